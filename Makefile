@@ -1,0 +1,127 @@
+# irm - insider risk management as Unix filters.
+# GNU make.  `make demo` and `make check` install missing Debian packages
+# first (see DEPS below), then build.
+
+VERSION = 0.1.0
+
+CC ?= cc
+CFLAGS ?= -g -O2 -fstack-protector-strong -D_FORTIFY_SOURCE=2
+override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
+    -Wstrict-prototypes -Wmissing-prototypes -D_DEFAULT_SOURCE \
+    -D_POSIX_C_SOURCE=200809L -DIRM_VERSION='"$(VERSION)"' -Ilib
+LDFLAGS ?=
+
+PKG_CONFIG ?= pkg-config
+JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSON_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
+CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
+CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+CSV_LIBS ?= -lcsv
+CRYPTO_LIBS ?= -lcrypto
+override CFLAGS += $(JSON_CFLAGS)
+
+ifneq ($(SANITIZE),)
+override CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer
+override LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+# One package list.  Each entry is package:kind:probe, where kind is pc
+# (pkg-config module), h (header under /usr/include) or bin (a command).
+# An entry is installed only when its probe fails.
+DEPS = libcurl4-openssl-dev:pc:libcurl libjson-c-dev:pc:json-c \
+    libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h pkg-config:bin:pkg-config
+TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq
+
+PROGS = cmd/irm-norm
+LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
+MAN1 = man/irm-norm.1
+MAN5 = man/irm-event.5
+MAN7 = man/irm.7
+HDRS = $(wildcard lib/*.h)
+
+all: $(PROGS)
+
+lib/libirm.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+lib/%.o: lib/%.c $(HDRS)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+cmd/%.o: cmd/%.c $(HDRS)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+cmd/irm-norm: cmd/irm-norm.o lib/libirm.a
+	$(CC) $(LDFLAGS) -o $@ cmd/irm-norm.o lib/libirm.a $(JSON_LIBS) \
+	    $(CSV_LIBS) $(CRYPTO_LIBS)
+
+UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
+
+$(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a \
+	    $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
+
+# deps installs what DEPS and TEST_DEPS name and the machine lacks.
+deps:
+	@sh .ci/deps $(DEPS) $(TEST_DEPS)
+
+build-deps:
+	@sh .ci/deps $(DEPS)
+
+demo: build-deps
+	@$(MAKE) --no-print-directory all
+	@PATH="$(CURDIR)/cmd:$$PATH" sh examples/demo.sh
+
+# check runs the tests twice: a plain build and a sanitizer build in
+# build/asan (a copy of the sources, so the two never mix objects).
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@rm -rf build/asan && mkdir -p build/asan && \
+	    cp -R Makefile cmd lib tests build/asan/ && \
+	    $(MAKE) --no-print-directory -C build/asan clean-objs && \
+	    $(MAKE) --no-print-directory -C build/asan \
+	    SANITIZE=address,undefined all $(UNIT) >/dev/null
+	@sh tests/run.sh "$(CURDIR)" "$(CURDIR)/build/asan"
+
+unit: $(UNIT)
+	prove $(UNIT)
+
+lint:
+	clang-format --dry-run -Werror cmd/*.c lib/*.c lib/*.h
+	cppcheck -q --enable=warning,portability --error-exitcode=1 \
+	    --inline-suppr -Ilib cmd lib
+	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
+	mandoc -Tlint -Wwarning man/*
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m0755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#cmd/}; done
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+
+clean-objs:
+	rm -f lib/*.o lib/*.a cmd/*.o $(PROGS) $(UNIT)
+
+clean: clean-objs
+	rm -rf build
+
+dist:
+	git archive --prefix=irm-$(VERSION)/ -o irm-$(VERSION).tar.gz HEAD
+
+.PHONY: all deps build-deps demo check unit lint bench install uninstall \
+    clean clean-objs dist

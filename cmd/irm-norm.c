@@ -1,0 +1,378 @@
+/*
+ * irm-norm - normalize audit records into irm events
+ *
+ *	irm-norm [-u] [-f format] [-i domain] [-k user] [-m field=column]
+ *	    [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]
+ *	    [--max-line size] [--only-known] [file ...]
+ *
+ * Reads audit records (O365 Management Activity API JSON, Purview CSV
+ * exports, Microsoft Graph, HR connector CSV, badge JSON, CERT CSV,
+ * custom CSV) from the files or stdin and writes one irm event per line
+ * (irm-event(5)).  The format is detected per file.  Bad records are
+ * reported with file and line, copied to the reject file, and skipped.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "irm.h"
+#include "irm_csv.h"
+#include "irm_event.h"
+#include "irm_json.h"
+#include "irm_norm.h"
+
+#define MAX_LINE_DEFAULT (16L * 1024 * 1024)
+
+static _Noreturn void usage(int code);
+
+struct ctx {
+	struct irm_norm_opts opts;
+	struct irm_writer writer;
+	struct irm_input *in;
+	struct irm_event ev;
+	struct irm_buf out;
+	FILE *reject;
+	int only_known;
+	int unbuffered;
+	int rval;
+};
+
+static void
+write_out(struct ctx *c)
+{
+	if (fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (c->unbuffered && fflush(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+}
+
+/* Report a bad record and keep its raw text in the reject file. */
+static void
+reject(struct ctx *c, unsigned long line, const char *raw, size_t len,
+    const char *why)
+{
+	struct irm_pos pos = {irm_input_name(c->in), line};
+
+	irm_warnx_at(&pos, "%s", why);
+	c->rval = IRM_EXIT_REJECT;
+	if (c->reject == NULL || raw == NULL)
+		return;
+	if (fwrite(raw, 1, len, c->reject) != len ||
+	    fputc('\n', c->reject) == EOF)
+		irm_err(IRM_EXIT_FATAL, "reject file");
+}
+
+/* Check, write or reject one mapped record. */
+static void
+emit(struct ctx *c, int rc, unsigned long line, const char *raw,
+    size_t len, struct irm_error *e)
+{
+	if (rc == IRM_MAP_SKIP)
+		return;
+	if (rc == IRM_MAP_EVENT && c->ev.id == NULL && raw)
+		irm_event_id_hash(&c->ev, raw, len);
+	if (rc == IRM_MAP_EVENT && irm_event_check(&c->ev, e) == -1)
+		rc = IRM_MAP_REJECT;
+	if (rc == IRM_MAP_REJECT) {
+		reject(c, line, raw, len, e->msg);
+		return;
+	}
+	if (c->only_known && strcmp(c->ev.activity, "other") == 0)
+		return;
+	irm_buf_reset(&c->out);
+	if (irm_event_write(&c->ev, &c->writer, &c->out) == -1)
+		irm_errx(IRM_EXIT_FATAL, "out of memory");
+	write_out(c);
+}
+
+static void
+do_json(struct ctx *c, struct irm_jread *jr)
+{
+	enum irm_format f = c->opts.format;
+	struct json_object *o;
+	struct irm_jrec r;
+	struct irm_error e;
+	int rc;
+
+	irm_jread_reset(jr);
+	for (;;) {
+		rc = irm_jread_next(jr, &o, &r, &e);
+		if (rc == IRM_JREAD_EOF)
+			return;
+		if (rc == IRM_JREAD_FATAL)
+			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+		if (rc == IRM_JREAD_BAD) {
+			reject(c, r.line, r.raw, r.rawlen, e.msg);
+			continue;
+		}
+		if (f == IRM_FMT_AUTO && (f = irm_detect_json(o)) ==
+		    IRM_FMT_AUTO) {
+			reject(c, r.line, NULL, 0,
+			    "unknown record format (use --format)");
+			return;
+		}
+		irm_event_reset(&c->ev);
+		rc = irm_map_json(f, o, r.raw, r.rawlen, &c->ev, &e);
+		emit(c, rc, r.line, r.raw, r.rawlen, &e);
+	}
+}
+
+static void
+do_csv(struct ctx *c, struct irm_csvread *cr)
+{
+	enum irm_format f = c->opts.format;
+	struct irm_csvmap m;
+	struct irm_row row;
+	struct irm_error e;
+	int rc, have_map = 0;
+
+	irm_csvread_reset(cr);
+	for (;;) {
+		rc = irm_csvread_next(cr, &row, &e);
+		if (rc == IRM_CSV_EOF)
+			break;
+		if (rc == IRM_CSV_FATAL)
+			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+		if (rc == IRM_CSV_BAD) {
+			reject(c, row.line, row.raw, row.rawlen, e.msg);
+			continue;
+		}
+		if (!have_map) {
+			if (f == IRM_FMT_AUTO)
+				f = irm_detect_csv(&row);
+			if (f == IRM_FMT_AUTO) {
+				reject(c, row.line, NULL, 0, "unknown CSV "
+				    "header (use --format)");
+				return;
+			}
+			if (irm_csvmap_init(&m, f, &row, irm_input_name(c->in),
+			    &c->opts, &e) == -1) {
+				reject(c, row.line, NULL, 0, e.msg);
+				irm_csvmap_free(&m);
+				return;
+			}
+			have_map = 1;
+			continue;
+		}
+		irm_event_reset(&c->ev);
+		rc = irm_map_csv(&m, &row, &c->ev, &e);
+		emit(c, rc, row.line, row.raw, row.rawlen, &e);
+	}
+	if (have_map)
+		irm_csvmap_free(&m);
+}
+
+static void
+run(struct ctx *c)
+{
+	struct irm_jread *jr = irm_jread_new(c->in);
+	struct irm_csvread *cr = irm_csvread_new(c->in);
+	struct irm_error e;
+	int rc, first;
+
+	while ((rc = irm_input_next_file(c->in, &e)) != 0) {
+		if (rc == -1) {
+			irm_warnx("%s", e.msg);
+			c->rval = IRM_EXIT_REJECT;
+			continue;
+		}
+		first = irm_input_peek(c->in, &e);
+		if (first == -2)
+			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+		if (first == -1)
+			continue;
+		if (c->opts.format ? irm_is_json_format(c->opts.format) :
+		    (first == '{' || first == '['))
+			do_json(c, jr);
+		else
+			do_csv(c, cr);
+	}
+	irm_jread_free(jr);
+	irm_csvread_free(cr);
+}
+
+/* ------------------------------------------------------------- options */
+
+static void
+add_map(struct ctx *c, char *arg)
+{
+	static struct irm_colmap *map;
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		irm_errx(IRM_EXIT_USAGE, "-m: expected FIELD=COLUMN: %s", arg);
+	*eq = '\0';
+	map = irm_xrealloc(map, (c->opts.nmap + 1) * sizeof(*map));
+	map[c->opts.nmap].field = arg;
+	map[c->opts.nmap].column = eq + 1;
+	c->opts.nmap++;
+	c->opts.map = map;
+}
+
+static void
+add_domain(struct ctx *c, const char *d)
+{
+	static const char **list;
+	static size_t n;
+
+	list = irm_xrealloc(list, (n + 2) * sizeof(*list));
+	list[n++] = d;
+	list[n] = NULL;
+	c->writer.internal = list;
+}
+
+static FILE *
+open_append(const char *path, const char *what)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	FILE *fp;
+
+	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)
+		irm_err(IRM_EXIT_USAGE, "%s: %s", what, path);
+	return fp;
+}
+
+enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN };
+
+static const struct option longopts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{"internal-domain", required_argument, NULL, 'i'},
+	{"key", required_argument, NULL, 'k'},
+	{"map", required_argument, NULL, 'm'},
+	{"output", required_argument, NULL, 'o'},
+	{"pseudonymize", required_argument, NULL, 'p'},
+	{"reject", required_argument, NULL, 'r'},
+	{"hr-scenario", required_argument, NULL, 's'},
+	{"tz", required_argument, NULL, 't'},
+	{"unbuffered", no_argument, NULL, 'u'},
+	{"version", no_argument, NULL, 'V'},
+	{"max-line", required_argument, NULL, OPT_MAX_LINE},
+	{"only-known", no_argument, NULL, OPT_ONLY_KNOWN},
+	{NULL, 0, NULL, 0},
+};
+
+int
+main(int argc, char *argv[])
+{
+	static struct ctx c;
+	const char *keyfile = NULL, *output = NULL, *errstr;
+	size_t maxline = MAX_LINE_DEFAULT;
+	struct irm_error e;
+	int ch;
+
+	irm_setprogname(argv[0]);
+	while ((ch = getopt_long(argc, argv, "f:hi:k:m:o:p:r:s:t:uV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			c.opts.format = irm_format_parse(optarg);
+			if (c.opts.format == IRM_FMT_AUTO)
+				irm_errx(IRM_EXIT_USAGE, "-f: unknown format: "
+				    "%s", optarg);
+			break;
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'i':
+			add_domain(&c, optarg);
+			break;
+		case 'k':
+			if (strcmp(optarg, "user") != 0)
+				irm_errx(IRM_EXIT_USAGE, "-k: only 'user' is "
+				    "a key: %s", optarg);
+			c.writer.key_user = 1;
+			break;
+		case 'm':
+			add_map(&c, optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'p':
+			keyfile = optarg;
+			break;
+		case 'r':
+			c.reject = open_append(optarg, "reject file");
+			break;
+		case 's':
+			c.opts.hr_scenario = irm_hr_scenario_parse(optarg);
+			if (c.opts.hr_scenario == IRM_HR_NONE)
+				irm_errx(IRM_EXIT_USAGE, "-s: unknown HR "
+				    "scenario: %s", optarg);
+			break;
+		case 't':
+			if (irm_time_setzone(optarg, &e) == -1)
+				irm_errx(IRM_EXIT_USAGE, "-t: %s", e.msg);
+			break;
+		case 'u':
+			c.unbuffered = 1;
+			break;
+		case 'V':
+			printf("irm-norm %s\n", IRM_VERSION);
+			return IRM_EXIT_OK;
+		case OPT_MAX_LINE:
+			maxline = (size_t)irm_parse_size(optarg, 1024,
+			    1L << 30, &errstr);
+			if (errstr)
+				irm_errx(IRM_EXIT_USAGE, "--max-line: %s: %s",
+				    errstr, optarg);
+			break;
+		case OPT_ONLY_KNOWN:
+			c.only_known = 1;
+			break;
+		default:
+			usage(IRM_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (keyfile) {
+		c.writer.pseudo = irm_pseudo_load(keyfile, &e);
+		if (c.writer.pseudo == NULL)
+			irm_errx(IRM_EXIT_USAGE, "-p: %s", e.msg);
+	}
+	if (output) {
+		int fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0600);
+
+		if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
+			irm_err(IRM_EXIT_USAGE, "%s", output);
+		close(fd);
+	}
+	c.in = irm_input_new(argc, argv, maxline);
+	irm_input_set_spill(c.in, c.reject);
+	irm_event_init(&c.ev);
+	irm_buf_init(&c.out, maxline * 8 + 65536);
+	run(&c);
+
+	if (fflush(stdout) == EOF || ferror(stdout))
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (c.reject && (fflush(c.reject) == EOF || ferror(c.reject)))
+		irm_err(IRM_EXIT_FATAL, "reject file");
+	irm_event_free(&c.ev);
+	irm_buf_free(&c.out);
+	irm_input_free(c.in);
+	irm_pseudo_free((struct irm_pseudo *)c.writer.pseudo);
+	if (c.reject)
+		fclose(c.reject);
+	if (fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	return c.rval;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-norm [-u] [-f format] [-i domain] [-k user] "
+	    "[-m field=column]\n"
+	    "                [-o file] [-p keyfile] [-r file] [-s scenario] "
+	    "[-t zone]\n"
+	    "                [--max-line size] [--only-known] [file ...]\n");
+	exit(code);
+}

@@ -1,0 +1,249 @@
+/*
+ * irm.h - the core API shared by every irm tool, grouped by source file.
+ *
+ * Memory ownership rules, for every function declared here and in the
+ * module headers (irm_json.h, irm_csv.h, irm_norm.h):
+ * 1. A function returning a pointer says whether it is owned (the caller
+ *    frees it with the named function) or borrowed (valid until the named
+ *    event, usually the next call on the same object).
+ * 2. Each irm_X_new() has an irm_X_free(), and every free function accepts
+ *    NULL.
+ * 3. Every growable buffer has a size cap.
+ * 4. irm_buf_take() hands the allocation to the caller; after a failed
+ *    irm_buf_add() the buffer is already freed.
+ * 5. Library code never exits and never writes to stdout; it reports
+ *    problems through return values and a caller-supplied struct
+ *    irm_error.  The irm_x* allocators, which die on exhaustion, are the
+ *    one exception.
+ */
+#ifndef IRM_H
+#define IRM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define IRM_PRINTF(a, b) __attribute__((format(printf, a, b)))
+
+/* Exit statuses shared by every tool (DESIGN section 1). */
+enum {
+	IRM_EXIT_OK = 0,
+	IRM_EXIT_REJECT = 1,
+	IRM_EXIT_USAGE = 2,
+	IRM_EXIT_FATAL = 3,
+	IRM_EXIT_FINDINGS = 4
+};
+
+/* A place in the input: file name ("<stdin>" for stdin) and line. */
+struct irm_pos {
+	const char *file;
+	unsigned long line;
+};
+
+/* An error report filled by library functions that can fail. */
+struct irm_error {
+	char msg[256];
+};
+
+/* irm_err.c */
+
+/* Set the program name used as the prefix of every message. */
+void irm_setprogname(const char *argv0);
+const char *irm_getprogname(void);
+
+/*
+ * err(3)-like messages on stderr: "prog: msg[: strerror(errno)]".  Format
+ * strings carry no trailing newline.  The _at variants print
+ * "prog: FILE:LINE: msg".
+ */
+void irm_warn(const char *fmt, ...) IRM_PRINTF(1, 2);
+void irm_warnx(const char *fmt, ...) IRM_PRINTF(1, 2);
+void irm_warnx_at(const struct irm_pos *pos, const char *fmt, ...)
+    IRM_PRINTF(2, 3);
+_Noreturn void irm_err(int code, const char *fmt, ...) IRM_PRINTF(2, 3);
+_Noreturn void irm_errx(int code, const char *fmt, ...) IRM_PRINTF(2, 3);
+
+/* Fill e (which may be NULL) and return -1, for one-line error returns. */
+int irm_seterr(struct irm_error *e, const char *fmt, ...) IRM_PRINTF(2, 3);
+
+/* Allocators that print a message and exit 3 when memory runs out. */
+void *irm_xmalloc(size_t n);
+void *irm_xcalloc(size_t n, size_t size);
+void *irm_xrealloc(void *p, size_t n);
+char *irm_xstrdup(const char *s);
+
+/* irm_buf.c */
+
+/* A growable byte buffer, always NUL-terminated, with a size cap. */
+struct irm_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	size_t max;
+};
+
+/* Initialise b empty, holding at most max bytes. */
+void irm_buf_init(struct irm_buf *b, size_t max);
+
+/*
+ * Append n bytes.  Returns 0, or -1 when the cap would be passed or memory
+ * runs out; the buffer is then freed (and may be reused after init).
+ */
+int irm_buf_add(struct irm_buf *b, const void *p, size_t n);
+int irm_buf_addc(struct irm_buf *b, char c);
+int irm_buf_adds(struct irm_buf *b, const char *s);
+int irm_buf_printf(struct irm_buf *b, const char *fmt, ...) IRM_PRINTF(2, 3);
+
+/* Empty b but keep its allocation. */
+void irm_buf_reset(struct irm_buf *b);
+
+/* Hand the data (owned, free with free()) to the caller; b becomes empty. */
+char *irm_buf_take(struct irm_buf *b);
+void irm_buf_free(struct irm_buf *b);
+
+/* irm_num.c */
+
+/*
+ * Parse a decimal integer in [min, max] (strtonum idiom).  On failure
+ * returns 0 and sets *errstr to "invalid", "too small" or "too large".
+ */
+long long irm_parse_num(const char *s, long long min, long long max,
+    const char **errstr);
+
+/*
+ * Parse a size with an optional K, M or G suffix (powers of 1024), as for
+ * --max-line.  Same error convention as irm_parse_num.
+ */
+long long irm_parse_size(const char *s, long long min, long long max,
+    const char **errstr);
+
+/* irm_input.c */
+
+/*
+ * A cat-like iterator over file operands ("-" or none means stdin) with a
+ * line reader that tracks file and line and enforces a line-length cap.
+ */
+struct irm_input;
+
+enum {
+	IRM_LINE_OK = 1,
+	IRM_LINE_EOF = 0,
+	IRM_LINE_TOOLONG = -1,
+	IRM_LINE_ERROR = -2
+};
+
+/*
+ * Create an iterator over argv[0..argc-1] (no operands: stdin).  maxline
+ * caps the length of one line.  Owned: free with irm_input_free().
+ */
+struct irm_input *irm_input_new(int argc, char **argv, size_t maxline);
+void irm_input_free(struct irm_input *in);
+
+/*
+ * Open the next operand.  Returns 1 when a file is open, 0 when none are
+ * left, -1 when the operand could not be opened (e holds the reason, with
+ * the name; call again to go on with the next one).
+ */
+int irm_input_next_file(struct irm_input *in, struct irm_error *e);
+
+/*
+ * Read the next line of the open file into *line (borrowed, valid until
+ * the next call; NUL-terminated, without the newline) and its length into
+ * *len.  Returns IRM_LINE_OK, IRM_LINE_EOF, IRM_LINE_TOOLONG (the line was
+ * skipped up to its newline; *len is its length so far) or IRM_LINE_ERROR
+ * (a read error; e holds it).
+ */
+int irm_input_getline(struct irm_input *in, char **line, size_t *len,
+    struct irm_error *e);
+
+/*
+ * Copy lines that pass the cap, whole and with a newline, to fp (the
+ * reject file); NULL turns this off.
+ */
+void irm_input_set_spill(struct irm_input *in, FILE *fp);
+
+/*
+ * The first byte of the open file that is not a blank or a UTF-8 BOM,
+ * looking only at the first read; -1 when there is none there, -2 on a
+ * read error (e).  Nothing is consumed.
+ */
+int irm_input_peek(struct irm_input *in, struct irm_error *e);
+
+/* The current file name ("<stdin>" for stdin) and line number. */
+const char *irm_input_name(const struct irm_input *in);
+unsigned long irm_input_lineno(const struct irm_input *in);
+size_t irm_input_maxline(const struct irm_input *in);
+
+/* irm_time.c */
+
+/* Flags for irm_time_parse. */
+enum {
+	IRM_TIME_UTC = 1,   /* a value without a zone is UTC (O365, Graph) */
+	IRM_TIME_DATE = 2   /* set on return when the value had no time */
+};
+
+/*
+ * Select the zone for zone-less values: an IANA name such as
+ * "Europe/Berlin", or "UTC".  Returns 0, or -1 with e filled when the zone
+ * is unknown.
+ */
+int irm_time_setzone(const char *zone, struct irm_error *e);
+
+/*
+ * Parse a timestamp of any form seen in the sources into milliseconds
+ * since the epoch (UTC): ISO 8601 / RFC 3339 with or without zone, offset
+ * or fraction (any number of digits, truncated to milliseconds), with T or
+ * a space; a date alone; US M/D/YYYY [H:MM[:SS]] [AM|PM] (the Purview
+ * export and CERT).  Surrounding blanks are ignored.  A zone-less value is
+ * UTC when *flags has IRM_TIME_UTC, otherwise local to the zone chosen by
+ * irm_time_setzone(); a local time that does not exist there is an error.
+ * On return *flags has IRM_TIME_DATE when the value had no time of day.
+ * Returns 0, or -1 with e filled.
+ */
+int irm_time_parse(const char *s, size_t len, int *flags, int64_t *ms,
+    struct irm_error *e);
+
+/*
+ * Write ms as "YYYY-MM-DDTHH:MM:SS.mmmZ" (24 characters and a NUL) into
+ * out, which has room for IRM_TIME_LEN bytes.
+ */
+#define IRM_TIME_LEN 25
+void irm_time_format(int64_t ms, char *out);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+int64_t irm_days_from_civil(int64_t y, unsigned m, unsigned d);
+void irm_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
+/* irm_pseudo.c */
+
+/*
+ * HMAC-SHA256 pseudonyms.  irm_pseudo_load reads the key from a file
+ * (trailing newline ignored; at least 16 bytes).  Returns 0, or -1 with e
+ * filled.  The key never appears in messages.
+ */
+struct irm_pseudo;
+struct irm_pseudo *irm_pseudo_load(const char *path, struct irm_error *e);
+void irm_pseudo_free(struct irm_pseudo *p);
+
+/*
+ * Write "anon-" and the first 12 hex digits of HMAC-SHA256(key, the
+ * ASCII-lower-cased identity) into out (IRM_PSEUDO_LEN bytes with NUL).
+ */
+#define IRM_PSEUDO_LEN 18
+void irm_pseudonym(const struct irm_pseudo *p, const char *id, size_t len,
+    char *out);
+
+/* Write the lower-case hex SHA-256 of data (65 bytes with NUL) into out. */
+void irm_sha256_hex(const void *data, size_t len, char *out);
+
+/* Helpers on strings. */
+
+/* Validate UTF-8; returns 0 when valid, else the 1-based offset of the
+ * first bad byte. */
+size_t irm_utf8_check(const char *s, size_t len);
+
+/* ASCII-only case-insensitive comparisons. */
+int irm_strcaseeq(const char *a, const char *b);
+
+#endif /* IRM_H */

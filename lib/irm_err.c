@@ -1,0 +1,156 @@
+/*
+ * irm_err.c - err(3)-style messages with the program name and an input
+ * position, and allocators that die when memory runs out.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+
+static const char *progname = "irm";
+
+void
+irm_setprogname(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	p = strrchr(argv0, '/');
+	progname = p ? p + 1 : argv0;
+}
+
+const char *
+irm_getprogname(void)
+{
+	return progname;
+}
+
+static void
+vmsg(const struct irm_pos *pos, int errnum, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	if (pos)
+		fprintf(stderr, "%s:%lu: ", pos->file, pos->line);
+	vfprintf(stderr, fmt, ap);
+	if (errnum)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
+}
+
+void
+irm_warn(const char *fmt, ...)
+{
+	int errnum = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, errnum, fmt, ap);
+	va_end(ap);
+}
+
+void
+irm_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+irm_warnx_at(const struct irm_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(pos, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+irm_err(int code, const char *fmt, ...)
+{
+	int errnum = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, errnum, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void
+irm_errx(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+int
+irm_seterr(struct irm_error *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static _Noreturn void
+nomem(void)
+{
+	fprintf(stderr, "%s: out of memory\n", progname);
+	exit(IRM_EXIT_FATAL);
+}
+
+void *
+irm_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		nomem();
+	return p;
+}
+
+void *
+irm_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		nomem();
+	return p;
+}
+
+void *
+irm_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		nomem();
+	return q;
+}
+
+char *
+irm_xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		nomem();
+	return p;
+}

@@ -1,0 +1,667 @@
+/*
+ * irm_event.c - the normalized event: an arena for the strings a mapper
+ * derives, helpers that fill file, URL and e-mail fields, and the writer
+ * that emits one JSON line with the keys in the order of irm-event(5).
+ *
+ * The writer is hand-written rather than built with json-c objects: it is
+ * the hot path of irm-norm and the key order is part of the contract.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_event.h"
+
+#define ARENA_BLK 16384
+
+struct irm_arena_blk {
+	struct irm_arena_blk *next;
+	size_t used, size;
+	char data[];
+};
+
+/* ---------------------------------------------------------------- arena */
+
+static char *
+arena_alloc(struct irm_event *ev, size_t n)
+{
+	struct irm_arena_blk *b = ev->arena;
+	size_t size;
+
+	if (b == NULL || b->size - b->used < n) {
+		size = n > ARENA_BLK ? n : ARENA_BLK;
+		b = irm_xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->used = 0;
+		b->next = ev->arena;
+		ev->arena = b;
+	}
+	b->used += n;
+	return b->data + b->used - n;
+}
+
+const char *
+irm_event_strndup(struct irm_event *ev, const char *s, size_t n)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	p = arena_alloc(ev, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+const char *
+irm_event_strdup(struct irm_event *ev, const char *s)
+{
+	return s ? irm_event_strndup(ev, s, strlen(s)) : NULL;
+}
+
+const char *
+irm_event_printf(struct irm_event *ev, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	p = arena_alloc(ev, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+irm_strv_add(struct irm_strv *sv, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 8;
+		sv->v = irm_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+	}
+	sv->v[sv->n++] = s;
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+void
+irm_event_init(struct irm_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	irm_event_reset(ev);
+}
+
+void
+irm_event_reset(struct irm_event *ev)
+{
+	struct irm_arena_blk *b = ev->arena, *next;
+	struct irm_strv sv[4] = {ev->labels, ev->email_to, ev->email_cc,
+	    ev->email_bcc};
+
+	/* Keep one block and the vectors' storage for the next record. */
+	if (b) {
+		for (next = b->next; next; next = b) {
+			b = next->next;
+			free(next);
+		}
+		ev->arena->next = NULL;
+		ev->arena->used = 0;
+	}
+	b = ev->arena;
+	memset(ev, 0, sizeof(*ev));
+	ev->arena = b;
+	ev->ts = INT64_MIN;
+	ev->attachments = -1;
+	ev->file_size = -1;
+	ev->labels.v = sv[0].v, ev->labels.cap = sv[0].cap;
+	ev->email_to.v = sv[1].v, ev->email_to.cap = sv[1].cap;
+	ev->email_cc.v = sv[2].v, ev->email_cc.cap = sv[2].cap;
+	ev->email_bcc.v = sv[3].v, ev->email_bcc.cap = sv[3].cap;
+}
+
+void
+irm_event_free(struct irm_event *ev)
+{
+	struct irm_arena_blk *b, *next;
+
+	if (ev == NULL)
+		return;
+	for (b = ev->arena; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(ev->labels.v);
+	free(ev->email_to.v);
+	free(ev->email_cc.v);
+	free(ev->email_bcc.v);
+	memset(ev, 0, sizeof(*ev));
+}
+
+/* -------------------------------------------------------------- setters */
+
+static const char *
+lower_dup(struct irm_event *ev, const char *s, size_t n)
+{
+	char *p = (char *)irm_event_strndup(ev, s, n);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] += 'a' - 'A';
+	return p;
+}
+
+void
+irm_event_set_name(struct irm_event *ev, const char *name)
+{
+	const char *dot;
+
+	if (name == NULL || *name == '\0')
+		return;
+	ev->file_name = name;
+	dot = strrchr(name, '.');
+	if (dot && dot != name && dot[1] != '\0')
+		ev->file_extension = lower_dup(ev, dot + 1, strlen(dot + 1));
+}
+
+void
+irm_event_set_path(struct irm_event *ev, const char *path)
+{
+	const char *sep = NULL, *p;
+
+	if (path == NULL || *path == '\0')
+		return;
+	ev->file_path = path;
+	for (p = path; *p; p++)
+		if (*p == '/' || *p == '\\')
+			sep = p;
+	if (sep == NULL) {
+		irm_event_set_name(ev, path);
+		return;
+	}
+	irm_event_set_name(ev, sep + 1);
+	if (sep > path)
+		ev->file_directory = irm_event_strndup(ev, path,
+		    (size_t)(sep - path));
+}
+
+void
+irm_event_set_url(struct irm_event *ev, const char *url)
+{
+	const char *h, *end;
+
+	if (url == NULL || *url == '\0')
+		return;
+	ev->url_full = url;
+	h = strstr(url, "://");
+	if (h == NULL)
+		return;
+	h += 3;
+	end = h + strcspn(h, "/?#");
+	/* Drop user info and port. */
+	for (const char *at = h; at < end; at++)
+		if (*at == '@')
+			h = at + 1;
+	for (const char *c = h; c < end; c++)
+		if (*c == ':') {
+			end = c;
+			break;
+		}
+	if (end > h)
+		ev->url_domain = lower_dup(ev, h, (size_t)(end - h));
+}
+
+const char *
+irm_event_email_domain(struct irm_event *ev, const char *addr)
+{
+	const char *at, *end;
+
+	if (addr == NULL || (at = strrchr(addr, '@')) == NULL || !at[1])
+		return NULL;
+	at++;
+	end = at + strcspn(at, ">; \t");
+	if (end == at)
+		return NULL;
+	return lower_dup(ev, at, (size_t)(end - at));
+}
+
+/* --------------------------------------------------------------- writer */
+
+int
+irm_event_check(const struct irm_event *ev, struct irm_error *e)
+{
+	if (ev->ts == INT64_MIN)
+		return irm_seterr(e, "missing timestamp");
+	if (ev->user == NULL || *ev->user == '\0')
+		return irm_seterr(e, "missing user");
+	if (ev->action == NULL || *ev->action == '\0')
+		return irm_seterr(e, "missing operation");
+	if (ev->id == NULL || *ev->id == '\0')
+		return irm_seterr(e, "missing record id");
+	return 0;
+}
+
+int
+irm_json_quote(struct irm_buf *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	char esc[7];
+
+	if (irm_buf_addc(out, '"') == -1)
+		return -1;
+	for (;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		if (p > run && irm_buf_add(out, run, (size_t)(p - run)) == -1)
+			return -1;
+		if (*p == '\0')
+			break;
+		esc[0] = '\\';
+		switch (*p) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[*p >> 4];
+			esc[5] = hex[*p & 15];
+			if (irm_buf_add(out, esc, 6) == -1)
+				return -1;
+			run = p + 1;
+			continue;
+		}
+		if (irm_buf_add(out, esc, 2) == -1)
+			return -1;
+		run = p + 1;
+	}
+	return irm_buf_addc(out, '"');
+}
+
+/*
+ * The writer opens objects lazily: begin() only records the name, and the
+ * "{" is written with the first member, so empty objects vanish.
+ */
+struct jw {
+	struct irm_buf *b;
+	int depth;
+	int open[6];
+	int first[6];
+	const char *name[6];
+	int err;
+};
+
+static void
+jw_add(struct jw *w, const char *s, size_t n)
+{
+	if (!w->err && irm_buf_add(w->b, s, n) == -1)
+		w->err = 1;
+}
+
+#define JW_LIT(w, s) jw_add(w, s, sizeof(s) - 1)
+
+static void
+jw_rawkey(struct jw *w, int level, const char *key)
+{
+	if (!w->first[level])
+		JW_LIT(w, ",");
+	w->first[level] = 0;
+	JW_LIT(w, "\"");
+	jw_add(w, key, strlen(key));
+	JW_LIT(w, "\":");
+}
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	int i;
+
+	for (i = 1; i <= w->depth; i++) {
+		if (w->open[i])
+			continue;
+		jw_rawkey(w, i - 1, w->name[i]);
+		JW_LIT(w, "{");
+		w->open[i] = 1;
+		w->first[i] = 1;
+	}
+	jw_rawkey(w, w->depth, key);
+}
+
+static void
+jw_begin(struct jw *w, const char *name)
+{
+	w->depth++;
+	w->name[w->depth] = name;
+	w->open[w->depth] = 0;
+}
+
+static void
+jw_end(struct jw *w)
+{
+	if (w->open[w->depth])
+		JW_LIT(w, "}");
+	w->depth--;
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *val)
+{
+	if (val == NULL)
+		return;
+	jw_key(w, key);
+	if (!w->err && irm_json_quote(w->b, val) == -1)
+		w->err = 1;
+}
+
+static void
+jw_num(struct jw *w, const char *key, long long v)
+{
+	char num[32];
+	int n;
+
+	jw_key(w, key);
+	n = snprintf(num, sizeof(num), "%lld", v);
+	jw_add(w, num, (size_t)n);
+}
+
+static void
+jw_raw(struct jw *w, const char *key, const char *val)
+{
+	if (val == NULL)
+		return;
+	jw_key(w, key);
+	jw_add(w, val, strlen(val));
+}
+
+static void
+jw_arr(struct jw *w, const char *key, const char *const *v, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	jw_key(w, key);
+	JW_LIT(w, "[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			JW_LIT(w, ",");
+		if (!w->err && irm_json_quote(w->b, v[i]) == -1)
+			w->err = 1;
+	}
+	JW_LIT(w, "]");
+}
+
+static size_t
+count3(const char *const *v)
+{
+	size_t n = 0;
+
+	while (n < 3 && v[n])
+		n++;
+	return n;
+}
+
+/* ------------------------------------------------------- pseudonymizing */
+
+/* Trim blanks and lower-case in ASCII (DESIGN section 1). */
+static const char *
+identity(struct irm_event *ev, const char *s)
+{
+	const char *end;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	return lower_dup(ev, s, (size_t)(end - s));
+}
+
+static const char *
+pseudo(struct irm_event *ev, const struct irm_writer *w, const char *id)
+{
+	char out[IRM_PSEUDO_LEN];
+
+	if (id == NULL || w->pseudo == NULL)
+		return id;
+	irm_pseudonym(w->pseudo, id, strlen(id), out);
+	return irm_event_strdup(ev, out);
+}
+
+static int
+internal_domain(const struct irm_writer *w, const char *dom)
+{
+	const char **d;
+
+	if (dom == NULL || w->internal == NULL)
+		return 0;
+	for (d = w->internal; *d; d++)
+		if (irm_strcaseeq(*d, dom))
+			return 1;
+	return 0;
+}
+
+/* An address at an internal domain is an identity; others are kept. */
+static const char *
+pseudo_addr(struct irm_event *ev, const struct irm_writer *w, const char *a)
+{
+	if (w->pseudo == NULL || a == NULL)
+		return a;
+	if (!internal_domain(w, irm_event_email_domain(ev, a)))
+		return a;
+	return pseudo(ev, w, identity(ev, a));
+}
+
+static void
+pseudo_list(struct irm_event *ev, const struct irm_writer *w,
+    struct irm_strv *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		sv->v[i] = pseudo_addr(ev, w, sv->v[i]);
+}
+
+/*
+ * Replace the user segment of OneDrive personal URLs (/personal/SEG/) and
+ * of Windows or Unix profile paths (\Users\SEG\, /Users/SEG/, /home/SEG/).
+ */
+static const char *
+pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
+{
+	static const char *const marks[] = {"/personal/", "\\Users\\",
+	    "/Users/", "/home/", NULL};
+	const char *const *m;
+	const char *seg, *end, *id;
+	char out[IRM_PSEUDO_LEN];
+	struct irm_buf b;
+
+	if (w->pseudo == NULL || s == NULL)
+		return s;
+	for (m = marks; *m; m++) {
+		seg = strstr(s, *m);
+		if (seg == NULL)
+			continue;
+		seg += strlen(*m);
+		end = seg + strcspn(seg, "/\\");
+		if (end == seg)
+			continue;
+		id = identity(ev, irm_event_strndup(ev, seg,
+		    (size_t)(end - seg)));
+		irm_pseudonym(w->pseudo, id, strlen(id), out);
+		irm_buf_init(&b, (size_t)-1 / 2);
+		if (irm_buf_add(&b, s, (size_t)(seg - s)) == -1 ||
+		    irm_buf_adds(&b, out) == -1 || irm_buf_adds(&b, end) == -1)
+			return s;
+		s = irm_event_strdup(ev, b.data);
+		irm_buf_free(&b);
+	}
+	return s;
+}
+
+static void
+pseudonymize(struct irm_event *ev, const struct irm_writer *w)
+{
+	ev->user = pseudo(ev, w, ev->user);
+	ev->target_user = pseudo(ev, w, ev->target_user);
+	ev->share_target = pseudo_addr(ev, w, ev->share_target);
+	ev->email_from = pseudo_addr(ev, w, ev->email_from);
+	pseudo_list(ev, w, &ev->email_to);
+	pseudo_list(ev, w, &ev->email_cc);
+	pseudo_list(ev, w, &ev->email_bcc);
+	ev->url_full = pseudo_path(ev, w, ev->url_full);
+	ev->file_path = pseudo_path(ev, w, ev->file_path);
+	ev->file_directory = pseudo_path(ev, w, ev->file_directory);
+}
+
+/* --------------------------------------------------------------- writer */
+
+static void
+write_event(struct jw *w, const struct irm_event *ev)
+{
+	jw_begin(w, "event");
+	jw_str(w, "id", ev->id);
+	jw_str(w, "action", ev->action);
+	jw_arr(w, "category", ev->category, count3(ev->category));
+	jw_arr(w, "type", ev->type, count3(ev->type));
+	jw_str(w, "outcome", ev->outcome);
+	if (ev->severity)
+		jw_num(w, "severity", ev->severity);
+	jw_str(w, "provider", ev->provider);
+	jw_str(w, "module", ev->module);
+	jw_str(w, "dataset", ev->dataset);
+	jw_end(w);
+	jw_begin(w, "user");
+	jw_str(w, "name", ev->user);
+	jw_begin(w, "target");
+	jw_str(w, "name", ev->target_user);
+	jw_end(w);
+	jw_end(w);
+}
+
+static void
+write_irm(struct jw *w, const struct irm_event *ev)
+{
+	jw_begin(w, "irm");
+	jw_str(w, "activity", ev->activity);
+	jw_str(w, "severity", ev->irm_severity);
+	jw_str(w, "label", ev->label);
+	jw_arr(w, "labels", ev->labels.v, ev->labels.n);
+	jw_str(w, "label_old", ev->label_old);
+	jw_str(w, "label_change", ev->label_change);
+	jw_begin(w, "share");
+	jw_str(w, "scope", ev->share_scope);
+	jw_str(w, "target", ev->share_target);
+	jw_end(w);
+	jw_str(w, "asset", ev->asset);
+	jw_str(w, "category", ev->irm_category);
+	jw_str(w, "alert_category", ev->alert_category);
+	jw_str(w, "indicator", ev->indicator);
+	jw_raw(w, "value", ev->value);
+	if (ev->attachments >= 0)
+		jw_num(w, "attachments", ev->attachments);
+	jw_begin(w, "hr");
+	jw_str(w, "resignation_date", ev->hr_resignation_date);
+	jw_str(w, "last_working_date", ev->hr_last_working_date);
+	jw_str(w, "effective_date", ev->hr_effective_date);
+	jw_str(w, "rating", ev->hr_rating);
+	jw_str(w, "remarks", ev->hr_remarks);
+	jw_str(w, "old_level", ev->hr_old_level);
+	jw_str(w, "new_level", ev->hr_new_level);
+	jw_end(w);
+	jw_end(w);
+	jw_begin(w, "rule");
+	jw_str(w, "name", ev->rule_name);
+	jw_end(w);
+}
+
+static void
+write_addr(struct jw *w, const char *key, const struct irm_strv *sv)
+{
+	jw_begin(w, key);
+	jw_arr(w, "address", sv->v, sv->n);
+	jw_end(w);
+}
+
+static void
+write_objects(struct jw *w, const struct irm_event *ev)
+{
+	jw_begin(w, "file");
+	jw_str(w, "name", ev->file_name);
+	jw_str(w, "extension", ev->file_extension);
+	jw_str(w, "directory", ev->file_directory);
+	jw_str(w, "path", ev->file_path);
+	jw_str(w, "previous_name", ev->file_previous_name);
+	if (ev->file_size >= 0)
+		jw_num(w, "size", ev->file_size);
+	jw_begin(w, "hash");
+	jw_str(w, "sha256", ev->file_sha256);
+	jw_end(w);
+	jw_end(w);
+	jw_begin(w, "url");
+	jw_str(w, "full", ev->url_full);
+	jw_str(w, "domain", ev->url_domain);
+	jw_end(w);
+	jw_begin(w, "email");
+	jw_begin(w, "from");
+	jw_arr(w, "address", &ev->email_from, ev->email_from ? 1 : 0);
+	jw_end(w);
+	write_addr(w, "to", &ev->email_to);
+	write_addr(w, "cc", &ev->email_cc);
+	write_addr(w, "bcc", &ev->email_bcc);
+	jw_str(w, "subject", ev->email_subject);
+	jw_end(w);
+	jw_begin(w, "destination");
+	jw_str(w, "domain", ev->destination_domain);
+	jw_end(w);
+	jw_begin(w, "source");
+	jw_str(w, "ip", ev->source_ip);
+	jw_end(w);
+	jw_begin(w, "host");
+	jw_str(w, "name", ev->host_name);
+	jw_end(w);
+	jw_begin(w, "user_agent");
+	jw_str(w, "original", ev->user_agent);
+	jw_end(w);
+}
+
+int
+irm_event_write(struct irm_event *ev, const struct irm_writer *w,
+    struct irm_buf *out)
+{
+	struct jw jw = {.b = out, .open = {1}, .first = {1}};
+	char ts[IRM_TIME_LEN];
+
+	ev->user = identity(ev, ev->user);
+	ev->target_user = identity(ev, ev->target_user);
+	pseudonymize(ev, w);
+	if (w->key_user) {
+		jw_add(&jw, ev->user, strlen(ev->user));
+		JW_LIT(&jw, "\t");
+	}
+	irm_time_format(ev->ts, ts);
+	JW_LIT(&jw, "{\"@timestamp\":\"");
+	jw_add(&jw, ts, IRM_TIME_LEN - 1);
+	JW_LIT(&jw, "\"");
+	jw.first[0] = 0;
+	write_event(&jw, ev);
+	write_irm(&jw, ev);
+	write_objects(&jw, ev);
+	JW_LIT(&jw, "}\n");
+	return jw.err ? -1 : 0;
+}

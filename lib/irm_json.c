@@ -1,0 +1,125 @@
+/*
+ * irm_json.c - json-c getters with one ownership rule (they borrow) and a
+ * streaming reader that turns a file of JSON lines, content-blob arrays or
+ * pretty-printed documents into one object at a time, with the line each
+ * starts on.  Memory is bounded by the input's line cap: a multi-line
+ * value may not grow past it either.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_json.h"
+
+struct json_object *
+irm_json_get(struct json_object *o, const char *key)
+{
+	struct json_object *v = NULL;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return NULL;
+	if (!json_object_object_get_ex(o, key, &v))
+		return NULL;
+	return v;
+}
+
+struct json_object *
+irm_json_get_ci(struct json_object *o, const char *key)
+{
+	struct json_object *v = irm_json_get(o, key);
+
+	if (v || o == NULL || !json_object_is_type(o, json_type_object))
+		return v;
+	json_object_object_foreach(o, k, val)
+	{
+		if (irm_strcaseeq(k, key))
+			return val;
+	}
+	return NULL;
+}
+
+const char *
+irm_json_text(struct json_object *v)
+{
+	const char *s;
+
+	switch (json_object_get_type(v)) {
+	case json_type_string:
+		s = json_object_get_string(v);
+		return s && *s ? s : NULL;
+	case json_type_int:
+	case json_type_double:
+	case json_type_boolean:
+		return json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	default:
+		return NULL;
+	}
+}
+
+const char *
+irm_json_str(struct json_object *o, const char *key)
+{
+	return irm_json_text(irm_json_get(o, key));
+}
+
+int
+irm_json_int(struct json_object *o, const char *key, long long *v)
+{
+	struct json_object *j = irm_json_get(o, key);
+	const char *s, *errstr;
+
+	switch (json_object_get_type(j)) {
+	case json_type_int:
+		*v = json_object_get_int64(j);
+		return 0;
+	case json_type_double:
+		*v = (long long)json_object_get_double(j);
+		return 0;
+	case json_type_string:
+		s = json_object_get_string(j);
+		*v = irm_parse_num(s, LLONG_MIN / 2, LLONG_MAX / 2, &errstr);
+		return errstr ? -1 : 0;
+	default:
+		return -1;
+	}
+}
+
+struct json_object *
+irm_json_parse(struct json_tokener *tok, const char *s, size_t len,
+    struct irm_error *e)
+{
+	struct json_object *o;
+	enum json_tokener_error jerr;
+	size_t end;
+	int padded = 0;
+
+	json_tokener_reset(tok);
+	o = json_tokener_parse_ex(tok, s, (int)len);
+	jerr = json_tokener_get_error(tok);
+	if (jerr == json_tokener_continue) {
+		/* Numbers need an end; give the tokener one. */
+		o = json_tokener_parse_ex(tok, " ", 1);
+		jerr = json_tokener_get_error(tok);
+		padded = 1;
+		if (jerr == json_tokener_continue) {
+			irm_seterr(e, "truncated JSON");
+			return NULL;
+		}
+	}
+	if (jerr != json_tokener_success) {
+		json_object_put(o);
+		irm_seterr(e, "invalid JSON: %s", json_tokener_error_desc(jerr));
+		return NULL;
+	}
+	end = padded ? len : json_tokener_get_parse_end(tok);
+	while (end < len && isspace((unsigned char)s[end]))
+		end++;
+	if (end < len && o != NULL) {
+		json_object_put(o);
+		irm_seterr(e, "invalid JSON: text after the value");
+		return NULL;
+	}
+	return o;
+}

@@ -1,0 +1,80 @@
+/*
+ * irm_json.h - json-c helpers and a streaming reader of JSON records.
+ *
+ * Getters borrow: the returned pointers live as long as the object they
+ * come from.  Only tools that read JSON include this header.
+ */
+#ifndef IRM_JSON_H
+#define IRM_JSON_H
+
+#include <json-c/json.h>
+
+#include "irm.h"
+
+/* Member key of o (borrowed), or NULL when o is not an object or lacks it. */
+struct json_object *irm_json_get(struct json_object *o, const char *key);
+
+/* Like irm_json_get, but the key is matched ASCII case-insensitively. */
+struct json_object *irm_json_get_ci(struct json_object *o, const char *key);
+
+/*
+ * The text of member key (borrowed): strings as they are, numbers and
+ * booleans as JSON text; NULL for absent, null, empty strings, objects and
+ * arrays.
+ */
+const char *irm_json_str(struct json_object *o, const char *key);
+
+/* The text of a value, by the same rules as irm_json_str. */
+const char *irm_json_text(struct json_object *v);
+
+/*
+ * Member key as an integer (numbers or strings of digits, as some
+ * pipelines stringify numbers).  Returns 0 and sets *v, or -1.
+ */
+int irm_json_int(struct json_object *o, const char *key, long long *v);
+
+/*
+ * Parse the JSON text s[0..len) as one value.  Returns the value (owned:
+ * json_object_put) or NULL with e filled.
+ */
+struct json_object *irm_json_parse(struct json_tokener *tok, const char *s,
+    size_t len, struct irm_error *e);
+
+/*
+ * A reader of JSON records from the open file of an irm_input: JSON lines,
+ * arrays (content blobs, one line or many), multi-line documents and
+ * {"value":[...]} pages.  Each object in the stream is one record.
+ */
+struct irm_jread;
+
+/* A record's raw text (borrowed until the next call) and first line. */
+struct irm_jrec {
+	const char *raw;
+	size_t rawlen;
+	unsigned long line;
+};
+
+/* Owned: free with irm_jread_free. */
+struct irm_jread *irm_jread_new(struct irm_input *in);
+void irm_jread_free(struct irm_jread *r);
+
+/* Start on the file just opened in the input. */
+void irm_jread_reset(struct irm_jread *r);
+
+enum {
+	IRM_JREAD_RECORD = 1,
+	IRM_JREAD_EOF = 0,
+	IRM_JREAD_BAD = -1,
+	IRM_JREAD_FATAL = -2
+};
+
+/*
+ * Read the next record.  IRM_JREAD_RECORD sets *obj (borrowed until the
+ * next call) and rec; IRM_JREAD_BAD sets rec and e for a record that is
+ * rejected (reading can go on); IRM_JREAD_FATAL means a read error (e).
+ * A line over the input's cap is rejected with rec->raw NULL.
+ */
+int irm_jread_next(struct irm_jread *r, struct json_object **obj,
+    struct irm_jrec *rec, struct irm_error *e);
+
+#endif /* IRM_JSON_H */
