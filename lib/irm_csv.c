@@ -221,11 +221,23 @@ row_open(const struct irm_csvread *r)
 	return r->nf > 0 || r->p.pstate != 0;
 }
 
+/*
+ * Is a quoted field still open?  libcsv's CSV_STRICT_FINI only works
+ * together with CSV_STRICT, which would also refuse stray quotes inside
+ * unquoted fields (5'10" in an HR remark); we stay lenient there and read
+ * the parser's public state instead: 2 is libcsv's FIELD_BEGUN.
+ */
+static int
+quote_open(const struct irm_csvread *r)
+{
+	return r->p.pstate == 2 && r->p.quoted;
+}
+
 static int
 at_eof(struct irm_csvread *r, struct irm_row *row, struct irm_error *e)
 {
 	r->row_done = 0;
-	if (csv_fini(&r->p, on_field, on_row, r) != 0)
+	if (quote_open(r) || csv_fini(&r->p, on_field, on_row, r) != 0)
 		return broken_row(r, row, "unterminated quoted field", NULL, 0,
 		    e);
 	if (!r->row_done)

@@ -151,6 +151,7 @@ static const struct ecs ecs_map[] = {
 	{"member_added", "iam", "group"},
 	{"email_", "email", "info"},
 	{"logon", "authentication", "start"},
+	{"logon_failed", "authentication", "start"},
 	{"logoff", "authentication", "end"},
 	{"account_deleted", "iam", "deletion"},
 	{"security_alert", "threat", "indicator"},
@@ -168,6 +169,7 @@ irm_event_set_activity(struct irm_event *ev, const char *activity)
 	const struct ecs *m;
 
 	ev->activity = activity;
+	ev->category[0] = ev->type[0] = NULL;
 	for (m = ecs_map; m->prefix; m++) {
 		if (strncmp(activity, m->prefix, strlen(m->prefix)) == 0 &&
 		    (m->prefix[strlen(m->prefix) - 1] == '_' ||
@@ -337,6 +339,16 @@ labels(const struct rec *r, struct irm_event *ev)
 		ev->label_change = "removed";
 }
 
+/* A Windows (C:\x, \\server\x) or Unix path, not "user\rule". */
+static int
+is_path(const char *s)
+{
+	if (((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) &&
+	    s[1] == ':' && (s[2] == '\\' || s[2] == '/'))
+		return 1;
+	return (s[0] == '\\' && s[1] == '\\') || s[0] == '/';
+}
+
 /* SharePoint / OneDrive file fields, and endpoint paths. */
 static void
 files(const struct rec *r, struct irm_event *ev)
@@ -348,7 +360,7 @@ files(const struct rec *r, struct irm_event *ev)
 	if (obj && (strncmp(obj, "https://", 8) == 0 ||
 	    strncmp(obj, "http://", 7) == 0))
 		irm_event_set_url(ev, obj);
-	else if (obj && (strchr(obj, '\\') || *obj == '/'))
+	else if (obj && is_path(obj))
 		irm_event_set_path(ev, obj);
 	if (name) {
 		irm_event_set_name(ev, name);
@@ -477,6 +489,7 @@ dlp(const struct rec *r, struct irm_event *ev)
 	struct json_object *xm = get(r, "ExchangeMetaData");
 	struct json_object *sp = get(r, "SharePointMetaData");
 	size_t i, j, np, nr;
+	int sev;
 
 	np = json_object_is_type(pol, json_type_array) ?
 	    json_object_array_length(pol) : 0;
@@ -487,9 +500,11 @@ dlp(const struct rec *r, struct irm_event *ev)
 		    json_object_array_length(rules) : 0;
 		for (j = 0; j < nr; j++) {
 			rule = json_object_array_get_idx(rules, j);
-			if (ev->rule_name == NULL)
-				ev->rule_name = irm_json_str(rule, "RuleName");
+			sev = ev->severity;
 			set_severity(ev, irm_json_str(rule, "Severity"));
+			/* Name the most severe rule that matched. */
+			if (ev->rule_name == NULL || ev->severity > sev)
+				ev->rule_name = irm_json_str(rule, "RuleName");
 		}
 	}
 	if (xm) {

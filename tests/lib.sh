@@ -10,13 +10,13 @@ TOP=$(dirname "$TESTS")
 : "${IRM_SHARED:=$(cd "$TOP/.." && pwd)/shared/data}"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-_n=0
+_tap_n=0
 _fail=0
 
 plan() { echo "1..$1"; }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
-ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
-not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $1"; }
+ok() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n - $1"; }
+not_ok() { _tap_n=$((_tap_n + 1)); _fail=$((_fail + 1)); echo "not ok $_tap_n - $1"; }
 
 # check MSG CMD...: passes when CMD exits 0.
 check() {
