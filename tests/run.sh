@@ -13,7 +13,7 @@ export IRM_SHARED
 for tree in "$@"; do
 	echo "== tests with $tree" >&2
 	unit=$(ls "$tree"/tests/unit/test_* 2>/dev/null | grep -v '\.c$')
-	PATH="$tree/cmd:$PATH" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	PATH="$tree/cmd:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
 	    prove -v -e sh "$top"/tests/*.t >"$log" 2>&1 || status=1
 	if [ -n "$unit" ]; then
