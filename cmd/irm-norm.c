@@ -68,8 +68,8 @@ reject(struct ctx *c, unsigned long line, const char *raw, size_t len,
 
 /* Check, write or reject one mapped record. */
 static void
-emit(struct ctx *c, int rc, unsigned long line, const char *raw,
-    size_t len, struct irm_error *e)
+emit(struct ctx *c, int rc, unsigned long line, const char *raw, size_t len,
+    struct irm_error *e)
 {
 	if (rc == IRM_MAP_SKIP)
 		return;
@@ -109,8 +109,8 @@ do_json(struct ctx *c, struct irm_jread *jr)
 			reject(c, r.line, r.raw, r.rawlen, e.msg);
 			continue;
 		}
-		if (f == IRM_FMT_AUTO && (f = irm_detect_json(o)) ==
-		    IRM_FMT_AUTO) {
+		if (f == IRM_FMT_AUTO &&
+		    (f = irm_detect_json(o)) == IRM_FMT_AUTO) {
 			reject(c, r.line, NULL, 0,
 			    "unknown record format (use --format)");
 			return;
@@ -145,12 +145,13 @@ do_csv(struct ctx *c, struct irm_csvread *cr)
 			if (f == IRM_FMT_AUTO)
 				f = irm_detect_csv(&row);
 			if (f == IRM_FMT_AUTO) {
-				reject(c, row.line, NULL, 0, "unknown CSV "
+				reject(c, row.line, NULL, 0,
+				    "unknown CSV "
 				    "header (use --format)");
 				return;
 			}
 			if (irm_csvmap_init(&m, f, &row, irm_input_name(c->in),
-			    &c->opts, &e) == -1) {
+			        &c->opts, &e) == -1) {
 				reject(c, row.line, NULL, 0, e.msg);
 				irm_csvmap_free(&m);
 				return;
@@ -185,8 +186,8 @@ run(struct ctx *c)
 			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 		if (first == -1)
 			continue;
-		if (c->opts.format ? irm_is_json_format(c->opts.format) :
-		    (first == '{' || first == '['))
+		if (c->opts.format ? irm_is_json_format(c->opts.format)
+		                   : (first == '{' || first == '['))
 			do_json(c, jr);
 		else
 			do_csv(c, cr);
@@ -239,21 +240,21 @@ open_append(const char *path, const char *what)
 enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN };
 
 static const struct option longopts[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"help", no_argument, NULL, 'h'},
-	{"internal-domain", required_argument, NULL, 'i'},
-	{"key", required_argument, NULL, 'k'},
-	{"map", required_argument, NULL, 'm'},
-	{"output", required_argument, NULL, 'o'},
-	{"pseudonymize", required_argument, NULL, 'p'},
-	{"reject", required_argument, NULL, 'r'},
-	{"hr-scenario", required_argument, NULL, 's'},
-	{"tz", required_argument, NULL, 't'},
-	{"unbuffered", no_argument, NULL, 'u'},
-	{"version", no_argument, NULL, 'V'},
-	{"max-line", required_argument, NULL, OPT_MAX_LINE},
-	{"only-known", no_argument, NULL, OPT_ONLY_KNOWN},
-	{NULL, 0, NULL, 0},
+    {"format", required_argument, NULL, 'f'},
+    {"help", no_argument, NULL, 'h'},
+    {"internal-domain", required_argument, NULL, 'i'},
+    {"key", required_argument, NULL, 'k'},
+    {"map", required_argument, NULL, 'm'},
+    {"output", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, 'p'},
+    {"reject", required_argument, NULL, 'r'},
+    {"hr-scenario", required_argument, NULL, 's'},
+    {"tz", required_argument, NULL, 't'},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"version", no_argument, NULL, 'V'},
+    {"max-line", required_argument, NULL, OPT_MAX_LINE},
+    {"only-known", no_argument, NULL, OPT_ONLY_KNOWN},
+    {NULL, 0, NULL, 0},
 };
 
 int
@@ -267,13 +268,15 @@ main(int argc, char *argv[])
 
 	irm_setprogname(argv[0]);
 	while ((ch = getopt_long(argc, argv, "f:hi:k:m:o:p:r:s:t:uV", longopts,
-	    NULL)) != -1) {
+	            NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			c.opts.format = irm_format_parse(optarg);
 			if (c.opts.format == IRM_FMT_AUTO)
-				irm_errx(IRM_EXIT_USAGE, "-f: unknown format: "
-				    "%s", optarg);
+				irm_errx(IRM_EXIT_USAGE,
+				    "-f: unknown format: "
+				    "%s",
+				    optarg);
 			break;
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -282,8 +285,10 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			if (strcmp(optarg, "user") != 0)
-				irm_errx(IRM_EXIT_USAGE, "-k: only 'user' is "
-				    "a key: %s", optarg);
+				irm_errx(IRM_EXIT_USAGE,
+				    "-k: only 'user' is "
+				    "a key: %s",
+				    optarg);
 			c.writer.key_user = 1;
 			break;
 		case 'm':
@@ -301,8 +306,10 @@ main(int argc, char *argv[])
 		case 's':
 			c.opts.hr_scenario = irm_hr_scenario_parse(optarg);
 			if (c.opts.hr_scenario == IRM_HR_NONE)
-				irm_errx(IRM_EXIT_USAGE, "-s: unknown HR "
-				    "scenario: %s", optarg);
+				irm_errx(IRM_EXIT_USAGE,
+				    "-s: unknown HR "
+				    "scenario: %s",
+				    optarg);
 			break;
 		case 't':
 			if (irm_time_setzone(optarg, &e) == -1)
@@ -315,8 +322,8 @@ main(int argc, char *argv[])
 			printf("irm-norm %s\n", IRM_VERSION);
 			return IRM_EXIT_OK;
 		case OPT_MAX_LINE:
-			maxline = (size_t)irm_parse_size(optarg, 1024,
-			    1L << 30, &errstr);
+			maxline = (size_t)irm_parse_size(
+			    optarg, 1024, 1L << 30, &errstr);
 			if (errstr)
 				irm_errx(IRM_EXIT_USAGE, "--max-line: %s: %s",
 				    errstr, optarg);
@@ -337,8 +344,8 @@ main(int argc, char *argv[])
 			irm_errx(IRM_EXIT_USAGE, "-p: %s", e.msg);
 	}
 	if (output) {
-		int fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0600);
+		int fd = open(
+		    output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
 		if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
 			irm_err(IRM_EXIT_USAGE, "%s", output);

@@ -108,15 +108,15 @@ void irm_buf_free(struct irm_buf *b);
  * Parse a decimal integer in [min, max] (strtonum idiom).  On failure
  * returns 0 and sets *errstr to "invalid", "too small" or "too large".
  */
-long long irm_parse_num(const char *s, long long min, long long max,
-    const char **errstr);
+long long irm_parse_num(
+    const char *s, long long min, long long max, const char **errstr);
 
 /*
  * Parse a size with an optional K, M or G suffix (powers of 1024), as for
  * --max-line.  Same error convention as irm_parse_num.
  */
-long long irm_parse_size(const char *s, long long min, long long max,
-    const char **errstr);
+long long irm_parse_size(
+    const char *s, long long min, long long max, const char **errstr);
 
 /* irm_input.c */
 
@@ -154,8 +154,8 @@ int irm_input_next_file(struct irm_input *in, struct irm_error *e);
  * skipped up to its newline; *len is its length so far) or IRM_LINE_ERROR
  * (a read error; e holds it).
  */
-int irm_input_getline(struct irm_input *in, char **line, size_t *len,
-    struct irm_error *e);
+int irm_input_getline(
+    struct irm_input *in, char **line, size_t *len, struct irm_error *e);
 
 /*
  * Copy lines that pass the cap, whole and with a newline, to fp (the
@@ -179,8 +179,8 @@ size_t irm_input_maxline(const struct irm_input *in);
 
 /* Flags for irm_time_parse. */
 enum {
-	IRM_TIME_UTC = 1,   /* a value without a zone is UTC (O365, Graph) */
-	IRM_TIME_DATE = 2   /* set on return when the value had no time */
+	IRM_TIME_UTC = 1, /* a value without a zone is UTC (O365, Graph) */
+	IRM_TIME_DATE = 2 /* set on return when the value had no time */
 };
 
 /*
@@ -201,8 +201,8 @@ int irm_time_setzone(const char *zone, struct irm_error *e);
  * On return *flags has IRM_TIME_DATE when the value had no time of day.
  * Returns 0, or -1 with e filled.
  */
-int irm_time_parse(const char *s, size_t len, int *flags, int64_t *ms,
-    struct irm_error *e);
+int irm_time_parse(
+    const char *s, size_t len, int *flags, int64_t *ms, struct irm_error *e);
 
 /*
  * Write ms as "YYYY-MM-DDTHH:MM:SS.mmmZ" (24 characters and a NUL) into
@@ -231,8 +231,8 @@ void irm_pseudo_free(struct irm_pseudo *p);
  * ASCII-lower-cased identity) into out (IRM_PSEUDO_LEN bytes with NUL).
  */
 #define IRM_PSEUDO_LEN 18
-void irm_pseudonym(const struct irm_pseudo *p, const char *id, size_t len,
-    char *out);
+void irm_pseudonym(
+    const struct irm_pseudo *p, const char *id, size_t len, char *out);
 
 /* Write the lower-case hex SHA-256 of data (65 bytes with NUL) into out. */
 void irm_sha256_hex(const void *data, size_t len, char *out);

@@ -15,16 +15,16 @@
 struct irm_csvread {
 	struct irm_input *in;
 	struct csv_parser p;
-	int first;               /* next line is the file's first */
+	int first; /* next line is the file's first */
 	int row_done;
-	struct irm_buf fields;   /* field texts, each NUL-terminated */
-	size_t *off;             /* offsets of the fields in .fields */
+	struct irm_buf fields; /* field texts, each NUL-terminated */
+	size_t *off;           /* offsets of the fields in .fields */
 	size_t nf, capf;
 	char **ptrs;
 	size_t capp;
-	struct irm_buf raw;      /* the open row's lines */
+	struct irm_buf raw; /* the open row's lines */
 	unsigned long row_line;
-	int field_err;           /* a field passed the cap */
+	int field_err; /* a field passed the cap */
 	/* Lines to read again after an unterminated quote. */
 	char *replay;
 	size_t replay_len, replay_pos;
@@ -115,8 +115,7 @@ irm_csvread_free(struct irm_csvread *r)
 
 /* The next line: from the replay buffer first, then from the input. */
 static int
-next_line(struct irm_csvread *r, char **line, size_t *len,
-    struct irm_error *e)
+next_line(struct irm_csvread *r, char **line, size_t *len, struct irm_error *e)
 {
 	char *p, *nl;
 	int rc;
@@ -238,8 +237,8 @@ at_eof(struct irm_csvread *r, struct irm_row *row, struct irm_error *e)
 {
 	r->row_done = 0;
 	if (quote_open(r) || csv_fini(&r->p, on_field, on_row, r) != 0)
-		return broken_row(r, row, "unterminated quoted field", NULL, 0,
-		    e);
+		return broken_row(
+		    r, row, "unterminated quoted field", NULL, 0, e);
 	if (!r->row_done)
 		return IRM_CSV_EOF;
 	fill_row(r, row);
@@ -247,8 +246,8 @@ at_eof(struct irm_csvread *r, struct irm_row *row, struct irm_error *e)
 }
 
 int
-irm_csvread_next(struct irm_csvread *r, struct irm_row *row,
-    struct irm_error *e)
+irm_csvread_next(
+    struct irm_csvread *r, struct irm_row *row, struct irm_error *e)
 {
 	size_t len, bad;
 	char *line;
@@ -267,8 +266,8 @@ irm_csvread_next(struct irm_csvread *r, struct irm_row *row,
 			line += 3, len -= 3;
 		r->first = 0;
 		if (memchr(line, '\0', len))
-			return bad_line(r, row, line, len, "NUL byte in line",
-			    e);
+			return bad_line(
+			    r, row, line, len, "NUL byte in line", e);
 		if ((bad = irm_utf8_check(line, len)) != 0) {
 			bad_line(r, row, line, len, "", e);
 			return irm_seterr(e, "invalid UTF-8 at byte %zu", bad);
@@ -277,8 +276,8 @@ irm_csvread_next(struct irm_csvread *r, struct irm_row *row,
 			irm_buf_reset(&r->raw);
 			r->row_line = r->cur_line;
 		} else if (r->raw.len + len + 1 > r->raw.max) {
-			return broken_row(r, row, "unterminated quoted field",
-			    line, len, e);
+			return broken_row(
+			    r, row, "unterminated quoted field", line, len, e);
 		} else {
 			irm_buf_addc(&r->raw, '\n');
 		}

@@ -18,12 +18,7 @@ void irm_csvread_free(struct irm_csvread *r);
 /* Start on the file just opened in the input. */
 void irm_csvread_reset(struct irm_csvread *r);
 
-enum {
-	IRM_CSV_ROW = 1,
-	IRM_CSV_EOF = 0,
-	IRM_CSV_BAD = -1,
-	IRM_CSV_FATAL = -2
-};
+enum { IRM_CSV_ROW = 1, IRM_CSV_EOF = 0, IRM_CSV_BAD = -1, IRM_CSV_FATAL = -2 };
 
 /*
  * Read the next row into *row (fields and raw text borrowed until the next
@@ -33,7 +28,7 @@ enum {
  * end of the file or when the open row passes the line cap; the lines
  * after the row's first are then read again as rows of their own.
  */
-int irm_csvread_next(struct irm_csvread *r, struct irm_row *row,
-    struct irm_error *e);
+int irm_csvread_next(
+    struct irm_csvread *r, struct irm_row *row, struct irm_error *e);
 
 #endif /* IRM_CSV_H */

@@ -106,8 +106,8 @@ void
 irm_event_reset(struct irm_event *ev)
 {
 	struct irm_arena_blk *b = ev->arena, *next;
-	struct irm_strv sv[4] = {ev->labels, ev->email_to, ev->email_cc,
-	    ev->email_bcc};
+	struct irm_strv sv[4] = {
+	    ev->labels, ev->email_to, ev->email_cc, ev->email_bcc};
 
 	/* Keep one block and the vectors' storage for the next record. */
 	if (b) {
@@ -192,8 +192,8 @@ irm_event_set_path(struct irm_event *ev, const char *path)
 	}
 	irm_event_set_name(ev, sep + 1);
 	if (sep > path)
-		ev->file_directory = irm_event_strndup(ev, path,
-		    (size_t)(sep - path));
+		ev->file_directory =
+		    irm_event_strndup(ev, path, (size_t)(sep - path));
 }
 
 void
@@ -270,11 +270,21 @@ irm_json_quote(struct irm_buf *out, const char *s)
 			break;
 		esc[0] = '\\';
 		switch (*p) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
 		default:
 			memcpy(esc, "\\u00", 4);
 			esc[4] = hex[*p >> 4];
@@ -468,8 +478,8 @@ pseudo_addr(struct irm_event *ev, const struct irm_writer *w, const char *a)
 }
 
 static void
-pseudo_list(struct irm_event *ev, const struct irm_writer *w,
-    struct irm_strv *sv)
+pseudo_list(
+    struct irm_event *ev, const struct irm_writer *w, struct irm_strv *sv)
 {
 	size_t i;
 
@@ -484,8 +494,8 @@ pseudo_list(struct irm_event *ev, const struct irm_writer *w,
 static const char *
 pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
 {
-	static const char *const marks[] = {"/personal/", "\\Users\\",
-	    "/Users/", "/home/", NULL};
+	static const char *const marks[] = {
+	    "/personal/", "\\Users\\", "/Users/", "/home/", NULL};
 	const char *const *m;
 	const char *seg, *end, *id;
 	char out[IRM_PSEUDO_LEN];
@@ -501,8 +511,8 @@ pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
 		end = seg + strcspn(seg, "/\\");
 		if (end == seg)
 			continue;
-		id = identity(ev, irm_event_strndup(ev, seg,
-		    (size_t)(end - seg)));
+		id = identity(
+		    ev, irm_event_strndup(ev, seg, (size_t)(end - seg)));
 		irm_pseudonym(w->pseudo, id, strlen(id), out);
 		irm_buf_init(&b, (size_t)-1 / 2);
 		if (irm_buf_add(&b, s, (size_t)(seg - s)) == -1 ||
@@ -641,8 +651,8 @@ write_objects(struct jw *w, const struct irm_event *ev)
 }
 
 int
-irm_event_write(struct irm_event *ev, const struct irm_writer *w,
-    struct irm_buf *out)
+irm_event_write(
+    struct irm_event *ev, const struct irm_writer *w, struct irm_buf *out)
 {
 	struct jw jw = {.b = out, .open = {1}, .first = {1}};
 	char ts[IRM_TIME_LEN];

@@ -51,7 +51,7 @@ struct irm_event {
 	const char *irm_category;
 	const char *alert_category;
 	const char *indicator;
-	const char *value; /* a JSON number as text */
+	const char *value;     /* a JSON number as text */
 	long long attachments; /* -1: none */
 	const char *hr_resignation_date;
 	const char *hr_last_working_date;
@@ -150,8 +150,8 @@ int irm_event_check(const struct irm_event *ev, struct irm_error *e);
  * trimmed and lower-cased (ASCII only) and pseudonymized when w asks.
  * Returns 0 or -1 when out's cap is passed.
  */
-int irm_event_write(struct irm_event *ev, const struct irm_writer *w,
-    struct irm_buf *out);
+int irm_event_write(
+    struct irm_event *ev, const struct irm_writer *w, struct irm_buf *out);
 
 /* Append s as a JSON string literal (with quotes) to out. */
 int irm_json_quote(struct irm_buf *out, const char *s);

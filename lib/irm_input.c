@@ -19,16 +19,16 @@
 struct irm_input {
 	char **argv;
 	int argc;
-	int next;          /* index of the next operand */
-	int fd;            /* open file, or -1 */
+	int next; /* index of the next operand */
+	int fd;   /* open file, or -1 */
 	const char *name;
 	unsigned long line;
 	size_t maxline;
-	char *rd;          /* read buffer, RDSIZE + 1 */
+	char *rd; /* read buffer, RDSIZE + 1 */
 	size_t rpos, rlen;
 	int eof;
 	struct irm_buf line_buf;
-	FILE *spill;       /* receives overlong lines, or NULL */
+	FILE *spill; /* receives overlong lines, or NULL */
 	int spilling;
 };
 
@@ -156,8 +156,8 @@ irm_input_peek(struct irm_input *in, struct irm_error *e)
 }
 
 int
-irm_input_getline(struct irm_input *in, char **line, size_t *len,
-    struct irm_error *e)
+irm_input_getline(
+    struct irm_input *in, char **line, size_t *len, struct irm_error *e)
 {
 	size_t total = 0;
 	char *p, *nl;

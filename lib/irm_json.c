@@ -52,7 +52,8 @@ irm_json_text(struct json_object *v)
 	case json_type_int:
 	case json_type_double:
 	case json_type_boolean:
-		return json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+		return json_object_to_json_string_ext(
+		    v, JSON_C_TO_STRING_PLAIN);
 	default:
 		return NULL;
 	}
@@ -87,8 +88,8 @@ irm_json_int(struct json_object *o, const char *key, long long *v)
 }
 
 struct json_object *
-irm_json_parse(struct json_tokener *tok, const char *s, size_t len,
-    struct irm_error *e)
+irm_json_parse(
+    struct json_tokener *tok, const char *s, size_t len, struct irm_error *e)
 {
 	struct json_object *o;
 	enum json_tokener_error jerr;
@@ -110,7 +111,8 @@ irm_json_parse(struct json_tokener *tok, const char *s, size_t len,
 	}
 	if (jerr != json_tokener_success) {
 		json_object_put(o);
-		irm_seterr(e, "invalid JSON: %s", json_tokener_error_desc(jerr));
+		irm_seterr(
+		    e, "invalid JSON: %s", json_tokener_error_desc(jerr));
 		return NULL;
 	}
 	end = padded ? len : json_tokener_get_parse_end(tok);

@@ -37,8 +37,8 @@ int irm_json_int(struct json_object *o, const char *key, long long *v);
  * Parse the JSON text s[0..len) as one value.  Returns the value (owned:
  * json_object_put) or NULL with e filled.
  */
-struct json_object *irm_json_parse(struct json_tokener *tok, const char *s,
-    size_t len, struct irm_error *e);
+struct json_object *irm_json_parse(
+    struct json_tokener *tok, const char *s, size_t len, struct irm_error *e);
 
 /*
  * A reader of JSON records from the open file of an irm_input: JSON lines,

@@ -21,14 +21,14 @@ struct irm_jread {
 	struct irm_input *in;
 	struct json_tokener *tok;
 	int mode;
-	struct json_object *cur;  /* the value last parsed (owned) */
-	struct json_object *arr;  /* an array being handed out, in cur */
+	struct json_object *cur; /* the value last parsed (owned) */
+	struct json_object *arr; /* an array being handed out, in cur */
 	size_t arr_i;
 	unsigned long arr_line;
 	/* Document mode. */
-	char *line;               /* the current line and position */
+	char *line; /* the current line and position */
 	size_t len, pos;
-	int in_array;             /* inside a top-level array */
+	int in_array; /* inside a top-level array */
 	int depth, in_str, esc, in_val;
 	unsigned long val_line;
 	struct irm_buf val;
@@ -92,8 +92,8 @@ is_page(struct json_object *o)
 
 /* Hand out the next element of r->arr, if any. */
 static int
-next_elem(struct irm_jread *r, struct json_object **obj,
-    struct irm_jrec *rec, struct irm_error *e)
+next_elem(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
+    struct irm_error *e)
 {
 	struct json_object *el;
 
@@ -190,8 +190,9 @@ scan(struct irm_jread *r)
 			r->depth++;
 		else if (c == '}' || c == ']')
 			r->depth--;
-		if (r->depth <= 0 && (c == '}' || c == ']' ||
-		    r->pos == r->len || strchr(",] \t\r", r->line[r->pos])))
+		if (r->depth <= 0 &&
+		    (c == '}' || c == ']' || r->pos == r->len ||
+		        strchr(",] \t\r", r->line[r->pos])))
 			return 1;
 	}
 	if (r->in_val && irm_buf_addc(&r->val, '\n') == -1)
@@ -200,8 +201,8 @@ scan(struct irm_jread *r)
 }
 
 static int
-doc_next(struct irm_jread *r, struct json_object **obj,
-    struct irm_jrec *rec, struct irm_error *e)
+doc_next(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
+    struct irm_error *e)
 {
 	struct json_object *o;
 	size_t len;
@@ -214,8 +215,10 @@ doc_next(struct irm_jread *r, struct json_object **obj,
 			rec->rawlen = r->val.len;
 			rec->line = r->val_line;
 			if (r->val.data == NULL)
-				return irm_seterr(e, "value longer than %zu "
-				    "bytes", irm_input_maxline(r->in));
+				return irm_seterr(e,
+				    "value longer than %zu "
+				    "bytes",
+				    irm_input_maxline(r->in));
 			o = irm_json_parse(r->tok, r->val.data, r->val.len, e);
 			if (o == NULL)
 				return IRM_JREAD_BAD;
@@ -236,9 +239,11 @@ doc_next(struct irm_jread *r, struct json_object **obj,
 		if (rc == IRM_LINE_TOOLONG || memchr(r->line, '\0', len)) {
 			r->in_val = 0;
 			r->line = NULL;
-			return reject_line(r, NULL, 0, rec, rc ==
-			    IRM_LINE_TOOLONG ? "line too long" : "NUL byte in "
-			    "line", e);
+			return reject_line(r, NULL, 0, rec,
+			    rc == IRM_LINE_TOOLONG ? "line too long"
+			                           : "NUL byte in "
+			                             "line",
+			    e);
 		}
 	}
 	r->line = NULL;
@@ -280,8 +285,8 @@ irm_jread_next(struct irm_jread *r, struct json_object **obj,
 			return rc;
 		}
 		if (memchr(line, '\0', len))
-			return reject_line(r, line, len, rec, "NUL byte in line",
-			    e);
+			return reject_line(
+			    r, line, len, rec, "NUL byte in line", e);
 		if (blank(line, len))
 			continue;
 		rec->raw = line;

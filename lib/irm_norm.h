@@ -56,9 +56,9 @@ struct irm_colmap {
 
 /* Options shared by the mappers. */
 struct irm_norm_opts {
-	enum irm_format format;       /* forced, or IRM_FMT_AUTO */
+	enum irm_format format;           /* forced, or IRM_FMT_AUTO */
 	enum irm_hr_scenario hr_scenario; /* forced, or IRM_HR_NONE */
-	const struct irm_colmap *map; /* --map entries */
+	const struct irm_colmap *map;     /* --map entries */
 	size_t nmap;
 };
 
@@ -71,16 +71,15 @@ struct irm_norm_opts {
 enum irm_format irm_detect_json(struct json_object *rec);
 
 /* An O365 Management Activity API record (also Purview CSV AuditData). */
-int irm_map_o365(struct json_object *rec, struct irm_event *ev,
-    struct irm_error *e);
+int irm_map_o365(
+    struct json_object *rec, struct irm_event *ev, struct irm_error *e);
 
 /*
  * Map a JSON record in format f (o365, graph or badge-json); raw is the
  * record's text, for formats whose ids hash it.
  */
-int irm_map_json(enum irm_format f, struct json_object *rec,
-    const char *raw, size_t rawlen, struct irm_event *ev,
-    struct irm_error *e);
+int irm_map_json(enum irm_format f, struct json_object *rec, const char *raw,
+    size_t rawlen, struct irm_event *ev, struct irm_error *e);
 
 /* Is f read as JSON (rather than CSV)? */
 int irm_is_json_format(enum irm_format f);
@@ -111,10 +110,10 @@ struct irm_row {
 #define IRM_CSV_MAXCOLS 64
 struct irm_csvmap {
 	enum irm_format format;
-	int kind;              /* mapper-private: sub-format */
+	int kind; /* mapper-private: sub-format */
 	int cols[IRM_CSV_MAXCOLS];
-	size_t ncols;          /* header width */
-	const char *file;      /* base name of the input, for event ids */
+	size_t ncols;     /* header width */
+	const char *file; /* base name of the input, for event ids */
 	const struct irm_norm_opts *opts;
 	struct json_tokener *tok; /* purview-csv: AuditData parser */
 	struct json_object *obj;  /* purview-csv: the current AuditData */
@@ -143,20 +142,20 @@ int irm_map_csv(struct irm_csvmap *m, const struct irm_row *row,
  * Per-format initialisers and mappers behind irm_csvmap_init and
  * irm_map_csv.
  */
-int irm_purview_init(struct irm_csvmap *m, const struct irm_row *hdr,
-    struct irm_error *e);
+int irm_purview_init(
+    struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_purview(struct irm_csvmap *m, const struct irm_row *row,
     struct irm_event *ev, struct irm_error *e);
-int irm_hr_init(struct irm_csvmap *m, const struct irm_row *hdr,
-    struct irm_error *e);
+int irm_hr_init(
+    struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_hr(struct irm_csvmap *m, const struct irm_row *row,
     struct irm_event *ev, struct irm_error *e);
-int irm_cert_init(struct irm_csvmap *m, const struct irm_row *hdr,
-    struct irm_error *e);
+int irm_cert_init(
+    struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_cert(struct irm_csvmap *m, const struct irm_row *row,
     struct irm_event *ev, struct irm_error *e);
-int irm_custom_init(struct irm_csvmap *m, const struct irm_row *hdr,
-    struct irm_error *e);
+int irm_custom_init(
+    struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_custom(struct irm_csvmap *m, const struct irm_row *row,
     struct irm_event *ev, struct irm_error *e);
 

@@ -10,8 +10,7 @@
 #include "irm.h"
 
 long long
-irm_parse_num(const char *s, long long min, long long max,
-    const char **errstr)
+irm_parse_num(const char *s, long long min, long long max, const char **errstr)
 {
 	long long v;
 	char *end;
@@ -39,8 +38,7 @@ irm_parse_num(const char *s, long long min, long long max,
 }
 
 long long
-irm_parse_size(const char *s, long long min, long long max,
-    const char **errstr)
+irm_parse_size(const char *s, long long min, long long max, const char **errstr)
 {
 	long long v, mult = 1;
 	char *end;
@@ -53,10 +51,23 @@ irm_parse_size(const char *s, long long min, long long max,
 	}
 	v = strtoll(s, &end, 10);
 	switch (*end) {
-	case 'k': case 'K': mult = 1LL << 10; end++; break;
-	case 'm': case 'M': mult = 1LL << 20; end++; break;
-	case 'g': case 'G': mult = 1LL << 30; end++; break;
-	default: break;
+	case 'k':
+	case 'K':
+		mult = 1LL << 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		mult = 1LL << 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		mult = 1LL << 30;
+		end++;
+		break;
+	default:
+		break;
 	}
 	if (*end != '\0') {
 		*errstr = "invalid";

@@ -35,8 +35,8 @@ irm_pseudo_load(const char *path, struct irm_error *e)
 	p = irm_xcalloc(1, sizeof(*p));
 	n = fread(p->key, 1, sizeof(p->key), fp);
 	if (ferror(fp) || !feof(fp)) {
-		irm_seterr(e, "%s: %s", path, ferror(fp) ? "read error" :
-		    "key file too large");
+		irm_seterr(e, "%s: %s", path,
+		    ferror(fp) ? "read error" : "key file too large");
 		goto fail;
 	}
 	while (n && (p->key[n - 1] == '\n' || p->key[n - 1] == '\r'))
@@ -77,8 +77,7 @@ hex(const unsigned char *d, size_t n, char *out)
 }
 
 void
-irm_pseudonym(const struct irm_pseudo *p, const char *id, size_t len,
-    char *out)
+irm_pseudonym(const struct irm_pseudo *p, const char *id, size_t len, char *out)
 {
 	unsigned char md[EVP_MAX_MD_SIZE], small[256], *low = small;
 	unsigned mdlen = 0;

@@ -14,8 +14,8 @@
 enum { P_AUDIT, P_DATE, P_USER, P_OP, P_ID };
 
 int
-irm_purview_init(struct irm_csvmap *m, const struct irm_row *hdr,
-    struct irm_error *e)
+irm_purview_init(
+    struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e)
 {
 	static const char *const audit[] = {"AuditData", NULL};
 	static const char *const date[] = {"CreationDate", NULL};
@@ -55,13 +55,13 @@ irm_map_purview(struct irm_csvmap *m, const struct irm_row *row,
 		return irm_seterr(e, "AuditData: %s", pe.msg), IRM_MAP_REJECT;
 	if (!json_object_is_type(m->obj, json_type_object))
 		return irm_seterr(e, "AuditData is not a JSON object"),
-		    IRM_MAP_REJECT;
+		       IRM_MAP_REJECT;
 	ev->action = irm_row_get(row, m->cols[P_OP]);
 	ev->user = irm_row_get(row, m->cols[P_USER]);
 	ev->id = irm_row_get(row, m->cols[P_ID]);
 	if (irm_json_get(m->obj, "CreationTime") == NULL &&
-	    irm_event_time_local(ev, "CreationDate", irm_row_get(row,
-	    m->cols[P_DATE]), e) == -1)
+	    irm_event_time_local(
+	        ev, "CreationDate", irm_row_get(row, m->cols[P_DATE]), e) == -1)
 		return IRM_MAP_REJECT;
 	rc = irm_map_o365(m->obj, ev, e);
 	return rc;

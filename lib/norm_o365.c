@@ -23,73 +23,73 @@ struct act {
  * test checks the order, since lookups use bsearch.
  */
 static const struct act acts[] = {
-	{"AddedToGroup", "member_added"},
-	{"AddedToSecureLink", "shared"},
-	{"AlertEntityGenerated", "security_alert"},
-	{"AlertTriggered", "security_alert"},
-	{"AnonymousLinkCreated", "shared"},
-	{"AnonymousLinkUpdated", "shared"},
-	{"ArchiveCreated", "file_archived"},
-	{"CompanyLinkCreated", "shared"},
-	{"CopilotInteraction", "ai_interaction"},
-	{"Delete user.", "account_deleted"},
-	{"DlpRuleMatch", "dlp_matched"},
-	{"FileAccessed", "file_accessed"},
-	{"FileAccessedExtended", "file_accessed"},
-	{"FileArchived", "file_archived"},
-	{"FileCopied", "file_copied"},
-	{"FileCopiedToClipboard", "clipboard_copied"},
-	{"FileCopiedToNetworkShare", "network_share_copied"},
-	{"FileCopiedToRemoteDesktopSession", "rdp_copied"},
-	{"FileCopiedToRemovableMedia", "usb_copied"},
-	{"FileCreated", "file_created"},
-	{"FileCreatedOnNetworkShare", "network_share_copied"},
-	{"FileCreatedOnRemovableMedia", "usb_copied"},
-	{"FileDeleted", "file_deleted"},
-	{"FileDeletedFirstStageRecycleBin", "file_purged"},
-	{"FileDeletedSecondStageRecycleBin", "file_purged"},
-	{"FileDownloaded", "file_downloaded"},
-	{"FileDownloadedFromBrowser", "browser_downloaded"},
-	{"FileHidden", "file_hidden"},
-	{"FileModified", "file_modified"},
-	{"FileModifiedExtended", "file_modified"},
-	{"FileMoved", "file_moved"},
-	{"FilePrinted", "printed"},
-	{"FileRead", "file_read"},
-	{"FileRecycled", "file_deleted"},
-	{"FileRenamed", "file_renamed"},
-	{"FileSensitivityLabelApplied", "label_changed"},
-	{"FileSensitivityLabelChanged", "label_changed"},
-	{"FileSensitivityLabelRemoved", "label_changed"},
-	{"FileSyncDownloadedFull", "file_synced"},
-	{"FileSyncDownloadedPartial", "file_synced"},
-	{"FileSyncUploadedFull", "file_uploaded"},
-	{"FileTransferredByBluetooth", "bluetooth_sent"},
-	{"FileUploaded", "file_uploaded"},
-	{"FileUploadedToCloud", "cloud_uploaded"},
-	{"FolderDeleted", "file_deleted"},
-	{"FolderDeletedFirstStageRecycleBin", "file_purged"},
-	{"FolderDeletedSecondStageRecycleBin", "file_purged"},
-	{"FolderRecycled", "file_deleted"},
-	{"MipLabel", "label_changed"},
-	{"New-InboxRule", "email_rule"},
-	{"PasswordLogonInitialAuthUsingPassword", "logon"},
-	{"RemovableMediaMount", "usb_mounted"},
-	{"SecureLinkCreated", "shared"},
-	{"Send", "email_sent"},
-	{"SendAs", "email_sent"},
-	{"SendOnBehalf", "email_sent"},
-	{"SensitivityLabelApplied", "label_changed"},
-	{"SensitivityLabelRemoved", "label_changed"},
-	{"SensitivityLabelUpdated", "label_changed"},
-	{"Set-InboxRule", "email_rule"},
-	{"Set-Mailbox", "email_rule"},
-	{"SharingInvitationCreated", "shared"},
-	{"SharingSet", "shared"},
-	{"UpdateInboxRules", "email_rule"},
-	{"UserLoggedIn", "logon"},
-	{"UserLoggedOff", "logoff"},
-	{"UserLoginFailed", "logon_failed"},
+    {"AddedToGroup", "member_added"},
+    {"AddedToSecureLink", "shared"},
+    {"AlertEntityGenerated", "security_alert"},
+    {"AlertTriggered", "security_alert"},
+    {"AnonymousLinkCreated", "shared"},
+    {"AnonymousLinkUpdated", "shared"},
+    {"ArchiveCreated", "file_archived"},
+    {"CompanyLinkCreated", "shared"},
+    {"CopilotInteraction", "ai_interaction"},
+    {"Delete user.", "account_deleted"},
+    {"DlpRuleMatch", "dlp_matched"},
+    {"FileAccessed", "file_accessed"},
+    {"FileAccessedExtended", "file_accessed"},
+    {"FileArchived", "file_archived"},
+    {"FileCopied", "file_copied"},
+    {"FileCopiedToClipboard", "clipboard_copied"},
+    {"FileCopiedToNetworkShare", "network_share_copied"},
+    {"FileCopiedToRemoteDesktopSession", "rdp_copied"},
+    {"FileCopiedToRemovableMedia", "usb_copied"},
+    {"FileCreated", "file_created"},
+    {"FileCreatedOnNetworkShare", "network_share_copied"},
+    {"FileCreatedOnRemovableMedia", "usb_copied"},
+    {"FileDeleted", "file_deleted"},
+    {"FileDeletedFirstStageRecycleBin", "file_purged"},
+    {"FileDeletedSecondStageRecycleBin", "file_purged"},
+    {"FileDownloaded", "file_downloaded"},
+    {"FileDownloadedFromBrowser", "browser_downloaded"},
+    {"FileHidden", "file_hidden"},
+    {"FileModified", "file_modified"},
+    {"FileModifiedExtended", "file_modified"},
+    {"FileMoved", "file_moved"},
+    {"FilePrinted", "printed"},
+    {"FileRead", "file_read"},
+    {"FileRecycled", "file_deleted"},
+    {"FileRenamed", "file_renamed"},
+    {"FileSensitivityLabelApplied", "label_changed"},
+    {"FileSensitivityLabelChanged", "label_changed"},
+    {"FileSensitivityLabelRemoved", "label_changed"},
+    {"FileSyncDownloadedFull", "file_synced"},
+    {"FileSyncDownloadedPartial", "file_synced"},
+    {"FileSyncUploadedFull", "file_uploaded"},
+    {"FileTransferredByBluetooth", "bluetooth_sent"},
+    {"FileUploaded", "file_uploaded"},
+    {"FileUploadedToCloud", "cloud_uploaded"},
+    {"FolderDeleted", "file_deleted"},
+    {"FolderDeletedFirstStageRecycleBin", "file_purged"},
+    {"FolderDeletedSecondStageRecycleBin", "file_purged"},
+    {"FolderRecycled", "file_deleted"},
+    {"MipLabel", "label_changed"},
+    {"New-InboxRule", "email_rule"},
+    {"PasswordLogonInitialAuthUsingPassword", "logon"},
+    {"RemovableMediaMount", "usb_mounted"},
+    {"SecureLinkCreated", "shared"},
+    {"Send", "email_sent"},
+    {"SendAs", "email_sent"},
+    {"SendOnBehalf", "email_sent"},
+    {"SensitivityLabelApplied", "label_changed"},
+    {"SensitivityLabelRemoved", "label_changed"},
+    {"SensitivityLabelUpdated", "label_changed"},
+    {"Set-InboxRule", "email_rule"},
+    {"Set-Mailbox", "email_rule"},
+    {"SharingInvitationCreated", "shared"},
+    {"SharingSet", "shared"},
+    {"UpdateInboxRules", "email_rule"},
+    {"UserLoggedIn", "logon"},
+    {"UserLoggedOff", "logoff"},
+    {"UserLoginFailed", "logon_failed"},
 };
 
 /* Is the table sorted?  For the unit test. */
@@ -115,8 +115,8 @@ cmp_act(const void *key, const void *elem)
 static const char *
 activity_of(const char *op)
 {
-	const struct act *a = bsearch(op, acts, sizeof(acts) / sizeof(acts[0]),
-	    sizeof(acts[0]), cmp_act);
+	const struct act *a = bsearch(
+	    op, acts, sizeof(acts) / sizeof(acts[0]), sizeof(acts[0]), cmp_act);
 
 	return a ? a->activity : "other";
 }
@@ -129,38 +129,38 @@ struct ecs {
 };
 
 static const struct ecs ecs_map[] = {
-	{"file_deleted", "file", "deletion"},
-	{"file_purged", "file", "deletion"},
-	{"file_created", "file", "creation"},
-	{"file_modified", "file", "change"},
-	{"file_renamed", "file", "change"},
-	{"file_moved", "file", "change"},
-	{"file_hidden", "file", "change"},
-	{"label_changed", "file", "change"},
-	{"file_", "file", "access"},
-	{"usb_mounted", "host", "connection"},
-	{"usb_", "file", "creation"},
-	{"cloud_uploaded", "file", "access"},
-	{"browser_downloaded", "file", "creation"},
-	{"printed", "file", "access"},
-	{"network_share_copied", "file", "creation"},
-	{"clipboard_copied", "file", "access"},
-	{"rdp_copied", "file", "access"},
-	{"bluetooth_sent", "file", "access"},
-	{"shared", "file", "change"},
-	{"member_added", "iam", "group"},
-	{"email_", "email", "info"},
-	{"logon", "authentication", "start"},
-	{"logon_failed", "authentication", "start"},
-	{"logoff", "authentication", "end"},
-	{"account_deleted", "iam", "deletion"},
-	{"security_alert", "threat", "indicator"},
-	{"dlp_matched", "threat", "indicator"},
-	{"badge_access", "physical_access", "access"},
-	{"hr_", "iam", "info"},
-	{"web_visited", "web", "access"},
-	{"ai_interaction", "web", "access"},
-	{NULL, NULL, NULL},
+    {"file_deleted", "file", "deletion"},
+    {"file_purged", "file", "deletion"},
+    {"file_created", "file", "creation"},
+    {"file_modified", "file", "change"},
+    {"file_renamed", "file", "change"},
+    {"file_moved", "file", "change"},
+    {"file_hidden", "file", "change"},
+    {"label_changed", "file", "change"},
+    {"file_", "file", "access"},
+    {"usb_mounted", "host", "connection"},
+    {"usb_", "file", "creation"},
+    {"cloud_uploaded", "file", "access"},
+    {"browser_downloaded", "file", "creation"},
+    {"printed", "file", "access"},
+    {"network_share_copied", "file", "creation"},
+    {"clipboard_copied", "file", "access"},
+    {"rdp_copied", "file", "access"},
+    {"bluetooth_sent", "file", "access"},
+    {"shared", "file", "change"},
+    {"member_added", "iam", "group"},
+    {"email_", "email", "info"},
+    {"logon", "authentication", "start"},
+    {"logon_failed", "authentication", "start"},
+    {"logoff", "authentication", "end"},
+    {"account_deleted", "iam", "deletion"},
+    {"security_alert", "threat", "indicator"},
+    {"dlp_matched", "threat", "indicator"},
+    {"badge_access", "physical_access", "access"},
+    {"hr_", "iam", "info"},
+    {"web_visited", "web", "access"},
+    {"ai_interaction", "web", "access"},
+    {NULL, NULL, NULL},
 };
 
 void
@@ -173,7 +173,7 @@ irm_event_set_activity(struct irm_event *ev, const char *activity)
 	for (m = ecs_map; m->prefix; m++) {
 		if (strncmp(activity, m->prefix, strlen(m->prefix)) == 0 &&
 		    (m->prefix[strlen(m->prefix) - 1] == '_' ||
-		    strcmp(activity, m->prefix) == 0)) {
+		        strcmp(activity, m->prefix) == 0)) {
 			ev->category[0] = m->category;
 			ev->type[0] = m->type;
 			return;
@@ -238,8 +238,8 @@ set_ip(struct irm_event *ev, const char *ip)
 	if (ip == NULL || *ip == '\0')
 		return;
 	if (*ip == '[' && (end = strchr(ip, ']')) != NULL) {
-		ev->source_ip = irm_event_strndup(ev, ip + 1,
-		    (size_t)(end - ip - 1));
+		ev->source_ip =
+		    irm_event_strndup(ev, ip + 1, (size_t)(end - ip - 1));
 		return;
 	}
 	c = strchr(ip, ':');
@@ -301,8 +301,8 @@ logon_outcome(const struct rec *r, struct irm_event *ev)
 		ev->user_agent = pair(ext, "UserAgent");
 }
 
-static const char *const change_names[] = {NULL, "upgraded", "downgraded",
-    "removed", "changed"};
+static const char *const change_names[] = {
+    NULL, "upgraded", "downgraded", "removed", "changed"};
 
 static void
 labels(const struct rec *r, struct irm_event *ev)
@@ -357,8 +357,9 @@ files(const struct rec *r, struct irm_event *ev)
 	const char *dest = str(r, "DestinationFileName");
 	long long n;
 
-	if (obj && (strncmp(obj, "https://", 8) == 0 ||
-	    strncmp(obj, "http://", 7) == 0))
+	if (obj &&
+	    (strncmp(obj, "https://", 8) == 0 ||
+	        strncmp(obj, "http://", 7) == 0))
 		irm_event_set_url(ev, obj);
 	else if (obj && is_path(obj))
 		irm_event_set_path(ev, obj);
@@ -376,7 +377,8 @@ files(const struct rec *r, struct irm_event *ev)
 		irm_event_set_url(ev, str(r, "TargetUrl"));
 	ev->destination_domain = str(r, "TargetDomain");
 	if ((irm_json_int(r->o, "FileSizeBytes", &n) == 0 ||
-	    irm_json_int(r->o, "FileSize", &n) == 0) && n >= 0)
+	        irm_json_int(r->o, "FileSize", &n) == 0) &&
+	    n >= 0)
 		ev->file_size = n;
 	ev->file_sha256 = str(r, "Sha256");
 	ev->host_name = str(r, "DeviceName");
@@ -394,15 +396,17 @@ sharing(const struct rec *r, struct irm_event *ev)
 	    strcmp(ev->activity, "member_added") != 0)
 		return;
 	ev->share_target = target;
-	/* Sharing links show up as targets "SharingLinks.ID.AnonymousEdit.ID". */
+	/* Sharing links show up as targets "SharingLinks.ID.AnonymousEdit.ID".
+	 */
 	if (strncmp(ev->action, "AnonymousLink", 13) == 0 ||
 	    (target && strstr(target, ".Anonymous")))
 		ev->share_scope = "anonymous";
 	else if (strncmp(ev->action, "CompanyLink", 11) == 0 ||
 	    (target && strstr(target, ".Organization")))
 		ev->share_scope = "organization";
-	else if ((type && (irm_strcaseeq(type, "Guest") ||
-	    irm_strcaseeq(type, "Partner"))) ||
+	else if ((type &&
+	             (irm_strcaseeq(type, "Guest") ||
+	                 irm_strcaseeq(type, "Partner"))) ||
 	    (target && strstr(target, "#ext#")))
 		ev->share_scope = "external";
 	else if (type)
@@ -418,8 +422,8 @@ add_addrs(struct irm_strv *sv, struct json_object *arr)
 		return;
 	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++)
-		irm_strv_add(sv, irm_json_text(json_object_array_get_idx(arr,
-		    i)));
+		irm_strv_add(
+		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
 }
 
 /* "a.pdf (12b); b.docx (3b)" holds two attachments. */
@@ -443,8 +447,8 @@ exchange(const struct rec *r, struct irm_event *ev)
 
 	if (strcmp(ev->activity, "email_sent") == 0) {
 		ev->email_subject = irm_json_str(item, "Subject");
-		ev->attachments = count_attachments(irm_json_str(item,
-		    "Attachments"));
+		ev->attachments =
+		    count_attachments(irm_json_str(item, "Attachments"));
 		ev->email_from = str(r, "SendAsUserSmtp");
 		if (ev->email_from == NULL)
 			ev->email_from = str(r, "MailboxOwnerUPN");
@@ -491,13 +495,15 @@ dlp(const struct rec *r, struct irm_event *ev)
 	size_t i, j, np, nr;
 	int sev;
 
-	np = json_object_is_type(pol, json_type_array) ?
-	    json_object_array_length(pol) : 0;
+	np = json_object_is_type(pol, json_type_array)
+	    ? json_object_array_length(pol)
+	    : 0;
 	for (i = 0; i < np; i++) {
-		rules = irm_json_get(json_object_array_get_idx(pol, i),
-		    "Rules");
-		nr = json_object_is_type(rules, json_type_array) ?
-		    json_object_array_length(rules) : 0;
+		rules =
+		    irm_json_get(json_object_array_get_idx(pol, i), "Rules");
+		nr = json_object_is_type(rules, json_type_array)
+		    ? json_object_array_length(rules)
+		    : 0;
 		for (j = 0; j < nr; j++) {
 			rule = json_object_array_get_idx(rules, j);
 			sev = ev->severity;
@@ -554,8 +560,9 @@ directory(const struct rec *r, struct irm_event *ev)
 	size_t i, n;
 	const char *id;
 
-	n = json_object_is_type(t, json_type_array) ?
-	    json_object_array_length(t) : 0;
+	n = json_object_is_type(t, json_type_array)
+	    ? json_object_array_length(t)
+	    : 0;
 	for (i = 0; i < n; i++) {
 		el = json_object_array_get_idx(t, i);
 		id = irm_json_str(el, "ID");
@@ -607,8 +614,7 @@ base(const struct rec *r, struct irm_event *ev, struct irm_error *e)
 }
 
 int
-irm_map_o365(struct json_object *o, struct irm_event *ev,
-    struct irm_error *e)
+irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 {
 	struct rec r = {o, 0};
 	const char *a;

@@ -65,8 +65,8 @@ test_num(void)
 	test_streq("num: too small", err, "too small");
 	irm_parse_num("4x", 0, 100, &err);
 	test_streq("num: invalid", err, "invalid");
-	test_cond("size: 16M", irm_parse_size("16M", 0, 1LL << 40, &err) ==
-	    16LL << 20 && !err);
+	test_cond("size: 16M",
+	    irm_parse_size("16M", 0, 1LL << 40, &err) == 16LL << 20 && !err);
 	irm_parse_size("2G", 0, 1LL << 30, &err);
 	test_streq("size: too large", err, "too large");
 }
@@ -88,26 +88,28 @@ test_input(void)
 	test_cond("input: opens first", irm_input_next_file(in, &e) == 1);
 	test_cond("input: peek", irm_input_peek(in, &e) == 'o');
 	rc = irm_input_getline(in, &line, &len, &e);
-	test_cond("input: line 1 keeps CR", rc == IRM_LINE_OK && len == 4 &&
-	    !memcmp(line, "one\r", 4) && irm_input_lineno(in) == 1);
+	test_cond("input: line 1 keeps CR",
+	    rc == IRM_LINE_OK && len == 4 && !memcmp(line, "one\r", 4) &&
+	        irm_input_lineno(in) == 1);
 	irm_input_getline(in, &line, &len, &e);
 	test_streq("input: line 2", line, "two");
 	rc = irm_input_getline(in, &line, &len, &e);
 	test_cond("input: blank line", rc == IRM_LINE_OK && len == 0);
 	rc = irm_input_getline(in, &line, &len, &e);
-	test_cond("input: over cap", rc == IRM_LINE_TOOLONG && len == 9 &&
-	    irm_input_lineno(in) == 4);
+	test_cond("input: over cap",
+	    rc == IRM_LINE_TOOLONG && len == 9 && irm_input_lineno(in) == 4);
 	rc = irm_input_getline(in, &line, &len, &e);
-	test_cond("input: last line without newline", rc == IRM_LINE_OK &&
-	    !strcmp(line, "last") && irm_input_lineno(in) == 5);
-	test_cond("input: EOF", irm_input_getline(in, &line, &len, &e) ==
-	    IRM_LINE_EOF);
-	test_cond("input: second operand", irm_input_next_file(in, &e) == 1 &&
-	    irm_input_lineno(in) == 0);
-	test_cond("input: missing file reported", irm_input_next_file(in,
-	    &e) == -1 && strstr(e.msg, "/nonexistent/x"));
-	test_cond("input: no more operands", irm_input_next_file(in, &e) ==
-	    0);
+	test_cond("input: last line without newline",
+	    rc == IRM_LINE_OK && !strcmp(line, "last") &&
+	        irm_input_lineno(in) == 5);
+	test_cond("input: EOF",
+	    irm_input_getline(in, &line, &len, &e) == IRM_LINE_EOF);
+	test_cond("input: second operand",
+	    irm_input_next_file(in, &e) == 1 && irm_input_lineno(in) == 0);
+	test_cond("input: missing file reported",
+	    irm_input_next_file(in, &e) == -1 &&
+	        strstr(e.msg, "/nonexistent/x"));
+	test_cond("input: no more operands", irm_input_next_file(in, &e) == 0);
 	irm_input_free(in);
 	free(argv[0]);
 	free(argv[1]);
@@ -116,15 +118,15 @@ test_input(void)
 static void
 test_str(void)
 {
-	test_cond("utf8: valid", irm_utf8_check("a\xc3\xa9\xe2\x82\xac", 6) ==
-	    0);
-	test_cond("utf8: bad continuation", irm_utf8_check("ab\xc3(", 4) ==
-	    3);
+	test_cond(
+	    "utf8: valid", irm_utf8_check("a\xc3\xa9\xe2\x82\xac", 6) == 0);
+	test_cond("utf8: bad continuation", irm_utf8_check("ab\xc3(", 4) == 3);
 	test_cond("utf8: truncated", irm_utf8_check("a\xe2\x82", 3) == 2);
 	test_cond("utf8: overlong", irm_utf8_check("\xc0\xaf", 2) == 1);
 	test_cond("utf8: surrogate", irm_utf8_check("\xed\xa0\x80", 3) == 1);
-	test_cond("strcaseeq", irm_strcaseeq("UserId", "userid") &&
-	    !irm_strcaseeq("User", "UserId"));
+	test_cond("strcaseeq",
+	    irm_strcaseeq("UserId", "userid") &&
+	        !irm_strcaseeq("User", "UserId"));
 }
 
 static void
@@ -139,14 +141,15 @@ test_pseudo(void)
 	test_cond("pseudo: key loads", p != NULL);
 	irm_pseudonym(p, "Alice@Contoso.com", 17, out);
 	/* openssl dgst -sha256 -hmac KEY of "alice@contoso.com". */
-	test_streq("pseudo: HMAC-SHA256 of lower-cased id", out,
-	    "anon-a2ab535039dd");
+	test_streq(
+	    "pseudo: HMAC-SHA256 of lower-cased id", out, "anon-a2ab535039dd");
 	irm_pseudo_free(p);
 	kf = file_with("short", "short\n", 6);
-	test_cond("pseudo: short key refused", irm_pseudo_load(kf, &e) ==
-	    NULL && strstr(e.msg, "shorter"));
+	test_cond("pseudo: short key refused",
+	    irm_pseudo_load(kf, &e) == NULL && strstr(e.msg, "shorter"));
 	irm_sha256_hex("abc", 3, hex);
-	test_streq("sha256", hex, "ba7816bf8f01cfea414140de5dae2223b00361a3"
+	test_streq("sha256", hex,
+	    "ba7816bf8f01cfea414140de5dae2223b00361a3"
 	    "96177a9cb410ff61f20015ad");
 }
 
@@ -160,8 +163,9 @@ test_event(void)
 
 	irm_event_init(&ev);
 	irm_buf_init(&out, 1 << 20);
-	test_cond("event: empty fails check", irm_event_check(&ev, &e) ==
-	    -1 && !strcmp(e.msg, "missing timestamp"));
+	test_cond("event: empty fails check",
+	    irm_event_check(&ev, &e) == -1 &&
+	        !strcmp(e.msg, "missing timestamp"));
 	ev.ts = 1772460453000LL;
 	ev.id = "id-1";
 	ev.action = "FileDownloaded";
@@ -184,13 +188,13 @@ test_event(void)
 	    "{\"to\":{\"address\":[\"b@x.com\"]}},\"user_agent\":{\"original\":"
 	    "\"tab\\there\\u0001\"}}\n");
 	irm_event_reset(&ev);
-	test_cond("event: reset clears", ev.user == NULL &&
-	    ev.email_to.n == 0 && ev.attachments == -1);
+	test_cond("event: reset clears",
+	    ev.user == NULL && ev.email_to.n == 0 && ev.attachments == -1);
 	irm_event_set_url(&ev, "https://user@Contoso.SharePoint.com:443/a?b");
-	test_streq("event: url domain", ev.url_domain,
-	    "contoso.sharepoint.com");
-	test_streq("event: email domain", irm_event_email_domain(&ev,
-	    "Bob <bob@Gmail.com>"), "gmail.com");
+	test_streq(
+	    "event: url domain", ev.url_domain, "contoso.sharepoint.com");
+	test_streq("event: email domain",
+	    irm_event_email_domain(&ev, "Bob <bob@Gmail.com>"), "gmail.com");
 	irm_event_free(&ev);
 	irm_buf_free(&out);
 }
@@ -216,17 +220,18 @@ test_pseudo_writer(void)
 	ev.user = "alice@contoso.com";
 	irm_strv_add(&ev.email_to, "ALICE@contoso.com");
 	irm_strv_add(&ev.email_to, "friend@gmail.com");
-	irm_event_set_url(&ev, "https://contoso-my.sharepoint.com/personal/"
+	irm_event_set_url(&ev,
+	    "https://contoso-my.sharepoint.com/personal/"
 	    "alice_contoso_com/Documents/a.docx");
 	irm_event_write(&ev, &w, &out);
-	test_cond("pseudo: key prefix", !strncmp(out.data,
-	    "anon-a2ab535039dd\t{", 19));
+	test_cond("pseudo: key prefix",
+	    !strncmp(out.data, "anon-a2ab535039dd\t{", 19));
 	test_cond("pseudo: internal address replaced, external kept",
 	    strstr(out.data, "[\"anon-a2ab535039dd\",\"friend@gmail.com\"]") !=
-	    NULL);
+	        NULL);
 	test_cond("pseudo: OneDrive segment replaced",
 	    strstr(out.data, "/personal/anon-") != NULL &&
-	    strstr(out.data, "alice_contoso_com") == NULL);
+	        strstr(out.data, "alice_contoso_com") == NULL);
 	irm_pseudo_free((struct irm_pseudo *)w.pseudo);
 	irm_event_free(&ev);
 	irm_buf_free(&out);
@@ -250,8 +255,8 @@ jread_all(const char *path, char *trace, size_t n)
 	trace[0] = '\0';
 	while ((rc = irm_jread_next(r, &o, &rec, &e)) != IRM_JREAD_EOF &&
 	    rc != IRM_JREAD_FATAL && len + 16 < n)
-		len += (size_t)snprintf(trace + len, n - len, rc ==
-		    IRM_JREAD_RECORD ? "R%lu " : "B%lu ", rec.line);
+		len += (size_t)snprintf(trace + len, n - len,
+		    rc == IRM_JREAD_RECORD ? "R%lu " : "B%lu ", rec.line);
 	irm_jread_free(r);
 	irm_input_free(in);
 }
@@ -264,8 +269,8 @@ test_jread(void)
 
 	s = "{\"a\":1}\n\n{\"b\":\n[1,2]\n{\"c\":3}\n42\n";
 	jread_all(file_with("l.json", s, strlen(s)), t, sizeof(t));
-	test_streq("jread: lines, truncated and non-object", t,
-	    "R1 B3 B4 B4 R5 B6 ");
+	test_streq(
+	    "jread: lines, truncated and non-object", t, "R1 B3 B4 B4 R5 B6 ");
 	s = "[\n {\"a\":\"x]}\"},\n {\"b\":[{}]}\n ,3\n]\n";
 	jread_all(file_with("a.json", s, strlen(s)), t, sizeof(t));
 	test_streq("jread: multi-line array streamed", t, "R2 R3 B4 ");
@@ -300,9 +305,10 @@ csv_all(const char *path, char *trace, size_t n)
 	trace[0] = '\0';
 	while ((rc = irm_csvread_next(r, &row, &e)) != IRM_CSV_EOF &&
 	    rc != IRM_CSV_FATAL && len + 16 < n)
-		len += rc == IRM_CSV_ROW ? (size_t)snprintf(trace + len,
-		    n - len, "%lu:%zu ", row.line, row.n) :
-		    (size_t)snprintf(trace + len, n - len, "B%lu ", row.line);
+		len += rc == IRM_CSV_ROW
+		    ? (size_t)snprintf(
+		          trace + len, n - len, "%lu:%zu ", row.line, row.n)
+		    : (size_t)snprintf(trace + len, n - len, "B%lu ", row.line);
 	irm_csvread_free(r);
 	irm_input_free(in);
 }
@@ -315,8 +321,8 @@ test_csv(void)
 
 	s = "\xef\xbb\xbfh1,h2\r\na,\"b\r\nc, d\"\r\n\r\ne,f\r\n";
 	csv_all(file_with("c.csv", s, strlen(s)), t, sizeof(t));
-	test_streq("csv: BOM, CRLF, quoted newline, blank line", t,
-	    "1:2 2:2 5:2 ");
+	test_streq(
+	    "csv: BOM, CRLF, quoted newline, blank line", t, "1:2 2:2 5:2 ");
 	s = "h1,h2\na,b\n\"open,x\nc,d\ne,f\n";
 	csv_all(file_with("q.csv", s, strlen(s)), t, sizeof(t));
 	test_streq("csv: unterminated quote rejected, rest re-read", t,
@@ -336,9 +342,10 @@ test_tables(void)
 	    irm_o365_table_sorted());
 	test_cond("format names round-trip",
 	    irm_format_parse("hr-csv") == IRM_FMT_HR_CSV &&
-	    !strcmp(irm_format_name(IRM_FMT_BADGE), "badge-json"));
-	test_cond("hr scenarios", irm_hr_scenario_parse("Job level change") ==
-	    IRM_HR_JOB_CHANGE && irm_hr_scenario_parse("x") == IRM_HR_NONE);
+	        !strcmp(irm_format_name(IRM_FMT_BADGE), "badge-json"));
+	test_cond("hr scenarios",
+	    irm_hr_scenario_parse("Job level change") == IRM_HR_JOB_CHANGE &&
+	        irm_hr_scenario_parse("x") == IRM_HR_NONE);
 }
 
 int
