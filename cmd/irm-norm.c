@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +52,17 @@ write_out(struct ctx *c)
 }
 
 /* Report a bad record and keep its raw text in the reject file. */
-static void
+static void IRM_PRINTF(5, 6)
 reject(struct ctx *c, unsigned long line, const char *raw, size_t len,
-    const char *why)
+    const char *fmt, ...)
 {
 	struct irm_pos pos = {irm_input_name(c->in), line};
+	char why[512];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
 	irm_warnx_at(&pos, "%s", why);
 	c->rval = IRM_EXIT_REJECT;
 	if (c->reject == NULL || raw == NULL)
@@ -78,7 +84,7 @@ emit(struct ctx *c, int rc, unsigned long line, const char *raw, size_t len,
 	if (rc == IRM_MAP_EVENT && irm_event_check(&c->ev, e) == -1)
 		rc = IRM_MAP_REJECT;
 	if (rc == IRM_MAP_REJECT) {
-		reject(c, line, raw, len, e->msg);
+		reject(c, line, raw, len, "%s", e->msg);
 		return;
 	}
 	if (c->only_known && strcmp(c->ev.activity, "other") == 0)
@@ -106,7 +112,7 @@ do_json(struct ctx *c, struct irm_jread *jr)
 		if (rc == IRM_JREAD_FATAL)
 			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 		if (rc == IRM_JREAD_BAD) {
-			reject(c, r.line, r.raw, r.rawlen, e.msg);
+			reject(c, r.line, r.raw, r.rawlen, "%s", e.msg);
 			continue;
 		}
 		if (f == IRM_FMT_AUTO &&
@@ -137,8 +143,13 @@ do_csv(struct ctx *c, struct irm_csvread *cr)
 			break;
 		if (rc == IRM_CSV_FATAL)
 			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+		if (rc == IRM_CSV_BAD && !have_map) {
+			/* Without a header no row can be read: say so once. */
+			reject(c, row.line, NULL, 0, "CSV header: %s", e.msg);
+			return;
+		}
 		if (rc == IRM_CSV_BAD) {
-			reject(c, row.line, row.raw, row.rawlen, e.msg);
+			reject(c, row.line, row.raw, row.rawlen, "%s", e.msg);
 			continue;
 		}
 		if (!have_map) {
@@ -152,7 +163,7 @@ do_csv(struct ctx *c, struct irm_csvread *cr)
 			}
 			if (irm_csvmap_init(&m, f, &row, irm_input_name(c->in),
 			        &c->opts, &e) == -1) {
-				reject(c, row.line, NULL, 0, e.msg);
+				reject(c, row.line, NULL, 0, "%s", e.msg);
 				irm_csvmap_free(&m);
 				return;
 			}

@@ -59,7 +59,7 @@ on_row(int c, void *data)
 static void
 parser_init(struct irm_csvread *r)
 {
-	if (csv_init(&r->p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
 }
 
@@ -214,6 +214,22 @@ bad_line(struct irm_csvread *r, struct irm_row *row, const char *line,
 	return irm_seterr(e, "%s", why);
 }
 
+/*
+ * A quote that RFC 4180 does not allow.  Strict parsing finds it where a
+ * quoted field that was never closed meets the next row's quotes; the row
+ * is then broken from its first line, and the lines after it are read
+ * again.  A bad quote within one line costs only that line.
+ */
+static int
+bad_quote(struct irm_csvread *r, struct irm_row *row, const char *line,
+    size_t len, struct irm_error *e)
+{
+	if (memchr(r->raw.data, '\n', r->raw.len))
+		return broken_row(r, row, "unterminated quoted field", NULL,
+		    0, e);
+	return bad_line(r, row, line, len, "malformed quoting", e);
+}
+
 static int
 row_open(const struct irm_csvread *r)
 {
@@ -221,10 +237,9 @@ row_open(const struct irm_csvread *r)
 }
 
 /*
- * Is a quoted field still open?  libcsv's CSV_STRICT_FINI only works
- * together with CSV_STRICT, which would also refuse stray quotes inside
- * unquoted fields (5'10" in an HR remark); we stay lenient there and read
- * the parser's public state instead: 2 is libcsv's FIELD_BEGUN.
+ * Is a quoted field still open?  2 is libcsv's FIELD_BEGUN; the state is
+ * in the public struct.  CSV_STRICT_FINI alone would do, but it also needs
+ * CSV_STRICT; reading the state keeps the check independent of options.
  */
 static int
 quote_open(const struct irm_csvread *r)
@@ -284,8 +299,7 @@ irm_csvread_next(
 		irm_buf_add(&r->raw, line, len);
 		if (csv_parse(&r->p, line, len, on_field, on_row, r) != len ||
 		    csv_parse(&r->p, "\n", 1, on_field, on_row, r) != 1)
-			return bad_line(r, row, line, len,
-			    csv_strerror(csv_error(&r->p)), e);
+			return bad_quote(r, row, line, len, e);
 		if (!r->row_done)
 			continue;
 		fill_row(r, row);
