@@ -23,6 +23,7 @@ struct act {
  * test checks the order, since lookups use bsearch.
  */
 static const struct act acts[] = {
+    {"Add member to group.", "member_added"},
     {"AddedToGroup", "member_added"},
     {"AddedToSecureLink", "shared"},
     {"AlertEntityGenerated", "security_alert"},
@@ -35,6 +36,7 @@ static const struct act acts[] = {
     {"Delete user.", "account_deleted"},
     {"DlpRuleMatch", "dlp_matched"},
     {"FileAccessed", "file_accessed"},
+    {"FileAccessedByUnallowedApp", "file_accessed"},
     {"FileAccessedExtended", "file_accessed"},
     {"FileArchived", "file_archived"},
     {"FileCopied", "file_copied"},
@@ -71,6 +73,7 @@ static const struct act acts[] = {
     {"FolderDeletedFirstStageRecycleBin", "file_purged"},
     {"FolderDeletedSecondStageRecycleBin", "file_purged"},
     {"FolderRecycled", "file_deleted"},
+    {"MemberAdded", "member_added"},
     {"MipLabel", "label_changed"},
     {"New-InboxRule", "email_rule"},
     {"PasswordLogonInitialAuthUsingPassword", "logon"},
@@ -386,6 +389,32 @@ files(const struct rec *r, struct irm_event *ev)
 		ev->host_name = str(r, "DeviceDisplayName");
 }
 
+/*
+ * Teams MemberAdded lists Members[{UPN, Role}]; role 3 is a guest.  The
+ * first member is the target.  Returns 1 when the record had members.
+ */
+static int
+teams_member(const struct rec *r, struct irm_event *ev)
+{
+	struct json_object *m = get(r, "Members"), *first;
+	long long role = 0;
+
+	if (!json_object_is_type(m, json_type_array) ||
+	    json_object_array_length(m) == 0)
+		return 0;
+	first = json_object_array_get_idx(m, 0);
+	ev->share_target = irm_json_str(first, "UPN");
+	irm_json_int(first, "Role", &role);
+	if (role == 3 ||
+	    (ev->share_target &&
+	        (strstr(ev->share_target, "#EXT#") ||
+	            strstr(ev->share_target, "#ext#"))))
+		ev->share_scope = "external";
+	else
+		ev->share_scope = "internal";
+	return 1;
+}
+
 static void
 sharing(const struct rec *r, struct irm_event *ev)
 {
@@ -394,6 +423,8 @@ sharing(const struct rec *r, struct irm_event *ev)
 
 	if (strcmp(ev->activity, "shared") != 0 &&
 	    strcmp(ev->activity, "member_added") != 0)
+		return;
+	if (target == NULL && teams_member(r, ev))
 		return;
 	ev->share_target = target;
 	/* Sharing links show up as targets "SharingLinks.ID.AnonymousEdit.ID".
@@ -407,7 +438,7 @@ sharing(const struct rec *r, struct irm_event *ev)
 	else if ((type &&
 	             (irm_strcaseeq(type, "Guest") ||
 	                 irm_strcaseeq(type, "Partner"))) ||
-	    (target && strstr(target, "#ext#")))
+	    (target && (strstr(target, "#ext#") || strstr(target, "#EXT#"))))
 		ev->share_scope = "external";
 	else if (type)
 		ev->share_scope = "internal";
@@ -636,7 +667,8 @@ irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 		dlp(&r, ev);
 	else if (strcmp(a, "security_alert") == 0)
 		alert(&r, ev);
-	else if (strcmp(a, "account_deleted") == 0)
+	else if (strcmp(a, "account_deleted") == 0 ||
+	    strcmp(ev->action, "Add member to group.") == 0)
 		directory(&r, ev);
 	else if (strncmp(a, "logon", 5) == 0)
 		logon_outcome(&r, ev);
