@@ -132,6 +132,9 @@ next_line(struct irm_csvread *r, char **line, size_t *len, struct irm_error *e)
 	}
 	rc = irm_input_getline(r->in, line, len, e);
 	r->cur_line = irm_input_lineno(r->in);
+	/* CRLF files read as LF ones: same raw rows, same hashed ids. */
+	if (rc == IRM_LINE_OK && *len && (*line)[*len - 1] == '\r')
+		(*line)[--*len] = '\0';
 	return rc;
 }
 

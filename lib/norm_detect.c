@@ -76,8 +76,11 @@ irm_detect_csv(const struct irm_row *hdr)
 	    has(hdr, "EffectiveDate") || has(hdr, "LastWorkingDate") ||
 	    (has(hdr, "EmailAddress") && has(hdr, "EmployeeFirstName")))
 		return IRM_FMT_HR_CSV;
-	if (has(hdr, "id") && has(hdr, "date") && has(hdr, "user") &&
-	    has(hdr, "pc"))
+	/* CERT activity files, and its LDAP, psychometric and decoy files
+	 * (reference data the cert mapper skips). */
+	if ((has(hdr, "id") && has(hdr, "date") && has(hdr, "user") &&
+	    has(hdr, "pc")) || (has(hdr, "user_id") &&
+	    has(hdr, "employee_name")) || has(hdr, "decoy_filename"))
 		return IRM_FMT_CERT;
 	if (has(hdr, "UPN") || has(hdr, "Indicator"))
 		return IRM_FMT_CUSTOM_CSV;
@@ -104,6 +107,8 @@ struct jsonfmt {
 /* One line per JSON format. */
 static const struct jsonfmt jsonfmts[] = {
 	{IRM_FMT_O365, map_o365},
+	{IRM_FMT_GRAPH, irm_map_graph},
+	{IRM_FMT_BADGE, irm_map_badge},
 };
 
 int
@@ -143,6 +148,7 @@ struct csvfmt {
 /* One line per CSV format. */
 static const struct csvfmt csvfmts[] = {
 	{IRM_FMT_PURVIEW_CSV, irm_purview_init, irm_map_purview},
+	{IRM_FMT_CERT, irm_cert_init, irm_map_cert},
 };
 
 static const struct csvfmt *

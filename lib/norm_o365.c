@@ -140,6 +140,7 @@ static const struct ecs ecs_map[] = {
     {"file_moved", "file", "change"},
     {"file_hidden", "file", "change"},
     {"label_changed", "file", "change"},
+    {"file_copied", "file", "creation"},
     {"file_", "file", "access"},
     {"usb_mounted", "host", "connection"},
     {"usb_", "file", "creation"},

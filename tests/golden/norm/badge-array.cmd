@@ -1,0 +1,1 @@
+irm-norm badge-array.json

@@ -1,0 +1,1 @@
+irm-norm -f badge-json badge-nostatus.jsonl

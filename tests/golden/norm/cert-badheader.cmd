@@ -1,0 +1,1 @@
+irm-norm -f cert cert-badheader.csv

@@ -1,0 +1,1 @@
+irm-norm -t America/New_York cert-r42-logon.csv

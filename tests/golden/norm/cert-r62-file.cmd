@@ -1,0 +1,1 @@
+irm-norm cert-r62-file.csv

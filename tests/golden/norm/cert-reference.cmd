@@ -1,0 +1,1 @@
+irm-norm -f cert cert-psychometric.csv cert-ldap.csv

@@ -1,0 +1,1 @@
+irm-norm <cert-r42-device.csv

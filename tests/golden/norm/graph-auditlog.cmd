@@ -1,0 +1,1 @@
+irm-norm graph-auditlog.jsonl

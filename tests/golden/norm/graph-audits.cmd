@@ -1,0 +1,1 @@
+irm-norm graph-audits.json

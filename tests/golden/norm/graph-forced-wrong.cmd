@@ -1,0 +1,1 @@
+irm-norm -f graph badge-pretty.json

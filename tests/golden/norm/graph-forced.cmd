@@ -1,0 +1,1 @@
+irm-norm --format graph graph-unknown.jsonl
