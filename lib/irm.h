@@ -61,8 +61,10 @@ void irm_warn(const char *fmt, ...) IRM_PRINTF(1, 2);
 void irm_warnx(const char *fmt, ...) IRM_PRINTF(1, 2);
 void irm_warnx_at(const struct irm_pos *pos, const char *fmt, ...)
     IRM_PRINTF(2, 3);
-_Noreturn void irm_err(int code, const char *fmt, ...) IRM_PRINTF(2, 3);
-_Noreturn void irm_errx(int code, const char *fmt, ...) IRM_PRINTF(2, 3);
+_Noreturn void irm_err(int code, const char *fmt, ...) IRM_PRINTF(2, 3)
+    __attribute__((noreturn));
+_Noreturn void irm_errx(int code, const char *fmt, ...) IRM_PRINTF(2, 3)
+    __attribute__((noreturn));
 
 /* Fill e (which may be NULL) and return -1, for one-line error returns. */
 int irm_seterr(struct irm_error *e, const char *fmt, ...) IRM_PRINTF(2, 3);
