@@ -245,6 +245,15 @@ void irm_sha256_hex(const void *data, size_t len, char *out);
  * first bad byte. */
 size_t irm_utf8_check(const char *s, size_t len);
 
+/*
+ * Copy at most IRM_QUOTE_MAX bytes of s[0..len) into out (IRM_QUOTE_LEN
+ * bytes) for a message: control and non-ASCII bytes become '?', and "..."
+ * marks a cut.  Input values never reach stderr unfiltered.
+ */
+#define IRM_QUOTE_MAX 40
+#define IRM_QUOTE_LEN (IRM_QUOTE_MAX + 4)
+void irm_str_quote(const char *s, size_t len, char *out);
+
 /* ASCII-only case-insensitive comparisons. */
 int irm_strcaseeq(const char *a, const char *b);
 

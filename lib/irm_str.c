@@ -59,3 +59,18 @@ irm_strcaseeq(const char *a, const char *b)
 	}
 	return *a == '\0' && *b == '\0';
 }
+
+void
+irm_str_quote(const char *s, size_t len, char *out)
+{
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < len && i < IRM_QUOTE_MAX; i++) {
+		c = (unsigned char)s[i];
+		out[i] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
+	}
+	out[i] = '\0';
+	if (len > IRM_QUOTE_MAX)
+		memcpy(out + i, "...", 4);
+}

@@ -27,7 +27,6 @@
 #define SECS_DAY 86400
 
 /* How much of a bad value goes into an error message. */
-#define QUOTE_MAX 40
 
 /* Milliseconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z. */
 #define MS_MIN (-62135596800000LL)
@@ -52,22 +51,6 @@ struct tparse {
 	int ampm;    /* 0 none, 1 AM, 2 PM */
 	int off;     /* seconds east of UTC, when haszone */
 };
-
-/* Copy at most QUOTE_MAX bytes of a value, control and non-ASCII as '?'. */
-static void
-quote(const char *s, size_t len, char *out)
-{
-	unsigned char c;
-	size_t i;
-
-	for (i = 0; i < len && i < QUOTE_MAX; i++) {
-		c = (unsigned char)s[i];
-		out[i] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
-	}
-	out[i] = '\0';
-	if (len > QUOTE_MAX)
-		memcpy(out + i, "...", 4);
-}
 
 /* ---------------------------------------------------------------------
  * Calendar arithmetic.
@@ -254,9 +237,9 @@ irm_time_setzone(const char *zone, struct irm_error *e)
 		zone = "UTC";
 	utc = strcmp(zone, "UTC") == 0;
 	if (!utc && (!zone_name_ok(zone) || !zone_file_ok(zone))) {
-		char q[QUOTE_MAX + 4];
+		char q[IRM_QUOTE_LEN];
 
-		quote(zone, strlen(zone), q);
+		irm_str_quote(zone, strlen(zone), q);
 		return irm_seterr(e, "unknown time zone: %s", q);
 	}
 	if (setenv("TZ", zone, 1) == -1)
@@ -543,9 +526,9 @@ check_fields(struct tparse *tp)
 static int
 bad(struct irm_error *e, int why, const char *s, size_t len)
 {
-	char q[QUOTE_MAX + 4];
+	char q[IRM_QUOTE_LEN];
 
-	quote(s, len, q);
+	irm_str_quote(s, len, q);
 	if (why == 0)
 		return irm_seterr(e, "bad timestamp: %s", q);
 	if (why == -1)
@@ -564,7 +547,7 @@ is_blank(char c)
  * Parse a timestamp into milliseconds since the epoch (see irm.h for the
  * forms).  flags may be NULL (zone-less values then use the zone).  Only
  * on success are *ms and *flags written.  Returns 0, or -1 with e filled
- * with a reason and at most QUOTE_MAX bytes of the value.
+ * with a reason and at most IRM_QUOTE_MAX bytes of the value.
  */
 int
 irm_time_parse(
