@@ -36,6 +36,7 @@ MANDIR ?= $(PREFIX)/share/man
 DEPS = libcurl4-openssl-dev:pc:libcurl libjson-c-dev:pc:json-c \
     libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h pkg-config:bin:pkg-config
 TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq
+BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
 PROGS = cmd/irm-norm
 LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
@@ -98,7 +99,9 @@ lint:
 	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
 	mandoc -Tlint -Wwarning man/*
 
-bench: all
+bench:
+	@sh .ci/deps $(DEPS) $(BENCH_DEPS)
+	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
 
 install: all

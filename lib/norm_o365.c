@@ -353,6 +353,25 @@ is_path(const char *s)
 	return (s[0] == '\\' && s[1] == '\\') || s[0] == '/';
 }
 
+/*
+ * Records that name a file only by its URL (label changes from Office
+ * apps): the last path segment is the file when it has an extension, so
+ * sequences can match on the name.
+ */
+static void
+name_from_url(struct irm_event *ev, const char *url)
+{
+	size_t n = strcspn(url, "?#");
+	const char *end = url + n, *seg = end;
+
+	while (seg > url && seg[-1] != '/')
+		seg--;
+	if (seg == end || memchr(seg, '.', (size_t)(end - seg)) == NULL ||
+	    seg - url < 9)
+		return;
+	irm_event_set_name(ev, irm_event_strndup(ev, seg, (size_t)(end - seg)));
+}
+
 /* SharePoint / OneDrive file fields, and endpoint paths. */
 static void
 files(const struct rec *r, struct irm_event *ev)
@@ -375,6 +394,8 @@ files(const struct rec *r, struct irm_event *ev)
 		ev->file_previous_name = ev->file_name;
 		irm_event_set_name(ev, dest);
 	}
+	if (ev->file_name == NULL && ev->url_full)
+		name_from_url(ev, ev->url_full);
 	if (str(r, "PreviousFileName"))
 		ev->file_previous_name = str(r, "PreviousFileName");
 	if (ev->url_full == NULL && str(r, "TargetUrl"))
