@@ -195,8 +195,10 @@ broken_row(struct irm_csvread *r, struct irm_row *row, const char *why,
 	r->row_done = 0;
 	row->n = 0;
 	row->f = NULL;
+	/* Only the first line is the bad row's own: the rest is read again,
+	 * and must not be replayed twice from the reject file. */
 	row->raw = raw;
-	row->rawlen = r->raw.len;
+	row->rawlen = nl ? (size_t)(nl - raw) : r->raw.len;
 	row->line = r->row_line;
 	return irm_seterr(e, "%s", why);
 }

@@ -148,6 +148,8 @@ struct csvfmt {
 /* One line per CSV format. */
 static const struct csvfmt csvfmts[] = {
 	{IRM_FMT_PURVIEW_CSV, irm_purview_init, irm_map_purview},
+	{IRM_FMT_HR_CSV, irm_hr_init, irm_map_hr},
+	{IRM_FMT_CUSTOM_CSV, irm_custom_init, irm_map_custom},
 	{IRM_FMT_CERT, irm_cert_init, irm_map_cert},
 };
 

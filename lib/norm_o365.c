@@ -164,6 +164,7 @@ static const struct ecs ecs_map[] = {
     {"hr_", "iam", "info"},
     {"web_visited", "web", "access"},
     {"ai_interaction", "web", "access"},
+    {"custom", "threat", "indicator"},
     {NULL, NULL, NULL},
 };
 

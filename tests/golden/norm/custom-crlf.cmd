@@ -1,0 +1,1 @@
+irm-norm custom-crlf.csv custom-tz.csv

@@ -1,0 +1,1 @@
+irm-norm custom-nouser.csv custom-notime.csv custom-noindicator.csv

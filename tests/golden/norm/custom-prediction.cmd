@@ -1,0 +1,3 @@
+irm-norm custom-prediction.csv
+echo "exit $?"
+irm-norm -m indicator=ModelName custom-prediction.csv

@@ -1,0 +1,1 @@
+irm-norm custom-purview.csv

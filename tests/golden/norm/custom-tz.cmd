@@ -1,0 +1,2 @@
+irm-norm custom-tz.csv
+irm-norm -t Asia/Kolkata custom-tz.csv

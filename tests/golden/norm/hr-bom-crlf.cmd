@@ -1,0 +1,1 @@
+irm-norm hr-bom-crlf.csv

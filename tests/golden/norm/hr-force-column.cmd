@@ -1,0 +1,1 @@
+irm-norm -s profile hr-multi.csv

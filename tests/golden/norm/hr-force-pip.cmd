@@ -1,0 +1,1 @@
+irm-norm --hr-scenario 'Performance improvement plan' hr-review.csv

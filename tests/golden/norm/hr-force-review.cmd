@@ -1,0 +1,1 @@
+irm-norm -s review hr-pip.csv

@@ -1,0 +1,2 @@
+irm-norm hr-tz.csv
+irm-norm -t America/New_York hr-tz.csv
