@@ -52,9 +52,8 @@ write_out(struct ctx *c)
 }
 
 /* Report a bad record and keep its raw text in the reject file. */
-static void IRM_PRINTF(5, 6)
-reject(struct ctx *c, unsigned long line, const char *raw, size_t len,
-    const char *fmt, ...)
+static void IRM_PRINTF(5, 6) reject(struct ctx *c, unsigned long line,
+    const char *raw, size_t len, const char *fmt, ...)
 {
 	struct irm_pos pos = {irm_input_name(c->in), line};
 	char why[512];

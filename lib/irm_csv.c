@@ -59,7 +59,8 @@ on_row(int c, void *data)
 static void
 parser_init(struct irm_csvread *r)
 {
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) !=
+	    0)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
 }
 
@@ -230,8 +231,8 @@ bad_quote(struct irm_csvread *r, struct irm_row *row, const char *line,
     size_t len, struct irm_error *e)
 {
 	if (memchr(r->raw.data, '\n', r->raw.len))
-		return broken_row(r, row, "unterminated quoted field", NULL,
-		    0, e);
+		return broken_row(
+		    r, row, "unterminated quoted field", NULL, 0, e);
 	return bad_line(r, row, line, len, "malformed quoting", e);
 }
 

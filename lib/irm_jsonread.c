@@ -102,8 +102,8 @@ next_elem(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
 		return IRM_JREAD_EOF;
 	}
 	el = json_object_array_get_idx(r->arr, r->arr_i++);
-	rec->raw = json_object_to_json_string_ext(el,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	rec->raw = json_object_to_json_string_ext(
+	    el, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	rec->rawlen = strlen(rec->raw);
 	rec->line = r->arr_line;
 	if (!json_object_is_type(el, json_type_object))

@@ -66,8 +66,8 @@ irm_map_badge(struct json_object *o, const char *raw, size_t rawlen,
 	ev->dataset = "badge.access";
 	(void)raw;
 	(void)rawlen;
-	compact = json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	compact = json_object_to_json_string_ext(
+	    o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	irm_event_id_hash(ev, compact, strlen(compact));
 	return IRM_MAP_EVENT;
 }

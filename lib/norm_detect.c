@@ -10,14 +10,14 @@
 #include "irm_norm.h"
 
 static const char *const format_names[] = {
-	[IRM_FMT_AUTO] = "auto",
-	[IRM_FMT_O365] = "o365",
-	[IRM_FMT_PURVIEW_CSV] = "purview-csv",
-	[IRM_FMT_GRAPH] = "graph",
-	[IRM_FMT_HR_CSV] = "hr-csv",
-	[IRM_FMT_BADGE] = "badge-json",
-	[IRM_FMT_CERT] = "cert",
-	[IRM_FMT_CUSTOM_CSV] = "custom-csv",
+    [IRM_FMT_AUTO] = "auto",
+    [IRM_FMT_O365] = "o365",
+    [IRM_FMT_PURVIEW_CSV] = "purview-csv",
+    [IRM_FMT_GRAPH] = "graph",
+    [IRM_FMT_HR_CSV] = "hr-csv",
+    [IRM_FMT_BADGE] = "badge-json",
+    [IRM_FMT_CERT] = "cert",
+    [IRM_FMT_CUSTOM_CSV] = "custom-csv",
 };
 
 const char *
@@ -46,7 +46,7 @@ irm_detect_json(struct json_object *rec)
 {
 	if (irm_json_get_ci(rec, "Operation") &&
 	    (irm_json_get_ci(rec, "CreationTime") ||
-	    irm_json_get_ci(rec, "RecordType")))
+	        irm_json_get_ci(rec, "RecordType")))
 		return IRM_FMT_O365;
 	if (irm_json_get(rec, "activityDateTime") ||
 	    irm_json_get(rec, "createdDateTime") ||
@@ -79,8 +79,9 @@ irm_detect_csv(const struct irm_row *hdr)
 	/* CERT activity files, and its LDAP, psychometric and decoy files
 	 * (reference data the cert mapper skips). */
 	if ((has(hdr, "id") && has(hdr, "date") && has(hdr, "user") &&
-	    has(hdr, "pc")) || (has(hdr, "user_id") &&
-	    has(hdr, "employee_name")) || has(hdr, "decoy_filename"))
+	        has(hdr, "pc")) ||
+	    (has(hdr, "user_id") && has(hdr, "employee_name")) ||
+	    has(hdr, "decoy_filename"))
 		return IRM_FMT_CERT;
 	if (has(hdr, "UPN") || has(hdr, "Indicator"))
 		return IRM_FMT_CUSTOM_CSV;
@@ -106,9 +107,9 @@ struct jsonfmt {
 
 /* One line per JSON format. */
 static const struct jsonfmt jsonfmts[] = {
-	{IRM_FMT_O365, map_o365},
-	{IRM_FMT_GRAPH, irm_map_graph},
-	{IRM_FMT_BADGE, irm_map_badge},
+    {IRM_FMT_O365, map_o365},
+    {IRM_FMT_GRAPH, irm_map_graph},
+    {IRM_FMT_BADGE, irm_map_badge},
 };
 
 int
@@ -139,18 +140,18 @@ irm_is_json_format(enum irm_format f)
 
 struct csvfmt {
 	enum irm_format fmt;
-	int (*init)(struct irm_csvmap *, const struct irm_row *,
-	    struct irm_error *);
+	int (*init)(
+	    struct irm_csvmap *, const struct irm_row *, struct irm_error *);
 	int (*map)(struct irm_csvmap *, const struct irm_row *,
 	    struct irm_event *, struct irm_error *);
 };
 
 /* One line per CSV format. */
 static const struct csvfmt csvfmts[] = {
-	{IRM_FMT_PURVIEW_CSV, irm_purview_init, irm_map_purview},
-	{IRM_FMT_HR_CSV, irm_hr_init, irm_map_hr},
-	{IRM_FMT_CUSTOM_CSV, irm_custom_init, irm_map_custom},
-	{IRM_FMT_CERT, irm_cert_init, irm_map_cert},
+    {IRM_FMT_PURVIEW_CSV, irm_purview_init, irm_map_purview},
+    {IRM_FMT_HR_CSV, irm_hr_init, irm_map_hr},
+    {IRM_FMT_CUSTOM_CSV, irm_custom_init, irm_map_custom},
+    {IRM_FMT_CERT, irm_cert_init, irm_map_cert},
 };
 
 static const struct csvfmt *
@@ -182,8 +183,8 @@ irm_csvmap_init(struct irm_csvmap *m, enum irm_format fmt,
 	m->file = slash ? slash + 1 : file;
 	m->opts = opts;
 	if (cf == NULL)
-		return irm_seterr(e, "%s is not a CSV format",
-		    irm_format_name(fmt));
+		return irm_seterr(
+		    e, "%s is not a CSV format", irm_format_name(fmt));
 	return cf->init(m, hdr, e);
 }
 
@@ -206,8 +207,9 @@ irm_map_csv(struct irm_csvmap *m, const struct irm_row *row,
 	const struct csvfmt *cf = find_fmt(m->format);
 
 	if (row->n > m->ncols)
-		return irm_seterr(e, "%zu fields, header has %zu", row->n,
-		    m->ncols), IRM_MAP_REJECT;
+		return irm_seterr(
+		           e, "%zu fields, header has %zu", row->n, m->ncols),
+		       IRM_MAP_REJECT;
 	return cf->map(m, row, ev, e);
 }
 
@@ -222,8 +224,8 @@ cell_is(const char *cell, const char *name)
 	while (*cell == ' ' || *cell == '\t')
 		cell++;
 	n = strlen(cell);
-	while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t' ||
-	    cell[n - 1] == '\r'))
+	while (n &&
+	    (cell[n - 1] == ' ' || cell[n - 1] == '\t' || cell[n - 1] == '\r'))
 		n--;
 	if (strlen(name) != n)
 		return 0;
@@ -277,8 +279,8 @@ irm_row_get(const struct irm_row *row, int c)
 }
 
 int
-irm_event_time_local(struct irm_event *ev, const char *field,
-    const char *value, struct irm_error *e)
+irm_event_time_local(struct irm_event *ev, const char *field, const char *value,
+    struct irm_error *e)
 {
 	struct irm_error te;
 	int flags = 0;
@@ -306,16 +308,16 @@ irm_hr_scenario_parse(const char *name)
 		const char *name;
 		enum irm_hr_scenario s;
 	} t[] = {
-		{"resignation", IRM_HR_RESIGNATION},
-		{"job level change", IRM_HR_JOB_CHANGE},
-		{"job-change", IRM_HR_JOB_CHANGE},
-		{"job_change", IRM_HR_JOB_CHANGE},
-		{"performance review", IRM_HR_REVIEW},
-		{"review", IRM_HR_REVIEW},
-		{"performance improvement plan", IRM_HR_PIP},
-		{"pip", IRM_HR_PIP},
-		{"employee profile", IRM_HR_PROFILE},
-		{"profile", IRM_HR_PROFILE},
+	    {"resignation", IRM_HR_RESIGNATION},
+	    {"job level change", IRM_HR_JOB_CHANGE},
+	    {"job-change", IRM_HR_JOB_CHANGE},
+	    {"job_change", IRM_HR_JOB_CHANGE},
+	    {"performance review", IRM_HR_REVIEW},
+	    {"review", IRM_HR_REVIEW},
+	    {"performance improvement plan", IRM_HR_PIP},
+	    {"pip", IRM_HR_PIP},
+	    {"employee profile", IRM_HR_PROFILE},
+	    {"profile", IRM_HR_PROFILE},
 	};
 	size_t i;
 
