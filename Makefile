@@ -35,7 +35,8 @@ MANDIR ?= $(PREFIX)/share/man
 # An entry is installed only when its probe fails.
 DEPS = libcurl4-openssl-dev:pc:libcurl libjson-c-dev:pc:json-c \
     libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h pkg-config:bin:pkg-config
-TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq
+TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq \
+    clang-format:bin:clang-format cppcheck:bin:cppcheck
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
 PROGS = cmd/irm-norm
@@ -93,7 +94,7 @@ unit: $(UNIT)
 	prove $(UNIT)
 
 lint:
-	clang-format --dry-run -Werror cmd/*.c lib/*.c lib/*.h
+	clang-format --dry-run -Werror cmd/*.c lib/*.c lib/*.h tests/unit/*.[ch]
 	cppcheck -q --enable=warning,portability --error-exitcode=1 \
 	    --inline-suppr -Ilib cmd lib
 	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
