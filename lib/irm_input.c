@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -75,6 +76,7 @@ int
 irm_input_next_file(struct irm_input *in, struct irm_error *e)
 {
 	const char *path;
+	struct stat st;
 
 	close_current(in);
 	if (in->next >= in->argc)
@@ -92,6 +94,11 @@ irm_input_next_file(struct irm_input *in, struct irm_error *e)
 	in->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (in->fd == -1)
 		return irm_seterr(e, "%s: %s", path, strerror(errno));
+	/* A directory opens but cannot be read: refuse it like cat does. */
+	if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close_current(in);
+		return irm_seterr(e, "%s: %s", path, strerror(EISDIR));
+	}
 	return 1;
 }
 

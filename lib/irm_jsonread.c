@@ -290,6 +290,9 @@ irm_jread_next(struct irm_jread *r, struct json_object **obj,
 			    r, line, len, rec, "NUL byte in line", e);
 		if (blank(line, len))
 			continue;
+		/* CRLF lines hash like LF ones (ids of records without one). */
+		if (line[len - 1] == '\r')
+			line[--len] = '\0';
 		rec->raw = line;
 		rec->rawlen = len;
 		rec->line = irm_input_lineno(r->in);

@@ -19,7 +19,7 @@
 #define KEY_MIN 16
 
 struct irm_pseudo {
-	unsigned char key[KEY_MAX];
+	unsigned char key[KEY_MAX + 1];
 	size_t len;
 };
 
@@ -34,7 +34,7 @@ irm_pseudo_load(const char *path, struct irm_error *e)
 		return irm_seterr(e, "%s: %s", path, strerror(errno)), NULL;
 	p = irm_xcalloc(1, sizeof(*p));
 	n = fread(p->key, 1, sizeof(p->key), fp);
-	if (ferror(fp) || !feof(fp)) {
+	if (ferror(fp) || n > KEY_MAX) {
 		irm_seterr(e, "%s: %s", path,
 		    ferror(fp) ? "read error" : "key file too large");
 		goto fail;
