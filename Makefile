@@ -33,8 +33,9 @@ MANDIR ?= $(PREFIX)/share/man
 # One package list.  Each entry is package:kind:probe, where kind is pc
 # (pkg-config module), h (header under /usr/include) or bin (a command).
 # An entry is installed only when its probe fails.
-DEPS = libcurl4-openssl-dev:pc:libcurl libjson-c-dev:pc:json-c \
-    libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h pkg-config:bin:pkg-config
+DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
+    libjson-c-dev:pc:json-c libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h \
+    pkg-config:bin:pkg-config
 TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq \
     clang-format:bin:clang-format cppcheck:bin:cppcheck
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
