@@ -40,7 +40,7 @@ TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq \
     clang-format:bin:clang-format cppcheck:bin:cppcheck
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
-PROGS = cmd/irm-norm
+PROGS = cmd/irm-norm cmd/irm-score
 LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
 MAN1 = man/irm-norm.1
 MAN5 = man/irm-event.5
@@ -63,11 +63,15 @@ cmd/irm-norm: cmd/irm-norm.o lib/libirm.a
 	$(CC) $(LDFLAGS) -o $@ cmd/irm-norm.o lib/libirm.a $(JSON_LIBS) \
 	    $(CSV_LIBS) $(CRYPTO_LIBS)
 
+cmd/irm-score: cmd/irm-score.o lib/libirm.a
+	$(CC) $(LDFLAGS) -o $@ cmd/irm-score.o lib/libirm.a $(JSON_LIBS) \
+	    $(CSV_LIBS) $(CRYPTO_LIBS) -lm
+
 UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 
 $(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a \
-	    $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
+	    $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS) -lm
 
 # deps installs what DEPS and TEST_DEPS name and the machine lacks.
 deps:

@@ -1,0 +1,401 @@
+/*
+ * irm-score - score events against insider risk policies
+ *
+ *	irm-score [-u] -s settings -p policy ... [-o file] [-r file]
+ *	    [--final] [--lag days] [--now time] [--pseudonymize keyfile]
+ *	    [--start-scoring file] [--state file] [file ...]
+ *	irm-score -s settings -p policy ... --lint | --stats |
+ *	    --list-indicators
+ *
+ * Reads irm events (irm-event(5)) from the files or stdin, counts each
+ * user's activity per UTC day against the indicators of every policy
+ * whose triggers bring the user into scope, and writes one scored,
+ * explained insight per policy, user, day and indicator (irm-insight(5))
+ * once the day is final.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "irm.h"
+#include "irm_csv.h"
+#include "irm_json.h"
+#include "irm_score.h"
+
+static _Noreturn void usage(int code);
+
+struct opts {
+	const char *settings, *state, *keyfile, *start, *output;
+	char **policies;
+	size_t npolicies;
+	int final, lint, stats, list, unbuffered;
+	int lag;
+	int64_t now;
+	FILE *reject;
+};
+
+struct ctx {
+	struct opts o;
+	struct irm_settings settings;
+	struct irm_policy *pol;
+	size_t npol;
+	struct irm_pseudo *pseudo;
+	struct irm_engine *eng;
+	struct irm_buf out;
+	unsigned long late;
+	int rval;
+};
+
+static void
+flush_out(struct ctx *c)
+{
+	if (c->o.stats) {
+		irm_buf_reset(&c->out);
+		return;
+	}
+	if (c->out.len && fwrite(c->out.data, 1, c->out.len, stdout) !=
+	    c->out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (c->out.len && c->o.unbuffered && fflush(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_reset(&c->out);
+}
+
+static void
+reject(struct ctx *c, const char *file, unsigned long line, const char *raw,
+    size_t len, const char *why)
+{
+	struct irm_pos pos = {file, line};
+
+	irm_warnx_at(&pos, "%s", why);
+	c->rval = IRM_EXIT_REJECT;
+	if (c->o.reject == NULL || raw == NULL)
+		return;
+	if (fwrite(raw, 1, len, c->o.reject) != len ||
+	    fputc('\n', c->o.reject) == EOF)
+		irm_err(IRM_EXIT_FATAL, "reject file");
+}
+
+static void
+read_events(struct ctx *c, int argc, char **argv)
+{
+	struct irm_input *in = irm_input_new(argc, argv, 16L << 20);
+	struct irm_jread *jr = irm_jread_new(in);
+	struct json_object *o;
+	struct irm_jrec r;
+	struct irm_error e;
+	struct irm_ev ev = {0};
+	int rc;
+
+	irm_input_set_spill(in, c->o.reject);
+	while ((rc = irm_input_next_file(in, &e)) != 0) {
+		if (rc == -1) {
+			irm_warnx("%s", e.msg);
+			c->rval = IRM_EXIT_REJECT;
+			continue;
+		}
+		irm_jread_reset(jr);
+		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF) {
+			if (rc == IRM_JREAD_FATAL)
+				irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+			if (rc == IRM_JREAD_RECORD &&
+			    irm_ev_parse(o, &ev, &e) == -1)
+				rc = IRM_JREAD_BAD;
+			if (rc == IRM_JREAD_BAD) {
+				reject(c, irm_input_name(in), r.line, r.raw,
+				    r.rawlen, e.msg);
+				continue;
+			}
+			c->late += irm_engine_add(c->eng, &ev, &c->out);
+			flush_out(c);
+		}
+	}
+	irm_ev_free(&ev);
+	irm_jread_free(jr);
+	irm_input_free(in);
+}
+
+/* --start-scoring FILE: CSV rows user,start,days (a header is allowed). */
+static void
+start_scoring(struct ctx *c)
+{
+	char *argv[1] = {(char *)c->o.start};
+	struct irm_input *in = irm_input_new(1, argv, 1 << 20);
+	struct irm_csvread *cr = irm_csvread_new(in);
+	struct irm_error e;
+	struct irm_row row;
+	const char *errstr;
+	int64_t ms;
+	int rc, flags, days;
+
+	if (irm_input_next_file(in, &e) != 1)
+		irm_errx(IRM_EXIT_USAGE, "--start-scoring: %s", e.msg);
+	irm_csvread_reset(cr);
+	while ((rc = irm_csvread_next(cr, &row, &e)) != IRM_CSV_EOF) {
+		struct irm_pos pos = {c->o.start, row.line};
+
+		if (rc == IRM_CSV_FATAL)
+			irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
+		if (rc == IRM_CSV_ROW && row.line == 1 && row.n > 0 &&
+		    irm_strcaseeq(row.f[0], "user"))
+			continue;
+		flags = 0;
+		if (rc != IRM_CSV_ROW || row.n != 3 ||
+		    irm_time_parse(row.f[1], strlen(row.f[1]), &flags, &ms,
+		    NULL) == -1 ||
+		    (days = (int)irm_parse_num(row.f[2], 1, 365, &errstr),
+		    errstr)) {
+			irm_warnx_at(&pos, "expected user,start,days (days "
+			    "1-365)");
+			irm_errx(IRM_EXIT_USAGE, "--start-scoring: bad file");
+		}
+		irm_engine_start_scoring(c->eng, row.f[0],
+		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000),
+		    days, &c->out);
+	}
+	irm_csvread_free(cr);
+	irm_input_free(in);
+}
+
+static void
+list_indicators(void)
+{
+	size_t i;
+
+	printf("indicator\tweight\tthresholds\texfiltration\tactivities\t"
+	    "conditions\n");
+	for (i = 0; i < irm_nindicators; i++) {
+		const struct irm_indicator *d = &irm_indicators[i];
+
+		printf("%s\t%d\t%d,%d,%d\t%s\t%s\t%s\n", d->name, d->weight,
+		    d->thresholds[0], d->thresholds[1], d->thresholds[2],
+		    d->exfiltration ? "yes" : "no", d->activities,
+		    d->conditions);
+	}
+}
+
+/* Load settings and policies; print every problem and exit 2 on any. */
+static void
+load_config(struct ctx *c)
+{
+	struct irm_lint lint = {0};
+	struct irm_error e;
+	size_t i;
+	int n;
+
+	if (c->o.keyfile) {
+		c->pseudo = irm_pseudo_load(c->o.keyfile, &e);
+		if (c->pseudo == NULL)
+			irm_errx(IRM_EXIT_USAGE, "--pseudonymize: %s", e.msg);
+	}
+	irm_settings_load(&c->settings, c->o.settings, c->pseudo, &lint);
+	n = irm_policies_load(c->o.policies, c->o.npolicies, c->pseudo,
+	    &c->pol, &lint);
+	c->npol = n > 0 ? (size_t)n : 0;
+	for (i = 0; i < lint.n; i++)
+		irm_warnx("%s", lint.msg[i]);
+	if (lint.n)
+		irm_errx(IRM_EXIT_USAGE, "%zu problem%s in settings and "
+		    "policies", lint.n, lint.n == 1 ? "" : "s");
+	irm_lint_free(&lint);
+}
+
+static void
+parse_now(struct opts *o, const char *arg)
+{
+	int flags = IRM_TIME_UTC;
+
+	if (irm_time_parse(arg, strlen(arg), &flags, &o->now, NULL) == -1)
+		irm_errx(IRM_EXIT_USAGE, "--now: bad time: %s", arg);
+}
+
+enum {
+	OPT_FINAL = 256,
+	OPT_LAG,
+	OPT_LINT,
+	OPT_LIST,
+	OPT_NOW,
+	OPT_PSEUDO,
+	OPT_START,
+	OPT_STATE,
+	OPT_STATS
+};
+
+static const struct option longopts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"output", required_argument, NULL, 'o'},
+	{"policy", required_argument, NULL, 'p'},
+	{"reject", required_argument, NULL, 'r'},
+	{"settings", required_argument, NULL, 's'},
+	{"unbuffered", no_argument, NULL, 'u'},
+	{"version", no_argument, NULL, 'V'},
+	{"final", no_argument, NULL, OPT_FINAL},
+	{"lag", required_argument, NULL, OPT_LAG},
+	{"lint", no_argument, NULL, OPT_LINT},
+	{"list-indicators", no_argument, NULL, OPT_LIST},
+	{"now", required_argument, NULL, OPT_NOW},
+	{"pseudonymize", required_argument, NULL, OPT_PSEUDO},
+	{"start-scoring", required_argument, NULL, OPT_START},
+	{"state", required_argument, NULL, OPT_STATE},
+	{"stats", no_argument, NULL, OPT_STATS},
+	{NULL, 0, NULL, 0},
+};
+
+static void
+parse_opts(struct opts *o, int argc, char **argv)
+{
+	const char *errstr;
+	int ch, fd;
+
+	o->lag = 2;
+	o->now = INT64_MIN;
+	while ((ch = getopt_long(argc, argv, "ho:p:r:s:uV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'p':
+			o->policies = irm_xrealloc(o->policies,
+			    (o->npolicies + 1) * sizeof(*o->policies));
+			o->policies[o->npolicies++] = optarg;
+			break;
+		case 'r':
+			fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND |
+			    O_CLOEXEC, 0600);
+			if (fd == -1 || (o->reject = fdopen(fd, "a")) == NULL)
+				irm_err(IRM_EXIT_USAGE, "reject file: %s",
+				    optarg);
+			break;
+		case 's':
+			o->settings = optarg;
+			break;
+		case 'u':
+			o->unbuffered = 1;
+			break;
+		case 'V':
+			printf("irm-score %s\n", IRM_VERSION);
+			exit(IRM_EXIT_OK);
+		case OPT_FINAL:
+			o->final = 1;
+			break;
+		case OPT_LAG:
+			o->lag = (int)irm_parse_num(optarg, 0, 90, &errstr);
+			if (errstr)
+				irm_errx(IRM_EXIT_USAGE, "--lag: %s: %s",
+				    errstr, optarg);
+			break;
+		case OPT_LINT:
+			o->lint = 1;
+			break;
+		case OPT_LIST:
+			o->list = 1;
+			break;
+		case OPT_NOW:
+			parse_now(o, optarg);
+			break;
+		case OPT_PSEUDO:
+			o->keyfile = optarg;
+			break;
+		case OPT_START:
+			o->start = optarg;
+			break;
+		case OPT_STATE:
+			o->state = optarg;
+			break;
+		case OPT_STATS:
+			o->stats = 1;
+			break;
+		default:
+			usage(IRM_EXIT_USAGE);
+		}
+	}
+}
+
+static void
+open_output(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
+		irm_err(IRM_EXIT_USAGE, "%s", path);
+	close(fd);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct ctx c;
+	struct irm_engine_opts eo;
+	struct irm_error e;
+
+	irm_setprogname(argv[0]);
+	parse_opts(&c.o, argc, argv);
+	argc -= optind;
+	argv += optind;
+	if (c.o.list) {
+		list_indicators();
+		return fflush(stdout) == EOF ? IRM_EXIT_FATAL : IRM_EXIT_OK;
+	}
+	if (c.o.npolicies == 0)
+		irm_errx(IRM_EXIT_USAGE, "no policy: use -p FILE or DIR");
+	load_config(&c);
+	if (c.o.lint)
+		return IRM_EXIT_OK;
+	if (c.o.output)
+		open_output(c.o.output);
+	eo = (struct irm_engine_opts){&c.settings, c.pol, c.npol, c.o.lag, 90,
+	    c.o.now};
+	c.eng = irm_engine_new(&eo);
+	irm_buf_init(&c.out, (size_t)1 << 40);
+	if (c.o.state && irm_engine_load(c.eng, c.o.state, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (c.o.start)
+		start_scoring(&c);
+	flush_out(&c);
+	read_events(&c, argc, argv);
+	if (c.o.state == NULL || c.o.final)
+		irm_engine_finish(c.eng, &c.out);
+	flush_out(&c);
+	if (c.o.stats)
+		irm_engine_stats(c.eng, stdout);
+	if (c.o.state && irm_engine_save(c.eng, c.o.state, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "state: %s", e.msg);
+	if (c.late)
+		irm_warnx("%lu late event%s for days already final", c.late,
+		    c.late == 1 ? "" : "s");
+	if (fflush(stdout) == EOF || ferror(stdout))
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (c.o.reject && (fflush(c.o.reject) == EOF || ferror(c.o.reject)))
+		irm_err(IRM_EXIT_FATAL, "reject file");
+	irm_engine_free(c.eng);
+	irm_buf_free(&c.out);
+	irm_policies_free(c.pol, c.npol);
+	irm_settings_free(&c.settings);
+	irm_pseudo_free(c.pseudo);
+	free(c.o.policies);
+	if (fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	return c.rval;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
+	    "[-r file]\n"
+	    "                 [--final] [--lag days] [--now time] "
+	    "[--pseudonymize keyfile]\n"
+	    "                 [--start-scoring file] [--state file] "
+	    "[file ...]\n"
+	    "       irm-score -s settings -p policy ... --lint | --stats |\n"
+	    "                 --list-indicators\n");
+	exit(code);
+}

@@ -1,0 +1,366 @@
+/*
+ * irm_score.h - what irm-score is made of: configuration files with line
+ * numbers, settings, policies and templates, the indicator catalogue, and
+ * the event as irm-score sees it.  DESIGN section 4 and irm-policy(5) are
+ * the contract.
+ */
+#ifndef IRM_SCORE_H
+#define IRM_SCORE_H
+
+#include <json-c/json.h>
+#include <regex.h>
+#include <stdint.h>
+
+#include "irm.h"
+
+/* ------------------------------------------------------------ irm_conf.c */
+
+/*
+ * A JSON configuration file that may hold comments (// to end of line and
+ * slash-star blocks, outside strings), with the line on which every value
+ * starts.  Values are found by path: "" is the root, "domains.unallowed"
+ * a member, "domains.unallowed[1]" an array element (keys containing '.'
+ * or '[' are looked up as written: the path is only a lookup key).
+ */
+struct irm_conf;
+
+/*
+ * Read and parse path.  Returns the file (owned: irm_conf_free) or NULL
+ * with e holding "FILE:LINE: reason" for a syntax error or "FILE: reason"
+ * for an unreadable file.
+ */
+struct irm_conf *irm_conf_load(const char *path, struct irm_error *e);
+void irm_conf_free(struct irm_conf *c);
+
+/* The root value (borrowed, lives as long as c). */
+struct json_object *irm_conf_root(const struct irm_conf *c);
+const char *irm_conf_path(const struct irm_conf *c);
+
+/* The line on which the value at path starts (the key's line for
+ * members), or 0 when unknown. */
+unsigned long irm_conf_line(const struct irm_conf *c, const char *path);
+
+/*
+ * Resolve a file name given inside the configuration file relative to the
+ * file's directory (absolute names stay).  Owned: free().
+ */
+char *irm_conf_relpath(const struct irm_conf *c, const char *name);
+
+/* A list of lint problems, "FILE:LINE: problem", in the order found. */
+struct irm_lint {
+	char **msg;
+	size_t n, cap;
+};
+
+/* Append a problem at path of c (line looked up); printf-style. */
+void irm_lint_add(struct irm_lint *l, const struct irm_conf *c,
+    const char *path, const char *fmt, ...) IRM_PRINTF(4, 5);
+void irm_lint_free(struct irm_lint *l);
+
+/* ------------------------------------------------------- the scored event */
+
+/* A list of borrowed strings. */
+struct irm_sv {
+	const char **v;
+	size_t n, cap;
+};
+
+/*
+ * An irm-event(5) record as irm-score reads it.  Strings are borrowed from
+ * the parsed JSON object and live until the next event is read.
+ */
+struct irm_ev {
+	int64_t ts;   /* ms since the epoch */
+	int64_t day;  /* UTC day number: days since 1970-01-01 */
+	const char *id;
+	const char *user;
+	const char *target_user; /* user.target.name */
+	const char *activity;
+	const char *action;
+	const char *outcome;
+	int severity; /* event.severity, 0 none */
+	const char *irm_severity;
+	const char *label;
+	const char *label_old; /* irm.label_old */
+	struct irm_sv labels;
+	const char *label_change;
+	const char *share_scope;
+	const char *share_target;
+	const char *asset;
+	const char *category;       /* irm.category (browsing) */
+	const char *alert_category; /* irm.alert_category */
+	const char *indicator;      /* irm.indicator (custom) */
+	double value;               /* irm.value; NAN when absent */
+	const char *file_name;
+	const char *file_ext;
+	const char *file_dir;
+	const char *file_path;
+	const char *file_prev;
+	const char *url_full;
+	const char *url_domain;
+	const char *dest_domain;
+	const char *email_subject;
+	struct irm_sv email_to; /* to, cc and bcc together */
+	long long attachments;  /* irm.attachments, -1 when absent */
+	const char *hr_resignation_date;
+	const char *hr_last_working_date;
+	const char *hr_effective_date;
+	const char *hr_rating;
+	const char *hr_old_level;
+	const char *hr_new_level;
+};
+
+/*
+ * Fill ev from a parsed event object.  Returns 0, or -1 with e filled when
+ * the object does not follow irm-event(5) (no @timestamp, event.id,
+ * user.name or irm.activity).
+ */
+int irm_ev_parse(struct json_object *o, struct irm_ev *ev,
+    struct irm_error *e);
+void irm_ev_free(struct irm_ev *ev); /* frees the lists' storage */
+
+/* ------------------------------------------------------------- settings */
+
+enum irm_domclass {
+	IRM_DOM_NONE = 0,  /* not in any list: external */
+	IRM_DOM_INTERNAL,
+	IRM_DOM_ALLOWED,
+	IRM_DOM_UNALLOWED,
+	IRM_DOM_THIRD_PARTY
+};
+
+struct irm_label {
+	char *id;
+	char *name;
+	int priority; /* 0 is the highest (first in the file) */
+};
+
+struct irm_group {
+	char *name;
+	char **users; /* lower-cased (pseudonymized when asked) */
+	size_t n;
+};
+
+struct irm_person {
+	char *user; /* lower-cased, pseudonymized when asked */
+	char *department;
+	char *manager;
+	char *title;
+};
+
+struct irm_settings {
+	struct irm_label *labels;
+	size_t nlabels;
+	char **dom[5]; /* patterns per enum irm_domclass (index 0 unused) */
+	size_t ndom[5];
+	struct irm_group *groups; /* priority_users */
+	size_t ngroups;
+	char **pc_labels, **pc_sites, **pc_ext, **pc_keywords;
+	size_t npc_labels, npc_sites, npc_ext, npc_keywords;
+	char **ex_users, **ex_paths, **ex_sites, **ex_keywords, **ex_types;
+	size_t nex_users, nex_paths, nex_sites, nex_keywords, nex_types;
+	char wh_zone[64];
+	int wh_days;  /* bit 0 Sunday .. bit 6 Saturday */
+	int wh_start; /* minutes after midnight */
+	int wh_end;
+	regex_t poor_rating;
+	int demotion_lower_number; /* hr.demotion "lower_number" */
+	int unusual_min_daily;
+	double unusual_factor;
+	struct irm_person *people; /* directory, sorted by user */
+	size_t npeople;
+};
+
+/*
+ * Load a settings file (NULL path: every default).  Identities (priority
+ * users, exclusions.users, the directory) are lower-cased and, when pseudo
+ * is not NULL, pseudonymized as irm-norm does.  Problems go to lint; the
+ * return is 0 when lint gained nothing, else -1.  s is usable (defaults
+ * filled) either way.
+ */
+int irm_settings_load(struct irm_settings *s, const char *path,
+    const struct irm_pseudo *pseudo, struct irm_lint *lint);
+void irm_settings_free(struct irm_settings *s);
+
+/* Classify a domain (lower-case) by the settings' domain lists; the most
+ * specific list wins in the order allowed, internal, unallowed,
+ * third_party. */
+enum irm_domclass irm_domain_class(const struct irm_settings *s,
+    const char *domain);
+
+/* Does pattern ("x.com" or "*.x.com") match domain?  ASCII case-blind. */
+int irm_domain_match(const char *pattern, const char *domain);
+
+/* The label's priority (0 highest), or -1 when the label (id or name) is
+ * not in settings.labels. */
+int irm_label_priority(const struct irm_settings *s, const char *label);
+
+/* Did ev touch priority content (label, site, extension, keyword)? */
+int irm_priority_content(const struct irm_settings *s,
+    const struct irm_ev *ev);
+
+/* Is ev excluded (user, path, site, keyword, file type)? */
+int irm_excluded(const struct irm_settings *s, const struct irm_ev *ev);
+
+/* Does an exclusion path pattern (with * and *(n)) match path? */
+int irm_path_match(const char *pattern, const char *path);
+
+/* Is the instant ts (ms) outside working hours, in their zone? */
+int irm_after_hours(const struct irm_settings *s, int64_t ts);
+
+/* Is user in any priority user group? */
+int irm_priority_user(const struct irm_settings *s, const char *user);
+
+/* The directory entry of user, or NULL. */
+const struct irm_person *irm_directory_find(const struct irm_settings *s,
+    const char *user);
+
+/* Is a review rating poor / a job change a demotion, by settings.hr? */
+int irm_hr_poor_rating(const struct irm_settings *s, const char *rating);
+int irm_hr_demotion(const struct irm_settings *s, const char *old_level,
+    const char *new_level);
+
+/* ----------------------------------------------------------- indicators */
+
+/*
+ * The indicator catalogue.  Each indicator is a documented predicate over
+ * one event (activity and fields) and the settings; the engine counts,
+ * per user and UTC day, the distinct event ids for which it holds.
+ */
+struct irm_indicator {
+	const char *name;
+	const char *activities; /* for --list-indicators */
+	const char *conditions; /* for --list-indicators */
+	int weight;             /* default weight */
+	int thresholds[3];      /* default low, medium, high per day */
+	int exfiltration;       /* counts toward cumulative exfiltration */
+	int engine;             /* the engine qualifies matches further */
+	int (*match)(const struct irm_settings *s, const struct irm_ev *ev);
+};
+
+extern const struct irm_indicator irm_indicators[];
+extern const size_t irm_nindicators;
+
+/* The index of an indicator by name, or -1. */
+int irm_indicator_find(const char *name);
+
+/*
+ * Does ev name an unallowed domain as its far end (a recipient, a share
+ * or member guest's domain, destination.domain, the url.domain of a cloud
+ * upload, browser download or web visit)?  1 or 0: the unallowed-domain
+ * booster.
+ */
+int irm_ev_unallowed(const struct irm_settings *s, const struct irm_ev *ev);
+
+/* ------------------------------------------------------------- policies */
+
+enum irm_trigger {
+	IRM_TRIG_RESIGNATION = 1 << 0, /* hr_resignation */
+	IRM_TRIG_REVIEW = 1 << 1,      /* hr_review with a poor rating */
+	IRM_TRIG_JOB_CHANGE = 1 << 2,  /* hr_job_change that is a demotion */
+	IRM_TRIG_PIP = 1 << 3,         /* hr_pip */
+	IRM_TRIG_DELETED = 1 << 4,     /* account_deleted */
+	IRM_TRIG_DLP = 1 << 5,         /* dlp_matched of high severity */
+	IRM_TRIG_ALERT = 1 << 6,       /* security_alert */
+	IRM_TRIG_EXFIL = 1 << 7,       /* an exfiltration indicator at low */
+	IRM_TRIG_CUSTOM = 1 << 8,      /* custom */
+	IRM_TRIG_MANUAL = 1 << 9       /* --start-scoring */
+};
+
+/* Trigger names as in policy files ("hr_resignation", ...) and back. */
+const char *irm_trigger_name(enum irm_trigger t);
+int irm_trigger_parse(const char *name); /* 0 when unknown */
+
+struct irm_pol_ind {
+	int enabled;
+	int weight;
+	int thresholds[3];
+};
+
+struct irm_policy {
+	char *name;
+	char *file;
+	char *template;
+	char **include, **exclude; /* user patterns, '*' wildcard */
+	size_t ninclude, nexclude;
+	int triggers;    /* enum irm_trigger bits; 0: every user in scope */
+	int before_days; /* window around a trigger */
+	int after_days;
+	struct irm_pol_ind ind[64]; /* by catalogue index */
+	int priority_only;
+	int priority_users_only; /* template: only priority users in scope */
+	int boost_unusual, boost_priority_user, boost_previous, boost_after;
+	int sequences;
+	int cumulative;
+	int min_score;
+};
+
+/* Template names; a template fills every field of a policy. */
+extern const char *const irm_templates[];
+int irm_template_fill(struct irm_policy *p, const char *template);
+
+/*
+ * Load policies from files or directories (every *.json, in name order).
+ * Identities in users.include/exclude are pseudonymized when pseudo is
+ * set.  Problems go to lint.  Returns the number of policies loaded, or -1
+ * when lint gained problems.  *out is owned: irm_policies_free.
+ */
+int irm_policies_load(char *const *paths, size_t npaths,
+    const struct irm_pseudo *pseudo, struct irm_policy **out,
+    struct irm_lint *lint);
+void irm_policies_free(struct irm_policy *p, size_t n);
+
+/* Is user in the policy's users scope (include minus exclude)? */
+int irm_policy_covers(const struct irm_policy *p, const char *user);
+
+/* --------------------------------------------------------------- engine */
+
+/*
+ * The scoring engine: per-user daily aggregates, triggers, final days and
+ * insights (score_engine.c).  Insights are appended to an output buffer
+ * that the caller drains after each call.
+ */
+struct irm_engine;
+
+struct irm_engine_opts {
+	const struct irm_settings *settings;
+	const struct irm_policy *policies;
+	size_t npolicies;
+	int lag_days;      /* a day is final lag days after its end */
+	int lookback_days; /* how long daily aggregates are kept */
+	int64_t now;       /* --now, or INT64_MIN */
+};
+
+/* Owned: irm_engine_free. */
+struct irm_engine *irm_engine_new(const struct irm_engine_opts *o);
+void irm_engine_free(struct irm_engine *g);
+
+/*
+ * Count one event.  Insights that become due are appended to out.
+ * Returns 1 when the event was for a day already final (a late event),
+ * else 0.
+ */
+int irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
+    struct irm_buf *out);
+
+/* A manual trigger (--start-scoring): user scored on [day, day+days). */
+void irm_engine_start_scoring(struct irm_engine *g, const char *user,
+    int64_t day, int days, struct irm_buf *out);
+
+/* Make every day final and append what becomes due (end of input). */
+void irm_engine_finish(struct irm_engine *g, struct irm_buf *out);
+
+/*
+ * Save and load the engine's state (--state): a versioned JSON lines
+ * file written atomically (temporary file, fsync, rename), mode 0600.
+ * load returns 0 (a missing file is an empty state) or -1 with e filled.
+ */
+int irm_engine_save(const struct irm_engine *g, const char *path,
+    struct irm_error *e);
+int irm_engine_load(struct irm_engine *g, const char *path,
+    struct irm_error *e);
+
+/* Per policy and indicator, users and user-days at each level (--stats). */
+void irm_engine_stats(const struct irm_engine *g, FILE *fp);
+
+#endif /* IRM_SCORE_H */

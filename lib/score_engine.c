@@ -1,0 +1,1357 @@
+/*
+ * score_engine.c - the judgement of irm-score: per-user daily counts of
+ * each indicator, the triggers that bring a user into a policy's scope,
+ * and, when a day becomes final, one scored insight per (policy, user,
+ * day, indicator) that reaches its low threshold.
+ *
+ * Memory is O(users x active days x matching indicators): events are
+ * folded into counts as they arrive; only the first 20 ids, files and
+ * targets of each count are kept as evidence, and the ids seen on days
+ * still open (to count each event id once per user and day).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "irm.h"
+#include "irm_event.h"
+#include "irm_json.h"
+#include "irm_score.h"
+
+#define DAY_MS 86400000LL
+#define EVID_MAX 20
+#define MAX_POLICIES 64
+
+/* ------------------------------------------------------------ the state */
+
+struct strl {
+	char **v;
+	int n;
+};
+
+/* One indicator on one day of one user. */
+struct iday {
+	int idx; /* catalogue index */
+	uint32_t n, prio, unallowed, after;
+	struct strl ids, files, targets;
+};
+
+/* An insight already written: its revision and what it counted. */
+struct emitted {
+	uint16_t pol, idx, rev;
+	uint32_t n;
+};
+
+struct uday {
+	int64_t day;
+	int final;
+	uint64_t scored; /* bit per policy: scored once final */
+	struct iday *ind;
+	int nind;
+	struct emitted *em;
+	int nem;
+	uint64_t *seen; /* id hashes, open addressing; NULL when final */
+	size_t nseen, capseen;
+};
+
+struct trig {
+	int type;        /* enum irm_trigger */
+	int64_t from;    /* first and last day the trigger names */
+	int64_t to;
+	int64_t ts;      /* when it happened, for the insight */
+	int exact;       /* --start-scoring: the window is [from, to] */
+};
+
+struct user {
+	char *name;
+	struct uday *days; /* sorted by day */
+	int ndays, capdays;
+	struct trig *trig;
+	int ntrig;
+};
+
+struct irm_engine {
+	struct irm_engine_opts o;
+	struct user **users; /* open addressing by name */
+	size_t nusers, capusers;
+	int64_t newest;      /* newest event time seen */
+	int64_t final_before; /* days below this are final */
+	char ts[IRM_TIME_LEN];
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+strl_add(struct strl *l, const char *s)
+{
+	int i;
+
+	if (s == NULL || l->n >= EVID_MAX)
+		return;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return;
+	l->v = irm_xrealloc(l->v, (size_t)(l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = irm_xstrdup(s);
+}
+
+static void
+strl_free(struct strl *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static int64_t
+day_of(int64_t ms)
+{
+	return ms >= 0 ? ms / DAY_MS : -((-ms + DAY_MS - 1) / DAY_MS);
+}
+
+/* The day of an RFC 3339 value in an event, or fallback. */
+static int64_t
+day_of_text(const char *s, int64_t fallback)
+{
+	int flags = IRM_TIME_UTC;
+	int64_t ms;
+
+	if (s == NULL || irm_time_parse(s, strlen(s), &flags, &ms, NULL) == -1)
+		return fallback;
+	return day_of(ms);
+}
+
+/* ---------------------------------------------------------------- users */
+
+static struct user *
+user_get(struct irm_engine *g, const char *name, int create)
+{
+	size_t i, mask;
+	struct user **old;
+	size_t oldcap, j;
+
+	if (g->capusers == 0 || (create && g->nusers * 2 >= g->capusers)) {
+		old = g->users;
+		oldcap = g->capusers;
+		g->capusers = oldcap ? oldcap * 2 : 1024;
+		g->users = irm_xcalloc(g->capusers, sizeof(*g->users));
+		for (j = 0; j < oldcap; j++) {
+			if (old[j] == NULL)
+				continue;
+			mask = g->capusers - 1;
+			for (i = hash_str(old[j]->name) & mask; g->users[i];
+			    i = (i + 1) & mask)
+				;
+			g->users[i] = old[j];
+		}
+		free(old);
+	}
+	mask = g->capusers - 1;
+	for (i = hash_str(name) & mask; g->users[i]; i = (i + 1) & mask)
+		if (strcmp(g->users[i]->name, name) == 0)
+			return g->users[i];
+	if (!create)
+		return NULL;
+	g->users[i] = irm_xcalloc(1, sizeof(struct user));
+	g->users[i]->name = irm_xstrdup(name);
+	g->nusers++;
+	return g->users[i];
+}
+
+static int
+cmp_user(const void *a, const void *b)
+{
+	return strcmp((*(struct user *const *)a)->name,
+	    (*(struct user *const *)b)->name);
+}
+
+/* Every user, sorted by name (owned array). */
+static struct user **
+users_sorted(const struct irm_engine *g, size_t *n)
+{
+	struct user **v = irm_xcalloc(g->nusers + 1, sizeof(*v));
+	size_t i, k = 0;
+
+	for (i = 0; i < g->capusers; i++)
+		if (g->users[i])
+			v[k++] = g->users[i];
+	qsort(v, k, sizeof(*v), cmp_user);
+	*n = k;
+	return v;
+}
+
+static struct uday *
+uday_get(struct user *u, int64_t day, int create)
+{
+	int lo = 0, hi = u->ndays, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (u->days[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < u->ndays && u->days[lo].day == day)
+		return &u->days[lo];
+	if (!create)
+		return NULL;
+	if (u->ndays == u->capdays) {
+		u->capdays = u->capdays ? u->capdays * 2 : 8;
+		u->days = irm_xrealloc(u->days,
+		    (size_t)u->capdays * sizeof(*u->days));
+	}
+	memmove(&u->days[lo + 1], &u->days[lo],
+	    (size_t)(u->ndays - lo) * sizeof(*u->days));
+	u->ndays++;
+	memset(&u->days[lo], 0, sizeof(u->days[lo]));
+	u->days[lo].day = day;
+	return &u->days[lo];
+}
+
+/* The day's count of indicator idx; kept in catalogue order. */
+static struct iday *
+iday_get(struct uday *d, int idx)
+{
+	int i;
+
+	for (i = 0; i < d->nind && d->ind[i].idx <= idx; i++)
+		if (d->ind[i].idx == idx)
+			return &d->ind[i];
+	d->ind = irm_xrealloc(d->ind, (size_t)(d->nind + 1) * sizeof(*d->ind));
+	memmove(&d->ind[i + 1], &d->ind[i],
+	    (size_t)(d->nind - i) * sizeof(*d->ind));
+	memset(&d->ind[i], 0, sizeof(d->ind[0]));
+	d->ind[i].idx = idx;
+	d->nind++;
+	return &d->ind[i];
+}
+
+static void
+uday_free(struct uday *d)
+{
+	int i;
+
+	for (i = 0; i < d->nind; i++) {
+		strl_free(&d->ind[i].ids);
+		strl_free(&d->ind[i].files);
+		strl_free(&d->ind[i].targets);
+	}
+	free(d->ind);
+	free(d->em);
+	free(d->seen);
+}
+
+/* Add an id hash to the day's set; 0 when it was there already. */
+static int
+seen_add(struct uday *d, uint64_t h)
+{
+	size_t i, mask, j;
+	uint64_t *old;
+
+	if (h == 0)
+		h = 1;
+	if (d->seen == NULL || d->nseen * 2 >= d->capseen) {
+		old = d->seen;
+		j = d->capseen;
+		d->capseen = j ? j * 2 : 64;
+		d->seen = irm_xcalloc(d->capseen, sizeof(*d->seen));
+		d->nseen = 0;
+		while (j--)
+			if (old[j])
+				seen_add(d, old[j]);
+		free(old);
+	}
+	mask = d->capseen - 1;
+	for (i = h & mask; d->seen[i]; i = (i + 1) & mask)
+		if (d->seen[i] == h)
+			return 0;
+	d->seen[i] = h;
+	d->nseen++;
+	return 1;
+}
+
+/* ------------------------------------------------------------ triggers */
+
+static const char *
+trig_activity(int type)
+{
+	switch (type) {
+	case IRM_TRIG_RESIGNATION: return "hr_resignation";
+	case IRM_TRIG_REVIEW: return "hr_review";
+	case IRM_TRIG_JOB_CHANGE: return "hr_job_change";
+	case IRM_TRIG_PIP: return "hr_pip";
+	case IRM_TRIG_DELETED: return "account_deleted";
+	case IRM_TRIG_DLP: return "dlp_matched";
+	case IRM_TRIG_ALERT: return "security_alert";
+	case IRM_TRIG_EXFIL: return "exfiltration";
+	case IRM_TRIG_CUSTOM: return "custom";
+	default: return "start_scoring";
+	}
+}
+
+/* The days a trigger brings into a policy's scope. */
+static void
+trig_window(const struct trig *t, const struct irm_policy *p, int64_t *from,
+    int64_t *to)
+{
+	if (t->exact) {
+		*from = t->from;
+		*to = t->to;
+		return;
+	}
+	*from = t->from - p->before_days;
+	*to = t->to + p->after_days;
+}
+
+/* The earliest trigger of p's kinds whose window covers day, or NULL. */
+static const struct trig *
+covering(const struct user *u, const struct irm_policy *p, int64_t day)
+{
+	const struct trig *best = NULL;
+	int64_t from, to;
+	int i;
+
+	for (i = 0; i < u->ntrig; i++) {
+		if (!(u->trig[i].type & p->triggers))
+			continue;
+		trig_window(&u->trig[i], p, &from, &to);
+		if (day < from || day > to)
+			continue;
+		if (best == NULL || u->trig[i].ts < best->ts)
+			best = &u->trig[i];
+	}
+	return best;
+}
+
+static int
+in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t)
+{
+	*t = NULL;
+	if (!irm_policy_covers(p, u->name))
+		return 0;
+	if (p->priority_users_only &&
+	    !irm_priority_user(g->o.settings, u->name))
+		return 0;
+	if (p->triggers == 0)
+		return 1;
+	*t = covering(u, p, day);
+	return *t != NULL;
+}
+
+/* -------------------------------------------------------------- scoring */
+
+static const char *const sev_names[] = {"low", "medium", "high"};
+
+struct factor {
+	const char *name;
+	char detail[160];
+	double x; /* 0 for the level factor */
+	int points;
+};
+
+/* The mean daily count of idx over the 30 days before day. */
+static double
+mean30(const struct user *u, int idx, int64_t day)
+{
+	double sum = 0;
+	int i, j;
+
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx)
+				sum += u->days[i].ind[j].n;
+	}
+	return sum / 30.0;
+}
+
+static int
+level_of(const struct irm_pol_ind *pi, uint32_t n)
+{
+	int lv = 0;
+
+	while (lv < 3 && n >= (uint32_t)pi->thresholds[lv])
+		lv++;
+	return lv;
+}
+
+/* Work out an insight's factors; returns the number of factors. */
+static int
+factors(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, const struct uday *d, const struct iday *id,
+    struct factor *f, int *score)
+{
+	const struct irm_pol_ind *pi = &p->ind[id->idx];
+	const struct irm_settings *s = g->o.settings;
+	int lv = level_of(pi, id->n), nf = 1;
+	double prod = 1, mean, bar;
+
+	f[0].name = "level";
+	f[0].x = 0;
+	f[0].points = pi->weight * lv;
+	snprintf(f[0].detail, sizeof(f[0].detail), "%u/day >= %s %d", id->n,
+	    sev_names[lv - 1], pi->thresholds[lv - 1]);
+	if (id->prio) {
+		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u touched priority content", id->prio, id->n);
+	}
+	if (id->unallowed) {
+		f[nf] = (struct factor){"unallowed_domain", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u involved unallowed domains", id->unallowed,
+		    id->n);
+	}
+	mean = mean30(u, id->idx, d->day);
+	bar = fmax(s->unusual_min_daily, s->unusual_factor * mean);
+	if (p->boost_unusual && id->n >= bar) {
+		f[nf] = (struct factor){"unusual_activity", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u/day >= max(%d, %g x 30-day mean %.2f)", id->n,
+		    s->unusual_min_daily, s->unusual_factor, mean);
+	}
+	if (p->boost_priority_user && irm_priority_user(s, u->name)) {
+		f[nf] = (struct factor){"priority_user", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "member of a priority user group");
+	}
+	if (p->boost_after && id->after * 2 > id->n) {
+		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u outside working hours", id->after, id->n);
+	}
+	for (int i = 1; i < nf; i++)
+		prod *= f[i].x;
+	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	return nf;
+}
+
+static int
+severity_of(int score)
+{
+	return score >= 67 ? 3 : score >= 34 ? 2 : 1;
+}
+
+/* ------------------------------------------------------------- writing */
+
+static void
+add_list(struct irm_buf *out, const char *key, const struct strl *l)
+{
+	int i;
+
+	irm_buf_printf(out, ",\"%s\":[", key);
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			irm_buf_addc(out, ',');
+		irm_json_quote(out, l->v[i]);
+	}
+	irm_buf_addc(out, ']');
+}
+
+static void
+insight_id(const struct irm_policy *p, const char *user, int64_t day,
+    const char *key, char *out)
+{
+	struct irm_buf b;
+	char hex[65];
+
+	irm_buf_init(&b, 1 << 20);
+	irm_buf_printf(&b, "%s%c%s%c%lld%c%s", p->name, 0, user, 0,
+	    (long long)day, 0, key);
+	irm_sha256_hex(b.data, b.len, hex);
+	irm_buf_free(&b);
+	memcpy(out, "ins-", 4);
+	memcpy(out + 4, hex, 20);
+	out[24] = '\0';
+}
+
+static void
+write_factors(struct irm_buf *out, const struct factor *f, int nf)
+{
+	int i;
+
+	irm_buf_adds(out, ",\"factors\":[");
+	for (i = 0; i < nf; i++) {
+		irm_buf_printf(out, "%s{\"name\":\"%s\",\"detail\":", i ? "," :
+		    "", f[i].name);
+		irm_json_quote(out, f[i].detail);
+		if (f[i].x == 0)
+			irm_buf_printf(out, ",\"points\":%d}", f[i].points);
+		else
+			irm_buf_printf(out, ",\"x\":%g}", f[i].x);
+	}
+	irm_buf_addc(out, ']');
+}
+
+static void
+emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
+    const struct uday *d, const struct iday *id, const struct trig *t,
+    int rev, struct irm_buf *out)
+{
+	struct factor f[8];
+	char iid[32], day[IRM_TIME_LEN];
+	int score, nf = factors(g, u, p, d, id, f, &score);
+	int sev = severity_of(score);
+
+	insight_id(p, u->name, d->day, irm_indicators[id->idx].name, iid);
+	irm_time_format(d->day * DAY_MS, day);
+	irm_buf_printf(out, "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
+	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    day, iid, sev);
+	irm_json_quote(out, u->name);
+	irm_buf_adds(out, "},\"rule\":{\"name\":");
+	irm_json_quote(out, p->name);
+	irm_buf_adds(out, ",\"ruleset\":");
+	irm_json_quote(out, p->template);
+	irm_buf_printf(out, "},\"irm\":{\"insight\":\"indicator\","
+	    "\"indicator\":\"%s\",\"day\":\"%.10s\",\"count\":%u,\"score\":%d,"
+	    "\"severity\":\"%s\",\"revision\":%d", irm_indicators[id->idx].name,
+	    day, id->n, score, sev_names[sev - 1], rev);
+	write_factors(out, f, nf);
+	if (t) {
+		irm_time_format(t->ts, day);
+		irm_buf_printf(out, ",\"trigger\":{\"activity\":\"%s\","
+		    "\"@timestamp\":\"%s\"}", trig_activity(t->type), day);
+	}
+	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
+	add_list(out, "ids", &id->ids);
+	add_list(out, "files", &id->files);
+	add_list(out, "targets", &id->targets);
+	irm_buf_adds(out, "}}}\n");
+}
+
+static struct emitted *
+emitted_find(struct uday *d, int pol, int idx)
+{
+	int i;
+
+	for (i = 0; i < d->nem; i++)
+		if (d->em[i].pol == pol && d->em[i].idx == idx)
+			return &d->em[i];
+	return NULL;
+}
+
+/*
+ * Indicators the catalogue marks for the engine: badge_after_termination
+ * counts badge swipes on days after a resignation's last working day.  It
+ * is decided when the day is scored, so an HR file that arrives late still
+ * qualifies the swipes before it.
+ */
+static int
+engine_condition(const struct user *u, int idx, int64_t day)
+{
+	int i;
+
+	if (!irm_indicators[idx].engine ||
+	    strcmp(irm_indicators[idx].name, "badge_after_termination") != 0)
+		return 1;
+	for (i = 0; i < u->ntrig; i++)
+		if (u->trig[i].type == IRM_TRIG_RESIGNATION &&
+		    day > u->trig[i].to)
+			return 1;
+	return 0;
+}
+
+/*
+ * Score a final day for one policy: an insight per indicator at or above
+ * its low threshold.  A day scored before is scored again only for counts
+ * that changed since (late events): the insight keeps its id and its
+ * revision goes up.
+ */
+static void
+score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
+    struct irm_buf *out)
+{
+	const struct irm_policy *p = &g->o.policies[pol];
+	const struct trig *t;
+	struct emitted *em;
+	struct factor f[8];
+	int i, score;
+
+	if (!in_scope(g, u, p, d->day, &t))
+		return;
+	d->scored |= 1ULL << pol;
+	for (i = 0; i < d->nind; i++) {
+		struct iday *id = &d->ind[i];
+
+		if (!p->ind[id->idx].enabled ||
+		    level_of(&p->ind[id->idx], id->n) == 0 ||
+		    !engine_condition(u, id->idx, d->day))
+			continue;
+		if (p->priority_only == 1 && id->prio == 0)
+			continue;
+		factors(g, u, p, d, id, f, &score);
+		if (score < p->min_score)
+			continue;
+		em = emitted_find(d, pol, id->idx);
+		if (em && em->n == id->n)
+			continue;
+		if (em == NULL) {
+			d->em = irm_xrealloc(d->em,
+			    (size_t)(d->nem + 1) * sizeof(*d->em));
+			em = &d->em[d->nem++];
+			*em = (struct emitted){(uint16_t)pol,
+			    (uint16_t)id->idx, 0, id->n};
+		} else {
+			em->rev++;
+			em->n = id->n;
+		}
+		emit(g, u, p, d, id, t, em->rev, out);
+	}
+}
+
+/* ------------------------------------------------------- final days */
+
+/* Score every policy for a day that just became final (or was final). */
+static void
+score_all(struct irm_engine *g, struct user *u, struct uday *d,
+    struct irm_buf *out)
+{
+	size_t pol;
+
+	for (pol = 0; pol < g->o.npolicies; pol++)
+		score_day(g, u, (int)pol, d, out);
+}
+
+static void add_trigger(struct irm_engine *g, struct user *u,
+    const struct trig *t, struct irm_buf *out);
+
+/*
+ * Exfiltration as a trigger (the data leaks templates): an exfiltration
+ * indicator at or above its low threshold on the day, for any policy that
+ * takes this trigger.
+ */
+static void
+exfil_trigger(struct irm_engine *g, struct user *u, struct uday *d,
+    struct irm_buf *out)
+{
+	struct trig t = {IRM_TRIG_EXFIL, d->day, d->day, d->day * DAY_MS, 0};
+	size_t pol;
+	int i;
+
+	for (pol = 0; pol < g->o.npolicies; pol++) {
+		const struct irm_policy *p = &g->o.policies[pol];
+
+		if (!(p->triggers & IRM_TRIG_EXFIL))
+			continue;
+		for (i = 0; i < d->nind; i++) {
+			const struct irm_pol_ind *pi = &p->ind[d->ind[i].idx];
+
+			if (irm_indicators[d->ind[i].idx].exfiltration &&
+			    pi->enabled && d->ind[i].n >=
+			    (uint32_t)pi->thresholds[0]) {
+				add_trigger(g, u, &t, out);
+				return;
+			}
+		}
+	}
+}
+
+static void
+finalize(struct irm_engine *g, struct user *u, struct uday *d,
+    struct irm_buf *out)
+{
+	d->final = 1;
+	free(d->seen);
+	d->seen = NULL;
+	d->nseen = d->capseen = 0;
+	exfil_trigger(g, u, d, out);
+	score_all(g, u, d, out);
+}
+
+/* Forget days older than the look-back. */
+static void
+prune(struct irm_engine *g, struct user *u)
+{
+	int64_t oldest = g->final_before - g->o.lookback_days;
+	int k = 0, i;
+
+	while (k < u->ndays && u->days[k].day < oldest && u->days[k].final)
+		k++;
+	if (k == 0)
+		return;
+	for (i = 0; i < k; i++)
+		uday_free(&u->days[i]);
+	memmove(u->days, u->days + k, (size_t)(u->ndays - k) *
+	    sizeof(*u->days));
+	u->ndays -= k;
+}
+
+/* Days before `before` become final: in day order, users by name. */
+static void
+advance(struct irm_engine *g, int64_t before, struct irm_buf *out)
+{
+	struct user **v;
+	int64_t day, first = INT64_MAX, last = INT64_MIN;
+	size_t n, i;
+	int j;
+
+	if (before <= g->final_before)
+		return;
+	v = users_sorted(g, &n);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < v[i]->ndays; j++) {
+			if (v[i]->days[j].final)
+				continue;
+			if (v[i]->days[j].day < first)
+				first = v[i]->days[j].day;
+			if (v[i]->days[j].day > last)
+				last = v[i]->days[j].day;
+		}
+	for (day = first; day < before && day <= last; day++) {
+		for (i = 0; i < n; i++) {
+			struct uday *d = uday_get(v[i], day, 0);
+
+			if (d && !d->final)
+				finalize(g, v[i], d, out);
+		}
+	}
+	g->final_before = before;
+	for (i = 0; i < n; i++)
+		prune(g, v[i]);
+	free(v);
+}
+
+/* --------------------------------------------------------- triggers */
+
+static int
+same_trig(const struct trig *a, const struct trig *b)
+{
+	return a->type == b->type && a->from == b->from && a->to == b->to &&
+	    a->exact == b->exact;
+}
+
+/*
+ * Record a trigger; final days it brings into scope that were not scored
+ * for a policy are scored now (HR files come late).
+ */
+static void
+add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
+    struct irm_buf *out)
+{
+	size_t pol;
+	int i;
+
+	for (i = 0; i < u->ntrig; i++)
+		if (same_trig(&u->trig[i], t)) {
+			if (t->ts < u->trig[i].ts)
+				u->trig[i].ts = t->ts;
+			return;
+		}
+	u->trig = irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) *
+	    sizeof(*u->trig));
+	u->trig[u->ntrig++] = *t;
+	for (i = 0; i < u->ndays; i++) {
+		struct uday *d = &u->days[i];
+
+		if (!d->final)
+			continue;
+		for (pol = 0; pol < g->o.npolicies; pol++)
+			if (!(d->scored & (1ULL << pol)) &&
+			    (g->o.policies[pol].triggers & t->type))
+				score_day(g, u, (int)pol, d, out);
+	}
+}
+
+static int
+is(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+/* The trigger an event is, if any; its user may be the target. */
+static int
+event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
+    struct trig *t, const char **user)
+{
+	const struct irm_settings *s = g->o.settings;
+	const char *a = ev->activity;
+
+	*t = (struct trig){0, ev->day, ev->day, ev->ts, 0};
+	*user = ev->user;
+	if (is(a, "hr_resignation")) {
+		t->type = IRM_TRIG_RESIGNATION;
+		t->from = day_of_text(ev->hr_resignation_date, ev->day);
+		t->to = day_of_text(ev->hr_last_working_date, t->from);
+		if (t->to < t->from)
+			t->to = t->from;
+	} else if (is(a, "hr_review") && irm_hr_poor_rating(s, ev->hr_rating))
+		t->type = IRM_TRIG_REVIEW;
+	else if (is(a, "hr_job_change") &&
+	    irm_hr_demotion(s, ev->hr_old_level, ev->hr_new_level))
+		t->type = IRM_TRIG_JOB_CHANGE;
+	else if (is(a, "hr_pip"))
+		t->type = IRM_TRIG_PIP;
+	else if (is(a, "account_deleted") && ev->target_user) {
+		t->type = IRM_TRIG_DELETED;
+		*user = ev->target_user;
+	} else if (is(a, "dlp_matched") && (ev->severity >= 3 ||
+	    is(ev->irm_severity, "high")))
+		t->type = IRM_TRIG_DLP;
+	else if (is(a, "security_alert"))
+		t->type = IRM_TRIG_ALERT;
+	else if (is(a, "custom"))
+		t->type = IRM_TRIG_CUSTOM;
+	return t->type != 0;
+}
+
+/* ----------------------------------------------------------- counting */
+
+/* Lower-cased copy of an identity for lookups (ASCII, trimmed). */
+static void
+lower_id(const char *s, char *out, size_t n)
+{
+	size_t i = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; *s && i + 1 < n; s++, i++)
+		out[i] = (*s >= 'A' && *s <= 'Z') ? *s + 32 : *s;
+	while (i && out[i - 1] == ' ')
+		i--;
+	out[i] = '\0';
+}
+
+static void
+evidence(struct iday *id, const struct irm_ev *ev)
+{
+	size_t i;
+
+	strl_add(&id->ids, ev->id);
+	strl_add(&id->files, ev->file_name);
+	strl_add(&id->targets, ev->dest_domain);
+	strl_add(&id->targets, ev->share_target);
+	for (i = 0; i < ev->email_to.n; i++)
+		strl_add(&id->targets, ev->email_to.v[i]);
+}
+
+static void
+count(struct irm_engine *g, struct uday *d, const struct irm_ev *ev)
+{
+	const struct irm_settings *s = g->o.settings;
+	int prio = -1, unall = -1, after = -1;
+	size_t i;
+
+	for (i = 0; i < irm_nindicators; i++) {
+		struct iday *id;
+
+		if (!irm_indicators[i].match(s, ev))
+			continue;
+		if (prio < 0) {
+			prio = irm_priority_content(s, ev);
+			unall = irm_ev_unallowed(s, ev);
+			after = irm_after_hours(s, ev->ts);
+		}
+		id = iday_get(d, (int)i);
+		id->n++;
+		id->prio += prio;
+		id->unallowed += unall;
+		id->after += after;
+		evidence(id, ev);
+	}
+}
+
+int
+irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
+    struct irm_buf *out)
+{
+	char name[512];
+	const char *tu;
+	struct user *u;
+	struct uday *d;
+	struct trig t;
+	int late = 0;
+
+	if (ev->ts > g->newest) {
+		g->newest = ev->ts;
+		advance(g, day_of(ev->ts) - g->o.lag_days, out);
+	}
+	if (event_trigger(g, ev, &t, &tu)) {
+		lower_id(tu, name, sizeof(name));
+		add_trigger(g, user_get(g, name, 1), &t, out);
+	}
+	if (irm_excluded(g->o.settings, ev))
+		return 0;
+	if (ev->day < g->final_before - g->o.lookback_days)
+		return 1;
+	lower_id(ev->user, name, sizeof(name));
+	u = user_get(g, name, 1);
+	d = uday_get(u, ev->day, 1);
+	if (d->final || ev->day < g->final_before) {
+		/* A late event: counted, and the day scored again. */
+		late = 1;
+		count(g, d, ev);
+		d->final = 1;
+		score_all(g, u, d, out);
+		return late;
+	}
+	if (!seen_add(d, hash_str(ev->id)))
+		return 0;
+	count(g, d, ev);
+	return late;
+}
+
+void
+irm_engine_start_scoring(struct irm_engine *g, const char *user, int64_t day,
+    int days, struct irm_buf *out)
+{
+	struct trig t = {IRM_TRIG_MANUAL, day, day + days - 1, day * DAY_MS, 1};
+	char name[512];
+
+	lower_id(user, name, sizeof(name));
+	add_trigger(g, user_get(g, name, 1), &t, out);
+}
+
+void
+irm_engine_finish(struct irm_engine *g, struct irm_buf *out)
+{
+	int64_t last = INT64_MIN;
+	size_t i;
+	int j;
+
+	for (i = 0; i < g->capusers; i++)
+		for (j = 0; g->users[i] && j < g->users[i]->ndays; j++)
+			if (g->users[i]->days[j].day > last)
+				last = g->users[i]->days[j].day;
+	if (last != INT64_MIN)
+		advance(g, last + 1, out);
+}
+
+struct irm_engine *
+irm_engine_new(const struct irm_engine_opts *o)
+{
+	struct irm_engine *g = irm_xcalloc(1, sizeof(*g));
+
+	g->o = *o;
+	g->newest = INT64_MIN;
+	g->final_before = INT64_MIN / 2;
+	if (o->now != INT64_MIN)
+		g->newest = o->now;
+	return g;
+}
+
+static void
+user_free(struct user *u)
+{
+	int i;
+
+	for (i = 0; i < u->ndays; i++)
+		uday_free(&u->days[i]);
+	free(u->days);
+	free(u->trig);
+	free(u->name);
+	free(u);
+}
+
+void
+irm_engine_free(struct irm_engine *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->capusers; i++)
+		if (g->users[i])
+			user_free(g->users[i]);
+	free(g->users);
+	free(g);
+}
+
+/* ---------------------------------------------------------------- state */
+
+/*
+ * The state file: JSON lines.  The first line names the format version,
+ * the time reached and the policies (so their indexes can be matched by
+ * name when the policy set changes); then one line per user, sorted by
+ * name, with its triggers and days.  Written to a temporary file, synced
+ * and renamed over the old one, so a killed run leaves the old state.
+ */
+#define STATE_VERSION 1
+
+static void
+put_strl(struct irm_buf *b, const struct strl *l)
+{
+	int i;
+
+	irm_buf_addc(b, '[');
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			irm_buf_addc(b, ',');
+		irm_json_quote(b, l->v[i]);
+	}
+	irm_buf_addc(b, ']');
+}
+
+static void
+put_day(struct irm_buf *b, const struct uday *d)
+{
+	size_t k;
+	int i;
+
+	irm_buf_printf(b, "[%lld,%d,%llu,[", (long long)d->day, d->final,
+	    (unsigned long long)d->scored);
+	for (i = 0; i < d->nind; i++) {
+		const struct iday *id = &d->ind[i];
+
+		irm_buf_printf(b, "%s[\"%s\",%u,%u,%u,%u,", i ? "," : "",
+		    irm_indicators[id->idx].name, id->n, id->prio,
+		    id->unallowed, id->after);
+		put_strl(b, &id->ids);
+		irm_buf_addc(b, ',');
+		put_strl(b, &id->files);
+		irm_buf_addc(b, ',');
+		put_strl(b, &id->targets);
+		irm_buf_addc(b, ']');
+	}
+	irm_buf_adds(b, "],[");
+	for (i = 0; i < d->nem; i++)
+		irm_buf_printf(b, "%s[%u,\"%s\",%u,%u]", i ? "," : "",
+		    d->em[i].pol, irm_indicators[d->em[i].idx].name,
+		    d->em[i].rev, d->em[i].n);
+	irm_buf_adds(b, "],[");
+	for (k = 0, i = 0; d->seen && k < d->capseen; k++)
+		if (d->seen[k])
+			irm_buf_printf(b, "%s%lld", i++ ? "," : "",
+			    (long long)d->seen[k]);
+	irm_buf_adds(b, "]]");
+}
+
+static void
+put_user(struct irm_buf *b, const struct user *u)
+{
+	int i;
+
+	irm_buf_adds(b, "{\"user\":");
+	irm_json_quote(b, u->name);
+	irm_buf_adds(b, ",\"trig\":[");
+	for (i = 0; i < u->ntrig; i++)
+		irm_buf_printf(b, "%s[%d,%lld,%lld,%lld,%d]", i ? "," : "",
+		    u->trig[i].type, (long long)u->trig[i].from,
+		    (long long)u->trig[i].to, (long long)u->trig[i].ts,
+		    u->trig[i].exact);
+	irm_buf_adds(b, "],\"days\":[");
+	for (i = 0; i < u->ndays; i++) {
+		if (i)
+			irm_buf_addc(b, ',');
+		put_day(b, &u->days[i]);
+	}
+	irm_buf_adds(b, "]}\n");
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+irm_engine_save(const struct irm_engine *g, const char *path,
+    struct irm_error *e)
+{
+	struct irm_buf b;
+	struct user **v;
+	char tmp[4096];
+	size_t n, i;
+	int fd, rc = 0;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return irm_seterr(e, "%s: name too long", path);
+	irm_buf_init(&b, (size_t)1 << 40);
+	irm_buf_printf(&b, "{\"irm_score_state\":%d,\"newest\":%lld,"
+	    "\"final_before\":%lld,\"policies\":[", STATE_VERSION,
+	    (long long)g->newest, (long long)g->final_before);
+	for (i = 0; i < g->o.npolicies; i++) {
+		if (i)
+			irm_buf_addc(&b, ',');
+		irm_json_quote(&b, g->o.policies[i].name);
+	}
+	irm_buf_adds(&b, "]}\n");
+	v = users_sorted(g, &n);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		rc = irm_seterr(e, "%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		put_user(&b, v[i]);
+		if (b.len > (1 << 20) || i + 1 == n) {
+			if (write_all(fd, b.data, b.len) == -1)
+				rc = -1;
+			irm_buf_reset(&b);
+		}
+	}
+	if (n == 0 && write_all(fd, b.data, b.len) == -1)
+		rc = -1;
+	if (rc == 0 && fsync(fd) == -1)
+		rc = -1;
+	if (close(fd) == -1)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) == -1)
+		rc = -1;
+	if (rc == -1) {
+		irm_seterr(e, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(v);
+	irm_buf_free(&b);
+	return rc;
+}
+
+/* Index of a policy name of the state in today's policy list, or -1. */
+static int
+policy_index(const struct irm_engine *g, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < g->o.npolicies; i++)
+		if (name && strcmp(g->o.policies[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int64_t
+jint(struct json_object *a, size_t i)
+{
+	return json_object_get_int64(json_object_array_get_idx(a, i));
+}
+
+static void
+get_strl(struct strl *l, struct json_object *a)
+{
+	size_t i, n = json_object_array_length(a);
+
+	for (i = 0; i < n; i++)
+		strl_add(l, json_object_get_string(
+		    json_object_array_get_idx(a, i)));
+}
+
+/* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
+static void
+get_iday(struct uday *d, struct json_object *a)
+{
+	int idx = irm_indicator_find(json_object_get_string(
+	    json_object_array_get_idx(a, 0)));
+	struct iday *id;
+
+	if (idx < 0 || json_object_array_length(a) < 8)
+		return;
+	id = iday_get(d, idx);
+	id->n = (uint32_t)jint(a, 1);
+	id->prio = (uint32_t)jint(a, 2);
+	id->unallowed = (uint32_t)jint(a, 3);
+	id->after = (uint32_t)jint(a, 4);
+	get_strl(&id->ids, json_object_array_get_idx(a, 5));
+	get_strl(&id->files, json_object_array_get_idx(a, 6));
+	get_strl(&id->targets, json_object_array_get_idx(a, 7));
+}
+
+static void
+get_day(struct user *u, struct json_object *a, const int *map)
+{
+	struct json_object *inds, *ems, *seen, *x;
+	uint64_t scored;
+	struct uday *d;
+	size_t i;
+	int pol, idx;
+
+	if (json_object_array_length(a) < 6)
+		return;
+	d = uday_get(u, jint(a, 0), 1);
+	d->final = (int)jint(a, 1);
+	scored = (uint64_t)jint(a, 2);
+	for (i = 0; i < MAX_POLICIES; i++)
+		if ((scored & (1ULL << i)) && map[i] >= 0)
+			d->scored |= 1ULL << map[i];
+	inds = json_object_array_get_idx(a, 3);
+	for (i = 0; i < json_object_array_length(inds); i++)
+		get_iday(d, json_object_array_get_idx(inds, i));
+	ems = json_object_array_get_idx(a, 4);
+	for (i = 0; i < json_object_array_length(ems); i++) {
+		x = json_object_array_get_idx(ems, i);
+		pol = jint(x, 0) < MAX_POLICIES ? map[jint(x, 0)] : -1;
+		idx = irm_indicator_find(json_object_get_string(
+		    json_object_array_get_idx(x, 1)));
+		if (pol < 0 || idx < 0)
+			continue;
+		d->em = irm_xrealloc(d->em, (size_t)(d->nem + 1) *
+		    sizeof(*d->em));
+		d->em[d->nem++] = (struct emitted){(uint16_t)pol,
+		    (uint16_t)idx, (uint16_t)jint(x, 2), (uint32_t)jint(x, 3)};
+	}
+	seen = json_object_array_get_idx(a, 5);
+	for (i = 0; i < json_object_array_length(seen); i++)
+		seen_add(d, (uint64_t)jint(seen, i));
+}
+
+static void
+get_user(struct irm_engine *g, struct json_object *o, const int *map)
+{
+	struct json_object *trig = irm_json_get(o, "trig");
+	struct json_object *days = irm_json_get(o, "days"), *t;
+	const char *name = irm_json_str(o, "user");
+	struct user *u;
+	size_t i;
+
+	if (name == NULL)
+		return;
+	u = user_get(g, name, 1);
+	for (i = 0; i < json_object_array_length(trig); i++) {
+		t = json_object_array_get_idx(trig, i);
+		u->trig = irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) *
+		    sizeof(*u->trig));
+		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0),
+		    jint(t, 1), jint(t, 2), jint(t, 3), (int)jint(t, 4)};
+	}
+	for (i = 0; i < json_object_array_length(days); i++)
+		get_day(u, json_object_array_get_idx(days, i), map);
+}
+
+static int
+get_header(struct irm_engine *g, struct json_object *o, int *map,
+    struct irm_error *e)
+{
+	struct json_object *pols = irm_json_get(o, "policies");
+	long long v;
+	size_t i;
+
+	if (irm_json_int(o, "irm_score_state", &v) == -1)
+		return irm_seterr(e, "not an irm-score state file");
+	if (v != STATE_VERSION)
+		return irm_seterr(e, "state version %lld, expected %d", v,
+		    STATE_VERSION);
+	irm_json_int(o, "newest", &v);
+	g->newest = v;
+	irm_json_int(o, "final_before", &v);
+	g->final_before = v;
+	for (i = 0; i < MAX_POLICIES; i++)
+		map[i] = i < json_object_array_length(pols) ?
+		    policy_index(g, json_object_get_string(
+		    json_object_array_get_idx(pols, i))) : -1;
+	return 0;
+}
+
+int
+irm_engine_load(struct irm_engine *g, const char *path, struct irm_error *e)
+{
+	char *argv[1] = {(char *)path};
+	struct irm_input *in;
+	struct json_tokener *tok;
+	struct json_object *o;
+	struct irm_error pe;
+	int map[MAX_POLICIES], rc = 0, rl;
+	char *line;
+	size_t len;
+
+	if (access(path, F_OK) == -1 && errno == ENOENT)
+		return 0;
+	in = irm_input_new(1, argv, (size_t)1 << 30);
+	tok = json_tokener_new();
+	if (irm_input_next_file(in, e) != 1) {
+		rc = -1;
+		goto out;
+	}
+	while (rc == 0 && (rl = irm_input_getline(in, &line, &len, e)) ==
+	    IRM_LINE_OK) {
+		o = irm_json_parse(tok, line, len, &pe);
+		if (o == NULL || !json_object_is_type(o, json_type_object))
+			rc = irm_seterr(e, "%s:%lu: corrupt state: %s", path,
+			    irm_input_lineno(in), o ? "not an object" : pe.msg);
+		else if (irm_input_lineno(in) == 1) {
+			if (get_header(g, o, map, &pe) == -1)
+				rc = irm_seterr(e, "%s: %s", path, pe.msg);
+		} else
+			get_user(g, o, map);
+		json_object_put(o);
+	}
+	if (rc == 0 && rl == IRM_LINE_ERROR)
+		rc = -1;
+out:
+	json_tokener_free(tok);
+	irm_input_free(in);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- stats */
+
+void
+irm_engine_stats(const struct irm_engine *g, FILE *fp)
+{
+	struct user **v;
+	size_t n, i, pol, k;
+	int j, x, lv;
+
+	v = users_sorted(g, &n);
+	fprintf(fp, "policy\tindicator\tlevel\tusers\tuser_days\n");
+	for (pol = 0; pol < g->o.npolicies; pol++) {
+		const struct irm_policy *p = &g->o.policies[pol];
+
+		for (k = 0; k < irm_nindicators; k++) {
+			unsigned users[4] = {0}, udays[4] = {0};
+
+			if (!p->ind[k].enabled)
+				continue;
+			for (i = 0; i < n; i++) {
+				int best = 0;
+
+				for (j = 0; j < v[i]->ndays; j++)
+					for (x = 0; x < v[i]->days[j].nind;
+					    x++) {
+						const struct iday *id =
+						    &v[i]->days[j].ind[x];
+
+						if (id->idx != (int)k)
+							continue;
+						lv = level_of(&p->ind[k],
+						    id->n);
+						udays[lv]++;
+						if (lv > best)
+							best = lv;
+					}
+				users[best]++;
+			}
+			/* Reaching a level counts for the lower ones too. */
+			for (lv = 2; lv >= 1; lv--) {
+				users[lv] += users[lv + 1];
+				udays[lv] += udays[lv + 1];
+			}
+			for (lv = 1; lv <= 3; lv++)
+				fprintf(fp, "%s\t%s\t%s\t%u\t%u\n", p->name,
+				    irm_indicators[k].name, sev_names[lv - 1],
+				    users[lv], udays[lv]);
+		}
+	}
+	free(v);
+}

@@ -1,0 +1,160 @@
+/*
+ * score_ev.c - an irm-event(5) line as irm-score reads it: the fields the
+ * indicators, triggers and boosters look at, borrowed from the parsed
+ * object.  irm-score never parses vendor formats; an event that lacks the
+ * fields every event has is rejected.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_json.h"
+#include "irm_score.h"
+
+static struct json_object *
+path2(struct json_object *o, const char *a, const char *b)
+{
+	return irm_json_get(irm_json_get(o, a), b);
+}
+
+static const char *
+str2(struct json_object *o, const char *a, const char *b)
+{
+	return irm_json_text(path2(o, a, b));
+}
+
+static void
+sv_add(struct irm_sv *sv, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 8;
+		sv->v = irm_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+	}
+	sv->v[sv->n++] = s;
+}
+
+static void
+sv_add_array(struct irm_sv *sv, struct json_object *arr)
+{
+	size_t i, n;
+
+	if (!json_object_is_type(arr, json_type_array))
+		return;
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++)
+		sv_add(sv, irm_json_text(json_object_array_get_idx(arr, i)));
+}
+
+static void
+clear(struct irm_ev *ev)
+{
+	struct irm_sv labels = ev->labels, to = ev->email_to;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->labels.v = labels.v;
+	ev->labels.cap = labels.cap;
+	ev->email_to.v = to.v;
+	ev->email_to.cap = to.cap;
+	ev->value = NAN;
+	ev->attachments = -1;
+}
+
+static void
+read_irm(struct json_object *irm, struct irm_ev *ev)
+{
+	struct json_object *hr = irm_json_get(irm, "hr"), *v;
+	long long n;
+
+	ev->activity = irm_json_str(irm, "activity");
+	ev->irm_severity = irm_json_str(irm, "severity");
+	ev->label = irm_json_str(irm, "label");
+	sv_add_array(&ev->labels, irm_json_get(irm, "labels"));
+	ev->label_old = irm_json_str(irm, "label_old");
+	ev->label_change = irm_json_str(irm, "label_change");
+	ev->share_scope = str2(irm, "share", "scope");
+	ev->share_target = str2(irm, "share", "target");
+	ev->asset = irm_json_str(irm, "asset");
+	ev->category = irm_json_str(irm, "category");
+	ev->alert_category = irm_json_str(irm, "alert_category");
+	ev->indicator = irm_json_str(irm, "indicator");
+	v = irm_json_get(irm, "value");
+	if (json_object_is_type(v, json_type_int) ||
+	    json_object_is_type(v, json_type_double))
+		ev->value = json_object_get_double(v);
+	if (irm_json_int(irm, "attachments", &n) == 0)
+		ev->attachments = n;
+	ev->hr_resignation_date = irm_json_str(hr, "resignation_date");
+	ev->hr_last_working_date = irm_json_str(hr, "last_working_date");
+	ev->hr_effective_date = irm_json_str(hr, "effective_date");
+	ev->hr_rating = irm_json_str(hr, "rating");
+	ev->hr_old_level = irm_json_str(hr, "old_level");
+	ev->hr_new_level = irm_json_str(hr, "new_level");
+}
+
+static void
+read_ecs(struct json_object *o, struct irm_ev *ev)
+{
+	struct json_object *file = irm_json_get(o, "file");
+	struct json_object *email = irm_json_get(o, "email");
+	long long sev;
+
+	ev->action = str2(o, "event", "action");
+	ev->outcome = str2(o, "event", "outcome");
+	if (irm_json_int(irm_json_get(o, "event"), "severity", &sev) == 0)
+		ev->severity = (int)sev;
+	ev->target_user = irm_json_str(path2(o, "user", "target"), "name");
+	ev->file_name = irm_json_str(file, "name");
+	ev->file_ext = irm_json_str(file, "extension");
+	ev->file_dir = irm_json_str(file, "directory");
+	ev->file_path = irm_json_str(file, "path");
+	ev->file_prev = irm_json_str(file, "previous_name");
+	ev->url_full = str2(o, "url", "full");
+	ev->url_domain = str2(o, "url", "domain");
+	ev->dest_domain = str2(o, "destination", "domain");
+	ev->email_subject = irm_json_str(email, "subject");
+	sv_add_array(&ev->email_to, path2(email, "to", "address"));
+	sv_add_array(&ev->email_to, path2(email, "cc", "address"));
+	sv_add_array(&ev->email_to, path2(email, "bcc", "address"));
+}
+
+int
+irm_ev_parse(struct json_object *o, struct irm_ev *ev, struct irm_error *e)
+{
+	const char *ts = irm_json_str(o, "@timestamp");
+	struct irm_error te;
+	int flags = IRM_TIME_UTC;
+
+	clear(ev);
+	if (!json_object_is_type(o, json_type_object))
+		return irm_seterr(e, "not a JSON object");
+	if (ts == NULL)
+		return irm_seterr(e, "missing @timestamp");
+	if (irm_time_parse(ts, strlen(ts), &flags, &ev->ts, &te) == -1)
+		return irm_seterr(e, "@timestamp: %s", te.msg);
+	ev->day = ev->ts >= 0 ? ev->ts / 86400000 :
+	    -((-ev->ts + 86399999) / 86400000);
+	ev->id = str2(o, "event", "id");
+	ev->user = str2(o, "user", "name");
+	if (ev->id == NULL)
+		return irm_seterr(e, "missing event.id");
+	if (ev->user == NULL)
+		return irm_seterr(e, "missing user.name");
+	read_irm(irm_json_get(o, "irm"), ev);
+	if (ev->activity == NULL)
+		return irm_seterr(e, "missing irm.activity");
+	read_ecs(o, ev);
+	return 0;
+}
+
+void
+irm_ev_free(struct irm_ev *ev)
+{
+	if (ev == NULL)
+		return;
+	free(ev->labels.v);
+	free(ev->email_to.v);
+	memset(ev, 0, sizeof(*ev));
+}
