@@ -1,0 +1,191 @@
+#!/bin/sh
+# irm-score on small hand-built event streams: the scenarios of its issue
+# (departing user, no trigger, usual heavy volume, allowed versus personal
+# domains), bad input, broken configuration, determinism, the state file
+# (daily runs with --state equal one run), late events, and every insight
+# score recomputed from its own factors.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 19
+
+# ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
+ev() {
+	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
+	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
+}
+LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
+# fields FILE: rule, user, day, indicator, count, score, severity, factors.
+fields() {
+	jq -r '[.rule.name,.user.name,.irm.day,.irm.indicator,.irm.count,
+	    .irm.score,.irm.severity,([.irm.factors[].name]|join("+"))]|join(" ")' "$1"
+}
+
+# 1. A departing user copies 30 labelled files to USB on a Thursday
+#    morning, three days after resigning: usb_copy 30/day >= high 30 gives
+#    20 x 3 = 60 points; x1.5 priority content, x1.25 unusual (30 >=
+#    max(10, 3 x 0)): 112.5, capped at 100, high.  Bob copies as much with
+#    no trigger: the departing policy says nothing about him.
+{
+	ev 2026-03-02T09:00:00.000Z hr-1 alice@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z","last_working_date":"2026-03-20T00:00:00.000Z"}'
+	i=0
+	while [ $i -lt 30 ]; do
+		ev "2026-03-05T10:$(printf %02d $i):00.000Z" "a-$i" alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
+		ev "2026-03-05T10:$(printf %02d $i):30.000Z" "b-$i" bob@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
+		i=$((i + 1))
+	done
+} >"$TMP/depart.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/depart.jsonl" >"$TMP/out" 2>"$TMP/err"
+check_rc "departing: exit 0, nothing on stderr" 0 test ! -s "$TMP/err"
+fields "$TMP/out" >"$TMP/got"
+echo "departing alice@contoso.com 2026-03-05 usb_copy 30 100 high level+priority_content+unusual_activity" >"$TMP/want"
+check_same "departing user's USB copies: one high insight, none for bob" "$TMP/got" "$TMP/want"
+jq -r '[.irm.trigger.activity,.irm.trigger["@timestamp"],.irm.evidence.count,(.irm.evidence.ids|length)]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "hr_resignation 2026-03-02T09:00:00.000Z 30 20" >"$TMP/want"
+check_same "the insight names its trigger and caps evidence at 20 ids" "$TMP/got" "$TMP/want"
+
+# 2. Heavy daily downloads that are normal for the user: 60 a day for 30
+#    days before and on the day scored; the 30-day mean is 60, so 60 <
+#    3 x 60 and there is no unusual-activity boost: 10 x 3 = 30 points,
+#    below min_score 34 -> nothing; with weight 20: 60, medium, and the
+#    factors are level only.
+{
+	ev 2026-03-01T06:00:00.000Z hr-2 carol@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-31T00:00:00.000Z","last_working_date":"2026-04-10T00:00:00.000Z"}'
+	d=1
+	while [ $d -le 31 ]; do
+		i=0
+		while [ $i -lt 60 ]; do
+			ev "2026-03-$(printf %02d $d)T1$((i / 30)):$(printf %02d $((i % 30))):00.000Z" "c-$d-$i" carol@contoso.com file_downloaded "" \
+			    ',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+			i=$((i + 1))
+		done
+		d=$((d + 1))
+	done
+} >"$TMP/heavy.jsonl"
+cat >"$TMP/heavy.json" <<'JSON'
+{"name": "heavy", "template": "data_theft_departing",
+ "indicators": {"sharepoint_download": {"weight": 20, "thresholds": [5, 20, 50]}}}
+JSON
+irm-score -s "$S/settings.json" -p "$TMP/heavy.json" "$TMP/heavy.jsonl" |
+    jq -r 'select(.irm.day == "2026-03-31") | [.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "60 level" >"$TMP/want"
+check_same "usual heavy downloads: no unusual-activity boost" "$TMP/got" "$TMP/want"
+irm-score -s "$S/settings.json" -p "$TMP/heavy.json" "$TMP/heavy.jsonl" |
+    jq -r 'select(.irm.day == "2026-03-01") | [.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "94 level+unusual_activity+after_hours" >"$TMP/want"
+check_same "the first heavy day (a Sunday, no history): 60 x 1.25 x 1.25" "$TMP/got" "$TMP/want"
+
+# 3. E-mail with attachments to an allowed partner (never scored) and to a
+#    personal domain: email_personal_domain 15/day >= high 15: 25 x 3 =
+#    75, x1.5 unallowed, x1.25 unusual -> 140.6, capped 100;
+#    email_external_attachments 15/day >= medium 10: 20 x 2 = 40, x1.5,
+#    x1.25 -> 75; email_self (dave.home is dave's): capped 100.
+{
+	i=0
+	while [ $i -lt 15 ]; do
+		ev "2026-03-03T11:$(printf %02d $i):00.000Z" "p-$i" dave@contoso.com email_sent ',"attachments":1' \
+		    ',"email":{"to":{"address":["buyer@partner.com"]}}'
+		ev "2026-03-04T11:$(printf %02d $i):00.000Z" "g-$i" dave@contoso.com email_sent ',"attachments":1' \
+		    ',"email":{"to":{"address":["dave.home@gmail.com"]}}'
+		i=$((i + 1))
+	done
+} >"$TMP/mail.jsonl"
+irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/mail.jsonl" >"$TMP/out"
+jq -r '[.irm.day,.irm.indicator,.irm.score]|join(" ")' "$TMP/out" | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+2026-03-04 email_external_attachments 75
+2026-03-04 email_personal_domain 100
+2026-03-04 email_self 100
+OUT
+check_same "allowed partner domain not scored; personal domain scored" "$TMP/got" "$TMP/want"
+
+# 4. Every score can be recomputed from its record: points x product of
+#    the multipliers, capped at 100, rounded half up.
+cat "$TMP"/*.jsonl >/dev/null
+for f in depart heavy mail; do :; done
+irm-norm "$TOP"/examples/tenant/* | sort >"$TMP/tenant.jsonl"
+{
+	irm-score -s "$S/settings.json" -p "$TOP/examples/policies" "$TMP/tenant.jsonl"
+	irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/depart.jsonl"
+	irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/mail.jsonl"
+	irm-score -s "$S/settings.json" -p "$TMP/heavy.json" "$TMP/heavy.jsonl"
+} >"$TMP/all"
+jq -r '(.irm.factors|map(select(.points))|.[0].points) as $p |
+    (.irm.factors|map(.x // 1)|reduce .[] as $x (1; . * $x)) as $m |
+    ([100, (($p * $m) + 0.5 | floor)]|min) as $s |
+    select($s != .irm.score) | .event.id' "$TMP/all" >"$TMP/got"
+check_same "every score recomputes from its factors ($(wc -l <"$TMP/all") insights)" "$TMP/got" /dev/null
+check "there were insights to recompute" test "$(wc -l <"$TMP/all")" -gt 5
+
+# 5. Same input, options and state: byte-identical output.
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" "$TMP/tenant.jsonl" >"$TMP/a"
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" "$TMP/tenant.jsonl" >"$TMP/b"
+check_same "two runs write the same bytes" "$TMP/a" "$TMP/b"
+
+# 6. Day-by-day runs with --state, then a --final run, write the same
+#    insights, byte for byte, as one run over the whole month.
+awk -v USERS=25 -v DAYS=30 -v SEED=7 -f "$TESTS/score/gen-events.awk" | sort >"$TMP/month.jsonl"
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" "$TMP/month.jsonl" >"$TMP/one"
+rm -f "$TMP/state"
+: >"$TMP/daily"
+for day in $(cut -c16-25 "$TMP/month.jsonl" | sort -u); do
+	grep "^{\"@timestamp\":\"$day" "$TMP/month.jsonl" |
+	    irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --state "$TMP/state" >>"$TMP/daily"
+done
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --state "$TMP/state" --final </dev/null >>"$TMP/daily"
+check_same "daily runs with --state then --final == one run" "$TMP/daily" "$TMP/one"
+check "the month gave insights" test -s "$TMP/one"
+check "the state file is mode 0600" test "$(stat -c %a "$TMP/state")" = 600
+
+# 7. A late event for a day already emitted: the insight comes again with
+#    the same id and revision 1, and stderr counts the late event.
+{
+	cat "$TMP/depart.jsonl"
+	ev 2026-03-09T10:00:00.000Z later alice@contoso.com file_accessed
+	ev 2026-03-05T23:59:00.000Z late-1 alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"late.xlsx"}'
+} >"$TMP/late.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/late.jsonl" >"$TMP/out" 2>"$TMP/err"
+jq -r '[.event.id,.irm.count,.irm.revision]|join(" ")' "$TMP/out" >"$TMP/got"
+id=$(head -1 "$TMP/got" | cut -d' ' -f1)
+printf '%s 30 0\n%s 31 1\n' "$id" "$id" >"$TMP/want"
+check_same "late event: same id, count 31, revision 1" "$TMP/got" "$TMP/want"
+echo "irm-score: 1 late event for days already final" >"$TMP/want"
+check_same "late events are counted on stderr" "$TMP/err" "$TMP/want"
+
+# 8. Bad events are rejected with file and line, copied to --reject, and
+#    the rest is scored; exit 1.
+{
+	head -5 "$TMP/depart.jsonl"
+	echo '{"event":{"id":"x"},"user":{"name":"a@contoso.com"},"irm":{"activity":"logon"}}'
+	echo '{"@timestamp":"2026-03-05T10:00:00.000Z","event":{"id":"y"},"irm":{"activity":"logon"}}'
+	echo 'not json'
+	tail -n +6 "$TMP/depart.jsonl"
+} >"$TMP/bad.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" -r "$TMP/rej" "$TMP/bad.jsonl" >"$TMP/out" 2>"$TMP/err"
+echo $? >"$TMP/rc"
+cat >"$TMP/want" <<OUT
+irm-score: $TMP/bad.jsonl:6: missing @timestamp
+irm-score: $TMP/bad.jsonl:7: missing user.name
+irm-score: $TMP/bad.jsonl:8: invalid JSON: unexpected character
+OUT
+sed 's/invalid JSON: .*/invalid JSON: unexpected character/' "$TMP/err" >"$TMP/got"
+check_same "bad events: one message each with file and line" "$TMP/got" "$TMP/want"
+check "bad events: exit 1, three lines rejected, the rest scored" \
+    test "$(cat "$TMP/rc") $(wc -l <"$TMP/rej") $(wc -l <"$TMP/out")" = "1 3 1"
+
+# 9. A broken policy is exit 2 before any event is read.
+printf '{"name": "x", "template": "nope",\n "triggers": ["hr_nothing"]}\n' >"$TMP/broken.json"
+irm-score -s "$S/settings.json" -p "$TMP/broken.json" "$TMP/depart.jsonl" >"$TMP/out" 2>"$TMP/err"
+echo $? >"$TMP/rc"
+check "broken policy: exit 2, no output" test "$(cat "$TMP/rc")" = 2 -a ! -s "$TMP/out"
+check "broken policy: FILE:LINE messages" grep -q "broken.json:2: triggers\[0\]: unknown trigger" "$TMP/err"
+
+# 10. --start-scoring brings a user into scope for exactly those days.
+printf 'user,start,days\nbob@contoso.com,2026-03-05,1\n' >"$TMP/start.csv"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --start-scoring "$TMP/start.csv" "$TMP/depart.jsonl" |
+    jq -r '[.user.name,.irm.day,.irm.trigger.activity]|join(" ")' >"$TMP/got"
+printf 'alice@contoso.com 2026-03-05 hr_resignation\nbob@contoso.com 2026-03-05 start_scoring\n' >"$TMP/want"
+check_same "--start-scoring scores bob on his day" "$TMP/got" "$TMP/want"
+done_testing
