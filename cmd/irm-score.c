@@ -57,8 +57,8 @@ flush_out(struct ctx *c)
 		irm_buf_reset(&c->out);
 		return;
 	}
-	if (c->out.len && fwrite(c->out.data, 1, c->out.len, stdout) !=
-	    c->out.len)
+	if (c->out.len &&
+	    fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (c->out.len && c->o.unbuffered && fflush(stdout) == EOF)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -145,11 +145,12 @@ start_scoring(struct ctx *c)
 			continue;
 		flags = 0;
 		if (rc != IRM_CSV_ROW || row.n != 3 ||
-		    irm_time_parse(row.f[1], strlen(row.f[1]), &flags, &ms,
-		    NULL) == -1 ||
+		    irm_time_parse(
+		        row.f[1], strlen(row.f[1]), &flags, &ms, NULL) == -1 ||
 		    (days = (int)irm_parse_num(row.f[2], 1, 365, &errstr),
-		    errstr)) {
-			irm_warnx_at(&pos, "expected user,start,days (days "
+		        errstr)) {
+			irm_warnx_at(&pos,
+			    "expected user,start,days (days "
 			    "1-365)");
 			irm_errx(IRM_EXIT_USAGE, "--start-scoring: bad file");
 		}
@@ -167,7 +168,7 @@ list_indicators(void)
 	size_t i;
 
 	printf("indicator\tweight\tthresholds\texfiltration\tactivities\t"
-	    "conditions\n");
+	       "conditions\n");
 	for (i = 0; i < irm_nindicators; i++) {
 		const struct irm_indicator *d = &irm_indicators[i];
 
@@ -193,14 +194,16 @@ load_config(struct ctx *c)
 			irm_errx(IRM_EXIT_USAGE, "--pseudonymize: %s", e.msg);
 	}
 	irm_settings_load(&c->settings, c->o.settings, c->pseudo, &lint);
-	n = irm_policies_load(c->o.policies, c->o.npolicies, c->pseudo,
-	    &c->pol, &lint);
+	n = irm_policies_load(
+	    c->o.policies, c->o.npolicies, c->pseudo, &c->pol, &lint);
 	c->npol = n > 0 ? (size_t)n : 0;
 	for (i = 0; i < lint.n; i++)
 		irm_warnx("%s", lint.msg[i]);
 	if (lint.n)
-		irm_errx(IRM_EXIT_USAGE, "%zu problem%s in settings and "
-		    "policies", lint.n, lint.n == 1 ? "" : "s");
+		irm_errx(IRM_EXIT_USAGE,
+		    "%zu problem%s in settings and "
+		    "policies",
+		    lint.n, lint.n == 1 ? "" : "s");
 	irm_lint_free(&lint);
 }
 
@@ -226,23 +229,23 @@ enum {
 };
 
 static const struct option longopts[] = {
-	{"help", no_argument, NULL, 'h'},
-	{"output", required_argument, NULL, 'o'},
-	{"policy", required_argument, NULL, 'p'},
-	{"reject", required_argument, NULL, 'r'},
-	{"settings", required_argument, NULL, 's'},
-	{"unbuffered", no_argument, NULL, 'u'},
-	{"version", no_argument, NULL, 'V'},
-	{"final", no_argument, NULL, OPT_FINAL},
-	{"lag", required_argument, NULL, OPT_LAG},
-	{"lint", no_argument, NULL, OPT_LINT},
-	{"list-indicators", no_argument, NULL, OPT_LIST},
-	{"now", required_argument, NULL, OPT_NOW},
-	{"pseudonymize", required_argument, NULL, OPT_PSEUDO},
-	{"start-scoring", required_argument, NULL, OPT_START},
-	{"state", required_argument, NULL, OPT_STATE},
-	{"stats", no_argument, NULL, OPT_STATS},
-	{NULL, 0, NULL, 0},
+    {"help", no_argument, NULL, 'h'},
+    {"output", required_argument, NULL, 'o'},
+    {"policy", required_argument, NULL, 'p'},
+    {"reject", required_argument, NULL, 'r'},
+    {"settings", required_argument, NULL, 's'},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"version", no_argument, NULL, 'V'},
+    {"final", no_argument, NULL, OPT_FINAL},
+    {"lag", required_argument, NULL, OPT_LAG},
+    {"lint", no_argument, NULL, OPT_LINT},
+    {"list-indicators", no_argument, NULL, OPT_LIST},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDO},
+    {"start-scoring", required_argument, NULL, OPT_START},
+    {"state", required_argument, NULL, OPT_STATE},
+    {"stats", no_argument, NULL, OPT_STATS},
+    {NULL, 0, NULL, 0},
 };
 
 static void
@@ -253,8 +256,8 @@ parse_opts(struct opts *o, int argc, char **argv)
 
 	o->lag = 2;
 	o->now = INT64_MIN;
-	while ((ch = getopt_long(argc, argv, "ho:p:r:s:uV", longopts,
-	    NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ho:p:r:s:uV", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -267,11 +270,11 @@ parse_opts(struct opts *o, int argc, char **argv)
 			o->policies[o->npolicies++] = optarg;
 			break;
 		case 'r':
-			fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND |
-			    O_CLOEXEC, 0600);
+			fd = open(optarg,
+			    O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 			if (fd == -1 || (o->reject = fdopen(fd, "a")) == NULL)
-				irm_err(IRM_EXIT_USAGE, "reject file: %s",
-				    optarg);
+				irm_err(
+				    IRM_EXIT_USAGE, "reject file: %s", optarg);
 			break;
 		case 's':
 			o->settings = optarg;
@@ -350,8 +353,8 @@ main(int argc, char *argv[])
 		return IRM_EXIT_OK;
 	if (c.o.output)
 		open_output(c.o.output);
-	eo = (struct irm_engine_opts){&c.settings, c.pol, c.npol, c.o.lag, 90,
-	    c.o.now};
+	eo = (struct irm_engine_opts){
+	    &c.settings, c.pol, c.npol, c.o.lag, 90, c.o.now};
 	c.eng = irm_engine_new(&eo);
 	irm_buf_init(&c.out, (size_t)1 << 40);
 	if (c.o.state && irm_engine_load(c.eng, c.o.state, &e) == -1)

@@ -70,8 +70,8 @@ struct irm_sv {
  * the parsed JSON object and live until the next event is read.
  */
 struct irm_ev {
-	int64_t ts;   /* ms since the epoch */
-	int64_t day;  /* UTC day number: days since 1970-01-01 */
+	int64_t ts;  /* ms since the epoch */
+	int64_t day; /* UTC day number: days since 1970-01-01 */
 	const char *id;
 	const char *user;
 	const char *target_user; /* user.target.name */
@@ -115,14 +115,13 @@ struct irm_ev {
  * the object does not follow irm-event(5) (no @timestamp, event.id,
  * user.name or irm.activity).
  */
-int irm_ev_parse(struct json_object *o, struct irm_ev *ev,
-    struct irm_error *e);
+int irm_ev_parse(struct json_object *o, struct irm_ev *ev, struct irm_error *e);
 void irm_ev_free(struct irm_ev *ev); /* frees the lists' storage */
 
 /* ------------------------------------------------------------- settings */
 
 enum irm_domclass {
-	IRM_DOM_NONE = 0,  /* not in any list: external */
+	IRM_DOM_NONE = 0, /* not in any list: external */
 	IRM_DOM_INTERNAL,
 	IRM_DOM_ALLOWED,
 	IRM_DOM_UNALLOWED,
@@ -185,8 +184,8 @@ void irm_settings_free(struct irm_settings *s);
 /* Classify a domain (lower-case) by the settings' domain lists; the most
  * specific list wins in the order allowed, internal, unallowed,
  * third_party. */
-enum irm_domclass irm_domain_class(const struct irm_settings *s,
-    const char *domain);
+enum irm_domclass irm_domain_class(
+    const struct irm_settings *s, const char *domain);
 
 /* Does pattern ("x.com" or "*.x.com") match domain?  ASCII case-blind. */
 int irm_domain_match(const char *pattern, const char *domain);
@@ -196,8 +195,7 @@ int irm_domain_match(const char *pattern, const char *domain);
 int irm_label_priority(const struct irm_settings *s, const char *label);
 
 /* Did ev touch priority content (label, site, extension, keyword)? */
-int irm_priority_content(const struct irm_settings *s,
-    const struct irm_ev *ev);
+int irm_priority_content(const struct irm_settings *s, const struct irm_ev *ev);
 
 /* Is ev excluded (user, path, site, keyword, file type)? */
 int irm_excluded(const struct irm_settings *s, const struct irm_ev *ev);
@@ -212,13 +210,13 @@ int irm_after_hours(const struct irm_settings *s, int64_t ts);
 int irm_priority_user(const struct irm_settings *s, const char *user);
 
 /* The directory entry of user, or NULL. */
-const struct irm_person *irm_directory_find(const struct irm_settings *s,
-    const char *user);
+const struct irm_person *irm_directory_find(
+    const struct irm_settings *s, const char *user);
 
 /* Is a review rating poor / a job change a demotion, by settings.hr? */
 int irm_hr_poor_rating(const struct irm_settings *s, const char *rating);
-int irm_hr_demotion(const struct irm_settings *s, const char *old_level,
-    const char *new_level);
+int irm_hr_demotion(
+    const struct irm_settings *s, const char *old_level, const char *new_level);
 
 /* ----------------------------------------------------------- indicators */
 
@@ -313,6 +311,66 @@ void irm_policies_free(struct irm_policy *p, size_t n);
 /* Is user in the policy's users scope (include minus exclude)? */
 int irm_policy_covers(const struct irm_policy *p, const char *user);
 
+/* ------------------------------------------------------------ sequences */
+
+/*
+ * Sequences (score_seq.c): per user, the files that went through
+ * collection, then exfiltration, optionally obfuscation between and
+ * clean-up after, within 7 days of the collection, following renames.
+ */
+enum {
+	IRM_SEQ_COLLECT,
+	IRM_SEQ_OBFUSCATE,
+	IRM_SEQ_EXFIL,
+	IRM_SEQ_CLEANUP,
+	IRM_SEQ_NSTEPS
+};
+
+#define IRM_SEQ_DAYS 7
+#define IRM_SEQ_FILES 20
+
+struct irm_seqstep {
+	const char *activity; /* the first activity of the step (static) */
+	int64_t day;          /* first day of the step, or INT64_MIN */
+	int count;            /* files that took the step */
+	char *files[IRM_SEQ_FILES];
+	int nfiles;
+};
+
+/* A finished sequence: the files collected on one day. */
+struct irm_seq {
+	int64_t day; /* collection day */
+	struct irm_seqstep step[IRM_SEQ_NSTEPS];
+	int prio;      /* some event touched priority content */
+	int unallowed; /* some exfiltration went to an unallowed domain */
+};
+
+struct irm_seqset;
+
+/*
+ * Record ev's part in a sequence, if any; prio and unallowed say whether
+ * the event touched priority content or an unallowed domain; exfil says
+ * whether an exfiltration indicator matched it.
+ */
+void irm_seq_add(struct irm_seqset **ss, const struct irm_ev *ev, int prio,
+    int unallowed, int exfil);
+
+/*
+ * Take the sequences whose 7-day window ended before day `before` (all
+ * of them when flush is set), collection then exfiltration at least,
+ * grouped by collection day in day order.  *out is owned: free it with
+ * irm_seq_free(out, n).  Files that never reached exfiltration are
+ * dropped when their window ends.
+ */
+size_t irm_seq_take(
+    struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out);
+void irm_seq_free(struct irm_seq *v, size_t n);
+void irm_seqset_free(struct irm_seqset *ss);
+
+/* The set as a JSON array into b, and back (for --state). */
+void irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss);
+void irm_seq_get(struct irm_seqset **ss, struct json_object *arr);
+
 /* --------------------------------------------------------------- engine */
 
 /*
@@ -340,8 +398,8 @@ void irm_engine_free(struct irm_engine *g);
  * Returns 1 when the event was for a day already final (a late event),
  * else 0.
  */
-int irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
-    struct irm_buf *out);
+int irm_engine_add(
+    struct irm_engine *g, const struct irm_ev *ev, struct irm_buf *out);
 
 /* A manual trigger (--start-scoring): user scored on [day, day+days). */
 void irm_engine_start_scoring(struct irm_engine *g, const char *user,
@@ -355,10 +413,10 @@ void irm_engine_finish(struct irm_engine *g, struct irm_buf *out);
  * file written atomically (temporary file, fsync, rename), mode 0600.
  * load returns 0 (a missing file is an empty state) or -1 with e filled.
  */
-int irm_engine_save(const struct irm_engine *g, const char *path,
-    struct irm_error *e);
-int irm_engine_load(struct irm_engine *g, const char *path,
-    struct irm_error *e);
+int irm_engine_save(
+    const struct irm_engine *g, const char *path, struct irm_error *e);
+int irm_engine_load(
+    struct irm_engine *g, const char *path, struct irm_error *e);
 
 /* Per policy and indicator, users and user-days at each level (--stats). */
 void irm_engine_stats(const struct irm_engine *g, FILE *fp);

@@ -59,11 +59,11 @@ struct uday {
 };
 
 struct trig {
-	int type;        /* enum irm_trigger */
-	int64_t from;    /* first and last day the trigger names */
+	int type;     /* enum irm_trigger */
+	int64_t from; /* first and last day the trigger names */
 	int64_t to;
-	int64_t ts;      /* when it happened, for the insight */
-	int exact;       /* --start-scoring: the window is [from, to] */
+	int64_t ts; /* when it happened, for the insight */
+	int exact;  /* --start-scoring: the window is [from, to] */
 };
 
 struct user {
@@ -72,13 +72,14 @@ struct user {
 	int ndays, capdays;
 	struct trig *trig;
 	int ntrig;
+	struct irm_seqset *seq;
 };
 
 struct irm_engine {
 	struct irm_engine_opts o;
 	struct user **users; /* open addressing by name */
 	size_t nusers, capusers;
-	int64_t newest;      /* newest event time seen */
+	int64_t newest;       /* newest event time seen */
 	int64_t final_before; /* days below this are final */
 	char ts[IRM_TIME_LEN];
 };
@@ -158,7 +159,7 @@ user_get(struct irm_engine *g, const char *name, int create)
 				continue;
 			mask = g->capusers - 1;
 			for (i = hash_str(old[j]->name) & mask; g->users[i];
-			    i = (i + 1) & mask)
+			     i = (i + 1) & mask)
 				;
 			g->users[i] = old[j];
 		}
@@ -179,8 +180,8 @@ user_get(struct irm_engine *g, const char *name, int create)
 static int
 cmp_user(const void *a, const void *b)
 {
-	return strcmp((*(struct user *const *)a)->name,
-	    (*(struct user *const *)b)->name);
+	return strcmp(
+	    (*(struct user *const *)a)->name, (*(struct user *const *)b)->name);
 }
 
 /* Every user, sorted by name (owned array). */
@@ -216,8 +217,8 @@ uday_get(struct user *u, int64_t day, int create)
 		return NULL;
 	if (u->ndays == u->capdays) {
 		u->capdays = u->capdays ? u->capdays * 2 : 8;
-		u->days = irm_xrealloc(u->days,
-		    (size_t)u->capdays * sizeof(*u->days));
+		u->days = irm_xrealloc(
+		    u->days, (size_t)u->capdays * sizeof(*u->days));
 	}
 	memmove(&u->days[lo + 1], &u->days[lo],
 	    (size_t)(u->ndays - lo) * sizeof(*u->days));
@@ -295,16 +296,26 @@ static const char *
 trig_activity(int type)
 {
 	switch (type) {
-	case IRM_TRIG_RESIGNATION: return "hr_resignation";
-	case IRM_TRIG_REVIEW: return "hr_review";
-	case IRM_TRIG_JOB_CHANGE: return "hr_job_change";
-	case IRM_TRIG_PIP: return "hr_pip";
-	case IRM_TRIG_DELETED: return "account_deleted";
-	case IRM_TRIG_DLP: return "dlp_matched";
-	case IRM_TRIG_ALERT: return "security_alert";
-	case IRM_TRIG_EXFIL: return "exfiltration";
-	case IRM_TRIG_CUSTOM: return "custom";
-	default: return "start_scoring";
+	case IRM_TRIG_RESIGNATION:
+		return "hr_resignation";
+	case IRM_TRIG_REVIEW:
+		return "hr_review";
+	case IRM_TRIG_JOB_CHANGE:
+		return "hr_job_change";
+	case IRM_TRIG_PIP:
+		return "hr_pip";
+	case IRM_TRIG_DELETED:
+		return "account_deleted";
+	case IRM_TRIG_DLP:
+		return "dlp_matched";
+	case IRM_TRIG_ALERT:
+		return "security_alert";
+	case IRM_TRIG_EXFIL:
+		return "exfiltration";
+	case IRM_TRIG_CUSTOM:
+		return "custom";
+	default:
+		return "start_scoring";
 	}
 }
 
@@ -493,8 +504,8 @@ write_factors(struct irm_buf *out, const struct factor *f, int nf)
 
 	irm_buf_adds(out, ",\"factors\":[");
 	for (i = 0; i < nf; i++) {
-		irm_buf_printf(out, "%s{\"name\":\"%s\",\"detail\":", i ? "," :
-		    "", f[i].name);
+		irm_buf_printf(out,
+		    "%s{\"name\":\"%s\",\"detail\":", i ? "," : "", f[i].name);
 		irm_json_quote(out, f[i].detail);
 		if (f[i].x == 0)
 			irm_buf_printf(out, ",\"points\":%d}", f[i].points);
@@ -506,8 +517,8 @@ write_factors(struct irm_buf *out, const struct factor *f, int nf)
 
 static void
 emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
-    const struct uday *d, const struct iday *id, const struct trig *t,
-    int rev, struct irm_buf *out)
+    const struct uday *d, const struct iday *id, const struct trig *t, int rev,
+    struct irm_buf *out)
 {
 	struct factor f[8];
 	char iid[32], day[IRM_TIME_LEN];
@@ -516,7 +527,8 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 
 	insight_id(p, u->name, d->day, irm_indicators[id->idx].name, iid);
 	irm_time_format(d->day * DAY_MS, day);
-	irm_buf_printf(out, "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
 	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
 	    day, iid, sev);
 	irm_json_quote(out, u->name);
@@ -524,15 +536,19 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	irm_json_quote(out, p->name);
 	irm_buf_adds(out, ",\"ruleset\":");
 	irm_json_quote(out, p->template);
-	irm_buf_printf(out, "},\"irm\":{\"insight\":\"indicator\","
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"indicator\","
 	    "\"indicator\":\"%s\",\"day\":\"%.10s\",\"count\":%u,\"score\":%d,"
-	    "\"severity\":\"%s\",\"revision\":%d", irm_indicators[id->idx].name,
-	    day, id->n, score, sev_names[sev - 1], rev);
+	    "\"severity\":\"%s\",\"revision\":%d",
+	    irm_indicators[id->idx].name, day, id->n, score, sev_names[sev - 1],
+	    rev);
 	write_factors(out, f, nf);
 	if (t) {
 		irm_time_format(t->ts, day);
-		irm_buf_printf(out, ",\"trigger\":{\"activity\":\"%s\","
-		    "\"@timestamp\":\"%s\"}", trig_activity(t->type), day);
+		irm_buf_printf(out,
+		    ",\"trigger\":{\"activity\":\"%s\","
+		    "\"@timestamp\":\"%s\"}",
+		    trig_activity(t->type), day);
 	}
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
 	add_list(out, "ids", &id->ids);
@@ -608,11 +624,11 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 		if (em && em->n == id->n)
 			continue;
 		if (em == NULL) {
-			d->em = irm_xrealloc(d->em,
-			    (size_t)(d->nem + 1) * sizeof(*d->em));
+			d->em = irm_xrealloc(
+			    d->em, (size_t)(d->nem + 1) * sizeof(*d->em));
 			em = &d->em[d->nem++];
-			*em = (struct emitted){(uint16_t)pol,
-			    (uint16_t)id->idx, 0, id->n};
+			*em = (struct emitted){
+			    (uint16_t)pol, (uint16_t)id->idx, 0, id->n};
 		} else {
 			em->rev++;
 			em->n = id->n;
@@ -621,12 +637,151 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 	}
 }
 
+/* ------------------------------------------------------------ sequences */
+
+static const char *const step_names[] = {
+    "collection", "obfuscation", "exfiltration", "clean-up"};
+
+/*
+ * A sequence scores 20 points for each of its steps (collection and
+ * exfiltration at least: 40), times 1.5 when it touched priority content,
+ * 1.5 when it went to an unallowed domain and 1.25 for a priority user.
+ */
+static int
+seq_factors(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, const struct irm_seq *q, struct factor *f,
+    int *score)
+{
+	int k, nf = 1, steps = 0;
+	double prod = 1;
+	size_t len = 0;
+
+	f[0] = (struct factor){"steps", "", 0, 0};
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
+		if (q->step[k].day == INT64_MIN)
+			continue;
+		steps++;
+		len += (size_t)snprintf(f[0].detail + len,
+		    sizeof(f[0].detail) - len, "%s%s", len ? ", " : "",
+		    step_names[k]);
+	}
+	f[0].points = 20 * steps;
+	if (q->prio)
+		f[nf++] = (struct factor){"priority_content",
+		    "a file touched priority content", 1.5, 0};
+	if (q->unallowed)
+		f[nf++] = (struct factor){"unallowed_domain",
+		    "exfiltration to an unallowed domain", 1.5, 0};
+	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
+		f[nf++] = (struct factor){"priority_user",
+		    "member of a priority user group", 1.25, 0};
+	for (k = 1; k < nf; k++)
+		prod *= f[k].x;
+	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	return nf;
+}
+
+static void
+write_steps(struct irm_buf *out, const struct irm_seq *q)
+{
+	char day[IRM_TIME_LEN];
+	int k, j, first = 1;
+
+	irm_buf_adds(out, ",\"steps\":[");
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
+		const struct irm_seqstep *st = &q->step[k];
+
+		if (st->day == INT64_MIN)
+			continue;
+		irm_time_format(st->day * DAY_MS, day);
+		irm_buf_printf(out,
+		    "%s{\"step\":\"%s\",\"activity\":\"%s\","
+		    "\"day\":\"%.10s\",\"count\":%d,\"files\":[",
+		    first ? "" : ",", step_names[k], st->activity, day,
+		    st->count);
+		for (j = 0; j < st->nfiles; j++) {
+			if (j)
+				irm_buf_addc(out, ',');
+			irm_json_quote(out, st->files[j]);
+		}
+		irm_buf_adds(out, "]}");
+		first = 0;
+	}
+	irm_buf_addc(out, ']');
+}
+
+static void
+emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
+    const struct irm_seq *q, const struct trig *t, struct irm_buf *out)
+{
+	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
+	struct strl files = {(char **)ex->files, ex->nfiles}, none = {NULL, 0};
+	struct factor f[4];
+	char iid[32], day[IRM_TIME_LEN];
+	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
+
+	if (score < p->min_score)
+		return;
+	sev = severity_of(score);
+	insight_id(p, u->name, q->day, "sequence", iid);
+	irm_time_format(q->day * DAY_MS, day);
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
+	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    day, iid, sev);
+	irm_json_quote(out, u->name);
+	irm_buf_adds(out, "},\"rule\":{\"name\":");
+	irm_json_quote(out, p->name);
+	irm_buf_adds(out, ",\"ruleset\":");
+	irm_json_quote(out, p->template);
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"sequence\",\"day\":"
+	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
+	    "\"revision\":0",
+	    day, ex->count, score, sev_names[sev - 1]);
+	write_factors(out, f, nf);
+	write_steps(out, q);
+	if (t) {
+		irm_time_format(t->ts, day);
+		irm_buf_printf(out,
+		    ",\"trigger\":{\"activity\":\"%s\","
+		    "\"@timestamp\":\"%s\"}",
+		    trig_activity(t->type), day);
+	}
+	irm_buf_printf(out, ",\"evidence\":{\"count\":%d", ex->count);
+	add_list(out, "ids", &none);
+	add_list(out, "files", &files);
+	add_list(out, "targets", &none);
+	irm_buf_adds(out, "}}}\n");
+}
+
+/* Score the user's sequences whose window closed before `before`. */
+static void
+sequences(struct irm_engine *g, struct user *u, int64_t before, int flush,
+    struct irm_buf *out)
+{
+	const struct trig *t;
+	struct irm_seq *v;
+	size_t n, i, pol;
+
+	n = irm_seq_take(u->seq, before, flush, &v);
+	for (i = 0; i < n; i++)
+		for (pol = 0; pol < g->o.npolicies; pol++) {
+			const struct irm_policy *p = &g->o.policies[pol];
+
+			if (p->sequences &&
+			    in_scope(g, u, p, v[i].step[IRM_SEQ_EXFIL].day, &t))
+				emit_seq(g, u, p, &v[i], t, out);
+		}
+	irm_seq_free(v, n);
+}
+
 /* ------------------------------------------------------- final days */
 
 /* Score every policy for a day that just became final (or was final). */
 static void
-score_all(struct irm_engine *g, struct user *u, struct uday *d,
-    struct irm_buf *out)
+score_all(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	size_t pol;
 
@@ -643,8 +798,8 @@ static void add_trigger(struct irm_engine *g, struct user *u,
  * takes this trigger.
  */
 static void
-exfil_trigger(struct irm_engine *g, struct user *u, struct uday *d,
-    struct irm_buf *out)
+exfil_trigger(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	struct trig t = {IRM_TRIG_EXFIL, d->day, d->day, d->day * DAY_MS, 0};
 	size_t pol;
@@ -659,8 +814,8 @@ exfil_trigger(struct irm_engine *g, struct user *u, struct uday *d,
 			const struct irm_pol_ind *pi = &p->ind[d->ind[i].idx];
 
 			if (irm_indicators[d->ind[i].idx].exfiltration &&
-			    pi->enabled && d->ind[i].n >=
-			    (uint32_t)pi->thresholds[0]) {
+			    pi->enabled &&
+			    d->ind[i].n >= (uint32_t)pi->thresholds[0]) {
 				add_trigger(g, u, &t, out);
 				return;
 			}
@@ -669,8 +824,8 @@ exfil_trigger(struct irm_engine *g, struct user *u, struct uday *d,
 }
 
 static void
-finalize(struct irm_engine *g, struct user *u, struct uday *d,
-    struct irm_buf *out)
+finalize(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	d->final = 1;
 	free(d->seen);
@@ -693,21 +848,21 @@ prune(struct irm_engine *g, struct user *u)
 		return;
 	for (i = 0; i < k; i++)
 		uday_free(&u->days[i]);
-	memmove(u->days, u->days + k, (size_t)(u->ndays - k) *
-	    sizeof(*u->days));
+	memmove(
+	    u->days, u->days + k, (size_t)(u->ndays - k) * sizeof(*u->days));
 	u->ndays -= k;
 }
 
 /* Days before `before` become final: in day order, users by name. */
 static void
-advance(struct irm_engine *g, int64_t before, struct irm_buf *out)
+advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 {
 	struct user **v;
 	int64_t day, first = INT64_MAX, last = INT64_MIN;
 	size_t n, i;
 	int j;
 
-	if (before <= g->final_before)
+	if (before <= g->final_before && !flush)
 		return;
 	v = users_sorted(g, &n);
 	for (i = 0; i < n; i++)
@@ -728,8 +883,10 @@ advance(struct irm_engine *g, int64_t before, struct irm_buf *out)
 		}
 	}
 	g->final_before = before;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		sequences(g, v[i], before, flush, out);
 		prune(g, v[i]);
+	}
 	free(v);
 }
 
@@ -759,8 +916,8 @@ add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
 				u->trig[i].ts = t->ts;
 			return;
 		}
-	u->trig = irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) *
-	    sizeof(*u->trig));
+	u->trig =
+	    irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
 	u->trig[u->ntrig++] = *t;
 	for (i = 0; i < u->ndays; i++) {
 		struct uday *d = &u->days[i];
@@ -806,8 +963,8 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 	else if (is(a, "account_deleted") && ev->target_user) {
 		t->type = IRM_TRIG_DELETED;
 		*user = ev->target_user;
-	} else if (is(a, "dlp_matched") && (ev->severity >= 3 ||
-	    is(ev->irm_severity, "high")))
+	} else if (is(a, "dlp_matched") &&
+	    (ev->severity >= 3 || is(ev->irm_severity, "high")))
 		t->type = IRM_TRIG_DLP;
 	else if (is(a, "security_alert"))
 		t->type = IRM_TRIG_ALERT;
@@ -847,10 +1004,11 @@ evidence(struct iday *id, const struct irm_ev *ev)
 }
 
 static void
-count(struct irm_engine *g, struct uday *d, const struct irm_ev *ev)
+count(struct irm_engine *g, struct user *u, struct uday *d,
+    const struct irm_ev *ev)
 {
 	const struct irm_settings *s = g->o.settings;
-	int prio = -1, unall = -1, after = -1;
+	int prio = -1, unall = -1, after = -1, exfil = 0;
 	size_t i;
 
 	for (i = 0; i < irm_nindicators; i++) {
@@ -863,6 +1021,7 @@ count(struct irm_engine *g, struct uday *d, const struct irm_ev *ev)
 			unall = irm_ev_unallowed(s, ev);
 			after = irm_after_hours(s, ev->ts);
 		}
+		exfil |= irm_indicators[i].exfiltration;
 		id = iday_get(d, (int)i);
 		id->n++;
 		id->prio += prio;
@@ -870,11 +1029,16 @@ count(struct irm_engine *g, struct uday *d, const struct irm_ev *ev)
 		id->after += after;
 		evidence(id, ev);
 	}
+	if (ev->file_name == NULL)
+		return;
+	if (prio < 0)
+		prio = irm_priority_content(s, ev);
+	irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
 }
 
 int
-irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
-    struct irm_buf *out)
+irm_engine_add(
+    struct irm_engine *g, const struct irm_ev *ev, struct irm_buf *out)
 {
 	char name[512];
 	const char *tu;
@@ -885,7 +1049,7 @@ irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
 
 	if (ev->ts > g->newest) {
 		g->newest = ev->ts;
-		advance(g, day_of(ev->ts) - g->o.lag_days, out);
+		advance(g, day_of(ev->ts) - g->o.lag_days, 0, out);
 	}
 	if (event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
@@ -901,14 +1065,14 @@ irm_engine_add(struct irm_engine *g, const struct irm_ev *ev,
 	if (d->final || ev->day < g->final_before) {
 		/* A late event: counted, and the day scored again. */
 		late = 1;
-		count(g, d, ev);
+		count(g, u, d, ev);
 		d->final = 1;
 		score_all(g, u, d, out);
 		return late;
 	}
 	if (!seen_add(d, hash_str(ev->id)))
 		return 0;
-	count(g, d, ev);
+	count(g, u, d, ev);
 	return late;
 }
 
@@ -934,8 +1098,10 @@ irm_engine_finish(struct irm_engine *g, struct irm_buf *out)
 		for (j = 0; g->users[i] && j < g->users[i]->ndays; j++)
 			if (g->users[i]->days[j].day > last)
 				last = g->users[i]->days[j].day;
-	if (last != INT64_MIN)
-		advance(g, last + 1, out);
+	advance(g,
+	    last != INT64_MIN && last + 1 > g->final_before ? last + 1
+	                                                    : g->final_before,
+	    1, out);
 }
 
 struct irm_engine *
@@ -960,6 +1126,7 @@ user_free(struct user *u)
 		uday_free(&u->days[i]);
 	free(u->days);
 	free(u->trig);
+	irm_seqset_free(u->seq);
 	free(u->name);
 	free(u);
 }
@@ -1032,8 +1199,8 @@ put_day(struct irm_buf *b, const struct uday *d)
 	irm_buf_adds(b, "],[");
 	for (k = 0, i = 0; d->seen && k < d->capseen; k++)
 		if (d->seen[k])
-			irm_buf_printf(b, "%s%lld", i++ ? "," : "",
-			    (long long)d->seen[k]);
+			irm_buf_printf(
+			    b, "%s%lld", i++ ? "," : "", (long long)d->seen[k]);
 	irm_buf_adds(b, "]]");
 }
 
@@ -1050,7 +1217,9 @@ put_user(struct irm_buf *b, const struct user *u)
 		    u->trig[i].type, (long long)u->trig[i].from,
 		    (long long)u->trig[i].to, (long long)u->trig[i].ts,
 		    u->trig[i].exact);
-	irm_buf_adds(b, "],\"days\":[");
+	irm_buf_adds(b, "],\"seq\":");
+	irm_seq_put(b, u->seq);
+	irm_buf_adds(b, ",\"days\":[");
 	for (i = 0; i < u->ndays; i++) {
 		if (i)
 			irm_buf_addc(b, ',');
@@ -1077,8 +1246,8 @@ write_all(int fd, const char *p, size_t n)
 }
 
 int
-irm_engine_save(const struct irm_engine *g, const char *path,
-    struct irm_error *e)
+irm_engine_save(
+    const struct irm_engine *g, const char *path, struct irm_error *e)
 {
 	struct irm_buf b;
 	struct user **v;
@@ -1089,9 +1258,10 @@ irm_engine_save(const struct irm_engine *g, const char *path,
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return irm_seterr(e, "%s: name too long", path);
 	irm_buf_init(&b, (size_t)1 << 40);
-	irm_buf_printf(&b, "{\"irm_score_state\":%d,\"newest\":%lld,"
-	    "\"final_before\":%lld,\"policies\":[", STATE_VERSION,
-	    (long long)g->newest, (long long)g->final_before);
+	irm_buf_printf(&b,
+	    "{\"irm_score_state\":%d,\"newest\":%lld,"
+	    "\"final_before\":%lld,\"policies\":[",
+	    STATE_VERSION, (long long)g->newest, (long long)g->final_before);
 	for (i = 0; i < g->o.npolicies; i++) {
 		if (i)
 			irm_buf_addc(&b, ',');
@@ -1154,16 +1324,16 @@ get_strl(struct strl *l, struct json_object *a)
 	size_t i, n = json_object_array_length(a);
 
 	for (i = 0; i < n; i++)
-		strl_add(l, json_object_get_string(
-		    json_object_array_get_idx(a, i)));
+		strl_add(
+		    l, json_object_get_string(json_object_array_get_idx(a, i)));
 }
 
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
-	int idx = irm_indicator_find(json_object_get_string(
-	    json_object_array_get_idx(a, 0)));
+	int idx = irm_indicator_find(
+	    json_object_get_string(json_object_array_get_idx(a, 0)));
 	struct iday *id;
 
 	if (idx < 0 || json_object_array_length(a) < 8)
@@ -1202,14 +1372,14 @@ get_day(struct user *u, struct json_object *a, const int *map)
 	for (i = 0; i < json_object_array_length(ems); i++) {
 		x = json_object_array_get_idx(ems, i);
 		pol = jint(x, 0) < MAX_POLICIES ? map[jint(x, 0)] : -1;
-		idx = irm_indicator_find(json_object_get_string(
-		    json_object_array_get_idx(x, 1)));
+		idx = irm_indicator_find(
+		    json_object_get_string(json_object_array_get_idx(x, 1)));
 		if (pol < 0 || idx < 0)
 			continue;
-		d->em = irm_xrealloc(d->em, (size_t)(d->nem + 1) *
-		    sizeof(*d->em));
-		d->em[d->nem++] = (struct emitted){(uint16_t)pol,
-		    (uint16_t)idx, (uint16_t)jint(x, 2), (uint32_t)jint(x, 3)};
+		d->em =
+		    irm_xrealloc(d->em, (size_t)(d->nem + 1) * sizeof(*d->em));
+		d->em[d->nem++] = (struct emitted){(uint16_t)pol, (uint16_t)idx,
+		    (uint16_t)jint(x, 2), (uint32_t)jint(x, 3)};
 	}
 	seen = json_object_array_get_idx(a, 5);
 	for (i = 0; i < json_object_array_length(seen); i++)
@@ -1230,18 +1400,19 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 	u = user_get(g, name, 1);
 	for (i = 0; i < json_object_array_length(trig); i++) {
 		t = json_object_array_get_idx(trig, i);
-		u->trig = irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) *
-		    sizeof(*u->trig));
-		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0),
-		    jint(t, 1), jint(t, 2), jint(t, 3), (int)jint(t, 4)};
+		u->trig = irm_xrealloc(
+		    u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
+		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0), jint(t, 1),
+		    jint(t, 2), jint(t, 3), (int)jint(t, 4)};
 	}
 	for (i = 0; i < json_object_array_length(days); i++)
 		get_day(u, json_object_array_get_idx(days, i), map);
+	irm_seq_get(&u->seq, irm_json_get(o, "seq"));
 }
 
 static int
-get_header(struct irm_engine *g, struct json_object *o, int *map,
-    struct irm_error *e)
+get_header(
+    struct irm_engine *g, struct json_object *o, int *map, struct irm_error *e)
 {
 	struct json_object *pols = irm_json_get(o, "policies");
 	long long v;
@@ -1250,16 +1421,18 @@ get_header(struct irm_engine *g, struct json_object *o, int *map,
 	if (irm_json_int(o, "irm_score_state", &v) == -1)
 		return irm_seterr(e, "not an irm-score state file");
 	if (v != STATE_VERSION)
-		return irm_seterr(e, "state version %lld, expected %d", v,
-		    STATE_VERSION);
+		return irm_seterr(
+		    e, "state version %lld, expected %d", v, STATE_VERSION);
 	irm_json_int(o, "newest", &v);
 	g->newest = v;
 	irm_json_int(o, "final_before", &v);
 	g->final_before = v;
 	for (i = 0; i < MAX_POLICIES; i++)
-		map[i] = i < json_object_array_length(pols) ?
-		    policy_index(g, json_object_get_string(
-		    json_object_array_get_idx(pols, i))) : -1;
+		map[i] = i < json_object_array_length(pols)
+		    ? policy_index(g,
+		          json_object_get_string(
+		              json_object_array_get_idx(pols, i)))
+		    : -1;
 	return 0;
 }
 
@@ -1283,8 +1456,8 @@ irm_engine_load(struct irm_engine *g, const char *path, struct irm_error *e)
 		rc = -1;
 		goto out;
 	}
-	while (rc == 0 && (rl = irm_input_getline(in, &line, &len, e)) ==
-	    IRM_LINE_OK) {
+	while (rc == 0 &&
+	    (rl = irm_input_getline(in, &line, &len, e)) == IRM_LINE_OK) {
 		o = irm_json_parse(tok, line, len, &pe);
 		if (o == NULL || !json_object_is_type(o, json_type_object))
 			rc = irm_seterr(e, "%s:%lu: corrupt state: %s", path,
@@ -1328,14 +1501,14 @@ irm_engine_stats(const struct irm_engine *g, FILE *fp)
 
 				for (j = 0; j < v[i]->ndays; j++)
 					for (x = 0; x < v[i]->days[j].nind;
-					    x++) {
+					     x++) {
 						const struct iday *id =
 						    &v[i]->days[j].ind[x];
 
 						if (id->idx != (int)k)
 							continue;
-						lv = level_of(&p->ind[k],
-						    id->n);
+						lv =
+						    level_of(&p->ind[k], id->n);
 						udays[lv]++;
 						if (lv > best)
 							best = lv;

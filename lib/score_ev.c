@@ -134,8 +134,8 @@ irm_ev_parse(struct json_object *o, struct irm_ev *ev, struct irm_error *e)
 		return irm_seterr(e, "missing @timestamp");
 	if (irm_time_parse(ts, strlen(ts), &flags, &ev->ts, &te) == -1)
 		return irm_seterr(e, "@timestamp: %s", te.msg);
-	ev->day = ev->ts >= 0 ? ev->ts / 86400000 :
-	    -((-ev->ts + 86399999) / 86400000);
+	ev->day = ev->ts >= 0 ? ev->ts / 86400000
+	                      : -((-ev->ts + 86399999) / 86400000);
 	ev->id = str2(o, "event", "id");
 	ev->user = str2(o, "user", "name");
 	if (ev->id == NULL)

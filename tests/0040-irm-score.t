@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 19
+plan 21
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -188,4 +188,32 @@ irm-score -s "$S/settings.json" -p "$S/departing.json" --start-scoring "$TMP/sta
     jq -r '[.user.name,.irm.day,.irm.trigger.activity]|join(" ")' >"$TMP/got"
 printf 'alice@contoso.com 2026-03-05 hr_resignation\nbob@contoso.com 2026-03-05 start_scoring\n' >"$TMP/want"
 check_same "--start-scoring scores bob on his day" "$TMP/got" "$TMP/want"
+# 11. Download, rename, USB copy and delete of the same two files over
+#     three days, each day under every low threshold (usb_copy raised to
+#     5): one sequence insight with all four steps, following the rename:
+#     20 x 4 = 80 points, no multiplier, high.
+cat >"$TMP/seq.json" <<'JSON'
+{"name": "seq", "template": "data_theft_departing",
+ "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
+JSON
+{
+	ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
+	for f in plan budget; do
+		ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
+		    ',"file":{"name":"'$f'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
+		ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
+		    ',"file":{"name":"'$f'.jpg","previous_name":"'$f'.xlsx"}'
+		ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f'.jpg"}'
+		ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f'.jpg"}'
+	done
+} | sort >"$TMP/seq.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/seq.json" "$TMP/seq.jsonl" >"$TMP/out"
+jq -r '[.irm.insight,.irm.day,.irm.score,.irm.severity,
+    ([.irm.steps[]|.step+"@"+.day[8:10]+"x"+(.count|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "sequence 2026-03-03 80 high collection@03x2,obfuscation@04x2,exfiltration@04x2,clean-up@05x2" >"$TMP/want"
+check_same "download, rename, USB, delete over three days: one sequence" "$TMP/got" "$TMP/want"
+jq -r '.irm.steps[2].files|join(",")' "$TMP/out" >"$TMP/got"
+echo "budget.jpg,plan.jpg" >"$TMP/want"
+check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TMP/want"
 done_testing

@@ -1,0 +1,308 @@
+/*
+ * score_seq.c - sequence detection: a file collected (downloaded, synced,
+ * archived, saved from a browser), then exfiltrated (an exfiltration
+ * indicator matched), optionally obfuscated between (renamed, label
+ * downgraded or removed) and cleaned up after (deleted), all within 7 days
+ * of the collection.  Files are matched by name, ASCII case-blind; a
+ * rename carries the file's history to its new name (file.previous_name).
+ *
+ * Each user keeps at most MAX_FILES files in flight; the oldest go first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_event.h"
+#include "irm_json.h"
+#include "irm_score.h"
+
+#define MAX_FILES 1024
+
+struct sfile {
+	char *name;
+	int64_t day[IRM_SEQ_NSTEPS]; /* first day of each step */
+	const char *act[IRM_SEQ_NSTEPS];
+	int prio, unallowed;
+};
+
+struct irm_seqset {
+	struct sfile *f;
+	size_t n;
+};
+
+static const char *const step_acts[] = {"file_downloaded", "file_synced",
+    "file_archived", "browser_downloaded", "file_renamed", "label_changed",
+    "usb_copied", "cloud_uploaded", "printed", "shared", "email_sent",
+    "dlp_matched", "network_share_copied", "member_added", "rdp_copied",
+    "bluetooth_sent", "email_rule", "file_deleted", "file_purged", NULL};
+
+/* Activities are stored as the static strings above (for the state). */
+static const char *
+intern(const char *a)
+{
+	int i;
+
+	for (i = 0; a && step_acts[i]; i++)
+		if (strcmp(step_acts[i], a) == 0)
+			return step_acts[i];
+	return "other";
+}
+
+static int
+is(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+/* The step an event is, or -1. */
+static int
+step_of(const struct irm_ev *ev, int exfil)
+{
+	const char *a = ev->activity;
+
+	if (is(a, "file_downloaded") || is(a, "file_synced") ||
+	    is(a, "file_archived") || is(a, "browser_downloaded"))
+		return IRM_SEQ_COLLECT;
+	if (is(a, "file_renamed") ||
+	    (is(a, "label_changed") &&
+	        (is(ev->label_change, "downgraded") ||
+	            is(ev->label_change, "removed"))))
+		return IRM_SEQ_OBFUSCATE;
+	if (exfil)
+		return IRM_SEQ_EXFIL;
+	if (is(a, "file_deleted") || is(a, "file_purged"))
+		return IRM_SEQ_CLEANUP;
+	return -1;
+}
+
+static struct sfile *
+find(struct irm_seqset *ss, const char *name)
+{
+	size_t i;
+
+	for (i = ss->n; name && i-- > 0;)
+		if (irm_strcaseeq(ss->f[i].name, name))
+			return &ss->f[i];
+	return NULL;
+}
+
+static void
+drop(struct irm_seqset *ss, size_t i)
+{
+	free(ss->f[i].name);
+	memmove(&ss->f[i], &ss->f[i + 1], (ss->n - i - 1) * sizeof(*ss->f));
+	ss->n--;
+}
+
+static struct sfile *
+start(struct irm_seqset *ss, const char *name, int64_t day)
+{
+	struct sfile *f;
+	int k;
+
+	if (ss->n == MAX_FILES)
+		drop(ss, 0);
+	ss->f = irm_xrealloc(ss->f, (ss->n + 1) * sizeof(*ss->f));
+	f = &ss->f[ss->n++];
+	memset(f, 0, sizeof(*f));
+	f->name = irm_xstrdup(name);
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++)
+		f->day[k] = INT64_MIN;
+	f->day[IRM_SEQ_COLLECT] = day;
+	return f;
+}
+
+static int
+in_window(const struct sfile *f, int64_t day)
+{
+	int64_t c = f->day[IRM_SEQ_COLLECT];
+
+	return day >= c && day <= c + IRM_SEQ_DAYS;
+}
+
+void
+irm_seq_add(struct irm_seqset **ssp, const struct irm_ev *ev, int prio,
+    int unallowed, int exfil)
+{
+	int st = step_of(ev, exfil);
+	struct irm_seqset *ss;
+	struct sfile *f;
+
+	if (st < 0 || ev->file_name == NULL)
+		return;
+	if (*ssp == NULL)
+		*ssp = irm_xcalloc(1, sizeof(**ssp));
+	ss = *ssp;
+	f = find(ss,
+	    st == IRM_SEQ_OBFUSCATE && ev->file_prev ? ev->file_prev
+	                                             : ev->file_name);
+	if (st == IRM_SEQ_COLLECT) {
+		if (f == NULL || !in_window(f, ev->day))
+			f = start(ss, ev->file_name, ev->day);
+	} else if (f == NULL || !in_window(f, ev->day) ||
+	    (st == IRM_SEQ_OBFUSCATE && f->day[IRM_SEQ_EXFIL] != INT64_MIN) ||
+	    (st == IRM_SEQ_CLEANUP && f->day[IRM_SEQ_EXFIL] == INT64_MIN))
+		return;
+	if (f->day[st] == INT64_MIN || st == IRM_SEQ_COLLECT) {
+		if (f->day[st] == INT64_MIN || f->act[st] == NULL)
+			f->act[st] = intern(ev->activity);
+		if (f->day[st] == INT64_MIN)
+			f->day[st] = ev->day;
+	}
+	if (st == IRM_SEQ_OBFUSCATE && ev->file_prev &&
+	    is(ev->activity, "file_renamed")) {
+		free(f->name);
+		f->name = irm_xstrdup(ev->file_name);
+	}
+	f->prio |= prio;
+	if (st == IRM_SEQ_EXFIL)
+		f->unallowed |= unallowed;
+}
+
+/* ----------------------------------------------------------- taking */
+
+static void
+step_add(struct irm_seqstep *s, const struct sfile *f, int k)
+{
+	if (f->day[k] == INT64_MIN)
+		return;
+	if (s->day == INT64_MIN || f->day[k] < s->day) {
+		s->day = f->day[k];
+		s->activity = f->act[k];
+	}
+	s->count++;
+	if (s->nfiles < IRM_SEQ_FILES)
+		s->files[s->nfiles++] = irm_xstrdup(f->name);
+}
+
+static struct irm_seq *
+group(struct irm_seq **out, size_t *n, int64_t day)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < *n; i++)
+		if ((*out)[i].day == day)
+			return &(*out)[i];
+	*out = irm_xrealloc(*out, (*n + 1) * sizeof(**out));
+	memset(&(*out)[*n], 0, sizeof(**out));
+	(*out)[*n].day = day;
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++)
+		(*out)[*n].step[k].day = INT64_MIN;
+	return &(*out)[(*n)++];
+}
+
+static int
+cmp_seq(const void *a, const void *b)
+{
+	const struct irm_seq *x = a, *y = b;
+
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+size_t
+irm_seq_take(
+    struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
+{
+	struct irm_seq *q;
+	size_t n = 0, i = 0;
+	int k;
+
+	*out = NULL;
+	while (ss && i < ss->n) {
+		struct sfile *f = &ss->f[i];
+
+		if (!flush &&
+		    f->day[IRM_SEQ_COLLECT] + IRM_SEQ_DAYS >= before) {
+			i++;
+			continue;
+		}
+		if (f->day[IRM_SEQ_EXFIL] != INT64_MIN) {
+			q = group(out, &n, f->day[IRM_SEQ_COLLECT]);
+			for (k = 0; k < IRM_SEQ_NSTEPS; k++)
+				step_add(&q->step[k], f, k);
+			q->prio |= f->prio;
+			q->unallowed |= f->unallowed;
+		}
+		drop(ss, i);
+	}
+	if (n > 1)
+		qsort(*out, n, sizeof(**out), cmp_seq);
+	return n;
+}
+
+void
+irm_seq_free(struct irm_seq *v, size_t n)
+{
+	size_t i;
+	int k, j;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < IRM_SEQ_NSTEPS; k++)
+			for (j = 0; j < v[i].step[k].nfiles; j++)
+				free(v[i].step[k].files[j]);
+	free(v);
+}
+
+void
+irm_seqset_free(struct irm_seqset *ss)
+{
+	if (ss == NULL)
+		return;
+	while (ss->n)
+		drop(ss, ss->n - 1);
+	free(ss->f);
+	free(ss);
+}
+
+/* ------------------------------------------------------------- state */
+
+void
+irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss)
+{
+	size_t i;
+	int k;
+
+	irm_buf_addc(b, '[');
+	for (i = 0; ss && i < ss->n; i++) {
+		irm_buf_adds(b, i ? ",[" : "[");
+		irm_json_quote(b, ss->f[i].name);
+		for (k = 0; k < IRM_SEQ_NSTEPS; k++)
+			irm_buf_printf(b, ",%lld,\"%s\"",
+			    (long long)ss->f[i].day[k],
+			    ss->f[i].act[k] ? ss->f[i].act[k] : "");
+		irm_buf_printf(b, ",%d,%d]", ss->f[i].prio, ss->f[i].unallowed);
+	}
+	irm_buf_addc(b, ']');
+}
+
+void
+irm_seq_get(struct irm_seqset **ssp, struct json_object *arr)
+{
+	size_t i, n = json_object_array_length(arr);
+	struct json_object *a;
+	struct sfile *f;
+	const char *act;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		a = json_object_array_get_idx(arr, i);
+		if (json_object_array_length(a) != 3 + 2 * IRM_SEQ_NSTEPS)
+			continue;
+		if (*ssp == NULL)
+			*ssp = irm_xcalloc(1, sizeof(**ssp));
+		f = start(*ssp,
+		    json_object_get_string(json_object_array_get_idx(a, 0)), 0);
+		for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
+			f->day[k] = json_object_get_int64(
+			    json_object_array_get_idx(a, 1 + 2 * k));
+			act = json_object_get_string(
+			    json_object_array_get_idx(a, 2 + 2 * k));
+			f->act[k] = act && *act ? intern(act) : NULL;
+		}
+		f->prio = json_object_get_int(
+		    json_object_array_get_idx(a, 1 + 2 * IRM_SEQ_NSTEPS));
+		f->unallowed = json_object_get_int(
+		    json_object_array_get_idx(a, 2 + 2 * IRM_SEQ_NSTEPS));
+	}
+}
