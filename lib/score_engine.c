@@ -66,6 +66,13 @@ struct trig {
 	int exact;  /* --start-scoring: the window is [from, to] */
 };
 
+/* The last cumulative insight of a user for a policy. */
+struct cum {
+	int pol;
+	int level;
+	int64_t day;
+};
+
 struct user {
 	char *name;
 	struct uday *days; /* sorted by day */
@@ -73,6 +80,8 @@ struct user {
 	struct trig *trig;
 	int ntrig;
 	struct irm_seqset *seq;
+	struct cum *cum; /* cumulative insights written, per policy */
+	int ncum;
 };
 
 struct irm_engine {
@@ -776,6 +785,209 @@ sequences(struct irm_engine *g, struct user *u, int64_t before, int flush,
 	irm_seq_free(v, n);
 }
 
+/* ----------------------------------------------------------- cumulative */
+
+#define CUM_DAYS 30
+#define CUM_MIN_PEERS 20
+
+struct peer {
+	struct user *u;
+	const char *group; /* department, or NULL for the organization */
+	uint32_t total;
+	uint32_t prio;
+};
+
+/* A user's exfiltration events counted by p over the 30 days to day. */
+static void
+cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
+    uint32_t *total, uint32_t *prio)
+{
+	int i, j;
+
+	*total = *prio = 0;
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *d = &u->days[i];
+
+		if (d->day <= day - CUM_DAYS || d->day > day)
+			continue;
+		for (j = 0; j < d->nind; j++)
+			if (irm_indicators[d->ind[j].idx].exfiltration &&
+			    p->ind[d->ind[j].idx].enabled) {
+				*total += d->ind[j].n;
+				*prio += d->ind[j].prio;
+			}
+	}
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentiles 95 and 99 of the group's totals. */
+static int
+percentiles(const struct peer *pe, size_t n, const char *group, uint32_t *p95,
+    uint32_t *p99, uint32_t *median)
+{
+	uint32_t *t = irm_xcalloc(n + 1, sizeof(*t));
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (group == NULL ||
+		    (pe[i].group && strcmp(pe[i].group, group) == 0))
+			t[k++] = pe[i].total;
+	if (k >= CUM_MIN_PEERS) {
+		qsort(t, k, sizeof(*t), cmp_u32);
+		*p95 = t[(k * 95 + 99) / 100 - 1];
+		*p99 = t[(k * 99 + 99) / 100 - 1];
+		*median = t[(k - 1) / 2];
+	}
+	free(t);
+	return k >= CUM_MIN_PEERS ? (int)k : 0;
+}
+
+static struct cum *
+cum_get(struct user *u, int pol)
+{
+	int i;
+
+	for (i = 0; i < u->ncum; i++)
+		if (u->cum[i].pol == pol)
+			return &u->cum[i];
+	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
+	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN};
+	return &u->cum[u->ncum++];
+}
+
+static void
+emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
+    int pct, uint32_t bar, int npeers, const struct trig *t,
+    struct irm_buf *out)
+{
+	const struct irm_policy *p = &g->o.policies[pol];
+	struct factor f[3];
+	char iid[32], d[IRM_TIME_LEN], peer[160];
+	int nf = 1, score, sev, k;
+	double prod = 1;
+
+	snprintf(peer, sizeof(peer), "%s%s",
+	    pe->group ? "department:" : "organization",
+	    pe->group ? pe->group : "");
+	f[0] = (struct factor){"cumulative", "", 0, pct == 99 ? 70 : 50};
+	snprintf(f[0].detail, sizeof(f[0].detail),
+	    "%u exfiltration events "
+	    "in %d days >= p%d %u of %d peers (%.60s)",
+	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
+	if (pe->prio)
+		f[nf++] = (struct factor){"priority_content",
+		    "some touched priority content", 1.5, 0};
+	if (p->boost_priority_user &&
+	    irm_priority_user(g->o.settings, pe->u->name))
+		f[nf++] = (struct factor){"priority_user",
+		    "member of a priority user group", 1.25, 0};
+	for (k = 1; k < nf; k++)
+		prod *= f[k].x;
+	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	if (score < p->min_score)
+		return;
+	sev = severity_of(score);
+	insight_id(p, pe->u->name, day, "cumulative", iid);
+	irm_time_format(day * DAY_MS, d);
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
+	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    d, iid, sev);
+	irm_json_quote(out, pe->u->name);
+	irm_buf_adds(out, "},\"rule\":{\"name\":");
+	irm_json_quote(out, p->name);
+	irm_buf_adds(out, ",\"ruleset\":");
+	irm_json_quote(out, p->template);
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"cumulative\",\"day\":"
+	    "\"%.10s\",\"count\":%u,\"score\":%d,\"severity\":\"%s\","
+	    "\"revision\":0,\"window_days\":%d,\"percentile\":%d,"
+	    "\"peer\":",
+	    d, pe->total, score, sev_names[sev - 1], CUM_DAYS, pct);
+	irm_json_quote(out, peer);
+	write_factors(out, f, nf);
+	if (t) {
+		irm_time_format(t->ts, d);
+		irm_buf_printf(out,
+		    ",\"trigger\":{\"activity\":\"%s\","
+		    "\"@timestamp\":\"%s\"}",
+		    trig_activity(t->type), d);
+	}
+	irm_buf_printf(out,
+	    ",\"evidence\":{\"count\":%u,\"ids\":[],"
+	    "\"files\":[],\"targets\":[]}}}\n",
+	    pe->total);
+}
+
+/*
+ * Cumulative exfiltration on a final day: users whose exfiltration over
+ * the last 30 days reaches the 95th or 99th percentile of their
+ * department (or, when it has fewer than 20 users with any, of the
+ * organization), and above its median.  A user gets one such insight per policy
+ * in 30 days, unless the percentile rises.
+ */
+static void
+cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
+    struct irm_buf *out)
+{
+	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
+	const struct irm_person *who;
+	const struct trig *t;
+	size_t pol, i, k;
+	uint32_t p95 = 0, p99 = 0, median = 0;
+	int npeers, pct;
+
+	for (pol = 0; pol < g->o.npolicies; pol++) {
+		const struct irm_policy *p = &g->o.policies[pol];
+
+		if (!p->cumulative)
+			continue;
+		for (i = 0, k = 0; i < n; i++) {
+			cum_total(v[i], p, day, &pe[k].total, &pe[k].prio);
+			if (pe[k].total == 0)
+				continue;
+			who = irm_directory_find(g->o.settings, v[i]->name);
+			pe[k].u = v[i];
+			pe[k].group = who ? who->department : NULL;
+			k++;
+		}
+		for (i = 0; i < k; i++) {
+			struct cum *c;
+
+			npeers = percentiles(
+			    pe, k, pe[i].group, &p95, &p99, &median);
+			if (npeers == 0) {
+				pe[i].group = NULL;
+				npeers = percentiles(
+				    pe, k, NULL, &p95, &p99, &median);
+			}
+			/* Above the median too: in a flat group the ties at
+			 * the 95th percentile are not outliers. */
+			if (npeers == 0 || pe[i].total < p95 ||
+			    pe[i].total <= median ||
+			    !in_scope(g, pe[i].u, p, day, &t))
+				continue;
+			pct = pe[i].total >= p99 ? 99 : 95;
+			c = cum_get(pe[i].u, (int)pol);
+			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
+			    pct <= c->level)
+				continue;
+			c->day = day;
+			c->level = pct;
+			emit_cum(g, &pe[i], (int)pol, day, pct,
+			    pct == 99 ? p99 : p95, npeers, t, out);
+		}
+	}
+	free(pe);
+}
+
 /* ------------------------------------------------------- final days */
 
 /* Score every policy for a day that just became final (or was final). */
@@ -881,6 +1093,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 			if (d && !d->final)
 				finalize(g, v[i], d, out);
 		}
+		cumulative(g, v, n, day, out);
 	}
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
@@ -1126,6 +1339,7 @@ user_free(struct user *u)
 		uday_free(&u->days[i]);
 	free(u->days);
 	free(u->trig);
+	free(u->cum);
 	irm_seqset_free(u->seq);
 	free(u->name);
 	free(u);
@@ -1217,6 +1431,10 @@ put_user(struct irm_buf *b, const struct user *u)
 		    u->trig[i].type, (long long)u->trig[i].from,
 		    (long long)u->trig[i].to, (long long)u->trig[i].ts,
 		    u->trig[i].exact);
+	irm_buf_adds(b, "],\"cum\":[");
+	for (i = 0; i < u->ncum; i++)
+		irm_buf_printf(b, "%s[%d,%d,%lld]", i ? "," : "", u->cum[i].pol,
+		    u->cum[i].level, (long long)u->cum[i].day);
 	irm_buf_adds(b, "],\"seq\":");
 	irm_seq_put(b, u->seq);
 	irm_buf_adds(b, ",\"days\":[");
@@ -1390,9 +1608,11 @@ static void
 get_user(struct irm_engine *g, struct json_object *o, const int *map)
 {
 	struct json_object *trig = irm_json_get(o, "trig");
-	struct json_object *days = irm_json_get(o, "days"), *t;
+	struct json_object *days = irm_json_get(o, "days"), *t, *cum;
 	const char *name = irm_json_str(o, "user");
 	struct user *u;
+	struct cum *c;
+	int64_t pol;
 	size_t i;
 
 	if (name == NULL)
@@ -1408,6 +1628,16 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 	for (i = 0; i < json_object_array_length(days); i++)
 		get_day(u, json_object_array_get_idx(days, i), map);
 	irm_seq_get(&u->seq, irm_json_get(o, "seq"));
+	cum = irm_json_get(o, "cum");
+	for (i = 0; i < json_object_array_length(cum); i++) {
+		t = json_object_array_get_idx(cum, i);
+		pol = jint(t, 0);
+		if (pol < 0 || pol >= MAX_POLICIES || map[pol] < 0)
+			continue;
+		c = cum_get(u, map[pol]);
+		c->level = (int)jint(t, 1);
+		c->day = jint(t, 2);
+	}
 }
 
 static int

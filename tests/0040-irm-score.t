@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 21
+plan 23
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -216,4 +216,34 @@ check_same "download, rename, USB, delete over three days: one sequence" "$TMP/g
 jq -r '.irm.steps[2].files|join(",")' "$TMP/out" >"$TMP/got"
 echo "budget.jpg,plan.jpg" >"$TMP/want"
 check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TMP/want"
+# 12. Cumulative exfiltration: 25 users copy one file to USB on each of
+#     ten days (30-day total 10); slow@ copies 3 a day for 30 days, under
+#     every daily threshold (usb_copy raised to 50).  On day 1 slow@'s 3
+#     is above the median 1 and at the 99th percentile of 26 peers (no
+#     directory: the organization): cumulative, 70 points, high; not
+#     again within 30 days, though the total keeps growing.
+cat >"$TMP/cum.json" <<'JSON'
+{"name": "cum", "template": "data_leaks", "triggers": [],
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
+JSON
+{
+	d=1
+	while [ $d -le 30 ]; do
+		dd=$(printf %02d $d)
+		u=0
+		while [ $d -le 10 ] && [ $u -lt 25 ]; do
+			ev "2026-03-${dd}T10:00:00.000Z" "c-$d-$u" "u$u@contoso.com" usb_copied "" ',"file":{"name":"a.txt"}'
+			u=$((u + 1))
+		done
+		for k in 1 2 3; do
+			ev "2026-03-${dd}T11:0$k:00.000Z" "s-$d-$k" slow@contoso.com usb_copied "" ',"file":{"name":"b'$k'.txt"}'
+		done
+		d=$((d + 1))
+	done
+} >"$TMP/cum.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/cum.jsonl" >"$TMP/out"
+jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.irm.score,.irm.severity]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "cumulative slow@contoso.com 2026-03-01 3 99 organization 70 high" >"$TMP/want"
+check_same "slow steady exfiltration: one cumulative insight" "$TMP/got" "$TMP/want"
+check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
 done_testing
