@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 23
+plan 27
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -246,4 +246,39 @@ jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.i
 echo "cumulative slow@contoso.com 2026-03-01 3 99 organization 70 high" >"$TMP/want"
 check_same "slow steady exfiltration: one cumulative insight" "$TMP/got" "$TMP/want"
 check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
+# 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
+#     priority users of the settings when irm-score has the same key: the
+#     priority_user booster applies to the pseudonym of ceo@contoso.com
+#     (10 USB copies: 20 x 2 = 40, x1.25 unusual, x1.25 priority user).
+printf 'k3y-for-tests-0123456789\n' >"$TMP/key"
+sed 's/"unusual"/"priority_users": {"executives": ["CEO@contoso.com"]},\n\t"unusual"/' \
+    "$S/settings.json" >"$TMP/settings-pu.json"
+printf '{"CreationTime":"2026-03-04T10:0%d:00","Id":"pu-%d","Operation":"FileCopiedToRemovableMedia","UserId":"ceo@contoso.com","ObjectId":"C:\\\\x\\\\f%d.txt"}\n' \
+    0 0 0 1 1 1 2 2 2 3 3 3 4 4 4 5 5 5 6 6 6 7 7 7 8 8 8 9 9 9 >"$TMP/pu.o365"
+irm-norm -p "$TMP/key" "$TMP/pu.o365" >"$TMP/pu.jsonl"
+irm-score -s "$TMP/settings-pu.json" -p "$S/leaks-all.json" --pseudonymize "$TMP/key" "$TMP/pu.jsonl" |
+    jq -r '[.user.name,.irm.indicator,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "anon-$(printf ceo@contoso.com | openssl dgst -sha256 -hmac k3y-for-tests-0123456789 | sed 's/.*= //' | cut -c1-12) usb_copy level+unusual_activity+priority_user" >"$TMP/want"
+check_same "pseudonymized stream still matches priority users" "$TMP/got" "$TMP/want"
+
+# 14. --stats: per policy and indicator, users and user-days at or above
+#     each level (alice and bob both reach high on usb_copy).
+irm-score -s "$S/settings.json" -p "$S/departing.json" --stats "$TMP/depart.jsonl" |
+    grep -E '^departing	usb_copy	' >"$TMP/got"
+printf 'departing\tusb_copy\tlow\t2\t2\ndeparting\tusb_copy\tmedium\t2\t2\ndeparting\tusb_copy\thigh\t2\t2\n' >"$TMP/want"
+check_same "--stats counts users and user-days per level" "$TMP/got" "$TMP/want"
+
+# 15. --lint: a clean configuration exits 0 and prints nothing; a broken
+#     settings file exits 2 with FILE:LINE messages.
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --lint >"$TMP/out" 2>&1
+check "--lint on the examples: exit 0, silent" test $? = 0 -a ! -s "$TMP/out"
+printf '{\n "domains": {"internal": "contoso.com"},\n "colour": 1\n}\n' >"$TMP/bad-settings.json"
+irm-score -s "$TMP/bad-settings.json" -p "$S/departing.json" --lint 2>"$TMP/err"
+rc=$?
+cat >"$TMP/want" <<OUT
+irm-score: $TMP/bad-settings.json:2: domains.internal: expected an array of strings
+irm-score: $TMP/bad-settings.json:3: unknown key: colour
+irm-score: 2 problems in settings and policies
+OUT
+check_same "--lint on bad settings: messages (exit $rc)" "$TMP/err" "$TMP/want"
 done_testing
