@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh - the irm pipeline on the example tenant, as `make demo` runs it:
 # from the top of the tree, with the binaries on PATH.  Today the pipeline
-# is irm-norm and a summary of its events; each new binary adds its stage.
+# is irm-norm and a summary of its events, then irm-score and its
+# insights; each new binary adds its stage.
 # Only POSIX tools, so the demo needs nothing beyond the build.
 set -u
 LC_ALL=C
@@ -46,3 +47,18 @@ count <"$tmp/activity"
 echo
 echo "Events per user (top 10):"
 count <"$tmp/user" | head -n 10
+
+echo
+echo "== irm-score -s examples/settings.json -p examples/policies"
+sort "$tmp/events" |
+    irm-score -s examples/settings.json -p examples/policies >"$tmp/insights"
+rc=$?
+if [ "$rc" != 0 ]; then
+	echo "demo: irm-score failed (exit $rc)" >&2
+	exit "$rc"
+fi
+echo "$(wc -l <"$tmp/insights" | tr -d ' ') insights (day, user, policy," \
+    "what, score, severity):"
+# Insight keys come in a fixed order too (irm-insight(5)).
+sed -n 's/.*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"insight":"\([^"]*\)",\("indicator":"\([^"]*\)",\)\{0,1\}"day":"\([^"]*\)".*"score":\([0-9]*\),"severity":"\([a-z]*\)".*/\6  \1  \2  \3 \5  \7 \8/p' \
+    "$tmp/insights" | sort | awk '{ printf "  %s\n", $0 }'
