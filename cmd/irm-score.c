@@ -363,6 +363,9 @@ main(int argc, char *argv[])
 		start_scoring(&c);
 	flush_out(&c);
 	read_events(&c, argc, argv);
+	/* --now: days up to it are final whatever the events said. */
+	if (c.o.now != INT64_MIN)
+		irm_engine_tick(c.eng, c.o.now, &c.out);
 	if (c.o.state == NULL || c.o.final)
 		irm_engine_finish(c.eng, &c.out);
 	flush_out(&c);

@@ -401,6 +401,12 @@ void irm_engine_free(struct irm_engine *g);
 int irm_engine_add(
     struct irm_engine *g, const struct irm_ev *ev, struct irm_buf *out);
 
+/*
+ * Raise "now" (the newest time seen) to now, making days final as an
+ * event of that time would (--now).
+ */
+void irm_engine_tick(struct irm_engine *g, int64_t now, struct irm_buf *out);
+
 /* A manual trigger (--start-scoring): user scored on [day, day+days). */
 void irm_engine_start_scoring(struct irm_engine *g, const char *user,
     int64_t day, int days, struct irm_buf *out);

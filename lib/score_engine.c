@@ -1260,10 +1260,7 @@ irm_engine_add(
 	struct trig t;
 	int late = 0;
 
-	if (ev->ts > g->newest) {
-		g->newest = ev->ts;
-		advance(g, day_of(ev->ts) - g->o.lag_days, 0, out);
-	}
+	irm_engine_tick(g, ev->ts, out);
 	if (event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
 		add_trigger(g, user_get(g, name, 1), &t, out);
@@ -1287,6 +1284,15 @@ irm_engine_add(
 		return 0;
 	count(g, u, d, ev);
 	return late;
+}
+
+void
+irm_engine_tick(struct irm_engine *g, int64_t now, struct irm_buf *out)
+{
+	if (now <= g->newest)
+		return;
+	g->newest = now;
+	advance(g, day_of(now) - g->o.lag_days, 0, out);
 }
 
 void
@@ -1325,8 +1331,6 @@ irm_engine_new(const struct irm_engine_opts *o)
 	g->o = *o;
 	g->newest = INT64_MIN;
 	g->final_before = INT64_MIN / 2;
-	if (o->now != INT64_MIN)
-		g->newest = o->now;
 	return g;
 }
 

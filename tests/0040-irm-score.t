@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 27
+plan 29
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -281,4 +281,13 @@ irm-score: $TMP/bad-settings.json:3: unknown key: colour
 irm-score: 2 problems in settings and policies
 OUT
 check_same "--lint on bad settings: messages (exit $rc)" "$TMP/err" "$TMP/want"
+# 16. With --state, a day stays open until the newest time is --lag days
+#     past it; --now stands in for a newer event.
+rm -f "$TMP/st2"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st2" "$TMP/depart.jsonl" >"$TMP/out"
+check "with --state the last day stays open" test ! -s "$TMP/out"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st2" --now 2026-03-08T00:00:00Z </dev/null |
+    jq -r '.irm.day' >"$TMP/got"
+echo 2026-03-05 >"$TMP/want"
+check_same "--now 3 days later makes 2026-03-05 final (lag 2)" "$TMP/got" "$TMP/want"
 done_testing
