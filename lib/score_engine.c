@@ -456,7 +456,9 @@ factors(const struct irm_engine *g, const struct user *u,
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "member of a priority user group");
 	}
-	if (p->boost_after && id->after * 2 > id->n) {
+	/* after_hours_logon is after hours by definition: no double count. */
+	if (p->boost_after && id->after * 2 > id->n &&
+	    strcmp(irm_indicators[id->idx].name, "after_hours_logon") != 0) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u outside working hours", id->after, id->n);

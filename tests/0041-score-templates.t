@@ -452,10 +452,11 @@ same "security_violations_priority_users: a user outside the groups is quiet" \
 	rep 3 logon rita@contoso.com 2026-03-02T05
 } >"$TMP/security-risky.jsonl"
 score security-risky security_violations_risky_users
-# after_hours_logon n=3, thresholds 1,3,10: level 2, 30 x 2 = 60; x1.25
-# after hours (3 of 3 before 07:00): 75, high.
+# after_hours_logon n=3, thresholds 1,3,10: level 2, 30 x 2 = 60; the
+# after-hours booster does not apply to after_hours_logon itself: 60,
+# medium.
 want security-risky <<'OUT'
-t-security-risky security_violations_risky_users 2026-03-02 after_hours_logon 3 high 75 hr_pip level+after_hours
+t-security-risky security_violations_risky_users 2026-03-02 after_hours_logon 3 medium 60 hr_pip level
 OUT
 same "security_violations_risky_users: an improvement plan triggers" \
     security-risky
