@@ -2,8 +2,9 @@
  * irm-score - score events against insider risk policies
  *
  *	irm-score [-u] -s settings -p policy ... [-o file] [-r file]
- *	    [--final] [--lag days] [--now time] [--pseudonymize keyfile]
- *	    [--start-scoring file] [--state file] [file ...]
+ *	    [-S store] [--final] [--lag days] [--now time]
+ *	    [--pseudonymize keyfile] [--start-scoring file] [--state file]
+ *	    [file ...]
  *	irm-score -s settings -p policy ... --lint | --stats |
  *	    --list-indicators
  *
@@ -29,7 +30,7 @@
 static _Noreturn void usage(int code);
 
 struct opts {
-	const char *settings, *state, *keyfile, *start, *output;
+	const char *settings, *state, *keyfile, *start, *output, *store;
 	char **policies;
 	size_t npolicies;
 	int final, lint, stats, list, unbuffered;
@@ -45,6 +46,8 @@ struct ctx {
 	size_t npol;
 	struct irm_pseudo *pseudo;
 	struct irm_engine *eng;
+	struct irm_violation *viol;
+	size_t nviol;
 	struct irm_buf out;
 	unsigned long late;
 	int rval;
@@ -256,8 +259,8 @@ parse_opts(struct opts *o, int argc, char **argv)
 
 	o->lag = 2;
 	o->now = INT64_MIN;
-	while ((ch = getopt_long(argc, argv, "ho:p:r:s:uV", longopts, NULL)) !=
-	    -1) {
+	while ((ch = getopt_long(
+	            argc, argv, "ho:p:r:S:s:uV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -275,6 +278,9 @@ parse_opts(struct opts *o, int argc, char **argv)
 			if (fd == -1 || (o->reject = fdopen(fd, "a")) == NULL)
 				irm_err(
 				    IRM_EXIT_USAGE, "reject file: %s", optarg);
+			break;
+		case 'S':
+			o->store = optarg;
 			break;
 		case 's':
 			o->settings = optarg;
@@ -353,8 +359,12 @@ main(int argc, char *argv[])
 		return IRM_EXIT_OK;
 	if (c.o.output)
 		open_output(c.o.output);
+	if (c.o.store &&
+	    irm_violations_load(c.o.store, c.pseudo, &c.viol, &c.nviol, &e) ==
+	        -1)
+		irm_errx(IRM_EXIT_FATAL, "-S: %s", e.msg);
 	eo = (struct irm_engine_opts){
-	    &c.settings, c.pol, c.npol, c.o.lag, 90, c.o.now};
+	    &c.settings, c.pol, c.npol, c.o.lag, 90, c.o.now, c.viol, c.nviol};
 	c.eng = irm_engine_new(&eo);
 	irm_buf_init(&c.out, (size_t)1 << 40);
 	if (c.o.state && irm_engine_load(c.eng, c.o.state, &e) == -1)
@@ -385,6 +395,9 @@ main(int argc, char *argv[])
 	irm_policies_free(c.pol, c.npol);
 	irm_settings_free(&c.settings);
 	irm_pseudo_free(c.pseudo);
+	for (size_t i = 0; i < c.nviol; i++)
+		free(c.viol[i].user);
+	free(c.viol);
 	free(c.o.policies);
 	if (fclose(stdout) == EOF)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -397,10 +410,10 @@ usage(int code)
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
 	    "[-r file]\n"
-	    "                 [--final] [--lag days] [--now time] "
-	    "[--pseudonymize keyfile]\n"
-	    "                 [--start-scoring file] [--state file] "
-	    "[file ...]\n"
+	    "                 [-S store] [--final] [--lag days] [--now time]\n"
+	    "                 [--pseudonymize keyfile] [--start-scoring file] "
+	    "[--state file]\n"
+	    "                 [file ...]\n"
 	    "       irm-score -s settings -p policy ... --lint | --stats |\n"
 	    "                 --list-indicators\n");
 	exit(code);

@@ -387,7 +387,26 @@ struct irm_engine_opts {
 	int lag_days;      /* a day is final lag days after its end */
 	int lookback_days; /* how long daily aggregates are kept */
 	int64_t now;       /* --now, or INT64_MIN */
+	/* Confirmed violations (-S STORE): users and the day of the case's
+	 * resolution, sorted by user. */
+	const struct irm_violation *violations;
+	size_t nviolations;
 };
+
+struct irm_violation {
+	char *user; /* lower-cased (pseudonymized when asked) */
+	int64_t day;
+};
+
+/*
+ * Read the users with a case resolved as a confirmed violation from the
+ * store's journal (DIR/journal.jsonl, irm-store(5)): entries of type
+ * case.resolved whose data has "resolution":"violation" and a "user".  A
+ * missing journal is an empty store.  Returns 0, or -1 with e filled.
+ * *out is owned (free each user, then the array); sorted by user.
+ */
+int irm_violations_load(const char *dir, const struct irm_pseudo *pseudo,
+    struct irm_violation **out, size_t *n, struct irm_error *e);
 
 /* Owned: irm_engine_free. */
 struct irm_engine *irm_engine_new(const struct irm_engine_opts *o);

@@ -389,6 +389,29 @@ struct factor {
 	int points;
 };
 
+/* Was a case of user resolved as a confirmed violation before day? */
+static int
+previous_violation(const struct irm_engine *g, const char *user, int64_t day)
+{
+	size_t lo = 0, hi = g->o.nviolations, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(g->o.violations[mid].user, user);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < g->o.nviolations &&
+	     strcmp(g->o.violations[lo].user, user) == 0;
+	     lo++)
+		if (g->o.violations[lo].day < day)
+			return 1;
+	return 0;
+}
+
 /* The mean daily count of idx over the 30 days before day. */
 static double
 mean30(const struct user *u, int idx, int64_t day)
@@ -455,6 +478,11 @@ factors(const struct irm_engine *g, const struct user *u,
 		f[nf] = (struct factor){"priority_user", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "member of a priority user group");
+	}
+	if (p->boost_previous && previous_violation(g, u->name, d->day)) {
+		f[nf] = (struct factor){"previous_violation", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "a case resolved as a violation before this day");
 	}
 	/* after_hours_logon is after hours by definition: no double count. */
 	if (p->boost_after && id->after * 2 > id->n &&

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 29
+plan 30
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -290,4 +290,22 @@ irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st2" --now 
     jq -r '.irm.day' >"$TMP/got"
 echo 2026-03-05 >"$TMP/want"
 check_same "--now 3 days later makes 2026-03-05 final (lag 2)" "$TMP/got" "$TMP/want"
+# 17. -S STORE: a case of alice's resolved as a violation before the day
+#     scored adds the previous_violation booster (x1.25); a benign case of
+#     bob's and a later violation change nothing.
+mkdir -p "$TMP/store"
+cat >"$TMP/store/journal.jsonl" <<'JSON'
+{"v":1,"seq":1,"@timestamp":"2026-02-10T12:00:00.000Z","type":"case.resolved","by":"ana","data":{"case":"case-1","user":"Alice@contoso.com","resolution":"violation"},"prev":""}
+{"v":1,"seq":2,"@timestamp":"2026-02-11T12:00:00.000Z","type":"case.resolved","by":"ana","data":{"case":"case-2","user":"bob@contoso.com","resolution":"benign"},"prev":""}
+{"v":1,"seq":3,"@timestamp":"2026-03-09T12:00:00.000Z","type":"case.resolved","by":"ana","data":{"case":"case-3","user":"bob@contoso.com","resolution":"violation"},"prev":""}
+JSON
+printf 'bob@contoso.com,2026-03-05,1\n' >"$TMP/start2.csv"
+irm-score -s "$S/settings.json" -p "$S/departing.json" -S "$TMP/store" \
+    --start-scoring "$TMP/start2.csv" "$TMP/depart.jsonl" |
+    jq -r '[.user.name,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+alice@contoso.com level+priority_content+unusual_activity+previous_violation
+bob@contoso.com level+priority_content+unusual_activity
+OUT
+check_same "-S: previous violation boosts alice, not bob" "$TMP/got" "$TMP/want"
 done_testing
