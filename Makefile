@@ -42,8 +42,8 @@ BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
 PROGS = cmd/irm-norm cmd/irm-score
 LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
-MAN1 = man/irm-norm.1
-MAN5 = man/irm-event.5
+MAN1 = man/irm-norm.1 man/irm-score.1
+MAN5 = man/irm-event.5 man/irm-insight.5 man/irm-policy.5
 MAN7 = man/irm.7
 HDRS = $(wildcard lib/*.h)
 

@@ -132,6 +132,7 @@ start_scoring(struct ctx *c)
 	struct irm_error e;
 	struct irm_row row;
 	const char *errstr;
+	char anon[IRM_PSEUDO_LEN], *user;
 	int64_t ms;
 	int rc, flags, days;
 
@@ -157,7 +158,15 @@ start_scoring(struct ctx *c)
 			    "1-365)");
 			irm_errx(IRM_EXIT_USAGE, "--start-scoring: bad file");
 		}
-		irm_engine_start_scoring(c->eng, row.f[0],
+		user = row.f[0];
+		if (c->pseudo && strncmp(user, "anon-", 5) != 0) {
+			for (char *p = user; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p += 'a' - 'A';
+			irm_pseudonym(c->pseudo, user, strlen(user), anon);
+			user = anon;
+		}
+		irm_engine_start_scoring(c->eng, user,
 		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000),
 		    days, &c->out);
 	}
@@ -200,6 +209,10 @@ load_config(struct ctx *c)
 	n = irm_policies_load(
 	    c->o.policies, c->o.npolicies, c->pseudo, &c->pol, &lint);
 	c->npol = n > 0 ? (size_t)n : 0;
+	/* The engine keeps one bit per policy for each user and day. */
+	if (c->npol > 64)
+		irm_lint_add(
+		    &lint, NULL, "", "%zu policies: at most 64", c->npol);
 	for (i = 0; i < lint.n; i++)
 		irm_warnx("%s", lint.msg[i]);
 	if (lint.n)
@@ -381,7 +394,9 @@ main(int argc, char *argv[])
 	flush_out(&c);
 	if (c.o.stats)
 		irm_engine_stats(c.eng, stdout);
-	if (c.o.state && irm_engine_save(c.eng, c.o.state, &e) == -1)
+	/* --stats writes no insights, so it must not record them either. */
+	if (c.o.state && !c.o.stats &&
+	    irm_engine_save(c.eng, c.o.state, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "state: %s", e.msg);
 	if (c.late)
 		irm_warnx("%lu late event%s for days already final", c.late,

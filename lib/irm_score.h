@@ -181,8 +181,8 @@ int irm_settings_load(struct irm_settings *s, const char *path,
     const struct irm_pseudo *pseudo, struct irm_lint *lint);
 void irm_settings_free(struct irm_settings *s);
 
-/* Classify a domain (lower-case) by the settings' domain lists; the most
- * specific list wins in the order allowed, internal, unallowed,
+/* Classify a domain (lower-case) by the settings' domain lists: the first
+ * list that matches wins, in the order allowed, internal, unallowed,
  * third_party. */
 enum irm_domclass irm_domain_class(
     const struct irm_settings *s, const char *domain);

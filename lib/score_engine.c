@@ -1307,6 +1307,7 @@ irm_engine_add(
 		late = 1;
 		count(g, u, d, ev);
 		d->final = 1;
+		exfil_trigger(g, u, d, out);
 		score_all(g, u, d, out);
 		return late;
 	}
