@@ -192,6 +192,10 @@ enum {
  */
 int irm_time_setzone(const char *zone, struct irm_error *e);
 
+/* Is zone "UTC" or a sane name of a zone file (TZif) under $TZDIR or
+ * /usr/share/zoneinfo?  Changes nothing. */
+int irm_time_zone_ok(const char *zone);
+
 /*
  * Parse a timestamp of any form seen in the sources into milliseconds
  * since the epoch (UTC): ISO 8601 / RFC 3339 with or without zone, offset

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "irm.h"
+#include "irm_event.h"
 
 /* ------------------------------------------------------------ irm_conf.c */
 
@@ -59,12 +60,6 @@ void irm_lint_free(struct irm_lint *l);
 
 /* ------------------------------------------------------- the scored event */
 
-/* A list of borrowed strings. */
-struct irm_sv {
-	const char **v;
-	size_t n, cap;
-};
-
 /*
  * An irm-event(5) record as irm-score reads it.  Strings are borrowed from
  * the parsed JSON object and live until the next event is read.
@@ -82,7 +77,7 @@ struct irm_ev {
 	const char *irm_severity;
 	const char *label;
 	const char *label_old; /* irm.label_old */
-	struct irm_sv labels;
+	struct irm_strv labels;
 	const char *label_change;
 	const char *share_scope;
 	const char *share_target;
@@ -100,8 +95,8 @@ struct irm_ev {
 	const char *url_domain;
 	const char *dest_domain;
 	const char *email_subject;
-	struct irm_sv email_to; /* to, cc and bcc together */
-	long long attachments;  /* irm.attachments, -1 when absent */
+	struct irm_strv email_to; /* to, cc and bcc together */
+	long long attachments;    /* irm.attachments, -1 when absent */
 	const char *hr_resignation_date;
 	const char *hr_last_working_date;
 	const char *hr_effective_date;

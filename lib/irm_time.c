@@ -229,14 +229,18 @@ zone_file_ok(const char *zone)
  * Returns 0, or -1 with e filled (the previous zone stays).
  */
 int
+irm_time_zone_ok(const char *zone)
+{
+	return strcmp(zone, "UTC") == 0 ||
+	    (zone_name_ok(zone) && zone_file_ok(zone));
+}
+
+int
 irm_time_setzone(const char *zone, struct irm_error *e)
 {
-	int utc;
-
 	if (zone == NULL)
 		zone = "UTC";
-	utc = strcmp(zone, "UTC") == 0;
-	if (!utc && (!zone_name_ok(zone) || !zone_file_ok(zone))) {
+	if (!irm_time_zone_ok(zone)) {
 		char q[IRM_QUOTE_LEN];
 
 		irm_str_quote(zone, strlen(zone), q);
@@ -245,7 +249,7 @@ irm_time_setzone(const char *zone, struct irm_error *e)
 	if (setenv("TZ", zone, 1) == -1)
 		return irm_seterr(e, "%s: %s", zone, strerror(errno));
 	tzset();
-	zone_utc = utc;
+	zone_utc = strcmp(zone, "UTC") == 0;
 	snprintf(zone_name, sizeof(zone_name), "%s", zone);
 	cache_hour = INT64_MIN;
 	return 0;

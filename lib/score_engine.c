@@ -536,6 +536,35 @@ insight_id(const struct irm_policy *p, const char *user, int64_t day,
 	out[24] = '\0';
 }
 
+/* The keys every insight starts with, up to the irm object's first. */
+static void
+write_head(struct irm_buf *out, const struct irm_policy *p, const char *user,
+    const char *day, const char *iid, int sev)
+{
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":\"signal\","
+	    "\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    day, iid, sev);
+	irm_json_quote(out, user);
+	irm_buf_adds(out, "},\"rule\":{\"name\":");
+	irm_json_quote(out, p->name);
+	irm_buf_adds(out, ",\"ruleset\":");
+	irm_json_quote(out, p->template);
+}
+
+static void
+write_trigger(struct irm_buf *out, const struct trig *t)
+{
+	char ts[IRM_TIME_LEN];
+
+	if (t == NULL)
+		return;
+	irm_time_format(t->ts, ts);
+	irm_buf_printf(out,
+	    ",\"trigger\":{\"activity\":\"%s\",\"@timestamp\":\"%s\"}",
+	    trig_activity(t->type), ts);
+}
+
 static void
 write_factors(struct irm_buf *out, const struct factor *f, int nf)
 {
@@ -566,15 +595,7 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 
 	insight_id(p, u->name, d->day, irm_indicators[id->idx].name, iid);
 	irm_time_format(d->day * DAY_MS, day);
-	irm_buf_printf(out,
-	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
-	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
-	    day, iid, sev);
-	irm_json_quote(out, u->name);
-	irm_buf_adds(out, "},\"rule\":{\"name\":");
-	irm_json_quote(out, p->name);
-	irm_buf_adds(out, ",\"ruleset\":");
-	irm_json_quote(out, p->template);
+	write_head(out, p, u->name, day, iid, sev);
 	irm_buf_printf(out,
 	    "},\"irm\":{\"insight\":\"indicator\","
 	    "\"indicator\":\"%s\",\"day\":\"%.10s\",\"count\":%u,\"score\":%d,"
@@ -582,13 +603,7 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	    irm_indicators[id->idx].name, day, id->n, score, sev_names[sev - 1],
 	    rev);
 	write_factors(out, f, nf);
-	if (t) {
-		irm_time_format(t->ts, day);
-		irm_buf_printf(out,
-		    ",\"trigger\":{\"activity\":\"%s\","
-		    "\"@timestamp\":\"%s\"}",
-		    trig_activity(t->type), day);
-	}
+	write_trigger(out, t);
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
 	add_list(out, "ids", &id->ids);
 	add_list(out, "files", &id->files);
@@ -764,15 +779,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	sev = severity_of(score);
 	insight_id(p, u->name, q->day, "sequence", iid);
 	irm_time_format(q->day * DAY_MS, day);
-	irm_buf_printf(out,
-	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
-	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
-	    day, iid, sev);
-	irm_json_quote(out, u->name);
-	irm_buf_adds(out, "},\"rule\":{\"name\":");
-	irm_json_quote(out, p->name);
-	irm_buf_adds(out, ",\"ruleset\":");
-	irm_json_quote(out, p->template);
+	write_head(out, p, u->name, day, iid, sev);
 	irm_buf_printf(out,
 	    "},\"irm\":{\"insight\":\"sequence\",\"day\":"
 	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
@@ -780,13 +787,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	    day, ex->count, score, sev_names[sev - 1]);
 	write_factors(out, f, nf);
 	write_steps(out, q);
-	if (t) {
-		irm_time_format(t->ts, day);
-		irm_buf_printf(out,
-		    ",\"trigger\":{\"activity\":\"%s\","
-		    "\"@timestamp\":\"%s\"}",
-		    trig_activity(t->type), day);
-	}
+	write_trigger(out, t);
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%d", ex->count);
 	add_list(out, "ids", &none);
 	add_list(out, "files", &files);
@@ -926,15 +927,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	sev = severity_of(score);
 	insight_id(p, pe->u->name, day, "cumulative", iid);
 	irm_time_format(day * DAY_MS, d);
-	irm_buf_printf(out,
-	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":"
-	    "\"signal\",\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
-	    d, iid, sev);
-	irm_json_quote(out, pe->u->name);
-	irm_buf_adds(out, "},\"rule\":{\"name\":");
-	irm_json_quote(out, p->name);
-	irm_buf_adds(out, ",\"ruleset\":");
-	irm_json_quote(out, p->template);
+	write_head(out, p, pe->u->name, d, iid, sev);
 	irm_buf_printf(out,
 	    "},\"irm\":{\"insight\":\"cumulative\",\"day\":"
 	    "\"%.10s\",\"count\":%u,\"score\":%d,\"severity\":\"%s\","
@@ -943,13 +936,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    d, pe->total, score, sev_names[sev - 1], CUM_DAYS, pct);
 	irm_json_quote(out, peer);
 	write_factors(out, f, nf);
-	if (t) {
-		irm_time_format(t->ts, d);
-		irm_buf_printf(out,
-		    ",\"trigger\":{\"activity\":\"%s\","
-		    "\"@timestamp\":\"%s\"}",
-		    trig_activity(t->type), d);
-	}
+	write_trigger(out, t);
 	irm_buf_printf(out,
 	    ",\"evidence\":{\"count\":%u,\"ids\":[],"
 	    "\"files\":[],\"targets\":[]}}}\n",

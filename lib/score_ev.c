@@ -25,19 +25,7 @@ str2(struct json_object *o, const char *a, const char *b)
 }
 
 static void
-sv_add(struct irm_sv *sv, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (sv->n == sv->cap) {
-		sv->cap = sv->cap ? sv->cap * 2 : 8;
-		sv->v = irm_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
-	}
-	sv->v[sv->n++] = s;
-}
-
-static void
-sv_add_array(struct irm_sv *sv, struct json_object *arr)
+sv_add_array(struct irm_strv *sv, struct json_object *arr)
 {
 	size_t i, n;
 
@@ -45,13 +33,14 @@ sv_add_array(struct irm_sv *sv, struct json_object *arr)
 		return;
 	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++)
-		sv_add(sv, irm_json_text(json_object_array_get_idx(arr, i)));
+		irm_strv_add(
+		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
 }
 
 static void
 clear(struct irm_ev *ev)
 {
-	struct irm_sv labels = ev->labels, to = ev->email_to;
+	struct irm_strv labels = ev->labels, to = ev->email_to;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->labels.v = labels.v;

@@ -13,7 +13,6 @@
  * and caching each UTC hour's offset; this is process state, like the
  * zone of irm_time.c, and not thread-safe.
  */
-#include <sys/stat.h>
 
 #include <regex.h>
 #include <stdint.h>
@@ -624,42 +623,6 @@ do_exclusions(struct ld *l, struct json_object *v, const char *path)
 
 /* ------------------------------------------------------- working hours */
 
-/* The same check as irm_time_setzone: a sane name and a TZif file. */
-static int
-zone_ok(const char *zone)
-{
-	const char *dir, *p;
-	char path[512], magic[4];
-	struct stat st;
-	FILE *fp;
-	int n, ok;
-
-	if (strcmp(zone, "UTC") == 0)
-		return 1;
-	if (*zone == '\0' || *zone == '/' || strlen(zone) >= 64 ||
-	    strstr(zone, "..") != NULL || strstr(zone, "//") != NULL)
-		return 0;
-	for (p = zone; *p != '\0'; p++)
-		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
-		        (*p >= 'a' && *p <= 'z') || *p == '_' || *p == '+' ||
-		        *p == '-' || *p == '/'))
-			return 0;
-	dir = getenv("TZDIR");
-	if (dir == NULL || *dir == '\0')
-		dir = "/usr/share/zoneinfo";
-	n = snprintf(path, sizeof(path), "%s/%s", dir, zone);
-	if (n < 0 || (size_t)n >= sizeof(path))
-		return 0;
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
-		return 0;
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	ok = fread(magic, 1, sizeof(magic), fp) == sizeof(magic) &&
-	    memcmp(magic, "TZif", 4) == 0;
-	fclose(fp);
-	return ok;
-}
-
 /* "H:MM" or "HH:MM", 00:00 to 23:59 (24:00 too when end); or -1. */
 static int
 parse_hhmm(const char *s, int end)
@@ -752,7 +715,7 @@ do_working_hours(struct ld *l, struct json_object *v, const char *path)
 	check_keys(l, v, path, known);
 	p = pkey(path, "zone");
 	if ((zone = str_value(l, irm_json_get(v, "zone"), p)) != NULL) {
-		if (zone_ok(zone))
+		if (irm_time_zone_ok(zone))
 			snprintf(s->wh_zone, sizeof(s->wh_zone), "%s", zone);
 		else
 			irm_lint_add(l->lint, l->c, p,
