@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 30
+plan 32
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -308,4 +308,29 @@ alice@contoso.com level+priority_content+unusual_activity+previous_violation
 bob@contoso.com level+priority_content+unusual_activity
 OUT
 check_same "-S: previous violation boosts alice, not bob" "$TMP/got" "$TMP/want"
+# 18. Each event id counts once per user and day (a record fetched twice),
+#     and excluded events (settings.exclusions) are dropped before
+#     counting: 12 distinct copies, 12 repeats and 12 copies under an
+#     excluded path give usb_copy 12/day (20 x 2 = 40, x1.5, x1.25: 75).
+sed 's/"unusual"/"exclusions": {"paths": ["C:\\\\Temp"]},\n\t"unusual"/' \
+    "$S/settings.json" >"$TMP/settings-ex.json"
+{
+	head -1 "$TMP/depart.jsonl"
+	i=0
+	while [ $i -lt 12 ]; do
+		ev "2026-03-05T10:$(printf %02d $i):00.000Z" "d-$i" alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
+		ev "2026-03-05T10:$(printf %02d $i):01.000Z" "d-$i" alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
+		ev "2026-03-05T11:$(printf %02d $i):00.000Z" "t-$i" alice@contoso.com usb_copied "$LABEL" \
+		    ',"file":{"name":"t'$i'.xlsx","directory":"C:\\Temp","path":"C:\\Temp\\t'$i'.xlsx"}'
+		i=$((i + 1))
+	done
+} >"$TMP/dup.jsonl"
+irm-score -s "$TMP/settings-ex.json" -p "$S/departing.json" "$TMP/dup.jsonl" |
+    jq -r '[.irm.indicator,.irm.count,.irm.score]|join(" ")' >"$TMP/got"
+echo "usb_copy 12 75" >"$TMP/want"
+check_same "duplicate ids count once; excluded paths do not count" "$TMP/got" "$TMP/want"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/dup.jsonl" |
+    jq -r '[.irm.indicator,.irm.count]|join(" ")' >"$TMP/got"
+echo "usb_copy 24" >"$TMP/want"
+check_same "without the exclusion the C:\\Temp copies count" "$TMP/got" "$TMP/want"
 done_testing
