@@ -858,26 +858,72 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Nearest-rank percentiles 95 and 99 of the group's totals. */
-static int
-percentiles(const struct peer *pe, size_t n, const char *group, uint32_t *p95,
-    uint32_t *p99, uint32_t *median)
-{
-	uint32_t *t = irm_xcalloc(n + 1, sizeof(*t));
-	size_t k = 0, i;
+/* The percentiles a user is compared with: those of a group of peers. */
+struct pstat {
+	int n; /* peers; 0 when too few to compare */
+	uint32_t p95, p99, median;
+};
 
-	for (i = 0; i < n; i++)
-		if (group == NULL ||
-		    (pe[i].group && strcmp(pe[i].group, group) == 0))
-			t[k++] = pe[i].total;
-	if (k >= CUM_MIN_PEERS) {
-		qsort(t, k, sizeof(*t), cmp_u32);
-		*p95 = t[(k * 95 + 99) / 100 - 1];
-		*p99 = t[(k * 99 + 99) / 100 - 1];
-		*median = t[(k - 1) / 2];
+/* Nearest-rank percentiles 95 and 99 and the median of t (sorted here). */
+static struct pstat
+percentiles(uint32_t *t, size_t k)
+{
+	struct pstat ps = {0, 0, 0, 0};
+
+	if (k < CUM_MIN_PEERS)
+		return ps;
+	qsort(t, k, sizeof(*t), cmp_u32);
+	ps.n = (int)k;
+	ps.p95 = t[(k * 95 + 99) / 100 - 1];
+	ps.p99 = t[(k * 99 + 99) / 100 - 1];
+	ps.median = t[(k - 1) / 2];
+	return ps;
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct peer *x = *(const struct peer *const *)a;
+	const struct peer *y = *(const struct peer *const *)b;
+
+	if (x->group == NULL || y->group == NULL)
+		return (x->group == NULL) - (y->group == NULL);
+	return strcmp(x->group, y->group);
+}
+
+/*
+ * Give each peer the percentiles of its department, or of the whole
+ * organization (group NULL) when the department is too small: one sort
+ * per group, not one per user.
+ */
+static void
+peer_stats(struct peer *pe, size_t k, struct pstat *st)
+{
+	struct peer **by = irm_xcalloc(k + 1, sizeof(*by));
+	uint32_t *t = irm_xcalloc(k + 1, sizeof(*t));
+	struct pstat org, grp;
+	size_t i, a, b;
+
+	for (i = 0; i < k; i++)
+		t[i] = pe[i].total;
+	org = percentiles(t, k);
+	for (i = 0; i < k; i++)
+		by[i] = &pe[i];
+	qsort(by, k, sizeof(*by), cmp_group);
+	for (a = 0; a < k; a = b) {
+		for (b = a + 1; b < k && cmp_group(&by[a], &by[b]) == 0; b++)
+			;
+		for (i = a; i < b; i++)
+			t[i - a] = by[i]->total;
+		grp = by[a]->group ? percentiles(t, b - a) : org;
+		for (i = a; i < b; i++) {
+			if (grp.n == 0)
+				by[i]->group = NULL;
+			st[by[i] - pe] = grp.n ? grp : org;
+		}
 	}
+	free(by);
 	free(t);
-	return k >= CUM_MIN_PEERS ? (int)k : 0;
 }
 
 static struct cum *
@@ -955,11 +1001,11 @@ cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
     struct irm_buf *out)
 {
 	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
+	struct pstat *st = irm_xcalloc(n + 1, sizeof(*st));
 	const struct irm_person *who;
 	const struct trig *t;
 	size_t pol, i, k;
-	uint32_t p95 = 0, p99 = 0, median = 0;
-	int npeers, pct;
+	int pct;
 
 	for (pol = 0; pol < g->o.npolicies; pol++) {
 		const struct irm_policy *p = &g->o.policies[pol];
@@ -975,23 +1021,17 @@ cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			pe[k].group = who ? who->department : NULL;
 			k++;
 		}
+		peer_stats(pe, k, st);
 		for (i = 0; i < k; i++) {
 			struct cum *c;
 
-			npeers = percentiles(
-			    pe, k, pe[i].group, &p95, &p99, &median);
-			if (npeers == 0) {
-				pe[i].group = NULL;
-				npeers = percentiles(
-				    pe, k, NULL, &p95, &p99, &median);
-			}
 			/* Above the median too: in a flat group the ties at
 			 * the 95th percentile are not outliers. */
-			if (npeers == 0 || pe[i].total < p95 ||
-			    pe[i].total <= median ||
+			if (st[i].n == 0 || pe[i].total < st[i].p95 ||
+			    pe[i].total <= st[i].median ||
 			    !in_scope(g, pe[i].u, p, day, &t))
 				continue;
-			pct = pe[i].total >= p99 ? 99 : 95;
+			pct = pe[i].total >= st[i].p99 ? 99 : 95;
 			c = cum_get(pe[i].u, (int)pol);
 			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
 			    pct <= c->level)
@@ -999,9 +1039,10 @@ cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			c->day = day;
 			c->level = pct;
 			emit_cum(g, &pe[i], (int)pol, day, pct,
-			    pct == 99 ? p99 : p95, npeers, t, out);
+			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, t, out);
 		}
 	}
+	free(st);
 	free(pe);
 }
 
@@ -1052,6 +1093,37 @@ exfil_trigger(
 	}
 }
 
+/*
+ * Evidence is kept only where an insight may need it: a count below the
+ * lowest low threshold any policy sets for its indicator can never be
+ * scored, so a final day forgets its ids, files and targets (memory then
+ * grows with users and days, not with events).
+ */
+static void
+drop_evidence(const struct irm_engine *g, struct uday *d)
+{
+	size_t pol;
+	int i, low;
+
+	for (i = 0; i < d->nind; i++) {
+		struct iday *id = &d->ind[i];
+
+		low = INT32_MAX;
+		for (pol = 0; pol < g->o.npolicies; pol++) {
+			const struct irm_pol_ind *pi =
+			    &g->o.policies[pol].ind[id->idx];
+
+			if (pi->enabled && pi->thresholds[0] < low)
+				low = pi->thresholds[0];
+		}
+		if (id->n >= (uint32_t)low)
+			continue;
+		strl_free(&id->ids);
+		strl_free(&id->files);
+		strl_free(&id->targets);
+	}
+}
+
 static void
 finalize(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
@@ -1062,6 +1134,7 @@ finalize(
 	d->nseen = d->capseen = 0;
 	exfil_trigger(g, u, d, out);
 	score_all(g, u, d, out);
+	drop_evidence(g, d);
 }
 
 /* Forget days older than the look-back. */
