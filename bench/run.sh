@@ -1,11 +1,15 @@
 #!/bin/sh
-# bench/run.sh - irm-norm throughput and memory against references measured
-# in the same run (make bench).
+# bench/run.sh - irm-norm and irm-score throughput and memory against
+# references measured in the same run (make bench).
 #
 #	BENCH_MB=1024 BENCH_JQ_MB=100 BENCH_RUNS=3 BENCH_CLEAN=0 sh bench/run.sh
+#	BENCH_NORM=0 BENCH_SCORE_EVENTS=5000000 BENCH_SCORE_USERS=10000 \
+#	    BENCH_SCORE_RSS_EVENTS=2000000 BENCH_SCORE_FEW_EVENTS=1000000 \
+#	    BENCH_SCORE_RSS_USERS='1000 10000 100000' sh bench/run.sh
 #
-# Generates a synthetic O365 file of BENCH_MB MiB (bench/gen-o365.c) into
-# bench/out/, kept for reruns, and times on it:
+# irm-norm (skipped with BENCH_NORM=0): generates a synthetic O365 file of
+# BENCH_MB MiB (bench/gen-o365.c) into bench/out/, kept for reruns, and
+# times on it:
 #   - json-c parse-only (bench/parse_only.c): the floor, every line parsed
 #     with the flags irm-norm uses, nothing mapped or written;
 #   - irm-norm, output to /dev/null;
@@ -13,11 +17,35 @@
 #   - jq -c -f bench/norm.jq, the same normalization in jq;
 #   - irm-norm again, so both see identical bytes.
 # Each timing is the best of BENCH_RUNS runs (jq: one run); peak RSS is the
-# largest seen.  The table goes to stdout and bench/results.md, with
-# PASS/MISS against the targets: irm-norm within 2.5x of parse-only, at
-# least 5x faster than jq, peak RSS under 50 MB.  A missed target is a
-# measurement, not a failure: the exit status is 0 unless a tool fails.
-# BENCH_CLEAN=1 removes the generated files at the end.
+# largest seen.  Targets: irm-norm within 2.5x of parse-only, at least 5x
+# faster than jq, peak RSS under 50 MB.
+#
+# irm-score (skipped with BENCH_SCORE=0), with the policies of
+# examples/policies (all ten templates) and bench/settings.json plus a
+# directory CSV of the users, output to /dev/null:
+#   (a) throughput: BENCH_SCORE_EVENTS events (5,000,000) for
+#       BENCH_SCORE_USERS users (10,000) over BENCH_SCORE_DAYS days (30)
+#       from bench/gen-events.c, a file kept in bench/out/ for reruns;
+#       json-c parse-only and irm-score on it, best of BENCH_RUNS;
+#   (b) peak RSS for each of BENCH_SCORE_RSS_USERS (1,000, 10,000 and
+#       100,000 users) with BENCH_SCORE_RSS_EVENTS events (2,000,000);
+#   (c) peak RSS for BENCH_SCORE_USERS users with BENCH_SCORE_FEW_EVENTS
+#       events (1,000,000), against (b) and (a) for the same users.
+# (b) and (c) read gen-events through a pipe: nothing is written to disk.
+# Targets: irm-score within 2x of parse-only and at least 100,000 events/s
+# (it is single-threaded: one core); peak RSS growing with users and flat
+# in events (BENCH_SCORE_EVENTS events within 1.25x of the
+# BENCH_SCORE_FEW_EVENTS ones).  A run of irm-score is stopped after
+# BENCH_SCORE_SLACK (4) times the time the events/s target allows, and a
+# run slower than twice that time is not repeated, which keeps `make bench`
+# within 15 minutes whatever irm-score does; a stopped run is reported as
+# such, with the peak RSS it had reached.
+#
+# The tables go to stdout and bench/results.md, one section per tool
+# (a skipped tool's section is kept), with PASS/MISS against the targets.
+# A missed target is a measurement, not a failure: the exit status is 0
+# unless a tool fails.  BENCH_CLEAN=1 removes the generated files at the
+# end.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -25,24 +53,44 @@ OUT=bench/out
 MB=${BENCH_MB:-1024}
 JQ_MB=${BENCH_JQ_MB:-100}
 RUNS=${BENCH_RUNS:-3}
+NORM=${BENCH_NORM:-1}
+SCORE=${BENCH_SCORE:-1}
+S_EVENTS=${BENCH_SCORE_EVENTS:-5000000}
+S_USERS=${BENCH_SCORE_USERS:-10000}
+S_DAYS=${BENCH_SCORE_DAYS:-30}
+R_EVENTS=${BENCH_SCORE_RSS_EVENTS:-2000000}
+R_USERS=${BENCH_SCORE_RSS_USERS:-1000 10000 100000}
+F_EVENTS=${BENCH_SCORE_FEW_EVENTS:-1000000}
+SLACK=${BENCH_SCORE_SLACK:-4}
 IRM_NORM=${IRM_NORM:-cmd/irm-norm}
+IRM_SCORE=${IRM_SCORE:-cmd/irm-score}
+POLICIES=examples/policies
 CC=${CC:-cc}
 RESULTS=bench/results.md
+
+# The irm-score targets.
+EPS_TARGET=100000
+RATIO_TARGET=2
+FLAT_TARGET=1.25
 
 die() {
 	echo "bench: $*" >&2
 	exit 1
 }
 
-for v in "$MB" "$JQ_MB" "$RUNS"; do
+for v in "$MB" "$JQ_MB" "$RUNS" "$S_EVENTS" "$S_USERS" "$S_DAYS" \
+    "$R_EVENTS" "$F_EVENTS" "$SLACK" $R_USERS; do
 	case $v in
 	'' | *[!0-9]* | 0*)
-		die "BENCH_MB, BENCH_JQ_MB, BENCH_RUNS: not a positive integer: $v"
+		die "BENCH_MB, BENCH_JQ_MB, BENCH_RUNS, BENCH_SCORE_*:" \
+		    "not a positive integer: $v"
 		;;
 	esac
 done
 [ "$JQ_MB" -le "$MB" ] || JQ_MB=$MB
-[ -x "$IRM_NORM" ] || die "$IRM_NORM: not built (run make)"
+[ "$NORM" = 0 ] || [ -x "$IRM_NORM" ] || die "$IRM_NORM: not built (run make)"
+[ "$SCORE" = 0 ] || [ -x "$IRM_SCORE" ] ||
+    die "$IRM_SCORE: not built (run make)"
 mkdir -p "$OUT"
 
 # ------------------------------------------------------------- building
@@ -58,51 +106,34 @@ build() { # binary source [libs]
 	fi
 }
 build "$OUT/gen-o365" bench/gen-o365.c
+build "$OUT/gen-events" bench/gen-events.c
 build "$OUT/parse_only" bench/parse_only.c "$JSON_LIBS"
 
-# ----------------------------------------------------------- generating
+# ------------------------------------------------------------- helpers
 
 # The info file next to each data file records the generator's checksum,
 # the record count and the size: a file is reused only when all match.
-GENSUM=$(cksum <bench/gen-o365.c | awk '{print $1}')
-
 info() { # file key
 	awk -v k="$2" '{for (i = 1; i < NF; i += 2) if ($i == k) print $(i+1)}' \
 	    "$1.info" 2>/dev/null
 }
 
-generate() { # megabytes
-	f=$OUT/o365-$1.jsonl
-	if [ -f "$f" ] && [ "$(info "$f" gen)" = "$GENSUM" ] &&
-	    [ "$(info "$f" bytes)" = "$(wc -c <"$f" | tr -d ' ')" ]; then
-		return
-	fi
-	rm -f "$f" "$f.info"
+reusable() { # file generator-source
+	[ -f "$1" ] &&
+	    [ "$(info "$1" gen)" = "$(cksum <"$2" | awk '{print $1}')" ] &&
+	    [ "$(info "$1" bytes)" = "$(wc -c <"$1" | tr -d ' ')" ]
+}
+
+room() { # megabytes
 	avail=$(df -Pk "$OUT" | awk 'NR == 2 {print int($4 / 1024)}')
 	[ "$avail" -gt $(($1 + 256)) ] ||
 	    die "$OUT: $avail MB free, $1 MB needed for the data file"
-	echo "bench: generating $f ($1 MiB)" >&2
-	"$OUT/gen-o365" "$1" >"$f.tmp" 2>"$OUT/gen.err" ||
-	    die "gen-o365 failed: $(cat "$OUT/gen.err")"
-	mv "$f.tmp" "$f"
-	printf 'gen %s %s\n' "$GENSUM" "$(cat "$OUT/gen.err")" >"$f.info"
 }
-
-BIG=$OUT/o365-$MB.jsonl
-PRE=$OUT/o365-$JQ_MB.jsonl
-generate "$MB"
-generate "$JQ_MB"
-# The generator stops after the first record that reaches the size, so
-# the smaller file is the start of the larger: check it.
-cmp -s -n "$(info "$PRE" bytes)" "$PRE" "$BIG" ||
-    die "$PRE is not a prefix of $BIG"
-
-# ------------------------------------------------------------ measuring
 
 TIMER=/usr/bin/time
 [ -x "$TIMER" ] || TIMER=
-NOTES=
-[ -n "$TIMER" ] || NOTES="$NOTES
+TNOTE=
+[ -n "$TIMER" ] || TNOTE="
 - /usr/bin/time is missing (Debian package \`time\`): peak RSS not measured."
 
 # measure name runs cmd...: sets SECS (best) and RSS (largest, KB).
@@ -134,80 +165,145 @@ measure() {
 	done
 }
 
-# Both files are read from the page cache in every run.
-cat "$BIG" "$PRE" >/dev/null
+# save_section file: the section of $RESULTS headed by the first line of
+# file ("# tool benchmark") becomes the file; other sections are kept in
+# their order, a new one goes last.
+save_section() {
+	touch "$RESULTS"
+	awk -v new="$1" '
+	BEGIN {
+		while ((getline l < new) > 0) {
+			if (head == "")
+				head = l
+			text = text l "\n"
+		}
+	}
+	/^# / {
+		n++
+		name[n] = $0
+	}
+	n > 0 {
+		body[n] = body[n] $0 "\n"
+	}
+	END {
+		for (i = 1; i <= n; i++)
+			if (name[i] == head) {
+				body[i] = text
+				found = 1
+			}
+		if (!found)
+			body[++n] = text
+		for (i = 1; i <= n; i++) {
+			sub(/\n+$/, "\n", body[i])
+			printf "%s%s", (i > 1 ? "\n" : ""), body[i]
+		}
+	}' "$RESULTS" >"$RESULTS.tmp"
+	mv "$RESULTS.tmp" "$RESULTS"
+}
 
-measure "parse-only" "$RUNS" "$OUT/parse_only" "$BIG"
-P_S=$SECS P_RSS=$RSS
-measure "irm-norm" "$RUNS" "$IRM_NORM" "$BIG"
-I_S=$SECS I_RSS=$RSS
-measure "irm-norm (prefix)" "$RUNS" "$IRM_NORM" "$PRE"
-IP_S=$SECS IP_RSS=$RSS
-if command -v jq >/dev/null 2>&1; then
-	measure "jq" 1 jq -c -f bench/norm.jq "$PRE"
-	J_S=$SECS J_RSS=$RSS
-else
-	J_S='' J_RSS=''
-	NOTES="$NOTES
-- jq is missing (Debian package \`jq\`): no jq comparison."
-fi
-
-# -------------------------------------------------------------- reporting
-
-BIG_B=$(info "$BIG" bytes) BIG_N=$(info "$BIG" records)
-PRE_B=$(info "$PRE" bytes) PRE_N=$(info "$PRE" records)
 CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null)
 JSONC=$(pkg-config --modversion json-c 2>/dev/null || echo '?')
-JQV=$(jq --version 2>/dev/null || echo 'no jq')
 
-table=$(awk -v p="$P_S" -v prss="$P_RSS" -v i="$I_S" -v irss="$I_RSS" \
-    -v ip="$IP_S" -v iprss="$IP_RSS" -v j="$J_S" -v jrss="$J_RSS" \
-    -v bb="$BIG_B" -v bn="$BIG_N" -v pb="$PRE_B" -v pn="$PRE_N" \
-    -v timer="$TIMER" '
-function row(tool, input, bytes, n, s, rss, vsp, vsj) {
-	mb = bytes / 1048576
-	printf "| %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n", \
-	    tool, input, mb, s, (s > 0 ? mb / s : 0), (s > 0 ? n / s : 0), \
-	    (timer == "" ? "n/a" : sprintf("%.1f", rss / 1024)), vsp, vsj
-}
-function verdict(ok) {
-	return ok ? "PASS" : "MISS"
-}
-BEGIN {
-	print "| tool | input | MB | seconds | MB/s | records/s | peak RSS MB" \
-	    " | time vs parse-only | speedup vs jq |"
-	print "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-	row("json-c parse-only", "full", bb, bn, p, prss, "1.00x", "")
-	row("irm-norm", "full", bb, bn, i, irss, \
-	    sprintf("%.2fx", (p > 0 ? i / p : 0)), "")
-	row("irm-norm", "prefix", pb, pn, ip, iprss, "", \
-	    (j == "" ? "" : sprintf("%.1fx", (ip > 0 ? j / ip : 0))))
-	if (j != "")
-		row("jq norm.jq", "prefix", pb, pn, j, jrss, "", "1.0x")
-	print ""
-	ratio = p > 0 ? i / p : 0
-	printf "- irm-norm time / parse-only time: %.2fx (target <= 2.5x): " \
-	    "%s\n", ratio, verdict((ratio <= 2.5))
-	if (j != "") {
-		sp = ip > 0 ? j / ip : 0
-		printf "- jq time / irm-norm time on the prefix: %.1fx " \
-		    "(target >= 5x): %s\n", sp, verdict((sp >= 5))
-	}
-	if (timer != "") {
-		rss = (irss > iprss ? irss : iprss) / 1024
-		printf "- irm-norm peak RSS: %.1f MB on %.0f MB, %.1f MB on " \
-		    "%.0f MB (target < 50 MB): %s\n", irss / 1024, \
-		    bb / 1048576, iprss / 1024, pb / 1048576, \
-		    verdict((rss < 50))
-	}
-	share = i > 0 ? 100 * p / i : 0
-	printf "- json-c parse-only time is %.0f%% of irm-norm'\''s time " \
-	    "(the rest is mapping and writing): %s\n", share, \
-	    (share >= 50 ? "json-c is the bottleneck" : \
-	    "json-c is not the bottleneck")
-}')
+# ------------------------------------------------------------- irm-norm
 
-report=$(cat <<EOF
+if [ "$NORM" != 0 ]; then
+	NOTES=$TNOTE
+	GENSUM=$(cksum <bench/gen-o365.c | awk '{print $1}')
+
+	generate() { # megabytes
+		f=$OUT/o365-$1.jsonl
+		reusable "$f" bench/gen-o365.c && return
+		rm -f "$f" "$f.info"
+		room "$1"
+		echo "bench: generating $f ($1 MiB)" >&2
+		"$OUT/gen-o365" "$1" >"$f.tmp" 2>"$OUT/gen.err" ||
+		    die "gen-o365 failed: $(cat "$OUT/gen.err")"
+		mv "$f.tmp" "$f"
+		printf 'gen %s %s\n' "$GENSUM" "$(cat "$OUT/gen.err")" \
+		    >"$f.info"
+	}
+
+	BIG=$OUT/o365-$MB.jsonl
+	PRE=$OUT/o365-$JQ_MB.jsonl
+	generate "$MB"
+	generate "$JQ_MB"
+	# The generator stops after the first record that reaches the size,
+	# so the smaller file is the start of the larger: check it.
+	cmp -s -n "$(info "$PRE" bytes)" "$PRE" "$BIG" ||
+	    die "$PRE is not a prefix of $BIG"
+
+	# Both files are read from the page cache in every run.
+	cat "$BIG" "$PRE" >/dev/null
+
+	measure "parse-only" "$RUNS" "$OUT/parse_only" "$BIG"
+	P_S=$SECS P_RSS=$RSS
+	measure "irm-norm" "$RUNS" "$IRM_NORM" "$BIG"
+	I_S=$SECS I_RSS=$RSS
+	measure "irm-norm (prefix)" "$RUNS" "$IRM_NORM" "$PRE"
+	IP_S=$SECS IP_RSS=$RSS
+	if command -v jq >/dev/null 2>&1; then
+		measure "jq" 1 jq -c -f bench/norm.jq "$PRE"
+		J_S=$SECS J_RSS=$RSS
+	else
+		J_S='' J_RSS=''
+		NOTES="$NOTES
+- jq is missing (Debian package \`jq\`): no jq comparison."
+	fi
+
+	BIG_B=$(info "$BIG" bytes) BIG_N=$(info "$BIG" records)
+	PRE_B=$(info "$PRE" bytes) PRE_N=$(info "$PRE" records)
+	JQV=$(jq --version 2>/dev/null || echo 'no jq')
+
+	table=$(awk -v p="$P_S" -v prss="$P_RSS" -v i="$I_S" \
+	    -v irss="$I_RSS" -v ip="$IP_S" -v iprss="$IP_RSS" -v j="$J_S" \
+	    -v jrss="$J_RSS" -v bb="$BIG_B" -v bn="$BIG_N" -v pb="$PRE_B" \
+	    -v pn="$PRE_N" -v timer="$TIMER" '
+	function row(tool, input, bytes, n, s, rss, vsp, vsj) {
+		mb = bytes / 1048576
+		printf "| %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n", \
+		    tool, input, mb, s, (s > 0 ? mb / s : 0), \
+		    (s > 0 ? n / s : 0), \
+		    (timer == "" ? "n/a" : sprintf("%.1f", rss / 1024)), \
+		    vsp, vsj
+	}
+	function verdict(ok) {
+		return ok ? "PASS" : "MISS"
+	}
+	BEGIN {
+		print "| tool | input | MB | seconds | MB/s | records/s |" \
+		    " peak RSS MB | time vs parse-only | speedup vs jq |"
+		print "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+		row("json-c parse-only", "full", bb, bn, p, prss, "1.00x", "")
+		row("irm-norm", "full", bb, bn, i, irss, \
+		    sprintf("%.2fx", (p > 0 ? i / p : 0)), "")
+		row("irm-norm", "prefix", pb, pn, ip, iprss, "", \
+		    (j == "" ? "" : sprintf("%.1fx", (ip > 0 ? j / ip : 0))))
+		if (j != "")
+			row("jq norm.jq", "prefix", pb, pn, j, jrss, "", "1.0x")
+		print ""
+		ratio = p > 0 ? i / p : 0
+		printf "- irm-norm time / parse-only time: %.2fx " \
+		    "(target <= 2.5x): %s\n", ratio, verdict((ratio <= 2.5))
+		if (j != "") {
+			sp = ip > 0 ? j / ip : 0
+			printf "- jq time / irm-norm time on the prefix: " \
+			    "%.1fx (target >= 5x): %s\n", sp, verdict((sp >= 5))
+		}
+		if (timer != "") {
+			rss = (irss > iprss ? irss : iprss) / 1024
+			printf "- irm-norm peak RSS: %.1f MB on %.0f MB, " \
+			    "%.1f MB on %.0f MB (target < 50 MB): %s\n", \
+			    irss / 1024, bb / 1048576, iprss / 1024, \
+			    pb / 1048576, verdict((rss < 50))
+		}
+		share = i > 0 ? 100 * p / i : 0
+		printf "- json-c parse-only time is %.0f%% of irm-norm'\''s " \
+		    "time (the rest is mapping and writing): %s\n", share, \
+		    (share >= 50 ? "json-c is the bottleneck" : \
+		    "json-c is not the bottleneck")
+	}')
+
+	cat >"$OUT/section.md" <<EOF
 # irm-norm benchmark
 
 $(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs, ${CPU:-unknown CPU};
@@ -221,14 +317,292 @@ $table
 - jq is run on the prefix only (it is slow); its speedup compares it with
   irm-norm on the same bytes, so the ratio is per MB.$NOTES
 EOF
-)
-printf '%s\n' "$report"
-printf '%s\n' "$report" >"$RESULTS"
-echo "bench: table written to $RESULTS" >&2
-
-if [ "${BENCH_CLEAN:-0}" = 1 ]; then
-	rm -f "$BIG" "$BIG.info" "$PRE" "$PRE.info"
-	echo "bench: removed the generated files" >&2
+	cat "$OUT/section.md"
+	save_section "$OUT/section.md"
+	echo "bench: irm-norm table written to $RESULTS" >&2
+	if [ "${BENCH_CLEAN:-0}" = 1 ]; then
+		rm -f "$BIG" "$BIG.info" "$PRE" "$PRE.info"
+		echo "bench: removed the O365 files" >&2
+	fi
 fi
-rm -f "$OUT/time.txt" "$OUT/stderr.txt" "$OUT/gen.err"
+
+# ------------------------------------------------------------ irm-score
+
+if [ "$SCORE" != 0 ]; then
+	NOTES=$TNOTE
+	GENSUM=$(cksum <bench/gen-events.c | awk '{print $1}')
+	LIMITER=
+	if command -v timeout >/dev/null 2>&1; then
+		LIMITER=timeout
+	else
+		NOTES="$NOTES
+- timeout(1) is missing: irm-score runs are not stopped."
+	fi
+
+	# The settings for a user count: bench/settings.json and the
+	# directory of those users, both in bench/out/.
+	settings() { # users
+		s=$OUT/settings-$1.json
+		"$OUT/gen-events" --users "$1" --days "$S_DAYS" --events 1 \
+		    --directory "$OUT/directory-$1.csv" >/dev/null 2>&1 ||
+		    die "gen-events --directory failed"
+		awk -v u="$1" '{print} /^\{$/ && !d {
+			printf "\t\"directory\": \"directory-%s.csv\",\n", u
+			d = 1
+		}' bench/settings.json >"$s"
+		"$IRM_SCORE" -s "$s" -p "$POLICIES" --lint >/dev/null \
+		    2>"$OUT/stderr.txt" ||
+		    die "irm-score --lint: $(tail -3 "$OUT/stderr.txt")"
+	}
+
+	# The limit of a run of n events: SLACK times the target's time.
+	limit() { # events
+		awk -v n="$1" -v k="$SLACK" -v t="$EPS_TARGET" \
+		    'BEGIN {s = int(k * n / t + 0.999); print s < 10 ? 10 : s}'
+	}
+
+	# score name limit runs input cmd...: like measure, with the input
+	# (a file, or "gen:USERS:EVENTS" for gen-events through a pipe) on
+	# stdin and each run stopped after limit seconds; a run slower than
+	# half the limit is not repeated.  Sets SECS, RSS and STOPPED (1 when
+	# the last run was stopped: SECS is then the limit and RSS the peak
+	# so far), and GEN_B, GEN_N for a pipe: the bytes and events.
+	score() {
+		name=$1 lim=$2 runs=$3 input=$4
+		shift 4
+		SECS='' RSS=0 STOPPED=0
+		i=0
+		while [ "$i" -lt "$runs" ]; do
+			i=$((i + 1))
+			set -- ${LIMITER:+"$LIMITER" "$lim"} "$@"
+			s=$(date +%s.%N)
+			rc=0
+			case $input in
+			gen:*)
+				u=${input#gen:} n=${u#*:} u=${u%:*}
+				"$OUT/gen-events" --users "$u" --days "$S_DAYS" \
+				    --events "$n" 2>"$OUT/gen.err" |
+				    ${TIMER:+"$TIMER" -f '%e %M' -o "$OUT/time.txt"} \
+				    "$@" >/dev/null 2>"$OUT/stderr.txt" || rc=$?
+				# A stopped run stops gen-events too.
+				GEN_N=$(awk '{print $2}' "$OUT/gen.err")
+				GEN_B=$(awk '{print $4}' "$OUT/gen.err")
+				GEN_N=${GEN_N:-$n} GEN_B=${GEN_B:-0}
+				;;
+			*)
+				${TIMER:+"$TIMER" -f '%e %M' -o "$OUT/time.txt"} \
+				    "$@" <"$input" >/dev/null \
+				    2>"$OUT/stderr.txt" || rc=$?
+				;;
+			esac
+			[ -n "$LIMITER" ] && shift 2
+			if [ "$rc" = 124 ]; then
+				STOPPED=1
+			elif [ "$rc" != 0 ]; then
+				die "$name failed: $(tail -3 "$OUT/stderr.txt")"
+			fi
+			if [ -n "$TIMER" ]; then
+				t=$(tail -1 "$OUT/time.txt")
+			else
+				t=$(awk -v s="$s" -v e="$(date +%s.%N)" \
+				    'BEGIN {printf "%.2f 0", e - s}')
+			fi
+			e=${t% *} m=${t#* }
+			[ "$STOPPED" = 0 ] || e=$lim
+			SECS=$(awk -v a="$e" -v b="$SECS" \
+			    'BEGIN {print (b == "" || a + 0 < b + 0) ? a : b}')
+			RSS=$(awk -v a="$m" -v b="$RSS" \
+			    'BEGIN {print (a + 0 > b + 0) ? a : b}')
+			echo "bench: $name run $i: $e s, $m KB$(
+			    [ "$STOPPED" = 0 ] || echo ", stopped")" >&2
+			[ "$STOPPED" = 0 ] || break
+			if awk -v e="$e" -v l="$lim" \
+			    'BEGIN {exit !(e > l / 2)}'; then
+				break
+			fi
+		done
+	}
+
+	EV=$OUT/events-$S_USERS-$S_DAYS-$S_EVENTS.jsonl
+	if ! reusable "$EV" bench/gen-events.c; then
+		rm -f "$EV" "$EV.info"
+		room $((S_EVENTS / 1500))
+		echo "bench: generating $EV" >&2
+		"$OUT/gen-events" --users "$S_USERS" --days "$S_DAYS" \
+		    --events "$S_EVENTS" >"$EV.tmp" 2>"$OUT/gen.err" ||
+		    die "gen-events failed: $(cat "$OUT/gen.err")"
+		mv "$EV.tmp" "$EV"
+		printf 'gen %s %s\n' "$GENSUM" "$(cat "$OUT/gen.err")" \
+		    >"$EV.info"
+	fi
+	EV_B=$(info "$EV" bytes) EV_N=$(info "$EV" records)
+
+	settings "$S_USERS"
+	for u in $R_USERS; do
+		[ "$u" = "$S_USERS" ] || settings "$u"
+	done
+
+	# (a) Throughput, from the page cache.
+	cat "$EV" >/dev/null
+	measure "parse-only (events)" "$RUNS" "$OUT/parse_only" "$EV"
+	SP_S=$SECS SP_RSS=$RSS
+	score "irm-score" "$(limit "$EV_N")" "$RUNS" "$EV" "$IRM_SCORE" \
+	    -s "$OUT/settings-$S_USERS.json" -p "$POLICIES"
+	SI_S=$SECS SI_RSS=$RSS SI_STOP=$STOPPED
+
+	# (b) Peak RSS against users, (c) against events: one run each,
+	# against the RSS of irm-score with its configuration and no events.
+	measure "irm-score (no events)" 1 "$IRM_SCORE" -s bench/settings.json \
+	    -p "$POLICIES" /dev/null
+	BASE_RSS=$RSS
+	rows=
+	for u in $R_USERS; do
+		score "irm-score ($u users)" "$(limit "$R_EVENTS")" 1 \
+		    "gen:$u:$R_EVENTS" "$IRM_SCORE" \
+		    -s "$OUT/settings-$u.json" -p "$POLICIES"
+		rows="$rows$u $GEN_N $GEN_B $SECS $RSS $STOPPED pipe
+"
+	done
+	score "irm-score ($S_USERS users)" "$(limit "$F_EVENTS")" 1 \
+	    "gen:$S_USERS:$F_EVENTS" "$IRM_SCORE" \
+	    -s "$OUT/settings-$S_USERS.json" -p "$POLICIES"
+	rows="$rows$S_USERS $GEN_N $GEN_B $SECS $RSS $STOPPED pipe
+$S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
+"
+	VERSION=$("$IRM_SCORE" --version 2>/dev/null || echo irm-score)
+
+	report=$(printf '%s' "$rows" | awk -v p="$SP_S" -v prss="$SP_RSS" \
+	    -v i="$SI_S" -v irss="$SI_RSS" -v istop="$SI_STOP" \
+	    -v bb="$EV_B" -v bn="$EV_N" -v su="$S_USERS" -v rn="$R_EVENTS" \
+	    -v fn="$F_EVENTS" -v ulist="$R_USERS" -v timer="$TIMER" \
+	    -v base="$BASE_RSS" \
+	    -v eps_t="$EPS_TARGET" -v ratio_t="$RATIO_TARGET" \
+	    -v flat_t="$FLAT_TARGET" '
+	function verdict(ok) {
+		return ok ? "PASS" : "MISS"
+	}
+	function mb(kb) {
+		return timer == "" ? "n/a" : sprintf("%.1f", kb / 1024)
+	}
+	# A time, events/s or ratio of a stopped run is a bound.
+	function bound(stop, lt, s) {
+		return (stop ? lt : "") s
+	}
+	function rate(n, s, stop) {
+		return bound(stop, "< ", sprintf("%.0f", s > 0 ? n / s : 0))
+	}
+	{
+		u[NR] = $1; n[NR] = $2; b[NR] = $3; s[NR] = $4
+		rss[NR] = $5; stop[NR] = $6; how[NR] = $7
+	}
+	END {
+		print "## Throughput"
+		print ""
+		print "| tool | events | MB | seconds | MB/s | events/s |" \
+		    " peak RSS MB | time vs parse-only |"
+		print "|---|---:|---:|---:|---:|---:|---:|---:|"
+		m = bb / 1048576
+		printf "| json-c parse-only | %d | %.0f | %.2f | %.1f | %.0f |" \
+		    " %s | 1.00x |\n", bn, m, p, (p > 0 ? m / p : 0), \
+		    (p > 0 ? bn / p : 0), mb(prss)
+		ratio = p > 0 ? i / p : 0
+		printf "| irm-score | %d | %.0f | %s | %s | %s | %s%s | %s |\n", \
+		    bn, m, bound(istop, "> ", sprintf("%.2f", i)), \
+		    bound(istop, "< ", sprintf("%.1f", i > 0 ? m / i : 0)), \
+		    rate(bn, i, istop), (istop ? ">= " : ""), mb(irss), \
+		    bound(istop, "> ", sprintf("%.2fx", ratio))
+		print ""
+		print "## Peak RSS against users and events"
+		print ""
+		print "| users | events | input | seconds | events/s |" \
+		    " peak RSS MB | KB per user above no events |"
+		print "|---:|---:|---|---:|---:|---:|---:|"
+		for (k = 1; k <= NR; k++)
+			printf "| %d | %d | %s | %s | %s | %s%s | %s%.1f |\n", \
+			    u[k], n[k], how[k], \
+			    bound(stop[k], "> ", sprintf("%.2f", s[k])), \
+			    rate(n[k], s[k], stop[k]), \
+			    (stop[k] ? ">= " : ""), mb(rss[k]), \
+			    (stop[k] ? ">= " : ""), (rss[k] - base) / u[k]
+		print ""
+		printf "irm-score with its settings, policies and no events:" \
+		    " %s MB.\n\n", mb(base)
+		printf "- irm-score time / parse-only time: %s " \
+		    "(target <= %sx): %s\n", \
+		    bound(istop, "> ", sprintf("%.2fx", ratio)), ratio_t, \
+		    verdict(!istop && ratio <= ratio_t)
+		eps = i > 0 ? bn / i : 0
+		printf "- irm-score events/s: %s (target >= %d, one core): " \
+		    "%s\n", rate(bn, i, istop), eps_t, \
+		    verdict(!istop && eps >= eps_t)
+		if (timer == "")
+			exit
+		# (b): the rows with rn events, in the order of ulist.
+		nu = split(ulist, want, " ")
+		grow = 1
+		line = ""
+		last = -1
+		stopped = 0
+		for (j = 1; j <= nu; j++)
+			for (k = 1; k <= NR; k++)
+				if (u[k] == want[j] && n[k] == rn && \
+				    how[k] == "pipe") {
+					line = line sprintf("%s%s MB at %d", \
+					    (line == "" ? "" : ", "), \
+					    mb(rss[k]), u[k])
+					if (rss[k] <= last)
+						grow = 0
+					last = rss[k]
+					stopped += stop[k]
+					break
+				}
+		printf "- peak RSS against users, %d events: %s " \
+		    "(target: growing with users): %s\n", rn, line, \
+		    (stopped ? "MISS (runs stopped, RSS incomplete)" : \
+		    verdict(grow))
+		# (c): the same users, fewest and most events.
+		lo = hi = 0
+		for (k = 1; k <= NR; k++) {
+			if (u[k] != su)
+				continue
+			if (lo == 0 || n[k] < n[lo])
+				lo = k
+			if (hi == 0 || n[k] > n[hi])
+				hi = k
+		}
+		f = rss[lo] > 0 ? rss[hi] / rss[lo] : 0
+		printf "- peak RSS against events, %d users: %s MB at %d, " \
+		    "%s MB at %d events: %.2fx (target: flat, <= %sx): %s\n", \
+		    su, mb(rss[lo]), n[lo], mb(rss[hi]), n[hi], f, flat_t, \
+		    (stop[lo] || stop[hi] ? \
+		    "MISS (runs stopped, RSS incomplete)" : verdict(f <= flat_t))
+	}')
+
+	cat >"$OUT/section.md" <<EOF
+# irm-score benchmark
+
+$(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs, ${CPU:-unknown CPU};
+json-c $JSONC, $VERSION.  Policies: $POLICIES (all ten templates);
+settings: bench/settings.json with a directory CSV of the users.  Input:
+bench/gen-events output over $S_DAYS days from 2026-03-01, in time order;
+throughput on a file of $EV_N events for $S_USERS users, in the page
+cache, best of up to $RUNS runs; peak RSS also through a pipe from
+gen-events (one run each).  MB = 2^20 bytes; seconds: wall clock; output
+to /dev/null.  A run is stopped after $SLACK times the time that
+$EPS_TARGET events/s allows: its figures are then bounds.
+
+$report
+$NOTES
+EOF
+	cat "$OUT/section.md"
+	save_section "$OUT/section.md"
+	echo "bench: irm-score table written to $RESULTS" >&2
+	if [ "${BENCH_CLEAN:-0}" = 1 ]; then
+		rm -f "$EV" "$EV.info" "$OUT"/directory-*.csv \
+		    "$OUT"/settings-*.json
+		echo "bench: removed the event files" >&2
+	fi
+fi
+
+rm -f "$OUT/time.txt" "$OUT/stderr.txt" "$OUT/gen.err" "$OUT/section.md"
 exit 0
