@@ -34,10 +34,16 @@ struct strl {
 };
 
 /* One indicator on one day of one user. */
+/* The first ids, files and targets of a count (allocated apart: most
+ * counts lose theirs when their day is final). */
+struct evid {
+	struct strl ids, files, targets;
+};
+
 struct iday {
 	int idx; /* catalogue index */
 	uint32_t n, prio, unallowed, after;
-	struct strl ids, files, targets;
+	struct evid *ev; /* NULL: none kept */
 };
 
 /* An insight already written: its revision and what it counted. */
@@ -115,7 +121,10 @@ strl_add(struct strl *l, const char *s)
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return;
-	l->v = irm_xrealloc(l->v, (size_t)(l->n + 1) * sizeof(*l->v));
+	/* Grow by doubling: 1, 2, 4, ... up to EVID_MAX. */
+	if ((l->n & (l->n - 1)) == 0)
+		l->v = irm_xrealloc(
+		    l->v, (size_t)(l->n ? 2 * l->n : 1) * sizeof(*l->v));
 	l->v[l->n++] = irm_xstrdup(s);
 }
 
@@ -129,6 +138,29 @@ strl_free(struct strl *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+/* An empty list, for counts that kept no evidence. */
+static const struct strl none;
+
+static void
+evid_free(struct evid **e)
+{
+	if (*e == NULL)
+		return;
+	strl_free(&(*e)->ids);
+	strl_free(&(*e)->files);
+	strl_free(&(*e)->targets);
+	free(*e);
+	*e = NULL;
+}
+
+static struct evid *
+evid_get(struct evid **e)
+{
+	if (*e == NULL)
+		*e = irm_xcalloc(1, sizeof(**e));
+	return *e;
 }
 
 static int64_t
@@ -261,9 +293,7 @@ uday_free(struct uday *d)
 	int i;
 
 	for (i = 0; i < d->nind; i++) {
-		strl_free(&d->ind[i].ids);
-		strl_free(&d->ind[i].files);
-		strl_free(&d->ind[i].targets);
+		evid_free(&d->ind[i].ev);
 	}
 	free(d->ind);
 	free(d->em);
@@ -605,9 +635,9 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	write_factors(out, f, nf);
 	write_trigger(out, t);
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
-	add_list(out, "ids", &id->ids);
-	add_list(out, "files", &id->files);
-	add_list(out, "targets", &id->targets);
+	add_list(out, "ids", id->ev ? &id->ev->ids : &none);
+	add_list(out, "files", id->ev ? &id->ev->files : &none);
+	add_list(out, "targets", id->ev ? &id->ev->targets : &none);
 	irm_buf_adds(out, "}}}\n");
 }
 
@@ -769,7 +799,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
     const struct irm_seq *q, const struct trig *t, struct irm_buf *out)
 {
 	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
-	struct strl files = {(char **)ex->files, ex->nfiles}, none = {NULL, 0};
+	struct strl files = {(char **)ex->files, ex->nfiles};
 	struct factor f[4];
 	char iid[32], day[IRM_TIME_LEN];
 	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
@@ -1118,9 +1148,7 @@ drop_evidence(const struct irm_engine *g, struct uday *d)
 		}
 		if (id->n >= (uint32_t)low)
 			continue;
-		strl_free(&id->ids);
-		strl_free(&id->files);
-		strl_free(&id->targets);
+		evid_free(&id->ev);
 	}
 }
 
@@ -1202,6 +1230,25 @@ same_trig(const struct trig *a, const struct trig *b)
 	    a->exact == b->exact;
 }
 
+/* Score final days a new trigger of type brought into a policy's scope. */
+static void
+rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
+{
+	size_t pol;
+	int i;
+
+	for (i = 0; i < u->ndays; i++) {
+		struct uday *d = &u->days[i];
+
+		if (!d->final)
+			continue;
+		for (pol = 0; pol < g->o.npolicies; pol++)
+			if (!(d->scored & (1ULL << pol)) &&
+			    (g->o.policies[pol].triggers & type))
+				score_day(g, u, (int)pol, d, out);
+	}
+}
+
 /*
  * Record a trigger; final days it brings into scope that were not scored
  * for a policy are scored now (HR files come late).
@@ -1210,28 +1257,28 @@ static void
 add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
     struct irm_buf *out)
 {
-	size_t pol;
 	int i;
 
-	for (i = 0; i < u->ntrig; i++)
+	for (i = 0; i < u->ntrig; i++) {
 		if (same_trig(&u->trig[i], t)) {
 			if (t->ts < u->trig[i].ts)
 				u->trig[i].ts = t->ts;
 			return;
 		}
+		/* Exfiltration on consecutive days is one trigger: one
+		 * window, and memory that does not grow day by day. */
+		if (t->type == IRM_TRIG_EXFIL &&
+		    u->trig[i].type == IRM_TRIG_EXFIL &&
+		    u->trig[i].to + 1 == t->from) {
+			u->trig[i].to = t->to;
+			rescore(g, u, t->type, out);
+			return;
+		}
+	}
 	u->trig =
 	    irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
 	u->trig[u->ntrig++] = *t;
-	for (i = 0; i < u->ndays; i++) {
-		struct uday *d = &u->days[i];
-
-		if (!d->final)
-			continue;
-		for (pol = 0; pol < g->o.npolicies; pol++)
-			if (!(d->scored & (1ULL << pol)) &&
-			    (g->o.policies[pol].triggers & t->type))
-				score_day(g, u, (int)pol, d, out);
-	}
+	rescore(g, u, t->type, out);
 }
 
 static int
@@ -1298,12 +1345,14 @@ evidence(struct iday *id, const struct irm_ev *ev)
 {
 	size_t i;
 
-	strl_add(&id->ids, ev->id);
-	strl_add(&id->files, ev->file_name);
-	strl_add(&id->targets, ev->dest_domain);
-	strl_add(&id->targets, ev->share_target);
+	struct evid *e = evid_get(&id->ev);
+
+	strl_add(&e->ids, ev->id);
+	strl_add(&e->files, ev->file_name);
+	strl_add(&e->targets, ev->dest_domain);
+	strl_add(&e->targets, ev->share_target);
 	for (i = 0; i < ev->email_to.n; i++)
-		strl_add(&id->targets, ev->email_to.v[i]);
+		strl_add(&e->targets, ev->email_to.v[i]);
 }
 
 static void
@@ -1493,11 +1542,11 @@ put_day(struct irm_buf *b, const struct uday *d)
 		irm_buf_printf(b, "%s[\"%s\",%u,%u,%u,%u,", i ? "," : "",
 		    irm_indicators[id->idx].name, id->n, id->prio,
 		    id->unallowed, id->after);
-		put_strl(b, &id->ids);
+		put_strl(b, id->ev ? &id->ev->ids : &none);
 		irm_buf_addc(b, ',');
-		put_strl(b, &id->files);
+		put_strl(b, id->ev ? &id->ev->files : &none);
 		irm_buf_addc(b, ',');
-		put_strl(b, &id->targets);
+		put_strl(b, id->ev ? &id->ev->targets : &none);
 		irm_buf_addc(b, ']');
 	}
 	irm_buf_adds(b, "],[");
@@ -1656,9 +1705,11 @@ get_iday(struct uday *d, struct json_object *a)
 	id->prio = (uint32_t)jint(a, 2);
 	id->unallowed = (uint32_t)jint(a, 3);
 	id->after = (uint32_t)jint(a, 4);
-	get_strl(&id->ids, json_object_array_get_idx(a, 5));
-	get_strl(&id->files, json_object_array_get_idx(a, 6));
-	get_strl(&id->targets, json_object_array_get_idx(a, 7));
+	if (json_object_array_length(json_object_array_get_idx(a, 5)) == 0)
+		return;
+	get_strl(&evid_get(&id->ev)->ids, json_object_array_get_idx(a, 5));
+	get_strl(&id->ev->files, json_object_array_get_idx(a, 6));
+	get_strl(&id->ev->targets, json_object_array_get_idx(a, 7));
 }
 
 static void
