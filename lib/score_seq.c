@@ -16,7 +16,7 @@
 #include "irm_json.h"
 #include "irm_score.h"
 
-#define MAX_FILES 1024
+#define MAX_FILES 256
 
 struct sfile {
 	char *name;
