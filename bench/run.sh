@@ -5,7 +5,9 @@
 #	BENCH_MB=1024 BENCH_JQ_MB=100 BENCH_RUNS=3 BENCH_CLEAN=0 sh bench/run.sh
 #	BENCH_NORM=0 BENCH_SCORE_EVENTS=5000000 BENCH_SCORE_USERS=10000 \
 #	    BENCH_SCORE_RSS_EVENTS=2000000 BENCH_SCORE_FEW_EVENTS=1000000 \
-#	    BENCH_SCORE_RSS_USERS='1000 10000 100000' sh bench/run.sh
+#	    BENCH_SCORE_RSS_USERS='1000 10000 100000' BENCH_SCORE_LEN_USERS=2000 \
+#	    BENCH_SCORE_LEN_PER_DAY=20000 BENCH_SCORE_LEN_DAYS='120 240' \
+#	    sh bench/run.sh
 #
 # irm-norm (skipped with BENCH_NORM=0): generates a synthetic O365 file of
 # BENCH_MB MiB (bench/gen-o365.c) into bench/out/, kept for reruns, and
@@ -30,16 +32,26 @@
 #   (b) peak RSS for each of BENCH_SCORE_RSS_USERS (1,000, 10,000 and
 #       100,000 users) with BENCH_SCORE_RSS_EVENTS events (2,000,000);
 #   (c) peak RSS for BENCH_SCORE_USERS users with BENCH_SCORE_FEW_EVENTS
-#       events (1,000,000), against (b) and (a) for the same users.
-# (b) and (c) read gen-events through a pipe: nothing is written to disk.
-# Targets: irm-score within 2x of parse-only and at least 100,000 events/s
-# (it is single-threaded: one core); peak RSS growing with users and flat
-# in events (BENCH_SCORE_EVENTS events within 1.25x of the
-# BENCH_SCORE_FEW_EVENTS ones).  A run of irm-score is stopped after
+#       events (1,000,000), against (b) and (a) for the same users: over
+#       the same days, this is density (events per user-day), which
+#       per-day state may grow with up to its caps, so it is reported
+#       without a target;
+#   (d) peak RSS against stream length: BENCH_SCORE_LEN_USERS users
+#       (2,000) with BENCH_SCORE_LEN_PER_DAY events a day (20,000) over
+#       each of BENCH_SCORE_LEN_DAYS days (120 and 240, both beyond
+#       irm-score's 90-day look-back): the same density, a longer stream.
+# (b), (c) and (d) read gen-events through a pipe: nothing is written to
+# disk.  Targets: irm-score within 2x of parse-only and at least 100,000
+# events/s (it is single-threaded: one core); peak RSS growing with users
+# and flat in stream length (the largest (d) figure within 1.25x of the
+# smallest): state is bounded by users x look-back days x indicators, so
+# days beyond the look-back add none (DESIGN: memory grows with users,
+# never with events).  A run of irm-score is stopped after
 # BENCH_SCORE_SLACK (4) times the time the events/s target allows, and a
-# run slower than twice that time is not repeated, which keeps `make bench`
-# within 15 minutes whatever irm-score does; a stopped run is reported as
-# such, with the peak RSS it had reached.
+# run slower than twice that time is not repeated; the (d) runs are also
+# stopped BUDGET seconds (14.5 minutes) after run.sh started.  This keeps
+# `make bench` within 15 minutes whatever irm-score does; a stopped run is
+# reported as such, with the peak RSS it had reached.
 #
 # The tables go to stdout and bench/results.md, one section per tool
 # (a skipped tool's section is kept), with PASS/MISS against the targets.
@@ -61,6 +73,9 @@ S_DAYS=${BENCH_SCORE_DAYS:-30}
 R_EVENTS=${BENCH_SCORE_RSS_EVENTS:-2000000}
 R_USERS=${BENCH_SCORE_RSS_USERS:-1000 10000 100000}
 F_EVENTS=${BENCH_SCORE_FEW_EVENTS:-1000000}
+L_USERS=${BENCH_SCORE_LEN_USERS:-2000}
+L_PER_DAY=${BENCH_SCORE_LEN_PER_DAY:-20000}
+L_DAYS=${BENCH_SCORE_LEN_DAYS:-120 240}
 SLACK=${BENCH_SCORE_SLACK:-4}
 IRM_NORM=${IRM_NORM:-cmd/irm-norm}
 IRM_SCORE=${IRM_SCORE:-cmd/irm-score}
@@ -72,6 +87,9 @@ RESULTS=bench/results.md
 EPS_TARGET=100000
 RATIO_TARGET=2
 FLAT_TARGET=1.25
+# Seconds after the start within which the (d) runs stop.
+BUDGET=870
+START=$(date +%s)
 
 die() {
 	echo "bench: $*" >&2
@@ -79,13 +97,20 @@ die() {
 }
 
 for v in "$MB" "$JQ_MB" "$RUNS" "$S_EVENTS" "$S_USERS" "$S_DAYS" \
-    "$R_EVENTS" "$F_EVENTS" "$SLACK" $R_USERS; do
+    "$R_EVENTS" "$F_EVENTS" "$SLACK" "$L_USERS" "$L_PER_DAY" $R_USERS \
+    $L_DAYS; do
 	case $v in
 	'' | *[!0-9]* | 0*)
 		die "BENCH_MB, BENCH_JQ_MB, BENCH_RUNS, BENCH_SCORE_*:" \
 		    "not a positive integer: $v"
 		;;
 	esac
+done
+if [ -z "$R_USERS" ] || [ -z "$L_DAYS" ]; then
+	die "BENCH_SCORE_RSS_USERS, BENCH_SCORE_LEN_DAYS: empty"
+fi
+for v in $L_DAYS; do
+	[ "$v" -le 3650 ] || die "BENCH_SCORE_LEN_DAYS: over 3650: $v"
 done
 [ "$JQ_MB" -le "$MB" ] || JQ_MB=$MB
 [ "$NORM" = 0 ] || [ -x "$IRM_NORM" ] || die "$IRM_NORM: not built (run make)"
@@ -362,7 +387,7 @@ if [ "$SCORE" != 0 ]; then
 	}
 
 	# score name limit runs input cmd...: like measure, with the input
-	# (a file, or "gen:USERS:EVENTS" for gen-events through a pipe) on
+	# (a file, or "gen:USERS:EVENTS:DAYS" for gen-events through a pipe) on
 	# stdin and each run stopped after limit seconds; a run slower than
 	# half the limit is not repeated.  Sets SECS, RSS and STOPPED (1 when
 	# the last run was stopped: SECS is then the limit and RSS the peak
@@ -379,8 +404,9 @@ if [ "$SCORE" != 0 ]; then
 			rc=0
 			case $input in
 			gen:*)
-				u=${input#gen:} n=${u#*:} u=${u%:*}
-				"$OUT/gen-events" --users "$u" --days "$S_DAYS" \
+				u=${input#gen:} d=${u##*:} u=${u%:*}
+				n=${u#*:} u=${u%:*}
+				"$OUT/gen-events" --users "$u" --days "$d" \
 				    --events "$n" 2>"$OUT/gen.err" |
 				    ${TIMER:+"$TIMER" -f '%e %M' -o "$OUT/time.txt"} \
 				    "$@" >/dev/null 2>"$OUT/stderr.txt" || rc=$?
@@ -437,9 +463,13 @@ if [ "$SCORE" != 0 ]; then
 	fi
 	EV_B=$(info "$EV" bytes) EV_N=$(info "$EV" records)
 
-	settings "$S_USERS"
-	for u in $R_USERS; do
-		[ "$u" = "$S_USERS" ] || settings "$u"
+	done_users=
+	for u in "$S_USERS" $R_USERS "$L_USERS"; do
+		case " $done_users " in
+		*" $u "*) ;;
+		*) settings "$u" ;;
+		esac
+		done_users="$done_users $u"
 	done
 
 	# (a) Throughput, from the page cache.
@@ -450,7 +480,8 @@ if [ "$SCORE" != 0 ]; then
 	    -s "$OUT/settings-$S_USERS.json" -p "$POLICIES"
 	SI_S=$SECS SI_RSS=$RSS SI_STOP=$STOPPED
 
-	# (b) Peak RSS against users, (c) against events: one run each,
+	# (b) Peak RSS against users, (c) against density, (d) against
+	# stream length: one run each,
 	# against the RSS of irm-score with its configuration and no events.
 	measure "irm-score (no events)" 1 "$IRM_SCORE" -s bench/settings.json \
 	    -p "$POLICIES" /dev/null
@@ -458,23 +489,41 @@ if [ "$SCORE" != 0 ]; then
 	rows=
 	for u in $R_USERS; do
 		score "irm-score ($u users)" "$(limit "$R_EVENTS")" 1 \
-		    "gen:$u:$R_EVENTS" "$IRM_SCORE" \
+		    "gen:$u:$R_EVENTS:$S_DAYS" "$IRM_SCORE" \
 		    -s "$OUT/settings-$u.json" -p "$POLICIES"
 		rows="$rows$u $GEN_N $GEN_B $SECS $RSS $STOPPED pipe
 "
 	done
 	score "irm-score ($S_USERS users)" "$(limit "$F_EVENTS")" 1 \
-	    "gen:$S_USERS:$F_EVENTS" "$IRM_SCORE" \
+	    "gen:$S_USERS:$F_EVENTS:$S_DAYS" "$IRM_SCORE" \
 	    -s "$OUT/settings-$S_USERS.json" -p "$POLICIES"
 	rows="$rows$S_USERS $GEN_N $GEN_B $SECS $RSS $STOPPED pipe
 $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 "
+	# (d): rows tagged "len", with the days last.
+	for d in $L_DAYS; do
+		n=$((d * L_PER_DAY))
+		lim=$(limit "$n")
+		left=$((START + BUDGET - $(date +%s)))
+		[ "$left" -ge "$lim" ] || lim=$left
+		[ "$lim" -ge 1 ] || lim=1
+		score "irm-score ($L_USERS users, $d days)" "$lim" 1 \
+		    "gen:$L_USERS:$n:$d" "$IRM_SCORE" \
+		    -s "$OUT/settings-$L_USERS.json" -p "$POLICIES"
+		rows="$rows$L_USERS $GEN_N $GEN_B $SECS $RSS $STOPPED len $d
+"
+	done
 	VERSION=$("$IRM_SCORE" --version 2>/dev/null || echo irm-score)
+	LEN_LIST=$(echo "$L_DAYS" | awk '{
+		for (i = 1; i <= NF; i++)
+			printf "%s%s", (i == 1 ? "" : i == NF ? " and " : ", "), $i
+	}')
 
 	report=$(printf '%s' "$rows" | awk -v p="$SP_S" -v prss="$SP_RSS" \
 	    -v i="$SI_S" -v irss="$SI_RSS" -v istop="$SI_STOP" \
 	    -v bb="$EV_B" -v bn="$EV_N" -v su="$S_USERS" -v rn="$R_EVENTS" \
 	    -v fn="$F_EVENTS" -v ulist="$R_USERS" -v timer="$TIMER" \
+	    -v sd="$S_DAYS" -v lu="$L_USERS" -v lpd="$L_PER_DAY" \
 	    -v base="$BASE_RSS" \
 	    -v eps_t="$EPS_TARGET" -v ratio_t="$RATIO_TARGET" \
 	    -v flat_t="$FLAT_TARGET" '
@@ -493,7 +542,7 @@ $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 	}
 	{
 		u[NR] = $1; n[NR] = $2; b[NR] = $3; s[NR] = $4
-		rss[NR] = $5; stop[NR] = $6; how[NR] = $7
+		rss[NR] = $5; stop[NR] = $6; how[NR] = $7; days[NR] = $8
 	}
 	END {
 		print "## Throughput"
@@ -512,21 +561,37 @@ $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 		    rate(bn, i, istop), (istop ? ">= " : ""), mb(irss), \
 		    bound(istop, "> ", sprintf("%.2fx", ratio))
 		print ""
-		print "## Peak RSS against users and events"
+		printf "## Peak RSS against users and density (%d days)\n", sd
 		print ""
 		print "| users | events | input | seconds | events/s |" \
 		    " peak RSS MB | KB per user above no events |"
 		print "|---:|---:|---|---:|---:|---:|---:|"
 		for (k = 1; k <= NR; k++)
-			printf "| %d | %d | %s | %s | %s | %s%s | %s%.1f |\n", \
-			    u[k], n[k], how[k], \
-			    bound(stop[k], "> ", sprintf("%.2f", s[k])), \
-			    rate(n[k], s[k], stop[k]), \
-			    (stop[k] ? ">= " : ""), mb(rss[k]), \
-			    (stop[k] ? ">= " : ""), (rss[k] - base) / u[k]
+			if (how[k] != "len")
+				printf "| %d | %d | %s | %s | %s | %s%s |" \
+				    " %s%.1f |\n", u[k], n[k], how[k], \
+				    bound(stop[k], "> ", \
+				    sprintf("%.2f", s[k])), \
+				    rate(n[k], s[k], stop[k]), \
+				    (stop[k] ? ">= " : ""), mb(rss[k]), \
+				    (stop[k] ? ">= " : ""), \
+				    (rss[k] - base) / u[k]
 		print ""
 		printf "irm-score with its settings, policies and no events:" \
 		    " %s MB.\n\n", mb(base)
+		printf "## Peak RSS against stream length (%d users, %d " \
+		    "events a day)\n", lu, lpd
+		print ""
+		print "| days | events | seconds | events/s | peak RSS MB |"
+		print "|---:|---:|---:|---:|---:|"
+		for (k = 1; k <= NR; k++)
+			if (how[k] == "len")
+				printf "| %d | %d | %s | %s | %s%s |\n", \
+				    days[k], n[k], bound(stop[k], "> ", \
+				    sprintf("%.2f", s[k])), \
+				    rate(n[k], s[k], stop[k]), \
+				    (stop[k] ? ">= " : ""), mb(rss[k])
+		print ""
 		printf "- irm-score time / parse-only time: %s " \
 		    "(target <= %sx): %s\n", \
 		    bound(istop, "> ", sprintf("%.2fx", ratio)), ratio_t, \
@@ -563,7 +628,7 @@ $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 		# (c): the same users, fewest and most events.
 		lo = hi = 0
 		for (k = 1; k <= NR; k++) {
-			if (u[k] != su)
+			if (u[k] != su || how[k] == "len")
 				continue
 			if (lo == 0 || n[k] < n[lo])
 				lo = k
@@ -571,11 +636,34 @@ $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 				hi = k
 		}
 		f = rss[lo] > 0 ? rss[hi] / rss[lo] : 0
-		printf "- peak RSS against events, %d users: %s MB at %d, " \
-		    "%s MB at %d events: %.2fx (target: flat, <= %sx): %s\n", \
-		    su, mb(rss[lo]), n[lo], mb(rss[hi]), n[hi], f, flat_t, \
+		printf "- peak RSS against density (events per user-day, " \
+		    "which per-day state may grow with up to its caps), " \
+		    "%d users over %d days: %s MB at %d, %s MB at %d " \
+		    "events: %.2fx: %s\n", su, sd, mb(rss[lo]), n[lo], \
+		    mb(rss[hi]), n[hi], f, \
 		    (stop[lo] || stop[hi] ? \
-		    "MISS (runs stopped, RSS incomplete)" : verdict(f <= flat_t))
+		    "INFO (runs stopped, RSS incomplete)" : "INFO")
+		# (d): the largest peak RSS over the smallest, whichever
+		# lengths they come from.
+		line = ""
+		lo = hi = 0
+		stopped = 0
+		for (k = 1; k <= NR; k++) {
+			if (how[k] != "len")
+				continue
+			line = line sprintf("%s%s MB at %d days", \
+			    (line == "" ? "" : ", "), mb(rss[k]), days[k])
+			if (lo == 0 || rss[k] < rss[lo])
+				lo = k
+			if (hi == 0 || rss[k] > rss[hi])
+				hi = k
+			stopped += stop[k]
+		}
+		f = rss[lo] > 0 ? rss[hi] / rss[lo] : 0
+		printf "- peak RSS against stream length, %d users: %s: " \
+		    "%.2fx (target: flat, <= %sx): %s\n", lu, line, f, \
+		    flat_t, (stopped ? "MISS (runs stopped, RSS incomplete)" : \
+		    verdict(f <= flat_t))
 	}')
 
 	cat >"$OUT/section.md" <<EOF
@@ -584,12 +672,14 @@ $S_USERS $EV_N $EV_B $SI_S $SI_RSS $SI_STOP file
 $(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs, ${CPU:-unknown CPU};
 json-c $JSONC, $VERSION.  Policies: $POLICIES (all ten templates);
 settings: bench/settings.json with a directory CSV of the users.  Input:
-bench/gen-events output over $S_DAYS days from 2026-03-01, in time order;
-throughput on a file of $EV_N events for $S_USERS users, in the page
-cache, best of up to $RUNS runs; peak RSS also through a pipe from
-gen-events (one run each).  MB = 2^20 bytes; seconds: wall clock; output
-to /dev/null.  A run is stopped after $SLACK times the time that
-$EPS_TARGET events/s allows: its figures are then bounds.
+bench/gen-events output from 2026-03-01, in time order, over $S_DAYS days
+(stream length: over each of $LEN_LIST days); throughput on a file of
+$EV_N events for $S_USERS users, in the page cache, best of up to $RUNS
+runs; peak RSS also through a pipe from gen-events (one run each).
+MB = 2^20 bytes; seconds: wall clock; output to /dev/null.  A run is
+stopped after $SLACK times the time that $EPS_TARGET events/s allows (a
+stream-length run also $BUDGET s after the benchmark started): its
+figures are then bounds.
 
 $report
 $NOTES
