@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "irm.h"
+#include "irm_event.h"
 #include "irm_json.h"
 
 struct json_object *
@@ -63,6 +64,19 @@ const char *
 irm_json_str(struct json_object *o, const char *key)
 {
 	return irm_json_text(irm_json_get(o, key));
+}
+
+void
+irm_json_strv_add(struct irm_strv *sv, struct json_object *arr)
+{
+	size_t i, n;
+
+	if (!json_object_is_type(arr, json_type_array))
+		return;
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++)
+		irm_strv_add(
+		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
 }
 
 int

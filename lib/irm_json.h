@@ -27,6 +27,14 @@ const char *irm_json_str(struct json_object *o, const char *key);
 /* The text of a value, by the same rules as irm_json_str. */
 const char *irm_json_text(struct json_object *v);
 
+struct irm_strv;
+
+/*
+ * Append the text (irm_json_text rules; borrowed) of every element of the
+ * array arr to sv.  Anything but an array adds nothing.
+ */
+void irm_json_strv_add(struct irm_strv *sv, struct json_object *arr);
+
 /*
  * Member key as an integer (numbers or strings of digits, as some
  * pipelines stringify numbers).  Returns 0 and sets *v, or -1.

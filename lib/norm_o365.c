@@ -315,7 +315,6 @@ labels(const struct rec *r, struct irm_event *ev)
 	struct json_object *sled = get(r, "SensitivityLabelEventData");
 	struct json_object *ids = get(r, "SensitivityLabelIds");
 	long long type;
-	size_t i, n;
 
 	ev->label = str(r, "SensitivityLabelId");
 	if (ev->label == NULL)
@@ -332,14 +331,9 @@ labels(const struct rec *r, struct irm_event *ev)
 	}
 	if (ev->label_old == NULL)
 		ev->label_old = str(r, "SourceLabel");
-	if (json_object_is_type(ids, json_type_array)) {
-		n = json_object_array_length(ids);
-		for (i = 0; i < n; i++)
-			irm_strv_add(&ev->labels,
-			    irm_json_text(json_object_array_get_idx(ids, i)));
-		if (ev->label == NULL && ev->labels.n)
-			ev->label = ev->labels.v[0];
-	}
+	irm_json_strv_add(&ev->labels, ids);
+	if (ev->label == NULL && ev->labels.n)
+		ev->label = ev->labels.v[0];
 	if (ev->action && strstr(ev->action, "LabelRemoved"))
 		ev->label_change = "removed";
 }
@@ -467,19 +461,6 @@ sharing(const struct rec *r, struct irm_event *ev)
 		ev->share_scope = "internal";
 }
 
-static void
-add_addrs(struct irm_strv *sv, struct json_object *arr)
-{
-	size_t i, n;
-
-	if (!json_object_is_type(arr, json_type_array))
-		return;
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++)
-		irm_strv_add(
-		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
-}
-
 /* "a.pdf (12b); b.docx (3b)" holds two attachments. */
 static long long
 count_attachments(const char *s)
@@ -569,9 +550,9 @@ dlp(const struct rec *r, struct irm_event *ev)
 	}
 	if (xm) {
 		ev->email_from = irm_json_str(xm, "From");
-		add_addrs(&ev->email_to, irm_json_get(xm, "To"));
-		add_addrs(&ev->email_cc, irm_json_get(xm, "CC"));
-		add_addrs(&ev->email_bcc, irm_json_get(xm, "BCC"));
+		irm_json_strv_add(&ev->email_to, irm_json_get(xm, "To"));
+		irm_json_strv_add(&ev->email_cc, irm_json_get(xm, "CC"));
+		irm_json_strv_add(&ev->email_bcc, irm_json_get(xm, "BCC"));
 		ev->email_subject = irm_json_str(xm, "Subject");
 	}
 	if (sp) {

@@ -25,19 +25,6 @@ str2(struct json_object *o, const char *a, const char *b)
 }
 
 static void
-sv_add_array(struct irm_strv *sv, struct json_object *arr)
-{
-	size_t i, n;
-
-	if (!json_object_is_type(arr, json_type_array))
-		return;
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++)
-		irm_strv_add(
-		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
-}
-
-static void
 clear(struct irm_ev *ev)
 {
 	struct irm_strv labels = ev->labels, to = ev->email_to;
@@ -60,7 +47,7 @@ read_irm(struct json_object *irm, struct irm_ev *ev)
 	ev->activity = irm_json_str(irm, "activity");
 	ev->irm_severity = irm_json_str(irm, "severity");
 	ev->label = irm_json_str(irm, "label");
-	sv_add_array(&ev->labels, irm_json_get(irm, "labels"));
+	irm_json_strv_add(&ev->labels, irm_json_get(irm, "labels"));
 	ev->label_old = irm_json_str(irm, "label_old");
 	ev->label_change = irm_json_str(irm, "label_change");
 	ev->share_scope = str2(irm, "share", "scope");
@@ -104,9 +91,9 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 	ev->url_domain = str2(o, "url", "domain");
 	ev->dest_domain = str2(o, "destination", "domain");
 	ev->email_subject = irm_json_str(email, "subject");
-	sv_add_array(&ev->email_to, path2(email, "to", "address"));
-	sv_add_array(&ev->email_to, path2(email, "cc", "address"));
-	sv_add_array(&ev->email_to, path2(email, "bcc", "address"));
+	irm_json_strv_add(&ev->email_to, path2(email, "to", "address"));
+	irm_json_strv_add(&ev->email_to, path2(email, "cc", "address"));
+	irm_json_strv_add(&ev->email_to, path2(email, "bcc", "address"));
 }
 
 int
