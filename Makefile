@@ -40,9 +40,9 @@ TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq \
     clang-format:bin:clang-format cppcheck:bin:cppcheck
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
-PROGS = cmd/irm-norm cmd/irm-score
+PROGS = cmd/irm-norm cmd/irm-score cmd/irm-report
 LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
-MAN1 = man/irm-norm.1 man/irm-score.1
+MAN1 = man/irm-norm.1 man/irm-score.1 man/irm-report.1
 MAN5 = man/irm-event.5 man/irm-insight.5 man/irm-policy.5
 MAN7 = man/irm.7
 HDRS = $(wildcard lib/*.h)
@@ -62,6 +62,10 @@ cmd/%.o: cmd/%.c $(HDRS)
 cmd/irm-norm: cmd/irm-norm.o lib/libirm.a
 	$(CC) $(LDFLAGS) -o $@ cmd/irm-norm.o lib/libirm.a $(JSON_LIBS) \
 	    $(CSV_LIBS) $(CRYPTO_LIBS)
+
+cmd/irm-report: cmd/irm-report.o lib/libirm.a
+	$(CC) $(LDFLAGS) -o $@ cmd/irm-report.o lib/libirm.a $(JSON_LIBS) \
+	    $(CRYPTO_LIBS)
 
 cmd/irm-score: cmd/irm-score.o lib/libirm.a
 	$(CC) $(LDFLAGS) -o $@ cmd/irm-score.o lib/libirm.a $(JSON_LIBS) \

@@ -1,9 +1,9 @@
 #!/bin/sh
 # demo.sh - the irm pipeline on the example tenant, as `make demo` runs it:
-# from the top of the tree, with the binaries on PATH.  Today the pipeline
-# is irm-norm and a summary of its events, then irm-score and its
-# insights; each new binary adds its stage.
-# Only POSIX tools, so the demo needs nothing beyond the build.
+# from the top of the tree, with the binaries on PATH: irm-norm and a
+# summary of its events, irm-score and its insights, irm-report and its
+# alerts.  Each new binary adds its stage.  Only POSIX tools, so the demo
+# needs nothing beyond the build.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -62,3 +62,19 @@ echo "$(wc -l <"$tmp/insights" | tr -d ' ') insights (day, user, policy," \
 # Insight keys come in a fixed order too (irm-insight(5)).
 sed -n 's/.*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"insight":"\([^"]*\)",\("indicator":"\([^"]*\)",\)\{0,1\}"day":"\([^"]*\)".*"score":\([0-9]*\),"severity":"\([a-z]*\)".*/\6  \1  \2  \3 \5  \7 \8/p' \
     "$tmp/insights" | sort | awk '{ printf "  %s\n", $0 }'
+
+echo
+echo "== irm-report --fail-on high"
+irm-report --fail-on high "$tmp/insights" >"$tmp/alerts"
+rc=$?
+# The last record of each alert is its state; keys in irm-alert order.
+sed -n 's/.*"id":"\(alr-[^"]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"score":\([0-9]*\),"severity":"\([a-z]*\)".*"count":\([0-9]*\),.*/\1 \2 \3 \4 \5 \6/p' \
+    "$tmp/alerts" | awk '{ last[$1] = $0 } END { for (k in last) print last[k] }' |
+    sort -k4,4nr -k2,2 -k3,3 |
+    awk '{ printf "  %-6s %3d  %s  %s  (%d insights)\n", $5, $4, $2, $3, $6 }'
+case $rc in
+4) echo "exit 4: an alert at or above high: a CI gate would fail here" ;;
+0) echo "exit 0: no alert at or above high" ;;
+*) echo "demo: irm-report failed (exit $rc)" >&2; exit "$rc" ;;
+esac
+exit 0

@@ -1,0 +1,210 @@
+/*
+ * irm-report - turn insights into alerts
+ *
+ *	irm-report [-u] [-o file] [-r file] [--allow-empty]
+ *	    [--fail-on low|medium|high] [file ...]
+ *
+ * Reads insights (irm-insight(5)) from the files or stdin and writes an
+ * alert record (one JSON line) each time an insight opens or changes the
+ * alert of its user and policy.  A replayed insight changes nothing.  With
+ * --fail-on the exit status is 4 when an alert at or above that severity
+ * exists, for compliance checks in CI.
+ */
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "irm.h"
+#include "irm_json.h"
+#include "irm_report.h"
+
+static _Noreturn void usage(int code);
+
+struct opts {
+	int fail_on; /* 0, or the severity 1-3 */
+	int allow_empty;
+	int unbuffered;
+	FILE *reject;
+};
+
+static int
+severity_parse(const char *s)
+{
+	if (strcmp(s, "low") == 0)
+		return 1;
+	if (strcmp(s, "medium") == 0)
+		return 2;
+	if (strcmp(s, "high") == 0)
+		return 3;
+	irm_errx(IRM_EXIT_USAGE,
+	    "--fail-on: expected low, medium or high: "
+	    "%s",
+	    s);
+}
+
+static void
+reject(const struct opts *o, const char *file, unsigned long line,
+    const char *raw, size_t len, const char *why)
+{
+	struct irm_pos pos = {file, line};
+
+	irm_warnx_at(&pos, "%s", why);
+	if (o->reject && raw &&
+	    (fwrite(raw, 1, len, o->reject) != len ||
+	        fputc('\n', o->reject) == EOF))
+		irm_err(IRM_EXIT_FATAL, "reject file");
+}
+
+/* Read every insight; returns 1 when some input was rejected. */
+static int
+run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
+{
+	struct irm_input *in = irm_input_new(argc, argv, 16L << 20);
+	struct irm_jread *jr = irm_jread_new(in);
+	struct json_object *obj;
+	struct irm_jrec r;
+	struct irm_error e;
+	struct irm_buf out;
+	int rc, rval = 0;
+
+	irm_buf_init(&out, (size_t)1 << 30);
+	irm_input_set_spill(in, o->reject);
+	while ((rc = irm_input_next_file(in, &e)) != 0) {
+		if (rc == -1) {
+			irm_warnx("%s", e.msg);
+			rval = 1;
+			continue;
+		}
+		irm_jread_reset(jr);
+		while (
+		    (rc = irm_jread_next(jr, &obj, &r, &e)) != IRM_JREAD_EOF) {
+			if (rc == IRM_JREAD_FATAL)
+				irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+			if (rc == IRM_JREAD_RECORD &&
+			    irm_alerts_add(a, obj, &out, &e) == -1)
+				rc = IRM_JREAD_BAD;
+			if (rc == IRM_JREAD_BAD) {
+				reject(o, irm_input_name(in), r.line, r.raw,
+				    r.rawlen, e.msg);
+				rval = 1;
+				continue;
+			}
+			if (out.len &&
+			    fwrite(out.data, 1, out.len, stdout) != out.len)
+				irm_err(IRM_EXIT_FATAL, "stdout");
+			if (out.len && o->unbuffered && fflush(stdout) == EOF)
+				irm_err(IRM_EXIT_FATAL, "stdout");
+			irm_buf_reset(&out);
+		}
+	}
+	irm_buf_free(&out);
+	irm_jread_free(jr);
+	irm_input_free(in);
+	return rval;
+}
+
+enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON };
+
+static const struct option longopts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"output", required_argument, NULL, 'o'},
+    {"reject", required_argument, NULL, 'r'},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"version", no_argument, NULL, 'V'},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {NULL, 0, NULL, 0},
+};
+
+/* The reject file, created mode 0600 and appended to. */
+static FILE *
+open_append(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	FILE *fp;
+
+	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)
+		irm_err(IRM_EXIT_USAGE, "reject file: %s", path);
+	return fp;
+}
+
+static void
+open_to(const char *path, int fdno, int flags)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0600);
+
+	if (fd == -1 || dup2(fd, fdno) == -1)
+		irm_err(IRM_EXIT_USAGE, "%s", path);
+	close(fd);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = {0};
+	struct irm_alerts *a;
+	int ch, rval, sev;
+
+	irm_setprogname(argv[0]);
+	while (
+	    (ch = getopt_long(argc, argv, "ho:r:uV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'o':
+			open_to(optarg, STDOUT_FILENO, O_TRUNC);
+			break;
+		case 'r':
+			o.reject = open_append(optarg);
+			break;
+		case 'u':
+			o.unbuffered = 1;
+			break;
+		case 'V':
+			printf("irm-report %s\n", IRM_VERSION);
+			exit(IRM_EXIT_OK);
+		case OPT_ALLOW_EMPTY:
+			o.allow_empty = 1;
+			break;
+		case OPT_FAIL_ON:
+			o.fail_on = severity_parse(optarg);
+			break;
+		default:
+			usage(IRM_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	a = irm_alerts_new();
+	rval = run(&o, a, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
+	if (fflush(stdout) == EOF || ferror(stdout))
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
+		irm_err(IRM_EXIT_FATAL, "reject file");
+	sev = irm_alerts_max_severity(a);
+	/* An empty gate must not pass: upstream may have failed silently. */
+	if (o.fail_on && irm_alerts_insights(a) == 0 && !o.allow_empty) {
+		irm_warnx("no insights read (use --allow-empty if none is "
+		          "right)");
+		rval = IRM_EXIT_FATAL;
+	} else if (o.fail_on && sev >= o.fail_on && rval != IRM_EXIT_FATAL)
+		rval = IRM_EXIT_FINDINGS;
+	irm_alerts_free(a);
+	if (o.reject)
+		fclose(o.reject);
+	if (fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	return rval;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-report [-u] [-o file] [-r file] [--allow-empty]\n"
+	    "                  [--fail-on low|medium|high] [file ...]\n");
+	exit(code);
+}
