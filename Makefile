@@ -31,12 +31,13 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 
 # One package list.  Each entry is package:kind:probe, where kind is pc
-# (pkg-config module), h (header under /usr/include) or bin (a command).
+# (pkg-config module), h (header under /usr/include), f (a file) or bin
+# (a command).
 # An entry is installed only when its probe fails.
 DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
     libjson-c-dev:pc:json-c libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h \
-    pkg-config:bin:pkg-config
-TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq \
+    pkg-config:bin:pkg-config tzdata:f:/usr/share/zoneinfo/Europe/Berlin
+TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq openssl:bin:openssl \
     clang-format:bin:clang-format cppcheck:bin:cppcheck
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
