@@ -39,29 +39,7 @@
 #define START_DAY 20513 /* 2026-03-01, days since 1970-01-01 */
 #define HOUR_MS 3600000U
 
-static const char *const firsts[50] = {"alice", "bob", "carol", "dave", "erin",
-    "frank", "grace", "heidi", "ivan", "judy", "karl", "laura", "mallory",
-    "nina", "oscar", "peggy", "quentin", "rupert", "sybil", "trent", "ursula",
-    "victor", "wendy", "xavier", "yvonne", "zoe", "adam", "beatriz", "chen",
-    "dmitri", "elif", "fatima", "gunnar", "hiroshi", "ingrid", "jamal", "kenji",
-    "lucia", "mateo", "noor", "olga", "pablo", "priya", "rafael", "sanjay",
-    "tomas", "ulrike", "vikram", "wei", "yusuf"};
-
-static const char *const lasts[100] = {"smith", "johnson", "williams", "brown",
-    "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez",
-    "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore",
-    "jackson", "martin", "lee", "perez", "thompson", "white", "harris",
-    "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young",
-    "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores",
-    "green", "adams", "nelson", "baker", "hall", "rivera", "campbell",
-    "mitchell", "carter", "roberts", "mueller", "schmidt", "schneider",
-    "fischer", "weber", "meyer", "wagner", "becker", "schulz", "hoffmann",
-    "dubois", "durand", "lefebvre", "moreau", "laurent", "simon", "michel",
-    "rossi", "russo", "ferrari", "esposito", "bianchi", "romano", "colombo",
-    "tanaka", "suzuki", "takahashi", "watanabe", "ito", "yamamoto", "kim",
-    "park", "choi", "singh", "kumar", "sharma", "patel", "shah", "ali", "khan",
-    "silva", "santos", "oliveira", "souza", "costa", "jensen", "nielsen",
-    "hansen", "larsen", "novak"};
+#include "names.h"
 
 static const char *const departments[] = {"Finance", "Sales", "Marketing",
     "Engineering", "Legal", "HR", "IT", "Operations", "Research", "Support",

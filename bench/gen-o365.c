@@ -26,29 +26,7 @@
 #define TENANT "5c2f1b7e-0a4d-4e8b-9f3c-6d1a2b3c4d5e"
 #define START 1772323200 /* 2026-03-01T00:00:00Z */
 
-static const char *const firsts[50] = {"alice", "bob", "carol", "dave", "erin",
-    "frank", "grace", "heidi", "ivan", "judy", "karl", "laura", "mallory",
-    "nina", "oscar", "peggy", "quentin", "rupert", "sybil", "trent", "ursula",
-    "victor", "wendy", "xavier", "yvonne", "zoe", "adam", "beatriz", "chen",
-    "dmitri", "elif", "fatima", "gunnar", "hiroshi", "ingrid", "jamal", "kenji",
-    "lucia", "mateo", "noor", "olga", "pablo", "priya", "rafael", "sanjay",
-    "tomas", "ulrike", "vikram", "wei", "yusuf"};
-
-static const char *const lasts[100] = {"smith", "johnson", "williams", "brown",
-    "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez",
-    "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore",
-    "jackson", "martin", "lee", "perez", "thompson", "white", "harris",
-    "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young",
-    "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores",
-    "green", "adams", "nelson", "baker", "hall", "rivera", "campbell",
-    "mitchell", "carter", "roberts", "mueller", "schmidt", "schneider",
-    "fischer", "weber", "meyer", "wagner", "becker", "schulz", "hoffmann",
-    "dubois", "durand", "lefebvre", "moreau", "laurent", "simon", "michel",
-    "rossi", "russo", "ferrari", "esposito", "bianchi", "romano", "colombo",
-    "tanaka", "suzuki", "takahashi", "watanabe", "ito", "yamamoto", "kim",
-    "park", "choi", "singh", "kumar", "sharma", "patel", "shah", "ali", "khan",
-    "silva", "santos", "oliveira", "souza", "costa", "jensen", "nielsen",
-    "hansen", "larsen", "novak"};
+#include "names.h"
 
 static const char *const sites[] = {"finance", "hr", "legal", "mergers",
     "engineering", "sales", "marketing", "it", "exec", "procurement",

@@ -481,6 +481,40 @@ do_domains(struct ld *l, struct json_object *v, const char *path)
 }
 
 /*
+ * Open a file named by the settings at path, relative to the settings
+ * file ("-" is a file here, not stdin).  Returns the input with the file
+ * open, or NULL after a lint message.  argv[0] receives the name (owned:
+ * free); argv must outlive the input (owned: irm_input_free).
+ */
+static struct irm_input *
+open_named(struct ld *l, const char *name, const char *path, size_t maxline,
+    char **argv)
+{
+	char qb[IRM_QUOTE_LEN];
+	struct irm_input *in;
+	struct irm_error e;
+
+	argv[0] = NULL;
+	if (*name == '\0') {
+		irm_lint_add(
+		    l->lint, l->c, path, "%s: empty file name", q(path, qb));
+		return NULL;
+	}
+	argv[0] = irm_conf_relpath(l->c, name);
+	if (strcmp(argv[0], "-") == 0) {
+		free(argv[0]);
+		argv[0] = irm_xstrdup("./-");
+	}
+	in = irm_input_new(1, argv, maxline);
+	if (irm_input_next_file(in, &e) != 1) {
+		irm_lint_add(l->lint, l->c, path, "%s: %s", q(path, qb), e.msg);
+		irm_input_free(in);
+		return NULL;
+	}
+	return in;
+}
+
+/*
  * Read a priority user file: one user per line; blank lines and
  * comments ('#' at the start of a line or after a blank) are skipped.
  */
@@ -488,24 +522,14 @@ static void
 read_users(
     struct ld *l, struct irm_group *g, const char *name, const char *path)
 {
-	char qb[IRM_QUOTE_LEN], *file, *argv[1], *line, *hash;
+	char qb[IRM_QUOTE_LEN], *argv[1], *line, *hash;
 	struct irm_input *in;
 	struct irm_error e;
 	size_t len;
 	int rc;
 
-	if (*name == '\0') {
-		irm_lint_add(
-		    l->lint, l->c, path, "%s: empty file name", q(path, qb));
-		return;
-	}
-	file = irm_conf_relpath(l->c, name);
-	argv[0] = strcmp(file, "-") == 0 ? "./-" : file;
-	in = irm_input_new(1, argv, USERS_MAXLINE);
-	if (irm_input_next_file(in, &e) != 1) {
-		irm_lint_add(l->lint, l->c, path, "%s: %s", q(path, qb), e.msg);
+	if ((in = open_named(l, name, path, USERS_MAXLINE, argv)) == NULL)
 		goto out;
-	}
 	while ((rc = irm_input_getline(in, &line, &len, &e)) != IRM_LINE_EOF) {
 		if (rc == IRM_LINE_ERROR) {
 			irm_lint_add(
@@ -531,7 +555,7 @@ read_users(
 	}
 out:
 	irm_input_free(in);
-	free(file);
+	free(argv[0]);
 }
 
 static int
@@ -964,8 +988,8 @@ static void
 do_directory(struct ld *l, struct json_object *v, const char *path)
 {
 	const char *name = str_value(l, v, path);
-	char qb[IRM_QUOTE_LEN], *file, *argv[1];
-	struct irm_csvread *cr;
+	char qb[IRM_QUOTE_LEN], *argv[1];
+	struct irm_csvread *cr = NULL;
 	struct irm_input *in;
 	struct drows rows = {NULL, 0};
 	struct dircols dc;
@@ -975,19 +999,9 @@ do_directory(struct ld *l, struct json_object *v, const char *path)
 
 	if (name == NULL)
 		return;
-	if (*name == '\0') {
-		irm_lint_add(
-		    l->lint, l->c, path, "%s: empty file name", q(path, qb));
-		return;
-	}
-	file = irm_conf_relpath(l->c, name);
-	argv[0] = strcmp(file, "-") == 0 ? "./-" : file;
-	in = irm_input_new(1, argv, DIR_MAXLINE);
-	cr = irm_csvread_new(in);
-	if (irm_input_next_file(in, &e) != 1) {
-		irm_lint_add(l->lint, l->c, path, "%s: %s", q(path, qb), e.msg);
+	if ((in = open_named(l, name, path, DIR_MAXLINE, argv)) == NULL)
 		goto out;
-	}
+	cr = irm_csvread_new(in);
 	irm_csvread_reset(cr);
 	while ((rc = irm_csvread_next(cr, &row, &e)) != IRM_CSV_EOF) {
 		if (rc == IRM_CSV_FATAL) {
@@ -1022,7 +1036,7 @@ do_directory(struct ld *l, struct json_object *v, const char *path)
 out:
 	irm_csvread_free(cr);
 	irm_input_free(in);
-	free(file);
+	free(argv[0]);
 }
 
 /* -------------------------------------------------------------- loading */
