@@ -18,7 +18,7 @@ CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
 CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 CSV_LIBS ?= -lcsv
 CRYPTO_LIBS ?= -lcrypto
-override CFLAGS += $(JSON_CFLAGS)
+override CFLAGS += $(JSON_CFLAGS) $(CURL_CFLAGS)
 
 ifneq ($(SANITIZE),)
 override CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
@@ -38,14 +38,16 @@ DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
     libjson-c-dev:pc:json-c libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h \
     pkg-config:bin:pkg-config tzdata:f:/usr/share/zoneinfo/Europe/Berlin
 TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq openssl:bin:openssl \
-    clang-format:bin:clang-format cppcheck:bin:cppcheck
+    clang-format:bin:clang-format cppcheck:bin:cppcheck \
+    chromium:bin:chromium
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 
-PROGS = cmd/irm-norm cmd/irm-score cmd/irm-report
+# Every cmd/irm-*.c is a program; every man/*.[157] is installed.
+PROGS = $(patsubst %.c,%,$(wildcard cmd/irm-*.c))
 LIBOBJ = $(patsubst %.c,%.o,$(wildcard lib/*.c))
-MAN1 = man/irm-norm.1 man/irm-score.1 man/irm-report.1
-MAN5 = man/irm-event.5 man/irm-insight.5 man/irm-policy.5
-MAN7 = man/irm.7
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
 HDRS = $(wildcard lib/*.h)
 
 all: $(PROGS)
@@ -60,23 +62,17 @@ lib/%.o: lib/%.c $(HDRS)
 cmd/%.o: cmd/%.c $(HDRS)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-cmd/irm-norm: cmd/irm-norm.o lib/libirm.a
-	$(CC) $(LDFLAGS) -o $@ cmd/irm-norm.o lib/libirm.a $(JSON_LIBS) \
-	    $(CSV_LIBS) $(CRYPTO_LIBS)
+# One link line for every program: a static library only brings in the
+# objects a program uses.
+ALL_LIBS = $(JSON_LIBS) $(CSV_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lm
 
-cmd/irm-report: cmd/irm-report.o lib/libirm.a
-	$(CC) $(LDFLAGS) -o $@ cmd/irm-report.o lib/libirm.a $(JSON_LIBS) \
-	    $(CRYPTO_LIBS)
-
-cmd/irm-score: cmd/irm-score.o lib/libirm.a
-	$(CC) $(LDFLAGS) -o $@ cmd/irm-score.o lib/libirm.a $(JSON_LIBS) \
-	    $(CSV_LIBS) $(CRYPTO_LIBS) -lm
+cmd/irm-%: cmd/irm-%.o lib/libirm.a
+	$(CC) $(LDFLAGS) -o $@ $< lib/libirm.a $(ALL_LIBS)
 
 UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 
 $(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a \
-	    $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a $(ALL_LIBS)
 
 # deps installs what DEPS and TEST_DEPS name and the machine lacks.
 deps:

@@ -68,7 +68,8 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 	struct irm_jrec r;
 	struct irm_error e;
 	struct irm_buf out;
-	int rc, rval = 0;
+	struct irm_alert *al;
+	int rc, rval = 0, got = 0, fresh;
 
 	irm_buf_init(&out, (size_t)1 << 30);
 	irm_input_set_spill(in, o->reject);
@@ -84,7 +85,8 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 			if (rc == IRM_JREAD_FATAL)
 				irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 			if (rc == IRM_JREAD_RECORD &&
-			    irm_alerts_add(a, obj, &out, &e) == -1)
+			    (got = irm_alerts_add(a, obj, &al, &fresh, &e)) ==
+			        -1)
 				rc = IRM_JREAD_BAD;
 			if (rc == IRM_JREAD_BAD) {
 				reject(o, irm_input_name(in), r.line, r.raw,
@@ -92,6 +94,9 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 				rval = 1;
 				continue;
 			}
+			if (got == 1)
+				irm_alert_write_json(
+				    al, fresh ? "new" : "updated", &out);
 			if (out.len &&
 			    fwrite(out.data, 1, out.len, stdout) != out.len)
 				irm_err(IRM_EXIT_FATAL, "stdout");

@@ -1,6 +1,8 @@
 /*
  * irm_report.h - alerts from insights (irm-alert(5)): one open alert per
- * (user, policy), updated by later insights.  report_alert.c.
+ * (user, policy), updated by later insights; a dismissed or resolved
+ * alert ends its episode and the next insight opens a new one.
+ * report_alert.c.
  */
 #ifndef IRM_REPORT_H
 #define IRM_REPORT_H
@@ -10,6 +12,42 @@
 
 #include "irm.h"
 
+enum irm_alert_status {
+	IRM_ALERT_NEEDS_REVIEW,
+	IRM_ALERT_CONFIRMED,
+	IRM_ALERT_DISMISSED,
+	IRM_ALERT_RESOLVED
+};
+
+/* One insight of an alert, as read. */
+struct irm_alert_ins {
+	char *id;
+	int rev;
+	int score;
+	int count;
+	char *what;	    /* indicator, or the insight kind */
+	int64_t day;	    /* the insight's @timestamp, ms */
+	int64_t trigger;    /* irm.trigger.@timestamp, ms, or INT64_MIN */
+	char *trigger_name; /* irm.trigger.activity, or NULL */
+	char *factors;	    /* irm.factors as compact JSON, or NULL */
+};
+
+/* An alert: read-only outside report_alert.c. */
+struct irm_alert {
+	char id[32];
+	char *user, *policy, *ruleset;
+	int episode; /* 1, 2, ... per (user, policy) */
+	enum irm_alert_status status;
+	char *case_id; /* when confirmed or resolved, else NULL */
+	int64_t first, last; /* insight days, ms */
+	struct irm_alert_ins *ins;
+	size_t nins;
+	char **factors; /* risk factor names, sorted, distinct */
+	size_t nfactors;
+	struct irm_alert *prev_episode;
+	int emitted;
+};
+
 struct irm_alerts;
 
 /* Owned: irm_alerts_free. */
@@ -18,17 +56,59 @@ void irm_alerts_free(struct irm_alerts *a);
 
 /*
  * Fold one insight (an irm-insight(5) object) into its alert.  When the
- * alert changed, its record (one JSON line, with "change" new or updated)
- * is appended to out and 1 is returned; 0 when nothing changed (a replayed
+ * alert changed, *changed is set to it (and *fresh to 1 when the insight
+ * opened it) and 1 is returned; 0 when nothing changed (a replayed
  * insight); -1 with e filled when the object is not an insight.
  */
 int irm_alerts_add(struct irm_alerts *a, struct json_object *insight,
-    struct irm_buf *out, struct irm_error *e);
+    struct irm_alert **changed, int *fresh, struct irm_error *e);
 
-/* The highest severity (1-3) of the alerts, 0 when there are none. */
+/* Every alert, all episodes, in the order they were opened. */
+size_t irm_alerts_count(const struct irm_alerts *a);
+struct irm_alert *irm_alerts_at(const struct irm_alerts *a, size_t i);
+
+/* The alert with that id, or NULL. */
+struct irm_alert *irm_alerts_find(const struct irm_alerts *a, const char *id);
+
+/* The highest severity (1-3) of the open alerts, 0 when there are none. */
 int irm_alerts_max_severity(const struct irm_alerts *a);
 
 /* How many insights were read (replays included). */
 unsigned long irm_alerts_insights(const struct irm_alerts *a);
+
+/* An alert's score (0-100), severity (1 low, 2 medium, 3 high). */
+int irm_alert_score(const struct irm_alert *al);
+int irm_alert_severity(const struct irm_alert *al);
+int irm_severity_of(int score);
+const char *irm_severity_name(int severity);
+
+/* needs_review, confirmed, dismissed, resolved; open: the first two. */
+const char *irm_alert_status_name(enum irm_alert_status s);
+int irm_alert_status_parse(const char *s);
+int irm_alert_open(const struct irm_alert *al);
+
+/* Triage, from the store: a closed alert ends its episode. */
+void irm_alert_set_status(
+    struct irm_alert *al, enum irm_alert_status s, const char *case_id);
+
+#define IRM_ALERT_TOP 3
+/*
+ * Indexes of the (at most IRM_ALERT_TOP) best-scoring insights, best
+ * first; among equal scores the earlier insight first.  Returns how many.
+ */
+size_t irm_alert_top(const struct irm_alert *al, size_t *idx);
+
+/*
+ * Append the alert record (irm-alert(5), one JSON line) to out; change is
+ * "new", "updated" or NULL (a state listing: no change key).
+ */
+void irm_alert_write_json(
+    const struct irm_alert *al, const char *change, struct irm_buf *out);
+
+/*
+ * Queue order: open before closed, then severity, score, last_seen
+ * (newest first), id.  For qsort over struct irm_alert pointers.
+ */
+int irm_alert_cmp_queue(const void *a, const void *b);
 
 #endif /* IRM_REPORT_H */

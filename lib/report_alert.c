@@ -1,12 +1,13 @@
 /*
- * report_alert.c - grouping insights into alerts.  An alert is the open
- * episode of one (user, policy): its id hashes policy, user and episode
- * (always 1 until a store can close episodes), so the same insights give
- * the same alerts in any run.
+ * report_alert.c - grouping insights into alerts.  An alert is one
+ * episode of one (user, policy): its id hashes policy, user and episode,
+ * so the same insights (and the same triage) give the same alerts in any
+ * run.  A dismissed or resolved alert ends its episode: the next new
+ * insight of that user and policy opens episode 2, and so on.
  *
  * Score: the highest score among the alert's insights, plus 2 for every
  * further distinct insight (evidence accrues), at most 100; severity from
- * the score as for insights (high 67-100, medium 34-66, low 1-33).
+ * the score as for insights (high 67-100, medium 34-66, low 0-33).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,32 +17,13 @@
 #include "irm_json.h"
 #include "irm_report.h"
 
-#define TOP_MAX 3
 #define IDS_MAX 100
 
-/* One insight of an alert: its id, revision and what it scored. */
-struct ins {
-	char *id;
-	int rev;
-	int score;
-	int count;
-	char *what; /* indicator, or the insight kind */
-};
-
-struct alert {
-	char *user, *policy, *ruleset;
-	char id[32];
-	int64_t first, last; /* insight days, ms */
-	struct ins *ins;
-	size_t nins;
-	char **factors; /* risk factor names, sorted, distinct */
-	size_t nfactors;
-	int emitted;
-};
-
 struct irm_alerts {
-	struct alert **v;
+	struct irm_alert **all; /* every episode, in the order opened */
 	size_t n, cap;
+	struct irm_alert **key; /* latest episode per key, sorted */
+	size_t nkey, capkey;
 	unsigned long insights;
 };
 
@@ -52,13 +34,15 @@ irm_alerts_new(void)
 }
 
 static void
-alert_free(struct alert *al)
+alert_free(struct irm_alert *al)
 {
 	size_t i;
 
 	for (i = 0; i < al->nins; i++) {
 		free(al->ins[i].id);
 		free(al->ins[i].what);
+		free(al->ins[i].trigger_name);
+		free(al->ins[i].factors);
 	}
 	for (i = 0; i < al->nfactors; i++)
 		free(al->factors[i]);
@@ -67,6 +51,7 @@ alert_free(struct alert *al)
 	free(al->user);
 	free(al->policy);
 	free(al->ruleset);
+	free(al->case_id);
 	free(al);
 }
 
@@ -78,64 +63,122 @@ irm_alerts_free(struct irm_alerts *a)
 	if (a == NULL)
 		return;
 	for (i = 0; i < a->n; i++)
-		alert_free(a->v[i]);
-	free(a->v);
+		alert_free(a->all[i]);
+	free(a->all);
+	free(a->key);
 	free(a);
 }
 
-/* Alerts are kept sorted by (policy, user) for lookup by bisection. */
+size_t
+irm_alerts_count(const struct irm_alerts *a)
+{
+	return a->n;
+}
+
+struct irm_alert *
+irm_alerts_at(const struct irm_alerts *a, size_t i)
+{
+	return i < a->n ? a->all[i] : NULL;
+}
+
+struct irm_alert *
+irm_alerts_find(const struct irm_alerts *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->all[i]->id, id) == 0)
+			return a->all[i];
+	return NULL;
+}
+
+/* Keys are kept sorted by (policy, user) for lookup by bisection. */
 static int
-cmp_key(const struct alert *al, const char *policy, const char *user)
+cmp_key(const struct irm_alert *al, const char *policy, const char *user)
 {
 	int c = strcmp(al->policy, policy);
 
 	return c ? c : strcmp(al->user, user);
 }
 
-static struct alert *
-alert_get(struct irm_alerts *a, const char *policy, const char *user,
-    const char *ruleset)
+static size_t
+key_find(const struct irm_alerts *a, const char *policy, const char *user,
+    int *found)
 {
-	size_t lo = 0, hi = a->n, mid;
-	struct irm_buf b;
-	struct alert *al;
-	char hex[65];
+	size_t lo = 0, hi = a->nkey, mid;
 	int c;
 
+	*found = 0;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		c = cmp_key(a->v[mid], policy, user);
-		if (c == 0)
-			return a->v[mid];
+		c = cmp_key(a->key[mid], policy, user);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 64;
-		a->v = irm_xrealloc(a->v, a->cap * sizeof(*a->v));
-	}
-	memmove(&a->v[lo + 1], &a->v[lo], (a->n - lo) * sizeof(*a->v));
-	a->n++;
-	al = a->v[lo] = irm_xcalloc(1, sizeof(*al));
-	al->user = irm_xstrdup(user);
-	al->policy = irm_xstrdup(policy);
-	al->ruleset = irm_xstrdup(ruleset ? ruleset : "");
-	al->first = INT64_MAX;
-	al->last = INT64_MIN;
+	return lo;
+}
+
+static void
+alert_id(struct irm_alert *al)
+{
+	struct irm_buf b;
+	char hex[65];
+
 	irm_buf_init(&b, 1 << 20);
-	irm_buf_printf(&b, "%s%c%s%c1", policy, 0, user, 0);
+	irm_buf_printf(
+	    &b, "%s%c%s%c%d", al->policy, 0, al->user, 0, al->episode);
 	irm_sha256_hex(b.data, b.len, hex);
 	irm_buf_free(&b);
 	memcpy(al->id, "alr-", 4);
 	memcpy(al->id + 4, hex, 20);
 	al->id[24] = '\0';
+}
+
+/* A new episode for the key at slot (found or not). */
+static struct irm_alert *
+alert_open(struct irm_alerts *a, size_t slot, int found, const char *policy,
+    const char *user, const char *ruleset)
+{
+	struct irm_alert *al = irm_xcalloc(1, sizeof(*al));
+
+	al->user = irm_xstrdup(user);
+	al->policy = irm_xstrdup(policy);
+	al->ruleset = irm_xstrdup(ruleset ? ruleset : "");
+	al->first = INT64_MAX;
+	al->last = INT64_MIN;
+	al->episode = 1;
+	if (found) {
+		al->prev_episode = a->key[slot];
+		al->episode = a->key[slot]->episode + 1;
+		a->key[slot] = al;
+	} else {
+		if (a->nkey == a->capkey) {
+			a->capkey = a->capkey ? a->capkey * 2 : 64;
+			a->key = irm_xrealloc(
+			    a->key, a->capkey * sizeof(*a->key));
+		}
+		memmove(&a->key[slot + 1], &a->key[slot],
+		    (a->nkey - slot) * sizeof(*a->key));
+		a->key[slot] = al;
+		a->nkey++;
+	}
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->all = irm_xrealloc(a->all, a->cap * sizeof(*a->all));
+	}
+	a->all[a->n++] = al;
+	alert_id(al);
 	return al;
 }
 
 static void
-add_factor(struct alert *al, const char *name)
+add_factor(struct irm_alert *al, const char *name)
 {
 	size_t i;
 
@@ -155,7 +198,7 @@ add_factor(struct alert *al, const char *name)
 
 /* Risk factors: the insight's kind beyond indicators, and multipliers. */
 static void
-add_factors(struct alert *al, struct json_object *irm)
+add_factors(struct irm_alert *al, struct json_object *irm)
 {
 	struct json_object *f = irm_json_get(irm, "factors");
 	const char *kind = irm_json_str(irm, "insight");
@@ -175,34 +218,73 @@ add_factors(struct alert *al, struct json_object *irm)
 	}
 }
 
-/*
- * Record the insight; 0 when the alert already had it at this revision
- * or a later one (a replay).
- */
-static int
-add_insight(struct alert *al, const char *id, int rev, int score, int count,
-    const char *what)
+/* The insight in this episode or an earlier one, or NULL. */
+static struct irm_alert_ins *
+ins_find(struct irm_alert *al, const char *id, struct irm_alert **owner)
 {
 	size_t i;
 
-	for (i = 0; i < al->nins; i++) {
-		if (strcmp(al->ins[i].id, id) != 0)
-			continue;
-		if (rev <= al->ins[i].rev)
-			return 0;
-		al->ins[i].rev = rev;
-		al->ins[i].score = score;
-		al->ins[i].count = count;
-		return 1;
-	}
-	al->ins = irm_xrealloc(al->ins, (al->nins + 1) * sizeof(*al->ins));
-	al->ins[al->nins++] =
-	    (struct ins){irm_xstrdup(id), rev, score, count, irm_xstrdup(what)};
-	return 1;
+	for (; al; al = al->prev_episode)
+		for (i = 0; i < al->nins; i++)
+			if (strcmp(al->ins[i].id, id) == 0) {
+				*owner = al;
+				return &al->ins[i];
+			}
+	return NULL;
 }
 
-static int
-alert_score(const struct alert *al)
+static char *
+dup_or_null(const char *s)
+{
+	return s ? irm_xstrdup(s) : NULL;
+}
+
+/* Fill what an insight says beyond its id. */
+static void
+ins_set(struct irm_alert_ins *in, struct json_object *irm, int rev,
+    int score, int64_t day)
+{
+	struct json_object *trig = irm_json_get(irm, "trigger");
+	struct json_object *f = irm_json_get(irm, "factors");
+	const char *what = irm_json_str(irm, "indicator");
+	const char *ts = irm_json_str(trig, "@timestamp");
+	long long count = 0;
+	int flags = IRM_TIME_UTC;
+
+	irm_json_int(irm, "count", &count);
+	if (what == NULL)
+		what = irm_json_str(irm, "insight");
+	in->rev = rev;
+	in->score = score;
+	in->count = (int)count;
+	in->day = day;
+	free(in->what);
+	free(in->trigger_name);
+	free(in->factors);
+	in->what = irm_xstrdup(what ? what : "?");
+	in->trigger_name = dup_or_null(irm_json_str(trig, "activity"));
+	if (ts == NULL ||
+	    irm_time_parse(ts, strlen(ts), &flags, &in->trigger, NULL) != 0)
+		in->trigger = INT64_MIN;
+	in->factors = f ? irm_xstrdup(json_object_to_json_string_ext(
+	                      f, JSON_C_TO_STRING_PLAIN))
+	                : NULL;
+}
+
+static struct irm_alert_ins *
+ins_new(struct irm_alert *al, const char *id)
+{
+	struct irm_alert_ins *in;
+
+	al->ins = irm_xrealloc(al->ins, (al->nins + 1) * sizeof(*al->ins));
+	in = &al->ins[al->nins++];
+	memset(in, 0, sizeof(*in));
+	in->id = irm_xstrdup(id);
+	return in;
+}
+
+int
+irm_alert_score(const struct irm_alert *al)
 {
 	int best = 0;
 	size_t i;
@@ -214,41 +296,119 @@ alert_score(const struct alert *al)
 	return best > 100 ? 100 : best;
 }
 
-static int
-severity_of(int score)
+int
+irm_severity_of(int score)
 {
 	return score >= 67 ? 3 : score >= 34 ? 2 : 1;
 }
 
-/*
- * Indexes of the (at most TOP_MAX) best-scoring insights, best first;
- * among equal scores the earlier insight first.
- */
-static size_t
-top(const struct alert *al, size_t *idx)
+int
+irm_alert_severity(const struct irm_alert *al)
+{
+	return irm_severity_of(irm_alert_score(al));
+}
+
+const char *
+irm_severity_name(int severity)
+{
+	static const char *const sev[] = {"low", "medium", "high"};
+
+	return severity >= 1 && severity <= 3 ? sev[severity - 1] : "low";
+}
+
+static const char *const status_names[] = {
+    "needs_review", "confirmed", "dismissed", "resolved"};
+
+const char *
+irm_alert_status_name(enum irm_alert_status s)
+{
+	return status_names[s];
+}
+
+int
+irm_alert_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+irm_alert_open(const struct irm_alert *al)
+{
+	return al->status == IRM_ALERT_NEEDS_REVIEW ||
+	       al->status == IRM_ALERT_CONFIRMED;
+}
+
+void
+irm_alert_set_status(
+    struct irm_alert *al, enum irm_alert_status s, const char *case_id)
+{
+	al->status = s;
+	if (case_id) {
+		free(al->case_id);
+		al->case_id = irm_xstrdup(case_id);
+	}
+}
+
+size_t
+irm_alert_top(const struct irm_alert *al, size_t *idx)
 {
 	size_t i, k, n = 0;
 
 	for (i = 0; i < al->nins; i++) {
-		k = n < TOP_MAX ? n++ : TOP_MAX;
+		k = n < IRM_ALERT_TOP ? n++ : IRM_ALERT_TOP;
 		while (k > 0 && al->ins[idx[k - 1]].score < al->ins[i].score) {
-			if (k < TOP_MAX)
+			if (k < IRM_ALERT_TOP)
 				idx[k] = idx[k - 1];
 			k--;
 		}
-		if (k < TOP_MAX)
+		if (k < IRM_ALERT_TOP)
 			idx[k] = i;
 	}
 	return n;
 }
 
-static void
-write_alert(const struct alert *al, int changed_new, struct irm_buf *out)
+int
+irm_alert_cmp_queue(const void *pa, const void *pb)
 {
-	static const char *const sev[] = {"low", "medium", "high"};
+	const struct irm_alert *a = *(const struct irm_alert *const *)pa;
+	const struct irm_alert *b = *(const struct irm_alert *const *)pb;
+	int sa = irm_alert_score(a), sb = irm_alert_score(b);
+
+	if (irm_alert_open(a) != irm_alert_open(b))
+		return irm_alert_open(a) ? -1 : 1;
+	if (irm_severity_of(sa) != irm_severity_of(sb))
+		return irm_severity_of(sb) - irm_severity_of(sa);
+	if (sa != sb)
+		return sb - sa;
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void
+quote_list(struct irm_buf *out, char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			irm_buf_addc(out, ',');
+		irm_json_quote(out, v[i]);
+	}
+}
+
+void
+irm_alert_write_json(
+    const struct irm_alert *al, const char *change, struct irm_buf *out)
+{
 	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
-	int score = alert_score(al), s = severity_of(score);
-	size_t i, idx[TOP_MAX], n;
+	int score = irm_alert_score(al), s = irm_severity_of(score);
+	size_t i, idx[IRM_ALERT_TOP], n;
 
 	irm_time_format(al->first, first);
 	irm_time_format(al->last, last);
@@ -262,46 +422,79 @@ write_alert(const struct alert *al, int changed_new, struct irm_buf *out)
 	irm_buf_adds(out, ",\"ruleset\":");
 	irm_json_quote(out, al->ruleset);
 	irm_buf_printf(out,
-	    "},\"irm\":{\"alert\":{\"status\":\"needs_review\","
-	    "\"score\":%d,\"severity\":\"%s\",\"first_seen\":\"%s\","
-	    "\"last_seen\":\"%s\",\"count\":%zu,\"insights\":[",
-	    score, sev[s - 1], first, last, al->nins);
+	    "},\"irm\":{\"alert\":{\"status\":\"%s\",\"score\":%d,"
+	    "\"severity\":\"%s\",\"first_seen\":\"%s\",\"last_seen\":\"%s\","
+	    "\"count\":%zu,\"insights\":[",
+	    irm_alert_status_name(al->status), score, irm_severity_name(s),
+	    first, last, al->nins);
 	for (i = 0; i < al->nins && i < IDS_MAX; i++) {
 		if (i)
 			irm_buf_addc(out, ',');
 		irm_json_quote(out, al->ins[i].id);
 	}
 	irm_buf_adds(out, "],\"risk_factors\":[");
-	for (i = 0; i < al->nfactors; i++) {
-		if (i)
-			irm_buf_addc(out, ',');
-		irm_json_quote(out, al->factors[i]);
-	}
+	quote_list(out, al->factors, al->nfactors);
 	irm_buf_adds(out, "],\"top\":[");
-	n = top(al, idx);
+	n = irm_alert_top(al, idx);
 	for (i = 0; i < n; i++) {
 		irm_buf_printf(out, "%s{\"indicator\":", i ? "," : "");
 		irm_json_quote(out, al->ins[idx[i]].what);
 		irm_buf_printf(out, ",\"score\":%d,\"count\":%d}",
 		    al->ins[idx[i]].score, al->ins[idx[i]].count);
 	}
-	irm_buf_printf(
-	    out, "],\"change\":\"%s\"}}}\n", changed_new ? "new" : "updated");
+	irm_buf_printf(out, "],\"episode\":%d", al->episode);
+	if (al->case_id) {
+		irm_buf_adds(out, ",\"case\":");
+		irm_json_quote(out, al->case_id);
+	}
+	if (change)
+		irm_buf_printf(out, ",\"change\":\"%s\"", change);
+	irm_buf_adds(out, "}}}\n");
+}
+
+/*
+ * The alert the insight belongs to: the open episode of its key, or a
+ * new episode when there is none or the last was closed.  A revision of
+ * an insight of a closed episode opens a new one too: triage covered
+ * what was known then.
+ */
+static struct irm_alert *
+alert_for(struct irm_alerts *a, struct json_object *o)
+{
+	const char *user = irm_json_str(irm_json_get(o, "user"), "name");
+	struct json_object *rule = irm_json_get(o, "rule");
+	const char *policy = irm_json_str(rule, "name");
+	int found;
+	size_t slot = key_find(a, policy, user, &found);
+
+	if (found && irm_alert_open(a->key[slot]))
+		return a->key[slot];
+	return alert_open(a, slot, found, policy, user,
+	    irm_json_str(rule, "ruleset"));
+}
+
+static struct irm_alert *
+alert_latest(struct irm_alerts *a, const char *policy, const char *user)
+{
+	int found;
+	size_t slot = key_find(a, policy, user, &found);
+
+	return found ? a->key[slot] : NULL;
 }
 
 int
-irm_alerts_add(struct irm_alerts *a, struct json_object *o, struct irm_buf *out,
-    struct irm_error *e)
+irm_alerts_add(struct irm_alerts *a, struct json_object *o,
+    struct irm_alert **changed, int *fresh, struct irm_error *e)
 {
 	struct json_object *irm = irm_json_get(o, "irm");
 	const char *id = irm_json_str(irm_json_get(o, "event"), "id");
 	const char *user = irm_json_str(irm_json_get(o, "user"), "name");
 	const char *policy = irm_json_str(irm_json_get(o, "rule"), "name");
 	const char *ts = irm_json_str(o, "@timestamp");
-	const char *what = irm_json_str(irm, "indicator");
-	long long rev = 0, score, count = 0;
-	struct alert *al;
-	int flags = IRM_TIME_UTC, fresh;
+	struct irm_alert *al, *owner = NULL;
+	struct irm_alert_ins *in = NULL;
+	long long rev = 0, score;
+	int flags = IRM_TIME_UTC;
 	int64_t ms;
 
 	if (id == NULL || user == NULL || policy == NULL || ts == NULL ||
@@ -311,23 +504,23 @@ irm_alerts_add(struct irm_alerts *a, struct json_object *o, struct irm_buf *out,
 		    "not an insight (irm-insight(5)): needs "
 		    "@timestamp, event.id, user.name, rule.name, irm.score");
 	irm_json_int(irm, "revision", &rev);
-	irm_json_int(irm, "count", &count);
-	if (what == NULL)
-		what = irm_json_str(irm, "insight");
 	a->insights++;
-	al = alert_get(
-	    a, policy, user, irm_json_str(irm_json_get(o, "rule"), "ruleset"));
-	if (!add_insight(
-	        al, id, (int)rev, (int)score, (int)count, what ? what : "?"))
+	if ((al = alert_latest(a, policy, user)) != NULL)
+		in = ins_find(al, id, &owner);
+	if (in && rev <= in->rev)
 		return 0;
+	al = alert_for(a, o);
+	if (in == NULL || owner != al)
+		in = ins_new(al, id);
+	ins_set(in, irm, (int)rev, (int)score, ms);
 	if (ms < al->first)
 		al->first = ms;
 	if (ms > al->last)
 		al->last = ms;
 	add_factors(al, irm);
-	fresh = !al->emitted;
+	*fresh = !al->emitted;
 	al->emitted = 1;
-	write_alert(al, fresh, out);
+	*changed = al;
 	return 1;
 }
 
@@ -337,8 +530,9 @@ irm_alerts_max_severity(const struct irm_alerts *a)
 	int best = 0, s;
 	size_t i;
 
-	for (i = 0; i < a->n; i++)
-		if ((s = severity_of(alert_score(a->v[i]))) > best)
+	for (i = 0; i < a->nkey; i++)
+		if (irm_alert_open(a->key[i]) &&
+		    (s = irm_alert_severity(a->key[i])) > best)
 			best = s;
 	return best;
 }
