@@ -25,11 +25,11 @@ struct irm_alert_ins {
 	int rev;
 	int score;
 	int count;
-	char *what;	    /* indicator, or the insight kind */
-	int64_t day;	    /* the insight's @timestamp, ms */
+	char *what;         /* indicator, or the insight kind */
+	int64_t day;        /* the insight's @timestamp, ms */
 	int64_t trigger;    /* irm.trigger.@timestamp, ms, or INT64_MIN */
 	char *trigger_name; /* irm.trigger.activity, or NULL */
-	char *factors;	    /* irm.factors as compact JSON, or NULL */
+	char *factors;      /* irm.factors as compact JSON, or NULL */
 };
 
 /* An alert: read-only outside report_alert.c. */
@@ -38,7 +38,7 @@ struct irm_alert {
 	char *user, *policy, *ruleset;
 	int episode; /* 1, 2, ... per (user, policy) */
 	enum irm_alert_status status;
-	char *case_id; /* when confirmed or resolved, else NULL */
+	char *case_id;       /* when confirmed or resolved, else NULL */
 	int64_t first, last; /* insight days, ms */
 	struct irm_alert_ins *ins;
 	size_t nins;

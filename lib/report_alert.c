@@ -160,8 +160,8 @@ alert_open(struct irm_alerts *a, size_t slot, int found, const char *policy,
 	} else {
 		if (a->nkey == a->capkey) {
 			a->capkey = a->capkey ? a->capkey * 2 : 64;
-			a->key = irm_xrealloc(
-			    a->key, a->capkey * sizeof(*a->key));
+			a->key =
+			    irm_xrealloc(a->key, a->capkey * sizeof(*a->key));
 		}
 		memmove(&a->key[slot + 1], &a->key[slot],
 		    (a->nkey - slot) * sizeof(*a->key));
@@ -241,8 +241,8 @@ dup_or_null(const char *s)
 
 /* Fill what an insight says beyond its id. */
 static void
-ins_set(struct irm_alert_ins *in, struct json_object *irm, int rev,
-    int score, int64_t day)
+ins_set(struct irm_alert_ins *in, struct json_object *irm, int rev, int score,
+    int64_t day)
 {
 	struct json_object *trig = irm_json_get(irm, "trigger");
 	struct json_object *f = irm_json_get(irm, "factors");
@@ -340,7 +340,7 @@ int
 irm_alert_open(const struct irm_alert *al)
 {
 	return al->status == IRM_ALERT_NEEDS_REVIEW ||
-	       al->status == IRM_ALERT_CONFIRMED;
+	    al->status == IRM_ALERT_CONFIRMED;
 }
 
 void
@@ -469,8 +469,8 @@ alert_for(struct irm_alerts *a, struct json_object *o)
 
 	if (found && irm_alert_open(a->key[slot]))
 		return a->key[slot];
-	return alert_open(a, slot, found, policy, user,
-	    irm_json_str(rule, "ruleset"));
+	return alert_open(
+	    a, slot, found, policy, user, irm_json_str(rule, "ruleset"));
 }
 
 static struct irm_alert *
