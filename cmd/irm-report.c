@@ -18,8 +18,10 @@
 #include <unistd.h>
 
 #include "irm.h"
+#include "irm_event.h"
 #include "irm_json.h"
 #include "irm_report.h"
+#include "irm_store.h"
 
 static _Noreturn void usage(int code);
 
@@ -28,6 +30,7 @@ struct opts {
 	int allow_empty;
 	int unbuffered;
 	FILE *reject;
+	const char *store;
 };
 
 static int
@@ -58,21 +61,92 @@ reject(const struct opts *o, const char *file, unsigned long line,
 		irm_err(IRM_EXIT_FATAL, "reject file");
 }
 
+/*
+ * Insights are folded in batches: with a store, each batch is one locked
+ * append, so an analyst's irm-case waits for a batch, never for the
+ * input.  Output follows the commit: what is reported is in the store.
+ */
+#define BATCH 256
+
+struct run {
+	const struct opts *o;
+	struct irm_state *st;
+	struct irm_store *store;
+	struct json_object *batch[BATCH];
+	size_t n;
+	struct irm_buf out;
+};
+
+static void
+store_entry(struct run *r, const struct irm_alert *al, int fresh,
+    struct json_object *ins)
+{
+	struct irm_error e;
+	struct irm_buf d;
+
+	irm_buf_init(&d, 64L << 20);
+	irm_buf_adds(&d, "{\"alert\":");
+	irm_json_quote(&d, al->id);
+	irm_buf_printf(&d, ",\"episode\":%d,\"insight\":%s}", al->episode,
+	    json_object_to_json_string_ext(
+	        ins, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	if (d.data == NULL ||
+	    irm_store_append(r->store, irm_store_now(),
+	        fresh ? "alert.opened" : "alert.updated", "irm-report", d.data,
+	        &e) == -1) {
+		irm_store_commit(r->store, &e);
+		irm_errx(IRM_EXIT_FATAL, "%s",
+		    d.data ? e.msg : "store: insight too long");
+	}
+	irm_buf_free(&d);
+}
+
+static void
+flush(struct run *r)
+{
+	struct irm_alert *al;
+	struct irm_error e;
+	size_t i;
+	int fresh;
+
+	if (r->store &&
+	    irm_store_begin(
+	        r->store, "irm-report", irm_state_fold, r->st, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s: refusing to append", e.msg);
+	for (i = 0; i < r->n; i++) {
+		if (irm_alerts_add(
+		        r->st->alerts, r->batch[i], &al, &fresh, &e) == 1) {
+			if (r->store)
+				store_entry(r, al, fresh, r->batch[i]);
+			irm_alert_write_json(
+			    al, fresh ? "new" : "updated", &r->out);
+		}
+		json_object_put(r->batch[i]);
+	}
+	r->n = 0;
+	if (r->store && irm_store_commit(r->store, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (r->out.len &&
+	    fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	if (r->out.len && r->o->unbuffered && fflush(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_reset(&r->out);
+}
+
 /* Read every insight; returns 1 when some input was rejected. */
 static int
-run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
+run(struct run *r, int argc, char **argv)
 {
 	struct irm_input *in = irm_input_new(argc, argv, 16L << 20);
 	struct irm_jread *jr = irm_jread_new(in);
+	size_t max = r->o->unbuffered ? 1 : BATCH;
 	struct json_object *obj;
-	struct irm_jrec r;
+	struct irm_jrec rec;
 	struct irm_error e;
-	struct irm_buf out;
-	struct irm_alert *al;
-	int rc, rval = 0, got = 0, fresh;
+	int rc, rval = 0;
 
-	irm_buf_init(&out, (size_t)1 << 30);
-	irm_input_set_spill(in, o->reject);
+	irm_input_set_spill(in, r->o->reject);
 	while ((rc = irm_input_next_file(in, &e)) != 0) {
 		if (rc == -1) {
 			irm_warnx("%s", e.msg);
@@ -80,32 +154,26 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 			continue;
 		}
 		irm_jread_reset(jr);
-		while (
-		    (rc = irm_jread_next(jr, &obj, &r, &e)) != IRM_JREAD_EOF) {
+		while ((rc = irm_jread_next(jr, &obj, &rec, &e)) !=
+		    IRM_JREAD_EOF) {
 			if (rc == IRM_JREAD_FATAL)
 				irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 			if (rc == IRM_JREAD_RECORD &&
-			    (got = irm_alerts_add(a, obj, &al, &fresh, &e)) ==
-			        -1)
+			    irm_insight_check(obj, &e) == -1)
 				rc = IRM_JREAD_BAD;
 			if (rc == IRM_JREAD_BAD) {
-				reject(o, irm_input_name(in), r.line, r.raw,
-				    r.rawlen, e.msg);
+				reject(r->o, irm_input_name(in), rec.line,
+				    rec.raw, rec.rawlen, e.msg);
 				rval = 1;
 				continue;
 			}
-			if (got == 1)
-				irm_alert_write_json(
-				    al, fresh ? "new" : "updated", &out);
-			if (out.len &&
-			    fwrite(out.data, 1, out.len, stdout) != out.len)
-				irm_err(IRM_EXIT_FATAL, "stdout");
-			if (out.len && o->unbuffered && fflush(stdout) == EOF)
-				irm_err(IRM_EXIT_FATAL, "stdout");
-			irm_buf_reset(&out);
+			r->batch[r->n++] = json_object_get(obj);
+			if (r->n == max)
+				flush(r);
 		}
 	}
-	irm_buf_free(&out);
+	if (r->n)
+		flush(r);
 	irm_jread_free(jr);
 	irm_input_free(in);
 	return rval;
@@ -117,6 +185,7 @@ static const struct option longopts[] = {
     {"help", no_argument, NULL, 'h'},
     {"output", required_argument, NULL, 'o'},
     {"reject", required_argument, NULL, 'r'},
+    {"store", required_argument, NULL, 'S'},
     {"unbuffered", no_argument, NULL, 'u'},
     {"version", no_argument, NULL, 'V'},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
@@ -150,12 +219,13 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = {0};
-	struct irm_alerts *a;
+	struct run r = {0};
+	struct irm_error e;
 	int ch, rval, sev;
 
 	irm_setprogname(argv[0]);
 	while (
-	    (ch = getopt_long(argc, argv, "ho:r:uV", longopts, NULL)) != -1) {
+	    (ch = getopt_long(argc, argv, "ho:r:S:uV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -164,6 +234,9 @@ main(int argc, char *argv[])
 			break;
 		case 'r':
 			o.reject = open_append(optarg);
+			break;
+		case 'S':
+			o.store = optarg;
 			break;
 		case 'u':
 			o.unbuffered = 1;
@@ -183,21 +256,28 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	a = irm_alerts_new();
-	rval = run(&o, a, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
+	r.o = &o;
+	r.st = irm_state_new();
+	irm_buf_init(&r.out, (size_t)1 << 30);
+	if (o.store && (r.store = irm_store_open(o.store, 1, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	rval = run(&r, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
 	if (fflush(stdout) == EOF || ferror(stdout))
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
 		irm_err(IRM_EXIT_FATAL, "reject file");
-	sev = irm_alerts_max_severity(a);
+	sev = irm_alerts_max_severity(r.st->alerts);
 	/* An empty gate must not pass: upstream may have failed silently. */
-	if (o.fail_on && irm_alerts_insights(a) == 0 && !o.allow_empty) {
+	if (o.fail_on && irm_alerts_insights(r.st->alerts) == 0 &&
+	    !o.allow_empty) {
 		irm_warnx("no insights read (use --allow-empty if none is "
 		          "right)");
 		rval = IRM_EXIT_FATAL;
 	} else if (o.fail_on && sev >= o.fail_on && rval != IRM_EXIT_FATAL)
 		rval = IRM_EXIT_FINDINGS;
-	irm_alerts_free(a);
+	irm_state_free(r.st);
+	irm_store_close(r.store);
+	irm_buf_free(&r.out);
 	if (o.reject)
 		fclose(o.reject);
 	if (fclose(stdout) == EOF)
@@ -209,7 +289,8 @@ static void
 usage(int code)
 {
 	fprintf(code ? stderr : stdout,
-	    "usage: irm-report [-u] [-o file] [-r file] [--allow-empty]\n"
+	    "usage: irm-report [-u] [-o file] [-r file] [-S dir] "
+	    "[--allow-empty]\n"
 	    "                  [--fail-on low|medium|high] [file ...]\n");
 	exit(code);
 }

@@ -54,6 +54,9 @@ struct irm_alerts;
 struct irm_alerts *irm_alerts_new(void);
 void irm_alerts_free(struct irm_alerts *a);
 
+/* 0 when o is an insight irm_alerts_add accepts, else -1 with e. */
+int irm_insight_check(struct json_object *o, struct irm_error *e);
+
 /*
  * Fold one insight (an irm-insight(5) object) into its alert.  When the
  * alert changed, *changed is set to it (and *fresh to 1 when the insight

@@ -483,6 +483,27 @@ alert_latest(struct irm_alerts *a, const char *policy, const char *user)
 }
 
 int
+irm_insight_check(struct json_object *o, struct irm_error *e)
+{
+	struct json_object *irm = irm_json_get(o, "irm");
+	const char *ts = irm_json_str(o, "@timestamp");
+	int flags = IRM_TIME_UTC;
+	long long score;
+	int64_t ms;
+
+	if (irm_json_str(irm_json_get(o, "event"), "id") == NULL ||
+	    irm_json_str(irm_json_get(o, "user"), "name") == NULL ||
+	    irm_json_str(irm_json_get(o, "rule"), "name") == NULL ||
+	    ts == NULL || irm_json_int(irm, "score", &score) == -1 ||
+	    score < 0 || score > 100 ||
+	    irm_time_parse(ts, strlen(ts), &flags, &ms, NULL))
+		return irm_seterr(e,
+		    "not an insight (irm-insight(5)): needs "
+		    "@timestamp, event.id, user.name, rule.name, irm.score");
+	return 0;
+}
+
+int
 irm_alerts_add(struct irm_alerts *a, struct json_object *o,
     struct irm_alert **changed, int *fresh, struct irm_error *e)
 {
@@ -497,12 +518,10 @@ irm_alerts_add(struct irm_alerts *a, struct json_object *o,
 	int flags = IRM_TIME_UTC;
 	int64_t ms;
 
-	if (id == NULL || user == NULL || policy == NULL || ts == NULL ||
-	    irm_json_int(irm, "score", &score) == -1 || score < 0 ||
-	    score > 100 || irm_time_parse(ts, strlen(ts), &flags, &ms, NULL))
-		return irm_seterr(e,
-		    "not an insight (irm-insight(5)): needs "
-		    "@timestamp, event.id, user.name, rule.name, irm.score");
+	if (irm_insight_check(o, e) == -1)
+		return -1;
+	irm_json_int(irm, "score", &score);
+	irm_time_parse(ts, strlen(ts), &flags, &ms, NULL);
 	irm_json_int(irm, "revision", &rev);
 	a->insights++;
 	if ((al = alert_latest(a, policy, user)) != NULL)

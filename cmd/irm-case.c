@@ -1,0 +1,1185 @@
+/*
+ * irm-case - the analyst's tool over the store (irm-store(5))
+ *
+ *	irm-case [-S dir] [--by name] command [args]
+ *
+ * Commands: list, show, confirm, dismiss, note, notice, resolve, verify,
+ * reveal.  Reading commands take a shared lock; actions lock the journal,
+ * fold it, check that the action is allowed in the current status and
+ * append one entry.  An action that is not allowed writes nothing and
+ * exits 2.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "irm.h"
+#include "irm_event.h"
+#include "irm_json.h"
+#include "irm_report.h"
+#include "irm_reveal.h"
+#include "irm_store.h"
+
+static _Noreturn void usage(int code);
+
+struct ctx {
+	const char *dir;
+	const char *by;
+	struct irm_store *store;
+	struct irm_state *st;
+	int writing;
+};
+
+/* Reading commands: the whole state under a shared lock. */
+static void
+load(struct ctx *c)
+{
+	struct irm_error e;
+	size_t torn;
+
+	if (c->dir == NULL)
+		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
+	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	c->st = irm_state_new();
+	if (irm_store_read(c->store, irm_state_fold, c->st, &torn, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (torn)
+		irm_warnx("%s: torn last line (%zu bytes) ignored; the next "
+		          "writer repairs it",
+		    irm_store_path(c->store), torn);
+}
+
+/* Actions: the state under the write lock, held until done(). */
+static void
+begin(struct ctx *c)
+{
+	struct irm_error e;
+
+	if (c->dir == NULL)
+		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
+	if ((c->store = irm_store_open(c->dir, 1, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	c->st = irm_state_new();
+	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s: refusing to append", e.msg);
+	c->writing = 1;
+}
+
+/* Refuse an action: nothing is written. */
+static _Noreturn IRM_PRINTF(2, 3) void refuse(
+    struct ctx *c, const char *fmt, ...)
+{
+	struct irm_error e;
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (c->writing)
+		irm_store_commit(c->store, &e);
+	irm_errx(IRM_EXIT_USAGE, "%s", msg);
+}
+
+static void
+append(struct ctx *c, const char *type, struct irm_buf *data)
+{
+	struct irm_error e;
+
+	if (data->data == NULL)
+		refuse(c, "entry too long");
+	if (irm_store_append(
+	        c->store, irm_store_now(), type, c->by, data->data, &e) == -1) {
+		irm_store_commit(c->store, &e);
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	}
+	irm_buf_reset(data);
+}
+
+static void
+done(struct ctx *c)
+{
+	struct irm_error e;
+
+	if (c->writing && irm_store_commit(c->store, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	c->writing = 0;
+}
+
+static struct irm_alert *
+need_alert(struct ctx *c, const char *id)
+{
+	struct irm_alert *al = irm_alerts_find(c->st->alerts, id);
+
+	if (al == NULL)
+		refuse(c, "%s: no such alert", id);
+	return al;
+}
+
+static struct irm_case *
+need_case(struct ctx *c, const char *id, int active)
+{
+	struct irm_case *k = irm_state_case(c->st, id);
+
+	if (k == NULL)
+		refuse(c, "%s: no such case", id);
+	if (active && k->status != IRM_CASE_ACTIVE)
+		refuse(c, "%s: the case is closed (%s)", id, k->resolution);
+	return k;
+}
+
+/* {"case":ID plus more keys, unclosed */
+static void
+data_case(struct irm_buf *d, const char *id)
+{
+	irm_buf_adds(d, "{\"case\":");
+	irm_json_quote(d, id);
+}
+
+static void
+data_str(struct irm_buf *d, const char *key, const char *v)
+{
+	irm_buf_printf(d, ",\"%s\":", key);
+	irm_json_quote(d, v);
+}
+
+/* Text for a terminal: control bytes (escapes included) become '?'. */
+static void
+put_safe(const char *s)
+{
+	for (; s && *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+static const char *
+day_of(int64_t ms, char *buf)
+{
+	irm_time_format(ms, buf);
+	buf[10] = '\0';
+	return buf;
+}
+
+/* getopt_long over a command's own arguments (argv[0] the command). */
+static int
+subopt(int argc, char **argv, const char *so, const struct option *lo)
+{
+	int ch = getopt_long(argc, argv, so, lo, NULL);
+
+	if (ch == '?' || ch == ':')
+		usage(IRM_EXIT_USAGE);
+	return ch;
+}
+
+static void
+need_args(int argc, int n)
+{
+	if (argc != n)
+		usage(IRM_EXIT_USAGE);
+}
+
+enum {
+	O_ACTION = 256,
+	O_CASE,
+	O_CASES,
+	O_DIRECTORY,
+	O_FORMAT,
+	O_FROM,
+	O_HEAD,
+	O_KEY,
+	O_NEW_CASE,
+	O_POLICY,
+	O_REASON,
+	O_SEVERITY,
+	O_SINCE,
+	O_STATUS,
+	O_SUBJECT,
+	O_TEMPLATE,
+	O_TO,
+	O_UNTIL,
+	O_USER
+};
+
+static int
+cmd_confirm(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"case", required_argument, NULL, O_CASE},
+	    {"new-case", required_argument, NULL, O_NEW_CASE},
+	    {NULL, 0, NULL, 0}};
+	const char *case_id = NULL, *name = NULL;
+	struct irm_alert *al;
+	struct irm_case *k;
+	struct irm_buf d;
+	char id[32];
+	int ch;
+
+	while ((ch = subopt(argc, argv, "", lo)) != -1)
+		if (ch == O_CASE)
+			case_id = optarg;
+		else
+			name = optarg;
+	need_args(argc - optind, 1);
+	if (case_id && name)
+		usage(IRM_EXIT_USAGE);
+	begin(c);
+	al = need_alert(c, argv[optind]);
+	if (al->status != IRM_ALERT_NEEDS_REVIEW)
+		refuse(c,
+		    "%s: the alert is %s; only an alert that needs "
+		    "review can be confirmed",
+		    al->id, irm_alert_status_name(al->status));
+	irm_buf_init(&d, 1 << 20);
+	if (case_id) {
+		k = need_case(c, case_id, 1);
+		if (strcmp(k->user, al->user) != 0)
+			refuse(c,
+			    "%s: the case is of another user (one user "
+			    "per case)",
+			    case_id);
+		data_case(&d, case_id);
+		data_str(&d, "alert", al->id);
+		irm_buf_adds(&d, "}");
+		append(c, "case.alert_added", &d);
+	} else {
+		irm_state_next_case_id(c->st, id);
+		case_id = id;
+		data_case(&d, id);
+		if (name)
+			data_str(&d, "name", name);
+		data_str(&d, "user", al->user);
+		data_str(&d, "alert", al->id);
+		irm_buf_adds(&d, "}");
+		append(c, "case.opened", &d);
+	}
+	irm_buf_free(&d);
+	done(c);
+	printf("%s\n", case_id);
+	return IRM_EXIT_OK;
+}
+
+static int
+cmd_dismiss(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"reason", required_argument, NULL, O_REASON}, {NULL, 0, NULL, 0}};
+	const char *reason = NULL;
+	struct irm_alert *al;
+	struct irm_buf d;
+
+	while (subopt(argc, argv, "", lo) != -1)
+		reason = optarg;
+	need_args(argc - optind, 1);
+	if (reason == NULL || *reason == '\0')
+		irm_errx(IRM_EXIT_USAGE, "dismiss: --reason is required");
+	begin(c);
+	al = need_alert(c, argv[optind]);
+	if (al->status != IRM_ALERT_NEEDS_REVIEW)
+		refuse(c,
+		    "%s: the alert is %s; only an alert that needs "
+		    "review can be dismissed",
+		    al->id, irm_alert_status_name(al->status));
+	irm_buf_init(&d, 1 << 20);
+	irm_buf_adds(&d, "{\"alert\":");
+	irm_json_quote(&d, al->id);
+	data_str(&d, "status", "dismissed");
+	data_str(&d, "reason", reason);
+	irm_buf_adds(&d, "}");
+	append(c, "alert.status", &d);
+	irm_buf_free(&d);
+	done(c);
+	return IRM_EXIT_OK;
+}
+
+static int
+cmd_note(struct ctx *c, int argc, char **argv)
+{
+	struct irm_buf d;
+
+	need_args(argc - 1, 2);
+	if (argv[2][0] == '\0')
+		irm_errx(IRM_EXIT_USAGE, "note: empty text");
+	begin(c);
+	need_case(c, argv[1], 1);
+	irm_buf_init(&d, 1 << 20);
+	data_case(&d, argv[1]);
+	data_str(&d, "text", argv[2]);
+	irm_buf_adds(&d, "}");
+	append(c, "case.note", &d);
+	irm_buf_free(&d);
+	done(c);
+	return IRM_EXIT_OK;
+}
+
+static int
+cmd_resolve(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"action", required_argument, NULL, O_ACTION}, {NULL, 0, NULL, 0}};
+	const char *action = NULL;
+	struct irm_case *k;
+	struct irm_buf d;
+
+	while (subopt(argc, argv, "", lo) != -1)
+		action = optarg;
+	need_args(argc - optind, 2);
+	if (strcmp(argv[optind + 1], "benign") != 0 &&
+	    strcmp(argv[optind + 1], "violation") != 0)
+		irm_errx(
+		    IRM_EXIT_USAGE, "resolve: expected benign or violation");
+	if (action == NULL || *action == '\0')
+		irm_errx(IRM_EXIT_USAGE, "resolve: --action is required");
+	begin(c);
+	k = need_case(c, argv[optind], 1);
+	irm_buf_init(&d, 1 << 20);
+	data_case(&d, k->id);
+	data_str(&d, "user", k->user);
+	data_str(&d, "resolution", argv[optind + 1]);
+	data_str(&d, "action", action);
+	irm_buf_adds(&d, "}");
+	append(c, "case.resolved", &d);
+	irm_buf_free(&d);
+	done(c);
+	return IRM_EXIT_OK;
+}
+
+static int
+cmd_verify(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"head", required_argument, NULL, O_HEAD}, {NULL, 0, NULL, 0}};
+	char head[IRM_STORE_HASH_LEN];
+	const char *want = NULL;
+	struct irm_error e;
+	unsigned long n;
+
+	while (subopt(argc, argv, "", lo) != -1)
+		want = optarg;
+	need_args(argc - optind, 0);
+	if (c->dir == NULL)
+		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
+	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	n = irm_store_verify(c->store, want, head);
+	printf("%s\n", head);
+	if (n)
+		irm_warnx("%s: %lu problem%s", irm_store_path(c->store), n,
+		    n == 1 ? "" : "s");
+	return n ? IRM_EXIT_FATAL : IRM_EXIT_OK;
+}
+
+/* A header value must stay on its line: no control characters. */
+static void
+header_ok(struct ctx *c, const char *name, const char *v)
+{
+	const char *p;
+
+	for (p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			refuse(
+			    c, "notice: the %s has a control character", name);
+}
+
+struct notice {
+	const char *user, *to, *case_id, *case_name, *policy;
+	char *from, *subject, *cc;
+	struct irm_buf body;
+};
+
+/* Expand {{field}} in s into out; -1 with the field name on error. */
+static int
+expand(const struct notice *n, const char *s, struct irm_buf *out, char *bad,
+    size_t badlen)
+{
+	const char *end, *v;
+	size_t len;
+
+	while (*s) {
+		if (strncmp(s, "{{", 2) != 0 ||
+		    (end = strstr(s, "}}")) == NULL) {
+			irm_buf_addc(out, *s++);
+			continue;
+		}
+		len = (size_t)(end - s - 2);
+#define FIELD(name, val)                                                       \
+	(len == sizeof(name) - 1 && strncmp(s + 2, name, len) == 0) ? (val)
+		v = FIELD("user", n->user)
+		    : FIELD("case", n->case_id)
+		    : FIELD("case_name", n->case_name)
+		    : FIELD("policy", n->policy)
+		    : FIELD("sender", n->from ? n->from : "")
+		    : FIELD("subject", n->subject ? n->subject : "") : NULL;
+#undef FIELD
+		if (v == NULL) {
+			snprintf(bad, badlen, "%.*s", (int)len, s + 2);
+			return -1;
+		}
+		irm_buf_adds(out, v);
+		s = end + 2;
+	}
+	return 0;
+}
+
+static char **
+header_slot(struct notice *n, const char *line, const char **val)
+{
+	static const char *const names[] = {"From:", "Subject:", "Cc:"};
+	char **slots[] = {&n->from, &n->subject, &n->cc};
+	size_t i, k;
+
+	for (i = 0; i < 3; i++) {
+		k = strlen(names[i]);
+		if (strncasecmp(line, names[i], k) == 0) {
+			for (*val = line + k; **val == ' '; (*val)++)
+				;
+			return slots[i];
+		}
+	}
+	return NULL;
+}
+
+/* Read the template: headers, a blank line, the body. */
+static void
+read_template(struct ctx *c, const char *path, struct notice *n)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, bad[64], **slot;
+	const char *val;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long no = 0;
+	int in_body = 0;
+	struct irm_buf x;
+
+	if (fp == NULL)
+		refuse(c, "template %s: %s", path, strerror(errno));
+	irm_buf_init(&n->body, 1 << 20);
+	irm_buf_init(&x, 1 << 16);
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		no++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!in_body && len == 0) {
+			in_body = 1;
+			continue;
+		}
+		if (in_body) {
+			if (expand(n, line, &n->body, bad, sizeof(bad)) == -1)
+				refuse(c, "%s:%lu: unknown field {{%s}}", path,
+				    no, bad);
+			irm_buf_addc(&n->body, '\n');
+		} else if ((slot = header_slot(n, line, &val)) == NULL) {
+			refuse(c,
+			    "%s:%lu: expected From:, Subject:, Cc: or "
+			    "a blank line before the body",
+			    path, no);
+		} else if (*slot == NULL) {
+			irm_buf_reset(&x);
+			if (expand(n, val, &x, bad, sizeof(bad)) == -1)
+				refuse(c, "%s:%lu: unknown field {{%s}}", path,
+				    no, bad);
+			*slot = irm_xstrdup(x.data ? x.data : "");
+		}
+	}
+	free(line);
+	irm_buf_free(&x);
+	fclose(fp);
+	if (!in_body)
+		refuse(c, "%s: no body (a blank line ends the headers)", path);
+}
+
+/* RFC 2047 for a subject that is not ASCII. */
+static void
+put_subject(const char *s)
+{
+	const unsigned char *p;
+	unsigned char enc[4 * 1024 + 4];
+	size_t len = strlen(s);
+
+	for (p = (const unsigned char *)s; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0' || len > 3 * 1024) {
+		printf("Subject: %s\n", s);
+		return;
+	}
+	EVP_EncodeBlock(enc, (const unsigned char *)s, (int)len);
+	printf("Subject: =?UTF-8?B?%s?=\n", enc);
+}
+
+static void
+put_date(int64_t ms)
+{
+	static const char *const wd[] = {
+	    "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	char ts[IRM_TIME_LEN];
+	int64_t days = ms / 86400000;
+
+	irm_time_format(ms, ts);
+	printf("Date: %s, %.2s %s %.4s %.8s +0000\n", wd[days % 7], ts + 8,
+	    mon[(ts[5] - '0') * 10 + ts[6] - '0' - 1], ts, ts + 11);
+}
+
+static int
+cmd_notice(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"from", required_argument, NULL, O_FROM},
+	    {"subject", required_argument, NULL, O_SUBJECT},
+	    {"template", required_argument, NULL, O_TEMPLATE},
+	    {"to", required_argument, NULL, O_TO}, {NULL, 0, NULL, 0}};
+	const char *tmpl = NULL, *from = NULL, *subject = NULL;
+	struct notice n = {0};
+	struct irm_alert *al;
+	struct irm_case *k;
+	struct irm_buf d;
+	char hex[65], *domain;
+	int ch;
+
+	while ((ch = subopt(argc, argv, "", lo)) != -1)
+		if (ch == O_FROM)
+			from = optarg;
+		else if (ch == O_SUBJECT)
+			subject = optarg;
+		else if (ch == O_TEMPLATE)
+			tmpl = optarg;
+		else
+			n.to = optarg;
+	need_args(argc - optind, 1);
+	if (tmpl == NULL)
+		irm_errx(IRM_EXIT_USAGE, "notice: --template is required");
+	begin(c);
+	k = need_case(c, argv[optind], 1);
+	al = irm_alerts_find(c->st->alerts, k->alerts[0]);
+	n.user = k->user;
+	n.case_id = k->id;
+	n.case_name = k->name;
+	n.policy = al ? al->policy : "";
+	n.from = from ? irm_xstrdup(from) : NULL;
+	n.subject = subject ? irm_xstrdup(subject) : NULL;
+	if (n.to == NULL)
+		n.to = k->user;
+	if (strchr(n.to, '@') == NULL)
+		refuse(c,
+		    "notice: %s has no mail address (pseudonymized?): "
+		    "give --to",
+		    k->id);
+	read_template(c, tmpl, &n);
+	if (n.from == NULL || n.subject == NULL)
+		refuse(c,
+		    "notice: no sender or subject (From: and Subject: "
+		    "in the template, or --from and --subject)");
+	header_ok(c, "sender", n.from);
+	header_ok(c, "subject", n.subject);
+	header_ok(c, "recipient", n.to);
+	if (n.cc)
+		header_ok(c, "Cc", n.cc);
+	irm_sha256_hex(n.body.data ? n.body.data : "", n.body.len, hex);
+	irm_buf_init(&d, 1 << 20);
+	data_case(&d, k->id);
+	data_str(&d, "to", n.to);
+	data_str(&d, "subject", n.subject);
+	data_str(&d, "body_sha256", hex);
+	irm_buf_adds(&d, "}");
+	append(c, "case.notice", &d);
+	irm_buf_free(&d);
+	domain = strchr(n.from, '@');
+	printf("From: %s\nTo: %s\n", n.from, n.to);
+	if (n.cc)
+		printf("Cc: %s\n", n.cc);
+	put_subject(n.subject);
+	put_date(irm_store_now());
+	printf("Message-ID: <irm.%s.%lu@%s>\n", k->id, irm_store_seq(c->store),
+	    domain ? domain + 1 : "irm.invalid");
+	printf("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+	       "Content-Transfer-Encoding: 8bit\n\n%s",
+	    n.body.data ? n.body.data : "");
+	done(c);
+	free(n.from);
+	free(n.subject);
+	free(n.cc);
+	irm_buf_free(&n.body);
+	return IRM_EXIT_OK;
+}
+
+static int
+cmd_reveal(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"directory", required_argument, NULL, O_DIRECTORY},
+	    {"key", required_argument, NULL, O_KEY}, {NULL, 0, NULL, 0}};
+	const char *key = NULL, *dirfile = NULL, *id, *user;
+	struct irm_alert *al;
+	struct irm_case *k;
+	struct irm_error e;
+	struct irm_buf d;
+	char *found;
+	int ch;
+
+	while ((ch = subopt(argc, argv, "", lo)) != -1)
+		if (ch == O_KEY)
+			key = optarg;
+		else
+			dirfile = optarg;
+	need_args(argc - optind, 1);
+	if (key == NULL || dirfile == NULL)
+		irm_errx(IRM_EXIT_USAGE,
+		    "reveal: --key and --directory are "
+		    "required");
+	id = argv[optind];
+	begin(c);
+	if ((k = irm_state_case(c->st, id)) != NULL)
+		user = k->user;
+	else if ((al = irm_alerts_find(c->st->alerts, id)) != NULL)
+		user = al->user;
+	else
+		refuse(c, "%s: no such alert or case", id);
+	if (strncmp(user, "anon-", 5) != 0)
+		refuse(c, "%s: the user is not pseudonymized", id);
+	if (irm_reveal(key, dirfile, user, &found, &e) == -1)
+		refuse(c, "reveal: %s", e.msg);
+	irm_buf_init(&d, 1 << 20);
+	irm_buf_adds(&d, "{\"id\":");
+	irm_json_quote(&d, id);
+	data_str(&d, "user", user);
+	irm_buf_printf(&d, ",\"found\":%s}", found ? "true" : "false");
+	append(c, "case.revealed", &d);
+	irm_buf_free(&d);
+	done(c);
+	if (found == NULL) {
+		irm_warnx("%s: no user of %s has that pseudonym under this key",
+		    user, dirfile);
+		return IRM_EXIT_REJECT;
+	}
+	printf("%s\t", user);
+	put_safe(found);
+	putchar('\n');
+	free(found);
+	return IRM_EXIT_OK;
+}
+
+struct filter {
+	int status, severity;
+	const char *policy, *user;
+	int64_t since, until;
+};
+
+static int
+keep(const struct filter *f, const struct irm_alert *al)
+{
+	return (f->status < 0 || (int)al->status == f->status) &&
+	    (f->severity == 0 || irm_alert_severity(al) == f->severity) &&
+	    (f->policy == NULL || strcmp(al->policy, f->policy) == 0) &&
+	    (f->user == NULL || strcmp(al->user, f->user) == 0) &&
+	    al->last >= f->since && al->first <= f->until;
+}
+
+static int64_t
+time_arg(const char *opt, const char *s)
+{
+	int flags = IRM_TIME_UTC;
+	int64_t ms;
+
+	if (irm_time_parse(s, strlen(s), &flags, &ms, NULL) != 0)
+		irm_errx(IRM_EXIT_USAGE, "%s: not a date or time: %s", opt, s);
+	return ms;
+}
+
+static int
+severity_arg(const char *s)
+{
+	if (strcmp(s, "low") == 0)
+		return 1;
+	if (strcmp(s, "medium") == 0)
+		return 2;
+	if (strcmp(s, "high") == 0)
+		return 3;
+	irm_errx(IRM_EXIT_USAGE, "--severity: expected low, medium or high");
+}
+
+static void
+write_case(const struct irm_case *k, struct irm_buf *out)
+{
+	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
+	size_t i;
+
+	irm_time_format(k->opened, a);
+	irm_time_format(k->updated, b);
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":\"case\",\"id\":", b);
+	irm_json_quote(out, k->id);
+	irm_buf_adds(out, "},\"user\":{\"name\":");
+	irm_json_quote(out, k->user);
+	irm_buf_adds(out, "},\"irm\":{\"case\":{\"name\":");
+	irm_json_quote(out, k->name);
+	irm_buf_printf(out, ",\"status\":\"%s\"",
+	    k->status == IRM_CASE_ACTIVE ? "active" : "closed");
+	if (k->resolution) {
+		data_str(out, "resolution", k->resolution);
+		data_str(out, "action", k->action);
+	}
+	irm_buf_printf(out, ",\"opened\":\"%s\",\"updated\":\"%s\"", a, b);
+	data_str(out, "updated_by", k->updated_by);
+	irm_buf_adds(out, ",\"alerts\":[");
+	for (i = 0; i < k->nalerts; i++) {
+		if (i)
+			irm_buf_addc(out, ',');
+		irm_json_quote(out, k->alerts[i]);
+	}
+	irm_buf_printf(out, "],\"notes\":%zu}}}\n", k->nnotes);
+}
+
+static void
+flush_out(struct irm_buf *out)
+{
+	if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_reset(out);
+}
+
+static void
+list_cases(struct ctx *c, const struct filter *f, int status)
+{
+	struct irm_buf out;
+	size_t i;
+
+	irm_buf_init(&out, 1 << 30);
+	for (i = 0; i < c->st->ncases; i++) {
+		const struct irm_case *k = c->st->cases[i];
+
+		if ((status < 0 || (int)k->status == status) &&
+		    (f->user == NULL || strcmp(k->user, f->user) == 0))
+			write_case(k, &out);
+		flush_out(&out);
+	}
+	irm_buf_free(&out);
+}
+
+static void
+list_alerts(struct ctx *c, const struct filter *f, const char *format)
+{
+	size_t i, n = irm_alerts_count(c->st->alerts), m = 0;
+	struct irm_alert **v = irm_xcalloc(n + 1, sizeof(*v));
+	struct irm_buf out;
+
+	for (i = 0; i < n; i++)
+		if (keep(f, irm_alerts_at(c->st->alerts, i)))
+			v[m++] = irm_alerts_at(c->st->alerts, i);
+	qsort(v, m, sizeof(*v), irm_alert_cmp_queue);
+	irm_buf_init(&out, 1 << 30);
+	if (strcmp(format, "jsonl") != 0)
+		irm_errx(IRM_EXIT_USAGE, "--format: unknown format %s", format);
+	for (i = 0; i < m; i++) {
+		irm_alert_write_json(v[i], NULL, &out);
+		flush_out(&out);
+	}
+	irm_buf_free(&out);
+	free(v);
+}
+
+static int
+cmd_list(struct ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+	    {"cases", no_argument, NULL, O_CASES},
+	    {"format", required_argument, NULL, 'f'},
+	    {"policy", required_argument, NULL, O_POLICY},
+	    {"severity", required_argument, NULL, O_SEVERITY},
+	    {"since", required_argument, NULL, O_SINCE},
+	    {"status", required_argument, NULL, O_STATUS},
+	    {"until", required_argument, NULL, O_UNTIL},
+	    {"user", required_argument, NULL, O_USER}, {NULL, 0, NULL, 0}};
+	struct filter f = {-1, 0, NULL, NULL, INT64_MIN, INT64_MAX};
+	const char *format = "jsonl", *status = NULL;
+	int ch, cases = 0, cs = -1;
+
+	while ((ch = subopt(argc, argv, "f:", lo)) != -1)
+		switch (ch) {
+		case O_CASES:
+			cases = 1;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case O_POLICY:
+			f.policy = optarg;
+			break;
+		case O_SEVERITY:
+			f.severity = severity_arg(optarg);
+			break;
+		case O_SINCE:
+			f.since = time_arg("--since", optarg);
+			break;
+		case O_STATUS:
+			status = optarg;
+			break;
+		case O_UNTIL:
+			f.until = time_arg("--until", optarg);
+			break;
+		default:
+			f.user = optarg;
+		}
+	need_args(argc - optind, 0);
+	if (status && cases) {
+		cs = strcmp(status, "active") == 0  ? IRM_CASE_ACTIVE
+		    : strcmp(status, "closed") == 0 ? IRM_CASE_CLOSED
+		                                    : -2;
+		if (cs == -2)
+			irm_errx(IRM_EXIT_USAGE,
+			    "--status: a case is active or closed");
+	} else if (status && (f.status = irm_alert_status_parse(status)) == -1)
+		irm_errx(IRM_EXIT_USAGE,
+		    "--status: expected needs_review, confirmed, dismissed or "
+		    "resolved");
+	load(c);
+	if (cases)
+		list_cases(c, &f, cs);
+	else
+		list_alerts(c, &f, format);
+	return IRM_EXIT_OK;
+}
+
+/* The insights the journal holds for one alert, for show. */
+struct collect {
+	struct irm_state *st;
+	const char *alert;
+	struct json_object **ins;
+	size_t n;
+};
+
+static int
+collect_fold(
+    void *ctx, struct json_object *o, unsigned long line, struct irm_error *e)
+{
+	struct collect *k = ctx;
+	struct json_object *data = irm_json_get(o, "data");
+	const char *type = irm_json_str(o, "type");
+	const char *id = irm_json_str(data, "alert");
+
+	if (type && strncmp(type, "alert.", 6) == 0 && id &&
+	    strcmp(id, k->alert) == 0 && irm_json_get(data, "insight")) {
+		k->ins = irm_xrealloc(k->ins, (k->n + 1) * sizeof(*k->ins));
+		k->ins[k->n++] = json_object_get(irm_json_get(data, "insight"));
+	}
+	return irm_state_fold(k->st, o, line, e);
+}
+
+static void
+show_factors(struct json_object *irm)
+{
+	struct json_object *f = irm_json_get(irm, "factors"), *x;
+	size_t i,
+	    n = json_object_is_type(f, json_type_array)
+	    ? json_object_array_length(f)
+	    : 0;
+
+	for (i = 0; i < n; i++) {
+		x = json_object_array_get_idx(f, i);
+		printf("      %-18s ", irm_json_str(x, "name"));
+		if (irm_json_get(x, "x"))
+			printf("x%-6s ", irm_json_str(x, "x"));
+		else
+			printf("+%-6s ", irm_json_str(x, "points"));
+		put_safe(irm_json_str(x, "detail"));
+		putchar('\n');
+	}
+}
+
+static void
+show_evidence(struct json_object *irm)
+{
+	struct json_object *ev = irm_json_get(irm, "evidence");
+	struct json_object *ids = irm_json_get(ev, "ids"), *files;
+	size_t i, n;
+
+	if (ev == NULL)
+		return;
+	printf("      evidence: %s events:", irm_json_str(ev, "count"));
+	n = json_object_is_type(ids, json_type_array)
+	    ? json_object_array_length(ids)
+	    : 0;
+	for (i = 0; i < n; i++) {
+		putchar(' ');
+		put_safe(
+		    json_object_get_string(json_object_array_get_idx(ids, i)));
+	}
+	putchar('\n');
+	files = irm_json_get(ev, "files");
+	n = json_object_is_type(files, json_type_array)
+	    ? json_object_array_length(files)
+	    : 0;
+	for (i = 0; i < n; i++) {
+		printf("      file: ");
+		put_safe(json_object_get_string(
+		    json_object_array_get_idx(files, i)));
+		putchar('\n');
+	}
+}
+
+/* One insight: its line on the timeline, factors and evidence. */
+static void
+show_insight(struct json_object *o)
+{
+	struct json_object *irm = irm_json_get(o, "irm");
+	const char *what = irm_json_str(irm, "indicator");
+	const char *ts = irm_json_str(o, "@timestamp");
+	long long score = 0;
+	int bar;
+
+	irm_json_int(irm, "score", &score);
+	bar = (int)(score / 5);
+	printf("  %.10s  %3lld %-20.*s ", ts ? ts : "?", score, bar,
+	    "####################");
+	put_safe(what ? what : irm_json_str(irm, "insight"));
+	printf("  (%s, revision %s)\n",
+	    irm_json_str(irm_json_get(o, "event"), "id"),
+	    irm_json_str(irm, "revision"));
+	if (irm_json_get(irm, "trigger")) {
+		printf("      trigger: ");
+		put_safe(
+		    irm_json_str(irm_json_get(irm, "trigger"), "activity"));
+		printf(" at %s\n",
+		    irm_json_str(irm_json_get(irm, "trigger"), "@timestamp"));
+	}
+	show_factors(irm);
+	show_evidence(irm);
+}
+
+static void
+show_history(const struct irm_state *st, const char *id)
+{
+	char ts[IRM_TIME_LEN];
+	size_t i;
+
+	for (i = 0; i < st->nalert_notes; i++) {
+		if (strcmp(st->alert_note_ids[i], id) != 0)
+			continue;
+		irm_time_format(st->alert_notes[i].at, ts);
+		printf("  %s  ", ts);
+		put_safe(st->alert_notes[i].by);
+		printf("  %s  ", st->alert_notes[i].kind);
+		put_safe(st->alert_notes[i].text);
+		putchar('\n');
+	}
+}
+
+/* Timeline order: by @timestamp (RFC 3339 UTC sorts as text), then as
+ * journaled: an insertion sort, which is stable. */
+static void
+sort_ins(struct json_object **v, size_t n)
+{
+	struct json_object *x;
+	const char *tx, *ty;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		tx = irm_json_str(x, "@timestamp");
+		for (j = i; j > 0; j--) {
+			ty = irm_json_str(v[j - 1], "@timestamp");
+			if (strcmp(ty ? ty : "", tx ? tx : "") <= 0)
+				break;
+			v[j] = v[j - 1];
+		}
+		v[j] = x;
+	}
+}
+
+static void
+show_alert(struct collect *k, const struct irm_alert *al)
+{
+	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
+	size_t i;
+
+	printf("alert %s  %s %d  %s\nuser      ", al->id,
+	    irm_severity_name(irm_alert_severity(al)), irm_alert_score(al),
+	    irm_alert_status_name(al->status));
+	put_safe(al->user);
+	printf("\npolicy    ");
+	put_safe(al->policy);
+	printf("\nepisode   %d\nseen      %s to %s\n", al->episode,
+	    day_of(al->first, a), day_of(al->last, b));
+	if (al->case_id)
+		printf("case      %s\n", al->case_id);
+	printf("factors   ");
+	for (i = 0; i < al->nfactors; i++) {
+		printf("%s", i ? ", " : "");
+		put_safe(al->factors[i]);
+	}
+	sort_ins(k->ins, k->n);
+	printf("\n\ntimeline (day, score, insight), factors and evidence:\n");
+	for (i = 0; i < k->n; i++)
+		show_insight(k->ins[i]);
+	printf("\nhistory:\n");
+	show_history(k->st, al->id);
+}
+
+static void
+show_case(const struct irm_state *st, const struct irm_case *k)
+{
+	char ts[IRM_TIME_LEN];
+	struct irm_alert *al;
+	size_t i;
+
+	printf("case %s  %s", k->id,
+	    k->status == IRM_CASE_ACTIVE ? "active" : "closed");
+	if (k->resolution)
+		printf(" (%s)", k->resolution);
+	printf("\nname      ");
+	put_safe(k->name);
+	printf("\nuser      ");
+	put_safe(k->user);
+	irm_time_format(k->opened, ts);
+	printf("\nopened    %s\n", ts);
+	irm_time_format(k->updated, ts);
+	printf("updated   %s by ", ts);
+	put_safe(k->updated_by);
+	printf("\n\nalerts:\n");
+	for (i = 0; i < k->nalerts; i++)
+		if ((al = irm_alerts_find(st->alerts, k->alerts[i])) != NULL) {
+			printf("  %s  %-6s %3d  %-12s ", al->id,
+			    irm_severity_name(irm_alert_severity(al)),
+			    irm_alert_score(al),
+			    irm_alert_status_name(al->status));
+			put_safe(al->policy);
+			putchar('\n');
+		}
+	printf("\nnotes:\n");
+	for (i = 0; i < k->nnotes; i++) {
+		irm_time_format(k->notes[i].at, ts);
+		printf("  %s  ", ts);
+		put_safe(k->notes[i].by);
+		printf("  %-8s ", k->notes[i].kind);
+		put_safe(k->notes[i].text);
+		putchar('\n');
+	}
+}
+
+static int
+cmd_show(struct ctx *c, int argc, char **argv)
+{
+	struct collect k = {0};
+	struct irm_error e;
+	struct irm_alert *al;
+	struct irm_case *kc = NULL;
+	size_t torn, i;
+
+	need_args(argc - 1, 1);
+	if (c->dir == NULL)
+		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
+	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	k.st = c->st = irm_state_new();
+	k.alert = argv[1];
+	if (irm_store_read(c->store, collect_fold, &k, &torn, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if ((al = irm_alerts_find(c->st->alerts, argv[1])) != NULL)
+		show_alert(&k, al);
+	else if ((kc = irm_state_case(c->st, argv[1])) != NULL)
+		show_case(c->st, kc);
+	for (i = 0; i < k.n; i++)
+		json_object_put(k.ins[i]);
+	free(k.ins);
+	if (al == NULL && kc == NULL)
+		irm_errx(IRM_EXIT_USAGE, "%s: no such alert or case", argv[1]);
+	return IRM_EXIT_OK;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct ctx *, int, char **);
+} commands[] = {
+    {"confirm", cmd_confirm},
+    {"dismiss", cmd_dismiss},
+    {"list", cmd_list},
+    {"note", cmd_note},
+    {"notice", cmd_notice},
+    {"resolve", cmd_resolve},
+    {"reveal", cmd_reveal},
+    {"show", cmd_show},
+    {"verify", cmd_verify},
+};
+
+static const struct option longopts[] = {
+    {"by", required_argument, NULL, 'b'},
+    {"help", no_argument, NULL, 'h'},
+    {"store", required_argument, NULL, 'S'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+int
+main(int argc, char *argv[])
+{
+	struct ctx c = {0};
+	size_t i;
+	int ch, rval;
+
+	irm_setprogname(argv[0]);
+	c.dir = getenv("IRM_STORE");
+	while ((ch = getopt_long(argc, argv, "+b:hS:V", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'b':
+			c.by = optarg;
+			break;
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'S':
+			c.dir = optarg;
+			break;
+		case 'V':
+			printf("irm-case %s\n", IRM_VERSION);
+			exit(IRM_EXIT_OK);
+		default:
+			usage(IRM_EXIT_USAGE);
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage(IRM_EXIT_USAGE);
+	if (c.by == NULL)
+		c.by = irm_store_login();
+	if (c.dir && *c.dir == '\0')
+		c.dir = NULL;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			break;
+	if (i == sizeof(commands) / sizeof(commands[0]))
+		irm_errx(IRM_EXIT_USAGE, "%s: unknown command", argv[0]);
+	optind = 0;
+	rval = commands[i].fn(&c, argc, argv);
+	irm_state_free(c.st);
+	irm_store_close(c.store);
+	if (fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	return rval;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-case [-S dir] [-b name] command [args]\n"
+	    "       irm-case list [-f format] [--cases] [--policy name]\n"
+	    "                [--severity level] [--since time] [--status "
+	    "status]\n"
+	    "                [--until time] [--user name]\n"
+	    "       irm-case show id\n"
+	    "       irm-case confirm [--case id | --new-case name] alert\n"
+	    "       irm-case dismiss --reason text alert\n"
+	    "       irm-case note case text\n"
+	    "       irm-case notice --template file [--from address]\n"
+	    "                [--subject text] [--to address] case\n"
+	    "       irm-case resolve --action text case benign|violation\n"
+	    "       irm-case verify [--head hash]\n"
+	    "       irm-case reveal --key file --directory file id\n");
+	exit(code);
+}

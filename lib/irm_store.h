@@ -1,0 +1,144 @@
+/*
+ * irm_store.h - the store (irm-store(5)): DIR/journal.jsonl, an
+ * append-only, hash-chained journal of alerts, cases and analyst
+ * actions, and the state that is its fold.  store_journal.c (the
+ * journal: locking, chain, repair) and store_state.c (the fold).
+ */
+#ifndef IRM_STORE_H
+#define IRM_STORE_H
+
+#include <json-c/json.h>
+#include <stdint.h>
+
+#include "irm.h"
+#include "irm_report.h"
+
+#define IRM_STORE_HASH_LEN 65
+
+struct irm_store;
+
+/*
+ * Called for each entry read, in order, with the parsed entry (borrowed)
+ * and its line number.  Returns 0, or -1 with e filled to stop reading:
+ * the journal is then treated as corrupt.
+ */
+typedef int (*irm_store_fn)(void *ctx, struct json_object *entry,
+    unsigned long line, struct irm_error *e);
+
+/*
+ * Open the store DIR.  A writer (write=1) creates DIR (mode 0700) and the
+ * journal (0600) when missing and refuses a DIR that is not a writable
+ * directory.  A reader needs the journal to exist.  Returns NULL with e
+ * filled.  Owned: irm_store_close.
+ */
+struct irm_store *irm_store_open(
+    const char *dir, int write, struct irm_error *e);
+void irm_store_close(struct irm_store *s);
+
+/*
+ * Writers: take the lock (flock LOCK_EX, waiting), cut a torn last line
+ * (recording a journal.repaired entry as by), then read the entries
+ * appended since the last call, checking the chain, and pass each to fn.
+ * Returns 0, or -1 with e filled (a corrupt journal: nothing may be
+ * appended, and the lock is released).
+ */
+int irm_store_begin(struct irm_store *s, const char *by, irm_store_fn fn,
+    void *ctx, struct irm_error *e);
+
+/*
+ * Append one entry {"v":1,"seq","@timestamp","type","by","data","prev"}
+ * between begin and commit; data is a compact JSON object.  Returns 0, or
+ * -1 with e filled (the write failed: commit is still needed to unlock).
+ */
+int irm_store_append(struct irm_store *s, int64_t ms, const char *type,
+    const char *by, const char *data, struct irm_error *e);
+
+/* fsync the journal and release the lock.  Returns 0, or -1 with e. */
+int irm_store_commit(struct irm_store *s, struct irm_error *e);
+
+/*
+ * Readers: under a shared lock, read the whole journal, checking the
+ * chain, passing each entry to fn.  A torn last line is not an error
+ * here: *torn is set to its length (0 when none).  Returns 0, or -1
+ * with e filled at the first break in the chain.
+ */
+int irm_store_read(struct irm_store *s, irm_store_fn fn, void *ctx,
+    size_t *torn, struct irm_error *e);
+
+/*
+ * Check the whole chain and report every problem on stderr (an edited,
+ * removed or reordered entry, a torn last line), naming the line and
+ * entry.  head: the hash printed by an earlier verify, or NULL; it must
+ * be the hash of some entry, else entries were cut from the end.
+ * Returns the number of problems found; the head hash (of the last
+ * complete entry; 64 zeros for an empty journal) goes to headout.
+ */
+unsigned long irm_store_verify(
+    struct irm_store *s, const char *head, char *headout);
+
+/* The head hash and the last sequence number read or written. */
+const char *irm_store_head(const struct irm_store *s);
+unsigned long irm_store_seq(const struct irm_store *s);
+
+/* The journal's path, for messages. */
+const char *irm_store_path(const struct irm_store *s);
+
+/*
+ * The time of an action: SOURCE_DATE_EPOCH when set (seconds), else the
+ * clock, in ms.
+ */
+int64_t irm_store_now(void);
+
+/* --by's default: the login name, else the user name of the uid. */
+const char *irm_store_login(void);
+
+/* The state: the fold of the journal. */
+
+enum irm_case_status { IRM_CASE_ACTIVE, IRM_CASE_CLOSED };
+
+struct irm_note {
+	int64_t at;
+	char *by;
+	char *kind; /* note, notice, confirm, dismiss, resolve, reveal */
+	char *text;
+};
+
+struct irm_case {
+	char *id, *name, *user;
+	enum irm_case_status status;
+	char *resolution; /* benign or violation, when closed */
+	char *action;
+	int64_t opened, updated;
+	char *updated_by;
+	char **alerts; /* alert ids */
+	size_t nalerts;
+	struct irm_note *notes;
+	size_t nnotes;
+};
+
+struct irm_state {
+	struct irm_alerts *alerts;
+	struct irm_case **cases;
+	size_t ncases;
+	/* Per-alert history of dismissals etc. lives in case notes or
+	 * here, keyed by alert id. */
+	struct irm_note *alert_notes;
+	char **alert_note_ids;
+	size_t nalert_notes;
+};
+
+/* Owned: irm_state_free. */
+struct irm_state *irm_state_new(void);
+void irm_state_free(struct irm_state *st);
+
+/* An irm_store_fn: fold one entry into the state (ctx). */
+int irm_state_fold(void *ctx, struct json_object *entry, unsigned long line,
+    struct irm_error *e);
+
+/* The case with that id, or NULL. */
+struct irm_case *irm_state_case(const struct irm_state *st, const char *id);
+
+/* The id the next case.opened gets ("case-N"), in buf (32 bytes). */
+void irm_state_next_case_id(const struct irm_state *st, char *buf);
+
+#endif /* IRM_STORE_H */
