@@ -31,11 +31,12 @@ verdict() {
 # words: whitespace-normalised text of stdin on one line.
 words() { tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'; }
 
-# code_shorts SRC: the letters of the getopt_long option string.
+# code_shorts SRC: the letters of the getopt_long option strings (a tool
+# with commands gives each its own, through a subopt() wrapper).
 code_shorts() {
 	tr '\n' ' ' <"$1" |
-	    sed -n 's/.*getopt_long([^"]*"\([^"]*\)".*/\1/p' |
-	    tr -d ':+-' | fold -w 1
+	    grep -oE '(getopt_long|subopt)\([^"()]*"[^"]*"' |
+	    sed 's/.*"\([^"]*\)"$/\1/' | tr -d ':+\n-' | fold -w 1 | sort -u
 }
 
 # code_longs SRC: "NAME LETTER" for each struct option entry, LETTER "-"
