@@ -893,11 +893,29 @@ show_factors(struct json_object *irm)
 	}
 }
 
+/* One line per string of the array o.key. */
+static void
+show_list(struct json_object *o, const char *key, const char *label)
+{
+	struct json_object *a = irm_json_get(o, key);
+	size_t i,
+	    n = json_object_is_type(a, json_type_array)
+	    ? json_object_array_length(a)
+	    : 0;
+
+	for (i = 0; i < n; i++) {
+		printf("      %s: ", label);
+		put_safe(
+		    json_object_get_string(json_object_array_get_idx(a, i)));
+		putchar('\n');
+	}
+}
+
 static void
 show_evidence(struct json_object *irm)
 {
 	struct json_object *ev = irm_json_get(irm, "evidence");
-	struct json_object *ids = irm_json_get(ev, "ids"), *files;
+	struct json_object *ids = irm_json_get(ev, "ids");
 	size_t i, n;
 
 	if (ev == NULL)
@@ -912,16 +930,8 @@ show_evidence(struct json_object *irm)
 		    json_object_get_string(json_object_array_get_idx(ids, i)));
 	}
 	putchar('\n');
-	files = irm_json_get(ev, "files");
-	n = json_object_is_type(files, json_type_array)
-	    ? json_object_array_length(files)
-	    : 0;
-	for (i = 0; i < n; i++) {
-		printf("      file: ");
-		put_safe(json_object_get_string(
-		    json_object_array_get_idx(files, i)));
-		putchar('\n');
-	}
+	show_list(ev, "files", "file");
+	show_list(ev, "targets", "target");
 }
 
 /* One insight: its line on the timeline, factors and evidence. */
