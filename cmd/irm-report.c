@@ -31,6 +31,7 @@ struct opts {
 	int unbuffered;
 	FILE *reject;
 	const char *store;
+	int risk_levels;
 };
 
 static int
@@ -118,8 +119,9 @@ flush(struct run *r)
 		        r->st->alerts, r->batch[i], &al, &fresh, &e) == 1) {
 			if (r->store)
 				store_entry(r, al, fresh, r->batch[i]);
-			irm_alert_write_json(
-			    al, fresh ? "new" : "updated", &r->out);
+			if (!r->o->risk_levels)
+				irm_alert_write_json(
+				    al, fresh ? "new" : "updated", &r->out);
 		}
 		json_object_put(r->batch[i]);
 	}
@@ -179,7 +181,7 @@ run(struct run *r, int argc, char **argv)
 	return rval;
 }
 
-enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON };
+enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON, OPT_RISK_LEVELS };
 
 static const struct option longopts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -190,6 +192,7 @@ static const struct option longopts[] = {
     {"version", no_argument, NULL, 'V'},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"risk-levels", no_argument, NULL, OPT_RISK_LEVELS},
     {NULL, 0, NULL, 0},
 };
 
@@ -250,6 +253,9 @@ main(int argc, char *argv[])
 		case OPT_FAIL_ON:
 			o.fail_on = severity_parse(optarg);
 			break;
+		case OPT_RISK_LEVELS:
+			o.risk_levels = 1;
+			break;
 		default:
 			usage(IRM_EXIT_USAGE);
 		}
@@ -264,6 +270,11 @@ main(int argc, char *argv[])
 	if (r.store)
 		flush(&r); /* fold the journal: --fail-on sees the store */
 	rval = run(&r, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
+	if (o.risk_levels) {
+		irm_risk_levels(r.st->alerts, &r.out);
+		if (fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
+			irm_err(IRM_EXIT_FATAL, "stdout");
+	}
 	if (fflush(stdout) == EOF || ferror(stdout))
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
@@ -293,6 +304,7 @@ usage(int code)
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-report [-u] [-o file] [-r file] [-S dir] "
 	    "[--allow-empty]\n"
-	    "                  [--fail-on low|medium|high] [file ...]\n");
+	    "                  [--fail-on low|medium|high] [--risk-levels] "
+	    "[file ...]\n");
 	exit(code);
 }

@@ -114,4 +114,11 @@ void irm_alert_write_json(
  */
 int irm_alert_cmp_queue(const void *a, const void *b);
 
+/*
+ * Append one risk-level record per user with open alerts that qualify
+ * (elevated, then moderate, then minor; by user within a level), by the
+ * Adaptive Protection rules of report_risk.c, as of the newest alert.
+ */
+void irm_risk_levels(const struct irm_alerts *a, struct irm_buf *out);
+
 #endif /* IRM_REPORT_H */
