@@ -5,7 +5,7 @@
 # cut entries; a torn last line is repaired by the next writer; refusals.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 30
+plan 31
 
 SOURCE_DATE_EPOCH=1775000000
 export SOURCE_DATE_EPOCH
@@ -106,6 +106,12 @@ check_rc "after the repair the journal verifies" 0 irm-case -S "$TMP/c1" verify
 irm-report -S "$TMP/file" "$TMP/a" 2>"$TMP/err"
 check_rc "a store that is not a directory: exit 3" 3 irm-report -S "$TMP/file" "$TMP/a"
 check "and it says why" grep -q 'not a directory' "$TMP/err"
+if [ "$(id -u)" = 0 ]; then
+	ok "a store that is not writable: exit 3 # SKIP root can write anywhere"
+else
+	mkdir "$TMP/ro" && chmod 500 "$TMP/ro"
+	check_rc "a store that is not writable: exit 3" 3 irm-report -S "$TMP/ro" "$TMP/a"
+fi
 
 # Parallel writers: 6 irm-report runs appending one insight at a time
 # (-u) and 6 irm-case runs adding notes, all at once.
