@@ -96,6 +96,10 @@ append(struct ctx *c, const char *type, struct irm_buf *data)
 
 	if (data->data == NULL)
 		refuse(c, "entry too long");
+	/* The journal is JSON: UTF-8 only, checked before the lock is used. */
+	if (irm_utf8_check(data->data, data->len) ||
+	    irm_utf8_check(c->by, strlen(c->by)))
+		refuse(c, "a text or name is not valid UTF-8");
 	if (irm_store_append(
 	        c->store, irm_store_now(), type, c->by, data->data, &e) == -1) {
 		irm_store_commit(c->store, &e);

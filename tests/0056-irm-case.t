@@ -5,7 +5,7 @@
 # journal; irm-score -S reads a case resolved as a violation.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 33
+plan 34
 
 G=$TESTS/golden/case
 EX=$TOP/examples
@@ -62,6 +62,7 @@ check_rc "dismiss a confirmed alert: exit 2" 2 irm-case -S "$S" dismiss --reason
 check_rc "an unknown alert id: exit 2" 2 irm-case -S "$S" dismiss --reason x alr-00000000000000000000
 check_rc "dismiss without --reason: exit 2" 2 irm-case -S "$S" dismiss "$MEG"
 check_rc "an unknown command: exit 2" 2 irm-case -S "$S" frobnicate
+check_rc "a note that is not UTF-8: exit 2" 2 irm-case -S "$S" note case-1 "$(printf 'caf\351')"
 check "nothing refused was written" cmp -s "$J" "$TMP/j1"
 check_rc "dismiss an alert that needs review" 0 irm-case -S "$S" -b bob dismiss --reason "expected for sales" "$MEG"
 irm-case -S "$S" -b carol note case-1 "HR informed; laptop collected"
