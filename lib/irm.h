@@ -89,8 +89,9 @@ struct irm_buf {
 void irm_buf_init(struct irm_buf *b, size_t max);
 
 /*
- * Append n bytes.  Returns 0, or -1 when the cap would be passed or memory
- * runs out; the buffer is then freed (and may be reused after init).
+ * Append n bytes.  Returns 0, or -1 when the cap would be passed; the
+ * buffer is then freed and every later add fails too, until init.  Out
+ * of memory exits 3, as irm_xmalloc does.
  */
 int irm_buf_add(struct irm_buf *b, const void *p, size_t n);
 int irm_buf_addc(struct irm_buf *b, char c);

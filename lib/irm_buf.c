@@ -25,7 +25,9 @@ grow(struct irm_buf *b, size_t need)
 	char *p;
 
 	if (need > b->max) {
+		/* Sticky: no later add may make a whole of the parts. */
 		irm_buf_free(b);
+		b->max = 0;
 		return -1;
 	}
 	cap = b->cap ? b->cap : 256;
@@ -33,11 +35,9 @@ grow(struct irm_buf *b, size_t need)
 		cap *= 2;
 	if (cap > b->max + 1)
 		cap = b->max + 1;
-	p = realloc(b->data, cap);
-	if (p == NULL) {
-		irm_buf_free(b);
-		return -1;
-	}
+	/* Out of memory is fatal (exit 3), as for every irm allocation:
+	 * only the cap is the caller's to handle. */
+	p = irm_xrealloc(b->data, cap);
 	b->data = p;
 	b->cap = cap;
 	return 0;
@@ -110,7 +110,7 @@ irm_buf_take(struct irm_buf *b)
 	char *p = b->data;
 
 	if (p == NULL)
-		p = calloc(1, 1);
+		p = irm_xcalloc(1, 1);
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;

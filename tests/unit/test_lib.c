@@ -44,6 +44,8 @@ test_buf(void)
 	test_streq("buf: content", b.data, "abcd12");
 	test_cond("buf: over cap fails", irm_buf_adds(&b, "xyz") == -1);
 	test_cond("buf: freed after failure", b.data == NULL && b.len == 0);
+	test_cond("buf: a failure is sticky", irm_buf_adds(&b, "ok") == -1);
+	irm_buf_init(&b, 8);
 	irm_buf_adds(&b, "ok");
 	p = irm_buf_take(&b);
 	test_streq("buf: take", p, "ok");

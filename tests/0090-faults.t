@@ -1,0 +1,130 @@
+#!/bin/sh
+# Fault injection: write (a short write, then a full disk), fsync, rename,
+# ftruncate and malloc fail at the Nth call (tests/fault/fault.c, by
+# LD_PRELOAD) while irm-score saves its state, irm-report appends to the
+# store and irm-case acts; stdout is /dev/full.  Every run completes or
+# exits 3 with a message, and a rerun reaches the state of an undisturbed
+# run: nothing lost, nothing doubled.  The plain build only: the
+# sanitizers bring their own allocator.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer build" ;; esac
+command -v cc >/dev/null || skip_all "no C compiler"
+cc -shared -fPIC -O1 -o "$TMP/fault.so" "$TESTS/fault/fault.c" -ldl 2>"$TMP/cc" ||
+    skip_all "cannot build the shim: $(head -n 1 "$TMP/cc")"
+plan 16
+
+SOURCE_DATE_EPOCH=1775000000
+export SOURCE_DATE_EPOCH
+EX=$TOP/examples
+irm-norm "$EX"/tenant/* | sort >"$TMP/events"
+half=$(($(wc -l <"$TMP/events") / 2))
+head -n "$half" "$TMP/events" >"$TMP/ev1"
+tail -n +"$((half + 1))" "$TMP/events" >"$TMP/ev2"
+irm-score -s "$EX/settings.json" -p "$EX/policies" "$TMP/events" >"$TMP/ins"
+head -n 6 "$TMP/ins" >"$TMP/ins1"
+tail -n +7 "$TMP/ins" >"$TMP/ins2"
+
+# faulted OP N CMD...: run CMD with the Nth OP failing; the status must be
+# 0, or 3 with a message.  Prints the status.
+faulted() {
+	_op=$1 _n=$2
+	shift 2
+	IRM_FAULT="$_op:$_n" LD_PRELOAD="$TMP/fault.so" "$@" >"$TMP/fo" 2>"$TMP/fe"
+	_rc=$?
+	if [ "$_rc" != 0 ] && { [ "$_rc" != 3 ] || [ ! -s "$TMP/fe" ]; }; then
+		echo "$_op:$_n exit $_rc: $(head -c 200 "$TMP/fe")" >>"$TMP/bad"
+	fi
+	return "$_rc"
+}
+
+# calls OP CMD...: how many times CMD calls OP.
+calls() {
+	_op=$1
+	shift
+	rm -f "$TMP/count"
+	IRM_FAULT_COUNT="$TMP/count" LD_PRELOAD="$TMP/fault.so" "$@" >/dev/null 2>&1
+	awk -v op="$_op" '$1 == op { n += $2 } END { print n + 0 }' "$TMP/count"
+}
+
+# points COUNT: the N to try: all up to 60, else 60 spread evenly.
+points() {
+	awk -v c="$1" 'BEGIN { s = c > 60 ? c / 60 : 1
+	    for (x = 1; x <= c + 1; x += s) printf "%d\n", x }' | uniq
+}
+
+# The store: irm-report appends the second half to a store holding the
+# first; the state is what irm-case lists.
+S0=$TMP/s0
+irm-report -S "$S0" "$TMP/ins1" >/dev/null
+cp -R "$S0" "$TMP/base"
+irm-report -S "$S0" "$TMP/ins2" >/dev/null
+sig() { irm-case -S "$1" list; irm-case -S "$1" verify >/dev/null && echo verified; }
+sig "$S0" >"$TMP/want"
+for op in write fsync ftruncate malloc; do
+	: >"$TMP/bad"
+	rm -rf "$TMP/s"
+	cp -R "$TMP/base" "$TMP/s"
+	c=$(calls $op irm-report -S "$TMP/s" "$TMP/ins2")
+	for n in $(points "$c"); do
+		rm -rf "$TMP/s"
+		cp -R "$TMP/base" "$TMP/s"
+		faulted $op "$n" irm-report -S "$TMP/s" "$TMP/ins2" ||
+		    irm-report -S "$TMP/s" "$TMP/ins2" >/dev/null 2>&1
+		sig "$TMP/s" >"$TMP/got"
+		cmp -s "$TMP/got" "$TMP/want" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
+	done
+	check "irm-report -S, $op failing at each of $c calls: exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
+	sed 's/^/# /' "$TMP/bad"
+done
+
+# irm-case: confirm an alert into a new case.
+A=$(irm-case -S "$S0" list | head -n 1 | jq -r .event.id)
+cp -R "$S0" "$TMP/base2"
+irm-case -S "$S0" -b ann confirm "$A" >/dev/null
+sig "$S0" >"$TMP/want"
+irm-case -S "$S0" list --cases >>"$TMP/want"
+for op in write fsync malloc; do
+	: >"$TMP/bad"
+	rm -rf "$TMP/s"
+	cp -R "$TMP/base2" "$TMP/s"
+	c=$(calls $op irm-case -S "$TMP/s" -b ann confirm "$A")
+	for n in $(points "$c"); do
+		rm -rf "$TMP/s"
+		cp -R "$TMP/base2" "$TMP/s"
+		faulted $op "$n" irm-case -S "$TMP/s" -b ann confirm "$A" ||
+		    irm-case -S "$TMP/s" -b ann confirm "$A" >/dev/null 2>&1
+		{ sig "$TMP/s"; irm-case -S "$TMP/s" list --cases; } >"$TMP/got"
+		cmp -s "$TMP/got" "$TMP/want" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
+	done
+	check "irm-case confirm, $op failing at each of $c calls: exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
+	sed 's/^/# /' "$TMP/bad"
+done
+
+# irm-score --state: the second half of the events on the first's state.
+score() { irm-score -s "$EX/settings.json" -p "$EX/policies" --state "$@"; }
+score "$TMP/st0" "$TMP/ev1" >/dev/null
+cp "$TMP/st0" "$TMP/stbase"
+score "$TMP/st0" "$TMP/ev2" >/dev/null
+for op in write fsync rename malloc; do
+	: >"$TMP/bad"
+	cp "$TMP/stbase" "$TMP/st"
+	c=$(calls $op score "$TMP/st" "$TMP/ev2")
+	for n in $(points "$c"); do
+		cp "$TMP/stbase" "$TMP/st"
+		faulted $op "$n" score "$TMP/st" "$TMP/ev2" ||
+		    score "$TMP/st" "$TMP/ev2" >/dev/null 2>&1
+		cmp -s "$TMP/st" "$TMP/st0" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
+		[ -e "$TMP/st.tmp" ] && echo "$op:$n: a temporary state file is left" >>"$TMP/bad"
+	done
+	check "irm-score --state, $op failing at each of $c calls: exit 0 or 3, the rerun's state as undisturbed" test ! -s "$TMP/bad"
+	sed 's/^/# /' "$TMP/bad"
+done
+
+# Standard output on a full disk.
+for t in "irm-norm $EX/tenant/audit-2026-03.jsonl" "irm-score -s $EX/settings.json -p $EX/policies $TMP/events" \
+    "irm-report $TMP/ins" "irm-case -S $S0 list" "irm-case -S $S0 show $A"; do
+	$t >/dev/full 2>"$TMP/err"
+	rc=$?
+	check "${t%% *} to a full disk: exit 3 with a message" test "$rc" = 3 -a -s "$TMP/err"
+done
