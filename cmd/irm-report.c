@@ -1,14 +1,16 @@
 /*
  * irm-report - turn insights into alerts
  *
- *	irm-report [-u] [-o file] [-r file] [--allow-empty]
- *	    [--fail-on low|medium|high] [file ...]
+ *	irm-report [-u] [-f format] [-o file] [-r file] [--allow-empty]
+ *	    [--fail-on low|medium|high] [--no-color] [file ...]
  *
  * Reads insights (irm-insight(5)) from the files or stdin and writes an
  * alert record (one JSON line) each time an insight opens or changes the
  * alert of its user and policy.  A replayed insight changes nothing.  With
  * --fail-on the exit status is 4 when an alert at or above that severity
- * exists, for compliance checks in CI.
+ * exists, for compliance checks in CI.  -f picks the format (irm-alert(5)):
+ * jsonl, o365 and ocsf are written per change, csv, table and html once at
+ * the end, one row per alert that changed, in queue order.
  */
 #include <fcntl.h>
 #include <getopt.h>
@@ -18,6 +20,7 @@
 #include <unistd.h>
 
 #include "irm.h"
+#include "irm_format.h"
 #include "irm_json.h"
 #include "irm_report.h"
 
@@ -28,7 +31,13 @@ struct opts {
 	int allow_empty;
 	int unbuffered;
 	FILE *reject;
+	int format;   /* enum irm_out */
+	int no_color; /* --no-color */
 };
+
+/* The alerts a document format lists at the end: those that changed. */
+static struct irm_alert **changed;
+static size_t nchanged, capchanged;
 
 static int
 severity_parse(const char *s)
@@ -56,6 +65,52 @@ reject(const struct opts *o, const char *file, unsigned long line,
 	    (fwrite(raw, 1, len, o->reject) != len ||
 	        fputc('\n', o->reject) == EOF))
 		irm_err(IRM_EXIT_FATAL, "reject file");
+}
+
+/* A streaming format writes the change; the others keep the alert. */
+static void
+emit(const struct opts *o, struct irm_alert *al, int fresh, struct irm_buf *out)
+{
+	if (irm_out_streams(o->format)) {
+		irm_out_record(o->format, al, fresh ? "new" : "updated", out);
+		return;
+	}
+	if (nchanged && changed[nchanged - 1] == al)
+		return;
+	if (nchanged == capchanged) {
+		capchanged = capchanged ? capchanged * 2 : 64;
+		changed = irm_xrealloc(changed, capchanged * sizeof(*changed));
+	}
+	changed[nchanged++] = al;
+}
+
+/*
+ * The document of the changed alerts, in queue order, each once.
+ * Colour only for a table on a terminal, without --no-color or NO_COLOR.
+ */
+static void
+render(const struct opts *o)
+{
+	const char *nc = getenv("NO_COLOR");
+	int color = o->format == IRM_OUT_TABLE && !o->no_color &&
+	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
+	struct irm_buf out;
+	size_t i, n = 0;
+
+	if (irm_out_streams(o->format))
+		return;
+	qsort(changed, nchanged, sizeof(*changed), irm_alert_cmp_queue);
+	for (i = 0; i < nchanged; i++)
+		if (n == 0 || changed[n - 1] != changed[i])
+			changed[n++] = changed[i];
+	irm_buf_init(&out, (size_t)1 << 30);
+	irm_out_report(o->format, changed, n, color, &out);
+	if (out.data == NULL)
+		irm_errx(IRM_EXIT_FATAL, "report too large");
+	if (fwrite(out.data, 1, out.len, stdout) != out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_free(&out);
+	free(changed);
 }
 
 /* Read every insight; returns 1 when some input was rejected. */
@@ -95,8 +150,7 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 				continue;
 			}
 			if (got == 1)
-				irm_alert_write_json(
-				    al, fresh ? "new" : "updated", &out);
+				emit(o, al, fresh, &out);
 			if (out.len &&
 			    fwrite(out.data, 1, out.len, stdout) != out.len)
 				irm_err(IRM_EXIT_FATAL, "stdout");
@@ -111,9 +165,10 @@ run(const struct opts *o, struct irm_alerts *a, int argc, char **argv)
 	return rval;
 }
 
-enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON };
+enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON, OPT_NO_COLOR };
 
 static const struct option longopts[] = {
+    {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
     {"output", required_argument, NULL, 'o'},
     {"reject", required_argument, NULL, 'r'},
@@ -121,6 +176,7 @@ static const struct option longopts[] = {
     {"version", no_argument, NULL, 'V'},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {NULL, 0, NULL, 0},
 };
 
@@ -155,8 +211,15 @@ main(int argc, char *argv[])
 
 	irm_setprogname(argv[0]);
 	while (
-	    (ch = getopt_long(argc, argv, "ho:r:uV", longopts, NULL)) != -1) {
+	    (ch = getopt_long(argc, argv, "f:ho:r:uV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'f':
+			if ((o.format = irm_out_parse(optarg)) == -1)
+				irm_errx(IRM_EXIT_USAGE,
+				    "-f: expected jsonl, csv, table, html, "
+				    "o365 or ocsf: %s",
+				    optarg);
+			break;
 		case 'h':
 			usage(IRM_EXIT_OK);
 		case 'o':
@@ -177,6 +240,9 @@ main(int argc, char *argv[])
 		case OPT_FAIL_ON:
 			o.fail_on = severity_parse(optarg);
 			break;
+		case OPT_NO_COLOR:
+			o.no_color = 1;
+			break;
 		default:
 			usage(IRM_EXIT_USAGE);
 		}
@@ -185,6 +251,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	a = irm_alerts_new();
 	rval = run(&o, a, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
+	render(&o);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
@@ -209,7 +276,9 @@ static void
 usage(int code)
 {
 	fprintf(code ? stderr : stdout,
-	    "usage: irm-report [-u] [-o file] [-r file] [--allow-empty]\n"
-	    "                  [--fail-on low|medium|high] [file ...]\n");
+	    "usage: irm-report [-u] [-f format] [-o file] [-r file] "
+	    "[--allow-empty]\n"
+	    "                  [--fail-on low|medium|high] [--no-color] "
+	    "[file ...]\n");
 	exit(code);
 }
