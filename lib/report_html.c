@@ -41,7 +41,8 @@ static const char style[] =
     "table{border-collapse:collapse;margin:.5em 0 1em}\n"
     "th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;"
     "vertical-align:top}\n"
-    "th{background:#f2f2f2}td.n{text-align:right}\n"
+    "th{background:#f2f2f2}td.n{text-align:right}"
+    "td.d{white-space:nowrap}\n"
     ".sev{font-weight:bold;padding:0 .4em;border-radius:3px;color:#fff}\n"
     ".high{background:#c0392b}.medium{background:#d68910}"
     ".low{background:#717d7e}\n"
@@ -176,7 +177,7 @@ queue_row(const struct irm_alert *al, struct irm_buf *out)
 {
 	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
 	int score = irm_alert_score(al);
-	struct irm_buf t;
+	size_t idx[IRM_ALERT_TOP], i, n;
 
 	day_text(al->first, first);
 	day_text(al->last, last);
@@ -189,12 +190,16 @@ queue_row(const struct irm_alert *al, struct irm_buf *out)
 	irm_buf_adds(out, "</a></td><td>");
 	esc(out, al->policy);
 	irm_buf_printf(out,
-	    "</td><td>%s</td><td>%s</td><td class=\"n\">%zu</td><td>", first,
-	    last, al->nins);
-	irm_buf_init(&t, (size_t)1 << 30);
-	irm_out_top(al, &t);
-	esc(out, t.data ? t.data : "");
-	irm_buf_free(&t);
+	    "</td><td class=\"d\">%s</td><td class=\"d\">%s</td>"
+	    "<td class=\"n\">%zu</td><td>",
+	    first, last, al->nins);
+	n = irm_alert_top(al, idx);
+	for (i = 0; i < n; i++) {
+		irm_buf_adds(out, i ? "<br>" : "");
+		esc(out, al->ins[idx[i]].what);
+		irm_buf_printf(out, " %d&times;%d", al->ins[idx[i]].score,
+		    al->ins[idx[i]].count);
+	}
 	irm_buf_adds(out, "</td></tr>\n");
 }
 
