@@ -99,7 +99,8 @@ render(const struct opts *o)
 
 	if (irm_out_streams(o->format))
 		return;
-	qsort(changed, nchanged, sizeof(*changed), irm_alert_cmp_queue);
+	if (nchanged)
+		qsort(changed, nchanged, sizeof(*changed), irm_alert_cmp_queue);
 	for (i = 0; i < nchanged; i++)
 		if (n == 0 || changed[n - 1] != changed[i])
 			changed[n++] = changed[i];

@@ -4,7 +4,7 @@
 # terminal escapes in table, markup in html), long names, colour only on
 # a terminal, and determinism.
 . "$(dirname "$0")/lib.sh"
-plan 18
+plan 19
 
 IN=$TOP/tests/data/report/formats.jsonl
 GOLD=$TOP/tests/golden/report
@@ -111,3 +111,16 @@ fi
 # Document formats list each alert once, in its final state.
 irm-report -f csv "$IN" "$IN" | cmp -s - "$GOLD/formats.csv"
 check "csv: a replayed input lists the same alerts once" test $? = 0
+
+# No insights: a document with no rows.
+{
+	irm-report -f csv </dev/null
+	irm-report -f table </dev/null
+	irm-report -f html </dev/null | grep -c '<section'
+} >"$TMP/got" 2>&1
+{
+	printf 'id,status,severity,score,user,policy,first_seen,last_seen,count,risk_factors,top,episode,case\r\n'
+	echo 'SEVERITY  SCORE  STATUS  USER  POLICY  LAST_SEEN  COUNT  TOP'
+	echo 0
+} >"$TMP/want"
+check_same "no insights: the csv header, the table header, an html page without sections" "$TMP/got" "$TMP/want"
