@@ -19,6 +19,7 @@
 
 #include "irm.h"
 #include "irm_event.h"
+#include "irm_format.h"
 #include "irm_json.h"
 #include "irm_report.h"
 #include "irm_store.h"
@@ -32,7 +33,13 @@ struct opts {
 	FILE *reject;
 	const char *store;
 	int risk_levels;
+	int format;   /* enum irm_out */
+	int no_color; /* --no-color */
 };
+
+/* The alerts a document format lists at the end: those that changed. */
+static struct irm_alert **changed;
+static size_t nchanged, capchanged;
 
 static int
 severity_parse(const char *s)
@@ -60,6 +67,55 @@ reject(const struct opts *o, const char *file, unsigned long line,
 	    (fwrite(raw, 1, len, o->reject) != len ||
 	        fputc('\n', o->reject) == EOF))
 		irm_err(IRM_EXIT_FATAL, "reject file");
+}
+
+/* A streaming format writes the change; the others keep the alert. */
+static void
+emit(const struct opts *o, struct irm_alert *al, int fresh, struct irm_buf *out)
+{
+	if (o->risk_levels)
+		return;
+	if (irm_out_streams(o->format)) {
+		irm_out_record(o->format, al, fresh ? "new" : "updated", out);
+		return;
+	}
+	if (nchanged && changed[nchanged - 1] == al)
+		return;
+	if (nchanged == capchanged) {
+		capchanged = capchanged ? capchanged * 2 : 64;
+		changed = irm_xrealloc(changed, capchanged * sizeof(*changed));
+	}
+	changed[nchanged++] = al;
+}
+
+/*
+ * The document of the changed alerts, in queue order, each once.
+ * Colour only for a table on a terminal, without --no-color or NO_COLOR.
+ */
+static void
+render(const struct opts *o)
+{
+	const char *nc = getenv("NO_COLOR");
+	int color = o->format == IRM_OUT_TABLE && !o->no_color &&
+	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
+	struct irm_buf out;
+	size_t i, n = 0;
+
+	if (irm_out_streams(o->format) || o->risk_levels)
+		return;
+	if (nchanged)
+		qsort(changed, nchanged, sizeof(*changed), irm_alert_cmp_queue);
+	for (i = 0; i < nchanged; i++)
+		if (n == 0 || changed[n - 1] != changed[i])
+			changed[n++] = changed[i];
+	irm_buf_init(&out, (size_t)1 << 30);
+	irm_out_report(o->format, changed, n, color, &out);
+	if (out.data == NULL)
+		irm_errx(IRM_EXIT_FATAL, "report too large");
+	if (fwrite(out.data, 1, out.len, stdout) != out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_free(&out);
+	free(changed);
 }
 
 /*
@@ -119,9 +175,7 @@ flush(struct run *r)
 		        r->st->alerts, r->batch[i], &al, &fresh, &e) == 1) {
 			if (r->store)
 				store_entry(r, al, fresh, r->batch[i]);
-			if (!r->o->risk_levels)
-				irm_alert_write_json(
-				    al, fresh ? "new" : "updated", &r->out);
+			emit(r->o, al, fresh, &r->out);
 		}
 		json_object_put(r->batch[i]);
 	}
@@ -181,9 +235,10 @@ run(struct run *r, int argc, char **argv)
 	return rval;
 }
 
-enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON, OPT_RISK_LEVELS };
+enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON, OPT_NO_COLOR, OPT_RISK_LEVELS };
 
 static const struct option longopts[] = {
+    {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
     {"output", required_argument, NULL, 'o'},
     {"reject", required_argument, NULL, 'r'},
@@ -192,6 +247,7 @@ static const struct option longopts[] = {
     {"version", no_argument, NULL, 'V'},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"risk-levels", no_argument, NULL, OPT_RISK_LEVELS},
     {NULL, 0, NULL, 0},
 };
@@ -227,9 +283,16 @@ main(int argc, char *argv[])
 	int ch, rval, sev;
 
 	irm_setprogname(argv[0]);
-	while (
-	    (ch = getopt_long(argc, argv, "ho:r:S:uV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:ho:r:S:uV", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
+		case 'f':
+			if ((o.format = irm_out_parse(optarg)) == -1)
+				irm_errx(IRM_EXIT_USAGE,
+				    "-f: expected jsonl, csv, table, html, "
+				    "o365 or ocsf: %s",
+				    optarg);
+			break;
 		case 'h':
 			usage(IRM_EXIT_OK);
 		case 'o':
@@ -253,6 +316,9 @@ main(int argc, char *argv[])
 		case OPT_FAIL_ON:
 			o.fail_on = severity_parse(optarg);
 			break;
+		case OPT_NO_COLOR:
+			o.no_color = 1;
+			break;
 		case OPT_RISK_LEVELS:
 			o.risk_levels = 1;
 			break;
@@ -275,6 +341,7 @@ main(int argc, char *argv[])
 		if (fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
 			irm_err(IRM_EXIT_FATAL, "stdout");
 	}
+	render(&o);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
@@ -302,9 +369,8 @@ static void
 usage(int code)
 {
 	fprintf(code ? stderr : stdout,
-	    "usage: irm-report [-u] [-o file] [-r file] [-S dir] "
-	    "[--allow-empty]\n"
-	    "                  [--fail-on low|medium|high] [--risk-levels] "
-	    "[file ...]\n");
+	    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
+	    "                  [--allow-empty] [--fail-on low|medium|high]\n"
+	    "                  [--no-color] [--risk-levels] [file ...]\n");
 	exit(code);
 }

@@ -1,0 +1,69 @@
+/*
+ * irm_format.h - alerts (struct irm_alert) in the output formats of
+ * irm-alert(5): jsonl, csv, table, html, o365 and ocsf.
+ * report_format.c and report_html.c.
+ *
+ * Two kinds of format.  The streaming ones (jsonl, o365, ocsf) write one
+ * record per alert change as it happens, so the last record of an alert
+ * is its current state (o365 mirrors Purview's export: "as alert status
+ * changes, a new log with the same AlertId is generated").  The document
+ * ones (csv, table, html) are written once, at the end of the input: one
+ * row or section per alert, in its final state, in queue order
+ * (irm_alert_cmp_queue).  Nothing here reads the wall clock, so the same
+ * alerts give the same bytes.  Nothing here depends on irm-report: the
+ * same calls list alerts from the store.
+ */
+#ifndef IRM_FORMAT_H
+#define IRM_FORMAT_H
+
+#include <stddef.h>
+
+#include "irm.h"
+#include "irm_report.h"
+
+enum irm_out {
+	IRM_OUT_JSONL,
+	IRM_OUT_CSV,
+	IRM_OUT_TABLE,
+	IRM_OUT_HTML,
+	IRM_OUT_O365,
+	IRM_OUT_OCSF
+};
+
+/* The format named name ("jsonl", "csv", ...), or -1 when unknown. */
+int irm_out_parse(const char *name);
+
+/* The name of f, for messages. */
+const char *irm_out_name(enum irm_out f);
+
+/* 1 when f writes a record per change (jsonl, o365, ocsf), else 0. */
+int irm_out_streams(enum irm_out f);
+
+/*
+ * Append one record of a streaming format for al to out: change is
+ * "new", "updated" or NULL (a state listing, taken as an update).  A
+ * document format appends nothing.  When out's cap is passed, out is
+ * freed (irm_buf rules) and the record is lost.
+ */
+void irm_out_record(enum irm_out f, const struct irm_alert *al,
+    const char *change, struct irm_buf *out);
+
+/*
+ * Append the whole document for the n alerts v[0..n-1] (already in queue
+ * order; borrowed) to out: the csv header and rows, the aligned table
+ * (with ANSI colours when color is set), or the html page.  A streaming
+ * format appends one record per alert, as a state listing.
+ */
+void irm_out_report(enum irm_out f, struct irm_alert *const *v, size_t n,
+    int color, struct irm_buf *out);
+
+/* The html page alone (report_html.c); same rules as irm_out_report. */
+void irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out);
+
+/*
+ * Shared by the formats: "ind:scorexcount;..." of the alert's top
+ * insights, appended to out.
+ */
+void irm_out_top(const struct irm_alert *al, struct irm_buf *out);
+
+#endif /* IRM_FORMAT_H */
