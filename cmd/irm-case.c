@@ -22,6 +22,7 @@
 
 #include "irm.h"
 #include "irm_event.h"
+#include "irm_format.h"
 #include "irm_json.h"
 #include "irm_report.h"
 #include "irm_reveal.h"
@@ -767,8 +768,18 @@ list_cases(struct ctx *c, const struct filter *f, int status)
 	irm_buf_free(&out);
 }
 
+/* Colour: a table on a terminal, unless NO_COLOR is set. */
+static int
+color_ok(int format)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return format == IRM_OUT_TABLE && (nc == NULL || *nc == '\0') &&
+	    isatty(STDOUT_FILENO);
+}
+
 static void
-list_alerts(struct ctx *c, const struct filter *f, const char *format)
+list_alerts(struct ctx *c, const struct filter *f, int format)
 {
 	size_t i, n = irm_alerts_count(c->st->alerts), m = 0;
 	struct irm_alert **v = irm_xcalloc(n + 1, sizeof(*v));
@@ -779,10 +790,15 @@ list_alerts(struct ctx *c, const struct filter *f, const char *format)
 			v[m++] = irm_alerts_at(c->st->alerts, i);
 	qsort(v, m, sizeof(*v), irm_alert_cmp_queue);
 	irm_buf_init(&out, 1 << 30);
-	if (strcmp(format, "jsonl") != 0)
-		irm_errx(IRM_EXIT_USAGE, "--format: unknown format %s", format);
-	for (i = 0; i < m; i++) {
-		irm_alert_write_json(v[i], NULL, &out);
+	if (format == IRM_OUT_JSONL) {
+		for (i = 0; i < m; i++) {
+			irm_alert_write_json(v[i], NULL, &out);
+			flush_out(&out);
+		}
+	} else {
+		irm_out_report(format, v, m, color_ok(format), &out);
+		if (out.data == NULL)
+			irm_errx(IRM_EXIT_FATAL, "listing too large");
 		flush_out(&out);
 	}
 	irm_buf_free(&out);
@@ -802,8 +818,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	    {"until", required_argument, NULL, O_UNTIL},
 	    {"user", required_argument, NULL, O_USER}, {NULL, 0, NULL, 0}};
 	struct filter f = {-1, 0, NULL, NULL, INT64_MIN, INT64_MAX};
-	const char *format = "jsonl", *status = NULL;
-	int ch, cases = 0, cs = -1;
+	const char *status = NULL;
+	int ch, cases = 0, cs = -1, format = IRM_OUT_JSONL;
 
 	while ((ch = subopt(argc, argv, "f:", lo)) != -1)
 		switch (ch) {
@@ -811,7 +827,11 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			cases = 1;
 			break;
 		case 'f':
-			format = optarg;
+			if ((format = irm_out_parse(optarg)) == -1)
+				irm_errx(IRM_EXIT_USAGE,
+				    "-f: expected jsonl, csv, table, html, "
+				    "o365 or ocsf: %s",
+				    optarg);
 			break;
 		case O_POLICY:
 			f.policy = optarg;

@@ -5,7 +5,7 @@
 # journal; irm-score -S reads a case resolved as a violation.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 34
+plan 36
 
 G=$TESTS/golden/case
 EX=$TOP/examples
@@ -41,6 +41,10 @@ check "list --policy --user" test "$(irm-case -S "$S" list --policy data-leaks -
 check "list --since: last seen on or after" test "$(irm-case -S "$S" list --since 2026-03-30 | ids)" = "$ADT $ASD "
 check "list --until: first seen on or before" test "$(irm-case -S "$S" list --until 2026-03-06 | ids)" = "$ISA "
 check_rc "list --status with a bad status: exit 2" 2 irm-case -S "$S" list --status open
+check "list -f csv: a header and a row per alert, in queue order" test \
+    "$(irm-case -S "$S" list -f csv --severity medium | cut -d, -f1,3 | tr '\r\n' '  ')" = "id,severity $ISA,medium $MEG,medium "
+check "list -f table: aligned rows, no colour off a terminal" sh -c \
+    "irm-case -S '$S' list -f table | awk 'NR == 1 && /^SEVERITY +SCORE +STATUS/ { h = 1 } /\033/ { e = 1 } END { exit !(h && !e && NR == 6) }'"
 
 # show
 irm-case -S "$S" show "$MEG" >"$TMP/got"
