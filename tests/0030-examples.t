@@ -9,7 +9,7 @@ n=$(echo "$scripts" | wc -l)
 plan $((n))
 for s in $scripts; do
 	name=${s%.sh}
-	sh "$s" >"$TMP/out" 2>"$TMP/err"
+	IRM_DEMO_HTML=$TMP/irm-report.html sh "$s" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 	if [ "$rc" != 0 ] || [ -s "$TMP/err" ]; then
 		not_ok "$s: exit $rc"
