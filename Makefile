@@ -41,6 +41,7 @@ TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq openssl:bin:openssl \
     clang-format:bin:clang-format cppcheck:bin:cppcheck \
     chromium:bin:chromium
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
+VALGRIND_DEPS = valgrind:bin:valgrind
 
 # Every cmd/irm-*.c is a program; every man/*.[157] is installed.
 PROGS = $(patsubst %.c,%,$(wildcard cmd/irm-*.c))
@@ -81,20 +82,25 @@ deps:
 build-deps:
 	@sh .ci/deps $(DEPS)
 
+valgrind-deps:
+	@sh .ci/deps $(VALGRIND_DEPS)
+
 demo: build-deps
 	@$(MAKE) --no-print-directory all
 	@PATH="$(CURDIR)/cmd:$$PATH" sh examples/demo.sh
 
 # check runs the tests twice: a plain build and a sanitizer build in
 # build/asan (a copy of the sources, so the two never mix objects).
-check: deps
+# VALGRIND=1 adds a third run: the golden tests under valgrind.
+check: deps $(if $(VALGRIND),valgrind-deps)
 	@$(MAKE) --no-print-directory all $(UNIT)
 	@rm -rf build/asan && mkdir -p build/asan && \
 	    cp -R Makefile cmd lib tests build/asan/ && \
 	    $(MAKE) --no-print-directory -C build/asan clean-objs && \
 	    $(MAKE) --no-print-directory -C build/asan \
 	    SANITIZE=address,undefined all $(UNIT) >/dev/null
-	@sh tests/run.sh "$(CURDIR)" "$(CURDIR)/build/asan"
+	@sh tests/run.sh "$(CURDIR)" "$(CURDIR)/build/asan" \
+	    $(if $(VALGRIND),valgrind:$(CURDIR))
 
 unit: $(UNIT)
 	prove $(UNIT)
@@ -133,5 +139,5 @@ clean: clean-objs
 dist:
 	git archive --prefix=irm-$(VERSION)/ -o irm-$(VERSION).tar.gz HEAD
 
-.PHONY: all deps build-deps demo check unit lint bench install uninstall \
+.PHONY: all deps build-deps valgrind-deps demo check unit lint bench install uninstall \
     clean clean-objs dist

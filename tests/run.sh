@@ -1,21 +1,53 @@
 #!/bin/sh
 # tests/run.sh TREE... - run the TAP tests once per build tree (the plain
 # build and the sanitizer build), with that tree's binaries first in PATH,
-# and print one combined line "N passed, N failed".
+# and print one combined line "N passed, N failed".  A TREE written
+# valgrind:DIR runs the golden tests ($VALGRIND_TESTS) with DIR's
+# binaries under valgrind: any error or definite leak fails the run.
 top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
 status=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+wraps=
+trap 'rm -rf "$log" $wraps' EXIT
 : "${IRM_SHARED:=$(cd "$top/.." && pwd)/shared/data}"
 export IRM_SHARED
+VALGRIND_TESTS=${VALGRIND_TESTS:-"0010 0030 0050 0051 0055 0056 0057"}
+
+# wrap DIR: a directory of scripts that run DIR/cmd/irm-* under valgrind.
+wrap() {
+	w=$(mktemp -d)
+	for b in "$1"/cmd/irm-*; do
+		case $b in *.c | *.o) continue ;; esac
+		{
+			echo '#!/bin/sh'
+			echo "exec valgrind -q --error-exitcode=99 --leak-check=full" \
+			    "--errors-for-leak-kinds=definite,indirect" \
+			    "--show-leak-kinds=definite,indirect \"$b\" \"\$@\""
+		} >"$w/${b##*/}"
+		chmod +x "$w/${b##*/}"
+	done
+	echo "$w"
+}
+
 for tree in "$@"; do
 	echo "== tests with $tree" >&2
+	tests=$(ls "$top"/tests/*.t)
+	bin=$tree/cmd
+	case $tree in
+	valgrind:*)
+		tree=${tree#valgrind:}
+		bin=$(wrap "$tree")
+		wraps="$wraps $bin"
+		tests=$(for t in $VALGRIND_TESTS; do ls "$top"/tests/$t-*.t; done)
+		;;
+	esac
 	unit=$(ls "$tree"/tests/unit/test_* 2>/dev/null | grep -v '\.c$')
-	PATH="$tree/cmd:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	# shellcheck disable=SC2086
+	PATH="$bin:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
-	    prove -v -e sh "$top"/tests/*.t >"$log" 2>&1 || status=1
+	    prove -v -e sh $tests >"$log" 2>&1 || status=1
 	if [ -n "$unit" ]; then
 		prove -v $unit >>"$log" 2>&1 || status=1
 	fi
