@@ -328,7 +328,7 @@ open_output(struct out *o, const char *path)
 
 	o->fd = STDOUT_FILENO;
 	if (path) {
-		o->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+		o->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC,
 		    0600);
 		if (o->fd == -1)
 			irm_err(IRM_EXIT_USAGE, "%s", path);

@@ -11,7 +11,7 @@
 #   perl o365-emulator.pl serve DIR
 #	Listen on 127.0.0.1 on a free port, written to DIR/port.  Reads
 #	DIR/config.json ({"tenant","client_id","secret","publisher",
-#	"token_ttl","page_size"}), DIR/content.json, DIR/graph.json (Graph
+#	"token_ttl","page_size","delay_ms"}), DIR/content.json, DIR/graph.json (Graph
 #	records, optional), DIR/now (the emulated clock in epoch seconds,
 #	read at each request; the real clock when absent) and DIR/faults.
 #	Logs each request to DIR/requests.log as "METHOD PATH?QUERY STATUS".
@@ -418,6 +418,8 @@ sub serve_one {
 		(undef, $status, $resp, $hdrs) = route($m, $path, $q, \%h, $body);
 	}
 	log_req($m, $target, $status . (defined $fault ? " $fault" : ''));
+	select(undef, undef, undef, $cfg{delay_ms} / 1000)
+	    if $cfg{delay_ms} && $rname eq 'blob';
 	respond($c, $status, $resp, $hdrs, $fault);
 }
 
