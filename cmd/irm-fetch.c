@@ -40,8 +40,8 @@ struct opts {
 	const char *base_url, *login_url, *publisher;
 	const char *cacert, *proxy, *state, *output;
 	const char *header_file, *next;
-	char *types; /* --content-type or --resource, comma separated */
-	int token_v2;	/* -1 unset */
+	char *types;  /* --content-type or --resource, comma separated */
+	int token_v2; /* -1 unset */
 	int max_retries;
 	int quiet, verbose;
 	int64_t start, end, since; /* ms, -1 unset */
@@ -106,8 +106,9 @@ opt_duration(const char *name, const char *s)
 	long long v, unit;
 
 	if (n < 2 || n >= sizeof(num))
-		irm_errx(IRM_EXIT_USAGE, "%s: expected a number and s, m, h "
-		                         "or d: %s",
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: expected a number and s, m, h "
+		    "or d: %s",
 		    name, s);
 	switch (s[n - 1]) {
 	case 's':
@@ -138,10 +139,12 @@ opt_duration(const char *name, const char *s)
 static void
 opt_plain(const char *name, const char *s)
 {
-	if (*s == '\0' || s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk"
-	                           "lmnopqrstuvwxyz0123456789.-_")] != '\0')
-		irm_errx(IRM_EXIT_USAGE, "%s: unexpected characters: %s", name,
-		    s);
+	if (*s == '\0' ||
+	    s[strspn(s,
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk"
+	        "lmnopqrstuvwxyz0123456789.-_")] != '\0')
+		irm_errx(
+		    IRM_EXIT_USAGE, "%s: unexpected characters: %s", name, s);
 }
 
 /* The origin a --base-url or --login-url must be: no path. */
@@ -182,8 +185,9 @@ delay_scale(void)
 		return 1;
 	v = strtod(s, &end);
 	if (*end != '\0' || !(v > 0 && v <= 1000))
-		irm_errx(IRM_EXIT_USAGE, "IRM_FETCH_DELAY_SCALE: not a factor "
-		                         "above 0: %s",
+		irm_errx(IRM_EXIT_USAGE,
+		    "IRM_FETCH_DELAY_SCALE: not a factor "
+		    "above 0: %s",
 		    s);
 	return v;
 }
@@ -215,8 +219,8 @@ read_secret(const char *path)
 	n = strcspn(buf, "\r\n");
 	buf[n] = '\0';
 	if (n == 0)
-		irm_errx(IRM_EXIT_USAGE, "%s: no secret on the first line",
-		    path);
+		irm_errx(
+		    IRM_EXIT_USAGE, "%s: no secret on the first line", path);
 	return irm_xstrdup(buf);
 }
 
@@ -328,8 +332,8 @@ open_output(struct out *o, const char *path)
 
 	o->fd = STDOUT_FILENO;
 	if (path) {
-		o->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC,
-		    0600);
+		o->fd =
+		    open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 		if (o->fd == -1)
 			irm_err(IRM_EXIT_USAGE, "%s", path);
 		if (flock(o->fd, LOCK_EX | LOCK_NB) == -1)
@@ -391,8 +395,9 @@ run_pull(struct opts *o, struct out *out)
 	char *secret;
 
 	if (o->tenant == NULL || o->client_id == NULL)
-		irm_errx(IRM_EXIT_USAGE, "%s: --tenant and --client-id are "
-		                         "required",
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: --tenant and --client-id are "
+		    "required",
 		    o->mode);
 	opt_plain("--tenant", o->tenant);
 	p.nkeys = o->types ? split(o->types, keys, MAX_TYPES,
@@ -407,9 +412,10 @@ run_pull(struct opts *o, struct out *out)
 		irm_errx(IRM_EXIT_USAGE, "graph: --resource is required");
 	for (int i = 0; !o365 && i < p.nkeys; i++)
 		if (irm_graph_path(keys[i]) == NULL)
-			irm_errx(IRM_EXIT_USAGE, "--resource: unknown: %s "
-			                         "(directoryAudits, signIns, "
-			                         "alerts_v2)",
+			irm_errx(IRM_EXIT_USAGE,
+			    "--resource: unknown: %s "
+			    "(directoryAudits, signIns, "
+			    "alerts_v2)",
 			    keys[i]);
 	p.keys = keys;
 	p.now = now_ms();
@@ -448,8 +454,8 @@ run_pull(struct opts *o, struct out *out)
 	if (f == NULL)
 		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
 	if (o->state &&
-	    (p.state = irm_state_open(o->state, o->mode, o->tenant, &busy,
-	         &e)) == NULL)
+	    (p.state = irm_state_open(
+	         o->state, o->mode, o->tenant, &busy, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	open_output(out, o->output);
 	sink.emit = emit;
@@ -497,8 +503,7 @@ run_url(struct opts *o, const char *url, struct out *out)
 	open_output(out, o->output);
 	sink.emit = emit;
 	sink.arg = out;
-	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink,
-	    &e);
+	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink, &e);
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
 	for (char **h = headers; h && *h; h++) {
@@ -641,9 +646,10 @@ check_mode(const struct opts *o, int argc)
 	}
 	if (argc != (url ? 2 : 1))
 		usage(IRM_EXIT_USAGE);
-	if (url && (o->tenant || o->client_id || o->secret_file ||
-	               o->state || o->types || o->base_url || o->login_url ||
-	               o->start >= 0 || o->end >= 0 || o->since >= 0))
+	if (url &&
+	    (o->tenant || o->client_id || o->secret_file || o->state ||
+	        o->types || o->base_url || o->login_url || o->start >= 0 ||
+	        o->end >= 0 || o->since >= 0))
 		irm_errx(IRM_EXIT_USAGE,
 		    "url: takes no tenant, credentials, state or times");
 	if (!url && (o->header_file || o->next))
@@ -664,8 +670,8 @@ main(int argc, char *argv[])
 	o.token_v2 = -1;
 	o.max_retries = 6;
 	o.start = o.end = o.since = -1;
-	while ((ch = getopt_long(argc, argv, "ho:qs:vV", longopts, NULL)) !=
-	    -1) {
+	while (
+	    (ch = getopt_long(argc, argv, "ho:qs:vV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);

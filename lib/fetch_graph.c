@@ -13,8 +13,7 @@
 static const struct {
 	const char *name, *path, *field;
 } resources[] = {
-    {"directoryAudits", "/v1.0/auditLogs/directoryAudits",
-        "activityDateTime"},
+    {"directoryAudits", "/v1.0/auditLogs/directoryAudits", "activityDateTime"},
     {"signIns", "/v1.0/auditLogs/signIns", "createdDateTime"},
     {"alerts_v2", "/v1.0/security/alerts_v2", "createdDateTime"},
 };
@@ -127,8 +126,8 @@ out:
 }
 
 static int
-one_resource(struct irm_fetch *f, struct irm_pull *p, int ri,
-    struct irm_error *e)
+one_resource(
+    struct irm_fetch *f, struct irm_pull *p, int ri, struct irm_error *e)
 {
 	const char *key = resources[ri].name, *field = resources[ri].field;
 	int64_t cur = p->state ? irm_state_cursor(p->state, key) : -1;
@@ -151,8 +150,8 @@ one_resource(struct irm_fetch *f, struct irm_pull *p, int ri,
 	if ((esc = curl_easy_escape(NULL, filter, 0)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
 	irm_buf_init(&url, 8192);
-	if (irm_buf_printf(&url, "%s%s?$filter=%s", p->base,
-	        resources[ri].path, esc) == -1)
+	if (irm_buf_printf(&url, "%s%s?$filter=%s", p->base, resources[ri].path,
+	        esc) == -1)
 		irm_errx(IRM_EXIT_FATAL, "URL too long");
 	curl_free(esc);
 	rc = pages(f, p, url.data, field, e);
@@ -173,7 +172,8 @@ irm_graph_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 		int ri = resource(p->keys[i]);
 
 		if (ri < 0)
-			return irm_seterr(e, "%s: unknown resource", p->keys[i]);
+			return irm_seterr(
+			    e, "%s: unknown resource", p->keys[i]);
 		if (one_resource(f, p, ri, e) == -1)
 			return -1;
 	}
@@ -185,8 +185,8 @@ irm_graph_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 
 /* Resolve ref against base into b.  0, or -1 (e). */
 static int
-resolve(struct irm_buf *b, const char *base, const char *ref,
-    struct irm_error *e)
+resolve(
+    struct irm_buf *b, const char *base, const char *ref, struct irm_error *e)
 {
 	CURLU *u = curl_url();
 	char *full = NULL;

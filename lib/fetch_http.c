@@ -324,8 +324,9 @@ irm_fetch_new(const struct irm_fetch_opts *o, struct irm_error *e)
 		f->o.scale = 1;
 	f->secret = o->secret ? irm_xstrdup(o->secret) : NULL;
 	f->o.secret = NULL;
-	if ((o->api_base && origin(f, o->api_base, f->api_origin,
-	                        sizeof(f->api_origin), e) == -1) ||
+	if ((o->api_base &&
+	        origin(f, o->api_base, f->api_origin, sizeof(f->api_origin),
+	            e) == -1) ||
 	    (o->login_url && irm_fetch_url_ok(f, o->login_url, e) == -1) ||
 	    (f->curl = curl_easy_init()) == NULL) {
 		if (f->curl == NULL && e && !*e->msg)
@@ -484,8 +485,8 @@ backoff(struct irm_fetch *f, int n, long retry_after, const char *url,
 	if (retry_after >= 0 && ms < retry_after * 1000.0)
 		ms = retry_after * 1000.0;
 	ms *= f->o.scale;
-	irm_fetch_say(f, IRM_SAY_NOTE, "%s: %s; retry %d of %d in %.3f s",
-	    url, why, n + 1, f->o.max_retries, ms / 1000);
+	irm_fetch_say(f, IRM_SAY_NOTE, "%s: %s; retry %d of %d in %.3f s", url,
+	    why, n + 1, f->o.max_retries, ms / 1000);
 	ts.tv_sec = (time_t)(ms / 1000);
 	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000) * 1e6);
 	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
@@ -505,17 +506,18 @@ http_error(struct irm_resp *r, const char *url, struct irm_error *e)
 	return irm_seterr(e, "%s: HTTP %ld", url, r->status);
 }
 
+/* Fills r->code from the body of a failed response. */
 static int
 retryable_status(struct irm_resp *r)
 {
 	char msg[8];
 
+	if (r->status >= 400)
+		irm_json_service_error(r->body.data, r->body.len, r->code,
+		    sizeof(r->code), msg, sizeof(msg));
 	if (r->status == 429 || r->status >= 500)
 		return 1;
-	return r->status == 403 &&
-	    irm_json_service_error(r->body.data, r->body.len, r->code,
-	        sizeof(r->code), msg, sizeof(msg)) == 0 &&
-	    strcmp(r->code, "AF429") == 0;
+	return r->status == 403 && strcmp(r->code, "AF429") == 0;
 }
 
 /* The URL as shown in messages: without its query (paging tokens). */
@@ -577,8 +579,7 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 			backoff(f, n++, -1, su, why);
 			continue;
 		}
-		if (r->status == 401 && (flags & IRM_CALL_AUTH) &&
-		    !refreshed) {
+		if (r->status == 401 && (flags & IRM_CALL_AUTH) && !refreshed) {
 			/* An expired or revoked token: one fresh one. */
 			refreshed = 1;
 			irm_fetch_say(f, IRM_SAY_NOTE,
@@ -639,8 +640,8 @@ form_add(struct irm_buf *b, CURL *c, const char *name, const char *val)
 {
 	char *v = curl_easy_escape(c, val, 0);
 
-	if (v == NULL || irm_buf_printf(b, "%s%s=%s", b->len ? "&" : "",
-	                     name, v) == -1)
+	if (v == NULL ||
+	    irm_buf_printf(b, "%s%s=%s", b->len ? "&" : "", name, v) == -1)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
 	wipe(v);
 	curl_free(v);

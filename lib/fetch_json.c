@@ -13,8 +13,8 @@
 static size_t
 skip_ws(const char *s, size_t len, size_t i)
 {
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-	                      s[i] == '\r'))
+	while (i < len &&
+	    (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
 	return i;
 }
@@ -160,7 +160,8 @@ clean_copy(char *out, size_t sz, const char *s)
 
 	for (i = 0; s && s[i] && s[i] != '\r' && s[i] != '\n' && i + 1 < sz;
 	     i++)
-		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+		out[i] =
+		    (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
 	out[sz ? i : 0] = '\0';
 	while (i > 0 && out[i - 1] == ' ')
 		out[--i] = '\0';
@@ -176,8 +177,8 @@ has_af429(const char *s, size_t len)
 }
 
 int
-irm_json_service_error(const char *body, size_t len, char *code,
-    size_t codesz, char *msg, size_t msgsz)
+irm_json_service_error(const char *body, size_t len, char *code, size_t codesz,
+    char *msg, size_t msgsz)
 {
 	struct json_tokener *tok;
 	struct json_object *j, *err;

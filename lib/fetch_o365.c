@@ -62,8 +62,8 @@ api_time(int64_t ms, char out[IRM_TIME_LEN])
 	out[19] = '\0';
 }
 
-static void
-url_printf(struct irm_buf *b, const char *fmt, ...) IRM_PRINTF(2, 3);
+static void url_printf(struct irm_buf *b, const char *fmt, ...)
+    IRM_PRINTF(2, 3);
 
 static void
 url_printf(struct irm_buf *b, const char *fmt, ...)
@@ -163,8 +163,8 @@ add_items(struct items *it, struct json_object *arr, const char *url,
 	size_t n;
 
 	if (!json_object_is_type(arr, json_type_array))
-		return irm_seterr(e, "%s: the content list is not an array",
-		    url);
+		return irm_seterr(
+		    e, "%s: the content list is not an array", url);
 	n = json_object_array_length(arr);
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *c = json_object_array_get_idx(arr, i);
@@ -242,8 +242,8 @@ progress(struct irm_fetch *f, const char *key, struct irm_sink *k)
 }
 
 static void
-expired(struct irm_fetch *f, const char *type, const struct item *c,
-    int64_t ws, int64_t we)
+expired(struct irm_fetch *f, const char *type, const struct item *c, int64_t ws,
+    int64_t we)
 {
 	char t[IRM_TIME_LEN], s[IRM_TIME_LEN], u[IRM_TIME_LEN];
 
@@ -269,8 +269,8 @@ irm_pull_commit(
 
 /* Fetch one blob and write it: 0, 1 when it expired, -1 (e). */
 static int
-fetch_blob(struct irm_fetch *f, struct irm_pull *p,
-    const struct item *c, struct irm_buf *lines, struct irm_error *e)
+fetch_blob(struct irm_fetch *f, struct irm_pull *p, const struct item *c,
+    struct irm_buf *lines, struct irm_error *e)
 {
 	struct irm_buf url;
 	struct irm_resp r;
@@ -302,8 +302,8 @@ out:
 
 /* One window of one content type: 0, 1 (some expired), -1 (e). */
 static int
-window(struct irm_fetch *f, struct irm_pull *p, const char *type,
-    int64_t ws, int64_t we, struct irm_error *e)
+window(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
+    int64_t we, struct irm_error *e)
 {
 	struct items it = {0};
 	struct irm_buf lines;

@@ -24,7 +24,7 @@
 struct irm_state {
 	char *path;
 	int lockfd;
-	struct json_object *root; /* owned */
+	struct json_object *root;           /* owned */
 	struct json_object *cursors, *seen; /* borrowed from root */
 };
 
@@ -78,8 +78,8 @@ slurp(const char *path, struct irm_buf *b, struct irm_error *e)
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
 		if (irm_buf_add(b, chunk, (size_t)n) == -1) {
 			close(fd);
-			return irm_seterr(e, "%s: corrupt state: too large",
-			    path);
+			return irm_seterr(
+			    e, "%s: corrupt state: too large", path);
 		}
 	close(fd);
 	if (n == -1)
@@ -107,8 +107,7 @@ load(struct irm_state *s, const char *source, const char *tenant,
 		if (s->root == NULL)
 			rc = irm_seterr(
 			    e, "%s: corrupt state: %s", s->path, pe.msg);
-		else if (irm_json_int(s->root, "irm_fetch_state", &v) ==
-		        -1 ||
+		else if (irm_json_int(s->root, "irm_fetch_state", &v) == -1 ||
 		    v != 1 || src == NULL ||
 		    !json_object_object_get_ex(
 		        s->root, "cursors", &s->cursors) ||
@@ -139,8 +138,8 @@ fresh(struct irm_state *s, const char *source, const char *tenant)
 	    s->root, "irm_fetch_state", json_object_new_int(1));
 	json_object_object_add(
 	    s->root, "source", json_object_new_string(source));
-	json_object_object_add(s->root, "tenant",
-	    tenant ? json_object_new_string(tenant) : NULL);
+	json_object_object_add(
+	    s->root, "tenant", tenant ? json_object_new_string(tenant) : NULL);
 	s->cursors = json_object_new_object();
 	s->seen = json_object_new_object();
 	/* json_object_object_add steals the new objects; s keeps borrows. */
@@ -158,8 +157,7 @@ irm_state_open(const char *path, const char *source, const char *tenant,
 	*busy = 0;
 	s->path = irm_xstrdup(path);
 	s->lockfd = -1;
-	if (lock(s, busy, e) == -1 ||
-	    (rc = load(s, source, tenant, e)) == -1) {
+	if (lock(s, busy, e) == -1 || (rc = load(s, source, tenant, e)) == -1) {
 		irm_state_free(s);
 		return NULL;
 	}
@@ -224,8 +222,7 @@ irm_state_prune(struct irm_state *s, int64_t ms)
 		int64_t t = parse_time(json_object_get_string(v));
 
 		if (t >= ms)
-			json_object_object_add(
-			    s->seen, id, json_object_get(v));
+			json_object_object_add(s->seen, id, json_object_get(v));
 	}
 	json_object_object_add(s->root, "seen", s->seen);
 }

@@ -21,9 +21,9 @@
 
 /* Message levels for the say callback. */
 enum {
-	IRM_SAY_TRACE,	  /* --verbose: a request or response line */
-	IRM_SAY_NOTE,	  /* --verbose: a retry, a started subscription */
-	IRM_SAY_WARN,	  /* always: data lost or rejected */
+	IRM_SAY_TRACE,    /* --verbose: a request or response line */
+	IRM_SAY_NOTE,     /* --verbose: a retry, a started subscription */
+	IRM_SAY_WARN,     /* always: data lost or rejected */
 	IRM_SAY_PROGRESS, /* a progress line, rewritten in place */
 };
 
@@ -36,14 +36,14 @@ struct irm_fetch_opts {
 	const char *cacert;    /* CA bundle, or NULL for the system's */
 	const char *proxy;     /* proxy URL, or NULL (environment applies) */
 	int max_retries;       /* retries after the first attempt */
-	double scale;	       /* factor on every delay and timeout */
-	int verbose;	       /* trace requests through say */
-	int allow_file;	       /* file:// URLs may be fetched (url mode) */
+	double scale;          /* factor on every delay and timeout */
+	int verbose;           /* trace requests through say */
+	int allow_file;        /* file:// URLs may be fetched (url mode) */
 	const char *login_url; /* scheme, host and port of the token service */
 	const char *tenant;
 	const char *client_id;
 	const char *secret;
-	int token_v2;	     /* v2 endpoint with scope, else v1 resource */
+	int token_v2;         /* v2 endpoint with scope, else v1 resource */
 	const char *audience; /* resource (v1); scope is audience/.default */
 	const char *api_base; /* the origin that receives the bearer token */
 	void (*say)(void *arg, int level, const char *msg);
@@ -52,18 +52,18 @@ struct irm_fetch_opts {
 
 /* A response: status, body, and the headers paging and retries need. */
 struct irm_resp {
-	long status;	  /* HTTP status, 0 for file:// */
+	long status; /* HTTP status, 0 for file:// */
 	struct irm_buf body;
 	char *next_page;  /* NextPageUri (or NextPageUrl) header, owned */
 	char *link_next;  /* Link: <...>; rel="next" target, owned */
 	long retry_after; /* seconds from Retry-After, or -1 */
-	char code[64];	  /* service error code (AF20051, invalid_client) */
+	char code[64];    /* service error code (AF20051, invalid_client) */
 };
 
 /* Flags for irm_fetch_call. */
 enum {
-	IRM_CALL_AUTH = 1, /* send the bearer token (fetched as needed) */
-	IRM_CALL_JSON = 2, /* the body must be JSON; a bad body is retried */
+	IRM_CALL_AUTH = 1,  /* send the bearer token (fetched as needed) */
+	IRM_CALL_JSON = 2,  /* the body must be JSON; a bad body is retried */
 	IRM_CALL_SECRET = 4 /* the bodies hold secrets: never traced */
 };
 
@@ -191,14 +191,14 @@ struct irm_sink {
 
 /* What an o365 or graph run does. */
 struct irm_pull {
-	const char *base;      /* API origin, e.g. https://manage.office.com */
+	const char *base; /* API origin, e.g. https://manage.office.com */
 	const char *tenant;
 	const char *publisher; /* PublisherIdentifier */
 	const char **keys;     /* content types or Graph resources */
 	int nkeys;
-	int64_t now;	       /* ms */
-	int64_t start, end;    /* ms; start -1: from the state or 24 h back */
-	int64_t overlap;       /* ms re-listed before a cursor */
+	int64_t now;             /* ms */
+	int64_t start, end;      /* ms; start -1: from the state or 24 h back */
+	int64_t overlap;         /* ms re-listed before a cursor */
 	struct irm_state *state; /* or NULL */
 	struct irm_sink *sink;
 };
@@ -208,8 +208,8 @@ struct irm_pull {
  * state (whose marks the caller has made).  Returns 0, or -1 with e
  * filled; the state is then not saved.
  */
-int irm_pull_commit(struct irm_pull *p, struct irm_buf *lines, long n,
-    struct irm_error *e);
+int irm_pull_commit(
+    struct irm_pull *p, struct irm_buf *lines, long n, struct irm_error *e);
 
 /*
  * Office 365 Management Activity API: start missing subscriptions, list
@@ -220,16 +220,14 @@ int irm_pull_commit(struct irm_pull *p, struct irm_buf *lines, long n,
  * its window), or -1 with e filled on a fatal error (nothing after the
  * last emitted blob is in the state).
  */
-int irm_o365_run(
-    struct irm_fetch *f, struct irm_pull *p, struct irm_error *e);
+int irm_o365_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e);
 
 /*
  * Microsoft Graph: each resource (directoryAudits, signIns, alerts_v2)
  * with a time $filter and @odata.nextLink paging; record ids written in
  * the overlap are skipped.  Returns 0, or -1 with e filled.
  */
-int irm_graph_run(
-    struct irm_fetch *f, struct irm_pull *p, struct irm_error *e);
+int irm_graph_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e);
 
 /* The path under the Graph origin of a resource, or NULL if unknown. */
 const char *irm_graph_path(const char *resource);

@@ -16,12 +16,13 @@
 #	read at each request; the real clock when absent) and DIR/faults.
 #	Logs each request to DIR/requests.log as "METHOD PATH?QUERY STATUS".
 #
-# DIR/faults holds one fault a line, "KIND ROUTE"; the first line whose
-# ROUTE matches a request (token, list, start, content, blob, graph or
-# any) fires once and is removed.  KIND is 429 (with Retry-After: 1),
+# DIR/faults holds one fault a line, "KIND ROUTE [SKIP]"; the first line
+# whose ROUTE matches a request (token, list, start, content, blob, graph
+# or any) lets SKIP matching requests pass, then fires once and is
+# removed.  KIND is 429 (with Retry-After: 1),
 # af429 (403 with the AF429 body), 500, drop (half the body, then the
 # connection closes), truncate (a 200 whose JSON is cut in half, with a
-# matching Content-Length), stall (part of the body, then silence for 4
+# matching Content-Length), stall (part of the body, then silence for 10
 # seconds) or expire (every token issued so far stops being valid).
 #
 # Checks that make a client fail loudly: the tenant in the URL, a bearer
@@ -136,8 +137,13 @@ sub take_fault {
 	return undef unless defined $s && length $s;
 	my @l = split /\n/, $s;
 	for my $i (0 .. $#l) {
-		my ($kind, $r) = split ' ', $l[$i];
+		my ($kind, $r, $skip) = split ' ', $l[$i];
 		next unless defined $r && ($r eq $route || $r eq 'any');
+		if ($skip) {
+			$l[$i] = "$kind $r " . ($skip - 1);
+			spew("$dir/faults", join('', map { "$_\n" } @l));
+			return undef;
+		}
 		splice @l, $i, 1;
 		spew("$dir/faults", join('', map { "$_\n" } @l));
 		return $kind;
@@ -196,7 +202,7 @@ sub respond {
 		if ($fault eq 'stall') {
 			my $pid = fork();
 			if (defined $pid && $pid == 0) {
-				sleep 4;
+				sleep 10;
 				POSIX::_exit(0);
 			}
 			push @children, $pid if $pid;
