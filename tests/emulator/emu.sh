@@ -45,8 +45,18 @@ emu_start() {
 
 fetch() {
 	emu_now "$NOW"
-	SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 irm-fetch o365 \
-	    --tenant "$TENANT" --client-id "$CLIENT" \
+	SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 exec_fetch "$@"
+}
+
+# fetch_bg ARGS...: fetch in the background; $! is irm-fetch itself.
+fetch_bg() {
+	emu_now "$NOW"
+	(SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 exec_fetch exec "$@") &
+}
+
+exec_fetch() {
+	if [ "$1" = exec ]; then shift; _x=exec; else _x=; fi
+	$_x irm-fetch o365 --tenant "$TENANT" --client-id "$CLIENT" \
 	    --client-secret-file "$TMP/secret" --base-url "$EMU" \
 	    --login-url "$EMU" "$@"
 }
