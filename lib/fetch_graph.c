@@ -158,8 +158,6 @@ one_resource(
 	irm_buf_free(&url);
 	if (rc == 0 && p->state) {
 		irm_state_set_cursor(p->state, key, to);
-		/* Ids before the next run's first window are not needed. */
-		irm_state_prune(p->state, to - p->overlap);
 		rc = irm_state_save(p->state, e);
 	}
 	return rc;
@@ -177,7 +175,12 @@ irm_graph_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 		if (one_resource(f, p, ri, e) == -1)
 			return -1;
 	}
-	return 0;
+	if (p->state == NULL)
+		return 0;
+	/* Ids before the next run's first window are not needed; not
+	 * before the last resource is done, as they share the set. */
+	irm_state_prune(p->state, (p->end >= 0 ? p->end : p->now) - p->overlap);
+	return irm_state_save(p->state, e);
 }
 
 /* ------------------------------------------------------------------ */

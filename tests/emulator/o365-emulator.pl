@@ -8,6 +8,9 @@
 #	records) and DIR/records.jsonl (every record, compact, one a line:
 #	what a full fetch must write).  Every LATE_EVERY-th blob becomes
 #	visible LATE_HOURS after its creation time.
+#   perl o365-emulator.pl gen-graph DIR SEED START HOURS [LATE_EVERY LATE_HOURS]
+#	Write DIR/graph.json and DIR/graph-records.jsonl likewise for the
+#	Graph resources directoryAudits, signIns and alerts_v2.
 #   perl o365-emulator.pl serve DIR
 #	Listen on 127.0.0.1 on a free port, written to DIR/port.  Reads
 #	DIR/config.json ({"tenant","client_id","secret","publisher",
@@ -119,6 +122,37 @@ sub gen {
 	}
 	spew("$dir/content.json", $json->encode(\@blobs));
 	spew("$dir/records.jsonl", join('', map { "$_\n" } @lines));
+}
+
+# Graph records: a few an hour per resource, every LATE_EVERY-th visible
+# LATE_HOURS after its time.
+sub gen_graph {
+	my ($dir, $seed, $start, $hours, $late_every, $late_hours) = @_;
+	srand($seed);
+	my (@recs, @lines);
+	my $n = 0;
+	for my $h (0 .. $hours - 1) {
+		for my $res (qw(directoryAudits signIns alerts_v2)) {
+			for (1 .. 1 + int(rand(3))) {
+				$n++;
+				my $t = $start + $h * 3600 + int(rand(3600));
+				my $field = $res eq 'directoryAudits'
+				    ? 'activityDateTime' : 'createdDateTime';
+				my %r = (id => sprintf('%s-%06d-%04x', $res, $n,
+				    int(rand(65536))),
+				    $field => iso($t) . 'Z',
+				    userPrincipalName => 'user' . int(rand(9)) . '@contoso.com',
+				    status => {errorCode => 0}, score => 0.25);
+				push @lines, $json->encode(\%r);
+				$r{resource} = $res;
+				$r{visible} = $late_every && $n % $late_every == 0
+				    ? $t + $late_hours * 3600 : $t;
+				push @recs, \%r;
+			}
+		}
+	}
+	spew("$dir/graph.json", $json->encode(\@recs));
+	spew("$dir/graph-records.jsonl", join('', map { "$_\n" } @lines));
 }
 
 # ---------------------------------------------------------------------
@@ -248,6 +282,10 @@ sub token_endpoint {
 	    int(rand(2**32)));
 	my $ttl = $cfg{token_ttl} // 3599;
 	$tokens{$tok} = time + $ttl;
+	if (open(my $tf, '>>', "$dir/tokens")) {
+		print $tf "$tok\n";
+		close $tf;
+	}
 	return (200, $v2
 	    ? $json->encode({token_type => 'Bearer', expires_in => $ttl + 0,
 		ext_expires_in => $ttl + 0, access_token => $tok})
@@ -338,6 +376,14 @@ sub route {
 	my ($m, $path, $q, $h, $body) = @_;
 	if ($m eq 'POST' && $path =~ m{^/([^/]+)/oauth2/(v2\.0/)?token$}) {
 		return ('token', token_endpoint($1, $2, $body));
+	}
+	if ($path =~ m{^/pages/(\d+)$}) {
+		# A plain endpoint paged by Link headers, for irm-fetch url.
+		my $p = $1;
+		my @h = $p < 3 ? ('Link: </pages/' . ($p + 1) . '>; rel="next"') : ();
+		return ('pages', 401, err_body('Unauthorized', 'no bearer token'))
+		    unless authorized($h);
+		return ('pages', 200, "[{\"page\": $p, \"n\": 1.50},\n {\"page\": $p, \"n\": 2e3}]", \@h);
 	}
 	if ($path =~ m{^/v1\.0/(?:auditLogs|security)/(directoryAudits|signIns|alerts_v2)$}) {
 		return ('graph', 401, err_body('InvalidAuthenticationToken',
@@ -459,6 +505,8 @@ sub serve {
 my $cmd = shift @ARGV // '';
 if ($cmd eq 'gen') {
 	gen(@ARGV);
+} elsif ($cmd eq 'gen-graph') {
+	gen_graph(@ARGV);
 } elsif ($cmd eq 'serve') {
 	serve(@ARGV);
 } else {
