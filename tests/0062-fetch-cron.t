@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 
-plan 17
+plan 16
 
 T0=$((NOW - 75 * 3600))
 emu_gen 3 $T0 60 4 5
