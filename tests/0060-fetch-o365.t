@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 
-plan 22
+plan 24
 
 # 48 hours of content ending an hour before now; everything is visible.
 emu_gen 1 $((NOW - 49 * 3600)) 48
@@ -63,6 +63,23 @@ IRM_CLIENT_SECRET=$SECRET SOURCE_DATE_EPOCH=$NOW irm-fetch o365 --tenant "$TENAN
     --login-url "$EMU" >"$TMP/o" 2>"$TMP/e"
 check "unknown client: exit 3 with AADSTS700016" \
     sh -c "test $? = 3 && grep -q 'HTTP 400: unauthorized_client: AADSTS700016' '$TMP/e'"
+
+# Progress on a terminal, and none with -q.
+if command -v script >/dev/null 2>&1; then
+	emu_now "$NOW"
+	SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 script -qec \
+	    "irm-fetch o365 --tenant $TENANT --client-id $CLIENT --client-secret-file $TMP/secret --base-url $EMU --login-url $EMU --since 3d --content-type DLP.All -o $TMP/tty.out" \
+	    "$TMP/typescript" >/dev/null 2>&1
+	check "progress on a terminal: content done of listed, records" \
+	    grep -q 'irm-fetch: DLP.All: content [0-9]*/[0-9]*, records [0-9]*' "$TMP/typescript"
+	SOURCE_DATE_EPOCH=$NOW script -qec \
+	    "irm-fetch o365 -q --tenant $TENANT --client-id $CLIENT --client-secret-file $TMP/secret --base-url $EMU --login-url $EMU --since 3d --content-type DLP.All -o $TMP/tty.out" \
+	    "$TMP/typescript" >/dev/null 2>&1
+	check "no progress with -q" sh -c "! grep -q 'content [0-9]' '$TMP/typescript'"
+else
+	ok "progress on a terminal # SKIP script(1) missing"
+	ok "no progress with -q # SKIP script(1) missing"
+fi
 
 # Usage errors.
 check_rc "no secret: exit 2" 2 env -u IRM_CLIENT_SECRET irm-fetch o365 \

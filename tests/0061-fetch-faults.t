@@ -32,7 +32,8 @@ one_fault() {
 }
 
 one_fault "429 with Retry-After on a blob" 429 blob ' 429$'
-check "the retry is traced" grep -q 'HTTP 429 AF429; retry 1 of 6' "$TMP/err"
+check "the retry waits the Retry-After of 3 s (scaled by 0.01)" \
+    grep -q 'HTTP 429 AF429; retry 1 of 6 in 0.030 s' "$TMP/err"
 one_fault "AF429 inside a 403 on a blob" af429 blob ' 403$'
 check "a 403 with AF429 is retried" grep -q 'HTTP 403 AF429; retry 1 of 6' "$TMP/err"
 one_fault "AF429 inside a 403 on a listing" af429 content ' 403$'

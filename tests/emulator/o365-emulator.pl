@@ -22,7 +22,7 @@
 # DIR/faults holds one fault a line, "KIND ROUTE [SKIP]"; the first line
 # whose ROUTE matches a request (token, list, start, content, blob, graph
 # or any) lets SKIP matching requests pass, then fires once and is
-# removed.  KIND is 429 (with Retry-After: 1),
+# removed.  KIND is 429 (with Retry-After: 3),
 # af429 (403 with the AF429 body), 500, drop (half the body, then the
 # connection closes), truncate (a 200 whose JSON is cut in half, with a
 # matching Content-Length), stall (part of the body, then silence for 10
@@ -426,7 +426,7 @@ sub route {
 sub fault_response {
 	my ($kind) = @_;
 	return (429, err_body('AF429', 'Too many requests. Method=GetBlob, PublisherId=emulator'),
-	    ['Retry-After: 1']) if $kind eq '429';
+	    ['Retry-After: 3']) if $kind eq '429';
 	return (403, err_body('AF429', 'Too many requests. Method=GetBlob, PublisherId=emulator'))
 	    if $kind eq 'af429';
 	return (500, err_body('AF50000', 'An internal server error occurred. Retry the request.'))
