@@ -1,0 +1,734 @@
+/*
+ * irm-fetch - pull raw audit records from Microsoft 365 and Graph
+ *
+ *	irm-fetch o365 --tenant id --client-id id [--content-type list]
+ *	    [--start time [--end time] | --since duration] [-s file] [-o file]
+ *	    [--base-url url] [--login-url url] [--token-endpoint v1|v2] ...
+ *	irm-fetch graph --tenant id --client-id id --resource list ...
+ *	irm-fetch url [--header-file file] [--next link|json:field] url
+ *
+ * Writes each audit record, unchanged, as one JSON line to stdout or, with
+ * -o, appended to a file and fsync'd before the state (-s) advances, so
+ * cron runs lose nothing and write nothing twice.  The client secret comes
+ * from --client-secret-file or IRM_CLIENT_SECRET, never from argv.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "irm.h"
+#include "irm_fetch.h"
+
+static _Noreturn void usage(int code);
+
+#define MAX_TYPES 16
+#define MAX_HEADERS 64
+
+static const char *all_types[] = {"Audit.AzureActiveDirectory",
+    "Audit.Exchange", "Audit.SharePoint", "Audit.General", "DLP.All"};
+
+struct opts {
+	const char *mode;
+	const char *tenant, *client_id, *secret_file;
+	const char *base_url, *login_url, *publisher;
+	const char *cacert, *proxy, *state, *output;
+	const char *header_file, *next;
+	char *types;  /* --content-type or --resource, comma separated */
+	int token_v2; /* -1 unset */
+	int max_retries;
+	int quiet, verbose;
+	int64_t start, end, since; /* ms, -1 unset */
+};
+
+/* ------------------------------------------------------------------ */
+/* Messages and progress. */
+
+static int progress_on; /* a progress line is showing */
+
+static void
+say(void *arg, int level, const char *msg)
+{
+	const struct opts *o = arg;
+
+	if (level == IRM_SAY_PROGRESS) {
+		if (o->quiet || !isatty(STDERR_FILENO))
+			return;
+		fprintf(stderr, "\r%s: %s\033[K", irm_getprogname(), msg);
+		progress_on = 1;
+		return;
+	}
+	if (level != IRM_SAY_WARN && !o->verbose)
+		return;
+	if (progress_on) {
+		fputc('\n', stderr);
+		progress_on = 0;
+	}
+	irm_warnx("%s", msg);
+}
+
+static void
+progress_end(void)
+{
+	if (progress_on)
+		fputc('\n', stderr);
+	progress_on = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Option values. */
+
+static int64_t
+opt_time(const char *name, const char *s)
+{
+	struct irm_error e;
+	int flags = IRM_TIME_UTC;
+	int64_t ms;
+
+	if (irm_time_parse(s, strlen(s), &flags, &ms, &e) == -1)
+		irm_errx(IRM_EXIT_USAGE, "%s: %s", name, e.msg);
+	return ms;
+}
+
+/* A duration: a number and s, m, h or d. */
+static int64_t
+opt_duration(const char *name, const char *s)
+{
+	size_t n = strlen(s);
+	char num[32];
+	const char *err;
+	long long v, unit;
+
+	if (n < 2 || n >= sizeof(num))
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: expected a number and s, m, h "
+		    "or d: %s",
+		    name, s);
+	switch (s[n - 1]) {
+	case 's':
+		unit = 1000;
+		break;
+	case 'm':
+		unit = 60 * 1000;
+		break;
+	case 'h':
+		unit = IRM_MS_HOUR;
+		break;
+	case 'd':
+		unit = IRM_MS_DAY;
+		break;
+	default:
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: expected a number and s, m, h or d: %s", name, s);
+	}
+	memcpy(num, s, n - 1);
+	num[n - 1] = '\0';
+	v = irm_parse_num(num, 1, 3650LL * IRM_MS_DAY / unit, &err);
+	if (err)
+		irm_errx(IRM_EXIT_USAGE, "%s: %s: %s", name, err, s);
+	return v * unit;
+}
+
+/* Tenant ids and content types go into URLs: keep them plain. */
+static void
+opt_plain(const char *name, const char *s)
+{
+	if (*s == '\0' ||
+	    s[strspn(s,
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk"
+	        "lmnopqrstuvwxyz0123456789.-_")] != '\0')
+		irm_errx(
+		    IRM_EXIT_USAGE, "%s: unexpected characters: %s", name, s);
+}
+
+/* The origin a --base-url or --login-url must be: no path. */
+static void
+opt_origin(const char *name, const char *s)
+{
+	const char *p = strstr(s, "://");
+
+	if (p == NULL || strchr(p + 3, '/') || strchr(p + 3, '?'))
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: expected scheme, host and port only: %s", name, s);
+}
+
+static int64_t
+now_ms(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH"), *err;
+	long long s;
+
+	if (sde && *sde) {
+		s = irm_parse_num(sde, 0, 253402300799LL, &err);
+		if (err)
+			irm_errx(IRM_EXIT_USAGE, "SOURCE_DATE_EPOCH: %s: %s",
+			    err, sde);
+		return s * 1000;
+	}
+	return (int64_t)time(NULL) * 1000;
+}
+
+static double
+delay_scale(void)
+{
+	const char *s = getenv("IRM_FETCH_DELAY_SCALE");
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	v = strtod(s, &end);
+	if (*end != '\0' || !(v > 0 && v <= 1000))
+		irm_errx(IRM_EXIT_USAGE,
+		    "IRM_FETCH_DELAY_SCALE: not a factor "
+		    "above 0: %s",
+		    s);
+	return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files. */
+
+/* The first line of a secret file (or IRM_CLIENT_SECRET); owned. */
+static char *
+read_secret(const char *path)
+{
+	char buf[4096];
+	const char *env = getenv("IRM_CLIENT_SECRET");
+	FILE *fp;
+	size_t n;
+
+	if (path == NULL) {
+		if (env == NULL || *env == '\0')
+			irm_errx(IRM_EXIT_USAGE,
+			    "no client secret: use --client-secret-file or "
+			    "IRM_CLIENT_SECRET");
+		return irm_xstrdup(env);
+	}
+	if ((fp = fopen(path, "r")) == NULL)
+		irm_err(IRM_EXIT_USAGE, "%s", path);
+	if (fgets(buf, sizeof(buf), fp) == NULL)
+		buf[0] = '\0';
+	fclose(fp);
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	if (n == 0)
+		irm_errx(
+		    IRM_EXIT_USAGE, "%s: no secret on the first line", path);
+	return irm_xstrdup(buf);
+}
+
+/* "Name: value" lines of a header file, NULL-terminated; owned. */
+static char **
+read_headers(const char *path)
+{
+	char **h = irm_xcalloc(MAX_HEADERS + 1, sizeof(*h));
+	char *line = NULL;
+	size_t cap = 0, n = 0;
+	unsigned long lineno = 0;
+	ssize_t len;
+	FILE *fp = fopen(path, "r");
+
+	if (fp == NULL)
+		irm_err(IRM_EXIT_USAGE, "%s", path);
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		struct irm_pos pos = {path, ++lineno};
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (*line == '\0' || *line == '#')
+			continue;
+		if (strchr(line, ':') == NULL || *line == ':' ||
+		    strpbrk(line, " \t") < strchr(line, ':')) {
+			/* The line may hold a token: never print it. */
+			irm_warnx_at(&pos, "not a \"Name: value\" header");
+			exit(IRM_EXIT_USAGE);
+		}
+		if (n == MAX_HEADERS)
+			irm_errx(IRM_EXIT_USAGE, "%s: more than %d headers",
+			    path, MAX_HEADERS);
+		h[n++] = irm_xstrdup(line);
+	}
+	free(line);
+	fclose(fp);
+	return h;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+struct out {
+	int fd;
+	int sync; /* a regular file: fsync after each write */
+};
+
+static int
+emit(void *arg, const char *data, size_t len)
+{
+	struct out *o = arg;
+
+	if (write_all(o->fd, data, len) == -1)
+		return -1;
+	return o->sync ? fsync(o->fd) : 0;
+}
+
+/*
+ * A run killed in the middle of a write can leave a partial last line;
+ * its blob is not in the state, so cutting it loses nothing.
+ */
+static void
+repair_tail(int fd, const char *path)
+{
+	char buf[4096];
+	struct stat st;
+	off_t end, pos;
+	ssize_t n;
+
+	if (fstat(fd, &st) == -1 || st.st_size == 0)
+		return;
+	for (end = st.st_size; end > 0; end = pos) {
+		pos = end > (off_t)sizeof(buf) ? end - (off_t)sizeof(buf) : 0;
+		if ((n = pread(fd, buf, (size_t)(end - pos), pos)) <= 0)
+			irm_err(IRM_EXIT_FATAL, "%s", path);
+		while (n > 0 && buf[n - 1] != '\n')
+			n--;
+		if (n > 0) {
+			end = pos + n;
+			break;
+		}
+	}
+	if (end == st.st_size)
+		return;
+	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", path);
+	irm_warnx("%s: removed an incomplete last line (%lld bytes) left by "
+	          "an interrupted run",
+	    path, (long long)(st.st_size - end));
+}
+
+static void
+open_output(struct out *o, const char *path)
+{
+	struct stat st;
+
+	o->fd = STDOUT_FILENO;
+	if (path) {
+		o->fd =
+		    open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		if (o->fd == -1)
+			irm_err(IRM_EXIT_USAGE, "%s", path);
+		if (flock(o->fd, LOCK_EX | LOCK_NB) == -1)
+			irm_errx(IRM_EXIT_FATAL, "%s: %s", path,
+			    errno == EWOULDBLOCK
+			        ? "locked by another irm-fetch run"
+			        : strerror(errno));
+		repair_tail(o->fd, path);
+	}
+	o->sync = fstat(o->fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* ------------------------------------------------------------------ */
+/* Modes. */
+
+/* Split list at commas into v; checks each entry with ok. */
+static int
+split(char *list, const char **v, int max, const char *name)
+{
+	int n = 0;
+
+	for (char *p = list, *c; p; p = c) {
+		if ((c = strchr(p, ',')) != NULL)
+			*c++ = '\0';
+		if (*p == '\0')
+			continue;
+		if (n == max)
+			irm_errx(IRM_EXIT_USAGE, "%s: too many entries", name);
+		opt_plain(name, p);
+		v[n++] = p;
+	}
+	return n;
+}
+
+static void
+check_types(const char **v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t k;
+
+		for (k = 0; k < 5 && strcmp(v[i], all_types[k]) != 0; k++)
+			;
+		if (k == 5)
+			irm_errx(IRM_EXIT_USAGE,
+			    "--content-type: unknown content type: %s", v[i]);
+	}
+}
+
+static int
+run_pull(struct opts *o, struct out *out)
+{
+	const char *keys[MAX_TYPES];
+	struct irm_fetch_opts fo = {0};
+	struct irm_sink sink = {0};
+	struct irm_pull p = {0};
+	struct irm_error e = {{0}};
+	struct irm_fetch *f;
+	int o365 = strcmp(o->mode, "o365") == 0, busy, rc;
+	char *secret;
+
+	if (o->tenant == NULL || o->client_id == NULL)
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: --tenant and --client-id are "
+		    "required",
+		    o->mode);
+	opt_plain("--tenant", o->tenant);
+	p.nkeys = o->types ? split(o->types, keys, MAX_TYPES,
+	                         o365 ? "--content-type" : "--resource")
+	                   : 0;
+	if (o365 && p.nkeys == 0) {
+		memcpy(keys, all_types, sizeof(all_types));
+		p.nkeys = 5;
+	} else if (o365)
+		check_types(keys, p.nkeys);
+	else if (p.nkeys == 0)
+		irm_errx(IRM_EXIT_USAGE, "graph: --resource is required");
+	for (int i = 0; !o365 && i < p.nkeys; i++)
+		if (irm_graph_path(keys[i]) == NULL)
+			irm_errx(IRM_EXIT_USAGE,
+			    "--resource: unknown: %s "
+			    "(directoryAudits, signIns, "
+			    "alerts_v2)",
+			    keys[i]);
+	p.keys = keys;
+	p.now = now_ms();
+	p.start = o->since >= 0 ? p.now - o->since : o->start;
+	p.end = o->end;
+	p.overlap = 12 * IRM_MS_HOUR;
+	if (o365 && p.start >= 0 && p.start < p.now - 7 * IRM_MS_DAY)
+		irm_errx(IRM_EXIT_USAGE,
+		    "--start: more than 7 days ago; the API keeps 7 days");
+	if (p.end >= 0 && p.start >= 0 && p.end <= p.start)
+		irm_errx(IRM_EXIT_USAGE, "--end: not after the start");
+	p.base = o->base_url ? o->base_url
+	    : o365           ? "https://manage.office.com"
+	                     : "https://graph.microsoft.com";
+	p.tenant = o->tenant;
+	p.publisher = o->publisher ? o->publisher : o->tenant;
+	opt_plain("--publisher-id", p.publisher);
+	secret = read_secret(o->secret_file);
+	fo.cacert = o->cacert;
+	fo.proxy = o->proxy;
+	fo.max_retries = o->max_retries;
+	fo.scale = delay_scale();
+	fo.verbose = o->verbose;
+	fo.login_url =
+	    o->login_url ? o->login_url : "https://login.microsoftonline.com";
+	fo.tenant = o->tenant;
+	fo.client_id = o->client_id;
+	fo.secret = secret;
+	fo.token_v2 = o->token_v2 >= 0 ? o->token_v2 : !o365;
+	fo.api_base = p.base;
+	fo.say = say;
+	fo.arg = o;
+	f = irm_fetch_new(&fo, &e);
+	memset(secret, 0, strlen(secret));
+	free(secret);
+	if (f == NULL)
+		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
+	if (o->state &&
+	    (p.state = irm_state_open(
+	         o->state, o->mode, o->tenant, &busy, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	open_output(out, o->output);
+	sink.emit = emit;
+	sink.arg = out;
+	p.sink = &sink;
+	rc = o365 ? irm_o365_run(f, &p, &e) : irm_graph_run(f, &p, &e);
+	progress_end();
+	if (rc == -1)
+		irm_warnx("%s", e.msg);
+	irm_state_free(p.state);
+	irm_fetch_free(f);
+	return rc == -1 ? IRM_EXIT_FATAL : rc == 1 ? IRM_EXIT_REJECT : 0;
+}
+
+static int
+run_url(struct opts *o, const char *url, struct out *out)
+{
+	struct irm_fetch_opts fo = {0};
+	struct irm_sink sink = {0};
+	struct irm_error e = {{0}};
+	struct irm_fetch *f;
+	char **headers = NULL;
+	const char *next = NULL;
+	int rc;
+
+	if (o->next && strcmp(o->next, "link") != 0) {
+		if (strncmp(o->next, "json:", 5) != 0 || o->next[5] == '\0')
+			irm_errx(IRM_EXIT_USAGE,
+			    "--next: expected link or json:FIELD: %s", o->next);
+		next = o->next + 5;
+	}
+	if (o->header_file)
+		headers = read_headers(o->header_file);
+	fo.cacert = o->cacert;
+	fo.proxy = o->proxy;
+	fo.max_retries = o->max_retries;
+	fo.scale = delay_scale();
+	fo.verbose = o->verbose;
+	fo.allow_file = 1;
+	fo.say = say;
+	fo.arg = o;
+	if ((f = irm_fetch_new(&fo, &e)) == NULL ||
+	    irm_fetch_url_ok(f, url, &e) == -1)
+		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
+	open_output(out, o->output);
+	sink.emit = emit;
+	sink.arg = out;
+	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink, &e);
+	if (rc == -1)
+		irm_warnx("%s", e.msg);
+	for (char **h = headers; h && *h; h++) {
+		memset(*h, 0, strlen(*h));
+		free(*h);
+	}
+	free(headers);
+	irm_fetch_free(f);
+	return rc == -1 ? IRM_EXIT_FATAL : 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+enum {
+	OPT_BASE_URL = 256,
+	OPT_CACERT,
+	OPT_CLIENT_ID,
+	OPT_CLIENT_SECRET_FILE,
+	OPT_CONTENT_TYPE,
+	OPT_END,
+	OPT_HEADER_FILE,
+	OPT_LOGIN_URL,
+	OPT_MAX_RETRIES,
+	OPT_NEXT,
+	OPT_PROXY,
+	OPT_PUBLISHER_ID,
+	OPT_RESOURCE,
+	OPT_SINCE,
+	OPT_START,
+	OPT_TENANT,
+	OPT_TOKEN_ENDPOINT
+};
+
+static const struct option longopts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"output", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"state", required_argument, NULL, 's'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"version", no_argument, NULL, 'V'},
+    {"base-url", required_argument, NULL, OPT_BASE_URL},
+    {"cacert", required_argument, NULL, OPT_CACERT},
+    {"client-id", required_argument, NULL, OPT_CLIENT_ID},
+    {"client-secret-file", required_argument, NULL, OPT_CLIENT_SECRET_FILE},
+    {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
+    {"end", required_argument, NULL, OPT_END},
+    {"header-file", required_argument, NULL, OPT_HEADER_FILE},
+    {"login-url", required_argument, NULL, OPT_LOGIN_URL},
+    {"max-retries", required_argument, NULL, OPT_MAX_RETRIES},
+    {"next", required_argument, NULL, OPT_NEXT},
+    {"proxy", required_argument, NULL, OPT_PROXY},
+    {"publisher-id", required_argument, NULL, OPT_PUBLISHER_ID},
+    {"resource", required_argument, NULL, OPT_RESOURCE},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"start", required_argument, NULL, OPT_START},
+    {"tenant", required_argument, NULL, OPT_TENANT},
+    {"token-endpoint", required_argument, NULL, OPT_TOKEN_ENDPOINT},
+    {NULL, 0, NULL, 0},
+};
+
+static void
+long_option(struct opts *o, int ch)
+{
+	const char *err;
+
+	switch (ch) {
+	case OPT_BASE_URL:
+		opt_origin("--base-url", optarg);
+		o->base_url = optarg;
+		break;
+	case OPT_CACERT:
+		o->cacert = optarg;
+		break;
+	case OPT_CLIENT_ID:
+		opt_plain("--client-id", optarg);
+		o->client_id = optarg;
+		break;
+	case OPT_CLIENT_SECRET_FILE:
+		o->secret_file = optarg;
+		break;
+	case OPT_CONTENT_TYPE:
+	case OPT_RESOURCE:
+		o->types = optarg;
+		break;
+	case OPT_END:
+		o->end = opt_time("--end", optarg);
+		break;
+	case OPT_HEADER_FILE:
+		o->header_file = optarg;
+		break;
+	case OPT_LOGIN_URL:
+		opt_origin("--login-url", optarg);
+		o->login_url = optarg;
+		break;
+	case OPT_MAX_RETRIES:
+		o->max_retries = (int)irm_parse_num(optarg, 0, 30, &err);
+		if (err)
+			irm_errx(IRM_EXIT_USAGE, "--max-retries: %s: %s", err,
+			    optarg);
+		break;
+	case OPT_NEXT:
+		o->next = optarg;
+		break;
+	case OPT_PROXY:
+		o->proxy = optarg;
+		break;
+	case OPT_PUBLISHER_ID:
+		o->publisher = optarg;
+		break;
+	case OPT_SINCE:
+		o->since = opt_duration("--since", optarg);
+		break;
+	case OPT_START:
+		o->start = opt_time("--start", optarg);
+		break;
+	case OPT_TENANT:
+		o->tenant = optarg;
+		break;
+	case OPT_TOKEN_ENDPOINT:
+		if (strcmp(optarg, "v1") != 0 && strcmp(optarg, "v2") != 0)
+			irm_errx(IRM_EXIT_USAGE,
+			    "--token-endpoint: expected v1 or v2: %s", optarg);
+		o->token_v2 = optarg[1] == '2';
+		break;
+	default:
+		usage(IRM_EXIT_USAGE);
+	}
+}
+
+/* Options that do not belong to the mode are usage errors. */
+static void
+check_mode(const struct opts *o, int argc)
+{
+	int url = strcmp(o->mode, "url") == 0;
+
+	if (strcmp(o->mode, "o365") != 0 && strcmp(o->mode, "graph") != 0 &&
+	    !url) {
+		irm_warnx("unknown source: %s (o365, graph or url)", o->mode);
+		usage(IRM_EXIT_USAGE);
+	}
+	if (argc != (url ? 2 : 1))
+		usage(IRM_EXIT_USAGE);
+	if (url &&
+	    (o->tenant || o->client_id || o->secret_file || o->state ||
+	        o->types || o->base_url || o->login_url || o->start >= 0 ||
+	        o->end >= 0 || o->since >= 0))
+		irm_errx(IRM_EXIT_USAGE,
+		    "url: takes no tenant, credentials, state or times");
+	if (!url && (o->header_file || o->next))
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: --header-file and --next are for url", o->mode);
+	if (o->since >= 0 && (o->start >= 0 || o->end >= 0))
+		irm_errx(IRM_EXIT_USAGE, "--since excludes --start and --end");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = {0};
+	struct out out = {STDOUT_FILENO, 0};
+	int ch, rval;
+
+	irm_setprogname(argv[0]);
+	o.token_v2 = -1;
+	o.max_retries = 6;
+	o.start = o.end = o.since = -1;
+	while (
+	    (ch = getopt_long(argc, argv, "ho:qs:vV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case 's':
+			o.state = optarg;
+			break;
+		case 'v':
+			o.verbose = 1;
+			break;
+		case 'V':
+			printf("irm-fetch %s\n", IRM_VERSION);
+			exit(IRM_EXIT_OK);
+		default:
+			long_option(&o, ch);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage(IRM_EXIT_USAGE);
+	o.mode = argv[0];
+	check_mode(&o, argc);
+	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
+	if (strcmp(o.mode, "url") == 0)
+		rval = run_url(&o, argv[1], &out);
+	else
+		rval = run_pull(&o, &out);
+	if (out.fd != STDOUT_FILENO && close(out.fd) == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", o.output);
+	if (fflush(stdout) == EOF || ferror(stdout) || fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	return rval;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-fetch o365 --tenant id --client-id id "
+	    "[--client-secret-file file]\n"
+	    "           [--content-type list] [--start time] [--end time] "
+	    "[--since duration]\n"
+	    "           [-qv] [-o file] [-s file] [--base-url url] "
+	    "[--login-url url]\n"
+	    "           [--token-endpoint v1|v2] [--publisher-id guid] "
+	    "[--max-retries n]\n"
+	    "           [--cacert file] [--proxy url]\n"
+	    "       irm-fetch graph --tenant id --client-id id "
+	    "--resource list [options]\n"
+	    "       irm-fetch url [-qv] [-o file] [--header-file file] "
+	    "[--next link|json:field]\n"
+	    "           [--max-retries n] [--cacert file] [--proxy url] url\n");
+	exit(code);
+}

@@ -1,0 +1,62 @@
+# tests/emulator/emu.sh - run the Management Activity API emulator for a
+# test.  Source it after tests/lib.sh, then:
+#   emu_gen SEED START HOURS [LATE_EVERY LATE_HOURS]	the content
+#   emu_start						listen; sets EMU (URL)
+#   emu_now EPOCH						the emulated clock
+#   emu_fault KIND ROUTE					inject one fault
+#   fetch ARGS...		irm-fetch o365 against it, clock from $NOW
+# The emulator is killed when the test exits.
+EMU_PL=$TESTS/emulator/o365-emulator.pl
+EMU_DIR=$TMP/emu
+EMU_PID=
+TENANT=f28ab78a-d401-4060-8012-736e373933eb
+CLIENT=0b5a4a8c-7d3e-4c1b-9a5e-2f6d8c1e9b07
+SECRET='Xq8~emu.Secret-7Hh2_kL9pZ'
+NOW=1773100800	# 2026-03-10T00:00:00Z
+mkdir -p "$EMU_DIR"
+printf '{"tenant":"%s","client_id":"%s","secret":"%s","token_ttl":3599,"page_size":3}\n' \
+    "$TENANT" "$CLIENT" "$SECRET" >"$EMU_DIR/config.json"
+printf '%s\n' "$SECRET" >"$TMP/secret"
+
+emu_stop() {
+	if [ -n "$EMU_PID" ]; then
+		kill "$EMU_PID" 2>/dev/null
+		wait "$EMU_PID" 2>/dev/null
+		EMU_PID=
+	fi
+}
+trap 'emu_stop; rm -rf "$TMP"' EXIT
+
+emu_gen() { perl "$EMU_PL" gen "$EMU_DIR" "$@"; }
+emu_now() { echo "$1" >"$EMU_DIR/now"; }
+emu_fault() { echo "$1 $2" >>"$EMU_DIR/faults"; }
+
+emu_start() {
+	rm -f "$EMU_DIR/port"
+	perl "$EMU_PL" serve "$EMU_DIR" 2>"$EMU_DIR/stderr" &
+	EMU_PID=$!
+	_i=0
+	while [ ! -s "$EMU_DIR/port" ] && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	EMU=http://127.0.0.1:$(cat "$EMU_DIR/port")
+}
+
+fetch() {
+	emu_now "$NOW"
+	SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 exec_fetch "$@"
+}
+
+# fetch_bg ARGS...: fetch in the background; $! is irm-fetch itself.
+fetch_bg() {
+	emu_now "$NOW"
+	(SOURCE_DATE_EPOCH=$NOW IRM_FETCH_DELAY_SCALE=0.01 exec_fetch exec "$@") &
+}
+
+exec_fetch() {
+	if [ "$1" = exec ]; then shift; _x=exec; else _x=; fi
+	$_x irm-fetch o365 --tenant "$TENANT" --client-id "$CLIENT" \
+	    --client-secret-file "$TMP/secret" --base-url "$EMU" \
+	    --login-url "$EMU" "$@"
+}
