@@ -454,7 +454,7 @@ run_pull(struct opts *o, struct out *out)
 	if (f == NULL)
 		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
 	if (o->state &&
-	    (p.state = irm_state_open(
+	    (p.state = irm_fstate_open(
 	         o->state, o->mode, o->tenant, &busy, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	open_output(out, o->output);
@@ -465,7 +465,7 @@ run_pull(struct opts *o, struct out *out)
 	progress_end();
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
-	irm_state_free(p.state);
+	irm_fstate_free(p.state);
 	irm_fetch_free(f);
 	return rc == -1 ? IRM_EXIT_FATAL : rc == 1 ? IRM_EXIT_REJECT : 0;
 }

@@ -69,9 +69,9 @@ keep_new(struct irm_pull *p, const char *field, struct irm_buf *all,
 		if (t)
 			irm_time_parse(t, strlen(t), &flags, &ms, NULL);
 		if (id == NULL || p->state == NULL ||
-		    !irm_state_seen(p->state, id)) {
+		    !irm_fstate_seen(p->state, id)) {
 			if (id && p->state)
-				irm_state_mark(p->state, id, ms);
+				irm_fstate_mark(p->state, id, ms);
 			if (irm_buf_add(out, line, (size_t)(nl - line + 1)) ==
 			    -1)
 				irm_errx(IRM_EXIT_FATAL, "out of memory");
@@ -130,7 +130,7 @@ one_resource(
     struct irm_fetch *f, struct irm_pull *p, int ri, struct irm_error *e)
 {
 	const char *key = resources[ri].name, *field = resources[ri].field;
-	int64_t cur = p->state ? irm_state_cursor(p->state, key) : -1;
+	int64_t cur = p->state ? irm_fstate_cursor(p->state, key) : -1;
 	int64_t from, to = p->end >= 0 ? p->end : p->now;
 	char a[IRM_TIME_LEN], b[IRM_TIME_LEN], filter[256];
 	struct irm_buf url;
@@ -157,8 +157,8 @@ one_resource(
 	rc = pages(f, p, url.data, field, e);
 	irm_buf_free(&url);
 	if (rc == 0 && p->state) {
-		irm_state_set_cursor(p->state, key, to);
-		rc = irm_state_save(p->state, e);
+		irm_fstate_set_cursor(p->state, key, to);
+		rc = irm_fstate_save(p->state, e);
 	}
 	return rc;
 }
@@ -179,8 +179,9 @@ irm_graph_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 		return 0;
 	/* Ids before the next run's first window are not needed; not
 	 * before the last resource is done, as they share the set. */
-	irm_state_prune(p->state, (p->end >= 0 ? p->end : p->now) - p->overlap);
-	return irm_state_save(p->state, e);
+	irm_fstate_prune(
+	    p->state, (p->end >= 0 ? p->end : p->now) - p->overlap);
+	return irm_fstate_save(p->state, e);
 }
 
 /* ------------------------------------------------------------------ */

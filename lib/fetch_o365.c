@@ -264,7 +264,7 @@ irm_pull_commit(
 	    p->sink->emit(p->sink->arg, lines->data, lines->len) == -1)
 		return irm_seterr(e, "output: %s", strerror(errno));
 	p->sink->records += n;
-	return p->state ? irm_state_save(p->state, e) : 0;
+	return p->state ? irm_fstate_save(p->state, e) : 0;
 }
 
 /* Fetch one blob and write it: 0, 1 when it expired, -1 (e). */
@@ -292,7 +292,7 @@ fetch_blob(struct irm_fetch *f, struct irm_pull *p, const struct item *c,
 	if ((n = irm_json_lines(r.body.data, r.body.len, 0, lines, e)) == -1)
 		goto out;
 	if (p->state)
-		irm_state_mark(p->state, c->id, c->created);
+		irm_fstate_mark(p->state, c->id, c->created);
 	rc = irm_pull_commit(p, lines, n, e);
 out:
 	irm_resp_free(&r);
@@ -316,7 +316,7 @@ window(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
 	}
 	p->sink->blobs_total += (long)it.n;
 	for (size_t i = 0; i < it.n; i++) {
-		if (p->state && irm_state_seen(p->state, it.v[i].id)) {
+		if (p->state && irm_fstate_seen(p->state, it.v[i].id)) {
 			p->sink->blobs_total--;
 			continue;
 		}
@@ -342,7 +342,7 @@ static int
 one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
     struct irm_error *e)
 {
-	int64_t cur = p->state ? irm_state_cursor(p->state, type) : -1;
+	int64_t cur = p->state ? irm_fstate_cursor(p->state, type) : -1;
 	int64_t floor = p->now - 7 * IRM_MS_DAY + FLOOR_MARGIN;
 	int64_t from, to = p->end >= 0 ? p->end : p->now, ws, we;
 	int rc, rval = 0;
@@ -371,8 +371,8 @@ one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
 		if (rc == 1)
 			rval = 1;
 		if (p->state) {
-			irm_state_set_cursor(p->state, type, we);
-			if (irm_state_save(p->state, e) == -1)
+			irm_fstate_set_cursor(p->state, type, we);
+			if (irm_fstate_save(p->state, e) == -1)
 				return -1;
 		}
 	}
@@ -385,7 +385,7 @@ irm_o365_run(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 	int rc, rval = 0;
 
 	if (p->state)
-		irm_state_prune(p->state, p->now - 8 * IRM_MS_DAY);
+		irm_fstate_prune(p->state, p->now - 8 * IRM_MS_DAY);
 	if (subscriptions(f, p, e) == -1)
 		return -1;
 	for (int i = 0; i < p->nkeys; i++) {

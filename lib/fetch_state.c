@@ -21,7 +21,7 @@
 /* A state file larger than this is refused as corrupt. */
 #define MAX_STATE ((size_t)256 << 20)
 
-struct irm_state {
+struct irm_fstate {
 	char *path;
 	int lockfd;
 	struct json_object *root;           /* owned */
@@ -40,7 +40,7 @@ parse_time(const char *s)
 }
 
 static int
-lock(struct irm_state *s, int *busy, struct irm_error *e)
+lock(struct irm_fstate *s, int *busy, struct irm_error *e)
 {
 	struct irm_buf p;
 
@@ -88,7 +88,7 @@ slurp(const char *path, struct irm_buf *b, struct irm_error *e)
 }
 
 static int
-load(struct irm_state *s, const char *source, const char *tenant,
+load(struct irm_fstate *s, const char *source, const char *tenant,
     struct irm_error *e)
 {
 	struct json_tokener *tok = json_tokener_new();
@@ -130,7 +130,7 @@ load(struct irm_state *s, const char *source, const char *tenant,
 }
 
 static void
-fresh(struct irm_state *s, const char *source, const char *tenant)
+fresh(struct irm_fstate *s, const char *source, const char *tenant)
 {
 	json_object_put(s->root);
 	s->root = json_object_new_object();
@@ -147,18 +147,18 @@ fresh(struct irm_state *s, const char *source, const char *tenant)
 	json_object_object_add(s->root, "seen", s->seen);
 }
 
-struct irm_state *
-irm_state_open(const char *path, const char *source, const char *tenant,
+struct irm_fstate *
+irm_fstate_open(const char *path, const char *source, const char *tenant,
     int *busy, struct irm_error *e)
 {
-	struct irm_state *s = irm_xcalloc(1, sizeof(*s));
+	struct irm_fstate *s = irm_xcalloc(1, sizeof(*s));
 	int rc;
 
 	*busy = 0;
 	s->path = irm_xstrdup(path);
 	s->lockfd = -1;
 	if (lock(s, busy, e) == -1 || (rc = load(s, source, tenant, e)) == -1) {
-		irm_state_free(s);
+		irm_fstate_free(s);
 		return NULL;
 	}
 	if (rc == 1)
@@ -167,7 +167,7 @@ irm_state_open(const char *path, const char *source, const char *tenant,
 }
 
 void
-irm_state_free(struct irm_state *s)
+irm_fstate_free(struct irm_fstate *s)
 {
 	if (s == NULL)
 		return;
@@ -179,13 +179,13 @@ irm_state_free(struct irm_state *s)
 }
 
 int64_t
-irm_state_cursor(const struct irm_state *s, const char *key)
+irm_fstate_cursor(const struct irm_fstate *s, const char *key)
 {
 	return parse_time(irm_json_str(s->cursors, key));
 }
 
 void
-irm_state_set_cursor(struct irm_state *s, const char *key, int64_t ms)
+irm_fstate_set_cursor(struct irm_fstate *s, const char *key, int64_t ms)
 {
 	char t[IRM_TIME_LEN];
 
@@ -195,13 +195,13 @@ irm_state_set_cursor(struct irm_state *s, const char *key, int64_t ms)
 }
 
 int
-irm_state_seen(const struct irm_state *s, const char *id)
+irm_fstate_seen(const struct irm_fstate *s, const char *id)
 {
 	return json_object_object_get_ex(s->seen, id, NULL);
 }
 
 void
-irm_state_mark(struct irm_state *s, const char *id, int64_t ms)
+irm_fstate_mark(struct irm_fstate *s, const char *id, int64_t ms)
 {
 	char t[IRM_TIME_LEN];
 
@@ -210,7 +210,7 @@ irm_state_mark(struct irm_state *s, const char *id, int64_t ms)
 }
 
 void
-irm_state_prune(struct irm_state *s, int64_t ms)
+irm_fstate_prune(struct irm_fstate *s, int64_t ms)
 {
 	struct json_object *old = s->seen;
 
@@ -258,7 +258,7 @@ sync_dir(const char *path)
 }
 
 int
-irm_state_save(struct irm_state *s, struct irm_error *e)
+irm_fstate_save(struct irm_fstate *s, struct irm_error *e)
 {
 	const char *text =
 	    json_object_to_json_string_ext(s->root, JSON_C_TO_STRING_PLAIN);

@@ -145,35 +145,35 @@ int irm_json_service_error(const char *body, size_t len, char *code,
  * resource (where the last run ended) and the ids already written, each
  * with its time, so overlapping windows write nothing twice.
  */
-struct irm_state;
+struct irm_fstate;
 
 /*
  * Open and lock path (a sibling path.lock, flock, never waited for) and
  * load it; a missing file is an empty state.  source and tenant must match
  * a loaded state.  Returns NULL with e filled; *busy is set when another
- * run holds the lock.  Owned: free with irm_state_free (which unlocks).
+ * run holds the lock.  Owned: free with irm_fstate_free (which unlocks).
  */
-struct irm_state *irm_state_open(const char *path, const char *source,
+struct irm_fstate *irm_fstate_open(const char *path, const char *source,
     const char *tenant, int *busy, struct irm_error *e);
-void irm_state_free(struct irm_state *s);
+void irm_fstate_free(struct irm_fstate *s);
 
 /* The cursor of key in ms, or -1 when there is none. */
-int64_t irm_state_cursor(const struct irm_state *s, const char *key);
-void irm_state_set_cursor(struct irm_state *s, const char *key, int64_t ms);
+int64_t irm_fstate_cursor(const struct irm_fstate *s, const char *key);
+void irm_fstate_set_cursor(struct irm_fstate *s, const char *key, int64_t ms);
 
 /* Has id been written?  Mark it written, with its time in ms. */
-int irm_state_seen(const struct irm_state *s, const char *id);
-void irm_state_mark(struct irm_state *s, const char *id, int64_t ms);
+int irm_fstate_seen(const struct irm_fstate *s, const char *id);
+void irm_fstate_mark(struct irm_fstate *s, const char *id, int64_t ms);
 
 /* Forget ids whose time is before ms. */
-void irm_state_prune(struct irm_state *s, int64_t ms);
+void irm_fstate_prune(struct irm_fstate *s, int64_t ms);
 
 /*
  * Write the state to a temporary file beside it, fsync it, rename it over
  * the old one and fsync the directory.  Returns 0, or -1 with e filled
  * (the old state is then intact).
  */
-int irm_state_save(struct irm_state *s, struct irm_error *e);
+int irm_fstate_save(struct irm_fstate *s, struct irm_error *e);
 
 /* fetch_o365.c and fetch_graph.c */
 
@@ -196,10 +196,10 @@ struct irm_pull {
 	const char *publisher; /* PublisherIdentifier */
 	const char **keys;     /* content types or Graph resources */
 	int nkeys;
-	int64_t now;             /* ms */
-	int64_t start, end;      /* ms; start -1: from the state or 24 h back */
-	int64_t overlap;         /* ms re-listed before a cursor */
-	struct irm_state *state; /* or NULL */
+	int64_t now;        /* ms */
+	int64_t start, end; /* ms; start -1: from the state or 24 h back */
+	int64_t overlap;    /* ms re-listed before a cursor */
+	struct irm_fstate *state; /* or NULL */
 	struct irm_sink *sink;
 };
 
