@@ -37,7 +37,8 @@ void irm_json_strv_add(struct irm_strv *sv, struct json_object *arr);
 
 /*
  * Member key as an integer (numbers or strings of digits, as some
- * pipelines stringify numbers).  Returns 0 and sets *v, or -1.
+ * pipelines stringify numbers) within +-2^62.  Returns 0 and sets *v, or
+ * -1 (missing, not a number, or out of that range).
  */
 int irm_json_int(struct json_object *o, const char *key, long long *v);
 
