@@ -99,6 +99,16 @@ personal_file(struct ctx *c)
 	return GEN_FILE(gen_ndepts, gen_below(&c->s, 40));
 }
 
+/* A document of the user's own on the laptop, never in the cloud: most
+ * prints and copies are of these, so they start no sequence. */
+static uint32_t
+local_file(struct ctx *c)
+{
+	if (gen_below(&c->s, 100) < 5)
+		return some_file(c);
+	return GEN_FILE(gen_ndepts, 100 + gen_below(&c->s, 140));
+}
+
 /* A moment of the working day. */
 static int
 work_minute(struct ctx *c, int start, int len)
@@ -205,20 +215,20 @@ endpoint(struct ctx *c, int start, int len, double level)
 	n = gen_poisson(&c->s, d->print * level);
 	for (i = 0; i < n; i++)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_EP,
-		    GEN_EP_PRINT, some_file(c), GEN_F_LABELLED);
+		    GEN_EP_PRINT, local_file(c), GEN_F_LABELLED);
 	if (gen_unit(&c->s) < d->usb) {
 		t = at(c, work_minute(c, start, len));
 		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
 		n = 1 + gen_poisson(&c->s, 1.5);
 		for (i = 0; i < n; i++)
 			act(c, t + 20 + 7 * i, GEN_K_EP, GEN_EP_USB,
-			    some_file(c), GEN_F_LABELLED);
+			    local_file(c), GEN_F_LABELLED);
 	}
 	for (op = GEN_EP_CLOUD_INTERNAL; op <= GEN_EP_ARCHIVE; op++) {
 		n = gen_poisson(&c->s, rate[op]);
 		for (i = 0; i < n; i++)
 			act(c, at(c, work_minute(c, start, len)), GEN_K_EP,
-			    (int)op, some_file(c), GEN_F_LABELLED);
+			    (int)op, local_file(c), GEN_F_LABELLED);
 	}
 	if (gen_unit(&c->s) < 0.1)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_LABEL, 1,
@@ -398,13 +408,13 @@ static void
 disgruntled(struct ctx *c)
 {
 	if (is_day(c, 1))
-		each_file(c, at(c, 660), 120, 0, 5 + gen_below(&c->s, 3),
+		each_file(c, at(c, 660), 120, 0, 6 + gen_below(&c->s, 3),
 		    GEN_K_LABEL, 2, 0);
 	if (is_day(c, 2) || is_day(c, 5))
-		each_file(c, at(c, 900), 90, 3, 2 + gen_below(&c->s, 3),
+		each_file(c, at(c, 900), 90, 0, 3 + gen_below(&c->s, 3),
 		    GEN_K_SHARE, GEN_SH_PERSONAL, 0);
 	if (is_day(c, 7))
-		each_file(c, at(c, 1020), 15, 10, 22 + gen_below(&c->s, 10),
+		each_file(c, at(c, 1020), 15, 0, 25 + gen_below(&c->s, 10),
 		    GEN_K_SP, GEN_OP_RECYCLE, 0);
 }
 

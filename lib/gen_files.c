@@ -185,7 +185,9 @@ static const char *const policies[][2] = {
         "\t\t\"onedrive_download\": {\"thresholds\": [20, 60, 150]},\n"
         "\t\t// Sync clients fetch whole libraries.\n"
         "\t\t\"sync_download\": {\"thresholds\": [60, 150, 400]}\n"
-        "\t}\n"
+        "\t},\n"
+        "\t// The cumulative-exfiltration policy compares everyone.\n"
+        "\t\"cumulative_exfiltration\": false\n"
         "}\n"},
     {"data-leaks-priority.json",
         "// Data leaks by the priority users (settings priority_users).\n"
@@ -194,8 +196,12 @@ static const char *const policies[][2] = {
         "\t\"template\": \"data_leaks_priority_users\",\n"
         "\t\"indicators\": {\n"
         "\t\t\"email_external_attachments\": {\"thresholds\": [3, 15, "
-        "40]}\n"
+        "40]},\n"
+        "\t\t\"sharepoint_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t\"onedrive_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t\"sync_download\": {\"thresholds\": [60, 150, 400]}\n"
         "\t},\n"
+        "\t\"cumulative_exfiltration\": false,\n"
         "\t\"alert\": {\"min_score\": 30}\n"
         "}\n"},
     {"data-leaks-risky-users.json",
@@ -243,7 +249,10 @@ static const char *const policies[][2] = {
         "\t},\n"
         "\t\"sequences\": false,\n"
         "\t\"cumulative_exfiltration\": true,\n"
-        "\t\"alert\": {\"min_score\": 50}\n"
+        "\t// The 99th percentile of the department, with priority\n"
+        "\t// content (70 x 1.5): the 95th (50 points) is every\n"
+        "\t// department's busiest 5 per cent.\n"
+        "\t\"alert\": {\"min_score\": 76}\n"
         "}\n"},
     {"security-violations.json",
         "// Security violations: a Defender alert brings the user in.\n"

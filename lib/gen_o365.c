@@ -304,6 +304,9 @@ share(struct rec *x)
 		target[0] = '\0';
 	}
 	item(x, op, 14, agents[x->a->user % NELEM(agents)]);
+	if (gen_file_label(x->a->file) >= 0)
+		gen_str(w, "SensitivityLabelId",
+		    gen_label_ids[gen_file_label(x->a->file)]);
 	if (target[0]) {
 		gen_str(w, "TargetUserOrGroupName", target);
 		gen_str(w, "TargetUserOrGroupType", type);
