@@ -11,7 +11,8 @@
 #	    irm-report
 #
 # and prints, per planted user of answers.csv, whether the user got an
-# alert, the highest severity and score among the user's alerts, the
+# alert, whether the policy made for the scenario (below) alerted on the
+# user, the highest severity and score among the user's alerts, the
 # user's rank among all users by that score (1 is the top; ties share a
 # rank) and the policies that alerted; then how many users without a
 # scenario got an alert, and how many alerts.  The binaries come from PATH,
@@ -64,6 +65,15 @@ echo
 awk -v answers="$dir/answers.csv" '
 function sevrank(s) { return s == "high" ? 3 : s == "medium" ? 2 : 1 }
 BEGIN {
+	# The policy of the generated tenant made for each scenario.
+	purpose["departing-exfil"] = "departing-data-theft"
+	purpose["job-hunting"] = "departing-data-theft"
+	purpose["disgruntled"] = "data-leaks-risky-users"
+	purpose["priority-leak"] = "data-leaks-priority"
+	purpose["slow-exfil"] = "cumulative-exfiltration"
+	purpose["obfuscate-exfil"] = "data-leaks"
+	purpose["after-hours"] = "after-hours"
+	purpose["departing-evasion"] = "security-departing"
 	while ((getline l < answers) > 0) {
 		if (++n == 1)
 			continue
@@ -80,6 +90,7 @@ BEGIN {
 	if (sevrank($5) > sevrank(sev[user]))
 		sev[user] = $5
 	pol[user] = pol[user] (pol[user] == "" ? "" : ", ") $3
+	by[user, $3] = 1
 	if (!(user in planted)) {
 		fp_alerts++
 		fp_sev[$5]++
@@ -90,9 +101,9 @@ BEGIN {
 	}
 }
 END {
-	print "| scenario | user | window | alert | severity | score | rank |" \
-	    " policies |"
-	print "|---|---|---|---|---|---:|---:|---|"
+	print "| scenario | user | window | alert | by its policy | severity |" \
+	    " score | rank | policies |"
+	print "|---|---|---|---|---|---|---:|---:|---|"
 	for (i = 1; i <= rows; i++) {
 		split(row[i], f, ",")
 		u = f[1]
@@ -101,11 +112,13 @@ END {
 			for (o in best)
 				if (best[o] + 0 > best[u] + 0)
 					r++
-			printf "| %s | %s | %s..%s | yes | %s | %d | %d | %s |\n", \
-			    f[2], u, f[3], f[4], sev[u], best[u], r, pol[u]
+			printf "| %s | %s | %s..%s | yes | %s %s | %s | %d | %d |" \
+			    " %s |\n", f[2], u, f[3], f[4], \
+			    ((u, purpose[f[2]]) in by ? "yes" : "no"), \
+			    purpose[f[2]], sev[u], best[u], r, pol[u]
 		} else
-			printf "| %s | %s | %s..%s | no | - | - | - | - |\n", \
-			    f[2], u, f[3], f[4]
+			printf "| %s | %s | %s..%s | no | no %s | - | - | - |" \
+			    " - |\n", f[2], u, f[3], f[4], purpose[f[2]]
 	}
 	print ""
 	printf "Users without a scenario with an alert: %d (%d alerts: " \

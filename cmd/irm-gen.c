@@ -53,8 +53,8 @@ start_day(const char *s)
 
 	if (strlen(s) != 10 || irm_time_parse(s, 10, &flags, &ms, &e) == -1 ||
 	    !(flags & IRM_TIME_DATE))
-		irm_errx(IRM_EXIT_USAGE, "--begin: %s: not a date (YYYY-MM-DD)",
-		    s);
+		irm_errx(
+		    IRM_EXIT_USAGE, "--begin: %s: not a date (YYYY-MM-DD)", s);
 	return ms / 86400000;
 }
 
@@ -95,8 +95,9 @@ density(const char *s)
 	double d = strtod(s, &end);
 
 	if (*s == '\0' || *end != '\0' || !(d >= 0 && d <= 1000))
-		irm_errx(IRM_EXIT_USAGE, "--density: %s: not a number from 0 "
-		                         "to 1000",
+		irm_errx(IRM_EXIT_USAGE,
+		    "--density: %s: not a number from 0 "
+		    "to 1000",
 		    s);
 	return d;
 }
@@ -130,8 +131,8 @@ main(int argc, char *argv[])
 	o.density = 2;
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		o.count[sc] = -1;
-	while ((ch = getopt_long(argc, argv, "b:c:d:hls:u:vVz:", longopts,
-	            NULL)) != -1) {
+	while ((ch = getopt_long(
+	            argc, argv, "b:c:d:hls:u:vVz:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b':
 			o.start = start_day(optarg);
@@ -148,12 +149,12 @@ main(int argc, char *argv[])
 			list();
 			break;
 		case 's':
-			o.seed = (uint64_t)number("--seed", optarg, 0,
-			    9007199254740991LL);
+			o.seed = (uint64_t)number(
+			    "--seed", optarg, 0, 9007199254740991LL);
 			break;
 		case 'u':
-			o.users = (unsigned)number("--users", optarg, 10,
-			    1000000);
+			o.users =
+			    (unsigned)number("--users", optarg, 10, 1000000);
 			break;
 		case 'v':
 			verbose = 1;
@@ -180,8 +181,9 @@ main(int argc, char *argv[])
 	if (irm_gen_write(&o, argv[0], &st, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	if (verbose)
-		fprintf(stderr, "irm-gen: %s: records %llu bytes %llu files %u\n",
-		    argv[0], (unsigned long long)st.records,
+		fprintf(stderr,
+		    "irm-gen: %s: records %llu bytes %llu files %u\n", argv[0],
+		    (unsigned long long)st.records,
 		    (unsigned long long)st.bytes, st.files);
 	return IRM_EXIT_OK;
 }

@@ -41,8 +41,7 @@ at(struct ctx *c, int minute)
 }
 
 static struct gen_act *
-act(struct ctx *c, int64_t t, int kind, int arg, uint32_t file,
-    uint32_t flags)
+act(struct ctx *c, int64_t t, int kind, int arg, uint32_t file, uint32_t flags)
 {
 	struct gen_act *a = gen_act_add(c->v);
 
@@ -207,8 +206,8 @@ static void
 endpoint(struct ctx *c, int start, int len, double level)
 {
 	const struct gen_dept *d = &gen_depts[c->u->dept];
-	static const double rate[] = {0, 0, 0, 0.2, 0.02, 0, 0.5, 0.15, 0.4,
-	    0.05, 0.03};
+	static const double rate[] = {
+	    0, 0, 0, 0.2, 0.02, 0, 0.5, 0.15, 0.4, 0.05, 0.03};
 	unsigned op, i, n;
 	int64_t t;
 
@@ -373,8 +372,8 @@ departing(struct ctx *c)
 	unsigned n = 15 + gen_below(&c->s, 10);
 
 	if (is_day(c, -3))
-		each_file(c, at(c, 1110), 40, 0, n, GEN_K_SP, GEN_OP_DOWNLOAD,
-		    0);
+		each_file(
+		    c, at(c, 1110), 40, 0, n, GEN_K_SP, GEN_OP_DOWNLOAD, 0);
 	if (is_day(c, 2)) {
 		int64_t t = at(c, 1140);
 
@@ -464,12 +463,13 @@ sequence(struct ctx *c)
 	unsigned n = 4 + (unsigned)(gen_mix(c->ui) % 3);
 
 	if (is_day(c, 0))
-		each_file(c, at(c, 690), 60, 0, n, GEN_K_SP, GEN_OP_DOWNLOAD, 0);
+		each_file(
+		    c, at(c, 690), 60, 0, n, GEN_K_SP, GEN_OP_DOWNLOAD, 0);
 	if (is_day(c, 1)) {
 		int64_t t = at(c, 840);
 
-		each_file(c, t, 30, 0, n, GEN_K_EP, GEN_EP_RENAME,
-		    GEN_F_DISGUISE);
+		each_file(
+		    c, t, 30, 0, n, GEN_K_EP, GEN_EP_RENAME, GEN_F_DISGUISE);
 		each_file(c, t + 600, 45, 0, n, GEN_K_EP, GEN_EP_CLOUD_PERSONAL,
 		    GEN_F_DISGUISE);
 	}

@@ -90,8 +90,8 @@ fill_priority(struct gen_out *w, const struct gen_world *g)
 }
 
 int
-gen_write_directory(const struct gen_world *g, const char *dir,
-    struct irm_error *e)
+gen_write_directory(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
 {
 	if (small_file(dir, "directory.csv", fill_directory, g, e) == -1)
 		return -1;
@@ -105,8 +105,9 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 {
 	int i;
 
-	gen_lit(w, "// irm-score settings for the tenant irm-gen wrote "
-	           "(irm-policy(5)).\n{\n\t\"labels\": [\n");
+	gen_lit(w,
+	    "// irm-score settings for the tenant irm-gen wrote "
+	    "(irm-policy(5)).\n{\n\t\"labels\": [\n");
 	for (i = 0; i < 4; i++) {
 		gen_lit(w, "\t\t{\"id\": \"");
 		gen_lit(w, gen_label_ids[i]);
@@ -149,8 +150,8 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 }
 
 int
-gen_write_settings(const struct gen_world *g, const char *dir,
-    struct irm_error *e)
+gen_write_settings(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
 {
 	return small_file(dir, "settings.json", fill_settings, g, e);
 }
@@ -344,8 +345,8 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 }
 
 int
-gen_write_answers(const struct gen_world *g, const char *dir,
-    struct irm_error *e)
+gen_write_answers(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
 {
 	return small_file(dir, "answers.csv", fill_answers, g, e);
 }
@@ -380,8 +381,8 @@ open_day(struct dayfiles *f, int k, const struct gen_world *g, int day,
 	unsigned m, d;
 
 	irm_civil_from_days(g->o->start + day, &y, &m, &d);
-	snprintf(name, sizeof(name), "%04d-%02u-%02u-%s", (int)y, m, d,
-	    suffix[k]);
+	snprintf(
+	    name, sizeof(name), "%04d-%02u-%02u-%s", (int)y, m, d, suffix[k]);
 	if (path(f->path[k], raw, name, e) == -1 ||
 	    gen_out_open(w, f->path[k], e) == -1)
 		return -1;
@@ -389,9 +390,10 @@ open_day(struct dayfiles *f, int k, const struct gen_world *g, int day,
 	if (k == 2)
 		gen_lit(w, "[\n");
 	if (k == 3)
-		gen_lit(w, "HRScenario,EmailAddress,ResignationDate,"
-		           "LastWorkingDate,EffectiveDate,Remarks,Rating,"
-		           "OldLevel,NewLevel\n");
+		gen_lit(w,
+		    "HRScenario,EmailAddress,ResignationDate,"
+		    "LastWorkingDate,EffectiveDate,Remarks,Rating,"
+		    "OldLevel,NewLevel\n");
 	return 0;
 }
 
@@ -439,8 +441,8 @@ write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
 	ws.badge = &f.out[2];
 	ws.hr = &f.out[3];
 	for (i = 0; i < v->n; i++)
-		gen_format(g, &v->a[i], gen_mix(g->seed ^ (uint64_t)day << 32 ^ i),
-		    &ws);
+		gen_format(g, &v->a[i],
+		    gen_mix(g->seed ^ (uint64_t)day << 32 ^ i), &ws);
 	return close_day(&f, st, e);
 }
 
@@ -458,7 +460,8 @@ make_dir(const char *dir, struct irm_error *e)
 	if ((d = opendir(dir)) == NULL)
 		return irm_seterr(e, "%s: %s", dir, strerror(errno));
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0) {
 			closedir(d);
 			return irm_seterr(e, "%s: not empty", dir);
 		}

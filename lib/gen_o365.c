@@ -35,9 +35,9 @@ static const char *const printers[] = {"HP LaserJet M607 (3rd floor)",
     "Canon iR-ADV C5535 (Finance)", "Xerox VersaLink C405 (Reception)",
     "Brother HL-L6400DW (Legal)"};
 
-static const char *const browser_sites[] = {"www.microsoft.com",
-    "github.com", "www.adobe.com", "docs.python.org", "www.bbc.co.uk",
-    "www.heise.de", "www.nytimes.com", "download.zoom.us"};
+static const char *const browser_sites[] = {"www.microsoft.com", "github.com",
+    "www.adobe.com", "docs.python.org", "www.bbc.co.uk", "www.heise.de",
+    "www.nytimes.com", "download.zoom.us"};
 
 struct rec {
 	const struct gen_world *g;
@@ -176,8 +176,8 @@ site_url(const struct rec *x, char *b, size_t n)
 	for (i = 0; x->u->local[i] && i + 1 < sizeof(od); i++)
 		od[i] = x->u->local[i] == '.' ? '_' : x->u->local[i];
 	od[i] = '\0';
-	snprintf(b, n, "https://contoso-my.sharepoint.com/personal/%s_contoso_com/",
-	    od);
+	snprintf(b, n,
+	    "https://contoso-my.sharepoint.com/personal/%s_contoso_com/", od);
 }
 
 static const char *
@@ -330,12 +330,11 @@ attachments(struct rec *x, char *b, size_t n)
 
 	b[0] = '\0';
 	if (x->a->flags & GEN_F_SIG)
-		len += (size_t)snprintf(b, n, "image001.png (%ub)",
-		    4000 + pick(x, 3000));
+		len += (size_t)snprintf(
+		    b, n, "image001.png (%ub)", 4000 + pick(x, 3000));
 	for (i = 0; i < x->a->arg && len + 120 < n; i++) {
-		gen_file_name(
-		    GEN_FILE(GEN_FILE_DEPT(f), (GEN_FILE_K(f) + i * 7) %
-		        GEN_FILES_PER_DEPT),
+		gen_file_name(GEN_FILE(GEN_FILE_DEPT(f),
+		                  (GEN_FILE_K(f) + i * 7) % GEN_FILES_PER_DEPT),
 		    0, x->name, sizeof(x->name));
 		len += (size_t)snprintf(b + len, n - len, "%s%s (%ub)",
 		    len ? "; " : "", x->name, 10000 + pick(x, 4000000));
@@ -345,8 +344,8 @@ attachments(struct rec *x, char *b, size_t n)
 static void
 subject(struct rec *x, char *b, size_t n)
 {
-	static const char *const fmt[] = {"%s", "RE: %s", "FW: %s",
-	    "Updated %s", "%s - as discussed"};
+	static const char *const fmt[] = {
+	    "%s", "RE: %s", "FW: %s", "Updated %s", "%s - as discussed"};
 	char stem[96];
 	char *dot;
 
@@ -380,8 +379,8 @@ send(struct rec *x)
 	gen_num(w, "InternalLogonType", 0);
 	gen_num(w, "LogonType", 0);
 	gen_str(w, "LogonUserSid", s);
-	gen_guid(w, "MailboxGuid", gen_mix(x->a->user + 5),
-	    gen_mix(x->a->user + 6));
+	gen_guid(
+	    w, "MailboxGuid", gen_mix(x->a->user + 5), gen_mix(x->a->user + 6));
 	gen_str(w, "MailboxOwnerSid", s);
 	gen_str(w, "MailboxOwnerUPN", x->u->upn);
 	gen_str(w, "OrganizationName", "contoso.onmicrosoft.com");
@@ -435,7 +434,8 @@ dlp(struct rec *x)
 {
 	static const char *const sits[] = {"Credit Card Number",
 	    "U.S. Social Security Number (SSN)", "EU Debit Card Number",
-	    "International Banking Account Number (IBAN)", "ABA Routing Number"};
+	    "International Banking Account Number (IBAN)",
+	    "ABA Routing Number"};
 	struct gen_out *w = x->w;
 	const char *sev = (x->a->flags & GEN_F_HIGH) ? "High"
 	    : (x->a->flags & GEN_F_MEDIUM)           ? "Medium"
@@ -468,8 +468,8 @@ dlp(struct rec *x)
 	gen_num(w, "Confidence", 85);
 	gen_num(w, "Count", 1 + pick(x, 20));
 	gen_str(w, "Location", "Attachment");
-	gen_guid(w, "SensitiveType", 0xcb353f782b724c3cULL,
-	    0x882792ebe4f69fdfULL);
+	gen_guid(
+	    w, "SensitiveType", 0xcb353f782b724c3cULL, 0x882792ebe4f69fdfULL);
 	gen_str(w, "SensitiveInformationTypeName", sits[pick(x, NELEM(sits))]);
 	gen_num(w, "UniqueCount", 1);
 	gen_close(w, '}');
@@ -528,15 +528,16 @@ usb_device(struct rec *x)
 static void
 ep_target(struct rec *x, int op, const char *path)
 {
-	static const char *const clouds[] = {"contoso.sharepoint.com",
-	    "app.box.com", "www.dropbox.com"};
+	static const char *const clouds[] = {
+	    "contoso.sharepoint.com", "app.box.com", "www.dropbox.com"};
 	struct gen_out *w = x->w;
 	char b[400];
 	const char *d;
 
 	switch (op) {
 	case GEN_EP_PRINT:
-		gen_str(w, "TargetPrinterName", printers[pick(x, NELEM(printers))]);
+		gen_str(
+		    w, "TargetPrinterName", printers[pick(x, NELEM(printers))]);
 		break;
 	case GEN_EP_USB:
 		snprintf(b, sizeof(b), "E:\\%s", x->name);
@@ -551,8 +552,8 @@ ep_target(struct rec *x, int op, const char *path)
 	case GEN_EP_CLOUD_THIRD:
 	case GEN_EP_CLOUD_PERSONAL:
 		d = clouds[op - GEN_EP_CLOUD_INTERNAL];
-		snprintf(b, sizeof(b), "https://%s/upload/%u", d,
-		    pick(x, 1000000));
+		snprintf(
+		    b, sizeof(b), "https://%s/upload/%u", d, pick(x, 1000000));
 		gen_str(w, "TargetDomain", d);
 		gen_str(w, "TargetUrl", b);
 		gen_num(w, "DestinationLocationType", 3);
@@ -658,8 +659,8 @@ label(struct rec *x)
 		item(x, "FileSensitivityLabelApplied", 6,
 		    agents[x->a->user % NELEM(agents)]);
 		gen_open(w, "SensitivityLabelEventData", '{');
-		gen_str(w, "SensitivityLabelId",
-		    gen_label_ids[old >= 0 ? old : 2]);
+		gen_str(
+		    w, "SensitivityLabelId", gen_label_ids[old >= 0 ? old : 2]);
 		gen_num(w, "LabelEventType", 1);
 		gen_close(w, '}');
 		end(x);
@@ -667,10 +668,11 @@ label(struct rec *x)
 	}
 	/* A downgrade or removal in an Office app (section 2.6). */
 	site_url(x, site, sizeof(site));
-	snprintf(obj, sizeof(obj), "%s%s/%s", site,
-	    gen_file_folder(x->a->file), x->name);
+	snprintf(obj, sizeof(obj), "%s%s/%s", site, gen_file_folder(x->a->file),
+	    x->name);
 	snprintf(dev, sizeof(dev), "CONTOSO-LT-%05u", x->a->user);
-	common(x, type == 2 ? "SensitivityLabelUpdated" : "SensitivityLabelRemoved",
+	common(x,
+	    type == 2 ? "SensitivityLabelUpdated" : "SensitivityLabelRemoved",
 	    94, "Aip", x->u->upn, x->u->upn);
 	gen_str(w, "ClientIP", x->ip);
 	gen_str(w, "ObjectId", obj);
@@ -713,8 +715,7 @@ alert(struct rec *x)
 	char host[64], id[40];
 	uint64_t a = gen_mix(x->id), b = gen_mix(x->id ^ 0x5a5a);
 
-	snprintf(host, sizeof(host), "contoso-lt-%05u.contoso.com",
-	    x->a->user);
+	snprintf(host, sizeof(host), "contoso-lt-%05u.contoso.com", x->a->user);
 	snprintf(id, sizeof(id), "da%016llx%016llx", (unsigned long long)a,
 	    (unsigned long long)b);
 	gen_open(w, NULL, '{');
@@ -818,8 +819,9 @@ hr(struct rec *x)
 		gen_raw(w, ",,,", 3);
 		gen_stamp(w, x->a->t);
 		gen_raw(w, "Z,", 2);
-		gen_lit(w, poor ? "Repeated conflicts with the team"
-		                : remarks[pick(x, 4)]);
+		gen_lit(w,
+		    poor ? "Repeated conflicts with the team"
+		         : remarks[pick(x, 4)]);
 		gen_chr(w, ',');
 		gen_lit(w, poor ? "1 - Below expectations" : good[pick(x, 4)]);
 		gen_raw(w, ",,\n", 3);

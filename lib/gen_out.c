@@ -285,8 +285,8 @@ gen_date(struct gen_out *w, int64_t t)
 void
 gen_stamp(struct gen_out *w, int64_t t)
 {
-	unsigned s = (unsigned)(t - (t >= 0 ? t / 86400 : (t - 86399) / 86400) *
-	                                86400);
+	unsigned s =
+	    (unsigned)(t - (t >= 0 ? t / 86400 : (t - 86399) / 86400) * 86400);
 	char b[9];
 
 	gen_date(w, t);

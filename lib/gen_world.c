@@ -18,18 +18,18 @@ static const char *const sales_files[] = {"Key Accounts.xlsx",
     "Partner Discounts.xlsx", "Quote Template.docx", "Forecast.xlsx",
     "Win Loss Review.pptx", "Übersicht Vertrieb.xlsx", NULL};
 static const char *const eng_files[] = {"Architecture Overview.docx",
-    "Roadmap.docx", "Design Spec.docx", "Release Notes.docx",
-    "Test Plan.xlsx", "Source Export.zip", "API Reference.pdf",
-    "Benchmark Results.xlsx", "Threat Model.docx", "Build Guide.md",
-    "Patent Draft.docx", "Incident Report.docx", NULL};
+    "Roadmap.docx", "Design Spec.docx", "Release Notes.docx", "Test Plan.xlsx",
+    "Source Export.zip", "API Reference.pdf", "Benchmark Results.xlsx",
+    "Threat Model.docx", "Build Guide.md", "Patent Draft.docx",
+    "Incident Report.docx", NULL};
 static const char *const fin_files[] = {"Budget.xlsx", "Payroll.xlsx",
     "Vendor Payments.xlsx", "Expense Report.xlsx", "Cash Flow.xlsx",
     "Audit Findings.docx", "Board Financials.pptx", "Invoice Register.xlsx",
     "Tax Filing.pdf", "Forecast Model.xlsx", NULL};
 static const char *const hr_files[] = {"Salary Bands.xlsx",
     "Onboarding Checklist.docx", "Open Positions.xlsx", "Org Chart.pptx",
-    "Offer Letter.docx", "Performance Calibration.xlsx",
-    "Benefits Guide.pdf", "Résumé Shortlist.xlsx", NULL};
+    "Offer Letter.docx", "Performance Calibration.xlsx", "Benefits Guide.pdf",
+    "Résumé Shortlist.xlsx", NULL};
 static const char *const legal_files[] = {"NDA Template.docx",
     "NDA Fabrikam.docx", "Litigation Hold.docx", "Contract Draft.docx",
     "Due Diligence.docx", "Patent Filing.pdf", "Board Minutes.docx",
@@ -47,8 +47,8 @@ static const char *const sup_files[] = {"Escalation Matrix.xlsx",
     "Runbook.docx", "Shift Roster.xlsx", "Knowledge Base Export.zip", NULL};
 static const char *const it_files[] = {"Network Diagram.vsdx",
     "Asset Inventory.xlsx", "Firewall Rules.xlsx", "Password Policy.docx",
-    "Backup Schedule.xlsx", "Disaster Recovery Plan.docx",
-    "License Keys.xlsx", "Golden Image Build.docx", NULL};
+    "Backup Schedule.xlsx", "Disaster Recovery Plan.docx", "License Keys.xlsx",
+    "Golden Image Build.docx", NULL};
 static const char *const exec_files[] = {"Board Deck.pptx",
     "Strategy 2026.docx", "Merger Timeline.docx", "Leadership Offsite.docx",
     "Investor Update.pptx", "Acquisition Targets.xlsx",
@@ -64,26 +64,26 @@ static const char *const personal_files[] = {"Notes.docx", "Ideas.txt",
  * legal print, IT copies to USB media, support works weekends.
  */
 const struct gen_dept gen_depts[] = {
-    {"Sales", "Sales", 180, 495, 6, 2.5, 0.05, 14, 0.25, 0.4, 0.01, 0.15,
-        0.01, 0.05, 15, 40, sales_files, "Account Executive"},
+    {"Sales", "Sales", 180, 495, 6, 2.5, 0.05, 14, 0.25, 0.4, 0.01, 0.15, 0.01,
+        0.05, 15, 40, sales_files, "Account Executive"},
     {"Engineering", "Engineering", 240, 570, 10, 3, 0.35, 3, 0.01, 0.1, 0.02,
         0.02, 0.005, 0.08, 10, 40, eng_files, "Software Engineer"},
-    {"Finance", "Finance", 80, 480, 8, 1.5, 0.05, 5, 0.03, 1.2, 0.01, 0.02,
-        0, 0.03, 30, 40, fin_files, "Financial Analyst"},
-    {"HR", "HR", 40, 500, 6, 1, 0.02, 6, 0.02, 0.6, 0.005, 0.02, 0, 0.02,
-        35, 40, hr_files, "HR Business Partner"},
-    {"Legal", "Legal", 30, 510, 7, 1.5, 0.02, 6, 0.05, 1.0, 0.005, 0.2, 0,
-        0.05, 30, 50, legal_files, "Corporate Counsel"},
-    {"Marketing", "Marketing", 80, 540, 6, 2, 0.05, 7, 0.05, 0.2, 0.02,
-        0.1, 0.06, 0.04, 5, 25, mkt_files, "Marketing Manager"},
-    {"Operations", "Operations", 120, 390, 5, 1, 0.02, 4, 0.04, 0.5, 0.01,
-        0.05, 0, 0.1, 5, 35, ops_files, "Operations Coordinator"},
-    {"Support", "Support", 120, 450, 5, 0.8, 0.02, 5, 0.02, 0.1, 0.005,
-        0.01, 0, 0.3, 5, 30, sup_files, "Support Engineer"},
-    {"IT", "IT", 90, 480, 5, 1.5, 0.1, 3, 0.01, 0.1, 0.15, 0.01, 0, 0.1,
-        20, 40, it_files, "Systems Administrator"},
-    {"Executive", "Leadership", 20, 480, 6, 1, 0.05, 9, 0.03, 0.2, 0.005,
-        0.05, 0, 0.2, 50, 30, exec_files, "Vice President"},
+    {"Finance", "Finance", 80, 480, 8, 1.5, 0.05, 5, 0.03, 1.2, 0.01, 0.02, 0,
+        0.03, 30, 40, fin_files, "Financial Analyst"},
+    {"HR", "HR", 40, 500, 6, 1, 0.02, 6, 0.02, 0.6, 0.005, 0.02, 0, 0.02, 35,
+        40, hr_files, "HR Business Partner"},
+    {"Legal", "Legal", 30, 510, 7, 1.5, 0.02, 6, 0.05, 1.0, 0.005, 0.2, 0, 0.05,
+        30, 50, legal_files, "Corporate Counsel"},
+    {"Marketing", "Marketing", 80, 540, 6, 2, 0.05, 7, 0.05, 0.2, 0.02, 0.1,
+        0.06, 0.04, 5, 25, mkt_files, "Marketing Manager"},
+    {"Operations", "Operations", 120, 390, 5, 1, 0.02, 4, 0.04, 0.5, 0.01, 0.05,
+        0, 0.1, 5, 35, ops_files, "Operations Coordinator"},
+    {"Support", "Support", 120, 450, 5, 0.8, 0.02, 5, 0.02, 0.1, 0.005, 0.01, 0,
+        0.3, 5, 30, sup_files, "Support Engineer"},
+    {"IT", "IT", 90, 480, 5, 1.5, 0.1, 3, 0.01, 0.1, 0.15, 0.01, 0, 0.1, 20, 40,
+        it_files, "Systems Administrator"},
+    {"Executive", "Leadership", 20, 480, 6, 1, 0.05, 9, 0.03, 0.2, 0.005, 0.05,
+        0, 0.2, 50, 30, exec_files, "Vice President"},
 };
 const unsigned gen_ndepts = sizeof(gen_depts) / sizeof(gen_depts[0]);
 
@@ -97,9 +97,9 @@ const char *const gen_label_names[4] = {
 
 /* ------------------------------------------------------------- files */
 
-static const char *const suffixes[] = {"v2", "v3", "FY26", "Q1", "Q2",
-    "final", "draft", "2026-03", "EMEA", "US", "old", "review", "signed",
-    "copy", "internal", "v4", "Q3", "Q4", "FY25", "notes", "summary"};
+static const char *const suffixes[] = {"v2", "v3", "FY26", "Q1", "Q2", "final",
+    "draft", "2026-03", "EMEA", "US", "old", "review", "signed", "copy",
+    "internal", "v4", "Q3", "Q4", "FY25", "notes", "summary"};
 
 static const char *const *
 stems_of(unsigned dept)
@@ -131,8 +131,8 @@ gen_file_name(uint32_t file, int disguise, char *out, size_t n)
 	else if (v == 0)
 		snprintf(out, n, "%s", stem);
 	else
-		snprintf(out, n, "%.*s %s%s", len, stem,
-		    suffixes[(v - 1) % 21], dot);
+		snprintf(out, n, "%.*s %s%s", len, stem, suffixes[(v - 1) % 21],
+		    dot);
 }
 
 const char *
@@ -166,36 +166,35 @@ gen_file_label(uint32_t file)
 
 /* ------------------------------------------------------------ people */
 
-static const char *const firsts[100] = {"alice", "bob", "carol", "dave",
-    "erin", "frank", "grace", "heidi", "ivan", "judy", "karl", "laura",
-    "mallory", "nina", "oscar", "peggy", "quentin", "rupert", "sybil",
-    "trent", "ursula", "victor", "wendy", "xavier", "yvonne", "zoe", "adam",
-    "beatriz", "chen", "dmitri", "elif", "fatima", "gunnar", "hiroshi",
-    "ingrid", "jamal", "kenji", "lucia", "mateo", "noor", "olga", "pablo",
-    "priya", "rafael", "sanjay", "tomas", "ulrike", "vikram", "wei", "yusuf",
-    "adele", "megan", "isaiah", "diego", "grady", "johanna", "lee", "nestor",
-    "patti", "lidia", "henrietta", "irvin", "joni", "lynne", "miriam",
-    "pradeep", "alex", "emily", "christie", "debra", "enrico", "allan",
-    "brian", "cameron", "delia", "eduardo", "farah", "gemma", "hassan",
-    "imani", "jonas", "kiara", "liam", "maya", "nils", "omar", "petra",
-    "quinn", "rosa", "stefan", "tara", "uma", "valentin", "willem", "ximena",
-    "yara", "zeynep", "anders", "bianca", "cyrus"};
+static const char *const firsts[100] = {"alice", "bob", "carol", "dave", "erin",
+    "frank", "grace", "heidi", "ivan", "judy", "karl", "laura", "mallory",
+    "nina", "oscar", "peggy", "quentin", "rupert", "sybil", "trent", "ursula",
+    "victor", "wendy", "xavier", "yvonne", "zoe", "adam", "beatriz", "chen",
+    "dmitri", "elif", "fatima", "gunnar", "hiroshi", "ingrid", "jamal", "kenji",
+    "lucia", "mateo", "noor", "olga", "pablo", "priya", "rafael", "sanjay",
+    "tomas", "ulrike", "vikram", "wei", "yusuf", "adele", "megan", "isaiah",
+    "diego", "grady", "johanna", "lee", "nestor", "patti", "lidia", "henrietta",
+    "irvin", "joni", "lynne", "miriam", "pradeep", "alex", "emily", "christie",
+    "debra", "enrico", "allan", "brian", "cameron", "delia", "eduardo", "farah",
+    "gemma", "hassan", "imani", "jonas", "kiara", "liam", "maya", "nils",
+    "omar", "petra", "quinn", "rosa", "stefan", "tara", "uma", "valentin",
+    "willem", "ximena", "yara", "zeynep", "anders", "bianca", "cyrus"};
 
-static const char *const lasts[100] = {"smith", "johnson", "williams",
-    "brown", "jones", "garcia", "miller", "davis", "rodriguez", "martinez",
-    "hernandez", "lopez", "gonzalez", "wilson", "anderson", "thomas",
-    "taylor", "moore", "jackson", "martin", "lee", "perez", "thompson",
-    "white", "harris", "sanchez", "clark", "ramirez", "lewis", "robinson",
-    "walker", "young", "allen", "king", "wright", "scott", "torres", "nguyen",
-    "hill", "flores", "green", "adams", "nelson", "baker", "hall", "rivera",
-    "campbell", "mitchell", "carter", "roberts", "mueller", "schmidt",
-    "schneider", "fischer", "weber", "meyer", "wagner", "becker", "schulz",
-    "hoffmann", "dubois", "durand", "lefebvre", "moreau", "laurent", "simon",
-    "michel", "rossi", "russo", "ferrari", "esposito", "bianchi", "romano",
-    "colombo", "tanaka", "suzuki", "takahashi", "watanabe", "ito", "yamamoto",
-    "kim", "park", "choi", "singh", "kumar", "sharma", "patel", "shah", "ali",
-    "khan", "silva", "santos", "oliveira", "souza", "costa", "jensen",
-    "nielsen", "hansen", "larsen", "novak"};
+static const char *const lasts[100] = {"smith", "johnson", "williams", "brown",
+    "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez",
+    "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore",
+    "jackson", "martin", "lee", "perez", "thompson", "white", "harris",
+    "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young",
+    "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores",
+    "green", "adams", "nelson", "baker", "hall", "rivera", "campbell",
+    "mitchell", "carter", "roberts", "mueller", "schmidt", "schneider",
+    "fischer", "weber", "meyer", "wagner", "becker", "schulz", "hoffmann",
+    "dubois", "durand", "lefebvre", "moreau", "laurent", "simon", "michel",
+    "rossi", "russo", "ferrari", "esposito", "bianchi", "romano", "colombo",
+    "tanaka", "suzuki", "takahashi", "watanabe", "ito", "yamamoto", "kim",
+    "park", "choi", "singh", "kumar", "sharma", "patel", "shah", "ali", "khan",
+    "silva", "santos", "oliveira", "souza", "costa", "jensen", "nielsen",
+    "hansen", "larsen", "novak"};
 
 static unsigned
 pick_dept(uint64_t *s)
@@ -288,7 +287,8 @@ calendar(struct gen_world *g, struct irm_error *e)
 		g->day0[d] = day * 86400;
 		g->workday[d] = wd != 0 && wd != 6 && !holiday(day);
 		irm_civil_from_days(day, &y, &m, &dd);
-		snprintf(b, sizeof(b), "%04d-%02u-%02uT12:00:00", (int)y, m, dd);
+		snprintf(
+		    b, sizeof(b), "%04d-%02u-%02uT12:00:00", (int)y, m, dd);
 		flags = 0;
 		if (irm_time_parse(b, strlen(b), &flags, &ms, e) == -1)
 			return -1;
@@ -416,10 +416,9 @@ plant_all(struct gen_world *g, uint64_t *s)
 	int sc;
 
 	for (sc = 0; sc < GEN_NSCEN; sc++) {
-		want = o->count[sc] >= 0 ? (unsigned)o->count[sc]
-		                         : (unsigned)(g->nusers * o->density /
-		                                          1000 +
-		                                      0.5);
+		want = o->count[sc] >= 0
+		    ? (unsigned)o->count[sc]
+		    : (unsigned)(g->nusers * o->density / 1000 + 0.5);
 		if (o->count[sc] < 0 && want == 0)
 			want = 1;
 		for (got = tries = 0; got < want && tries < 100 * g->nusers;
@@ -435,8 +434,8 @@ plant_all(struct gen_world *g, uint64_t *s)
 }
 
 void
-gen_scen_window(const struct gen_world *g, const struct gen_user *u,
-    int *from, int *to)
+gen_scen_window(
+    const struct gen_world *g, const struct gen_user *u, int *from, int *to)
 {
 	int n = (int)g->o->days, a = u->anchor;
 
@@ -531,7 +530,7 @@ managers(struct gen_world *g)
 		}
 		if (u->dept == GEN_DEPT_EXEC)
 			u->flags |= GEN_U_PRIORITY;
-		u->manager = i == 0 ? UINT32_MAX
+		u->manager = i == 0      ? UINT32_MAX
 		    : head[u->dept] == i ? 0
 		                         : head[u->dept];
 	}
@@ -559,8 +558,8 @@ reviews(struct gen_world *g, uint64_t *s)
 }
 
 int
-gen_world_init(struct gen_world *g, const struct irm_gen_opts *o,
-    struct irm_error *e)
+gen_world_init(
+    struct gen_world *g, const struct irm_gen_opts *o, struct irm_error *e)
 {
 	uint64_t s;
 	unsigned i;

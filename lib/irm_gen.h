@@ -37,9 +37,9 @@ const char *irm_gen_scenario_about(int sc);
 int irm_gen_scenario_parse(const char *name);
 
 struct irm_gen_opts {
-	unsigned users;  /* 10 to 1,000,000 */
-	unsigned days;   /* 1 to 3660 */
-	int64_t start;   /* the first day, in days since 1970-01-01 */
+	unsigned users; /* 10 to 1,000,000 */
+	unsigned days;  /* 1 to 3660 */
+	int64_t start;  /* the first day, in days since 1970-01-01 */
 	uint64_t seed;
 	const char *zone; /* IANA zone of the office, for working hours */
 	/* Planted users per scenario: 0 none, -1 from density. */
@@ -48,9 +48,10 @@ struct irm_gen_opts {
 };
 
 struct irm_gen_stats {
-	uint64_t records; /* raw records written (lines, array elements, rows) */
-	uint64_t bytes;   /* bytes of the raw/ files */
-	unsigned files;   /* raw files */
+	uint64_t
+	    records;    /* raw records written (lines, array elements, rows) */
+	uint64_t bytes; /* bytes of the raw/ files */
+	unsigned files; /* raw files */
 };
 
 /*
@@ -151,14 +152,14 @@ struct gen_user {
 	uint32_t manager;
 	uint16_t dept;
 	uint16_t flags;
-	float act;       /* activity factor */
-	int16_t start;   /* arrival, minutes after local midnight */
-	int16_t vac;     /* first day of a vacation week, or -1 */
-	int16_t resign;  /* day of resignation, or -1 */
-	int16_t last;    /* last working day, or -1 */
-	int16_t anchor;  /* the scenario's day */
-	int16_t review;  /* day of a performance review, or -1 */
-	int8_t scen;     /* planted scenario, or -1 */
+	float act;      /* activity factor */
+	int16_t start;  /* arrival, minutes after local midnight */
+	int16_t vac;    /* first day of a vacation week, or -1 */
+	int16_t resign; /* day of resignation, or -1 */
+	int16_t last;   /* last working day, or -1 */
+	int16_t anchor; /* the scenario's day */
+	int16_t review; /* day of a performance review, or -1 */
+	int8_t scen;    /* planted scenario, or -1 */
 	uint8_t ip;
 };
 
@@ -172,14 +173,14 @@ struct gen_world {
 	uint64_t seed;
 };
 
-int gen_world_init(struct gen_world *g, const struct irm_gen_opts *o,
-    struct irm_error *e);
+int gen_world_init(
+    struct gen_world *g, const struct irm_gen_opts *o, struct irm_error *e);
 void gen_world_free(struct gen_world *g);
 
 /* One thing a user does, formatted later into a record. */
 struct gen_act {
-	int64_t t;     /* UTC seconds */
-	uint64_t r;    /* random bits for the details */
+	int64_t t;  /* UTC seconds */
+	uint64_t r; /* random bits for the details */
 	uint32_t user;
 	uint16_t kind; /* GEN_K_* */
 	uint16_t arg;  /* kind-specific */
@@ -244,10 +245,10 @@ enum { GEN_AL_UNWANTED, GEN_AL_EVASION };
 enum { GEN_HR_RESIGN, GEN_HR_REVIEW };
 
 enum {
-	GEN_F_SIG = 1,      /* a mail with a signature image */
-	GEN_F_FAILED = 2,   /* a refused badge swipe */
-	GEN_F_HIGH = 4,     /* DLP or alert severity high */
-	GEN_F_MEDIUM = 8,   /* DLP or alert severity medium */
+	GEN_F_SIG = 1,       /* a mail with a signature image */
+	GEN_F_FAILED = 2,    /* a refused badge swipe */
+	GEN_F_HIGH = 4,      /* DLP or alert severity high */
+	GEN_F_MEDIUM = 8,    /* DLP or alert severity medium */
 	GEN_F_DISGUISE = 16, /* the file under its disguised name */
 	GEN_F_ONEDRIVE = 32, /* the user's OneDrive, not a site */
 	GEN_F_LABELLED = 64  /* the file carries its label */
@@ -280,20 +281,20 @@ void gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v);
 struct gen_writers {
 	struct gen_out *audit, *alerts, *badge, *hr;
 };
-void gen_format(const struct gen_world *g, const struct gen_act *a,
-    uint64_t id, struct gen_writers *w);
+void gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
+    struct gen_writers *w);
 
 /* The tenant's other files. */
-int gen_write_directory(const struct gen_world *g, const char *dir,
-    struct irm_error *e);
-int gen_write_settings(const struct gen_world *g, const char *dir,
-    struct irm_error *e);
+int gen_write_directory(
+    const struct gen_world *g, const char *dir, struct irm_error *e);
+int gen_write_settings(
+    const struct gen_world *g, const char *dir, struct irm_error *e);
 int gen_write_policies(const char *dir, struct irm_error *e);
-int gen_write_answers(const struct gen_world *g, const char *dir,
-    struct irm_error *e);
+int gen_write_answers(
+    const struct gen_world *g, const char *dir, struct irm_error *e);
 
 /* A scenario's answer window, days from the start, both inclusive. */
-void gen_scen_window(const struct gen_world *g, const struct gen_user *u,
-    int *from, int *to);
+void gen_scen_window(
+    const struct gen_world *g, const struct gen_user *u, int *from, int *to);
 
 #endif /* IRM_GEN_H */
