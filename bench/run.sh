@@ -4,7 +4,7 @@
 # references measured in the same run (make bench).
 #
 #	BENCH_USERS=5000 BENCH_DAYS=30 BENCH_JQ_MB=100 BENCH_RUNS=3 \
-#	    BENCH_KEEP=0 BENCH_CLEAN=0 sh bench/run.sh
+#	    BENCH_KEEP=0 BENCH_CLEAN=1 sh bench/run.sh
 #	BENCH_PIPE=0 BENCH_SCORE_EVENTS=5000000 BENCH_SCORE_USERS=10000 \
 #	    BENCH_SCORE_RSS_EVENTS=2000000 BENCH_SCORE_FEW_EVENTS=1000000 \
 #	    BENCH_SCORE_RSS_USERS='1000 10000 100000' BENCH_SCORE_LEN_USERS=2000 \
@@ -64,8 +64,8 @@
 # The tables go to stdout and bench/results.md, one section each (a
 # skipped section is kept), with PASS/MISS against the targets.
 # A missed target is a measurement, not a failure: the exit status is 0
-# unless a tool fails.  BENCH_CLEAN=1 removes irm-score's generated files
-# (bench/out/) at the end.
+# unless a tool fails.  irm-score's generated files (bench/out/) are
+# removed at the end unless BENCH_CLEAN=0, which keeps them for reruns.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -761,7 +761,7 @@ EOF
 	cat "$OUT/section.md"
 	save_section "$OUT/section.md"
 	echo "bench: irm-score table written to $RESULTS" >&2
-	if [ "${BENCH_CLEAN:-0}" = 1 ]; then
+	if [ "${BENCH_CLEAN:-1}" = 1 ]; then
 		rm -f "$EV" "$EV.info" "$OUT"/directory-*.csv \
 		    "$OUT"/settings-*.json
 		echo "bench: removed the event files" >&2
