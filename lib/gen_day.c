@@ -78,18 +78,32 @@ some_file(struct ctx *c)
 /* The n-th labelled (Highly Confidential or Confidential) file of the
  * user's department, counting from a point of the user's own. */
 static uint32_t
-labelled_file(const struct ctx *c, unsigned n)
+nth_file(const struct ctx *c, unsigned n, int worst)
 {
 	unsigned k = (unsigned)(gen_mix(c->ui) % GEN_FILES_PER_DEPT), i;
 	uint32_t f = 0;
+	int l;
 
-	for (i = 0; i < 2 * GEN_FILES_PER_DEPT; i++) {
+	for (i = 0; i < 4 * GEN_FILES_PER_DEPT; i++) {
 		f = GEN_FILE(c->u->dept, (k + i) % GEN_FILES_PER_DEPT);
-		if (gen_file_label(f) >= 0 && gen_file_label(f) <= 1 &&
-		    n-- == 0)
+		l = gen_file_label(f);
+		if (l >= 0 && l <= worst && n-- == 0)
 			break;
 	}
 	return f;
+}
+
+static uint32_t
+labelled_file(const struct ctx *c, unsigned n)
+{
+	return nth_file(c, n, 1);
+}
+
+/* The department's crown jewels: Highly Confidential files. */
+static uint32_t
+top_file(const struct ctx *c, unsigned n)
+{
+	return nth_file(c, n, 0);
 }
 
 static uint32_t
@@ -443,18 +457,18 @@ slow(struct ctx *c)
 	n = 2 + gen_below(&c->s, 3);
 	for (i = 0; i < n; i++)
 		act(c, at(c, 600 + (int)gen_below(&c->s, 420)), GEN_K_EP,
-		    GEN_EP_PRINT, labelled_file(c, gen_below(&c->s, 40)),
+		    GEN_EP_PRINT, top_file(c, gen_below(&c->s, 20)),
 		    GEN_F_LABELLED);
 	n = 1 + gen_below(&c->s, 3);
 	for (i = 0; i < n; i++)
 		act(c, at(c, 600 + (int)gen_below(&c->s, 420)), GEN_K_EP,
-		    GEN_EP_SHARE_COPY, labelled_file(c, gen_below(&c->s, 40)),
+		    GEN_EP_SHARE_COPY, top_file(c, gen_below(&c->s, 20)),
 		    GEN_F_LABELLED);
 	t = at(c, 600 + (int)gen_below(&c->s, 420));
-	act(c, t, GEN_K_SEND, 1, labelled_file(c, gen_below(&c->s, 40)),
+	act(c, t, GEN_K_SEND, 1, top_file(c, gen_below(&c->s, 20)),
 	    GEN_F_LABELLED);
 	act(c, t + 2, GEN_K_DLP, GEN_TO_COMPETITOR,
-	    labelled_file(c, gen_below(&c->s, 40)), 0);
+	    top_file(c, gen_below(&c->s, 20)), 0);
 }
 
 static void

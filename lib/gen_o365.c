@@ -581,6 +581,19 @@ ep_target(struct rec *x, int op, const char *path)
 	(void)path;
 }
 
+/* What people fetch from the web: names of its own, so that a download
+ * and a print of a local document never look like one file. */
+static void
+web_name(struct rec *x)
+{
+	static const char *const fmt[] = {"invoice_%05u.pdf",
+	    "statement_%05u.pdf", "setup_x64_%u.exe", "whitepaper_%u.pdf",
+	    "export_%u.csv", "boarding_pass_%u.pdf"};
+
+	snprintf(x->name, sizeof(x->name), fmt[pick(x, NELEM(fmt))],
+	    pick(x, 100000));
+}
+
 static void
 endpoint(struct rec *x)
 {
@@ -600,8 +613,11 @@ endpoint(struct rec *x)
 	    ? "Downloads"
 	    : "Documents";
 
-	gen_file_name(x->a->file, (x->a->flags & GEN_F_DISGUISE) != 0, x->name,
-	    sizeof(x->name));
+	if (op == GEN_EP_BROWSER)
+		web_name(x);
+	else
+		gen_file_name(x->a->file, (x->a->flags & GEN_F_DISGUISE) != 0,
+		    x->name, sizeof(x->name));
 	if (op == GEN_EP_ARCHIVE) {
 		char *dot = strrchr(x->name, '.');
 
