@@ -207,7 +207,7 @@ item(struct rec *x, const char *op, int type, const char *agent)
 	site_url(x, site, sizeof(site));
 	gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
 	snprintf(obj, sizeof(obj), "%s%s/%s", site, folder, x->name);
-	snprintf(key, sizeof(key), "i:0h.f|membership|%012llx@live.com",
+	snprintf(key, sizeof(key), "i:0h.f|membership|1003%012llx@live.com",
 	    (unsigned long long)(gen_mix(x->a->user + 7) & 0xffffffffffffULL));
 	common(x, op, type, od ? "OneDrive" : "SharePoint", x->u->upn, key);
 	gen_str(w, "ClientIP", x->ip);
@@ -273,50 +273,84 @@ personal_address(const struct rec *x, char *b, size_t n, const char *dom)
 }
 
 static void
-share(struct rec *x)
+guid_str(char *b, size_t n, uint64_t x, uint64_t y)
+{
+	snprintf(b, n, "%08x-%04x-%04x-%04x-%012llx", (unsigned)(x >> 32),
+	    (unsigned)(x >> 16 & 0xffff), (unsigned)((x & 0x0fff) | 0x4000),
+	    (unsigned)((y >> 48 & 0x3fff) | 0x8000),
+	    (unsigned long long)(y & 0xffffffffffffULL));
+}
+
+/* One sharing record; target NULL for a link's creation. */
+static void
+share_rec(struct rec *x, const char *op, const char *target, const char *type,
+    const char *data, uint64_t sharing)
 {
 	struct gen_out *w = x->w;
-	const char *op = "SharingSet", *type = "Member";
-	char target[160];
+
+	item(x, op, 14, agents[x->a->user % NELEM(agents)]);
+	if (gen_file_label(x->a->file) >= 0)
+		gen_str(w, "SensitivityLabelId",
+		    gen_label_ids[gen_file_label(x->a->file)]);
+	if (target) {
+		gen_str(w, "TargetUserOrGroupName", target);
+		gen_str(w, "TargetUserOrGroupType", type);
+	}
+	gen_str(w, "EventData", data);
+	gen_guid(w, "UniqueSharingId", gen_mix(sharing), gen_mix(sharing + 1));
+	end(x);
+}
+
+/*
+ * A link is logged twice, as SharePoint does: its creation, then the
+ * SharingSet of the link's group (SharingLinks.ITEM.AnonymousView.ID),
+ * with the same correlation id.
+ */
+static void
+share(struct rec *x)
+{
+	const char *type = "Guest";
+	char target[160], item_id[40], link_id[40];
+	uint64_t r0 = x->r, sharing = gen_mix(x->a->r ^ 0x5eed);
+	int anon = x->a->arg == GEN_SH_ANON;
 
 	switch (x->a->arg) {
 	case GEN_SH_MEMBER:
 		snprintf(target, sizeof(target), "%s",
 		    x->g->u[x->a->r % x->g->nusers].upn);
+		type = "Member";
 		break;
 	case GEN_SH_PARTNER:
 		snprintf(target, sizeof(target),
 		    "%s_fabrikam.com#ext#@contoso.onmicrosoft.com",
 		    x->g->u[x->a->r % x->g->nusers].local);
-		type = "Guest";
 		break;
 	case GEN_SH_PERSONAL:
 		personal_address(x, target, sizeof(target),
 		    "_gmail.com#ext#@contoso.onmicrosoft.com");
-		type = "Guest";
-		break;
-	case GEN_SH_ANON:
-		op = "AnonymousLinkCreated";
-		target[0] = '\0';
 		break;
 	default:
-		op = "CompanyLinkCreated";
-		target[0] = '\0';
+		share_rec(x,
+		    anon ? "AnonymousLinkCreated" : "CompanyLinkCreated", NULL,
+		    NULL, "<Type>View</Type>", sharing);
+		guid_str(item_id, sizeof(item_id), gen_mix(x->a->file + 2),
+		    gen_mix(x->a->file + 3));
+		guid_str(link_id, sizeof(link_id), gen_mix(sharing),
+		    gen_mix(sharing + 1));
+		snprintf(target, sizeof(target), "SharingLinks.%s.%s.%s",
+		    item_id, anon ? "AnonymousView" : "OrganizationView",
+		    link_id);
+		x->r = r0;
+		x->id = gen_mix(x->id ^ 0x11);
+		gen_room(x->w);
+		x->w->first = 1;
+		share_rec(x, "SharingSet", target, "SharePointGroup",
+		    "<Permissions granted>Limited View</Permissions granted>",
+		    sharing);
+		return;
 	}
-	item(x, op, 14, agents[x->a->user % NELEM(agents)]);
-	if (gen_file_label(x->a->file) >= 0)
-		gen_str(w, "SensitivityLabelId",
-		    gen_label_ids[gen_file_label(x->a->file)]);
-	if (target[0]) {
-		gen_str(w, "TargetUserOrGroupName", target);
-		gen_str(w, "TargetUserOrGroupType", type);
-		gen_str(w, "EventData",
-		    "<Permissions granted>Read</Permissions granted>");
-	} else {
-		gen_str(w, "EventData", "<Type>View</Type>");
-	}
-	gen_guid(w, "UniqueSharingId", gen_next(&x->r), gen_next(&x->r));
-	end(x);
+	share_rec(x, "SharingSet", target, type,
+	    "<Permissions granted>Read</Permissions granted>", sharing);
 }
 
 /* ----------------------------------------------------------- Exchange */
