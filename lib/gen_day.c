@@ -353,6 +353,11 @@ hr(struct ctx *c)
 		act(c, at(c, 540), GEN_K_HR, GEN_HR_RESIGN, 0, 0);
 	if (c->day == u->review)
 		act(c, at(c, 600), GEN_K_HR, GEN_HR_REVIEW, 0, 0);
+	if (c->day == u->review && (u->flags & GEN_U_JOB))
+		act(c, at(c, 605), GEN_K_HR, GEN_HR_JOB, 0, 0);
+	/* IT deletes a leaver's account two days after the last day. */
+	if (u->last >= 0 && c->day == u->last + 2)
+		act(c, at(c, 570), GEN_K_DELETE, 0, 0, 0);
 }
 
 /* ---------------------------------------------------------- scenarios */

@@ -809,6 +809,49 @@ alert(struct rec *x)
 	end(x);
 }
 
+/* An Entra ID directory record (RecordType 8), as the published
+ * "Add User." sample: the admin acts, the account is the target. */
+static void
+delete_user(struct rec *x)
+{
+	struct gen_out *w = x->w;
+	const struct gen_user *admin = &x->g->u[x->g->admin];
+	char key[64];
+
+	snprintf(key, sizeof(key), "1003%012llX@contoso.com",
+	    (unsigned long long)(gen_mix(x->g->admin + 99) &
+	        0xffffffffffffULL));
+	common(x, "Delete user.", 8, "AzureActiveDirectory", admin->upn, key);
+	gen_str(w, "ResultStatus", "Success");
+	gen_str(w, "ObjectId", x->u->upn);
+	gen_num(w, "AzureActiveDirectoryEventType", 1);
+	gen_open(w, "Actor", '[');
+	gen_open(w, NULL, '{');
+	gen_guid(w, "ID", gen_mix(x->g->admin), gen_mix(x->g->admin + 1));
+	gen_num(w, "Type", 2);
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", admin->upn);
+	gen_num(w, "Type", 5);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "ActorContextId", TENANT);
+	gen_guid(w, "InterSystemsId", gen_next(&x->r), gen_next(&x->r));
+	gen_guid(w, "IntraSystemId", gen_next(&x->r), gen_next(&x->r));
+	gen_open(w, "Target", '[');
+	gen_open(w, NULL, '{');
+	gen_guid(w, "ID", gen_mix(x->a->user), gen_mix(x->a->user + 1));
+	gen_num(w, "Type", 2);
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", x->u->upn);
+	gen_num(w, "Type", 5);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "TargetContextId", TENANT);
+	end(x);
+}
+
 /* ---------------------------------------------------- badge and HR */
 
 static void
@@ -853,6 +896,25 @@ hr(struct rec *x)
 	struct gen_out *w = x->w;
 	const struct gen_user *u = x->u;
 
+	if (x->a->arg == GEN_HR_JOB) {
+		static const char *const levels[] = {"Level 58 - Associate",
+		    "Level 59 - Senior Associate", "Level 60 - Manager",
+		    "Level 61 - Senior Manager", "Level 62 - Director"};
+		int l = 1 + (int)(gen_mix(x->a->user) % 3);
+		int down = (u->flags & GEN_U_DEMOTED) != 0;
+
+		gen_lit(w, "Job level change,");
+		gen_lit(w, u->upn);
+		gen_raw(w, ",,,", 3);
+		gen_stamp(w, x->a->t);
+		gen_lit(w, down ? "Z,Reorganization,," : "Z,Promotion,,");
+		gen_lit(w, levels[l]);
+		gen_chr(w, ',');
+		gen_lit(w, levels[down ? l - 1 : l + 1]);
+		gen_chr(w, '\n');
+		w->records++;
+		return;
+	}
 	if (x->a->arg == GEN_HR_RESIGN) {
 		gen_lit(w, "Resignation,");
 		gen_lit(w, u->upn);
@@ -937,6 +999,9 @@ gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 		break;
 	case GEN_K_HR:
 		hr(&x);
+		break;
+	case GEN_K_DELETE:
+		delete_user(&x);
 		break;
 	}
 }

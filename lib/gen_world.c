@@ -517,6 +517,7 @@ managers(struct gen_world *g)
 	uint32_t head[32];
 	unsigned i;
 
+	g->admin = 0;
 	for (i = 0; i < gen_ndepts; i++)
 		head[i] = UINT32_MAX;
 	for (i = 0; i < g->nusers; i++) {
@@ -524,6 +525,8 @@ managers(struct gen_world *g)
 
 		if (head[u->dept] == UINT32_MAX) {
 			head[u->dept] = i;
+			if (u->dept == GEN_DEPT_IT)
+				g->admin = i;
 			u->flags |= GEN_U_PRIORITY;
 			u->flags &= (uint16_t)~GEN_U_LEAVER;
 			u->resign = u->last = -1;
@@ -554,6 +557,10 @@ reviews(struct gen_world *g, uint64_t *s)
 		u->review = (int16_t)day;
 		if (gen_below(s, 100) < 5)
 			u->flags |= GEN_U_POOR;
+		/* Promotions, and now and then a demotion. */
+		if (gen_below(s, 100) < 12)
+			u->flags |= GEN_U_JOB |
+			    (gen_below(s, 100) < 15 ? GEN_U_DEMOTED : 0);
 	}
 }
 

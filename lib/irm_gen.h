@@ -143,7 +143,9 @@ enum { /* user flags */
 	GEN_U_LEAVER = 2,   /* resigns and takes nothing */
 	GEN_U_EVENING = 4,  /* reads mail in the evening */
 	GEN_U_REVIEWED = 8, /* has a performance review */
-	GEN_U_POOR = 16     /* ... with a poor rating */
+	GEN_U_POOR = 16,    /* ... with a poor rating */
+	GEN_U_JOB = 32,     /* changes job level on the review day */
+	GEN_U_DEMOTED = 64  /* ... to a lower one */
 };
 
 struct gen_user {
@@ -170,6 +172,7 @@ struct gen_world {
 	int64_t *day0;    /* UTC seconds of each day's 00:00 */
 	int32_t *offset;  /* the zone's offset each day, seconds */
 	uint8_t *workday; /* 1 working day, 0 weekend or holiday */
+	uint32_t admin;   /* who deletes accounts: the head of IT */
 	uint64_t seed;
 };
 
@@ -199,7 +202,8 @@ enum {
 	GEN_K_LABEL, /* arg 1 applied, 2 downgraded, 3 removed */
 	GEN_K_ALERT, /* Graph alert: arg GEN_AL_* */
 	GEN_K_BADGE, /* arg asset; flags GEN_F_FAILED */
-	GEN_K_HR     /* arg GEN_HR_* */
+	GEN_K_HR,    /* arg GEN_HR_* */
+	GEN_K_DELETE /* the account deleted by the IT admin */
 };
 
 enum {
@@ -242,7 +246,7 @@ enum {
 };
 
 enum { GEN_AL_UNWANTED, GEN_AL_EVASION };
-enum { GEN_HR_RESIGN, GEN_HR_REVIEW };
+enum { GEN_HR_RESIGN, GEN_HR_REVIEW, GEN_HR_JOB };
 
 enum {
 	GEN_F_SIG = 1,       /* a mail with a signature image */

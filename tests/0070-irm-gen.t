@@ -38,8 +38,8 @@ check_same "one event per raw record" "$TMP/m" "$TMP/n"
 
 sed -n 's/.*"irm":{"activity":"\([a-z_]*\)".*/\1/p' "$TMP/events" |
     sort -u >"$TMP/acts"
-printf '%s\n' badge_access browser_downloaded cloud_uploaded dlp_matched \
-    email_sent \
+printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
+    dlp_matched email_sent hr_job_change \
     file_accessed file_archived file_deleted file_downloaded file_modified \
     file_renamed file_synced file_uploaded hr_resignation hr_review \
     label_changed logon logon_failed network_share_copied printed \
