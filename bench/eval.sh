@@ -14,8 +14,9 @@
 # alert, whether the policy made for the scenario (below) alerted on the
 # user, the highest severity and score among the user's alerts, the
 # user's rank among all users by that score (1 is the top; ties share a
-# rank) and the policies that alerted; then how many users without a
-# scenario got an alert, and how many alerts.  The binaries come from PATH,
+# rank) and the policies that alerted; then, in a second table, how many
+# users have no scenario, how many of them got an alert, and how many
+# alerts of each severity.  The binaries come from PATH,
 # else from cmd/.  This is a quality report: the exit status is 0 unless
 # a stage fails (irm-norm rejecting a record is a failure).  EVAL_KEEP=DIR
 # keeps the tenant and the pipeline's files in DIR.
@@ -62,7 +63,7 @@ echo "irm-gen $*: $users users, $first to $last;" \
     "$(wc -l <"$tmp/insights" | tr -d ' ') insights," \
     "$(wc -l <"$tmp/state" | tr -d ' ') alerts"
 echo
-awk -v answers="$dir/answers.csv" '
+awk -v answers="$dir/answers.csv" -v users="$users" '
 function sevrank(s) { return s == "high" ? 3 : s == "medium" ? 2 : 1 }
 BEGIN {
 	# The policy of the generated tenant made for each scenario.
@@ -121,7 +122,9 @@ END {
 			    " - |\n", f[2], u, f[3], f[4], purpose[f[2]]
 	}
 	print ""
-	printf "Users without a scenario with an alert: %d (%d alerts: " \
-	    "%d high, %d medium, %d low).\n", fp_users, fp_alerts, \
-	    fp_sev["high"], fp_sev["medium"], fp_sev["low"]
+	print "| users without a scenario | with an alert | alerts | high |" \
+	    " medium | low |"
+	print "|---:|---:|---:|---:|---:|---:|"
+	printf "| %d | %d | %d | %d | %d | %d |\n", users - rows, fp_users, \
+	    fp_alerts, fp_sev["high"], fp_sev["medium"], fp_sev["low"]
 }' "$tmp/state"

@@ -312,7 +312,7 @@ static const char *const scen_about[GEN_NSCEN] = {
     "priority user leaking by anonymous links and mail to a personal address",
     "slow exfiltration by print, network share and mail, under every daily "
     "threshold",
-    "download, rename, upload to Dropbox or USB, then delete",
+    "download, rename to photos, upload to Dropbox, then delete",
     "logons and USB copies in the middle of the night",
     "departing user with defense evasion alerts and badge swipes after the "
     "last day"};
