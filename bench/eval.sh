@@ -58,7 +58,7 @@ sed -n 's/.*"id":"\(alr-[^"]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\(
 users=$(($(wc -l <"$dir/directory.csv") - 1))
 first=$(ls "$dir/raw" | sed -n '1s/^\(..........\).*/\1/p')
 last=$(ls "$dir/raw" | sed -n '$s/^\(..........\).*/\1/p')
-echo "irm-gen $*: $users users, $first to $last;" \
+echo "irm-gen${*:+ $*}: $users users, $first to $last;" \
     "$(wc -l <"$tmp/events" | tr -d ' ') events," \
     "$(wc -l <"$tmp/insights" | tr -d ' ') insights," \
     "$(wc -l <"$tmp/state" | tr -d ' ') alerts"

@@ -560,7 +560,7 @@ usb_device(struct rec *x)
 }
 
 static void
-ep_target(struct rec *x, int op, const char *path)
+ep_target(struct rec *x, int op)
 {
 	static const char *const clouds[] = {
 	    "contoso.sharepoint.com", "app.box.com", "www.dropbox.com"};
@@ -612,7 +612,6 @@ ep_target(struct rec *x, int op, const char *path)
 		gen_num(w, "DestinationLocationType", 4);
 		break;
 	}
-	(void)path;
 }
 
 /* What people fetch from the web: names of its own, so that a download
@@ -684,7 +683,7 @@ endpoint(struct rec *x)
 		gen_num(w, "SourceLocationType", 1);
 	}
 	gen_num(w, "EnforcementMode", 1);
-	ep_target(x, op, path);
+	ep_target(x, op);
 	if (label >= 0 && label <= 2 && op != GEN_EP_MOUNT &&
 	    (x->a->flags & GEN_F_LABELLED)) {
 		gen_open(w, "SensitivityLabelEventData", '{');

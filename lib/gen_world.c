@@ -362,8 +362,11 @@ day_between(const struct gen_world *g, uint64_t *s, double lo, double hi)
 	return workday_from(g, a + (int)gen_below(s, (unsigned)(b - a + 1)));
 }
 
+/* May u carry scenario sc?  One scenario a user; priority leaks need a
+ * priority user, slow exfiltration a department that is not sales or IT
+ * (whose volumes would hide it), and IT admins plant nothing. */
 static int
-fits(const struct gen_world *g, const struct gen_user *u, int sc)
+fits(const struct gen_user *u, int sc)
 {
 	if (u->scen >= 0 || (u->flags & (GEN_U_LEAVER | GEN_U_REVIEWED)))
 		return 0;
@@ -373,7 +376,6 @@ fits(const struct gen_world *g, const struct gen_user *u, int sc)
 		return 0;
 	if (sc == GEN_SC_SLOW)
 		return u->dept != GEN_DEPT_SALES && u->dept != GEN_DEPT_IT;
-	(void)g;
 	return u->dept != GEN_DEPT_IT;
 }
 
@@ -425,7 +427,7 @@ plant_all(struct gen_world *g, uint64_t *s)
 		     tries++) {
 			struct gen_user *u = &g->u[gen_below(s, g->nusers)];
 
-			if (fits(g, u, sc)) {
+			if (fits(u, sc)) {
 				plant(g, u, sc, s);
 				got++;
 			}
