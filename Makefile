@@ -112,6 +112,12 @@ lint:
 	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
 	mandoc -Tlint -Wwarning man/*
 
+# eval prints detection quality per planted scenario on a tenant from
+# irm-gen (bench/eval.sh).
+eval: build-deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/eval.sh
+
 bench:
 	@sh .ci/deps $(DEPS) $(BENCH_DEPS)
 	@$(MAKE) --no-print-directory all
@@ -139,5 +145,6 @@ clean: clean-objs
 dist:
 	git archive --prefix=irm-$(VERSION)/ -o irm-$(VERSION).tar.gz HEAD
 
-.PHONY: all deps build-deps valgrind-deps demo check unit lint bench install uninstall \
+.PHONY: all deps build-deps valgrind-deps demo check unit lint eval bench \
+    install uninstall \
     clean clean-objs dist

@@ -1,7 +1,6 @@
 /*
  * names.h - the first and last names the benchmark generators give their
- * synthetic users, shared so that gen-o365 and gen-events describe the
- * same people.
+ * synthetic users (gen-events; irm-gen has its own in lib/gen_world.c).
  */
 #ifndef IRM_BENCH_NAMES_H
 #define IRM_BENCH_NAMES_H

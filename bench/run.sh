@@ -1,26 +1,34 @@
 #!/bin/sh
-# bench/run.sh - irm-norm and irm-score throughput and memory against
+# bench/run.sh - the irm pipeline's throughput and memory on a tenant
+# from irm-gen, and irm-score's against users and stream length, beside
 # references measured in the same run (make bench).
 #
-#	BENCH_MB=1024 BENCH_JQ_MB=100 BENCH_RUNS=3 BENCH_CLEAN=0 sh bench/run.sh
-#	BENCH_NORM=0 BENCH_SCORE_EVENTS=5000000 BENCH_SCORE_USERS=10000 \
+#	BENCH_USERS=5000 BENCH_DAYS=30 BENCH_JQ_MB=100 BENCH_RUNS=3 \
+#	    BENCH_KEEP=0 BENCH_CLEAN=1 sh bench/run.sh
+#	BENCH_PIPE=0 BENCH_SCORE_EVENTS=5000000 BENCH_SCORE_USERS=10000 \
 #	    BENCH_SCORE_RSS_EVENTS=2000000 BENCH_SCORE_FEW_EVENTS=1000000 \
 #	    BENCH_SCORE_RSS_USERS='1000 10000 100000' BENCH_SCORE_LEN_USERS=2000 \
 #	    BENCH_SCORE_LEN_PER_DAY=20000 BENCH_SCORE_LEN_DAYS='120 240' \
 #	    sh bench/run.sh
 #
-# irm-norm (skipped with BENCH_NORM=0): generates a synthetic O365 file of
-# BENCH_MB MiB (bench/gen-o365.c) into bench/out/, kept for reruns, and
-# times on it:
-#   - json-c parse-only (bench/parse_only.c): the floor, every line parsed
-#     with the flags irm-norm uses, nothing mapped or written;
-#   - irm-norm, output to /dev/null;
-# and on the first BENCH_JQ_MB MiB of the same records (jq is slow):
-#   - jq -c -f bench/norm.jq, the same normalization in jq;
-#   - irm-norm again, so both see identical bytes.
-# Each timing is the best of BENCH_RUNS runs (jq: one run); peak RSS is the
-# largest seen.  Targets: irm-norm within 2.5x of parse-only, at least 5x
-# faster than jq, peak RSS under 50 MB.
+# Pipeline (skipped with BENCH_PIPE=0): irm-gen writes a tenant of
+# BENCH_USERS users (5,000) over BENCH_DAYS days (30), about 4.5 GB of raw
+# records, into a temporary directory (under $TMPDIR or /tmp, removed at
+# the end unless BENCH_KEEP=1; run.sh checks the free space first), and
+# run.sh times, each with its peak RSS:
+#   - irm-gen itself (target: at least 100 MB/s);
+#   - json-c parse-only (bench/parse_only.c), the floor: every O365 record
+#     parsed with the flags irm-norm uses, nothing mapped or written, and
+#     irm-norm on the same records through the same pipe (target: within
+#     2.5x of parse-only), best of BENCH_RUNS runs each;
+#   - on the first BENCH_JQ_MB MiB of the same records: jq -c -f
+#     bench/norm.jq, the same normalization in jq, and irm-norm (target:
+#     at least 5x faster than jq);
+#   - each stage alone on every raw file, writing to a file the next
+#     stage reads: irm-norm, irm-score (the tenant's settings and
+#     policies), irm-report;
+#   - the whole pipeline irm-norm | irm-score | irm-report, the stages
+#     side by side on the two cores.
 #
 # irm-score (skipped with BENCH_SCORE=0), with the policies of
 # examples/policies (all ten templates) and bench/settings.json plus a
@@ -53,19 +61,20 @@
 # `make bench` within 15 minutes whatever irm-score does; a stopped run is
 # reported as such, with the peak RSS it had reached.
 #
-# The tables go to stdout and bench/results.md, one section per tool
-# (a skipped tool's section is kept), with PASS/MISS against the targets.
+# The tables go to stdout and bench/results.md, one section each (a
+# skipped section is kept), with PASS/MISS against the targets.
 # A missed target is a measurement, not a failure: the exit status is 0
-# unless a tool fails.  BENCH_CLEAN=1 removes the generated files at the
-# end.
+# unless a tool fails.  irm-score's generated files (bench/out/) are
+# removed at the end unless BENCH_CLEAN=0, which keeps them for reruns.
 set -eu
 
 cd "$(dirname "$0")/.."
 OUT=bench/out
-MB=${BENCH_MB:-1024}
+USERS=${BENCH_USERS:-5000}
+DAYS=${BENCH_DAYS:-30}
 JQ_MB=${BENCH_JQ_MB:-100}
 RUNS=${BENCH_RUNS:-3}
-NORM=${BENCH_NORM:-1}
+PIPE=${BENCH_PIPE:-1}
 SCORE=${BENCH_SCORE:-1}
 S_EVENTS=${BENCH_SCORE_EVENTS:-5000000}
 S_USERS=${BENCH_SCORE_USERS:-10000}
@@ -77,7 +86,9 @@ L_USERS=${BENCH_SCORE_LEN_USERS:-2000}
 L_PER_DAY=${BENCH_SCORE_LEN_PER_DAY:-20000}
 L_DAYS=${BENCH_SCORE_LEN_DAYS:-120 240}
 SLACK=${BENCH_SCORE_SLACK:-4}
+IRM_GEN=${IRM_GEN:-cmd/irm-gen}
 IRM_NORM=${IRM_NORM:-cmd/irm-norm}
+IRM_REPORT=${IRM_REPORT:-cmd/irm-report}
 IRM_SCORE=${IRM_SCORE:-cmd/irm-score}
 POLICIES=examples/policies
 CC=${CC:-cc}
@@ -96,12 +107,13 @@ die() {
 	exit 1
 }
 
-for v in "$MB" "$JQ_MB" "$RUNS" "$S_EVENTS" "$S_USERS" "$S_DAYS" \
+for v in "$USERS" "$DAYS" "$JQ_MB" "$RUNS" "$S_EVENTS" "$S_USERS" "$S_DAYS" \
     "$R_EVENTS" "$F_EVENTS" "$SLACK" "$L_USERS" "$L_PER_DAY" $R_USERS \
     $L_DAYS; do
 	case $v in
 	'' | *[!0-9]* | 0*)
-		die "BENCH_MB, BENCH_JQ_MB, BENCH_RUNS, BENCH_SCORE_*:" \
+		die "BENCH_USERS, BENCH_DAYS, BENCH_JQ_MB, BENCH_RUNS," \
+		    "BENCH_SCORE_*:" \
 		    "not a positive integer: $v"
 		;;
 	esac
@@ -112,8 +124,9 @@ fi
 for v in $L_DAYS; do
 	[ "$v" -le 3650 ] || die "BENCH_SCORE_LEN_DAYS: over 3650: $v"
 done
-[ "$JQ_MB" -le "$MB" ] || JQ_MB=$MB
-[ "$NORM" = 0 ] || [ -x "$IRM_NORM" ] || die "$IRM_NORM: not built (run make)"
+for b in "$IRM_GEN" "$IRM_NORM" "$IRM_REPORT"; do
+	[ "$PIPE" = 0 ] || [ -x "$b" ] || die "$b: not built (run make)"
+done
 [ "$SCORE" = 0 ] || [ -x "$IRM_SCORE" ] ||
     die "$IRM_SCORE: not built (run make)"
 mkdir -p "$OUT"
@@ -130,7 +143,6 @@ build() { # binary source [libs]
 		    -o "$1" "$2" ${3:-} || die "cannot build $1"
 	fi
 }
-build "$OUT/gen-o365" bench/gen-o365.c
 build "$OUT/gen-events" bench/gen-events.c
 build "$OUT/parse_only" bench/parse_only.c "$JSON_LIBS"
 
@@ -229,126 +241,188 @@ save_section() {
 CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null)
 JSONC=$(pkg-config --modversion json-c 2>/dev/null || echo '?')
 
-# ------------------------------------------------------------- irm-norm
+# ------------------------------------------------------------- pipeline
 
-if [ "$NORM" != 0 ]; then
+if [ "$PIPE" != 0 ]; then
 	NOTES=$TNOTE
-	GENSUM=$(cksum <bench/gen-o365.c | awk '{print $1}')
-
-	generate() { # megabytes
-		f=$OUT/o365-$1.jsonl
-		reusable "$f" bench/gen-o365.c && return
-		rm -f "$f" "$f.info"
-		room "$1"
-		echo "bench: generating $f ($1 MiB)" >&2
-		"$OUT/gen-o365" "$1" >"$f.tmp" 2>"$OUT/gen.err" ||
-		    die "gen-o365 failed: $(cat "$OUT/gen.err")"
-		mv "$f.tmp" "$f"
-		printf 'gen %s %s\n' "$GENSUM" "$(cat "$OUT/gen.err")" \
-		    >"$f.info"
+	# The tenant lives in a temporary directory, never in the tree,
+	# and is removed at the end (BENCH_KEEP=1 keeps it).
+	TEN=$(mktemp -d "${TMPDIR:-/tmp}/irm-bench.XXXXXX") ||
+	    die "cannot make a temporary directory"
+	cleanup() {
+		if [ "${BENCH_KEEP:-0}" = 1 ]; then
+			echo "bench: kept $TEN" >&2
+		else
+			rm -rf "$TEN"
+		fi
 	}
+	trap cleanup EXIT
+	trap 'exit 130' HUP INT TERM
+	# About 0.95 MB of raw records per user and 30 days, and 0.55 of
+	# that again for the events.
+	need=$((USERS * DAYS * 100 / 3000 * 15 / 10))
+	avail=$(df -Pk "$TEN" | awk 'NR == 2 {print int($4 / 1024)}')
+	[ "$avail" -gt $((need + 512)) ] ||
+	    die "$TEN: $avail MB free, about $need MB needed"
 
-	BIG=$OUT/o365-$MB.jsonl
-	PRE=$OUT/o365-$JQ_MB.jsonl
-	generate "$MB"
-	generate "$JQ_MB"
-	# The generator stops after the first record that reaches the size,
-	# so the smaller file is the start of the larger: check it.
-	cmp -s -n "$(info "$PRE" bytes)" "$PRE" "$BIG" ||
-	    die "$PRE is not a prefix of $BIG"
+	# measure_to name cmd...: measure once, with stdout kept in
+	# $TEN/out (the next stage's input).
+	measure_to() {
+		n=$1
+		shift
+		measure "$n" 1 sh -c '"$@" >"$0"' "$TEN/out" "$@"
+	}
+	bytes() { cat "$@" | wc -c | tr -d ' '; }
+	lines() { cat "$@" | wc -l | tr -d ' '; }
 
-	# Both files are read from the page cache in every run.
-	cat "$BIG" "$PRE" >/dev/null
+	echo "bench: irm-gen -u $USERS -d $DAYS into $TEN" >&2
+	measure "irm-gen" 1 "$IRM_GEN" -v -u "$USERS" -d "$DAYS" "$TEN/t"
+	G_S=$SECS G_RSS=$RSS
+	G_N=$(sed -n 's/.* records \([0-9]*\) .*/\1/p' "$OUT/stderr.txt")
+	G_B=$(sed -n 's/.* bytes \([0-9]*\) .*/\1/p' "$OUT/stderr.txt")
+	RAW=$TEN/t/raw
+	AUD=$(ls "$RAW"/*-audit.jsonl)
+	# shellcheck disable=SC2086
+	A_B=$(bytes $AUD) A_N=$(lines $AUD)
 
-	measure "parse-only" "$RUNS" "$OUT/parse_only" "$BIG"
+	# The O365 records alone, through the same pipe for both: the
+	# floor and irm-norm on the same bytes.
+	# shellcheck disable=SC2086
+	cat $AUD >/dev/null
+	measure "parse-only" "$RUNS" sh -c 'cat "$@" | "$0"' \
+	    "$OUT/parse_only" $AUD
 	P_S=$SECS P_RSS=$RSS
-	measure "irm-norm" "$RUNS" "$IRM_NORM" "$BIG"
-	I_S=$SECS I_RSS=$RSS
-	measure "irm-norm (prefix)" "$RUNS" "$IRM_NORM" "$PRE"
-	IP_S=$SECS IP_RSS=$RSS
+	measure "irm-norm (O365)" "$RUNS" sh -c 'cat "$@" | "$0"' \
+	    "$IRM_NORM" $AUD
+	N_S=$SECS N_RSS=$RSS
+
+	# jq on a prefix of whole lines of the same records.
+	# shellcheck disable=SC2086
+	cat $AUD | head -c $((JQ_MB * 1048576)) | sed '$d' >"$TEN/prefix"
+	J_B=$(bytes "$TEN/prefix") J_N=$(lines "$TEN/prefix")
 	if command -v jq >/dev/null 2>&1; then
-		measure "jq" 1 jq -c -f bench/norm.jq "$PRE"
+		measure "jq" 1 jq -c -f bench/norm.jq "$TEN/prefix"
 		J_S=$SECS J_RSS=$RSS
 	else
 		J_S='' J_RSS=''
 		NOTES="$NOTES
 - jq is missing (Debian package \`jq\`): no jq comparison."
 	fi
+	measure "irm-norm (prefix)" "$RUNS" "$IRM_NORM" "$TEN/prefix"
+	NP_S=$SECS NP_RSS=$RSS
+	rm -f "$TEN/prefix"
 
-	BIG_B=$(info "$BIG" bytes) BIG_N=$(info "$BIG" records)
-	PRE_B=$(info "$PRE" bytes) PRE_N=$(info "$PRE" records)
+	# Each stage alone, its output the next one's input.  The raw
+	# files in name order are in time order by day, and irm-score
+	# writes the same insights from that order as from sort(1)'s.
+	measure_to "irm-norm (all raw)" "$IRM_NORM" "$RAW"/*
+	E_S=$SECS E_RSS=$RSS
+	mv "$TEN/out" "$TEN/events"
+	E_B=$(bytes "$TEN/events") E_N=$(lines "$TEN/events")
+	measure_to "irm-score" "$IRM_SCORE" -s "$TEN/t/settings.json" \
+	    -p "$TEN/t/policies" "$TEN/events"
+	S_S=$SECS S_RSS=$RSS
+	mv "$TEN/out" "$TEN/insights"
+	I_B=$(bytes "$TEN/insights") I_N=$(lines "$TEN/insights")
+	rm -f "$TEN/events"
+	measure_to "irm-report" "$IRM_REPORT" "$TEN/insights"
+	R_S=$SECS R_RSS=$RSS
+	AL_N=$(lines "$TEN/out")
+	rm -f "$TEN/out" "$TEN/insights"
+
+	# The whole pipeline, the stages running side by side.
+	measure "pipeline" 1 sh -c '"$0" "$@" | "$1" -s "$2" -p "$3" |
+	    "$4" >/dev/null' "$IRM_NORM" "$IRM_SCORE" "$TEN/t/settings.json" \
+	    "$TEN/t/policies" "$IRM_REPORT" "$RAW"/*
+	W_S=$SECS W_RSS=$RSS
+	R_B=$(du -sb "$RAW" | awk '{print $1}')
+	R_N=$G_N
+
 	JQV=$(jq --version 2>/dev/null || echo 'no jq')
-
-	table=$(awk -v p="$P_S" -v prss="$P_RSS" -v i="$I_S" \
-	    -v irss="$I_RSS" -v ip="$IP_S" -v iprss="$IP_RSS" -v j="$J_S" \
-	    -v jrss="$J_RSS" -v bb="$BIG_B" -v bn="$BIG_N" -v pb="$PRE_B" \
-	    -v pn="$PRE_N" -v timer="$TIMER" '
-	function row(tool, input, bytes, n, s, rss, vsp, vsj) {
+	table=$(awk -v gs="$G_S" -v grss="$G_RSS" -v gn="$G_N" -v gb="$G_B" \
+	    -v ab="$A_B" -v an="$A_N" -v ps="$P_S" -v prss="$P_RSS" \
+	    -v ns="$N_S" -v nrss="$N_RSS" -v jb="$J_B" -v jn="$J_N" \
+	    -v js="$J_S" -v jrss="$J_RSS" -v nps="$NP_S" -v nprss="$NP_RSS" \
+	    -v rb="$R_B" -v rn="$R_N" -v es="$E_S" -v erss="$E_RSS" \
+	    -v eb="$E_B" -v en="$E_N" -v ss="$S_S" -v srss="$S_RSS" \
+	    -v ib="$I_B" -v in_="$I_N" -v rs="$R_S" -v rrss="$R_RSS" \
+	    -v ws="$W_S" -v wrss="$W_RSS" -v timer="$TIMER" '
+	function row(tool, input, bytes, n, s, rss, ref) {
 		mb = bytes / 1048576
-		printf "| %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n", \
-		    tool, input, mb, s, (s > 0 ? mb / s : 0), \
+		printf "| %s | %s | %.0f | %d | %.2f | %.1f | %.0f | %s | %s |\n", \
+		    tool, input, mb, n, s, (s > 0 ? mb / s : 0), \
 		    (s > 0 ? n / s : 0), \
-		    (timer == "" ? "n/a" : sprintf("%.1f", rss / 1024)), \
-		    vsp, vsj
+		    (timer == "" ? "n/a" : sprintf("%.1f", rss / 1024)), ref
 	}
 	function verdict(ok) {
 		return ok ? "PASS" : "MISS"
 	}
 	BEGIN {
-		print "| tool | input | MB | seconds | MB/s | records/s |" \
-		    " peak RSS MB | time vs parse-only | speedup vs jq |"
-		print "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-		row("json-c parse-only", "full", bb, bn, p, prss, "1.00x", "")
-		row("irm-norm", "full", bb, bn, i, irss, \
-		    sprintf("%.2fx", (p > 0 ? i / p : 0)), "")
-		row("irm-norm", "prefix", pb, pn, ip, iprss, "", \
-		    (j == "" ? "" : sprintf("%.1fx", (ip > 0 ? j / ip : 0))))
-		if (j != "")
-			row("jq norm.jq", "prefix", pb, pn, j, jrss, "", "1.0x")
+		print "| stage | input | MB | records | seconds | MB/s |" \
+		    " records/s | peak RSS MB | against the reference |"
+		print "|---|---|---:|---:|---:|---:|---:|---:|---|"
+		row("irm-gen", "(writes raw/)", gb, gn, gs, grss, "")
+		row("json-c parse-only", "O365 records", ab, an, ps, prss, \
+		    "1.00x the time")
+		row("irm-norm", "O365 records", ab, an, ns, nrss, \
+		    sprintf("%.2fx the time of parse-only", \
+		    (ps > 0 ? ns / ps : 0)))
+		if (js != "")
+			row("jq norm.jq", "prefix", jb, jn, js, jrss, "1.0x")
+		row("irm-norm", "prefix", jb, jn, nps, nprss, \
+		    (js == "" ? "" : sprintf("%.1fx faster than jq", \
+		    (nps > 0 ? js / nps : 0))))
+		row("irm-norm", "all raw files", rb, rn, es, erss, "")
+		row("irm-score", "events", eb, en, ss, srss, "")
+		row("irm-report", "insights", ib, in_, rs, rrss, "")
+		row("irm-norm \\| irm-score \\| irm-report", "all raw files", \
+		    rb, rn, ws, wrss, "")
 		print ""
-		ratio = p > 0 ? i / p : 0
+		g = gs > 0 ? gb / 1048576 / gs : 0
+		printf "- irm-gen: %.0f MB/s (target >= 100 MB/s): %s\n", g, \
+		    verdict(g >= 100)
+		r = ps > 0 ? ns / ps : 0
 		printf "- irm-norm time / parse-only time: %.2fx " \
-		    "(target <= 2.5x): %s\n", ratio, verdict((ratio <= 2.5))
-		if (j != "") {
-			sp = ip > 0 ? j / ip : 0
+		    "(target <= 2.5x): %s\n", r, verdict(r <= 2.5)
+		if (js != "") {
+			sp = nps > 0 ? js / nps : 0
 			printf "- jq time / irm-norm time on the prefix: " \
-			    "%.1fx (target >= 5x): %s\n", sp, verdict((sp >= 5))
+			    "%.1fx (target >= 5x): %s\n", sp, verdict(sp >= 5)
 		}
-		if (timer != "") {
-			rss = (irss > iprss ? irss : iprss) / 1024
-			printf "- irm-norm peak RSS: %.1f MB on %.0f MB, " \
-			    "%.1f MB on %.0f MB (target < 50 MB): %s\n", \
-			    irss / 1024, bb / 1048576, iprss / 1024, \
-			    pb / 1048576, verdict((rss < 50))
-		}
-		share = i > 0 ? 100 * p / i : 0
-		printf "- json-c parse-only time is %.0f%% of irm-norm'\''s " \
-		    "time (the rest is mapping and writing): %s\n", share, \
-		    (share >= 50 ? "json-c is the bottleneck" : \
-		    "json-c is not the bottleneck")
+		printf "- the whole pipeline: %.1f s for %.0f MB, %.0f " \
+		    "records/s; the slowest stage alone: %.1f s\n", ws, \
+		    rb / 1048576, (ws > 0 ? rn / ws : 0), \
+		    (es > ss ? es : ss)
 	}')
 
-	cat >"$OUT/section.md" <<EOF
-# irm-norm benchmark
+	VERSION=$("$IRM_GEN" --version 2>/dev/null || echo irm-gen)
+	cat >"$OUT/section.md" <<EOT
+# Pipeline benchmark
 
 $(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs, ${CPU:-unknown CPU};
-json-c $JSONC, $JQV.  Input: bench/gen-o365 output, full file
-$BIG_N records, prefix (its first $PRE_N records) for jq.
-MB = 2^20 bytes; seconds: best of $RUNS runs (jq: one run), wall clock,
-file in the page cache, output to /dev/null.
+json-c $JSONC, $JQV, $VERSION.
+Input: \`irm-gen -u $USERS -d $DAYS\` (seed 1, every scenario planted),
+$G_N raw records in $(ls "$RAW" | wc -l | tr -d ' ') files; $E_N events,
+$I_N insights, $AL_N alert records.
+MB = 2^20 bytes; seconds: wall clock, best of $RUNS runs for parse-only
+and irm-norm on the O365 records, one run otherwise; files in the page
+cache; each stage alone writes to a file (the next one's input), the
+pipeline to /dev/null.
 
 $table
 
-- jq is run on the prefix only (it is slow); its speedup compares it with
-  irm-norm on the same bytes, so the ratio is per MB.$NOTES
-EOF
+- parse-only and irm-norm read the O365 records (the *-audit.jsonl
+  files) through the same cat(1) pipe; jq and irm-norm the first
+  $JQ_MB MB of them; the other rows every raw file (O365, Graph alerts,
+  badge JSON, HR CSV).  irm-gen writes files for a day at a time; no
+  sort(1) is needed, as the files in name order are in time order by
+  day.$NOTES
+EOT
 	cat "$OUT/section.md"
 	save_section "$OUT/section.md"
-	echo "bench: irm-norm table written to $RESULTS" >&2
-	if [ "${BENCH_CLEAN:-0}" = 1 ]; then
-		rm -f "$BIG" "$BIG.info" "$PRE" "$PRE.info"
-		echo "bench: removed the O365 files" >&2
-	fi
+	echo "bench: pipeline table written to $RESULTS" >&2
+	cleanup
+	trap - EXIT
 fi
 
 # ------------------------------------------------------------ irm-score
@@ -687,7 +761,7 @@ EOF
 	cat "$OUT/section.md"
 	save_section "$OUT/section.md"
 	echo "bench: irm-score table written to $RESULTS" >&2
-	if [ "${BENCH_CLEAN:-0}" = 1 ]; then
+	if [ "${BENCH_CLEAN:-1}" = 1 ]; then
 		rm -f "$EV" "$EV.info" "$OUT"/directory-*.csv \
 		    "$OUT"/settings-*.json
 		echo "bench: removed the event files" >&2

@@ -1,0 +1,199 @@
+/*
+ * irm-gen - write a synthetic tenant with planted insiders.
+ *
+ *	irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] [-z zone]
+ *	        [-c scenario[=n]]... [--density n] dir
+ *
+ * See irm-gen(1).  The work is in lib/gen_*.c (irm_gen.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_gen.h"
+
+static _Noreturn void usage(int code);
+
+static const struct option longopts[] = {
+    {"begin", required_argument, NULL, 'b'},
+    {"scenario", required_argument, NULL, 'c'},
+    {"days", required_argument, NULL, 'd'},
+    {"help", no_argument, NULL, 'h'},
+    {"list-scenarios", no_argument, NULL, 'l'},
+    {"seed", required_argument, NULL, 's'},
+    {"users", required_argument, NULL, 'u'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"version", no_argument, NULL, 'V'},
+    {"tz", required_argument, NULL, 'z'},
+    {"density", required_argument, NULL, 'D'},
+    {NULL, 0, NULL, 0},
+};
+
+static long long
+number(const char *opt, const char *s, long long min, long long max)
+{
+	const char *errstr;
+	long long v = irm_parse_num(s, min, max, &errstr);
+
+	if (errstr)
+		irm_errx(IRM_EXIT_USAGE, "%s: %s: %s (%lld to %lld)", opt, s,
+		    errstr, min, max);
+	return v;
+}
+
+/* YYYY-MM-DD, in days since 1970-01-01. */
+static int64_t
+start_day(const char *s)
+{
+	struct irm_error e;
+	int64_t ms;
+	int flags = IRM_TIME_UTC;
+
+	if (strlen(s) != 10 || irm_time_parse(s, 10, &flags, &ms, &e) == -1 ||
+	    !(flags & IRM_TIME_DATE))
+		irm_errx(
+		    IRM_EXIT_USAGE, "--begin: %s: not a date (YYYY-MM-DD)", s);
+	return ms / 86400000;
+}
+
+/* NAME, NAME=N, all or none.  The first --scenario drops the default. */
+static void
+scenario(struct irm_gen_opts *o, const char *arg, int *first)
+{
+	char name[64];
+	const char *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+	int sc, count = -1;
+
+	if (*first)
+		for (sc = 0; sc < GEN_NSCEN; sc++)
+			o->count[sc] = 0;
+	*first = 0;
+	if (n >= sizeof(name))
+		n = sizeof(name) - 1;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	if (eq)
+		count = (int)number("--scenario", eq + 1, 0, 100000);
+	if (strcmp(name, "all") == 0 || strcmp(name, "none") == 0) {
+		for (sc = 0; sc < GEN_NSCEN; sc++)
+			o->count[sc] = name[0] == 'a' ? count : 0;
+		return;
+	}
+	if ((sc = irm_gen_scenario_parse(name)) == -1)
+		irm_errx(IRM_EXIT_USAGE,
+		    "--scenario: unknown scenario: %s (see -l)", name);
+	o->count[sc] = count;
+}
+
+static double
+density(const char *s)
+{
+	char *end;
+	double d = strtod(s, &end);
+
+	if (*s == '\0' || *end != '\0' || !(d >= 0 && d <= 1000))
+		irm_errx(IRM_EXIT_USAGE,
+		    "--density: %s: not a number from 0 "
+		    "to 1000",
+		    s);
+	return d;
+}
+
+static void
+list(void)
+{
+	int sc;
+
+	for (sc = 0; sc < GEN_NSCEN; sc++)
+		printf("%-18s %s\n", irm_gen_scenario_name(sc),
+		    irm_gen_scenario_about(sc));
+	exit(IRM_EXIT_OK);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct irm_gen_opts o;
+	struct irm_gen_stats st;
+	struct irm_error e;
+	int ch, sc, first = 1, verbose = 0;
+
+	irm_setprogname(argv[0]);
+	memset(&o, 0, sizeof(o));
+	o.users = 100;
+	o.days = 40;
+	o.start = irm_days_from_civil(2026, 3, 2);
+	o.seed = 1;
+	o.zone = "Europe/Berlin";
+	o.density = 2;
+	for (sc = 0; sc < GEN_NSCEN; sc++)
+		o.count[sc] = -1;
+	while ((ch = getopt_long(
+	            argc, argv, "b:c:d:hls:u:vVz:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'b':
+			o.start = start_day(optarg);
+			break;
+		case 'c':
+			scenario(&o, optarg, &first);
+			break;
+		case 'd':
+			o.days = (unsigned)number("--days", optarg, 1, 3660);
+			break;
+		case 'h':
+			usage(IRM_EXIT_OK);
+		case 'l':
+			list();
+			break;
+		case 's':
+			o.seed = (uint64_t)number(
+			    "--seed", optarg, 0, 9007199254740991LL);
+			break;
+		case 'u':
+			o.users =
+			    (unsigned)number("--users", optarg, 10, 1000000);
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'V':
+			printf("irm-gen %s\n", IRM_VERSION);
+			exit(IRM_EXIT_OK);
+		case 'z':
+			o.zone = optarg;
+			break;
+		case 'D':
+			o.density = density(optarg);
+			break;
+		default:
+			usage(IRM_EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		usage(IRM_EXIT_USAGE);
+	if (!irm_time_zone_ok(o.zone))
+		irm_errx(IRM_EXIT_USAGE, "--tz: unknown time zone: %s", o.zone);
+	if (irm_gen_write(&o, argv[0], &st, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (verbose)
+		fprintf(stderr,
+		    "irm-gen: %s: records %llu bytes %llu files %u\n", argv[0],
+		    (unsigned long long)st.records,
+		    (unsigned long long)st.bytes, st.files);
+	return IRM_EXIT_OK;
+}
+
+static void
+usage(int code)
+{
+	fprintf(code ? stderr : stdout,
+	    "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
+	    "[-z zone]\n"
+	    "               [-c scenario[=n]] [--density n] dir\n");
+	exit(code);
+}

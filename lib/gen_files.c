@@ -1,0 +1,503 @@
+/*
+ * gen_files.c - irm-gen's tenant directory: the raw/ files day by day,
+ * and the files around them (directory, settings, policies, answer key).
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_gen.h"
+
+#define PATHMAX 4096
+
+static int
+path(char *b, const char *dir, const char *name, struct irm_error *e)
+{
+	int n = snprintf(b, PATHMAX, "%s/%s", dir, name);
+
+	if (n < 0 || n >= PATHMAX)
+		return irm_seterr(e, "%s: name too long", dir);
+	return 0;
+}
+
+/* Write a whole small file made by fill(). */
+static int
+small_file(const char *dir, const char *name,
+    void (*fill)(struct gen_out *, const struct gen_world *),
+    const struct gen_world *g, struct irm_error *e)
+{
+	char p[PATHMAX];
+	struct gen_out w;
+
+	if (path(p, dir, name, e) == -1 || gen_out_open(&w, p, e) == -1)
+		return -1;
+	fill(&w, g);
+	return gen_out_close(&w, p, e);
+}
+
+static void
+day_str(struct gen_out *w, const struct gen_world *g, int day)
+{
+	gen_date(w, (g->o->start + day) * 86400);
+}
+
+/* ------------------------------------------------------- directory */
+
+static void
+fill_directory(struct gen_out *w, const struct gen_world *g)
+{
+	unsigned i;
+
+	gen_lit(w, "user,department,manager,title\n");
+	for (i = 0; i < g->nusers; i++) {
+		const struct gen_user *u = &g->u[i];
+		const char *title = gen_depts[u->dept].title;
+
+		gen_room(w);
+		if (i == 0)
+			title = "Chief Executive Officer";
+		else if (u->manager == 0)
+			title = "Head of Department";
+		gen_lit(w, u->upn);
+		gen_chr(w, ',');
+		gen_lit(w, gen_depts[u->dept].name);
+		gen_chr(w, ',');
+		if (u->manager != UINT32_MAX)
+			gen_lit(w, g->u[u->manager].upn);
+		gen_chr(w, ',');
+		gen_lit(w, title);
+		gen_chr(w, '\n');
+	}
+}
+
+static void
+fill_priority(struct gen_out *w, const struct gen_world *g)
+{
+	unsigned i;
+
+	gen_lit(w, "# The executives and the heads of department.\n");
+	for (i = 0; i < g->nusers; i++) {
+		gen_room(w);
+		if (g->u[i].flags & GEN_U_PRIORITY) {
+			gen_lit(w, g->u[i].upn);
+			gen_chr(w, '\n');
+		}
+	}
+}
+
+int
+gen_write_directory(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
+{
+	if (small_file(dir, "directory.csv", fill_directory, g, e) == -1)
+		return -1;
+	return small_file(dir, "priority-users.txt", fill_priority, g, e);
+}
+
+/* -------------------------------------------------------- settings */
+
+static void
+fill_settings(struct gen_out *w, const struct gen_world *g)
+{
+	int i;
+
+	gen_lit(w,
+	    "// irm-score settings for the tenant irm-gen wrote "
+	    "(irm-policy(5)).\n{\n\t\"labels\": [\n");
+	for (i = 0; i < 4; i++) {
+		gen_lit(w, "\t\t{\"id\": \"");
+		gen_lit(w, gen_label_ids[i]);
+		gen_lit(w, "\", \"name\": \"");
+		gen_lit(w, gen_label_names[i]);
+		gen_lit(w, i < 3 ? "\"},\n" : "\"}\n");
+	}
+	gen_lit(w,
+	    "\t],\n"
+	    "\t\"domains\": {\n"
+	    "\t\t\"internal\": [\"contoso.com\", \"*.contoso.com\", "
+	    "\"contoso.onmicrosoft.com\",\n"
+	    "\t\t    \"contoso.sharepoint.com\", "
+	    "\"contoso-my.sharepoint.com\"],\n"
+	    "\t\t// The partner: mail and shares to it are never scored.\n"
+	    "\t\t\"allowed\": [\"fabrikam.com\"],\n"
+	    "\t\t\"unallowed\": [\"gmail.com\", \"outlook.com\", "
+	    "\"yahoo.com\", \"proton.me\",\n"
+	    "\t\t    \"dropbox.com\", \"*.dropbox.com\", \"wetransfer.com\", "
+	    "\"mega.nz\"],\n"
+	    "\t\t\"third_party\": [\"box.com\", \"*.box.com\"]\n"
+	    "\t},\n"
+	    "\t\"priority_users\": {\"leadership\": \"priority-users.txt\"},\n"
+	    "\t\"priority_content\": {\n"
+	    "\t\t\"labels\": [\"Highly Confidential\"],\n"
+	    "\t\t\"sites\": [\"https://contoso.sharepoint.com/sites/"
+	    "Leadership\"]\n"
+	    "\t},\n"
+	    "\t// Signature images and profile folders are noise.\n"
+	    "\t\"exclusions\": {\"paths\": [\"\\\\Users\\\\*\\\\AppData\"], "
+	    "\"file_types\": [\"png\"]},\n"
+	    "\t\"working_hours\": {\"zone\": \"");
+	gen_esc(w, g->o->zone);
+	gen_lit(w,
+	    "\", \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"],\n"
+	    "\t    \"start\": \"07:00\", \"end\": \"19:00\"},\n"
+	    "\t\"unusual\": {\"min_daily\": 5, \"factor\": 3},\n"
+	    "\t\"directory\": \"directory.csv\"\n"
+	    "}\n");
+}
+
+int
+gen_write_settings(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
+{
+	return small_file(dir, "settings.json", fill_settings, g, e);
+}
+
+/* -------------------------------------------------------- policies */
+
+static const char *const policies[][2] = {
+    {"departing-data-theft.json",
+        "// Departing users: from 90 days before a resignation to 30 days\n"
+        "// after the last working day.\n"
+        "{\n"
+        "\t\"name\": \"departing-data-theft\",\n"
+        "\t\"template\": \"data_theft_departing\",\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"usb_copy\": {\"weight\": 20, \"thresholds\": [1, 10, 30]},\n"
+        "\t\t// Finance and legal print all day long.\n"
+        "\t\t\"print\": false\n"
+        "\t}\n"
+        "}\n"},
+    {"data-leaks.json",
+        "// Data leaks: a high severity DLP match, or exfiltration at or\n"
+        "// above an indicator's low threshold on a day.\n"
+        "{\n"
+        "\t\"name\": \"data-leaks\",\n"
+        "\t\"template\": \"data_leaks\",\n"
+        "\t\"window\": {\"before_days\": 30, \"after_days\": 30},\n"
+        "\t\"indicators\": {\n"
+        "\t\t// Sales mail customers all day.\n"
+        "\t\t\"email_external_attachments\": {\"weight\": 20,\n"
+        "\t\t    \"thresholds\": [3, 15, 40]},\n"
+        "\t\t\"sharepoint_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t\"onedrive_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t// Sync clients fetch whole libraries.\n"
+        "\t\t\"sync_download\": {\"thresholds\": [60, 150, 400]}\n"
+        "\t},\n"
+        "\t// The cumulative-exfiltration policy compares everyone.\n"
+        "\t\"cumulative_exfiltration\": false\n"
+        "}\n"},
+    {"data-leaks-priority.json",
+        "// Data leaks by the priority users (settings priority_users).\n"
+        "{\n"
+        "\t\"name\": \"data-leaks-priority\",\n"
+        "\t\"template\": \"data_leaks_priority_users\",\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"email_external_attachments\": {\"thresholds\": [3, 15, "
+        "40]},\n"
+        "\t\t\"sharepoint_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t\"onedrive_download\": {\"thresholds\": [20, 60, 150]},\n"
+        "\t\t\"sync_download\": {\"thresholds\": [60, 150, 400]}\n"
+        "\t},\n"
+        "\t\"cumulative_exfiltration\": false,\n"
+        "\t\"alert\": {\"min_score\": 30}\n"
+        "}\n"},
+    {"data-leaks-risky-users.json",
+        "// Data leaks after an HR stressor: a poor review, a demotion, an\n"
+        "// improvement plan.\n"
+        "{\n"
+        "\t\"name\": \"data-leaks-risky-users\",\n"
+        "\t\"template\": \"data_leaks_risky_users\",\n"
+        "\t\"window\": {\"before_days\": 7, \"after_days\": 60},\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"email_external_attachments\": {\"thresholds\": [3, 15, "
+        "40]}\n"
+        "\t}\n"
+        "}\n"},
+    {"cumulative-exfiltration.json",
+        "// Slow exfiltration: every user, every day, compared with the\n"
+        "// department over 30 days.  The indicators count but score\n"
+        "// nothing (weight 0): only the cumulative insight can alert.\n"
+        "{\n"
+        "\t\"name\": \"cumulative-exfiltration\",\n"
+        "\t\"template\": \"data_leaks\",\n"
+        "\t\"triggers\": [],\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"file_shared_external\": {\"weight\": 0},\n"
+        "\t\t\"anonymous_link\": {\"weight\": 0},\n"
+        "\t\t\"site_external_member\": {\"weight\": 0},\n"
+        "\t\t\"email_external_attachments\": {\"weight\": 0},\n"
+        "\t\t\"email_personal_domain\": {\"weight\": 0},\n"
+        "\t\t\"email_self\": {\"weight\": 0},\n"
+        "\t\t\"email_forwarding_rule\": {\"weight\": 0},\n"
+        "\t\t\"usb_copy\": {\"weight\": 0},\n"
+        "\t\t\"cloud_upload\": {\"weight\": 0},\n"
+        "\t\t\"print\": {\"weight\": 0},\n"
+        "\t\t\"network_share_copy\": {\"weight\": 0},\n"
+        "\t\t\"bluetooth_transfer\": {\"weight\": 0},\n"
+        "\t\t\"rdp_copy\": {\"weight\": 0},\n"
+        "\t\t\"sharepoint_download\": false, \"onedrive_download\": false,\n"
+        "\t\t\"sync_download\": false, \"label_downgraded\": false,\n"
+        "\t\t\"label_removed\": false, \"priority_file_accessed\": false,\n"
+        "\t\t\"cloud_file_deleted\": false, \"clipboard_sensitive\": false,\n"
+        "\t\t\"browser_download_unallowed\": false,\n"
+        "\t\t\"browser_download_third_party\": false,\n"
+        "\t\t\"file_renamed\": false, \"file_archived\": false,\n"
+        "\t\t\"device_file_deleted\": false\n"
+        "\t},\n"
+        "\t\"sequences\": false,\n"
+        "\t\"cumulative_exfiltration\": true,\n"
+        "\t// The 99th percentile of the department, with priority\n"
+        "\t// content (70 x 1.5): the 95th (50 points) is every\n"
+        "\t// department's busiest 5 per cent.\n"
+        "\t\"alert\": {\"min_score\": 76}\n"
+        "}\n"},
+    {"security-violations.json",
+        "// Security violations: a Defender alert brings the user in.\n"
+        "{\n"
+        "\t\"name\": \"security-violations\",\n"
+        "\t\"template\": \"security_violations\",\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"defense_evasion\": {\"weight\": 35, \"thresholds\": [1, 2, "
+        "4]},\n"
+        "\t\t\"after_hours_logon\": false\n"
+        "\t}\n"
+        "}\n"},
+    {"security-departing.json",
+        "// Security violations by departing users.\n"
+        "{\n"
+        "\t\"name\": \"security-departing\",\n"
+        "\t\"template\": \"security_violations_departing\",\n"
+        "\t\"window\": {\"before_days\": 30, \"after_days\": 60},\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"defense_evasion\": {\"weight\": 35, \"thresholds\": [1, 2, "
+        "4]},\n"
+        "\t\t\"badge_after_termination\": {\"weight\": 40, "
+        "\"thresholds\": [1, 2, 3]},\n"
+        "\t\t\"after_hours_logon\": false\n"
+        "\t}\n"
+        "}\n"},
+    {"after-hours.json",
+        "// Night work: every user, every day, on logons and USB mounts\n"
+        "// outside working hours.\n"
+        "{\n"
+        "\t\"name\": \"after-hours\",\n"
+        "\t\"template\": \"security_violations\",\n"
+        "\t\"triggers\": [],\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"after_hours_logon\": {\"weight\": 15, \"thresholds\": [3, 5, "
+        "9]},\n"
+        "\t\t\"defense_evasion\": false, \"unwanted_software\": false,\n"
+        "\t\t\"browse_risky\": false, \"badge_failed_priority_asset\": "
+        "false,\n"
+        "\t\t\"usb_mount\": false\n"
+        "\t}\n"
+        "}\n"},
+};
+
+int
+gen_write_policies(const char *dir, struct irm_error *e)
+{
+	char p[PATHMAX];
+	struct gen_out w;
+	size_t i;
+
+	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++) {
+		if (path(p, dir, policies[i][0], e) == -1 ||
+		    gen_out_open(&w, p, e) == -1)
+			return -1;
+		gen_lit(&w, policies[i][1]);
+		if (gen_out_close(&w, p, e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------- answers */
+
+static void
+fill_answers(struct gen_out *w, const struct gen_world *g)
+{
+	unsigned i;
+	int sc, from, to;
+
+	gen_lit(w, "user,scenario,start,end\n");
+	for (sc = 0; sc < GEN_NSCEN; sc++)
+		for (i = 0; i < g->nusers; i++) {
+			const struct gen_user *u = &g->u[i];
+
+			if (u->scen != sc)
+				continue;
+			gen_room(w);
+			gen_scen_window(g, u, &from, &to);
+			gen_lit(w, u->upn);
+			gen_chr(w, ',');
+			gen_lit(w, irm_gen_scenario_name(sc));
+			gen_chr(w, ',');
+			day_str(w, g, from);
+			gen_chr(w, ',');
+			day_str(w, g, to);
+			gen_chr(w, '\n');
+		}
+}
+
+int
+gen_write_answers(
+    const struct gen_world *g, const char *dir, struct irm_error *e)
+{
+	return small_file(dir, "answers.csv", fill_answers, g, e);
+}
+
+/* ----------------------------------------------------------- days */
+
+struct dayfiles {
+	struct gen_out out[4];
+	char path[4][PATHMAX];
+	int open[4];
+};
+
+static const char *const suffix[4] = {
+    "audit.jsonl", "alerts.jsonl", "badge.json", "hr.csv"};
+
+static int
+kind_file(int kind)
+{
+	return kind == GEN_K_ALERT ? 1
+	    : kind == GEN_K_BADGE  ? 2
+	    : kind == GEN_K_HR     ? 3
+	                           : 0;
+}
+
+static int
+open_day(struct dayfiles *f, int k, const struct gen_world *g, int day,
+    const char *raw, struct irm_error *e)
+{
+	struct gen_out *w = &f->out[k];
+	char name[64];
+	int64_t y;
+	unsigned m, d;
+
+	irm_civil_from_days(g->o->start + day, &y, &m, &d);
+	snprintf(
+	    name, sizeof(name), "%04d-%02u-%02u-%s", (int)y, m, d, suffix[k]);
+	if (path(f->path[k], raw, name, e) == -1 ||
+	    gen_out_open(w, f->path[k], e) == -1)
+		return -1;
+	f->open[k] = 1;
+	if (k == 2)
+		gen_lit(w, "[\n");
+	if (k == 3)
+		gen_lit(w,
+		    "HRScenario,EmailAddress,ResignationDate,"
+		    "LastWorkingDate,EffectiveDate,Remarks,Rating,"
+		    "OldLevel,NewLevel\n");
+	return 0;
+}
+
+static int
+close_day(struct dayfiles *f, struct irm_gen_stats *st, struct irm_error *e)
+{
+	int k, rc = 0;
+
+	for (k = 0; k < 4; k++) {
+		if (!f->open[k])
+			continue;
+		if (k == 2)
+			gen_lit(&f->out[k], "\n]\n");
+		st->records += f->out[k].records;
+		gen_flush(&f->out[k]);
+		st->bytes += f->out[k].bytes;
+		st->files++;
+		if (gen_out_close(&f->out[k], f->path[k], e) == -1)
+			rc = -1;
+		f->open[k] = 0;
+	}
+	return rc;
+}
+
+static int
+write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
+    const char *raw, struct irm_gen_stats *st, struct irm_error *e)
+{
+	struct dayfiles f;
+	struct gen_writers ws;
+	size_t i;
+	int k;
+
+	memset(&f, 0, sizeof(f));
+	gen_day_acts(g, day, v);
+	for (i = 0; i < v->n; i++) {
+		k = kind_file(v->a[i].kind);
+		if (!f.open[k] && open_day(&f, k, g, (int)day, raw, e) == -1) {
+			close_day(&f, st, NULL);
+			return -1;
+		}
+	}
+	ws.audit = &f.out[0];
+	ws.alerts = &f.out[1];
+	ws.badge = &f.out[2];
+	ws.hr = &f.out[3];
+	for (i = 0; i < v->n; i++)
+		gen_format(g, &v->a[i],
+		    gen_mix(g->seed ^ (uint64_t)day << 32 ^ i), &ws);
+	return close_day(&f, st, e);
+}
+
+/* dir must be absent or an empty directory. */
+static int
+make_dir(const char *dir, struct irm_error *e)
+{
+	DIR *d;
+	struct dirent *de;
+
+	if (mkdir(dir, 0700) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return irm_seterr(e, "%s: %s", dir, strerror(errno));
+	if ((d = opendir(dir)) == NULL)
+		return irm_seterr(e, "%s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0) {
+			closedir(d);
+			return irm_seterr(e, "%s: not empty", dir);
+		}
+	closedir(d);
+	return 0;
+}
+
+int
+irm_gen_write(const struct irm_gen_opts *o, const char *dir,
+    struct irm_gen_stats *st, struct irm_error *e)
+{
+	struct gen_world g;
+	struct gen_acts v = {0};
+	char raw[PATHMAX], pol[PATHMAX];
+	unsigned day;
+	int rc = -1;
+
+	memset(st, 0, sizeof(*st));
+	if (make_dir(dir, e) == -1 || path(raw, dir, "raw", e) == -1 ||
+	    path(pol, dir, "policies", e) == -1)
+		return -1;
+	if (mkdir(raw, 0700) == -1 || mkdir(pol, 0700) == -1)
+		return irm_seterr(e, "%s: %s", dir, strerror(errno));
+	if (gen_world_init(&g, o, e) == -1)
+		return -1;
+	for (day = 0; day < o->days; day++)
+		if (write_day(&g, day, &v, raw, st, e) == -1)
+			goto out;
+	if (gen_write_directory(&g, dir, e) == -1 ||
+	    gen_write_settings(&g, dir, e) == -1 ||
+	    gen_write_policies(pol, e) == -1 ||
+	    gen_write_answers(&g, dir, e) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(v.a);
+	gen_world_free(&g);
+	return rc;
+}

@@ -1,0 +1,1006 @@
+/*
+ * gen_o365.c - irm-gen's records: each act becomes a record in its
+ * source's own format.  O365 Management Activity API records follow the
+ * field sets of o365-api.md sections 2 and 9 (SharePoint and OneDrive file
+ * and sharing operations, Entra ID logons, Exchange Send, DLP rule
+ * matches on mail, Endpoint DLP, label changes); Defender alerts are
+ * Graph alerts_v2 objects; badge swipes the physical badging connector's
+ * JSON; HR rows the HR connector's multi-scenario CSV.  Addresses are
+ * RFC 5737 documentation ranges.
+ */
+#include <string.h>
+
+#include "irm.h"
+#include "irm_gen.h"
+
+#define TENANT "7a1f3c52-9d0e-4b6a-8c21-5e4f0a9b3d17"
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const agents[] = {
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+    "like Gecko) Chrome/122.0.0.0 Safari/537.36 Edg/122.0.2365.66",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.3 Safari/605.1.15",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:123.0) Gecko/20100101 "
+    "Firefox/123.0"};
+static const char sync_agent[] = "Microsoft SkyDriveSync 24.030.0211.0002 "
+                                 "ship; Windows NT 10.0 (22631)";
+
+static const char *const customers[] = {"northwindtraders.com",
+    "adventure-works.com", "tailspintoys.com", "wingtiptoys.com",
+    "litwareinc.com", "proseware.com", "lucernepublishing.com",
+    "margiestravel.com", "alpineskihouse.com", "wideworldimporters.com"};
+
+static const char *const printers[] = {"HP LaserJet M607 (3rd floor)",
+    "Canon iR-ADV C5535 (Finance)", "Xerox VersaLink C405 (Reception)",
+    "Brother HL-L6400DW (Legal)"};
+
+static const char *const browser_sites[] = {"www.microsoft.com", "github.com",
+    "www.adobe.com", "docs.python.org", "www.bbc.co.uk", "www.heise.de",
+    "www.nytimes.com", "download.zoom.us"};
+
+struct rec {
+	const struct gen_world *g;
+	const struct gen_act *a;
+	const struct gen_user *u;
+	struct gen_out *w;
+	uint64_t id, r;
+	char ip[24];
+	char name[96];
+};
+
+static unsigned
+pick(struct rec *x, unsigned n)
+{
+	return gen_below(&x->r, n);
+}
+
+/* The office by day, home at night or one time in five. */
+static void
+set_ip(struct rec *x)
+{
+	int64_t local = x->a->t + x->g->offset[0];
+	unsigned hour = (unsigned)((local % 86400 + 86400) % 86400 / 3600);
+	int home = hour < 7 || hour >= 19 || x->a->r % 5 == 0;
+
+	snprintf(x->ip, sizeof(x->ip), "%s.%u",
+	    home ? "203.0.113" : "198.51.100", (unsigned)x->u->ip);
+}
+
+static void
+common(struct rec *x, const char *op, int type, const char *workload,
+    const char *userid, const char *userkey)
+{
+	gen_open(x->w, NULL, '{');
+	gen_time(x->w, "CreationTime", x->a->t, -1);
+	gen_guid(x->w, "Id", gen_mix(x->id), gen_mix(x->id ^ 0xa5a5));
+	gen_str(x->w, "Operation", op);
+	gen_str(x->w, "OrganizationId", TENANT);
+	gen_num(x->w, "RecordType", type);
+	gen_str(x->w, "UserKey", userkey);
+	gen_num(x->w, "UserType", 0);
+	gen_num(x->w, "Version", 1);
+	gen_str(x->w, "Workload", workload);
+	gen_str(x->w, "UserId", userid);
+}
+
+static void
+puid(const struct rec *x, char *b, size_t n, const char *suffix)
+{
+	snprintf(b, n, "1003%012llX%s",
+	    (unsigned long long)(gen_mix(x->a->user + 99) & 0xffffffffffffULL),
+	    suffix);
+}
+
+static void
+end(struct rec *x)
+{
+	gen_close(x->w, '}');
+	gen_chr(x->w, '\n');
+	x->w->records++;
+}
+
+/* ------------------------------------------------------------- logons */
+
+static void
+logon(struct rec *x, int failed)
+{
+	struct gen_out *w = x->w;
+	char key[64];
+	const char *agent = agents[x->a->user % NELEM(agents)];
+
+	puid(x, key, sizeof(key), "@contoso.com");
+	common(x, failed ? "UserLoginFailed" : "UserLoggedIn", 15,
+	    "AzureActiveDirectory", x->u->upn, key);
+	gen_str(w, "ResultStatus", "Success");
+	gen_str(w, "ClientIP", x->ip);
+	gen_str(w, "ObjectId", "00000003-0000-0ff1-ce00-000000000000");
+	gen_num(w, "AzureActiveDirectoryEventType", 1);
+	gen_open(w, "ExtendedProperties", '[');
+	gen_pair(w, "ResultStatusDetail", failed ? "Redirect" : "Success");
+	gen_pair(w, "UserAgent", agent);
+	gen_pair(w, "UserAuthenticationMethod", "1");
+	gen_pair(w, "RequestType", failed ? "Login:login" : "OAuth2:Authorize");
+	gen_pair(w, "KeepMeSignedIn", "True");
+	gen_close(w, ']');
+	gen_open(w, "ModifiedProperties", '[');
+	gen_close(w, ']');
+	gen_open(w, "Actor", '[');
+	gen_open(w, NULL, '{');
+	gen_guid(w, "ID", gen_mix(x->a->user), gen_mix(x->a->user + 1));
+	gen_num(w, "Type", 0);
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", x->u->upn);
+	gen_num(w, "Type", 5);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "ActorContextId", TENANT);
+	gen_str(w, "ActorIpAddress", x->ip);
+	gen_guid(w, "InterSystemsId", gen_next(&x->r), gen_next(&x->r));
+	gen_guid(w, "IntraSystemId", gen_next(&x->r), gen_next(&x->r));
+	gen_str(w, "SupportTicketId", "");
+	gen_open(w, "Target", '[');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", "00000003-0000-0ff1-ce00-000000000000");
+	gen_num(w, "Type", 0);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "TargetContextId", TENANT);
+	gen_str(w, "ApplicationId", "4765445b-32c6-49b0-83e6-1d93765276ca");
+	gen_open(w, "DeviceProperties", '[');
+	gen_pair(w, "OS", x->a->user % 3 == 1 ? "MacOs" : "Windows10");
+	gen_pair(w, "BrowserType", x->a->user % 3 == 1 ? "Safari" : "Edge");
+	gen_pair(w, "IsCompliantAndManaged", "True");
+	gen_close(w, ']');
+	gen_str(w, "ErrorNumber", failed ? "50126" : "0");
+	if (failed)
+		gen_str(w, "LogonError", "InvalidUserNameOrPassword");
+	end(x);
+}
+
+/* ------------------------------------------------------- SharePoint */
+
+static void
+site_url(const struct rec *x, char *b, size_t n)
+{
+	unsigned d = GEN_FILE_DEPT(x->a->file);
+	char od[48];
+	size_t i;
+
+	if (d < gen_ndepts && !(x->a->flags & GEN_F_ONEDRIVE)) {
+		snprintf(b, n, "https://contoso.sharepoint.com/sites/%s/",
+		    gen_depts[d].site);
+		return;
+	}
+	for (i = 0; x->u->local[i] && i + 1 < sizeof(od); i++)
+		od[i] = x->u->local[i] == '.' ? '_' : x->u->local[i];
+	od[i] = '\0';
+	snprintf(b, n,
+	    "https://contoso-my.sharepoint.com/personal/%s_contoso_com/", od);
+}
+
+static const char *
+ext_of(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot ? dot + 1 : "";
+}
+
+static int
+onedrive(const struct rec *x)
+{
+	return (x->a->flags & GEN_F_ONEDRIVE) ||
+	    GEN_FILE_DEPT(x->a->file) >= gen_ndepts;
+}
+
+/* The fields of a SharePoint or OneDrive item (section 2.2). */
+static void
+item(struct rec *x, const char *op, int type, const char *agent)
+{
+	struct gen_out *w = x->w;
+	char site[160], obj[400], key[64];
+	const char *folder = gen_file_folder(x->a->file);
+	int od = onedrive(x);
+
+	site_url(x, site, sizeof(site));
+	gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
+	snprintf(obj, sizeof(obj), "%s%s/%s", site, folder, x->name);
+	snprintf(key, sizeof(key), "i:0h.f|membership|1003%012llx@live.com",
+	    (unsigned long long)(gen_mix(x->a->user + 7) & 0xffffffffffffULL));
+	common(x, op, type, od ? "OneDrive" : "SharePoint", x->u->upn, key);
+	gen_str(w, "ClientIP", x->ip);
+	gen_str(w, "ObjectId", obj);
+	gen_guid(w, "CorrelationId", gen_next(&x->r), gen_next(&x->r));
+	gen_str(w, "EventSource", "SharePoint");
+	gen_str(w, "ItemType", "File");
+	gen_guid(w, "ListId", gen_mix(x->a->file), gen_mix(x->a->file + 1));
+	gen_guid(w, "ListItemUniqueId", gen_mix(x->a->file + 2),
+	    gen_mix(x->a->file + 3));
+	gen_guid(w, "Site", gen_mix(GEN_FILE_DEPT(x->a->file) + 11),
+	    gen_mix(GEN_FILE_DEPT(x->a->file) + 12));
+	gen_str(w, "UserAgent", agent);
+	gen_guid(w, "WebId", gen_mix(GEN_FILE_DEPT(x->a->file) + 13),
+	    gen_mix(GEN_FILE_DEPT(x->a->file) + 14));
+	gen_str(w, "SourceFileExtension", ext_of(x->name));
+	gen_str(w, "SiteUrl", site);
+	gen_str(w, "SourceFileName", x->name);
+	gen_str(w, "SourceRelativeUrl", folder);
+}
+
+static void
+sharepoint(struct rec *x)
+{
+	static const char *const ops[GEN_NOPS] = {"FileAccessed",
+	    "FileModified", "FileDownloaded", "FileUploaded",
+	    "FileSyncDownloadedFull", "FileRecycled"};
+	struct gen_out *w = x->w;
+	int sync = x->a->arg == GEN_OP_SYNC;
+	int label = gen_file_label(x->a->file);
+
+	item(x, ops[x->a->arg], 6,
+	    sync ? sync_agent : agents[x->a->user % NELEM(agents)]);
+	if (label >= 0 && (x->a->flags & GEN_F_LABELLED))
+		gen_str(w, "SensitivityLabelId", gen_label_ids[label]);
+	if (x->a->r % 2) {
+		gen_str(w, "ApplicationDisplayName",
+		    sync ? "OneDrive SyncEngine"
+		         : "SharePoint Online Web Client");
+		gen_bool(w, "IsManagedDevice", 1);
+		gen_str(w, "Platform", "WinDesktop");
+		gen_str(w, "AuthenticationType", "OAuth");
+		gen_num(w, "FileSizeBytes",
+		    (int64_t)(gen_mix(x->a->file) % 5000000 + 1000));
+		gen_str(w, "ListBaseType", "1");
+		gen_str(w, "ListServerTemplate", "101");
+	}
+	end(x);
+}
+
+static void
+personal_address(const struct rec *x, char *b, size_t n, const char *dom)
+{
+	char l[40];
+	size_t i, j;
+
+	for (i = j = 0; x->u->local[i] && j + 1 < sizeof(l); i++)
+		if (x->u->local[i] != '.')
+			l[j++] = x->u->local[i];
+	l[j] = '\0';
+	snprintf(b, n, "%s%02u%s", l, (unsigned)(gen_mix(x->a->user) % 90 + 10),
+	    dom);
+}
+
+static void
+guid_str(char *b, size_t n, uint64_t x, uint64_t y)
+{
+	snprintf(b, n, "%08x-%04x-%04x-%04x-%012llx", (unsigned)(x >> 32),
+	    (unsigned)(x >> 16 & 0xffff), (unsigned)((x & 0x0fff) | 0x4000),
+	    (unsigned)((y >> 48 & 0x3fff) | 0x8000),
+	    (unsigned long long)(y & 0xffffffffffffULL));
+}
+
+/* One sharing record; target NULL for a link's creation. */
+static void
+share_rec(struct rec *x, const char *op, const char *target, const char *type,
+    const char *data, uint64_t sharing)
+{
+	struct gen_out *w = x->w;
+
+	item(x, op, 14, agents[x->a->user % NELEM(agents)]);
+	if (gen_file_label(x->a->file) >= 0)
+		gen_str(w, "SensitivityLabelId",
+		    gen_label_ids[gen_file_label(x->a->file)]);
+	if (target) {
+		gen_str(w, "TargetUserOrGroupName", target);
+		gen_str(w, "TargetUserOrGroupType", type);
+	}
+	gen_str(w, "EventData", data);
+	gen_guid(w, "UniqueSharingId", gen_mix(sharing), gen_mix(sharing + 1));
+	end(x);
+}
+
+/*
+ * A link is logged twice, as SharePoint does: its creation, then the
+ * SharingSet of the link's group (SharingLinks.ITEM.AnonymousView.ID),
+ * with the same correlation id.
+ */
+static void
+share(struct rec *x)
+{
+	const char *type = "Guest";
+	char target[160], item_id[40], link_id[40];
+	uint64_t r0 = x->r, sharing = gen_mix(x->a->r ^ 0x5eed);
+	int anon = x->a->arg == GEN_SH_ANON;
+
+	switch (x->a->arg) {
+	case GEN_SH_MEMBER:
+		snprintf(target, sizeof(target), "%s",
+		    x->g->u[x->a->r % x->g->nusers].upn);
+		type = "Member";
+		break;
+	case GEN_SH_PARTNER:
+		snprintf(target, sizeof(target),
+		    "%s_fabrikam.com#ext#@contoso.onmicrosoft.com",
+		    x->g->u[x->a->r % x->g->nusers].local);
+		break;
+	case GEN_SH_PERSONAL:
+		personal_address(x, target, sizeof(target),
+		    "_gmail.com#ext#@contoso.onmicrosoft.com");
+		break;
+	default:
+		share_rec(x,
+		    anon ? "AnonymousLinkCreated" : "CompanyLinkCreated", NULL,
+		    NULL, "<Type>View</Type>", sharing);
+		guid_str(item_id, sizeof(item_id), gen_mix(x->a->file + 2),
+		    gen_mix(x->a->file + 3));
+		guid_str(link_id, sizeof(link_id), gen_mix(sharing),
+		    gen_mix(sharing + 1));
+		snprintf(target, sizeof(target), "SharingLinks.%s.%s.%s",
+		    item_id, anon ? "AnonymousView" : "OrganizationView",
+		    link_id);
+		x->r = r0;
+		x->id = gen_mix(x->id ^ 0x11);
+		gen_room(x->w);
+		x->w->first = 1;
+		share_rec(x, "SharingSet", target, "SharePointGroup",
+		    "<Permissions granted>Limited View</Permissions granted>",
+		    sharing);
+		return;
+	}
+	share_rec(x, "SharingSet", target, type,
+	    "<Permissions granted>Read</Permissions granted>", sharing);
+}
+
+/* ----------------------------------------------------------- Exchange */
+
+static void
+attachments(struct rec *x, char *b, size_t n)
+{
+	size_t len = 0;
+	unsigned i;
+	uint32_t f = x->a->file;
+
+	b[0] = '\0';
+	if (x->a->flags & GEN_F_SIG)
+		len += (size_t)snprintf(
+		    b, n, "image001.png (%ub)", 4000 + pick(x, 3000));
+	for (i = 0; i < x->a->arg && len + 120 < n; i++) {
+		gen_file_name(GEN_FILE(GEN_FILE_DEPT(f),
+		                  (GEN_FILE_K(f) + i * 7) % GEN_FILES_PER_DEPT),
+		    0, x->name, sizeof(x->name));
+		len += (size_t)snprintf(b + len, n - len, "%s%s (%ub)",
+		    len ? "; " : "", x->name, 10000 + pick(x, 4000000));
+	}
+}
+
+static void
+subject(struct rec *x, char *b, size_t n)
+{
+	static const char *const fmt[] = {
+	    "%s", "RE: %s", "FW: %s", "Updated %s", "%s - as discussed"};
+	char stem[96];
+	char *dot;
+
+	gen_file_name(x->a->file, 0, stem, sizeof(stem));
+	if ((dot = strrchr(stem, '.')) != NULL)
+		*dot = '\0';
+	snprintf(b, n, fmt[pick(x, NELEM(fmt))], stem);
+}
+
+static void
+sid(const struct rec *x, char *b, size_t n)
+{
+	snprintf(b, n, "S-1-5-21-3422892061-1135328251-2670905592-%u",
+	    26000 + x->a->user);
+}
+
+static void
+send(struct rec *x)
+{
+	struct gen_out *w = x->w;
+	char ip[40], s[80], att[600], subj[160];
+
+	snprintf(ip, sizeof(ip), "%s:%u", x->ip, 1024 + pick(x, 60000));
+	sid(x, s, sizeof(s));
+	common(x, "Send", 2, "Exchange", x->u->upn, s);
+	gen_str(w, "ResultStatus", "Succeeded");
+	gen_str(w, "ClientIP", ip);
+	gen_str(w, "ClientIPAddress", ip);
+	gen_str(w, "ClientInfoString", "Client=OWA;Action=ViaProxy");
+	gen_bool(w, "ExternalAccess", 0);
+	gen_num(w, "InternalLogonType", 0);
+	gen_num(w, "LogonType", 0);
+	gen_str(w, "LogonUserSid", s);
+	gen_guid(
+	    w, "MailboxGuid", gen_mix(x->a->user + 5), gen_mix(x->a->user + 6));
+	gen_str(w, "MailboxOwnerSid", s);
+	gen_str(w, "MailboxOwnerUPN", x->u->upn);
+	gen_str(w, "OrganizationName", "contoso.onmicrosoft.com");
+	gen_str(w, "OriginatingServer", "AM6PR01MB4535 (15.20.7362.019)\n");
+	gen_guid(w, "SessionId", gen_next(&x->r), gen_next(&x->r));
+	gen_open(w, "Item", '{');
+	gen_hex(w, "Id", gen_next(&x->r), 64);
+	snprintf(att, sizeof(att),
+	    "<AM6PR01MB%05u%08X@AM6PR01MB4535.eurprd01.prod.outlook.com>",
+	    pick(x, 100000), (unsigned)gen_next(&x->r));
+	gen_str(w, "InternetMessageId", att);
+	gen_bool(w, "IsRecord", 0);
+	gen_open(w, "ParentFolder", '{');
+	gen_hex(w, "Id", gen_next(&x->r), 44);
+	gen_str(w, "Path", "\\Sent Items");
+	gen_close(w, '}');
+	gen_num(w, "SizeInBytes", 2000 + pick(x, 8000000));
+	subject(x, subj, sizeof(subj));
+	gen_str(w, "Subject", subj);
+	attachments(x, att, sizeof(att));
+	if (att[0])
+		gen_str(w, "Attachments", att);
+	gen_close(w, '}');
+	gen_bool(w, "SaveToSentItems", 1);
+	end(x);
+}
+
+static void
+recipient(struct rec *x, char *b, size_t n)
+{
+	const struct gen_user *o = &x->g->u[x->a->r % x->g->nusers];
+
+	switch (x->a->arg) {
+	case GEN_TO_PARTNER:
+		snprintf(b, n, "%s@fabrikam.com", o->local);
+		break;
+	case GEN_TO_PERSONAL:
+		personal_address(x, b, n, "@gmail.com");
+		break;
+	case GEN_TO_COMPETITOR:
+		snprintf(b, n, "procurement@relecloud.com");
+		break;
+	default:
+		snprintf(b, n, "%s@%s", o->local,
+		    customers[(x->a->user + x->a->r % 3) % NELEM(customers)]);
+	}
+}
+
+static void
+dlp(struct rec *x)
+{
+	static const char *const sits[] = {"Credit Card Number",
+	    "U.S. Social Security Number (SSN)", "EU Debit Card Number",
+	    "International Banking Account Number (IBAN)",
+	    "ABA Routing Number"};
+	struct gen_out *w = x->w;
+	const char *sev = (x->a->flags & GEN_F_HIGH) ? "High"
+	    : (x->a->flags & GEN_F_MEDIUM)           ? "Medium"
+	                                             : "Low";
+	char mid[96], a[128];
+
+	snprintf(mid, sizeof(mid),
+	    "<AM0PR05MB%05u%08X@AM0PR05MB4803.eurprd05.prod.outlook.com>",
+	    pick(x, 100000), (unsigned)gen_next(&x->r));
+	common(x, "DlpRuleMatch", 13, "Exchange", "DlpAgent", "DlpAgent");
+	gen_str(w, "ObjectId", mid);
+	gen_bool(w, "SensitiveInfoDetectionIsIncluded", 0);
+	gen_guid(w, "IncidentId", gen_next(&x->r), gen_next(&x->r));
+	gen_open(w, "PolicyDetails", '[');
+	gen_open(w, NULL, '{');
+	gen_str(w, "PolicyId", "88956b36-45b3-4828-bf53-78603c0e5f58");
+	gen_str(w, "PolicyName", "Contoso financial data");
+	gen_open(w, "Rules", '[');
+	gen_open(w, NULL, '{');
+	gen_open(w, "Actions", '[');
+	gen_elem(w, "NotifyUser");
+	gen_elem(w, "GenerateIncidentReport");
+	gen_close(w, ']');
+	gen_open(w, "ConditionsMatched", '{');
+	gen_open(w, "OtherConditions", '[');
+	gen_pair(w, "AccessScope", "NotInOrganization");
+	gen_close(w, ']');
+	gen_open(w, "SensitiveInformation", '[');
+	gen_open(w, NULL, '{');
+	gen_num(w, "Confidence", 85);
+	gen_num(w, "Count", 1 + pick(x, 20));
+	gen_str(w, "Location", "Attachment");
+	gen_guid(
+	    w, "SensitiveType", 0xcb353f782b724c3cULL, 0x882792ebe4f69fdfULL);
+	gen_str(w, "SensitiveInformationTypeName", sits[pick(x, NELEM(sits))]);
+	gen_num(w, "UniqueCount", 1);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_close(w, '}');
+	gen_guid(w, "RuleId", 0xb71c0e2a5d944f38ULL, 0x8a6e1c3f9d2e7b05ULL);
+	gen_str(w, "RuleMode", "Enable");
+	gen_str(w, "RuleName", "Financial data sent outside the organization");
+	gen_str(w, "Severity", sev);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_open(w, "ExchangeMetaData", '{');
+	gen_str(w, "From", x->u->upn);
+	gen_open(w, "To", '[');
+	recipient(x, a, sizeof(a));
+	gen_elem(w, a);
+	gen_close(w, ']');
+	gen_open(w, "CC", '[');
+	if (x->a->arg == GEN_TO_CUSTOMER && x->a->r % 3 == 0)
+		gen_elem(w, x->g->u[(x->a->r >> 8) % x->g->nusers].upn);
+	gen_close(w, ']');
+	gen_open(w, "BCC", '[');
+	gen_close(w, ']');
+	subject(x, a, sizeof(a));
+	gen_str(w, "Subject", a);
+	gen_time(w, "Sent", x->a->t - 2, -1);
+	gen_num(w, "RecipientCount", 1);
+	gen_num(w, "FileSize", 20000 + pick(x, 800000));
+	gen_guid(w, "UniqueID", gen_next(&x->r), gen_next(&x->r));
+	gen_str(w, "MessageID", mid);
+	gen_close(w, '}');
+	end(x);
+}
+
+/* ------------------------------------------------------------ endpoint */
+
+static void
+usb_device(struct rec *x)
+{
+	static const char *const makers[] = {
+	    "SanDisk", "Kingston", "Samsung", "Seagate", "Western Digital"};
+	struct gen_out *w = x->w;
+	uint64_t d = gen_mix(x->a->user * 3 + 1);
+
+	gen_open(w, "RemovableMediaDeviceAttributes", '{');
+	gen_str(w, "Manufacturer", makers[d % NELEM(makers)]);
+	gen_str(w, "Model", "USB Flash Drive");
+	gen_hex(w, "SerialNumber", d, 16);
+	gen_num(w, "Capacity", 61530439680LL);
+	gen_str(w, "BusType", "USB");
+	gen_close(w, '}');
+}
+
+static void
+ep_target(struct rec *x, int op)
+{
+	static const char *const clouds[] = {
+	    "contoso.sharepoint.com", "app.box.com", "www.dropbox.com"};
+	struct gen_out *w = x->w;
+	char b[400];
+	const char *d;
+
+	switch (op) {
+	case GEN_EP_PRINT:
+		gen_str(
+		    w, "TargetPrinterName", printers[pick(x, NELEM(printers))]);
+		break;
+	case GEN_EP_USB:
+		snprintf(b, sizeof(b), "E:\\%s", x->name);
+		gen_str(w, "TargetFilePath", b);
+		gen_num(w, "DestinationLocationType", 2);
+		usb_device(x);
+		break;
+	case GEN_EP_MOUNT:
+		usb_device(x);
+		break;
+	case GEN_EP_CLOUD_INTERNAL:
+	case GEN_EP_CLOUD_THIRD:
+	case GEN_EP_CLOUD_PERSONAL:
+		d = clouds[op - GEN_EP_CLOUD_INTERNAL];
+		snprintf(
+		    b, sizeof(b), "https://%s/upload/%u", d, pick(x, 1000000));
+		gen_str(w, "TargetDomain", d);
+		gen_str(w, "TargetUrl", b);
+		gen_num(w, "DestinationLocationType", 3);
+		break;
+	case GEN_EP_BROWSER:
+		d = browser_sites[pick(x, NELEM(browser_sites))];
+		snprintf(b, sizeof(b), "https://%s/download/%s", d, x->name);
+		gen_str(w, "TargetDomain", d);
+		gen_str(w, "TargetUrl", b);
+		break;
+	case GEN_EP_RENAME:
+		gen_file_name(x->a->file, 0, b, sizeof(b));
+		gen_str(w, "PreviousFileName", b);
+		break;
+	case GEN_EP_SHARE_COPY:
+		snprintf(b, sizeof(b), "\\\\fs01.contoso.com\\%s\\%s",
+		    GEN_FILE_DEPT(x->a->file) < gen_ndepts
+		        ? gen_depts[GEN_FILE_DEPT(x->a->file)].site
+		        : "Users",
+		    x->name);
+		gen_str(w, "TargetFilePath", b);
+		gen_num(w, "DestinationLocationType", 4);
+		break;
+	}
+}
+
+/* What people fetch from the web: names of its own, so that a download
+ * and a print of a local document never look like one file. */
+static void
+web_name(struct rec *x)
+{
+	static const char *const fmt[] = {"invoice_%05u.pdf",
+	    "statement_%05u.pdf", "setup_x64_%u.exe", "whitepaper_%u.pdf",
+	    "export_%u.csv", "boarding_pass_%u.pdf"};
+
+	snprintf(x->name, sizeof(x->name), fmt[pick(x, NELEM(fmt))],
+	    pick(x, 100000));
+}
+
+static void
+endpoint(struct rec *x)
+{
+	static const char *const ops[] = {"FilePrinted",
+	    "FileCopiedToRemovableMedia", "RemovableMediaMount",
+	    "FileUploadedToCloud", "FileUploadedToCloud", "FileUploadedToCloud",
+	    "FileDownloadedFromBrowser", "FileRenamed", "FileDeleted",
+	    "FileCopiedToNetworkShare", "ArchiveCreated"};
+	static const char *const apps[] = {"Microsoft Word", "Windows Explorer",
+	    "Windows Explorer", "msedge.exe", "msedge.exe", "msedge.exe",
+	    "msedge.exe", "Windows Explorer", "Windows Explorer",
+	    "Windows Explorer", "7-Zip"};
+	struct gen_out *w = x->w;
+	int op = x->a->arg, label = gen_file_label(x->a->file);
+	char path[300], key[32], dev[24];
+	const char *dir = op == GEN_EP_BROWSER || (x->a->flags & GEN_F_DISGUISE)
+	    ? "Downloads"
+	    : "Documents";
+
+	if (op == GEN_EP_BROWSER)
+		web_name(x);
+	else
+		gen_file_name(x->a->file, (x->a->flags & GEN_F_DISGUISE) != 0,
+		    x->name, sizeof(x->name));
+	if (op == GEN_EP_ARCHIVE) {
+		char *dot = strrchr(x->name, '.');
+
+		if (dot && (size_t)(dot - x->name) + 5 < sizeof(x->name))
+			memcpy(dot, ".zip", 5);
+	}
+	if (op == GEN_EP_MOUNT)
+		snprintf(path, sizeof(path), "E:\\");
+	else
+		snprintf(path, sizeof(path), "C:\\Users\\%s\\%s\\%s",
+		    x->u->local, dir, x->name);
+	puid(x, key, sizeof(key), "");
+	snprintf(dev, sizeof(dev), "CONTOSO-LT-%05u", x->a->user);
+	common(x, ops[op], 63, "Endpoint", x->u->upn, key);
+	gen_str(w, "ClientIP", x->ip);
+	gen_str(w, "DeviceName", dev);
+	gen_guid(w, "MDATPDeviceId", gen_mix(x->a->user + 21),
+	    gen_mix(x->a->user + 22));
+	gen_num(w, "Platform", 1);
+	gen_str(w, "Application", apps[op]);
+	gen_str(w, "ObjectId", path);
+	if (op != GEN_EP_MOUNT) {
+		gen_str(w, "FileExtension", ext_of(x->name));
+		gen_num(w, "FileSize",
+		    (int64_t)(gen_mix(x->a->file) % 20000000 + 1000));
+		gen_str(w, "FileType", ext_of(x->name));
+		gen_hex(w, "Sha1", gen_mix(x->a->file + 1), 40);
+		gen_hex(w, "Sha256", gen_mix(x->a->file + 2), 64);
+		gen_bool(w, "RMSEncrypted", 0);
+		gen_num(w, "SourceLocationType", 1);
+	}
+	gen_num(w, "EnforcementMode", 1);
+	ep_target(x, op);
+	if (label >= 0 && label <= 2 && op != GEN_EP_MOUNT &&
+	    (x->a->flags & GEN_F_LABELLED)) {
+		gen_open(w, "SensitivityLabelEventData", '{');
+		gen_str(w, "SensitivityLabelId", gen_label_ids[label]);
+		gen_close(w, '}');
+	}
+	end(x);
+}
+
+/* ------------------------------------------------------------- labels */
+
+static void
+label(struct rec *x)
+{
+	struct gen_out *w = x->w;
+	char site[160], obj[400], dev[24];
+	int old = gen_file_label(x->a->file), type = x->a->arg;
+
+	gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
+	if (type == 1) {
+		/* A label applied in SharePoint where there was none. */
+		item(x, "FileSensitivityLabelApplied", 6,
+		    agents[x->a->user % NELEM(agents)]);
+		gen_open(w, "SensitivityLabelEventData", '{');
+		gen_str(
+		    w, "SensitivityLabelId", gen_label_ids[old >= 0 ? old : 2]);
+		gen_num(w, "LabelEventType", 1);
+		gen_close(w, '}');
+		end(x);
+		return;
+	}
+	/* A downgrade or removal in an Office app (section 2.6). */
+	site_url(x, site, sizeof(site));
+	snprintf(obj, sizeof(obj), "%s%s/%s", site, gen_file_folder(x->a->file),
+	    x->name);
+	snprintf(dev, sizeof(dev), "CONTOSO-LT-%05u", x->a->user);
+	common(x,
+	    type == 2 ? "SensitivityLabelUpdated" : "SensitivityLabelRemoved",
+	    94, "Aip", x->u->upn, x->u->upn);
+	gen_str(w, "ClientIP", x->ip);
+	gen_str(w, "ObjectId", obj);
+	gen_open(w, "Common", '{');
+	gen_str(w, "ApplicationId", "c00e9d32-3c8d-4a7d-832b-029040e7db99");
+	gen_str(w, "ApplicationName", "Microsoft Word");
+	gen_str(w, "ProcessName", "WINWORD");
+	gen_num(w, "Platform", 1);
+	gen_str(w, "DeviceName", dev);
+	gen_str(w, "Location", "SharePoint");
+	gen_str(w, "ProductVersion", "16.0.17328");
+	gen_close(w, '}');
+	gen_str(w, "DataState", "Use");
+	gen_open(w, "SensitivityLabelEventData", '{');
+	if (type == 2)
+		gen_str(w, "SensitivityLabelId", gen_label_ids[2]);
+	gen_str(w, "OldSensitivityLabelId",
+	    gen_label_ids[old >= 0 && old < 2 ? old : 0]);
+	gen_num(w, "LabelEventType", type);
+	gen_num(w, "ActionSource", 3);
+	gen_str(w, "JustificationText", "Previous label no longer applies");
+	gen_close(w, '}');
+	end(x);
+}
+
+/* ------------------------------------------------------ Graph alerts */
+
+static void
+alert(struct rec *x)
+{
+	static const char *const evasion[] = {
+	    "Attempt to turn off Microsoft Defender Antivirus protection",
+	    "Suspicious audit policy tampering",
+	    "Tampering with Microsoft Defender for Endpoint sensor settings"};
+	struct gen_out *w = x->w;
+	int ev = x->a->arg == GEN_AL_EVASION;
+	const char *sev = (x->a->flags & GEN_F_HIGH) ? "high"
+	    : (x->a->flags & GEN_F_MEDIUM)           ? "medium"
+	                                             : "low";
+	char host[64], id[40];
+	uint64_t a = gen_mix(x->id), b = gen_mix(x->id ^ 0x5a5a);
+
+	snprintf(host, sizeof(host), "contoso-lt-%05u.contoso.com", x->a->user);
+	snprintf(id, sizeof(id), "da%016llx%016llx", (unsigned long long)a,
+	    (unsigned long long)b);
+	gen_open(w, NULL, '{');
+	gen_str(w, "id", id);
+	gen_str(w, "providerAlertId", ev ? "da637551227677560813" : "da6375");
+	gen_guid(w, "incidentId", a, b);
+	gen_str(w, "status", "new");
+	gen_str(w, "severity", sev);
+	gen_str(w, "classification", "unknown");
+	gen_str(w, "category", ev ? "DefenseEvasion" : "UnwantedSoftware");
+	gen_str(w, "title",
+	    ev ? evasion[pick(x, NELEM(evasion))]
+	       : "An active 'PUA:Win32/Presenoker' unwanted software was "
+	         "detected");
+	gen_str(w, "serviceSource", "microsoftDefenderForEndpoint");
+	gen_str(w, "detectionSource", ev ? "antivirus" : "edr");
+	gen_time(w, "createdDateTime", x->a->t, (int)pick(x, 1000));
+	gen_time(w, "lastUpdateDateTime", x->a->t + 60, 0);
+	gen_open(w, "evidence", '[');
+	gen_open(w, NULL, '{');
+	gen_str(w, "@odata.type", "#microsoft.graph.security.deviceEvidence");
+	gen_time(w, "createdDateTime", x->a->t, 0);
+	gen_str(w, "verdict", "suspicious");
+	gen_str(w, "remediationStatus", "none");
+	gen_str(w, "deviceDnsName", host);
+	gen_str(w, "osPlatform", "Windows10");
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "@odata.type", "#microsoft.graph.security.userEvidence");
+	gen_time(w, "createdDateTime", x->a->t, 0);
+	gen_str(w, "verdict", "unknown");
+	gen_open(w, "userAccount", '{');
+	gen_str(w, "accountName", x->u->local);
+	gen_str(w, "domainName", "CONTOSO");
+	sid(x, host, sizeof(host));
+	gen_str(w, "userSid", host);
+	gen_str(w, "userPrincipalName", x->u->upn);
+	gen_close(w, '}');
+	gen_close(w, '}');
+	gen_close(w, ']');
+	end(x);
+}
+
+/* An Entra ID directory record (RecordType 8), as the published
+ * "Add User." sample: the admin acts, the account is the target. */
+static void
+delete_user(struct rec *x)
+{
+	struct gen_out *w = x->w;
+	const struct gen_user *admin = &x->g->u[x->g->admin];
+	char key[64];
+
+	snprintf(key, sizeof(key), "1003%012llX@contoso.com",
+	    (unsigned long long)(gen_mix(x->g->admin + 99) &
+	        0xffffffffffffULL));
+	common(x, "Delete user.", 8, "AzureActiveDirectory", admin->upn, key);
+	gen_str(w, "ResultStatus", "Success");
+	gen_str(w, "ObjectId", x->u->upn);
+	gen_num(w, "AzureActiveDirectoryEventType", 1);
+	gen_open(w, "Actor", '[');
+	gen_open(w, NULL, '{');
+	gen_guid(w, "ID", gen_mix(x->g->admin), gen_mix(x->g->admin + 1));
+	gen_num(w, "Type", 2);
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", admin->upn);
+	gen_num(w, "Type", 5);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "ActorContextId", TENANT);
+	gen_guid(w, "InterSystemsId", gen_next(&x->r), gen_next(&x->r));
+	gen_guid(w, "IntraSystemId", gen_next(&x->r), gen_next(&x->r));
+	gen_open(w, "Target", '[');
+	gen_open(w, NULL, '{');
+	gen_guid(w, "ID", gen_mix(x->a->user), gen_mix(x->a->user + 1));
+	gen_num(w, "Type", 2);
+	gen_close(w, '}');
+	gen_open(w, NULL, '{');
+	gen_str(w, "ID", x->u->upn);
+	gen_num(w, "Type", 5);
+	gen_close(w, '}');
+	gen_close(w, ']');
+	gen_str(w, "TargetContextId", TENANT);
+	end(x);
+}
+
+/* ---------------------------------------------------- badge and HR */
+
+static void
+badge(struct rec *x)
+{
+	static const char *const assets[][2] = {
+	    {"HQ-MAIN-1", "Headquarters Main Entrance"},
+	    {"HQ-GAR-2", "Headquarters Garage"}};
+	struct gen_out *w = x->w;
+
+	if (w->records)
+		gen_raw(w, ",\n", 2);
+	gen_open(w, NULL, '{');
+	gen_str(w, "UserId", x->u->upn);
+	gen_str(w, "AssetId", assets[x->a->arg & 1][0]);
+	gen_str(w, "AssetName", assets[x->a->arg & 1][1]);
+	gen_time(w, "EventTime", x->a->t, -1);
+	gen_str(w, "AccessStatus",
+	    (x->a->flags & GEN_F_FAILED) ? "Failed" : "Success");
+	gen_close(w, '}');
+	w->records++;
+}
+
+/* 17:00 local on a day that may lie past the period. */
+static int64_t
+day_end(const struct gen_world *g, int day)
+{
+	int n = (int)g->o->days, k = day < n ? day : n - 1;
+
+	return (g->o->start + day) * 86400 + 17 * 3600 - g->offset[k];
+}
+
+static void
+hr(struct rec *x)
+{
+	static const char *const good[] = {"3 - Meets expectations",
+	    "4 - Exceeds expectations", "5 - Outstanding",
+	    "3 - Meets expectations"};
+	static const char *const remarks[] = {"Solid year",
+	    "Strong customer focus", "Reliable and thorough",
+	    "Grew into the role"};
+	struct gen_out *w = x->w;
+	const struct gen_user *u = x->u;
+
+	if (x->a->arg == GEN_HR_JOB) {
+		static const char *const levels[] = {"Level 58 - Associate",
+		    "Level 59 - Senior Associate", "Level 60 - Manager",
+		    "Level 61 - Senior Manager", "Level 62 - Director"};
+		int l = 1 + (int)(gen_mix(x->a->user) % 3);
+		int down = (u->flags & GEN_U_DEMOTED) != 0;
+
+		gen_lit(w, "Job level change,");
+		gen_lit(w, u->upn);
+		gen_raw(w, ",,,", 3);
+		gen_stamp(w, x->a->t);
+		gen_lit(w, down ? "Z,Reorganization,," : "Z,Promotion,,");
+		gen_lit(w, levels[l]);
+		gen_chr(w, ',');
+		gen_lit(w, levels[down ? l - 1 : l + 1]);
+		gen_chr(w, '\n');
+		w->records++;
+		return;
+	}
+	if (x->a->arg == GEN_HR_RESIGN) {
+		gen_lit(w, "Resignation,");
+		gen_lit(w, u->upn);
+		gen_chr(w, ',');
+		gen_stamp(w, x->a->t);
+		gen_raw(w, "Z,", 2);
+		gen_stamp(w, day_end(x->g, u->last));
+		gen_raw(w, "Z,,,,,\n", 7);
+	} else {
+		int poor = (u->flags & GEN_U_POOR) != 0;
+
+		gen_lit(w, "Performance review,");
+		gen_lit(w, u->upn);
+		gen_raw(w, ",,,", 3);
+		gen_stamp(w, x->a->t);
+		gen_raw(w, "Z,", 2);
+		gen_lit(w,
+		    poor ? "Repeated conflicts with the team"
+		         : remarks[pick(x, 4)]);
+		gen_chr(w, ',');
+		gen_lit(w, poor ? "1 - Below expectations" : good[pick(x, 4)]);
+		gen_raw(w, ",,\n", 3);
+	}
+	w->records++;
+}
+
+void
+gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
+    struct gen_writers *ws)
+{
+	struct rec x;
+
+	x.g = g;
+	x.a = a;
+	x.u = &g->u[a->user];
+	x.id = id;
+	x.r = a->r;
+	switch (a->kind) {
+	case GEN_K_ALERT:
+		x.w = ws->alerts;
+		break;
+	case GEN_K_BADGE:
+		x.w = ws->badge;
+		break;
+	case GEN_K_HR:
+		x.w = ws->hr;
+		break;
+	default:
+		x.w = ws->audit;
+	}
+	gen_room(x.w);
+	x.w->first = 1; /* a record starts no list */
+	set_ip(&x);
+	switch (a->kind) {
+	case GEN_K_LOGON:
+	case GEN_K_LOGON_FAIL:
+		logon(&x, a->kind == GEN_K_LOGON_FAIL);
+		break;
+	case GEN_K_SP:
+		sharepoint(&x);
+		break;
+	case GEN_K_SHARE:
+		share(&x);
+		break;
+	case GEN_K_SEND:
+		send(&x);
+		break;
+	case GEN_K_DLP:
+		dlp(&x);
+		break;
+	case GEN_K_EP:
+		endpoint(&x);
+		break;
+	case GEN_K_LABEL:
+		label(&x);
+		break;
+	case GEN_K_ALERT:
+		alert(&x);
+		break;
+	case GEN_K_BADGE:
+		badge(&x);
+		break;
+	case GEN_K_HR:
+		hr(&x);
+		break;
+	case GEN_K_DELETE:
+		delete_user(&x);
+		break;
+	}
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# irm-gen: a tenant irm-norm reads without a reject, the same bytes for
+# the same seed, the answer key and the scenario options, and (on the
+# default seed) an alert from its own policy for every planted scenario.
+. "$(dirname "$0")/lib.sh"
+
+plan 19
+
+A=$TMP/a
+check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
+check "a second run with the same options" irm-gen -u 40 -d 30 -s 5 "$TMP/b"
+check "same seed and options: byte-identical files" diff -r "$A" "$TMP/b"
+irm-gen -u 40 -d 30 -s 6 "$TMP/c"
+check_rc "another seed: other records" 1 \
+    cmp -s "$A/raw/2026-03-03-audit.jsonl" "$TMP/c/raw/2026-03-03-audit.jsonl"
+
+ls "$A" >"$TMP/top"
+printf '%s\n' answers.csv directory.csv policies priority-users.txt raw \
+    settings.json >"$TMP/want"
+check_same "the tenant's files" "$TMP/top" "$TMP/want"
+ls "$A/raw" | sed 's/^[0-9-]*-//' | sort -u >"$TMP/kinds"
+printf '%s\n' alerts.jsonl audit.jsonl badge.json hr.csv >"$TMP/want"
+check_same "raw files of four sources" "$TMP/kinds" "$TMP/want"
+check "raw files of 30 days, from 2026-03-02" sh -c \
+    "ls '$A/raw' | cut -c1-10 | sort -u | sed -n '1p;\$p;\$=' |
+    tr '\n' ' ' | grep -qx '2026-03-02 2026-03-31 30 '"
+
+irm-norm "$A"/raw/* >"$TMP/events" 2>"$TMP/norm.err"
+echo $? >"$TMP/rc"
+echo 0 >"$TMP/want"
+check_same "irm-norm: exit 0" "$TMP/rc" "$TMP/want"
+check "irm-norm: no diagnostics" test ! -s "$TMP/norm.err"
+# irm-gen -v counted the records it wrote: one event each.
+irm-gen -v -u 40 -d 30 -s 5 "$TMP/d" 2>"$TMP/gen.err"
+sed -n 's/.* records \([0-9]*\) bytes.*/\1/p' "$TMP/gen.err" >"$TMP/n"
+wc -l <"$TMP/events" | tr -d ' ' >"$TMP/m"
+check_same "one event per raw record" "$TMP/m" "$TMP/n"
+
+sed -n 's/.*"irm":{"activity":"\([a-z_]*\)".*/\1/p' "$TMP/events" |
+    sort -u >"$TMP/acts"
+printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
+    dlp_matched email_sent hr_job_change \
+    file_accessed file_archived file_deleted file_downloaded file_modified \
+    file_renamed file_synced file_uploaded hr_resignation hr_review \
+    label_changed logon logon_failed network_share_copied printed \
+    security_alert shared usb_copied usb_mounted | sort >"$TMP/want"
+check_same "the activities of the tenant" "$TMP/acts" "$TMP/want"
+
+check "settings and policies pass irm-score --lint" \
+    irm-score -s "$A/settings.json" -p "$A/policies" --lint
+
+cut -d, -f2 "$A/answers.csv" >"$TMP/sc"
+printf '%s\n' scenario departing-exfil job-hunting disgruntled \
+    priority-leak slow-exfil obfuscate-exfil after-hours departing-evasion \
+    >"$TMP/want"
+check_same "answers.csv: one user per scenario" "$TMP/sc" "$TMP/want"
+
+irm-gen -u 40 -d 30 -c departing-exfil=3 -c slow-exfil "$TMP/e"
+cut -d, -f2 "$TMP/e/answers.csv" | sort | uniq -c |
+    awk '{print $1, $2}' >"$TMP/sc"
+printf '%s\n' "3 departing-exfil" "1 scenario" "1 slow-exfil" >"$TMP/want"
+check_same "--scenario NAME=N and NAME" "$TMP/sc" "$TMP/want"
+irm-gen -u 40 -d 30 -c none "$TMP/f"
+check "--scenario none: no planted user" \
+    test "$(wc -l <"$TMP/f/answers.csv")" -eq 1
+
+check_rc "a directory that is not empty: exit 3" 3 irm-gen -u 10 -d 2 "$A"
+check_rc "an unknown scenario: exit 2" 2 irm-gen -c nosuch "$TMP/g"
+check_rc "too few users: exit 2" 2 irm-gen -u 9 "$TMP/g"
+
+# The quality report of make eval (irm-gen's defaults: 100 users, 40
+# days, seed 1): every scenario caught by the policy made for it.
+sh "$TOP/bench/eval.sh" >"$TMP/eval" 2>&1
+grep '^| [a-z-]* | ' "$TMP/eval" | grep -v '^| scenario' |
+    awk -F' [|] ' '{print $1 " " $5}' | sed 's/^| //' >"$TMP/caught"
+printf '%s\n' "departing-exfil yes departing-data-theft" \
+    "job-hunting yes departing-data-theft" \
+    "disgruntled yes data-leaks-risky-users" \
+    "priority-leak yes data-leaks-priority" \
+    "slow-exfil yes cumulative-exfiltration" \
+    "obfuscate-exfil yes data-leaks" "after-hours yes after-hours" \
+    "departing-evasion yes security-departing" >"$TMP/want"
+check_same "eval: each scenario alerted by its own policy" "$TMP/caught" \
+    "$TMP/want"
