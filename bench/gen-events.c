@@ -212,7 +212,7 @@ make_users(void)
 	for (i = 0; i < nusers; i++) {
 		u = &users[i];
 		f = firsts[i % 50];
-		l = lasts[i / 50 % 100];
+		l = irm_gen_lasts[i / 50 % 100];
 		suffix[0] = '\0';
 		if (i >= 5000)
 			snprintf(suffix, sizeof(suffix), "%u", i / 5000 + 1);
@@ -703,11 +703,11 @@ address(char *b, size_t n, int kind)
 		snprintf(b, n, "%s", r->name);
 		break;
 	case 1:
-		snprintf(b, n, "%c.%s@%s", firsts[rnd(50)][0], lasts[rnd(100)],
+		snprintf(b, n, "%c.%s@%s", firsts[rnd(50)][0], irm_gen_lasts[rnd(100)],
 		    PICK(partners));
 		break;
 	default:
-		snprintf(b, n, "%s.%s@%s", firsts[rnd(50)], lasts[rnd(100)],
+		snprintf(b, n, "%s.%s@%s", firsts[rnd(50)], irm_gen_lasts[rnd(100)],
 		    PICK(personal));
 		break;
 	}

@@ -9,6 +9,7 @@
 
 #include "irm.h"
 #include "irm_gen.h"
+#include "gen_names.h"
 
 /* ------------------------------------------------------- departments */
 
@@ -180,22 +181,6 @@ static const char *const firsts[100] = {"alice", "bob", "carol", "dave", "erin",
     "omar", "petra", "quinn", "rosa", "stefan", "tara", "uma", "valentin",
     "willem", "ximena", "yara", "zeynep", "anders", "bianca", "cyrus"};
 
-static const char *const lasts[100] = {"smith", "johnson", "williams", "brown",
-    "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez",
-    "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore",
-    "jackson", "martin", "lee", "perez", "thompson", "white", "harris",
-    "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young",
-    "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores",
-    "green", "adams", "nelson", "baker", "hall", "rivera", "campbell",
-    "mitchell", "carter", "roberts", "mueller", "schmidt", "schneider",
-    "fischer", "weber", "meyer", "wagner", "becker", "schulz", "hoffmann",
-    "dubois", "durand", "lefebvre", "moreau", "laurent", "simon", "michel",
-    "rossi", "russo", "ferrari", "esposito", "bianchi", "romano", "colombo",
-    "tanaka", "suzuki", "takahashi", "watanabe", "ito", "yamamoto", "kim",
-    "park", "choi", "singh", "kumar", "sharma", "patel", "shah", "ali", "khan",
-    "silva", "santos", "oliveira", "souza", "costa", "jensen", "nielsen",
-    "hansen", "larsen", "novak"};
-
 static unsigned
 pick_dept(uint64_t *s)
 {
@@ -218,10 +203,10 @@ name_user(struct gen_user *u, unsigned i)
 
 	if (rep)
 		snprintf(u->local, sizeof(u->local), "%s.%s%u", firsts[j % 100],
-		    lasts[j / 100], rep + 1);
+		    irm_gen_lasts[j / 100], rep + 1);
 	else
 		snprintf(u->local, sizeof(u->local), "%s.%s", firsts[j % 100],
-		    lasts[j / 100]);
+		    irm_gen_lasts[j / 100]);
 	snprintf(u->upn, sizeof(u->upn), "%s@contoso.com", u->local);
 }
 
