@@ -305,8 +305,12 @@ setup_curl(struct irm_fetch *f)
 		curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	if (f->o.cacert)
 		curl_easy_setopt(c, CURLOPT_CAINFO, f->o.cacert);
-	if (f->o.proxy)
+	if (f->o.proxy) {
+		/* An explicit proxy carries every request: no_proxy in the
+		 * environment would otherwise still bypass it. */
 		curl_easy_setopt(c, CURLOPT_PROXY, f->o.proxy);
+		curl_easy_setopt(c, CURLOPT_NOPROXY, "");
+	}
 }
 
 struct irm_fetch *

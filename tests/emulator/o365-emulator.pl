@@ -19,11 +19,19 @@
 #	read at each request; the real clock when absent) and DIR/faults.
 #	Logs each request to DIR/requests.log as "METHOD PATH?QUERY STATUS".
 #
+# It is also an HTTP proxy, for the --proxy tests: a request whose target
+# is in absolute form ("GET http://HOST:PORT/path HTTP/1.1") is answered
+# as if HOST:PORT were the emulator (the URIs it hands out name that
+# origin) and is logged with the target as sent; "CONNECT 127.0.0.1:PORT"
+# is logged and tunnelled to that port.
+#
 # DIR/faults holds one fault a line, "KIND ROUTE [SKIP]"; the first line
 # whose ROUTE matches a request (token, list, start, content, blob, graph
 # or any) lets SKIP matching requests pass, then fires once and is
 # removed.  KIND is 429 (with Retry-After: 3),
-# af429 (403 with the AF429 body), 500, drop (half the body, then the
+# af429 (403 with the AF429 body), 500, 401 (the AF401 answer to a token
+# that is not accepted), clock+N (the emulated clock in DIR/now moves N
+# seconds ahead before the request is answered), drop (half the body, then the
 # connection closes), truncate (a 200 whose JSON is cut in half, with a
 # matching Content-Length), stall (part of the body, then silence for 10
 # seconds) or expire (every token issued so far stops being valid).
@@ -35,6 +43,7 @@
 # expired.
 use strict;
 use warnings;
+use IO::Select;
 use IO::Socket::INET;
 use JSON::PP;
 use Time::Local qw(timegm);
@@ -159,6 +168,8 @@ sub gen_graph {
 # serve
 
 my ($dir, $port, %cfg, @blobs, @graph, %tokens, %subs, @children);
+# The origin the current request was addressed to.
+my $origin;
 
 sub now {
 	my $t = slurp("$dir/now");
@@ -326,13 +337,13 @@ sub content_list {
 	my @page = grep { defined } @hits[$off .. $off + $size - 1];
 	my @h;
 	if ($off + $size < @hits) {
-		push @h, "NextPageUri: http://127.0.0.1:$port/api/v1/$cfg{tenant}" .
+		push @h, "NextPageUri: $origin/api/v1/$cfg{tenant}" .
 		    "/activity/feed/subscriptions/content?contentType=$type" .
 		    "&startTime=$q->{startTime}&endTime=$q->{endTime}" .
 		    '&nextPage=' . ($off + $size) if defined $q->{startTime};
 	}
 	my @out = map { {contentType => $_->{type}, contentId => $_->{id},
-	    contentUri => "http://127.0.0.1:$port/api/v1.0/$cfg{tenant}/activity/feed/audit/$_->{id}",
+	    contentUri => "$origin/api/v1.0/$cfg{tenant}/activity/feed/audit/$_->{id}",
 	    contentCreated => iso($_->{created}) . '.000Z',
 	    contentExpiration => iso($_->{created} + 7 * 86400) . '.000Z'} } @page;
 	return (200, $json->encode(\@out), \@h);
@@ -366,7 +377,7 @@ sub graph {
 	my $path = $res eq 'alerts_v2' ? 'security' : 'auditLogs';
 	my %body = ('@odata.context' => "https://graph.microsoft.com/v1.0/\$metadata#$res",
 	    value => \@page);
-	$body{'@odata.nextLink'} = "http://127.0.0.1:$port/v1.0/$path/$res?\$filter=" .
+	$body{'@odata.nextLink'} = "$origin/v1.0/$path/$res?\$filter=" .
 	    join('%20', split / /, $f) . '&$skiptoken=' . ($off + $size)
 	    if $off + $size < @hits;
 	return (200, $json->encode(\%body));
@@ -431,6 +442,8 @@ sub fault_response {
 	    if $kind eq 'af429';
 	return (500, err_body('AF50000', 'An internal server error occurred. Retry the request.'))
 	    if $kind eq '500';
+	return (401, err_body('AF401', 'Authorization has been denied for this request.'))
+	    if $kind eq '401';
 	return ();
 }
 
@@ -451,7 +464,12 @@ sub serve_one {
 	my $body = '';
 	read($c, $body, $h{'content-length'}) if $h{'content-length'};
 	alarm 0;
-	my ($path, $qs) = split /\?/, $target, 2;
+	return tunnel($c, $target) if $m eq 'CONNECT';
+	$origin = "http://127.0.0.1:$port";
+	my $rel = $target;
+	$origin = $1 if $rel =~ s{^(https?://[^/?]+)}{};
+	$rel = "/$rel" unless $rel =~ m{^/};
+	my ($path, $qs) = split /\?/, $rel, 2;
 	my $q = form($qs);
 	my $rname = $path =~ m{/oauth2/} ? 'token'
 	    : $path =~ m{^/v1\.0/} ? 'graph'
@@ -461,6 +479,10 @@ sub serve_one {
 	    : $path =~ m{/audit/} ? 'blob' : 'any';
 	my $fault = take_fault($rname);
 	%tokens = () if defined $fault && $fault eq 'expire';
+	if (defined $fault && $fault =~ /^clock\+(\d+)$/) {
+		spew("$dir/now", (now() + $1) . "\n");
+		$fault = undef;
+	}
 	my ($status, $resp, $hdrs);
 	my @fr = defined $fault ? fault_response($fault) : ();
 	if (@fr) {
@@ -473,6 +495,44 @@ sub serve_one {
 	select(undef, undef, undef, $cfg{delay_ms} / 1000)
 	    if $cfg{delay_ms} && $rname eq 'blob';
 	respond($c, $status, $resp, $hdrs, $fault);
+}
+
+# CONNECT HOST:PORT: a tunnel to a loopback port, relayed by a child.
+sub tunnel {
+	my ($c, $target) = @_;
+	my ($host, $p) = $target =~ /^(127\.0\.0\.1|localhost):(\d+)$/;
+	my $up = defined $p ? IO::Socket::INET->new(PeerAddr => '127.0.0.1',
+	    PeerPort => $p, Proto => 'tcp') : undef;
+	log_req('CONNECT', $target, $up ? 200 : 502);
+	unless ($up) {
+		print $c "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n";
+		return;
+	}
+	my $pid = fork();
+	if (defined $pid && $pid == 0) {
+		print $c "HTTP/1.1 200 Connection established\r\n\r\n";
+		relay($c, $up);
+		POSIX::_exit(0);
+	}
+	push @children, $pid if $pid;
+	close $up;
+}
+
+sub relay {
+	my ($a, $b) = @_;
+	my $sel = IO::Select->new($a, $b);
+	while (my @r = $sel->can_read(10)) {
+		for my $s (@r) {
+			my $n = sysread($s, my $buf, 65536);
+			return unless $n;
+			my $to = $s == $a ? $b : $a;
+			for (my $o = 0; $o < $n;) {
+				my $w = syswrite($to, $buf, $n - $o, $o);
+				return unless $w;
+				$o += $w;
+			}
+		}
+	}
 }
 
 sub serve {
