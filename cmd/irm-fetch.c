@@ -422,7 +422,10 @@ run_pull(struct opts *o, struct out *out)
 	p.start = o->since >= 0 ? p.now - o->since : o->start;
 	p.end = o->end;
 	p.overlap = 12 * IRM_MS_HOUR;
-	if (o365 && p.start >= 0 && p.start < p.now - 7 * IRM_MS_DAY)
+	/* With a state the start matters only until the state has a
+	 * cursor: a cron line keeps its --start, so do not refuse it. */
+	if (o365 && !o->state && p.start >= 0 &&
+	    p.start < p.now - 7 * IRM_MS_DAY)
 		irm_errx(IRM_EXIT_USAGE,
 		    "--start: more than 7 days ago; the API keeps 7 days");
 	if (p.end >= 0 && p.start >= 0 && p.end <= p.start)

@@ -362,6 +362,17 @@ one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
 		    type, a, b);
 		rval = 1;
 	}
+	if (cur < 0 && p->start >= 0 && p->start < floor) {
+		char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
+
+		irm_time_format(p->start, a);
+		irm_time_format(floor, b);
+		irm_fetch_say(f, IRM_SAY_WARN,
+		    "%s: content from %s to %s is no longer available (the "
+		    "API keeps 7 days); starting at %s",
+		    type, a, b, b);
+		rval = 1;
+	}
 	if (from < floor)
 		from = floor;
 	for (ws = from; ws < to; ws = we) {
