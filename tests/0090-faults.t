@@ -147,4 +147,5 @@ full irm-report irm-report "$TMP/ins"
 full "irm-report -f html" irm-report -f html "$TMP/ins"
 full "irm-case list" irm-case -S "$S0" list
 full "irm-case show" irm-case -S "$S0" show "$A"
+echo "1..$_tap_n"
 done_testing
