@@ -362,7 +362,9 @@ one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
 		    type, a, b);
 		rval = 1;
 	}
-	if (cur < 0 && p->start >= 0 && p->start < floor) {
+	/* The margin is ours: only a start before the API's 7 days is
+	 * something the user asked for and cannot have. */
+	if (cur < 0 && p->start >= 0 && p->start < p->now - 7 * IRM_MS_DAY) {
 		char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
 
 		irm_time_format(p->start, a);
