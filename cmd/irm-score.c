@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -340,10 +342,56 @@ parse_opts(struct opts *o, int argc, char **argv)
 	}
 }
 
+/*
+ * One run at a time per state: STATE.lock is held (flock) until exit, as
+ * irm-fetch does, so an overlapping cron run fails at once instead of
+ * losing the other's update.  The lock file is not the state, which is
+ * replaced by rename.
+ */
 static void
-open_output(const char *path)
+lock_state(const char *state)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	char path[4096];
+	int fd;
+
+	if (snprintf(path, sizeof(path), "%s.lock", state) >= (int)sizeof(path))
+		irm_errx(IRM_EXIT_USAGE, "--state: name too long");
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", path);
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno == EWOULDBLOCK)
+			irm_errx(IRM_EXIT_FATAL,
+			    "%s: another irm-score is using this state", state);
+		irm_err(IRM_EXIT_FATAL, "%s", path);
+	}
+	/* fd stays open: the lock ends with the process. */
+}
+
+/* Flush stdout, and sync it when it is a file. */
+static int
+sync_stdout(void)
+{
+	struct stat st;
+
+	if (fflush(stdout) == EOF)
+		return -1;
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fsync(STDOUT_FILENO) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * With a state the output goes with it: appended, so that a run killed
+ * after the state was saved and run again keeps what the first wrote.
+ */
+static void
+open_output(const char *path, int append)
+{
+	int fd = open(path,
+	    O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC,
+	    0600);
 
 	if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
@@ -370,8 +418,10 @@ main(int argc, char *argv[])
 	load_config(&c);
 	if (c.o.lint)
 		return IRM_EXIT_OK;
+	if (c.o.state)
+		lock_state(c.o.state);
 	if (c.o.output)
-		open_output(c.o.output);
+		open_output(c.o.output, c.o.state != NULL);
 	if (c.o.store &&
 	    irm_violations_load(c.o.store, c.pseudo, &c.viol, &c.nviol, &e) ==
 	        -1)
@@ -394,6 +444,12 @@ main(int argc, char *argv[])
 	flush_out(&c);
 	if (c.o.stats)
 		irm_engine_stats(c.eng, stdout);
+	/*
+	 * The insights reach their file before the state says they were
+	 * written (a pipe ends the guarantee: see the man page).
+	 */
+	if (c.o.state && !c.o.stats && sync_stdout() == -1)
+		irm_err(IRM_EXIT_FATAL, "stdout");
 	/* --stats writes no insights, so it must not record them either. */
 	if (c.o.state && !c.o.stats &&
 	    irm_engine_save(c.eng, c.o.state, &e) == -1)

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 32
+plan 34
 
 # ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
 ev() {
@@ -138,6 +138,23 @@ irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --state "$TMP/state"
 check_same "daily runs with --state then --final == one run" "$TMP/daily" "$TMP/one"
 check "the month gave insights" test -s "$TMP/one"
 check "the state file is mode 0600" test "$(stat -c %a "$TMP/state")" = 600
+# One run at a time: while another holds the state's lock, exit 3, state
+# untouched.  With -o and --state the insights are appended.
+cp "$TMP/state" "$TMP/state.before"
+if command -v flock >/dev/null; then
+	flock "$TMP/state.lock" sleep 3 &
+	sleep 0.3
+	irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --state "$TMP/state" \
+	    "$TMP/month.jsonl" >/dev/null 2>"$TMP/err"
+	check "a second run on a locked state exits 3 and says why" sh -c \
+	    "test $? = 3 && grep -q 'another irm-score is using this state' '$TMP/err' && cmp -s '$TMP/state' '$TMP/state.before'"
+	wait
+else
+	ok "a second run on a locked state exits 3 # SKIP no flock(1)"
+fi
+echo old >"$TMP/ins.out"
+irm-score -s "$S/settings.json" -p "$TOP/examples/policies" --state "$TMP/st2" -o "$TMP/ins.out" "$TMP/month.jsonl"
+check "-o with --state appends" test "$(head -n 1 "$TMP/ins.out")" = old -a "$(wc -l <"$TMP/ins.out")" -gt 1
 
 # 7. A late event for a day already emitted: the insight comes again with
 #    the same id and revision 1, and stderr counts the late event.
