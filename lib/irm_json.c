@@ -98,13 +98,19 @@ irm_json_int(struct json_object *o, const char *key, long long *v)
 {
 	struct json_object *j = irm_json_get(o, key);
 	const char *s, *errstr;
+	double d;
 
 	switch (json_object_get_type(j)) {
 	case json_type_int:
 		*v = json_object_get_int64(j);
 		return 0;
 	case json_type_double:
-		*v = (long long)json_object_get_double(j);
+		d = json_object_get_double(j);
+		/* Out of range (or NaN) has no integer: converting is UB. */
+		if (!(d >= (double)(LLONG_MIN / 2) &&
+		        d <= (double)(LLONG_MAX / 2)))
+			return -1;
+		*v = (long long)d;
 		return 0;
 	case json_type_string:
 		s = json_object_get_string(j);
