@@ -42,6 +42,9 @@ TEST_DEPS = perl:bin:prove mandoc:bin:mandoc jq:bin:jq openssl:bin:openssl \
     chromium:bin:chromium
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 VALGRIND_DEPS = valgrind:bin:valgrind
+# clang brings the compiler; libFuzzer's runtime is only recommended by it.
+FUZZ_RT = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+FUZZ_DEPS = clang:bin:clang libclang-rt-14-dev:f:$(FUZZ_RT)
 
 # Every cmd/irm-*.c is a program; every man/*.[157] is installed.
 PROGS = $(patsubst %.c,%,$(wildcard cmd/irm-*.c))
@@ -75,6 +78,54 @@ UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 $(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a $(ALL_LIBS)
 
+# Every tests/fuzz/fuzz_NAME.c is a fuzz target.  replay_NAME is the same
+# target with a plain main (any compiler) that tests/0095 runs on the kept
+# crashing inputs; build/fuzz/fuzz_NAME is the libFuzzer build.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY = $(patsubst tests/fuzz/fuzz_%.c,tests/fuzz/replay_%,$(FUZZ_SRC))
+FUZZ_HELP = tests/fuzz/util.c tests/fuzz/fuzz.h
+
+$(REPLAY): tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(FUZZ_HELP) lib/libirm.a $(HDRS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c \
+	    tests/fuzz/util.c lib/libirm.a $(ALL_LIBS)
+
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_SMOKE_SECONDS = 2
+FUZZ_MAX_LEN = 16384
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer
+FUZZ_CFLAGS = -g -O1 $(FUZZ_SAN) $(filter-out -O2 -g -D_FORTIFY_SOURCE=2 \
+    -fstack-protector-strong -fsanitize=% -fno-sanitize-recover=all,$(CFLAGS))
+FUZZ_LIBOBJ = $(patsubst lib/%.c,build/fuzz/lib/%.o,$(wildcard lib/*.c))
+FUZZ_BIN = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+
+build/fuzz/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libirm.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIBOBJ)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HELP) build/fuzz/libirm.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+	    tests/fuzz/util.c build/fuzz/libirm.a $(ALL_LIBS)
+
+# fuzz runs every target for FUZZ_SECONDS, one after another, and fails
+# when one crashes; fuzz-smoke (part of check where clang is) a few
+# seconds each.  Seeds come from tests/data, tests/golden and examples.
+fuzz:
+	@sh .ci/deps $(DEPS) $(FUZZ_DEPS)
+	@$(MAKE) --no-print-directory all fuzz-bin
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)
+
+fuzz-smoke: fuzz-bin
+	@sh tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)
+
+fuzz-bin: $(FUZZ_BIN)
+
 # deps installs what DEPS and TEST_DEPS name and the machine lacks.
 deps:
 	@sh .ci/deps $(DEPS) $(TEST_DEPS)
@@ -91,14 +142,19 @@ demo: build-deps
 
 # check runs the tests twice: a plain build and a sanitizer build in
 # build/asan (a copy of the sources, so the two never mix objects).
-# VALGRIND=1 adds a third run: the golden tests under valgrind.
+# VALGRIND=1 adds a third run: the golden tests under valgrind.  Where
+# clang and libFuzzer are, the fuzz targets are built and
+# tests/0096-fuzz-smoke.t runs each for a few seconds.
 check: deps $(if $(VALGRIND),valgrind-deps)
-	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory all $(UNIT) $(REPLAY)
 	@rm -rf build/asan && mkdir -p build/asan && \
 	    cp -R Makefile cmd lib tests build/asan/ && \
 	    $(MAKE) --no-print-directory -C build/asan clean-objs && \
 	    $(MAKE) --no-print-directory -C build/asan \
-	    SANITIZE=address,undefined all $(UNIT) >/dev/null
+	    SANITIZE=address,undefined all $(UNIT) $(REPLAY) >/dev/null
+	@if command -v $(FUZZ_CC) >/dev/null && test -f $(FUZZ_RT); then \
+	    $(MAKE) --no-print-directory fuzz-bin >/dev/null; \
+	else echo "fuzz smoke: skipped (no $(FUZZ_CC) or libFuzzer)"; fi
 	@sh tests/run.sh "$(CURDIR)" "$(CURDIR)/build/asan" \
 	    $(if $(VALGRIND),valgrind:$(CURDIR))
 
@@ -106,7 +162,8 @@ unit: $(UNIT)
 	prove $(UNIT)
 
 lint:
-	clang-format --dry-run -Werror cmd/*.c lib/*.c lib/*.h tests/unit/*.[ch]
+	clang-format --dry-run -Werror cmd/*.c lib/*.c lib/*.h tests/unit/*.[ch] \
+	    tests/fuzz/*.[ch]
 	cppcheck -q --enable=warning,portability --error-exitcode=1 \
 	    --inline-suppr -Ilib cmd lib
 	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
@@ -137,7 +194,7 @@ uninstall:
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
 
 clean-objs:
-	rm -f lib/*.o lib/*.a cmd/*.o $(PROGS) $(UNIT)
+	rm -f lib/*.o lib/*.a cmd/*.o $(PROGS) $(UNIT) $(REPLAY)
 
 clean: clean-objs
 	rm -rf build
@@ -146,5 +203,4 @@ dist:
 	git archive --prefix=irm-$(VERSION)/ -o irm-$(VERSION).tar.gz HEAD
 
 .PHONY: all deps build-deps valgrind-deps demo check unit lint eval bench \
-    install uninstall \
-    clean clean-objs dist
+    install uninstall clean clean-objs dist fuzz fuzz-smoke fuzz-bin

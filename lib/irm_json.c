@@ -79,6 +79,20 @@ irm_json_strv_add(struct irm_strv *sv, struct json_object *arr)
 		    sv, irm_json_text(json_object_array_get_idx(arr, i)));
 }
 
+size_t
+irm_json_len(struct json_object *arr)
+{
+	return json_object_is_type(arr, json_type_array)
+	    ? json_object_array_length(arr)
+	    : 0;
+}
+
+struct json_object *
+irm_json_at(struct json_object *arr, size_t i)
+{
+	return i < irm_json_len(arr) ? json_object_array_get_idx(arr, i) : NULL;
+}
+
 int
 irm_json_int(struct json_object *o, const char *key, long long *v)
 {
@@ -96,6 +110,7 @@ irm_json_int(struct json_object *o, const char *key, long long *v)
 		return *v < LLONG_MIN / 2 || *v > LLONG_MAX / 2 ? -1 : 0;
 	case json_type_double:
 		d = json_object_get_double(j);
+		/* Out of range (or NaN) has no integer: converting is UB. */
 		if (!(d >= (double)(LLONG_MIN / 2) &&
 		        d <= (double)(LLONG_MAX / 2)))
 			return -1;

@@ -36,6 +36,14 @@ struct irm_strv;
 void irm_json_strv_add(struct irm_strv *sv, struct json_object *arr);
 
 /*
+ * The length of arr, 0 when it is not an array; the element i of arr,
+ * NULL when arr is not an array or has no element i (borrowed).  For
+ * files that may have been edited: json-c asserts on a non-array.
+ */
+size_t irm_json_len(struct json_object *arr);
+struct json_object *irm_json_at(struct json_object *arr, size_t i);
+
+/*
  * Member key as an integer (numbers or strings of digits, as some
  * pipelines stringify numbers) within +-2^62.  Returns 0 and sets *v, or
  * -1 (missing, not a number, or out of that range).

@@ -538,6 +538,9 @@ bad(struct irm_error *e, int why, const char *s, size_t len)
 	if (why == -1)
 		return irm_seterr(
 		    e, "local time does not exist in %s: %s", zone_name, q);
+	if (why == -3)
+		return irm_seterr(
+		    e, "timestamp outside years 0001-9999 UTC: %s", q);
 	return irm_seterr(e, "local time out of range in %s: %s", zone_name, q);
 }
 
@@ -586,6 +589,9 @@ irm_time_parse(
 		if (rc != 0)
 			return bad(e, rc, p, (size_t)(end - p));
 	}
+	/* A zone can move a value past the years irm_time_format writes. */
+	if (t * 1000 + tp.ms < MS_MIN || t * 1000 + tp.ms > MS_MAX)
+		return bad(e, -3, p, (size_t)(end - p));
 	*ms = t * 1000 + tp.ms;
 	if (flags != NULL && !tp.hastime)
 		*flags |= IRM_TIME_DATE;

@@ -1677,39 +1677,37 @@ policy_index(const struct irm_engine *g, const char *name)
 static int64_t
 jint(struct json_object *a, size_t i)
 {
-	return json_object_get_int64(json_object_array_get_idx(a, i));
+	return json_object_get_int64(irm_json_at(a, i));
 }
 
 static void
 get_strl(struct strl *l, struct json_object *a)
 {
-	size_t i, n = json_object_array_length(a);
+	size_t i, n = irm_json_len(a);
 
 	for (i = 0; i < n; i++)
-		strl_add(
-		    l, json_object_get_string(json_object_array_get_idx(a, i)));
+		strl_add(l, json_object_get_string(irm_json_at(a, i)));
 }
 
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
-	int idx = irm_indicator_find(
-	    json_object_get_string(json_object_array_get_idx(a, 0)));
+	int idx = irm_indicator_find(json_object_get_string(irm_json_at(a, 0)));
 	struct iday *id;
 
-	if (idx < 0 || json_object_array_length(a) < 8)
+	if (idx < 0 || irm_json_len(a) < 8)
 		return;
 	id = iday_get(d, idx);
 	id->n = (uint32_t)jint(a, 1);
 	id->prio = (uint32_t)jint(a, 2);
 	id->unallowed = (uint32_t)jint(a, 3);
 	id->after = (uint32_t)jint(a, 4);
-	if (json_object_array_length(json_object_array_get_idx(a, 5)) == 0)
+	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
-	get_strl(&evid_get(&id->ev)->ids, json_object_array_get_idx(a, 5));
-	get_strl(&id->ev->files, json_object_array_get_idx(a, 6));
-	get_strl(&id->ev->targets, json_object_array_get_idx(a, 7));
+	get_strl(&evid_get(&id->ev)->ids, irm_json_at(a, 5));
+	get_strl(&id->ev->files, irm_json_at(a, 6));
+	get_strl(&id->ev->targets, irm_json_at(a, 7));
 }
 
 static void
@@ -1721,7 +1719,7 @@ get_day(struct user *u, struct json_object *a, const int *map)
 	size_t i;
 	int pol, idx;
 
-	if (json_object_array_length(a) < 6)
+	if (irm_json_len(a) < 6)
 		return;
 	d = uday_get(u, jint(a, 0), 1);
 	d->final = (int)jint(a, 1);
@@ -1729,15 +1727,17 @@ get_day(struct user *u, struct json_object *a, const int *map)
 	for (i = 0; i < MAX_POLICIES; i++)
 		if ((scored & (1ULL << i)) && map[i] >= 0)
 			d->scored |= 1ULL << map[i];
-	inds = json_object_array_get_idx(a, 3);
-	for (i = 0; i < json_object_array_length(inds); i++)
-		get_iday(d, json_object_array_get_idx(inds, i));
-	ems = json_object_array_get_idx(a, 4);
-	for (i = 0; i < json_object_array_length(ems); i++) {
-		x = json_object_array_get_idx(ems, i);
-		pol = jint(x, 0) < MAX_POLICIES ? map[jint(x, 0)] : -1;
+	inds = irm_json_at(a, 3);
+	for (i = 0; i < irm_json_len(inds); i++)
+		get_iday(d, irm_json_at(inds, i));
+	ems = irm_json_at(a, 4);
+	for (i = 0; i < irm_json_len(ems); i++) {
+		x = irm_json_at(ems, i);
+		pol = jint(x, 0) >= 0 && jint(x, 0) < MAX_POLICIES
+		    ? map[jint(x, 0)]
+		    : -1;
 		idx = irm_indicator_find(
-		    json_object_get_string(json_object_array_get_idx(x, 1)));
+		    json_object_get_string(irm_json_at(x, 1)));
 		if (pol < 0 || idx < 0)
 			continue;
 		d->em =
@@ -1745,8 +1745,8 @@ get_day(struct user *u, struct json_object *a, const int *map)
 		d->em[d->nem++] = (struct emitted){(uint16_t)pol, (uint16_t)idx,
 		    (uint16_t)jint(x, 2), (uint32_t)jint(x, 3)};
 	}
-	seen = json_object_array_get_idx(a, 5);
-	for (i = 0; i < json_object_array_length(seen); i++)
+	seen = irm_json_at(a, 5);
+	for (i = 0; i < irm_json_len(seen); i++)
 		seen_add(d, (uint64_t)jint(seen, i));
 }
 
@@ -1764,19 +1764,19 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 	if (name == NULL)
 		return;
 	u = user_get(g, name, 1);
-	for (i = 0; i < json_object_array_length(trig); i++) {
-		t = json_object_array_get_idx(trig, i);
+	for (i = 0; i < irm_json_len(trig); i++) {
+		t = irm_json_at(trig, i);
 		u->trig = irm_xrealloc(
 		    u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
 		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0), jint(t, 1),
 		    jint(t, 2), jint(t, 3), (int)jint(t, 4)};
 	}
-	for (i = 0; i < json_object_array_length(days); i++)
-		get_day(u, json_object_array_get_idx(days, i), map);
+	for (i = 0; i < irm_json_len(days); i++)
+		get_day(u, irm_json_at(days, i), map);
 	irm_seq_get(&u->seq, irm_json_get(o, "seq"));
 	cum = irm_json_get(o, "cum");
-	for (i = 0; i < json_object_array_length(cum); i++) {
-		t = json_object_array_get_idx(cum, i);
+	for (i = 0; i < irm_json_len(cum); i++) {
+		t = irm_json_at(cum, i);
 		pol = jint(t, 0);
 		if (pol < 0 || pol >= MAX_POLICIES || map[pol] < 0)
 			continue;
@@ -1804,10 +1804,9 @@ get_header(
 	irm_json_int(o, "final_before", &v);
 	g->final_before = v;
 	for (i = 0; i < MAX_POLICIES; i++)
-		map[i] = i < json_object_array_length(pols)
-		    ? policy_index(g,
-		          json_object_get_string(
-		              json_object_array_get_idx(pols, i)))
+		map[i] = i < irm_json_len(pols)
+		    ? policy_index(
+		          g, json_object_get_string(irm_json_at(pols, i)))
 		    : -1;
 	return 0;
 }

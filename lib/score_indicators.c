@@ -811,6 +811,8 @@ irm_indicator_find(const char *name)
 {
 	size_t i;
 
+	if (name == NULL) /* a state file's element that is no string */
+		return -1;
 	for (i = 0; i < irm_nindicators; i++) {
 		if (strcmp(irm_indicators[i].name, name) == 0)
 			return (int)i;

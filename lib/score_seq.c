@@ -279,30 +279,29 @@ irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss)
 void
 irm_seq_get(struct irm_seqset **ssp, struct json_object *arr)
 {
-	size_t i, n = json_object_array_length(arr);
+	size_t i, n = irm_json_len(arr);
 	struct json_object *a;
 	struct sfile *f;
-	const char *act;
+	const char *act, *name;
 	int k;
 
 	for (i = 0; i < n; i++) {
-		a = json_object_array_get_idx(arr, i);
-		if (json_object_array_length(a) != 3 + 2 * IRM_SEQ_NSTEPS)
+		a = irm_json_at(arr, i);
+		name = json_object_get_string(irm_json_at(a, 0));
+		if (irm_json_len(a) != 3 + 2 * IRM_SEQ_NSTEPS || name == NULL)
 			continue;
 		if (*ssp == NULL)
 			*ssp = irm_xcalloc(1, sizeof(**ssp));
-		f = start(*ssp,
-		    json_object_get_string(json_object_array_get_idx(a, 0)), 0);
+		f = start(*ssp, name, 0);
 		for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
-			f->day[k] = json_object_get_int64(
-			    json_object_array_get_idx(a, 1 + 2 * k));
-			act = json_object_get_string(
-			    json_object_array_get_idx(a, 2 + 2 * k));
+			f->day[k] =
+			    json_object_get_int64(irm_json_at(a, 1 + 2 * k));
+			act = json_object_get_string(irm_json_at(a, 2 + 2 * k));
 			f->act[k] = act && *act ? intern(act) : NULL;
 		}
-		f->prio = json_object_get_int(
-		    json_object_array_get_idx(a, 1 + 2 * IRM_SEQ_NSTEPS));
-		f->unallowed = json_object_get_int(
-		    json_object_array_get_idx(a, 2 + 2 * IRM_SEQ_NSTEPS));
+		f->prio =
+		    json_object_get_int(irm_json_at(a, 1 + 2 * IRM_SEQ_NSTEPS));
+		f->unallowed =
+		    json_object_get_int(irm_json_at(a, 2 + 2 * IRM_SEQ_NSTEPS));
 	}
 }

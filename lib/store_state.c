@@ -237,6 +237,9 @@ fold_case_entry(
 		if (res == NULL || act == NULL)
 			return bad(e, en, "resolution or action missing");
 		c->status = IRM_CASE_CLOSED;
+		/* A case resolved again keeps the last resolution. */
+		free(c->resolution);
+		free(c->action);
 		c->resolution = irm_xstrdup(res);
 		c->action = irm_xstrdup(act);
 		case_touch(c, en, "resolve", act);

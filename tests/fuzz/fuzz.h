@@ -1,0 +1,54 @@
+/*
+ * fuzz.h - what the fuzz targets (tests/fuzz/fuzz_*.c) share: the
+ * libFuzzer entry points, a scratch directory for parsers that read
+ * files, and the irm-norm driver that the format targets run.
+ *
+ * Each target is built twice: with clang -fsanitize=fuzzer for `make
+ * fuzz`, and with replay.c as main (any compiler) so the kept crashing
+ * inputs under tests/fuzz/crashes/ run in every `make check`.
+ */
+#ifndef IRM_FUZZ_H
+#define IRM_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "irm_norm.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Set the program name and the zone once per process. */
+void fuzz_init(void);
+
+/*
+ * Write data to NAME in the process's scratch directory (made on first
+ * use, removed at exit) and return its path (static storage per name,
+ * valid until the next call with the same name).
+ */
+const char *fuzz_file(const char *name, const void *data, size_t size);
+
+/* The scratch directory itself. */
+const char *fuzz_dir(void);
+
+/*
+ * Run the bytes through irm-norm's reading loop as the file of one
+ * operand.  The first byte holds options (bit 0 -k user, bit 1 no
+ * pseudonyms, bits 2-4 all set: -s from bits 5-7, bit 7 the --map
+ * entries map[0..nmap-1]); the rest is the file: format detection (fmt
+ * IRM_FMT_AUTO) or the forced format, the mapper, the event check and the
+ * writer.  Never exits.
+ */
+void fuzz_norm(const uint8_t *data, size_t size, enum irm_format fmt,
+    const struct irm_colmap *map, size_t nmap);
+
+/*
+ * Parse each line of data as JSON and call fn with the value (borrowed
+ * for the call) and the line number; lines that do not parse are
+ * skipped.  Stops when fn returns -1.
+ */
+typedef int (*fuzz_line_fn)(
+    void *ctx, struct json_object *o, unsigned long line);
+void fuzz_lines(const uint8_t *data, size_t size, fuzz_line_fn fn, void *ctx);
+
+#endif /* IRM_FUZZ_H */

@@ -1,0 +1,147 @@
+/*
+ * fuzz_score.c - irm-score's input: irm-event(5) lines read with
+ * irm_jread, parsed by irm_ev_parse and counted by the engine under
+ * settings and three policies (departing data theft with every booster,
+ * data leaks with sequences, custom), then the state saved and loaded
+ * back (--state) and every day made final.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "irm.h"
+#include "irm_json.h"
+#include "irm_score.h"
+
+static const char settings_text[] =
+    "{\"labels\": [{\"id\": \"d9f2\", \"name\": \"Highly Confidential\"},"
+    " {\"id\": \"0c8a\", \"name\": \"General\"}],"
+    " \"domains\": {\"internal\": [\"contoso.com\"],"
+    " \"allowed\": [\"partner.com\"], \"unallowed\": [\"gmail.com\"],"
+    " \"third_party\": [\"*.dropbox.com\"]},"
+    " \"priority_content\": {\"labels\": [\"Highly Confidential\"],"
+    " \"extensions\": [\"xlsx\"]},"
+    " \"working_hours\": {\"zone\": \"Europe/Berlin\","
+    " \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"],"
+    " \"start\": \"07:00\", \"end\": \"19:00\"},"
+    " \"unusual\": {\"min_daily\": 2, \"factor\": 2}}\n";
+
+static const char *const policy_text[] = {
+    "{\"name\": \"theft\", \"template\": \"data_theft_departing\","
+    " \"triggers\": [\"hr_resignation\", \"account_deleted\","
+    " \"start_scoring\"], \"boosters\": {\"unusual_activity\": true,"
+    " \"priority_user\": true, \"previous_violation\": true,"
+    " \"after_hours\": true}, \"sequences\": true,"
+    " \"cumulative_exfiltration\": true, \"alert\": {\"min_score\": 1}}\n",
+    "{\"name\": \"leaks\", \"template\": \"data_leaks\","
+    " \"indicators\": {\"usb_copy\": {\"weight\": 20,"
+    " \"thresholds\": [1, 2, 3]}}, \"sequences\": true,"
+    " \"alert\": {\"min_score\": 1}}\n",
+    "{\"name\": \"custom\", \"template\": \"custom\","
+    " \"window\": {\"before_days\": 14, \"after_days\": 30},"
+    " \"alert\": {\"min_score\": 1}}\n",
+};
+
+#define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
+
+static struct irm_settings settings;
+static struct irm_policy *pol;
+static int npol;
+
+static void
+unload(void)
+{
+	irm_settings_free(&settings);
+	irm_policies_free(pol, npol > 0 ? (size_t)npol : 0);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	static const char *const names[NPOL] = {
+	    "p1.json", "p2.json", "p3.json"};
+	char *paths[NPOL];
+	struct irm_lint lint = {0};
+	size_t i;
+
+	(void)argc;
+	(void)argv;
+	fuzz_init();
+	irm_settings_load(&settings,
+	    fuzz_file(
+	        "settings.json", settings_text, sizeof(settings_text) - 1),
+	    NULL, &lint);
+	for (i = 0; i < NPOL; i++)
+		paths[i] = (char *)fuzz_file(
+		    names[i], policy_text[i], strlen(policy_text[i]));
+	npol = irm_policies_load(paths, NPOL, NULL, &pol, &lint);
+	if (lint.n || npol != (int)NPOL) {
+		for (i = 0; i < lint.n; i++)
+			fprintf(stderr, "%s\n", lint.msg[i]);
+		abort();
+	}
+	irm_lint_free(&lint);
+	atexit(unload);
+	return 0;
+}
+
+static struct irm_engine *
+engine(void)
+{
+	static const struct irm_violation viol[] = {{"bob@contoso.com", 20500}};
+	struct irm_engine_opts eo = {
+	    &settings, pol, (size_t)npol, 1, 90, INT64_MIN, viol, 1};
+
+	return irm_engine_new(&eo);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *argv[1];
+	struct irm_engine *g = engine();
+	struct irm_input *in;
+	struct irm_jread *jr;
+	struct json_object *o;
+	struct irm_jrec r;
+	struct irm_ev ev = {0};
+	struct irm_error e;
+	struct irm_buf out;
+	const char *state;
+	int rc;
+
+	argv[0] = (char *)fuzz_file("events.jsonl", data, size);
+	in = irm_input_new(1, argv, 1 << 16);
+	jr = irm_jread_new(in);
+	irm_buf_init(&out, 64L << 20);
+	while (irm_input_next_file(in, &e) == 1) {
+		irm_jread_reset(jr);
+		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF &&
+		    rc != IRM_JREAD_FATAL) {
+			if (rc != IRM_JREAD_RECORD ||
+			    irm_ev_parse(o, &ev, &e) == -1)
+				continue;
+			irm_engine_add(g, &ev, &out);
+			irm_buf_reset(&out);
+		}
+	}
+	irm_ev_free(&ev);
+	irm_jread_free(jr);
+	irm_input_free(in);
+	/* The state file round trip: save, load into a fresh engine. */
+	state = fuzz_file("state.jsonl", "", 0);
+	if (irm_engine_save(g, state, &e) == -1)
+		abort();
+	irm_engine_free(g);
+	g = engine();
+	if (irm_engine_load(g, state, &e) == -1) {
+		fprintf(stderr, "%s\n", e.msg);
+		abort();
+	}
+	irm_engine_finish(g, &out);
+	irm_buf_free(&out);
+	irm_engine_free(g);
+	return 0;
+}

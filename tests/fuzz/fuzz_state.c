@@ -1,0 +1,76 @@
+/*
+ * fuzz_state.c - irm-score's --state file: irm_engine_load of whatever
+ * the file holds, then every day made final and the state saved again.
+ * The policies are the templates data_theft_departing and data_leaks
+ * named as the seeds' states name them.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "irm.h"
+#include "irm_score.h"
+
+static const char *const policy_text[] = {
+    "{\"name\": \"theft\", \"template\": \"data_theft_departing\","
+    " \"sequences\": true, \"cumulative_exfiltration\": true}\n",
+    "{\"name\": \"leaks\", \"template\": \"data_leaks\"}\n",
+};
+
+#define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
+
+static struct irm_settings settings;
+static struct irm_policy *pol;
+static int npol;
+
+static void
+unload(void)
+{
+	irm_settings_free(&settings);
+	irm_policies_free(pol, npol > 0 ? (size_t)npol : 0);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	static const char *const names[NPOL] = {"p1.json", "p2.json"};
+	char *paths[NPOL];
+	struct irm_lint lint = {0};
+	size_t i;
+
+	(void)argc;
+	(void)argv;
+	fuzz_init();
+	irm_settings_load(&settings, NULL, NULL, &lint);
+	for (i = 0; i < NPOL; i++)
+		paths[i] = (char *)fuzz_file(
+		    names[i], policy_text[i], strlen(policy_text[i]));
+	npol = irm_policies_load(paths, NPOL, NULL, &pol, &lint);
+	if (lint.n || npol != (int)NPOL)
+		abort();
+	irm_lint_free(&lint);
+	atexit(unload);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct irm_engine_opts eo = {
+	    &settings, pol, (size_t)npol, 1, 90, INT64_MIN, NULL, 0};
+	struct irm_engine *g = irm_engine_new(&eo);
+	struct irm_error e;
+	struct irm_buf out;
+	const char *state = fuzz_file("state.jsonl", data, size);
+
+	irm_buf_init(&out, 64L << 20);
+	if (irm_engine_load(g, state, &e) == 0) {
+		irm_engine_finish(g, &out);
+		irm_engine_save(g, fuzz_file("saved.jsonl", "", 0), &e);
+	}
+	irm_buf_free(&out);
+	irm_engine_free(g);
+	return 0;
+}

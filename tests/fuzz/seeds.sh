@@ -1,0 +1,91 @@
+#!/bin/sh
+# tests/fuzz/seeds.sh OUT - write the seed corpus of every fuzz target to
+# OUT/TARGET/ from tests/data, tests/golden and examples, and from a
+# store, insights and a --state made by the plain build's binaries (run
+# from the top of the tree, after `make all`).  Nothing here is kept in
+# git: the seeds follow the test data.
+set -u
+out=$1
+top=$(cd "$(dirname "$0")/../.." && pwd)
+PATH="$top/cmd:$PATH"
+export PATH
+D=$top/tests/data
+G=$top/tests/golden
+EX=$top/examples
+tmp=$(mktemp -d) || exit 3
+trap 'rm -rf "$tmp"' EXIT
+SOURCE_DATE_EPOCH=1772323200
+export SOURCE_DATE_EPOCH LC_ALL=C TZ=UTC
+
+# seed TARGET PREFIX FILE...: each file, cut to 16 KiB, with an options
+# byte in front for the norm targets (PREFIX is a printf escape or "").
+seed() {
+	t=$1 p=$2
+	shift 2
+	mkdir -p "$out/$t"
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		{ [ -n "$p" ] && printf "$p"; head -c 16384 "$f"; } \
+		    >"$out/$t/$(basename "$f")"
+	done
+}
+
+seed o365 '\0' "$D"/norm/o365-*.jsonl "$EX/tenant/audit-2026-03.jsonl"
+seed graph '\0' "$D"/norm/graph-*
+seed badge '\0' "$D"/norm/badge-* "$EX/tenant/badge.json"
+seed purview '\0' "$D"/norm/purview-*.csv
+seed cert '\0' "$D"/norm/cert-*.csv
+seed hr '\0' "$D"/norm/hr-*.csv "$EX/tenant/hr-resignations.csv"
+seed hr '\200' "$D"/norm/hr-map-*.csv
+seed custom '\0' "$D"/norm/custom-*.csv
+seed custom '\200' "$D/norm/custom-map.csv"
+seed detect '\3' "$D"/norm/*.csv "$D"/norm/*.json "$D"/norm/*.jsonl
+printf '2026-03-02T07:04:38Z\n' >"$tmp/t1"
+printf '3/2/2026 7:04:38 PM' >"$tmp/t2"
+printf '2026-03-29 02:30:00' >"$tmp/t3"
+printf '2026-03-02T07:04:38.1234567+05:30' >"$tmp/t4"
+printf '01/02/2010 07:30:00' >"$tmp/t5"
+seed time '\1' "$tmp"/t1 "$tmp"/t2 "$tmp"/t4
+seed time '\0' "$tmp"/t3 "$tmp"/t5
+seed settings '' "$D"/score/settings-full.json "$D"/score/*/settings.json \
+    "$EX/settings.json"
+seed policy '' "$D"/score/templates/*.json "$D"/score/scenario/*.json \
+    "$EX"/policies/*.json
+seed conf '' "$EX/settings.json" "$EX"/policies/*.json
+seed alert '' "$D/report/formats.jsonl"
+seed score '' "$G"/norm/*.out "$EX/normalize.out"
+
+# A store: insights through irm-report -S, then triage with irm-case.
+irm-norm "$EX"/tenant/* 2>/dev/null | sort >"$tmp/events"
+irm-score -s "$EX/settings.json" -p "$EX/policies" "$tmp/events" \
+    >"$tmp/ins" 2>/dev/null
+S=$tmp/store
+irm-report -S "$S" "$tmp/ins" >/dev/null 2>&1
+a=$(irm-case -S "$S" list 2>/dev/null | jq -r .event.id 2>/dev/null)
+set -- $a
+if [ $# -ge 2 ]; then
+	irm-case -S "$S" -b ann confirm --new-case "case one" "$1" >/dev/null
+	irm-case -S "$S" -b ann note case-1 "a note" >/dev/null
+	irm-case -S "$S" -b bob dismiss --reason "expected" "$2" >/dev/null
+	irm-case -S "$S" -b dave resolve --action "revoked" case-1 \
+	    violation >/dev/null
+fi 2>/dev/null
+if [ -s "$S/journal.jsonl" ]; then
+	head -c 16384 "$S/journal.jsonl" >"$tmp/journal"
+	seed journal '' "$tmp/journal"
+	seed fold '' "$tmp/journal"
+	head -c 16384 "$tmp/ins" >"$tmp/insights"
+	seed alert '' "$tmp/insights"
+fi
+
+# A --state of the policies fuzz_state loads (names theft and leaks).
+mkdir -p "$tmp/pol"
+printf '{"name": "theft", "template": "data_theft_departing", "sequences": true, "cumulative_exfiltration": true}\n' >"$tmp/pol/p1.json"
+printf '{"name": "leaks", "template": "data_leaks"}\n' >"$tmp/pol/p2.json"
+irm-score -p "$tmp/pol" --state "$tmp/state" "$tmp/events" \
+    >/dev/null 2>&1
+seed state '' "$tmp/state"
+for t in "$out"/*; do
+	[ -n "$(ls "$t")" ] || echo "seeds: none for ${t##*/}" >&2
+done
+exit 0
