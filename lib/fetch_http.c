@@ -170,11 +170,9 @@ link_next(const char *v)
 	return NULL;
 }
 
-static size_t
-on_header(char *p, size_t size, size_t n, void *arg)
+void
+irm_resp_header(struct irm_resp *r, const char *p, size_t len)
 {
-	struct irm_resp *r = arg;
-	size_t len = size * n;
 	char *v;
 
 	if (len >= 5 && strncmp(p, "HTTP/", 5) == 0) {
@@ -198,7 +196,13 @@ on_header(char *p, size_t size, size_t n, void *arg)
 		r->retry_after = err ? -1 : (long)s;
 		free(v);
 	}
-	return len;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *arg)
+{
+	irm_resp_header(arg, p, size * n);
+	return size * n;
 }
 
 /* Trace one block of lines, each prefixed, Authorization redacted. */

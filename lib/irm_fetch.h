@@ -101,6 +101,14 @@ int irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
     const char *body, const char *const *extra, int flags, struct irm_resp *r,
     struct json_object **json, struct irm_error *e);
 
+/*
+ * Take one response header line (as curl hands it, CRLF included) into
+ * r: NextPageUri (or NextPageUrl), the rel="next" target of Link, and
+ * Retry-After (seconds, 0 to 3600; anything else -1).  A status line
+ * starts a new response and clears them.
+ */
+void irm_resp_header(struct irm_resp *r, const char *line, size_t len);
+
 void irm_resp_init(struct irm_resp *r);
 void irm_resp_free(struct irm_resp *r);
 
