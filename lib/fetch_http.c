@@ -655,21 +655,34 @@ form_add(struct irm_buf *b, CURL *c, const char *name, const char *val)
 	curl_free(v);
 }
 
+const char *
+irm_token_body(struct json_object *j, long long *secs, struct irm_error *e)
+{
+	const char *tok = irm_json_str(j, "access_token");
+
+	if (tok == NULL || *tok == '\0') {
+		irm_seterr(e, "token: no access_token in the response");
+		return NULL;
+	}
+	if (irm_json_int(j, "expires_in", secs) == -1 || *secs <= 0 ||
+	    *secs > 86400 * 365)
+		*secs = 3599;
+	/* Renew a minute early (never later than half the lifetime). */
+	*secs = *secs > 120 ? *secs - 60 : *secs / 2;
+	return tok;
+}
+
 static int
 token_parse(struct irm_fetch *f, struct json_object *j, struct irm_error *e)
 {
-	const char *tok = irm_json_str(j, "access_token");
-	long long secs = 3599;
+	long long secs;
+	const char *tok = irm_token_body(j, &secs, e);
 
 	if (tok == NULL)
-		return irm_seterr(e, "token: no access_token in the response");
-	if (irm_json_int(j, "expires_in", &secs) == -1 || secs <= 0)
-		secs = 3599;
+		return -1;
 	wipe(f->token);
 	free(f->token);
 	f->token = irm_xstrdup(tok);
-	/* Renew a minute early (never later than half the lifetime). */
-	secs = secs > 120 ? secs - 60 : secs / 2;
 	f->token_until = mono_ms() + secs * 1000;
 	return 0;
 }

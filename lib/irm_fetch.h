@@ -120,6 +120,15 @@ void irm_resp_free(struct irm_resp *r);
 const char *irm_fetch_token(
     struct irm_fetch *f, int force, struct irm_error *e);
 
+/*
+ * The token of a token response j (borrowed from j) and, in *secs, how
+ * long to use it: expires_in less a minute (half of it when short);
+ * 3599 less a minute when missing, not positive or over a year.  NULL
+ * with e filled when there is no access_token.
+ */
+const char *irm_token_body(
+    struct json_object *j, long long *secs, struct irm_error *e);
+
 /* Pass a message to the caller's say callback (printf style). */
 void irm_fetch_say(struct irm_fetch *f, int level, const char *fmt, ...)
     IRM_PRINTF(3, 4);

@@ -1,8 +1,8 @@
 /*
  * fuzz_http.c - what irm-fetch parses from a service: response header
  * lines (NextPageUri, Link rel="next", Retry-After), service error
- * bodies, and content blobs and pages cut into lines.  The first byte
- * picks the parser; the rest is the input.
+ * bodies, token responses, and content blobs and pages cut into lines.
+ * The first byte picks the parser; the rest is the input.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +76,27 @@ lines(const char *p, size_t n, int whole)
 	json_tokener_free(tok);
 }
 
+/* A token response: the token is a string, its lifetime in range. */
+static void
+token(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+	struct json_object *j;
+	struct irm_error e;
+	long long secs = 0;
+
+	if (s == NULL)
+		return;
+	memcpy(s, p, n);
+	s[n] = '\0';
+	j = json_tokener_parse(s);
+	if (j && irm_token_body(j, &secs, &e) != NULL &&
+	    (secs < 0 || secs > 86400LL * 365))
+		abort();
+	json_object_put(j);
+	free(s);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -83,15 +104,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0 || size > (1 << 20))
 		return 0;
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0:
 		headers(p, size - 1);
 		break;
 	case 1:
 		service_error(p, size - 1);
 		break;
+	case 4:
+		token(p, size - 1);
+		break;
 	default:
-		lines(p, size - 1, data[0] % 4 == 3);
+		lines(p, size - 1, data[0] % 5 == 3);
 	}
 	return 0;
 }

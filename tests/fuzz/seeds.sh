@@ -85,13 +85,15 @@ printf '{"name": "leaks", "template": "data_leaks"}\n' >"$tmp/pol/p2.json"
 irm-score -p "$tmp/pol" --state "$tmp/state" "$tmp/events" \
     >/dev/null 2>&1
 seed state '' "$tmp/state"
-# irm-fetch: header lines, error bodies, blobs and pages (a byte in front
-# picks the parser: 0 headers, 1 error body, 2 blob, 3 one object).
+# irm-fetch: header lines, error bodies, blobs and pages, token
+# responses (a byte in front picks the parser: 0 headers, 1 error body,
+# 2 blob or page, 3 one object, 4 token).
 mkdir -p "$out/http"
 printf '\000HTTP/1.1 200 OK\r\nNextPageUri: https://manage.office.com/api/v1.0/t/activity/feed/subscriptions/content?nextPage=2\r\nLink: <https://x.test/p?page=2>; rel="next", <https://x.test/p?page=1>; rel="prev"\r\nRetry-After: 30\r\n\r\n' >"$out/http/headers"
 printf '\001{"error":{"code":"AF20051","message":"Content requested with the key 20260301 has already expired."}}' >"$out/http/error"
 printf '\001{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}' >"$out/http/token-error"
 { printf '\002'; head -c 8000 "$EX/tenant/audit-2026-03.jsonl" | sed '$d' | jq -s -c . 2>/dev/null; } >"$out/http/blob"
+printf '\004{"token_type":"Bearer","expires_in":"3599","ext_expires_in":"3599","access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln"}' >"$out/http/token"
 { printf '\002'; printf '{"value":[{"id":"1"},{"id":"2"}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}'; } >"$out/http/page"
 
 for t in "$out"/*; do
