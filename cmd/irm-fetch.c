@@ -259,23 +259,6 @@ read_headers(const char *path)
 	return h;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 struct out {
 	int fd;
 	int sync; /* a regular file: fsync after each write */
@@ -286,7 +269,7 @@ emit(void *arg, const char *data, size_t len)
 {
 	struct out *o = arg;
 
-	if (write_all(o->fd, data, len) == -1)
+	if (irm_write_all(o->fd, data, len) == -1)
 		return -1;
 	return o->sync ? fsync(o->fd) : 0;
 }

@@ -227,23 +227,6 @@ irm_fstate_prune(struct irm_fstate *s, int64_t ms)
 	json_object_object_add(s->root, "seen", s->seen);
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static void
 sync_dir(const char *path)
 {
@@ -269,8 +252,8 @@ irm_fstate_save(struct irm_fstate *s, struct irm_error *e)
 	if (irm_buf_printf(&tmp, "%s.tmp", s->path) == -1)
 		return irm_seterr(e, "%s: name too long", s->path);
 	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1 || write_all(fd, text, strlen(text)) == -1 ||
-	    write_all(fd, "\n", 1) == -1 || fsync(fd) == -1) {
+	if (fd == -1 || irm_write_all(fd, text, strlen(text)) == -1 ||
+	    irm_write_all(fd, "\n", 1) == -1 || fsync(fd) == -1) {
 		irm_seterr(e, "%s: %s", tmp.data, strerror(errno));
 		if (fd != -1)
 			close(fd);

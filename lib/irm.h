@@ -105,6 +105,15 @@ void irm_buf_reset(struct irm_buf *b);
 char *irm_buf_take(struct irm_buf *b);
 void irm_buf_free(struct irm_buf *b);
 
+/* irm_io.c */
+
+/*
+ * Write all n bytes of buf to fd, going on after short writes and EINTR.
+ * Returns 0, or -1 with errno set (EIO when write makes no progress); a
+ * failure may leave part of buf written.
+ */
+int irm_write_all(int fd, const void *buf, size_t n);
+
 /* irm_num.c */
 
 /*

@@ -1590,23 +1590,6 @@ put_user(struct irm_buf *b, const struct user *u)
 	irm_buf_adds(b, "]}\n");
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 irm_engine_save(
     const struct irm_engine *g, const char *path, struct irm_error *e)
@@ -1639,12 +1622,12 @@ irm_engine_save(
 	for (i = 0; i < n && rc == 0; i++) {
 		put_user(&b, v[i]);
 		if (b.len > (1 << 20) || i + 1 == n) {
-			if (write_all(fd, b.data, b.len) == -1)
+			if (irm_write_all(fd, b.data, b.len) == -1)
 				rc = -1;
 			irm_buf_reset(&b);
 		}
 	}
-	if (n == 0 && write_all(fd, b.data, b.len) == -1)
+	if (n == 0 && irm_write_all(fd, b.data, b.len) == -1)
 		rc = -1;
 	if (rc == 0 && fsync(fd) == -1)
 		rc = -1;

@@ -329,8 +329,6 @@ irm_store_append(struct irm_store *s, int64_t ms, const char *type,
 {
 	char ts[IRM_TIME_LEN];
 	struct irm_buf b;
-	size_t done = 0;
-	ssize_t n;
 
 	irm_time_format(ms, ts);
 	irm_buf_init(&b, LINE_MAX_BYTES);
@@ -343,16 +341,9 @@ irm_store_append(struct irm_store *s, int64_t ms, const char *type,
 	irm_buf_printf(&b, ",\"data\":%s,\"prev\":\"%s\"}", data, s->head);
 	if (b.data == NULL || irm_buf_addc(&b, '\n') == -1)
 		return irm_seterr(e, "%s: entry too long", s->path);
-	while (done < b.len) {
-		n = write(s->fd, b.data + done, b.len - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			irm_buf_free(&b);
-			return irm_seterr(e, "%s: write: %s", s->path,
-			    n == -1 ? strerror(errno) : "no progress");
-		}
-		done += (size_t)n;
+	if (irm_write_all(s->fd, b.data, b.len) == -1) {
+		irm_buf_free(&b);
+		return irm_seterr(e, "%s: write: %s", s->path, strerror(errno));
 	}
 	irm_sha256_hex(b.data, b.len - 1, s->head);
 	s->seq++;
