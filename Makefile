@@ -94,6 +94,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_SMOKE_SECONDS = 2
 FUZZ_MAX_LEN = 16384
+FUZZ_JOBS = 1
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
     -fno-omit-frame-pointer
 FUZZ_CFLAGS = -g -O1 $(FUZZ_SAN) $(filter-out -O2 -g -D_FORTIFY_SOURCE=2 \
@@ -113,13 +114,13 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HELP) build/fuzz/libirm.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
 	    tests/fuzz/util.c build/fuzz/libirm.a $(ALL_LIBS)
 
-# fuzz runs every target for FUZZ_SECONDS, one after another, and fails
+# fuzz runs every target for FUZZ_SECONDS, FUZZ_JOBS at once, and fails
 # when one crashes; fuzz-smoke (part of check where clang is) a few
 # seconds each.  Seeds come from tests/data, tests/golden and examples.
 fuzz:
 	@sh .ci/deps $(DEPS) $(FUZZ_DEPS)
 	@$(MAKE) --no-print-directory all fuzz-bin
-	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)
 
 fuzz-smoke: fuzz-bin
 	@sh tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)

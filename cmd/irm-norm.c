@@ -14,16 +14,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "irm.h"
-#include "irm_csv.h"
 #include "irm_event.h"
-#include "irm_json.h"
 #include "irm_norm.h"
 
 #define MAX_LINE_DEFAULT (16L * 1024 * 1024)
@@ -51,18 +48,18 @@ write_out(struct ctx *c)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 }
 
-/* Report a bad record and keep its raw text in the reject file. */
-static void IRM_PRINTF(5, 6) reject(struct ctx *c, unsigned long line,
-    const char *raw, size_t len, const char *fmt, ...)
+/* Report a bad record or file and keep the raw record in the reject file. */
+static void
+reject(
+    void *arg, unsigned long line, const char *raw, size_t len, const char *why)
 {
+	struct ctx *c = arg;
 	struct irm_pos pos = {irm_input_name(c->in), line};
-	char why[512];
-	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(why, sizeof(why), fmt, ap);
-	va_end(ap);
-	irm_warnx_at(&pos, "%s", why);
+	if (line == 0)
+		irm_warnx("%s", why);
+	else
+		irm_warnx_at(&pos, "%s", why);
 	c->rval = IRM_EXIT_REJECT;
 	if (c->reject == NULL || raw == NULL)
 		return;
@@ -71,139 +68,27 @@ static void IRM_PRINTF(5, 6) reject(struct ctx *c, unsigned long line,
 		irm_err(IRM_EXIT_FATAL, "reject file");
 }
 
-/* Check, write or reject one mapped record. */
 static void
-emit(struct ctx *c, int rc, unsigned long line, const char *raw, size_t len,
-    struct irm_error *e)
+event(void *arg, struct irm_event *ev)
 {
-	if (rc == IRM_MAP_SKIP)
-		return;
-	if (rc == IRM_MAP_EVENT && c->ev.id == NULL && raw)
-		irm_event_id_hash(&c->ev, raw, len);
-	if (rc == IRM_MAP_EVENT && irm_event_check(&c->ev, e) == -1)
-		rc = IRM_MAP_REJECT;
-	if (rc == IRM_MAP_REJECT) {
-		reject(c, line, raw, len, "%s", e->msg);
-		return;
-	}
-	if (c->only_known && strcmp(c->ev.activity, "other") == 0)
+	struct ctx *c = arg;
+
+	if (c->only_known && strcmp(ev->activity, "other") == 0)
 		return;
 	irm_buf_reset(&c->out);
-	if (irm_event_write(&c->ev, &c->writer, &c->out) == -1)
+	if (irm_event_write(ev, &c->writer, &c->out) == -1)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
 	write_out(c);
 }
 
 static void
-do_json(struct ctx *c, struct irm_jread *jr)
-{
-	enum irm_format f = c->opts.format;
-	struct json_object *o;
-	struct irm_jrec r;
-	struct irm_error e;
-	int rc;
-
-	irm_jread_reset(jr);
-	for (;;) {
-		rc = irm_jread_next(jr, &o, &r, &e);
-		if (rc == IRM_JREAD_EOF)
-			return;
-		if (rc == IRM_JREAD_FATAL)
-			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-		if (rc == IRM_JREAD_BAD) {
-			reject(c, r.line, r.raw, r.rawlen, "%s", e.msg);
-			continue;
-		}
-		if (f == IRM_FMT_AUTO &&
-		    (f = irm_detect_json(o)) == IRM_FMT_AUTO) {
-			reject(c, r.line, NULL, 0,
-			    "unknown record format (use --format)");
-			return;
-		}
-		irm_event_reset(&c->ev);
-		rc = irm_map_json(f, o, r.raw, r.rawlen, &c->ev, &e);
-		emit(c, rc, r.line, r.raw, r.rawlen, &e);
-	}
-}
-
-static void
-do_csv(struct ctx *c, struct irm_csvread *cr)
-{
-	enum irm_format f = c->opts.format;
-	struct irm_csvmap m;
-	struct irm_row row;
-	struct irm_error e;
-	int rc, have_map = 0;
-
-	irm_csvread_reset(cr);
-	for (;;) {
-		rc = irm_csvread_next(cr, &row, &e);
-		if (rc == IRM_CSV_EOF)
-			break;
-		if (rc == IRM_CSV_FATAL)
-			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-		if (rc == IRM_CSV_BAD && !have_map) {
-			/* Without a header no row can be read: say so once. */
-			reject(c, row.line, NULL, 0, "CSV header: %s", e.msg);
-			return;
-		}
-		if (rc == IRM_CSV_BAD) {
-			reject(c, row.line, row.raw, row.rawlen, "%s", e.msg);
-			continue;
-		}
-		if (!have_map) {
-			if (f == IRM_FMT_AUTO)
-				f = irm_detect_csv(&row);
-			if (f == IRM_FMT_AUTO) {
-				reject(c, row.line, NULL, 0,
-				    "unknown CSV "
-				    "header (use --format)");
-				return;
-			}
-			if (irm_csvmap_init(&m, f, &row, irm_input_name(c->in),
-			        &c->opts, &e) == -1) {
-				reject(c, row.line, NULL, 0, "%s", e.msg);
-				irm_csvmap_free(&m);
-				return;
-			}
-			have_map = 1;
-			continue;
-		}
-		irm_event_reset(&c->ev);
-		rc = irm_map_csv(&m, &row, &c->ev, &e);
-		emit(c, rc, row.line, row.raw, row.rawlen, &e);
-	}
-	if (have_map)
-		irm_csvmap_free(&m);
-}
-
-static void
 run(struct ctx *c)
 {
-	struct irm_jread *jr = irm_jread_new(c->in);
-	struct irm_csvread *cr = irm_csvread_new(c->in);
+	struct irm_norm_sink sink = {event, reject, c};
 	struct irm_error e;
-	int rc, first;
 
-	while ((rc = irm_input_next_file(c->in, &e)) != 0) {
-		if (rc == -1) {
-			irm_warnx("%s", e.msg);
-			c->rval = IRM_EXIT_REJECT;
-			continue;
-		}
-		first = irm_input_peek(c->in, &e);
-		if (first == -2)
-			irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-		if (first == -1)
-			continue;
-		if (c->opts.format ? irm_is_json_format(c->opts.format)
-		                   : (first == '{' || first == '['))
-			do_json(c, jr);
-		else
-			do_csv(c, cr);
-	}
-	irm_jread_free(jr);
-	irm_csvread_free(cr);
+	if (irm_norm_run(c->in, &c->opts, &c->ev, &sink, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 }
 
 /* ------------------------------------------------------------- options */

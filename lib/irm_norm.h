@@ -180,4 +180,27 @@ int irm_event_time_local(struct irm_event *ev, const char *field,
 /* Set ev->id to "sha256:" and the hash of raw. */
 void irm_event_id_hash(struct irm_event *ev, const char *raw, size_t len);
 
+/*
+ * What irm_norm_run hands back.  event gets each record that maps to an
+ * event and passes irm_event_check (its id made from the raw text when the
+ * source has none); reject gets each bad record or file with the reason:
+ * line 0 when the problem has no line, raw NULL when there is no record
+ * to keep.
+ */
+struct irm_norm_sink {
+	void (*event)(void *arg, struct irm_event *ev);
+	void (*reject)(void *arg, unsigned long line, const char *raw,
+	    size_t len, const char *why);
+	void *arg;
+};
+
+/*
+ * Read every file of in, detecting each file's format unless opts forces
+ * one, and map its records into ev for the sink.  Returns 0, or -1 with
+ * e when reading cannot go on (out of memory, a read error).
+ */
+int irm_norm_run(struct irm_input *in, const struct irm_norm_opts *opts,
+    struct irm_event *ev, const struct irm_norm_sink *sink,
+    struct irm_error *e);
+
 #endif /* IRM_NORM_H */

@@ -9,7 +9,6 @@
 
 #include "fuzz.h"
 #include "irm.h"
-#include "irm_csv.h"
 #include "irm_event.h"
 #include "irm_json.h"
 #include "irm_norm.h"
@@ -128,90 +127,26 @@ fuzz_lines(const uint8_t *data, size_t size, fuzz_line_fn fn, void *ctx)
 /* ------------------------------------------------------ the norm driver */
 
 struct norm {
-	struct irm_norm_opts opts;
 	struct irm_writer writer;
-	struct irm_input *in;
-	struct irm_event ev;
 	struct irm_buf out;
 };
 
-/* What irm-norm's emit does, with the output thrown away. */
+/* What irm-norm does with an event, with the output thrown away. */
 static void
-emit(struct norm *c, int rc, const char *raw, size_t len, struct irm_error *e)
+event(void *arg, struct irm_event *ev)
 {
-	if (rc != IRM_MAP_EVENT)
-		return;
-	if (c->ev.id == NULL && raw)
-		irm_event_id_hash(&c->ev, raw, len);
-	if (irm_event_check(&c->ev, e) == -1)
-		return;
+	struct norm *c = arg;
+
 	irm_buf_reset(&c->out);
-	if (irm_event_write(&c->ev, &c->writer, &c->out) == -1)
+	if (irm_event_write(ev, &c->writer, &c->out) == -1)
 		abort(); /* irm-norm exits 3 here: the cap must hold */
 }
 
 static void
-do_json(struct norm *c, struct irm_jread *jr)
+reject(
+    void *arg, unsigned long line, const char *raw, size_t len, const char *why)
 {
-	enum irm_format f = c->opts.format;
-	struct json_object *o;
-	struct irm_jrec r;
-	struct irm_error e;
-	int rc;
-
-	irm_jread_reset(jr);
-	for (;;) {
-		rc = irm_jread_next(jr, &o, &r, &e);
-		if (rc == IRM_JREAD_EOF || rc == IRM_JREAD_FATAL)
-			return;
-		if (rc == IRM_JREAD_BAD)
-			continue;
-		if (f == IRM_FMT_AUTO &&
-		    (f = irm_detect_json(o)) == IRM_FMT_AUTO)
-			return;
-		irm_event_reset(&c->ev);
-		rc = irm_map_json(f, o, r.raw, r.rawlen, &c->ev, &e);
-		emit(c, rc, r.raw, r.rawlen, &e);
-	}
-}
-
-static void
-do_csv(struct norm *c, struct irm_csvread *cr)
-{
-	enum irm_format f = c->opts.format;
-	struct irm_csvmap m;
-	struct irm_row row;
-	struct irm_error e;
-	int rc, have_map = 0;
-
-	irm_csvread_reset(cr);
-	for (;;) {
-		rc = irm_csvread_next(cr, &row, &e);
-		if (rc == IRM_CSV_EOF || rc == IRM_CSV_FATAL)
-			break;
-		if (rc == IRM_CSV_BAD && !have_map)
-			return;
-		if (rc == IRM_CSV_BAD)
-			continue;
-		if (!have_map) {
-			if (f == IRM_FMT_AUTO)
-				f = irm_detect_csv(&row);
-			if (f == IRM_FMT_AUTO)
-				return;
-			if (irm_csvmap_init(&m, f, &row, irm_input_name(c->in),
-			        &c->opts, &e) == -1) {
-				irm_csvmap_free(&m);
-				return;
-			}
-			have_map = 1;
-			continue;
-		}
-		irm_event_reset(&c->ev);
-		rc = irm_map_csv(&m, &row, &c->ev, &e);
-		emit(c, rc, row.raw, row.rawlen, &e);
-	}
-	if (have_map)
-		irm_csvmap_free(&m);
+	(void)arg, (void)line, (void)raw, (void)len, (void)why;
 }
 
 void
@@ -219,13 +154,14 @@ fuzz_norm(const uint8_t *data, size_t size, enum irm_format fmt,
     const struct irm_colmap *map, size_t nmap)
 {
 	static const char *internal[] = {"contoso.com", "*.contoso.net", NULL};
-	struct norm c = {{fmt, IRM_HR_NONE, map, nmap}, {pseudo, internal, 0},
-	    NULL, {0}, {0}};
-	char *argv[1];
-	struct irm_jread *jr;
-	struct irm_csvread *cr;
+	struct irm_norm_opts opts = {fmt, IRM_HR_NONE, map, nmap};
+	struct norm c = {{pseudo, internal, 0}, {0}};
+	struct irm_norm_sink sink = {event, reject, &c};
+	struct irm_input *in;
+	struct irm_event ev;
 	struct irm_error e;
-	int rc, first, opt;
+	char *argv[1];
+	int opt;
 
 	fuzz_init();
 	/* The first byte picks options, as irm-norm's flags do. */
@@ -236,31 +172,16 @@ fuzz_norm(const uint8_t *data, size_t size, enum irm_format fmt,
 	if (opt & 2)
 		c.writer.pseudo = NULL;
 	if ((opt & 0x1c) == 0x1c)
-		c.opts.hr_scenario = (enum irm_hr_scenario)((opt >> 5) % 6);
+		opts.hr_scenario = (enum irm_hr_scenario)((opt >> 5) % 6);
 	if ((opt & 0x80) == 0)
-		c.opts.nmap = 0;
+		opts.nmap = 0;
 	argv[0] = (char *)fuzz_file("input", data + 1, size - 1);
 	/* A small line cap, so over-long lines are reached too. */
-	c.in = irm_input_new(1, argv, 4096);
-	irm_event_init(&c.ev);
+	in = irm_input_new(1, argv, 4096);
+	irm_event_init(&ev);
 	irm_buf_init(&c.out, 4096 * 8 + 65536);
-	jr = irm_jread_new(c.in);
-	cr = irm_csvread_new(c.in);
-	while ((rc = irm_input_next_file(c.in, &e)) != 0) {
-		if (rc == -1)
-			continue;
-		first = irm_input_peek(c.in, &e);
-		if (first < 0)
-			continue;
-		if (fmt ? irm_is_json_format(fmt)
-		        : (first == '{' || first == '['))
-			do_json(&c, jr);
-		else
-			do_csv(&c, cr);
-	}
-	irm_jread_free(jr);
-	irm_csvread_free(cr);
-	irm_event_free(&c.ev);
+	irm_norm_run(in, &opts, &ev, &sink, &e);
+	irm_event_free(&ev);
 	irm_buf_free(&c.out);
-	irm_input_free(c.in);
+	irm_input_free(in);
 }
