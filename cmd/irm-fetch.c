@@ -264,14 +264,30 @@ struct out {
 	int sync; /* a regular file: fsync after each write */
 };
 
+/*
+ * Write one blob's lines.  When a file cannot take them all (a full disk,
+ * an I/O error), cut it back to where the blob began, so the file holds
+ * whole blobs only and the rerun that writes the blob again doubles
+ * nothing.
+ */
 static int
 emit(void *arg, const char *data, size_t len)
 {
 	struct out *o = arg;
+	struct stat st;
+	int saved;
 
-	if (irm_write_all(o->fd, data, len) == -1)
+	if (!o->sync)
+		return irm_write_all(o->fd, data, len);
+	if (fstat(o->fd, &st) == -1)
 		return -1;
-	return o->sync ? fsync(o->fd) : 0;
+	if (irm_write_all(o->fd, data, len) == 0 && fsync(o->fd) == 0)
+		return 0;
+	saved = errno;
+	if (ftruncate(o->fd, st.st_size) == 0)
+		(void)fsync(o->fd);
+	errno = saved;
+	return -1;
 }
 
 /*
