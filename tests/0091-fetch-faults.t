@@ -125,5 +125,16 @@ for from in base torn; do
 		sed 's/^/# /' "$TMP/bad"
 	done
 done
+# Standard output on a full disk: exit 3 with a message, and the state
+# records nothing that did not get out, so a rerun writes all of it.
+rm -rf "$TMP/r"
+cp -R "$TMP/base" "$TMP/r"
+fetch -q -s "$TMP/r/state" >/dev/full 2>"$TMP/err"
+check "irm-fetch to a full disk: exit 3 with a message" test $? = 3 -a -s "$TMP/err"
+fetch -q -s "$TMP/r/state" >>"$TMP/r/out"
+check "the rerun to stdout: exit 0" test $? = 0
+sort "$TMP/r/out" >"$TMP/got"
+check_same "the rerun wrote every record once" "$TMP/got" "$TMP/want"
+check "the rerun's state is the undisturbed run's" cmp "$TMP/r/state" "$TMP/ref/state"
 echo "1..$_tap_n"
 done_testing
