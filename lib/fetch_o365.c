@@ -21,6 +21,12 @@
  * time between computing a window and asking for it. */
 #define FLOOR_MARGIN (5 * 60 * 1000LL)
 
+/* A start the service still finds too old (its clock ahead of ours, or a
+ * run longer than the margin) moves on by LATE_STEP, up to LATE_MAX past
+ * the 7 days, rather than failing the run. */
+#define LATE_STEP (10 * 60 * 1000LL)
+#define LATE_MAX IRM_MS_HOUR
+
 struct item {
 	char *id, *uri;
 	int64_t created, expires;
@@ -189,7 +195,8 @@ add_items(struct items *it, struct json_object *arr, const char *url,
 	return 0;
 }
 
-/* Every content entry of type in [ws, we), over all pages. */
+/* Every content entry of type in [ws, we), over all pages: 0, -1 (e), or
+ * -2 (e) when the service refuses the start (AF20055). */
 static int
 list_window(struct irm_fetch *f, struct irm_pull *p, const char *type,
     int64_t ws, int64_t we, struct items *it, struct irm_error *e)
@@ -210,8 +217,12 @@ list_window(struct irm_fetch *f, struct irm_pull *p, const char *type,
 	    p->base, p->tenant, type, s, t, p->publisher);
 	for (;;) {
 		if (irm_fetch_call(f, "GET", url.data, NULL, NULL,
-		        IRM_CALL_AUTH | IRM_CALL_JSON, &r, &arr, e) == -1 ||
-		    add_items(it, arr, url.data, e) == -1)
+		        IRM_CALL_AUTH | IRM_CALL_JSON, &r, &arr, e) == -1) {
+			if (pages == 0 && strcmp(r.code, "AF20055") == 0)
+				rc = -2;
+			goto out;
+		}
+		if (add_items(it, arr, url.data, e) == -1)
 			goto out;
 		json_object_put(arr);
 		arr = NULL;
@@ -300,6 +311,37 @@ out:
 	return rc;
 }
 
+/*
+ * List [ws, we) into it, moving a start the service refuses as too old
+ * on by LATE_STEP while it is within LATE_MAX of the 7 days: 0, 1 (the
+ * start moved: what lay before it is gone), -1 (e).
+ */
+static int
+list_late(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
+    int64_t we, struct items *it, struct irm_error *e)
+{
+	int64_t s = ws, limit = p->now - 7 * IRM_MS_DAY + LATE_MAX;
+	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
+	int rc;
+
+	while ((rc = list_window(f, p, type, s, we, it, e)) == -2 &&
+	    s < limit && s + LATE_STEP < we) {
+		items_free(it);
+		s += LATE_STEP;
+	}
+	if (rc < 0)
+		return -1;
+	if (s == ws)
+		return 0;
+	irm_time_format(ws, a);
+	irm_time_format(s, b);
+	irm_fetch_say(f, IRM_SAY_WARN,
+	    "%s: content from %s to %s expired before it was listed (the "
+	    "service's 7 days ended later than this machine's clock says)",
+	    type, a, b);
+	return 1;
+}
+
 /* One window of one content type: 0, 1 (some expired), -1 (e). */
 static int
 window(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
@@ -310,10 +352,8 @@ window(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
 	int rc, rval = 0;
 
 	irm_buf_init(&lines, (size_t)1 << 30);
-	if (list_window(f, p, type, ws, we, &it, e) == -1) {
-		rval = -1;
+	if ((rval = list_late(f, p, type, ws, we, &it, e)) == -1)
 		goto out;
-	}
 	p->sink->blobs_total += (long)it.n;
 	for (size_t i = 0; i < it.n; i++) {
 		if (p->state && irm_fstate_seen(p->state, it.v[i].id)) {

@@ -3,10 +3,12 @@
 # API's 7 days is used only where the state has no cursor, where the part
 # that is gone is reported (exit 1) and fetching starts 7 days back; the
 # next runs, with the same --start, go on from the state.  Without a
-# state it is a usage error.
+# state it is a usage error.  When the service's clock is ahead of ours
+# (or a run outlasts our margin) and it refuses the start as too old, the
+# start moves on in steps and the part skipped is reported.
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
-plan 5
+plan 9
 
 emu_gen 9 $((NOW - 6 * 86400)) 24
 emu_start
@@ -25,3 +27,17 @@ check_same "every record available was written" "$TMP/got" "$TMP/want"
 NOW=$((NOW + 3600))
 check_rc "the next run, same --start, goes on from the state (exit 0)" 0 \
     fetch -q --start "$start" -s "$TMP/state" -o "$TMP/out"
+
+# The service's clock 20 minutes ahead: our start 7 days back is too old
+# for it (AF20055) and moves on by 10 minutes until it is taken.
+rm -f "$EMU_DIR/requests.log"
+emu_fault clock+1200 token
+fetch -q --start "$start" -s "$TMP/state2" -o "$TMP/out2" 2>"$TMP/err2"
+rc=$?
+check "a clock 20 minutes ahead: the run completes, exit 1 ($rc)" test "$rc" = 1
+check "each content type reports the part that was gone when listed" \
+    test "$(grep -c "expired before it was listed" "$TMP/err2")" = 5
+check "the refused starts were retried 10 minutes on" \
+    test "$(grep -c ' 400$' "$EMU_DIR/requests.log")" = 10
+sort "$TMP/out2" >"$TMP/got2"
+check_same "every record available was written" "$TMP/got2" "$TMP/want"
