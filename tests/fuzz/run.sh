@@ -30,7 +30,7 @@ run_one() {
 	    -artifact_prefix="$b/crash/$t-" "$b/corpus/$t" "$b/seed/$t" \
 	    >"$log" 2>&1
 	rc=$?
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	ncorp=$(ls "$b/corpus/$t" | wc -l)
 	if [ "$rc" = 0 ]; then
 		printf 'fuzz %-9s ok    %4ss %9s execs, corpus %s\n' \
