@@ -32,18 +32,7 @@ check_same "every record was written" "$TMP/got" "$TMP/want"
 check "the lines are whole records" irm-norm "$TMP/out" -o /dev/null
 
 # Duplicates: whole blobs only, at most one per kill.
-perl -MJSON::PP -e '
-	local $/; open F, $ARGV[0] or die; my $blobs = decode_json(<F>);
-	open O, $ARGV[1] or die; my %n;
-	$n{decode_json($_)->{Id}}++ for split /\n/, <O>;
-	my ($again, $bad) = (0, 0);
-	for my $b (@$blobs) {
-		my %k = map { ($n{$_->{Id}} // 0) => 1 } @{$b->{records}};
-		$bad++ if keys %k != 1;
-		my ($k) = keys %k;
-		$again += $k - 1 if $k > 1;
-	}
-	print "$again $bad\n"' "$EMU_DIR/content.json" "$TMP/out" >"$TMP/dup"
+emu_blobs_again "$TMP/out" >"$TMP/dup"
 read again partial <"$TMP/dup"
 check "no blob was written in part ($partial)" test "$partial" = 0
 check "at most one blob written again per kill ($again, $kills kills)" \

@@ -63,23 +63,6 @@ points() {
 	    for (x = 1; x <= c + 1; x += s) printf "%d\n", x }' | uniq
 }
 
-# blobs_again OUT: how many blobs OUT holds more than once, and how many
-# it holds in part (some records more often than others).
-blobs_again() {
-	perl -MJSON::PP -e '
-	local $/; open F, $ARGV[0] or die; my $blobs = decode_json(<F>);
-	open O, $ARGV[1] or die; my %n;
-	$n{decode_json($_)->{Id}}++ for split /\n/, <O>;
-	my ($again, $part) = (0, 0);
-	for my $b (@$blobs) {
-		my %k = map { ($n{$_->{Id}} // 0) => 1 } @{$b->{records}};
-		$part++ if keys %k != 1;
-		my ($k) = keys %k;
-		$again += $k - 1 if $k > 1;
-	}
-	print "$again $part\n"' "$EMU_DIR/content.json" "$1"
-}
-
 # judge WHAT: after the rerun on $TMP/r, compared with $TMP/ref.
 judge() {
 	cmp -s "$TMP/r/state" "$TMP/ref/state" ||
@@ -88,7 +71,7 @@ judge() {
 	    echo "$1: records lost" >>"$TMP/bad"
 	irm-norm "$TMP/r/out" -o /dev/null 2>/dev/null ||
 	    echo "$1: the output has a broken line" >>"$TMP/bad"
-	set -- "$1" $(blobs_again "$TMP/r/out")
+	set -- "$1" $(emu_blobs_again "$TMP/r/out")
 	[ "$2" -le 1 ] && [ "$3" = 0 ] ||
 	    echo "$1: $2 blobs written again, $3 in part" >>"$TMP/bad"
 }

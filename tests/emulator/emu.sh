@@ -5,6 +5,8 @@
 #   emu_now EPOCH						the emulated clock
 #   emu_fault KIND ROUTE					inject one fault
 #   fetch ARGS...		irm-fetch o365 against it, clock from $NOW
+#   emu_blobs_again OUT		"AGAIN PART": blobs OUT holds more than
+#				once, and blobs it holds in part
 # The emulator is killed when the test exits.
 EMU_PL=$TESTS/emulator/o365-emulator.pl
 EMU_DIR=$TMP/emu
@@ -30,6 +32,21 @@ trap 'emu_stop; rm -rf "$TMP"' EXIT
 emu_gen() { perl "$EMU_PL" gen "$EMU_DIR" "$@"; }
 emu_now() { echo "$1" >"$EMU_DIR/now"; }
 emu_fault() { echo "$1 $2" >>"$EMU_DIR/faults"; }
+
+emu_blobs_again() {
+	perl -MJSON::PP -e '
+	local $/; open F, $ARGV[0] or die; my $blobs = decode_json(<F>);
+	open O, $ARGV[1] or die; my %n;
+	$n{decode_json($_)->{Id}}++ for split /\n/, <O>;
+	my ($again, $part) = (0, 0);
+	for my $b (@$blobs) {
+		my %k = map { ($n{$_->{Id}} // 0) => 1 } @{$b->{records}};
+		$part++ if keys %k != 1;
+		my ($k) = keys %k;
+		$again += $k - 1 if $k > 1;
+	}
+	print "$again $part\n"' "$EMU_DIR/content.json" "$1"
+}
 
 emu_start() {
 	rm -f "$EMU_DIR/port"
