@@ -290,40 +290,6 @@ emit(void *arg, const char *data, size_t len)
 	return -1;
 }
 
-/*
- * A run killed in the middle of a write can leave a partial last line;
- * its blob is not in the state, so cutting it loses nothing.
- */
-static void
-repair_tail(int fd, const char *path)
-{
-	char buf[4096];
-	struct stat st;
-	off_t end, pos;
-	ssize_t n;
-
-	if (fstat(fd, &st) == -1 || st.st_size == 0)
-		return;
-	for (end = st.st_size; end > 0; end = pos) {
-		pos = end > (off_t)sizeof(buf) ? end - (off_t)sizeof(buf) : 0;
-		if ((n = pread(fd, buf, (size_t)(end - pos), pos)) <= 0)
-			irm_err(IRM_EXIT_FATAL, "%s", path);
-		while (n > 0 && buf[n - 1] != '\n')
-			n--;
-		if (n > 0) {
-			end = pos + n;
-			break;
-		}
-	}
-	if (end == st.st_size)
-		return;
-	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
-		irm_err(IRM_EXIT_FATAL, "%s", path);
-	irm_warnx("%s: removed an incomplete last line (%lld bytes) left by "
-	          "an interrupted run",
-	    path, (long long)(st.st_size - end));
-}
-
 static void
 open_output(struct out *o, const char *path)
 {
@@ -340,7 +306,10 @@ open_output(struct out *o, const char *path)
 			    errno == EWOULDBLOCK
 			        ? "locked by another irm-fetch run"
 			        : strerror(errno));
-		repair_tail(o->fd, path);
+		/* A partial last line's blob is not in the state: cutting
+		 * it loses nothing. */
+		if (irm_cut_partial_line(o->fd, path) == -1)
+			irm_err(IRM_EXIT_FATAL, "%s", path);
 	}
 	o->sync = fstat(o->fd, &st) == 0 && S_ISREG(st.st_mode);
 }

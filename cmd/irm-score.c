@@ -385,17 +385,26 @@ sync_stdout(void)
 /*
  * With a state the output goes with it: appended, so that a run killed
  * after the state was saved and run again keeps what the first wrote.
+ * A run killed or failed before its state was saved may have left a
+ * partial last line: the rerun writes that insight again, so it is cut
+ * rather than glued to the next one.
  */
 static void
 open_output(const char *path, int append)
 {
 	int fd = open(path,
-	    O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC,
+	    (append ? O_RDWR | O_APPEND : O_WRONLY | O_TRUNC) | O_CREAT |
+	        O_CLOEXEC,
 	    0600);
+	struct stat st;
 
 	if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
 	close(fd);
+	if (!append || fstat(STDOUT_FILENO, &st) == -1 || !S_ISREG(st.st_mode))
+		return;
+	if (irm_cut_partial_line(STDOUT_FILENO, path) == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", path);
 }
 
 int

@@ -114,6 +114,14 @@ void irm_buf_free(struct irm_buf *b);
  */
 int irm_write_all(int fd, const void *buf, size_t n);
 
+/*
+ * Cut a last line without its newline off the file open on fd (O_RDWR),
+ * as a run killed or failed in the middle of an append leaves it, sync,
+ * and say so on stderr naming path.  Returns 0 (also when there was
+ * nothing to cut), or -1 with errno set.
+ */
+int irm_cut_partial_line(int fd, const char *path);
+
 /* irm_num.c */
 
 /*

@@ -1,8 +1,10 @@
 /*
  * irm_io.c - writing a whole buffer to a file descriptor, for the files
- * irm makes durable itself (state, store, -o of irm-fetch).
+ * irm makes durable itself (state, store, -o of irm-fetch and irm-score),
+ * and cutting the partial line an interrupted append leaves.
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -25,5 +27,39 @@ irm_write_all(int fd, const void *buf, size_t n)
 		p += w;
 		n -= (size_t)w;
 	}
+	return 0;
+}
+
+int
+irm_cut_partial_line(int fd, const char *path)
+{
+	char buf[4096];
+	struct stat st;
+	off_t end, pos;
+	ssize_t n;
+
+	if (fstat(fd, &st) == -1)
+		return -1;
+	for (end = st.st_size; end > 0; end = pos) {
+		pos = end > (off_t)sizeof(buf) ? end - (off_t)sizeof(buf) : 0;
+		if ((n = pread(fd, buf, (size_t)(end - pos), pos)) <= 0) {
+			if (n == 0)
+				errno = EIO; /* the file shrank under us */
+			return -1;
+		}
+		while (n > 0 && buf[n - 1] != '\n')
+			n--;
+		if (n > 0) {
+			end = pos + n;
+			break;
+		}
+	}
+	if (end == st.st_size)
+		return 0;
+	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
+		return -1;
+	irm_warnx("%s: removed an incomplete last line (%lld bytes) left by "
+	          "an interrupted run",
+	    path, (long long)(st.st_size - end));
 	return 0;
 }

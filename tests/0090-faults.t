@@ -1,10 +1,10 @@
 #!/bin/sh
 # Fault injection: write (a short write, then a full disk), fsync, rename,
 # ftruncate and malloc fail at the Nth call (tests/fault/fault.c, by
-# LD_PRELOAD) while irm-score saves its state, irm-report appends to the
-# store and irm-case acts; stdout is /dev/full.  Every run completes or
-# exits 3 with a message, and a rerun reaches the state of an undisturbed
-# run: nothing lost, nothing doubled.  The plain build only: the
+# LD_PRELOAD) while irm-score saves its state (and appends to -o),
+# irm-report appends to the store and irm-case acts; stdout is /dev/full.
+# Every run completes or exits 3 with a message, and a rerun reaches the
+# state of an undisturbed run: nothing lost, nothing doubled.  The plain build only: the
 # sanitizers bring their own allocator.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
@@ -133,6 +133,45 @@ for op in write fsync rename malloc; do
 	check "irm-score --state, $op failing at each of $c calls: exit 0 or 3, the rerun's state as undisturbed" test ! -s "$TMP/bad"
 	sed 's/^/# /' "$TMP/bad"
 done
+
+# irm-score --state -o, as a cron job runs it: the insights are appended
+# and synced before the state is saved, so after a failure the rerun
+# writes them again (irm-report counts an insight id once): the insights
+# as a set and the state are the undisturbed run's.  From a base whose -o
+# ends in a partial line too (a run killed mid-write): it is cut, not
+# glued to the next insight.
+score "$TMP/so0" -o "$TMP/io0" "$TMP/ev1" >/dev/null
+cp "$TMP/so0" "$TMP/sobase"
+cp "$TMP/io0" "$TMP/iobase"
+score "$TMP/so0" -o "$TMP/io0" "$TMP/ev2" >/dev/null
+sort -u "$TMP/io0" >"$TMP/iowant"
+cp "$TMP/iobase" "$TMP/iotorn"
+tail -n +"$(($(wc -l <"$TMP/iobase") + 1))" "$TMP/io0" | head -n 1 |
+    head -c 60 >>"$TMP/iotorn"
+for from in base torn; do
+	for op in write fsync rename ftruncate malloc; do
+		: >"$TMP/bad"
+		cp "$TMP/sobase" "$TMP/so"
+		cp "$TMP/io$from" "$TMP/io"
+		c=$(calls $op score "$TMP/so" -o "$TMP/io" "$TMP/ev2")
+		[ "$c" = 0 ] && continue
+		for n in $(points "$c"); do
+			cp "$TMP/sobase" "$TMP/so"
+			cp "$TMP/io$from" "$TMP/io"
+			faulted $op "$n" score "$TMP/so" -o "$TMP/io" "$TMP/ev2" ||
+			    score "$TMP/so" -o "$TMP/io" "$TMP/ev2" >/dev/null 2>&1
+			cmp -s "$TMP/so" "$TMP/so0" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
+			sort -u "$TMP/io" | cmp -s - "$TMP/iowant" ||
+			    echo "$op:$n: the rerun's insights differ" >>"$TMP/bad"
+		done
+		check "irm-score --state -o ($from output), $op failing at each of $c calls: exit 0 or 3, the rerun as undisturbed" test ! -s "$TMP/bad"
+		sed 's/^/# /' "$TMP/bad"
+	done
+done
+cp "$TMP/sobase" "$TMP/so"
+score "$TMP/so" -o /dev/full "$TMP/ev2" >/dev/null 2>"$TMP/err"
+check "irm-score --state -o on a full disk: exit 3 with a message" test $? = 3 -a -s "$TMP/err"
+check "irm-score --state -o on a full disk: the state is not saved" cmp "$TMP/so" "$TMP/sobase"
 
 # Standard output on a full disk.
 full() {
