@@ -121,17 +121,6 @@ add_domain(struct ctx *c, const char *d)
 	c->writer.internal = list;
 }
 
-static FILE *
-open_append(const char *path, const char *what)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	FILE *fp;
-
-	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)
-		irm_err(IRM_EXIT_USAGE, "%s: %s", what, path);
-	return fp;
-}
-
 enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN };
 
 static const struct option longopts[] = {
@@ -196,7 +185,9 @@ main(int argc, char *argv[])
 			keyfile = optarg;
 			break;
 		case 'r':
-			c.reject = open_append(optarg, "reject file");
+			if ((c.reject = irm_open_reject(optarg)) == NULL)
+				irm_err(
+				    IRM_EXIT_USAGE, "reject file: %s", optarg);
 			break;
 		case 's':
 			c.opts.hr_scenario = irm_hr_scenario_parse(optarg);

@@ -252,18 +252,6 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* The reject file, created mode 0600 and appended to. */
-static FILE *
-open_append(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	FILE *fp;
-
-	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)
-		irm_err(IRM_EXIT_USAGE, "reject file: %s", path);
-	return fp;
-}
-
 static void
 open_to(const char *path, int fdno, int flags)
 {
@@ -299,7 +287,9 @@ main(int argc, char *argv[])
 			open_to(optarg, STDOUT_FILENO, O_TRUNC);
 			break;
 		case 'r':
-			o.reject = open_append(optarg);
+			if ((o.reject = irm_open_reject(optarg)) == NULL)
+				irm_err(
+				    IRM_EXIT_USAGE, "reject file: %s", optarg);
 			break;
 		case 'S':
 			o.store = optarg;

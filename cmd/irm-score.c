@@ -270,7 +270,7 @@ static void
 parse_opts(struct opts *o, int argc, char **argv)
 {
 	const char *errstr;
-	int ch, fd;
+	int ch;
 
 	o->lag = 2;
 	o->now = INT64_MIN;
@@ -288,9 +288,7 @@ parse_opts(struct opts *o, int argc, char **argv)
 			o->policies[o->npolicies++] = optarg;
 			break;
 		case 'r':
-			fd = open(optarg,
-			    O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-			if (fd == -1 || (o->reject = fdopen(fd, "a")) == NULL)
+			if ((o->reject = irm_open_reject(optarg)) == NULL)
 				irm_err(
 				    IRM_EXIT_USAGE, "reject file: %s", optarg);
 			break;

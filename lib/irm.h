@@ -122,6 +122,14 @@ int irm_write_all(int fd, const void *buf, size_t n);
  */
 int irm_cut_partial_line(int fd, const char *path);
 
+/*
+ * Open path to append rejected records to, created mode 0600.  When a
+ * killed run left its last line without a newline the line is ended
+ * there, so the next record is not glued to it.  Returns the stream, or
+ * NULL with errno set.
+ */
+FILE *irm_open_reject(const char *path);
+
 /* irm_num.c */
 
 /*
