@@ -96,6 +96,22 @@ printf '\001{"error":"invalid_client","error_description":"AADSTS7000215: Invali
 printf '\004{"token_type":"Bearer","expires_in":"3599","ext_expires_in":"3599","access_token":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln"}' >"$out/http/token"
 { printf '\002'; printf '{"value":[{"id":"1"},{"id":"2"}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}'; } >"$out/http/page"
 
+# irm-fetch's --state (a byte in front: 0 o365, 1 graph).
+T=f28ab78a-d401-4060-8012-736e373933eb
+mkdir -p "$out/fstate"
+printf '\000{"irm_fetch_state":1,"source":"o365","tenant":"%s","cursors":{"Audit.Exchange":"2026-03-02T12:00:00.000Z","DLP.All":"2026-03-02T13:00:00.000Z"},"seen":{"20260302120000123$20260302130000456$audit_exchange$Audit_Exchange$emea0025":"2026-03-02T12:30:00.000Z"}}\n' \
+    "$T" >"$out/fstate/o365"
+printf '\001{"irm_fetch_state":1,"source":"graph","tenant":"%s","cursors":{"signIns":"2026-03-02T12:00:00.000Z"},"seen":{"b4c1f9d2-0000-4000-8000-000000000001":"2026-03-02T11:59:00.000Z"}}\n' \
+    "$T" >"$out/fstate/graph"
+# irm-case reveal: a pseudonym under the fuzzing key, then the directory.
+printf 'fuzzing-key-0123456789abcdef\n' >"$tmp/key"
+printf '{"CreationTime":"2026-03-02T10:00:00","Id":"a1","Operation":"FileAccessed","UserId":"adele.vance@contoso.com"}\n' |
+    irm-norm -p "$tmp/key" 2>/dev/null | jq -r .user.name >"$tmp/pseudonym"
+mkdir -p "$out/reveal"
+{ cat "$tmp/pseudonym"; head -c 16384 "$EX/directory.csv"; } \
+    >"$out/reveal/directory"
+{ echo anon-0000; printf 'upn\r\n"a@contoso.com"\r\n'; } >"$out/reveal/quoted"
+
 for t in "$out"/*; do
 	[ -n "$(ls "$t")" ] || echo "seeds: none for ${t##*/}" >&2
 done
