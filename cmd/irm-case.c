@@ -24,6 +24,7 @@
 #include "irm_event.h"
 #include "irm_format.h"
 #include "irm_json.h"
+#include "irm_notice.h"
 #include "irm_report.h"
 #include "irm_reveal.h"
 #include "irm_store.h"
@@ -380,126 +381,6 @@ cmd_verify(struct ctx *c, int argc, char **argv)
 	return n ? IRM_EXIT_FATAL : IRM_EXIT_OK;
 }
 
-/* A header value must stay on its line: no control characters. */
-static void
-header_ok(struct ctx *c, const char *name, const char *v)
-{
-	const char *p;
-
-	for (p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			refuse(
-			    c, "notice: the %s has a control character", name);
-}
-
-struct notice {
-	const char *user, *to, *case_id, *case_name, *policy;
-	char *from, *subject, *cc;
-	struct irm_buf body;
-};
-
-/* Expand {{field}} in s into out; -1 with the field name on error. */
-static int
-expand(const struct notice *n, const char *s, struct irm_buf *out, char *bad,
-    size_t badlen)
-{
-	const char *end, *v;
-	size_t len;
-
-	while (*s) {
-		if (strncmp(s, "{{", 2) != 0 ||
-		    (end = strstr(s, "}}")) == NULL) {
-			irm_buf_addc(out, *s++);
-			continue;
-		}
-		len = (size_t)(end - s - 2);
-#define FIELD(name, val)                                                       \
-	(len == sizeof(name) - 1 && strncmp(s + 2, name, len) == 0) ? (val)
-		v = FIELD("user", n->user)
-		    : FIELD("case", n->case_id)
-		    : FIELD("case_name", n->case_name)
-		    : FIELD("policy", n->policy)
-		    : FIELD("sender", n->from ? n->from : "")
-		    : FIELD("subject", n->subject ? n->subject : "") : NULL;
-#undef FIELD
-		if (v == NULL) {
-			snprintf(bad, badlen, "%.*s", (int)len, s + 2);
-			return -1;
-		}
-		irm_buf_adds(out, v);
-		s = end + 2;
-	}
-	return 0;
-}
-
-static char **
-header_slot(struct notice *n, const char *line, const char **val)
-{
-	static const char *const names[] = {"From:", "Subject:", "Cc:"};
-	char **slots[] = {&n->from, &n->subject, &n->cc};
-	size_t i, k;
-
-	for (i = 0; i < 3; i++) {
-		k = strlen(names[i]);
-		if (strncasecmp(line, names[i], k) == 0) {
-			for (*val = line + k; **val == ' '; (*val)++)
-				;
-			return slots[i];
-		}
-	}
-	return NULL;
-}
-
-/* Read the template: headers, a blank line, the body. */
-static void
-read_template(struct ctx *c, const char *path, struct notice *n)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, bad[64], **slot;
-	const char *val;
-	size_t cap = 0;
-	ssize_t len;
-	unsigned long no = 0;
-	int in_body = 0;
-	struct irm_buf x;
-
-	if (fp == NULL)
-		refuse(c, "template %s: %s", path, strerror(errno));
-	irm_buf_init(&n->body, 1 << 20);
-	irm_buf_init(&x, 1 << 16);
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		no++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (!in_body && len == 0) {
-			in_body = 1;
-			continue;
-		}
-		if (in_body) {
-			if (expand(n, line, &n->body, bad, sizeof(bad)) == -1)
-				refuse(c, "%s:%lu: unknown field {{%s}}", path,
-				    no, bad);
-			irm_buf_addc(&n->body, '\n');
-		} else if ((slot = header_slot(n, line, &val)) == NULL) {
-			refuse(c,
-			    "%s:%lu: expected From:, Subject:, Cc: or "
-			    "a blank line before the body",
-			    path, no);
-		} else if (*slot == NULL) {
-			irm_buf_reset(&x);
-			if (expand(n, val, &x, bad, sizeof(bad)) == -1)
-				refuse(c, "%s:%lu: unknown field {{%s}}", path,
-				    no, bad);
-			*slot = irm_xstrdup(x.data ? x.data : "");
-		}
-	}
-	free(line);
-	irm_buf_free(&x);
-	fclose(fp);
-	if (!in_body)
-		refuse(c, "%s: no body (a blank line ends the headers)", path);
-}
-
 /* RFC 2047 for a subject that is not ASCII. */
 static void
 put_subject(const char *s)
@@ -542,7 +423,9 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	    {"template", required_argument, NULL, O_TEMPLATE},
 	    {"to", required_argument, NULL, O_TO}, {NULL, 0, NULL, 0}};
 	const char *tmpl = NULL, *from = NULL, *subject = NULL;
-	struct notice n = {0};
+	struct irm_notice n = {0};
+	struct irm_error e;
+	FILE *fp;
 	struct irm_alert *al;
 	struct irm_case *k;
 	struct irm_buf d;
@@ -577,16 +460,17 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 		    "notice: %s has no mail address (pseudonymized?): "
 		    "give --to",
 		    k->id);
-	read_template(c, tmpl, &n);
+	if ((fp = fopen(tmpl, "r")) == NULL)
+		refuse(c, "template %s: %s", tmpl, strerror(errno));
+	if (irm_notice_read(&n, fp, tmpl, &e) == -1)
+		refuse(c, "%s", e.msg);
+	fclose(fp);
 	if (n.from == NULL || n.subject == NULL)
 		refuse(c,
 		    "notice: no sender or subject (From: and Subject: "
 		    "in the template, or --from and --subject)");
-	header_ok(c, "sender", n.from);
-	header_ok(c, "subject", n.subject);
-	header_ok(c, "recipient", n.to);
-	if (n.cc)
-		header_ok(c, "Cc", n.cc);
+	if (irm_notice_check(&n, &e) == -1)
+		refuse(c, "%s", e.msg);
 	irm_sha256_hex(n.body.data ? n.body.data : "", n.body.len, hex);
 	irm_buf_init(&d, 1 << 20);
 	data_case(&d, k->id);
@@ -608,10 +492,7 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	       "Content-Transfer-Encoding: 8bit\n\n%s",
 	    n.body.data ? n.body.data : "");
 	done(c);
-	free(n.from);
-	free(n.subject);
-	free(n.cc);
-	irm_buf_free(&n.body);
+	irm_notice_free(&n);
 	return IRM_EXIT_OK;
 }
 

@@ -21,6 +21,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Set the program name and the zone once per process. */
 void fuzz_init(void);
 
+/* The LLVMFuzzerInitialize of a target that needs only fuzz_init. */
+#define FUZZ_INIT_ONLY                                                         \
+	int LLVMFuzzerInitialize(int *argc, char ***argv)                      \
+	{                                                                      \
+		(void)argc;                                                    \
+		(void)argv;                                                    \
+		fuzz_init();                                                   \
+		return 0;                                                      \
+	}
+
 /*
  * Write data to NAME in the process's scratch directory (made on first
  * use, removed at exit) and return its path (static storage per name,

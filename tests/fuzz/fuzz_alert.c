@@ -21,14 +21,7 @@ struct ctx {
 	struct irm_buf out;
 };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 static int
 one(void *arg, struct json_object *o, unsigned long line)

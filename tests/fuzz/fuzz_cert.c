@@ -4,14 +4,7 @@
  */
 #include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -9,14 +9,7 @@
 #include "irm.h"
 #include "irm_score.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 /* Look up the line of every path below v, to a small depth. */
 static void

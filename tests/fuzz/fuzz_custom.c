@@ -11,14 +11,7 @@ static const struct irm_colmap map[] = {{"user", "Mail"}, {"time", "When"},
     {"indicator", "Rule"}, {"value", "Points"}, {"severity", "Level"},
     {"id", "Ref"}};
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

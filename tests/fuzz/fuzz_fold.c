@@ -14,14 +14,7 @@
 #include "irm_json.h"
 #include "irm_store.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 static int
 fold(void *ctx, struct json_object *o, unsigned long line)

@@ -18,14 +18,7 @@ static const char *const keys[] = {"Audit.AzureActiveDirectory",
     "Audit.Exchange", "Audit.SharePoint", "Audit.General", "DLP.All", "signIns",
     "directoryAudits"};
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 /* What a run does with a loaded state; the state must then reload. */
 static void

@@ -12,14 +12,7 @@ static const struct irm_colmap map[] = {{"user", "Mail"}, {"scenario", "Type"},
     {"remarks", "Notes"}, {"rating", "Score"}, {"resignation_date", "Left"},
     {"last_working_date", "Last day"}};
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

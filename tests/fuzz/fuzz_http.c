@@ -13,14 +13,7 @@
 #include "irm.h"
 #include "irm_fetch.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 /* Every line (LF-ended, as curl hands headers) into one response. */
 static void

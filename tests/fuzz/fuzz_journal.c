@@ -13,14 +13,7 @@
 #include "irm_score.h"
 #include "irm_store.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 static void
 reader(void)

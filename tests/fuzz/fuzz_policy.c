@@ -6,14 +6,7 @@
 #include "irm.h"
 #include "irm_score.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,14 +12,7 @@
 
 static const char key[] = "fuzzing-key-0123456789abcdef\n";
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
+FUZZ_INIT_ONLY
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

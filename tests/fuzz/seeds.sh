@@ -111,6 +111,12 @@ mkdir -p "$out/reveal"
 { cat "$tmp/pseudonym"; head -c 16384 "$EX/directory.csv"; } \
     >"$out/reveal/directory"
 { echo anon-0000; printf 'upn\r\n"a@contoso.com"\r\n'; } >"$out/reveal/quoted"
+# irm-case notice: the user, then the template.
+mkdir -p "$out/notice"
+printf 'adele.vance@contoso.com\nFrom: compliance@contoso.com\nSubject: Data handling ({{case}})\nCc: hr@contoso.com\n\nDear {{user}},\nabout {{case_name}} under {{policy}}, from {{sender}}.\n' \
+    >"$out/notice/template"
+printf 'a@contoso.com\r\nBcc: x@contoso.com\nfrom: {{user}}\nsubject: {{subject}}{{x}}\n\n{{\n' \
+    >"$out/notice/inject"
 
 for t in "$out"/*; do
 	[ -n "$(ls "$t")" ] || echo "seeds: none for ${t##*/}" >&2

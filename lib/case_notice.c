@@ -1,0 +1,159 @@
+/*
+ * case_notice.c - read and check the notice template of irm-case notice
+ * (irm_notice.h).  The values expanded into it come from the records, so
+ * they are hostile: a header that would break its line is refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
+
+#include "irm_notice.h"
+
+/* Expand {{field}} in s into out; -1 with the field name in bad. */
+static int
+expand(const struct irm_notice *n, const char *s, struct irm_buf *out,
+    char *bad, size_t badlen)
+{
+	const char *end, *v;
+	size_t len;
+
+	while (*s) {
+		if (strncmp(s, "{{", 2) != 0 ||
+		    (end = strstr(s, "}}")) == NULL) {
+			irm_buf_addc(out, *s++);
+			continue;
+		}
+		len = (size_t)(end - s - 2);
+#define FIELD(name, val)                                                       \
+	(len == sizeof(name) - 1 && strncmp(s + 2, name, len) == 0) ? (val)
+		v = FIELD("user", n->user)
+		    : FIELD("case", n->case_id)
+		    : FIELD("case_name", n->case_name)
+		    : FIELD("policy", n->policy)
+		    : FIELD("sender", n->from ? n->from : "")
+		    : FIELD("subject", n->subject ? n->subject : "") : NULL;
+#undef FIELD
+		if (v == NULL) {
+			snprintf(bad, badlen, "%.*s", (int)len, s + 2);
+			return -1;
+		}
+		irm_buf_adds(out, v);
+		s = end + 2;
+	}
+	return 0;
+}
+
+static char **
+header_slot(struct irm_notice *n, const char *line, const char **val)
+{
+	static const char *const names[] = {"From:", "Subject:", "Cc:"};
+	char **slots[] = {&n->from, &n->subject, &n->cc};
+	size_t i, k;
+
+	for (i = 0; i < 3; i++) {
+		k = strlen(names[i]);
+		if (strncasecmp(line, names[i], k) == 0) {
+			for (*val = line + k; **val == ' '; (*val)++)
+				;
+			return slots[i];
+		}
+	}
+	return NULL;
+}
+
+/* One line of the template: 0, or -1 with e. */
+static int
+one_line(struct irm_notice *n, const char *line, int *in_body,
+    struct irm_buf *x, struct irm_pos *pos, struct irm_error *e)
+{
+	char bad[64], **slot;
+	const char *val;
+
+	if (!*in_body && *line == '\0') {
+		*in_body = 1;
+		return 0;
+	}
+	if (*in_body) {
+		if (expand(n, line, &n->body, bad, sizeof(bad)) == -1)
+			return irm_seterr(e, "%s:%lu: unknown field {{%s}}",
+			    pos->file, pos->line, bad);
+		irm_buf_addc(&n->body, '\n');
+		return 0;
+	}
+	if ((slot = header_slot(n, line, &val)) == NULL)
+		return irm_seterr(e,
+		    "%s:%lu: expected From:, Subject:, Cc: or a blank line "
+		    "before the body",
+		    pos->file, pos->line);
+	if (*slot)
+		return 0; /* set by an option: the option wins */
+	irm_buf_reset(x);
+	if (expand(n, val, x, bad, sizeof(bad)) == -1)
+		return irm_seterr(e, "%s:%lu: unknown field {{%s}}", pos->file,
+		    pos->line, bad);
+	*slot = irm_xstrdup(x->data ? x->data : "");
+	return 0;
+}
+
+int
+irm_notice_read(
+    struct irm_notice *n, FILE *fp, const char *path, struct irm_error *e)
+{
+	struct irm_pos pos = {path, 0};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int in_body = 0, rc = 0;
+	struct irm_buf x;
+
+	irm_buf_init(&n->body, 1 << 20);
+	irm_buf_init(&x, 1 << 16);
+	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1) {
+		pos.line++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		rc = one_line(n, line, &in_body, &x, &pos, e);
+	}
+	free(line);
+	irm_buf_free(&x);
+	if (rc == 0 && !in_body)
+		rc = irm_seterr(
+		    e, "%s: no body (a blank line ends the headers)", path);
+	return rc;
+}
+
+/* Does s hold a control character? */
+static int
+has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+int
+irm_notice_check(const struct irm_notice *n, struct irm_error *e)
+{
+	const char *name[] = {"sender", "subject", "recipient", "Cc"};
+	const char *v[] = {n->from, n->subject, n->to, n->cc};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (v[i] && has_control(v[i]))
+			return irm_seterr(e,
+			    "notice: the %s has a control character", name[i]);
+	return 0;
+}
+
+void
+irm_notice_free(struct irm_notice *n)
+{
+	free(n->from);
+	free(n->subject);
+	free(n->cc);
+	n->from = n->subject = n->cc = NULL;
+	irm_buf_free(&n->body);
+}
