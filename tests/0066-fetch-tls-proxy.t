@@ -14,13 +14,7 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
 plan 25
 
 TLS_PID=
-tls_stop() {
-	if [ -n "$TLS_PID" ]; then
-		kill "$TLS_PID" 2>/dev/null
-		wait "$TLS_PID" 2>/dev/null
-		TLS_PID=
-	fi
-}
+tls_stop() { stop_bg TLS_PID; }
 trap 'tls_stop; emu_stop; rm -rf "$TMP"' EXIT
 
 # tls_start: serve $TMP/www over https on a free loopback port (TLS_PORT);

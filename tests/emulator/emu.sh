@@ -20,13 +20,17 @@ printf '{"tenant":"%s","client_id":"%s","secret":"%s","token_ttl":3599,"page_siz
     "$TENANT" "$CLIENT" "$SECRET" >"$EMU_DIR/config.json"
 printf '%s\n' "$SECRET" >"$TMP/secret"
 
-emu_stop() {
-	if [ -n "$EMU_PID" ]; then
-		kill "$EMU_PID" 2>/dev/null
-		wait "$EMU_PID" 2>/dev/null
-		EMU_PID=
+# stop_bg NAME: kill and reap the background process whose pid the
+# variable NAME holds, and empty it.
+stop_bg() {
+	eval "_pid=\${$1}"
+	if [ -n "$_pid" ]; then
+		kill "$_pid" 2>/dev/null
+		wait "$_pid" 2>/dev/null
+		eval "$1="
 	fi
 }
+emu_stop() { stop_bg EMU_PID; }
 trap 'emu_stop; rm -rf "$TMP"' EXIT
 
 emu_gen() { perl "$EMU_PL" gen "$EMU_DIR" "$@"; }

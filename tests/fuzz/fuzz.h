@@ -42,6 +42,16 @@ const char *fuzz_file(const char *name, const void *data, size_t size);
 const char *fuzz_dir(void);
 
 /*
+ * Load the settings (settings_text, or the defaults when NULL) and the n
+ * policies of policy_text, as files in the scratch directory, once per
+ * process; abort on any lint message.  Freed at exit.
+ */
+struct irm_settings;
+struct irm_policy;
+void fuzz_config(const char *settings_text, const char *const *policy_text,
+    size_t n, struct irm_settings **settings, struct irm_policy **pol);
+
+/*
  * Run the bytes through irm-norm's reading loop as the file of one
  * operand.  The first byte holds options (bit 0 -k user, bit 1 no
  * pseudonyms, bits 2-4 all set: -s from bits 5-7, bit 7 the --map

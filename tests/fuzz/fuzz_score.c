@@ -46,44 +46,17 @@ static const char *const policy_text[] = {
 
 #define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
 
-static struct irm_settings settings;
+static struct irm_settings *settings;
 static struct irm_policy *pol;
-static int npol;
-
-static void
-unload(void)
-{
-	irm_settings_free(&settings);
-	irm_policies_free(pol, npol > 0 ? (size_t)npol : 0);
-}
+static const size_t npol = NPOL;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static const char *const names[NPOL] = {
-	    "p1.json", "p2.json", "p3.json"};
-	char *paths[NPOL];
-	struct irm_lint lint = {0};
-	size_t i;
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	irm_settings_load(&settings,
-	    fuzz_file(
-	        "settings.json", settings_text, sizeof(settings_text) - 1),
-	    NULL, &lint);
-	for (i = 0; i < NPOL; i++)
-		paths[i] = (char *)fuzz_file(
-		    names[i], policy_text[i], strlen(policy_text[i]));
-	npol = irm_policies_load(paths, NPOL, NULL, &pol, &lint);
-	if (lint.n || npol != (int)NPOL) {
-		for (i = 0; i < lint.n; i++)
-			fprintf(stderr, "%s\n", lint.msg[i]);
-		abort();
-	}
-	irm_lint_free(&lint);
-	atexit(unload);
+	fuzz_config(settings_text, policy_text, NPOL, &settings, &pol);
 	return 0;
 }
 
@@ -92,7 +65,7 @@ engine(void)
 {
 	static const struct irm_violation viol[] = {{"bob@contoso.com", 20500}};
 	struct irm_engine_opts eo = {
-	    &settings, pol, (size_t)npol, 1, 90, INT64_MIN, viol, 1};
+	    settings, pol, npol, 1, 90, INT64_MIN, viol, 1};
 
 	return irm_engine_new(&eo);
 }

@@ -21,37 +21,17 @@ static const char *const policy_text[] = {
 
 #define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
 
-static struct irm_settings settings;
+static struct irm_settings *settings;
 static struct irm_policy *pol;
-static int npol;
-
-static void
-unload(void)
-{
-	irm_settings_free(&settings);
-	irm_policies_free(pol, npol > 0 ? (size_t)npol : 0);
-}
+static const size_t npol = NPOL;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static const char *const names[NPOL] = {"p1.json", "p2.json"};
-	char *paths[NPOL];
-	struct irm_lint lint = {0};
-	size_t i;
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	irm_settings_load(&settings, NULL, NULL, &lint);
-	for (i = 0; i < NPOL; i++)
-		paths[i] = (char *)fuzz_file(
-		    names[i], policy_text[i], strlen(policy_text[i]));
-	npol = irm_policies_load(paths, NPOL, NULL, &pol, &lint);
-	if (lint.n || npol != (int)NPOL)
-		abort();
-	irm_lint_free(&lint);
-	atexit(unload);
+	fuzz_config(NULL, policy_text, NPOL, &settings, &pol);
 	return 0;
 }
 
@@ -59,7 +39,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct irm_engine_opts eo = {
-	    &settings, pol, (size_t)npol, 1, 90, INT64_MIN, NULL, 0};
+	    settings, pol, npol, 1, 90, INT64_MIN, NULL, 0};
 	struct irm_engine *g = irm_engine_new(&eo);
 	struct irm_error e;
 	struct irm_buf out;

@@ -12,6 +12,7 @@
 #include "irm_event.h"
 #include "irm_json.h"
 #include "irm_norm.h"
+#include "irm_score.h"
 
 #define NAMES 16
 
@@ -122,6 +123,54 @@ fuzz_lines(const uint8_t *data, size_t size, fuzz_line_fn fn, void *ctx)
 		p = nl + 1;
 	}
 	json_tokener_free(tok);
+}
+
+/* ------------------------------------------- settings and policies */
+
+static struct irm_settings config_settings;
+static struct irm_policy *config_pol;
+static size_t config_npol;
+
+static void
+config_free(void)
+{
+	irm_settings_free(&config_settings);
+	irm_policies_free(config_pol, config_npol);
+}
+
+void
+fuzz_config(const char *settings_text, const char *const *policy_text, size_t n,
+    struct irm_settings **settings, struct irm_policy **pol)
+{
+	char name[32], **paths = calloc(n, sizeof(*paths));
+	struct irm_lint lint = {0};
+	int got;
+	size_t i;
+
+	if (paths == NULL)
+		abort();
+	irm_settings_load(&config_settings,
+	    settings_text ? fuzz_file("settings.json", settings_text,
+	                        strlen(settings_text))
+	                  : NULL,
+	    NULL, &lint);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "p%zu.json", i + 1);
+		paths[i] = (char *)fuzz_file(
+		    name, policy_text[i], strlen(policy_text[i]));
+	}
+	got = irm_policies_load(paths, n, NULL, &config_pol, &lint);
+	free(paths);
+	if (lint.n || got != (int)n) {
+		for (i = 0; i < lint.n; i++)
+			fprintf(stderr, "%s\n", lint.msg[i]);
+		abort();
+	}
+	config_npol = n;
+	irm_lint_free(&lint);
+	atexit(config_free);
+	*settings = &config_settings;
+	*pol = config_pol;
 }
 
 /* ------------------------------------------------------ the norm driver */
