@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "irm.h"
-#include "irm_gen.h"
+#include "gen_int.h"
 
 struct ctx {
 	const struct gen_world *g;
@@ -21,7 +21,7 @@ struct ctx {
 	struct gen_acts *v;
 };
 
-struct gen_act *
+static struct gen_act *
 gen_act_add(struct gen_acts *v)
 {
 	if (v->n == v->cap) {
@@ -37,7 +37,7 @@ static int64_t
 at(struct ctx *c, int minute)
 {
 	return c->g->day0[c->day] + (int64_t)minute * 60 -
-	    c->g->offset[c->day] + gen_below(&c->s, 60);
+	    c->g->offset[c->day] + irm_gen_below(&c->s, 60);
 }
 
 static struct gen_act *
@@ -46,7 +46,7 @@ act(struct ctx *c, int64_t t, int kind, int arg, uint32_t file, uint32_t flags)
 	struct gen_act *a = gen_act_add(c->v);
 
 	a->t = t;
-	a->r = gen_next(&c->s);
+	a->r = irm_gen_next(&c->s);
 	a->user = c->ui;
 	a->kind = (uint16_t)kind;
 	a->arg = (uint16_t)arg;
@@ -59,8 +59,8 @@ act(struct ctx *c, int64_t t, int kind, int arg, uint32_t file, uint32_t flags)
 static uint32_t
 dept_file(struct ctx *c, unsigned dept)
 {
-	unsigned a = gen_below(&c->s, GEN_FILES_PER_DEPT);
-	unsigned b = gen_below(&c->s, GEN_FILES_PER_DEPT);
+	unsigned a = irm_gen_below(&c->s, GEN_FILES_PER_DEPT);
+	unsigned b = irm_gen_below(&c->s, GEN_FILES_PER_DEPT);
 
 	return GEN_FILE(dept, a < b ? a : b);
 }
@@ -70,8 +70,8 @@ some_file(struct ctx *c)
 {
 	unsigned d = c->u->dept;
 
-	if (gen_below(&c->s, 100) < 15)
-		d = gen_below(&c->s, gen_ndepts);
+	if (irm_gen_below(&c->s, 100) < 15)
+		d = irm_gen_below(&c->s, irm_gen_ndepts);
 	return dept_file(c, d);
 }
 
@@ -80,13 +80,13 @@ some_file(struct ctx *c)
 static uint32_t
 nth_file(const struct ctx *c, unsigned n, int worst)
 {
-	unsigned k = (unsigned)(gen_mix(c->ui) % GEN_FILES_PER_DEPT), i;
+	unsigned k = (unsigned)(irm_gen_mix(c->ui) % GEN_FILES_PER_DEPT), i;
 	uint32_t f = 0;
 	int l;
 
 	for (i = 0; i < 4 * GEN_FILES_PER_DEPT; i++) {
 		f = GEN_FILE(c->u->dept, (k + i) % GEN_FILES_PER_DEPT);
-		l = gen_file_label(f);
+		l = irm_gen_file_label(f);
 		if (l >= 0 && l <= worst && n-- == 0)
 			break;
 	}
@@ -109,7 +109,7 @@ top_file(const struct ctx *c, unsigned n)
 static uint32_t
 personal_file(struct ctx *c)
 {
-	return GEN_FILE(gen_ndepts, gen_below(&c->s, 40));
+	return GEN_FILE(irm_gen_ndepts, irm_gen_below(&c->s, 40));
 }
 
 /* A document of the user's own on the laptop, never in the cloud: most
@@ -117,22 +117,22 @@ personal_file(struct ctx *c)
 static uint32_t
 local_file(struct ctx *c)
 {
-	if (gen_below(&c->s, 100) < 5)
+	if (irm_gen_below(&c->s, 100) < 5)
 		return some_file(c);
-	return GEN_FILE(gen_ndepts, 100 + gen_below(&c->s, 140));
+	return GEN_FILE(irm_gen_ndepts, 100 + irm_gen_below(&c->s, 140));
 }
 
 /* A moment of the working day. */
 static int
 work_minute(struct ctx *c, int start, int len)
 {
-	return start + (int)gen_below(&c->s, (unsigned)len);
+	return start + (int)irm_gen_below(&c->s, (unsigned)len);
 }
 
 static void
 files(struct ctx *c, int start, int len, double level)
 {
-	const struct gen_dept *d = &gen_depts[c->u->dept];
+	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
 	static const double od[GEN_NOPS] = {2, 1.5, 0.3, 0.8, 0, 0.1};
 	double sp[GEN_NOPS];
 	unsigned op, i, n;
@@ -144,21 +144,21 @@ files(struct ctx *c, int start, int len, double level)
 	sp[GEN_OP_SYNC] = 0;
 	sp[GEN_OP_RECYCLE] = 0.3;
 	for (op = 0; op < GEN_NOPS; op++) {
-		n = gen_poisson(&c->s, sp[op] * level);
+		n = irm_gen_poisson(&c->s, sp[op] * level);
 		for (i = 0; i < n; i++)
 			act(c, at(c, work_minute(c, start, len)), GEN_K_SP,
 			    (int)op, some_file(c), GEN_F_LABELLED);
-		n = gen_poisson(&c->s, od[op] * level);
+		n = irm_gen_poisson(&c->s, od[op] * level);
 		for (i = 0; i < n; i++)
 			act(c, at(c, work_minute(c, start, len)), GEN_K_SP,
 			    (int)op, personal_file(c), GEN_F_ONEDRIVE);
 	}
 	/* A sync client fetching a library: a burst seconds apart. */
-	if (gen_unit(&c->s) < d->sync) {
+	if (irm_gen_unit(&c->s) < d->sync) {
 		int64_t t = at(c, work_minute(c, start, len));
 		uint32_t f = dept_file(c, c->u->dept);
 
-		n = 10 + gen_poisson(&c->s, 20 * level);
+		n = 10 + irm_gen_poisson(&c->s, 20 * level);
 		for (i = 0; i < n; i++)
 			act(c, t + 2 * i, GEN_K_SP, GEN_OP_SYNC,
 			    GEN_FILE(GEN_FILE_DEPT(f),
@@ -170,7 +170,7 @@ files(struct ctx *c, int start, int len, double level)
 static uint32_t
 dlp_severity(struct ctx *c)
 {
-	unsigned r = gen_below(&c->s, 1000);
+	unsigned r = irm_gen_below(&c->s, 1000);
 
 	return r < 3 ? GEN_F_HIGH : r < 300 ? GEN_F_MEDIUM : 0;
 }
@@ -178,22 +178,22 @@ dlp_severity(struct ctx *c)
 static void
 mail(struct ctx *c, int start, int len, double level)
 {
-	const struct gen_dept *d = &gen_depts[c->u->dept];
-	unsigned i, n = gen_poisson(&c->s, d->sends * level);
+	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
+	unsigned i, n = irm_gen_poisson(&c->s, d->sends * level);
 	int64_t t;
 
 	for (i = 0; i < n; i++) {
-		int att = gen_below(&c->s, 100) < 30
-		    ? 1 + (int)gen_below(&c->s, 3)
+		int att = irm_gen_below(&c->s, 100) < 30
+		    ? 1 + (int)irm_gen_below(&c->s, 3)
 		    : 0;
-		uint32_t sig = gen_below(&c->s, 100) < 40 ? GEN_F_SIG : 0;
+		uint32_t sig = irm_gen_below(&c->s, 100) < 40 ? GEN_F_SIG : 0;
 
 		t = at(c, work_minute(c, start, len));
 		act(c, t, GEN_K_SEND, att, some_file(c), sig);
-		if (gen_unit(&c->s) < d->dlp)
+		if (irm_gen_unit(&c->s) < d->dlp)
 			act(c, t + 2, GEN_K_DLP,
-			    gen_below(&c->s, 4) == 0 ? GEN_TO_PARTNER
-			                             : GEN_TO_CUSTOMER,
+			    irm_gen_below(&c->s, 4) == 0 ? GEN_TO_PARTNER
+			                                 : GEN_TO_CUSTOMER,
 			    some_file(c), dlp_severity(c));
 	}
 }
@@ -201,12 +201,12 @@ mail(struct ctx *c, int start, int len, double level)
 static void
 shares(struct ctx *c, int start, int len)
 {
-	const struct gen_dept *d = &gen_depts[c->u->dept];
+	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
 	const double rate[] = {0.2, d->guest, 0, d->anon, 0.05};
 	unsigned sh, i, n;
 
 	for (sh = 0; sh < 5; sh++) {
-		n = gen_poisson(&c->s, rate[sh]);
+		n = irm_gen_poisson(&c->s, rate[sh]);
 		for (i = 0; i < n; i++)
 			act(c, at(c, work_minute(c, start, len)), GEN_K_SHARE,
 			    (int)sh,
@@ -219,37 +219,37 @@ shares(struct ctx *c, int start, int len)
 static void
 endpoint(struct ctx *c, int start, int len, double level)
 {
-	const struct gen_dept *d = &gen_depts[c->u->dept];
+	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
 	static const double rate[] = {
 	    0, 0, 0, 0.2, 0.02, 0, 0.5, 0.15, 0.4, 0.05, 0.03};
 	unsigned op, i, n;
 	int64_t t;
 
-	n = gen_poisson(&c->s, d->print * level);
+	n = irm_gen_poisson(&c->s, d->print * level);
 	for (i = 0; i < n; i++)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_EP,
 		    GEN_EP_PRINT, local_file(c), GEN_F_LABELLED);
-	if (gen_unit(&c->s) < d->usb) {
+	if (irm_gen_unit(&c->s) < d->usb) {
 		t = at(c, work_minute(c, start, len));
 		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-		n = 1 + gen_poisson(&c->s, 1.5);
+		n = 1 + irm_gen_poisson(&c->s, 1.5);
 		for (i = 0; i < n; i++)
 			act(c, t + 20 + 7 * i, GEN_K_EP, GEN_EP_USB,
 			    local_file(c), GEN_F_LABELLED);
 	}
 	for (op = GEN_EP_CLOUD_INTERNAL; op <= GEN_EP_ARCHIVE; op++) {
-		n = gen_poisson(&c->s, rate[op]);
+		n = irm_gen_poisson(&c->s, rate[op]);
 		for (i = 0; i < n; i++)
 			act(c, at(c, work_minute(c, start, len)), GEN_K_EP,
 			    (int)op, local_file(c), GEN_F_LABELLED);
 	}
-	if (gen_unit(&c->s) < 0.1)
+	if (irm_gen_unit(&c->s) < 0.1)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_LABEL, 1,
 		    dept_file(c, c->u->dept), 0);
-	if (gen_unit(&c->s) < 0.003)
+	if (irm_gen_unit(&c->s) < 0.003)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_LABEL, 2,
 		    dept_file(c, c->u->dept), 0);
-	if (gen_unit(&c->s) < 0.0005)
+	if (irm_gen_unit(&c->s) < 0.0005)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_ALERT,
 		    GEN_AL_UNWANTED, 0, 0);
 }
@@ -257,10 +257,10 @@ endpoint(struct ctx *c, int start, int len, double level)
 static void
 logons(struct ctx *c, int start, int len)
 {
-	unsigned i, n = 1 + gen_poisson(&c->s, 1.5);
+	unsigned i, n = 1 + irm_gen_poisson(&c->s, 1.5);
 	int64_t t = at(c, start);
 
-	if (gen_below(&c->s, 100) < 4)
+	if (irm_gen_below(&c->s, 100) < 4)
 		act(c, t - 40, GEN_K_LOGON_FAIL, 0, 0, 0);
 	act(c, t, GEN_K_LOGON, 0, 0, 0);
 	for (i = 0; i < n; i++)
@@ -272,14 +272,14 @@ static void
 badge(struct ctx *c, int start)
 {
 	int64_t t = at(c, start - 8);
-	int asset = gen_below(&c->s, 100) < 70 ? 0 : 1;
+	int asset = irm_gen_below(&c->s, 100) < 70 ? 0 : 1;
 
-	if (gen_below(&c->s, 1000) < 15) {
+	if (irm_gen_below(&c->s, 1000) < 15) {
 		act(c, t - 30, GEN_K_BADGE, asset, 0, GEN_F_FAILED);
 	}
 	act(c, t, GEN_K_BADGE, asset, 0, 0);
-	if (gen_below(&c->s, 100) < 30)
-		act(c, at(c, start + 240 + (int)gen_below(&c->s, 60)),
+	if (irm_gen_below(&c->s, 100) < 30)
+		act(c, at(c, start + 240 + (int)irm_gen_below(&c->s, 60)),
 		    GEN_K_BADGE, asset, 0, 0);
 }
 
@@ -287,13 +287,13 @@ badge(struct ctx *c, int start)
 static void
 light_session(struct ctx *c, int start)
 {
-	unsigned i, n = 1 + gen_below(&c->s, 4);
+	unsigned i, n = 1 + irm_gen_below(&c->s, 4);
 
 	act(c, at(c, start), GEN_K_LOGON, 0, 0, 0);
 	for (i = 0; i < n; i++) {
-		int m = start + 5 + (int)gen_below(&c->s, 60);
+		int m = start + 5 + (int)irm_gen_below(&c->s, 60);
 
-		if (gen_below(&c->s, 2))
+		if (irm_gen_below(&c->s, 2))
 			act(c, at(c, m), GEN_K_SEND, 0, some_file(c),
 			    GEN_F_SIG);
 		else
@@ -315,31 +315,31 @@ away(const struct ctx *c)
 static void
 ordinary(struct ctx *c)
 {
-	const struct gen_dept *d = &gen_depts[c->u->dept];
+	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
 	int start, len;
 	double level;
 
 	if (away(c))
 		return;
 	if (!c->g->workday[c->day]) {
-		if (gen_unit(&c->s) < d->weekend)
-			light_session(c, 600 + (int)gen_below(&c->s, 360));
+		if (irm_gen_unit(&c->s) < d->weekend)
+			light_session(c, 600 + (int)irm_gen_below(&c->s, 360));
 		return;
 	}
-	if (gen_below(&c->s, 100) < 2)
+	if (irm_gen_below(&c->s, 100) < 2)
 		return; /* sick */
-	start = c->u->start + (int)gen_below(&c->s, 40) - 20;
-	len = 480 + (int)gen_below(&c->s, 90);
-	level = c->u->act * (0.7 + 0.6 * gen_unit(&c->s));
+	start = c->u->start + (int)irm_gen_below(&c->s, 40) - 20;
+	len = 480 + (int)irm_gen_below(&c->s, 90);
+	level = c->u->act * (0.7 + 0.6 * irm_gen_unit(&c->s));
 	logons(c, start, len);
-	if (gen_below(&c->s, 100) < 85)
+	if (irm_gen_below(&c->s, 100) < 85)
 		badge(c, start);
 	files(c, start, len, level);
 	mail(c, start, len, level);
 	shares(c, start, len);
 	endpoint(c, start, len, level);
-	if ((c->u->flags & GEN_U_EVENING) && gen_below(&c->s, 100) < 30)
-		light_session(c, 1200 + (int)gen_below(&c->s, 150));
+	if ((c->u->flags & GEN_U_EVENING) && irm_gen_below(&c->s, 100) < 30)
+		light_session(c, 1200 + (int)irm_gen_below(&c->s, 150));
 }
 
 /* ------------------------------------------------------------ HR rows */
@@ -381,14 +381,14 @@ each_file(struct ctx *c, int64_t t, int gap, unsigned first, unsigned n,
 	unsigned i;
 
 	for (i = 0; i < n; i++)
-		act(c, t + (int64_t)gap * i + gen_below(&c->s, 5), kind, arg,
-		    labelled_file(c, first + i), flags | GEN_F_LABELLED);
+		act(c, t + (int64_t)gap * i + irm_gen_below(&c->s, 5), kind,
+		    arg, labelled_file(c, first + i), flags | GEN_F_LABELLED);
 }
 
 static void
 departing(struct ctx *c)
 {
-	unsigned n = 15 + gen_below(&c->s, 10);
+	unsigned n = 15 + irm_gen_below(&c->s, 10);
 
 	if (is_day(c, -3))
 		each_file(
@@ -397,11 +397,11 @@ departing(struct ctx *c)
 		int64_t t = at(c, 1140);
 
 		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-		each_file(c, t + 30, 9, 0, 12 + gen_below(&c->s, 8), GEN_K_EP,
-		    GEN_EP_USB, 0);
+		each_file(c, t + 30, 9, 0, 12 + irm_gen_below(&c->s, 8),
+		    GEN_K_EP, GEN_EP_USB, 0);
 	}
 	if (is_day(c, 6))
-		each_file(c, at(c, 1170), 50, 0, 8 + gen_below(&c->s, 5),
+		each_file(c, at(c, 1170), 50, 0, 8 + irm_gen_below(&c->s, 5),
 		    GEN_K_EP, GEN_EP_CLOUD_PERSONAL, 0);
 }
 
@@ -412,12 +412,13 @@ jobhunt(struct ctx *c)
 
 	for (k = -14; k < 0; k++)
 		if (is_day(c, k) && c->day < c->u->anchor &&
-		    gen_below(&c->s, 100) < 80) {
-			int64_t t = at(c, 600 + (int)gen_below(&c->s, 400));
+		    irm_gen_below(&c->s, 100) < 80) {
+			int64_t t = at(c, 600 + (int)irm_gen_below(&c->s, 400));
 
 			act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-			each_file(c, t + 25, 11, gen_below(&c->s, 30),
-			    8 + gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB, 0);
+			each_file(c, t + 25, 11, irm_gen_below(&c->s, 30),
+			    8 + irm_gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB,
+			    0);
 			return;
 		}
 }
@@ -426,13 +427,13 @@ static void
 disgruntled(struct ctx *c)
 {
 	if (is_day(c, 1))
-		each_file(c, at(c, 660), 120, 0, 6 + gen_below(&c->s, 3),
+		each_file(c, at(c, 660), 120, 0, 6 + irm_gen_below(&c->s, 3),
 		    GEN_K_LABEL, 2, 0);
 	if (is_day(c, 2) || is_day(c, 5))
-		each_file(c, at(c, 900), 90, 0, 3 + gen_below(&c->s, 3),
+		each_file(c, at(c, 900), 90, 0, 3 + irm_gen_below(&c->s, 3),
 		    GEN_K_SHARE, GEN_SH_PERSONAL, 0);
 	if (is_day(c, 7))
-		each_file(c, at(c, 1020), 15, 0, 25 + gen_below(&c->s, 10),
+		each_file(c, at(c, 1020), 15, 0, 25 + irm_gen_below(&c->s, 10),
 		    GEN_K_SP, GEN_OP_RECYCLE, 0);
 }
 
@@ -440,8 +441,8 @@ static void
 priority(struct ctx *c)
 {
 	if (is_day(c, 0) || is_day(c, 4))
-		each_file(c, at(c, 1080), 200, gen_below(&c->s, 6),
-		    2 + gen_below(&c->s, 3), GEN_K_SHARE, GEN_SH_ANON, 0);
+		each_file(c, at(c, 1080), 200, irm_gen_below(&c->s, 6),
+		    2 + irm_gen_below(&c->s, 3), GEN_K_SHARE, GEN_SH_ANON, 0);
 	if (is_day(c, 1) || is_day(c, 5)) {
 		int64_t t = at(c, 1230);
 
@@ -459,27 +460,27 @@ slow(struct ctx *c)
 
 	if (!c->g->workday[c->day] || away(c))
 		return;
-	n = 2 + gen_below(&c->s, 3);
+	n = 2 + irm_gen_below(&c->s, 3);
 	for (i = 0; i < n; i++)
-		act(c, at(c, 600 + (int)gen_below(&c->s, 420)), GEN_K_EP,
-		    GEN_EP_PRINT, top_file(c, gen_below(&c->s, 20)),
+		act(c, at(c, 600 + (int)irm_gen_below(&c->s, 420)), GEN_K_EP,
+		    GEN_EP_PRINT, top_file(c, irm_gen_below(&c->s, 20)),
 		    GEN_F_LABELLED);
-	n = 1 + gen_below(&c->s, 3);
+	n = 1 + irm_gen_below(&c->s, 3);
 	for (i = 0; i < n; i++)
-		act(c, at(c, 600 + (int)gen_below(&c->s, 420)), GEN_K_EP,
-		    GEN_EP_SHARE_COPY, top_file(c, gen_below(&c->s, 20)),
+		act(c, at(c, 600 + (int)irm_gen_below(&c->s, 420)), GEN_K_EP,
+		    GEN_EP_SHARE_COPY, top_file(c, irm_gen_below(&c->s, 20)),
 		    GEN_F_LABELLED);
-	t = at(c, 600 + (int)gen_below(&c->s, 420));
-	act(c, t, GEN_K_SEND, 1, top_file(c, gen_below(&c->s, 20)),
+	t = at(c, 600 + (int)irm_gen_below(&c->s, 420));
+	act(c, t, GEN_K_SEND, 1, top_file(c, irm_gen_below(&c->s, 20)),
 	    GEN_F_LABELLED);
 	act(c, t + 2, GEN_K_DLP, GEN_TO_COMPETITOR,
-	    top_file(c, gen_below(&c->s, 20)), 0);
+	    top_file(c, irm_gen_below(&c->s, 20)), 0);
 }
 
 static void
 sequence(struct ctx *c)
 {
-	unsigned n = 4 + (unsigned)(gen_mix(c->ui) % 3);
+	unsigned n = 4 + (unsigned)(irm_gen_mix(c->ui) % 3);
 
 	if (is_day(c, 0))
 		each_file(
@@ -509,14 +510,14 @@ afterhours(struct ctx *c)
 			break;
 	if (k > 8)
 		return;
-	t = at(c, 1380 + (int)gen_below(&c->s, 120));
-	n = 5 + gen_below(&c->s, 5);
+	t = at(c, 1380 + (int)irm_gen_below(&c->s, 120));
+	n = 5 + irm_gen_below(&c->s, 5);
 	for (i = 0; i < n; i++)
-		act(c, t + 600 * i + gen_below(&c->s, 300), GEN_K_LOGON, 0, 0,
-		    0);
+		act(c, t + 600 * i + irm_gen_below(&c->s, 300), GEN_K_LOGON, 0,
+		    0, 0);
 	act(c, t + 900, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-	each_file(c, t + 960, 13, gen_below(&c->s, 40),
-	    10 + gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB, 0);
+	each_file(c, t + 960, 13, irm_gen_below(&c->s, 40),
+	    10 + irm_gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB, 0);
 }
 
 static void
@@ -527,9 +528,9 @@ evasion(struct ctx *c)
 	int64_t t;
 
 	if (is_day(c, 1) || is_day(c, 4)) {
-		t = at(c, 1000 + (int)gen_below(&c->s, 120));
+		t = at(c, 1000 + (int)irm_gen_below(&c->s, 120));
 		act(c, t - 120, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-		n = 2 + gen_below(&c->s, 2);
+		n = 2 + irm_gen_below(&c->s, 2);
 		for (i = 0; i < n; i++)
 			act(c, t + 300 * i, GEN_K_ALERT, GEN_AL_EVASION, 0,
 			    i ? GEN_F_HIGH : GEN_F_MEDIUM);
@@ -586,7 +587,7 @@ by_time(const void *a, const void *b)
 }
 
 void
-gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v)
+irm_gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v)
 {
 	struct ctx c;
 	uint32_t i;
@@ -598,11 +599,12 @@ gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v)
 	for (i = 0; i < g->nusers; i++) {
 		c.u = &g->u[i];
 		c.ui = i;
-		c.s = gen_mix(g->seed ^ gen_mix((uint64_t)i << 24 ^ day));
+		c.s =
+		    irm_gen_mix(g->seed ^ irm_gen_mix((uint64_t)i << 24 ^ day));
 		ordinary(&c);
 		hr(&c);
 		if (c.u->scen >= 0) {
-			c.s = gen_mix(c.s ^ 0x5ce7a210ULL);
+			c.s = irm_gen_mix(c.s ^ 0x5ce7a210ULL);
 			scenario(&c);
 		}
 	}

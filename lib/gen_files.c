@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "irm.h"
-#include "irm_gen.h"
+#include "gen_int.h"
 
 #define PATHMAX 4096
 
@@ -33,16 +33,16 @@ small_file(const char *dir, const char *name,
 	char p[PATHMAX];
 	struct gen_out w;
 
-	if (path(p, dir, name, e) == -1 || gen_out_open(&w, p, e) == -1)
+	if (path(p, dir, name, e) == -1 || irm_gen_out_open(&w, p, e) == -1)
 		return -1;
 	fill(&w, g);
-	return gen_out_close(&w, p, e);
+	return irm_gen_out_close(&w, p, e);
 }
 
 static void
 day_str(struct gen_out *w, const struct gen_world *g, int day)
 {
-	gen_date(w, (g->o->start + day) * 86400);
+	irm_gen_date(w, (g->o->start + day) * 86400);
 }
 
 /* ------------------------------------------------------- directory */
@@ -52,25 +52,25 @@ fill_directory(struct gen_out *w, const struct gen_world *g)
 {
 	unsigned i;
 
-	gen_lit(w, "user,department,manager,title\n");
+	irm_gen_lit(w, "user,department,manager,title\n");
 	for (i = 0; i < g->nusers; i++) {
 		const struct gen_user *u = &g->u[i];
-		const char *title = gen_depts[u->dept].title;
+		const char *title = irm_gen_depts[u->dept].title;
 
-		gen_room(w);
+		irm_gen_room(w);
 		if (i == 0)
 			title = "Chief Executive Officer";
 		else if (u->manager == 0)
 			title = "Head of Department";
-		gen_lit(w, u->upn);
-		gen_chr(w, ',');
-		gen_lit(w, gen_depts[u->dept].name);
-		gen_chr(w, ',');
+		irm_gen_lit(w, u->upn);
+		irm_gen_chr(w, ',');
+		irm_gen_lit(w, irm_gen_depts[u->dept].name);
+		irm_gen_chr(w, ',');
 		if (u->manager != UINT32_MAX)
-			gen_lit(w, g->u[u->manager].upn);
-		gen_chr(w, ',');
-		gen_lit(w, title);
-		gen_chr(w, '\n');
+			irm_gen_lit(w, g->u[u->manager].upn);
+		irm_gen_chr(w, ',');
+		irm_gen_lit(w, title);
+		irm_gen_chr(w, '\n');
 	}
 }
 
@@ -79,17 +79,17 @@ fill_priority(struct gen_out *w, const struct gen_world *g)
 {
 	unsigned i;
 
-	gen_lit(w, "# The executives and the heads of department.\n");
+	irm_gen_lit(w, "# The executives and the heads of department.\n");
 	for (i = 0; i < g->nusers; i++) {
-		gen_room(w);
+		irm_gen_room(w);
 		if (g->u[i].flags & GEN_U_PRIORITY) {
-			gen_lit(w, g->u[i].upn);
-			gen_chr(w, '\n');
+			irm_gen_lit(w, g->u[i].upn);
+			irm_gen_chr(w, '\n');
 		}
 	}
 }
 
-int
+static int
 gen_write_directory(
     const struct gen_world *g, const char *dir, struct irm_error *e)
 {
@@ -105,17 +105,17 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 {
 	int i;
 
-	gen_lit(w,
+	irm_gen_lit(w,
 	    "// irm-score settings for the tenant irm-gen wrote "
 	    "(irm-policy(5)).\n{\n\t\"labels\": [\n");
 	for (i = 0; i < 4; i++) {
-		gen_lit(w, "\t\t{\"id\": \"");
-		gen_lit(w, gen_label_ids[i]);
-		gen_lit(w, "\", \"name\": \"");
-		gen_lit(w, gen_label_names[i]);
-		gen_lit(w, i < 3 ? "\"},\n" : "\"}\n");
+		irm_gen_lit(w, "\t\t{\"id\": \"");
+		irm_gen_lit(w, irm_gen_label_ids[i]);
+		irm_gen_lit(w, "\", \"name\": \"");
+		irm_gen_lit(w, irm_gen_label_names[i]);
+		irm_gen_lit(w, i < 3 ? "\"},\n" : "\"}\n");
 	}
-	gen_lit(w,
+	irm_gen_lit(w,
 	    "\t],\n"
 	    "\t\"domains\": {\n"
 	    "\t\t\"internal\": [\"contoso.com\", \"*.contoso.com\", "
@@ -140,8 +140,8 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 	    "\t\"exclusions\": {\"paths\": [\"\\\\Users\\\\*\\\\AppData\"], "
 	    "\"file_types\": [\"png\"]},\n"
 	    "\t\"working_hours\": {\"zone\": \"");
-	gen_esc(w, g->o->zone);
-	gen_lit(w,
+	irm_gen_esc(w, g->o->zone);
+	irm_gen_lit(w,
 	    "\", \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"],\n"
 	    "\t    \"start\": \"07:00\", \"end\": \"19:00\"},\n"
 	    "\t\"unusual\": {\"min_daily\": 5, \"factor\": 3},\n"
@@ -149,7 +149,7 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 	    "}\n");
 }
 
-int
+static int
 gen_write_settings(
     const struct gen_world *g, const char *dir, struct irm_error *e)
 {
@@ -298,7 +298,7 @@ static const char *const policies[][2] = {
         "}\n"},
 };
 
-int
+static int
 gen_write_policies(const char *dir, struct irm_error *e)
 {
 	char p[PATHMAX];
@@ -307,10 +307,10 @@ gen_write_policies(const char *dir, struct irm_error *e)
 
 	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++) {
 		if (path(p, dir, policies[i][0], e) == -1 ||
-		    gen_out_open(&w, p, e) == -1)
+		    irm_gen_out_open(&w, p, e) == -1)
 			return -1;
-		gen_lit(&w, policies[i][1]);
-		if (gen_out_close(&w, p, e) == -1)
+		irm_gen_lit(&w, policies[i][1]);
+		if (irm_gen_out_close(&w, p, e) == -1)
 			return -1;
 	}
 	return 0;
@@ -324,27 +324,27 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 	unsigned i;
 	int sc, from, to;
 
-	gen_lit(w, "user,scenario,start,end\n");
+	irm_gen_lit(w, "user,scenario,start,end\n");
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		for (i = 0; i < g->nusers; i++) {
 			const struct gen_user *u = &g->u[i];
 
 			if (u->scen != sc)
 				continue;
-			gen_room(w);
-			gen_scen_window(g, u, &from, &to);
-			gen_lit(w, u->upn);
-			gen_chr(w, ',');
-			gen_lit(w, irm_gen_scenario_name(sc));
-			gen_chr(w, ',');
+			irm_gen_room(w);
+			irm_gen_scen_window(g, u, &from, &to);
+			irm_gen_lit(w, u->upn);
+			irm_gen_chr(w, ',');
+			irm_gen_lit(w, irm_gen_scenario_name(sc));
+			irm_gen_chr(w, ',');
 			day_str(w, g, from);
-			gen_chr(w, ',');
+			irm_gen_chr(w, ',');
 			day_str(w, g, to);
-			gen_chr(w, '\n');
+			irm_gen_chr(w, '\n');
 		}
 }
 
-int
+static int
 gen_write_answers(
     const struct gen_world *g, const char *dir, struct irm_error *e)
 {
@@ -384,13 +384,13 @@ open_day(struct dayfiles *f, int k, const struct gen_world *g, int day,
 	snprintf(
 	    name, sizeof(name), "%04d-%02u-%02u-%s", (int)y, m, d, suffix[k]);
 	if (path(f->path[k], raw, name, e) == -1 ||
-	    gen_out_open(w, f->path[k], e) == -1)
+	    irm_gen_out_open(w, f->path[k], e) == -1)
 		return -1;
 	f->open[k] = 1;
 	if (k == 2)
-		gen_lit(w, "[\n");
+		irm_gen_lit(w, "[\n");
 	if (k == 3)
-		gen_lit(w,
+		irm_gen_lit(w,
 		    "HRScenario,EmailAddress,ResignationDate,"
 		    "LastWorkingDate,EffectiveDate,Remarks,Rating,"
 		    "OldLevel,NewLevel\n");
@@ -406,12 +406,12 @@ close_day(struct dayfiles *f, struct irm_gen_stats *st, struct irm_error *e)
 		if (!f->open[k])
 			continue;
 		if (k == 2)
-			gen_lit(&f->out[k], "\n]\n");
+			irm_gen_lit(&f->out[k], "\n]\n");
 		st->records += f->out[k].records;
-		gen_flush(&f->out[k]);
+		irm_gen_flush(&f->out[k]);
 		st->bytes += f->out[k].bytes;
 		st->files++;
-		if (gen_out_close(&f->out[k], f->path[k], e) == -1)
+		if (irm_gen_out_close(&f->out[k], f->path[k], e) == -1)
 			rc = -1;
 		f->open[k] = 0;
 	}
@@ -428,7 +428,7 @@ write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
 	int k;
 
 	memset(&f, 0, sizeof(f));
-	gen_day_acts(g, day, v);
+	irm_gen_day_acts(g, day, v);
 	for (i = 0; i < v->n; i++) {
 		k = kind_file(v->a[i].kind);
 		if (!f.open[k] && open_day(&f, k, g, (int)day, raw, e) == -1) {
@@ -441,8 +441,8 @@ write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
 	ws.badge = &f.out[2];
 	ws.hr = &f.out[3];
 	for (i = 0; i < v->n; i++)
-		gen_format(g, &v->a[i],
-		    gen_mix(g->seed ^ (uint64_t)day << 32 ^ i), &ws);
+		irm_gen_format(g, &v->a[i],
+		    irm_gen_mix(g->seed ^ (uint64_t)day << 32 ^ i), &ws);
 	return close_day(&f, st, e);
 }
 
@@ -485,7 +485,7 @@ irm_gen_write(const struct irm_gen_opts *o, const char *dir,
 		return -1;
 	if (mkdir(raw, 0700) == -1 || mkdir(pol, 0700) == -1)
 		return irm_seterr(e, "%s: %s", dir, strerror(errno));
-	if (gen_world_init(&g, o, e) == -1)
+	if (irm_gen_world_init(&g, o, e) == -1)
 		return -1;
 	for (day = 0; day < o->days; day++)
 		if (write_day(&g, day, &v, raw, st, e) == -1)
@@ -498,6 +498,6 @@ irm_gen_write(const struct irm_gen_opts *o, const char *dir,
 	rc = 0;
 out:
 	free(v.a);
-	gen_world_free(&g);
+	irm_gen_world_free(&g);
 	return rc;
 }

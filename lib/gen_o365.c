@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "irm.h"
-#include "irm_gen.h"
+#include "gen_int.h"
 
 #define TENANT "7a1f3c52-9d0e-4b6a-8c21-5e4f0a9b3d17"
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -52,7 +52,7 @@ struct rec {
 static unsigned
 pick(struct rec *x, unsigned n)
 {
-	return gen_below(&x->r, n);
+	return irm_gen_below(&x->r, n);
 }
 
 /* The office by day, home at night or one time in five. */
@@ -71,32 +71,34 @@ static void
 common(struct rec *x, const char *op, int type, const char *workload,
     const char *userid, const char *userkey)
 {
-	gen_open(x->w, NULL, '{');
-	gen_time(x->w, "CreationTime", x->a->t, -1);
-	gen_guid(x->w, "Id", gen_mix(x->id), gen_mix(x->id ^ 0xa5a5));
-	gen_str(x->w, "Operation", op);
-	gen_str(x->w, "OrganizationId", TENANT);
-	gen_num(x->w, "RecordType", type);
-	gen_str(x->w, "UserKey", userkey);
-	gen_num(x->w, "UserType", 0);
-	gen_num(x->w, "Version", 1);
-	gen_str(x->w, "Workload", workload);
-	gen_str(x->w, "UserId", userid);
+	irm_gen_open(x->w, NULL, '{');
+	irm_gen_time(x->w, "CreationTime", x->a->t, -1);
+	irm_gen_guid(
+	    x->w, "Id", irm_gen_mix(x->id), irm_gen_mix(x->id ^ 0xa5a5));
+	irm_gen_str(x->w, "Operation", op);
+	irm_gen_str(x->w, "OrganizationId", TENANT);
+	irm_gen_num(x->w, "RecordType", type);
+	irm_gen_str(x->w, "UserKey", userkey);
+	irm_gen_num(x->w, "UserType", 0);
+	irm_gen_num(x->w, "Version", 1);
+	irm_gen_str(x->w, "Workload", workload);
+	irm_gen_str(x->w, "UserId", userid);
 }
 
 static void
 puid(const struct rec *x, char *b, size_t n, const char *suffix)
 {
 	snprintf(b, n, "1003%012llX%s",
-	    (unsigned long long)(gen_mix(x->a->user + 99) & 0xffffffffffffULL),
+	    (unsigned long long)(irm_gen_mix(x->a->user + 99) &
+	        0xffffffffffffULL),
 	    suffix);
 }
 
 static void
 end(struct rec *x)
 {
-	gen_close(x->w, '}');
-	gen_chr(x->w, '\n');
+	irm_gen_close(x->w, '}');
+	irm_gen_chr(x->w, '\n');
 	x->w->records++;
 }
 
@@ -112,50 +114,54 @@ logon(struct rec *x, int failed)
 	puid(x, key, sizeof(key), "@contoso.com");
 	common(x, failed ? "UserLoginFailed" : "UserLoggedIn", 15,
 	    "AzureActiveDirectory", x->u->upn, key);
-	gen_str(w, "ResultStatus", "Success");
-	gen_str(w, "ClientIP", x->ip);
-	gen_str(w, "ObjectId", "00000003-0000-0ff1-ce00-000000000000");
-	gen_num(w, "AzureActiveDirectoryEventType", 1);
-	gen_open(w, "ExtendedProperties", '[');
-	gen_pair(w, "ResultStatusDetail", failed ? "Redirect" : "Success");
-	gen_pair(w, "UserAgent", agent);
-	gen_pair(w, "UserAuthenticationMethod", "1");
-	gen_pair(w, "RequestType", failed ? "Login:login" : "OAuth2:Authorize");
-	gen_pair(w, "KeepMeSignedIn", "True");
-	gen_close(w, ']');
-	gen_open(w, "ModifiedProperties", '[');
-	gen_close(w, ']');
-	gen_open(w, "Actor", '[');
-	gen_open(w, NULL, '{');
-	gen_guid(w, "ID", gen_mix(x->a->user), gen_mix(x->a->user + 1));
-	gen_num(w, "Type", 0);
-	gen_close(w, '}');
-	gen_open(w, NULL, '{');
-	gen_str(w, "ID", x->u->upn);
-	gen_num(w, "Type", 5);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_str(w, "ActorContextId", TENANT);
-	gen_str(w, "ActorIpAddress", x->ip);
-	gen_guid(w, "InterSystemsId", gen_next(&x->r), gen_next(&x->r));
-	gen_guid(w, "IntraSystemId", gen_next(&x->r), gen_next(&x->r));
-	gen_str(w, "SupportTicketId", "");
-	gen_open(w, "Target", '[');
-	gen_open(w, NULL, '{');
-	gen_str(w, "ID", "00000003-0000-0ff1-ce00-000000000000");
-	gen_num(w, "Type", 0);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_str(w, "TargetContextId", TENANT);
-	gen_str(w, "ApplicationId", "4765445b-32c6-49b0-83e6-1d93765276ca");
-	gen_open(w, "DeviceProperties", '[');
-	gen_pair(w, "OS", x->a->user % 3 == 1 ? "MacOs" : "Windows10");
-	gen_pair(w, "BrowserType", x->a->user % 3 == 1 ? "Safari" : "Edge");
-	gen_pair(w, "IsCompliantAndManaged", "True");
-	gen_close(w, ']');
-	gen_str(w, "ErrorNumber", failed ? "50126" : "0");
+	irm_gen_str(w, "ResultStatus", "Success");
+	irm_gen_str(w, "ClientIP", x->ip);
+	irm_gen_str(w, "ObjectId", "00000003-0000-0ff1-ce00-000000000000");
+	irm_gen_num(w, "AzureActiveDirectoryEventType", 1);
+	irm_gen_open(w, "ExtendedProperties", '[');
+	irm_gen_pair(w, "ResultStatusDetail", failed ? "Redirect" : "Success");
+	irm_gen_pair(w, "UserAgent", agent);
+	irm_gen_pair(w, "UserAuthenticationMethod", "1");
+	irm_gen_pair(
+	    w, "RequestType", failed ? "Login:login" : "OAuth2:Authorize");
+	irm_gen_pair(w, "KeepMeSignedIn", "True");
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "ModifiedProperties", '[');
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "Actor", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_guid(
+	    w, "ID", irm_gen_mix(x->a->user), irm_gen_mix(x->a->user + 1));
+	irm_gen_num(w, "Type", 0);
+	irm_gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "ID", x->u->upn);
+	irm_gen_num(w, "Type", 5);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_str(w, "ActorContextId", TENANT);
+	irm_gen_str(w, "ActorIpAddress", x->ip);
+	irm_gen_guid(
+	    w, "InterSystemsId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_guid(
+	    w, "IntraSystemId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_str(w, "SupportTicketId", "");
+	irm_gen_open(w, "Target", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "ID", "00000003-0000-0ff1-ce00-000000000000");
+	irm_gen_num(w, "Type", 0);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_str(w, "TargetContextId", TENANT);
+	irm_gen_str(w, "ApplicationId", "4765445b-32c6-49b0-83e6-1d93765276ca");
+	irm_gen_open(w, "DeviceProperties", '[');
+	irm_gen_pair(w, "OS", x->a->user % 3 == 1 ? "MacOs" : "Windows10");
+	irm_gen_pair(w, "BrowserType", x->a->user % 3 == 1 ? "Safari" : "Edge");
+	irm_gen_pair(w, "IsCompliantAndManaged", "True");
+	irm_gen_close(w, ']');
+	irm_gen_str(w, "ErrorNumber", failed ? "50126" : "0");
 	if (failed)
-		gen_str(w, "LogonError", "InvalidUserNameOrPassword");
+		irm_gen_str(w, "LogonError", "InvalidUserNameOrPassword");
 	end(x);
 }
 
@@ -168,9 +174,9 @@ site_url(const struct rec *x, char *b, size_t n)
 	char od[48];
 	size_t i;
 
-	if (d < gen_ndepts && !(x->a->flags & GEN_F_ONEDRIVE)) {
+	if (d < irm_gen_ndepts && !(x->a->flags & GEN_F_ONEDRIVE)) {
 		snprintf(b, n, "https://contoso.sharepoint.com/sites/%s/",
-		    gen_depts[d].site);
+		    irm_gen_depts[d].site);
 		return;
 	}
 	for (i = 0; x->u->local[i] && i + 1 < sizeof(od); i++)
@@ -192,7 +198,7 @@ static int
 onedrive(const struct rec *x)
 {
 	return (x->a->flags & GEN_F_ONEDRIVE) ||
-	    GEN_FILE_DEPT(x->a->file) >= gen_ndepts;
+	    GEN_FILE_DEPT(x->a->file) >= irm_gen_ndepts;
 }
 
 /* The fields of a SharePoint or OneDrive item (section 2.2). */
@@ -201,32 +207,35 @@ item(struct rec *x, const char *op, int type, const char *agent)
 {
 	struct gen_out *w = x->w;
 	char site[160], obj[400], key[64];
-	const char *folder = gen_file_folder(x->a->file);
+	const char *folder = irm_gen_file_folder(x->a->file);
 	int od = onedrive(x);
 
 	site_url(x, site, sizeof(site));
-	gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
+	irm_gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
 	snprintf(obj, sizeof(obj), "%s%s/%s", site, folder, x->name);
 	snprintf(key, sizeof(key), "i:0h.f|membership|1003%012llx@live.com",
-	    (unsigned long long)(gen_mix(x->a->user + 7) & 0xffffffffffffULL));
+	    (unsigned long long)(irm_gen_mix(x->a->user + 7) &
+	        0xffffffffffffULL));
 	common(x, op, type, od ? "OneDrive" : "SharePoint", x->u->upn, key);
-	gen_str(w, "ClientIP", x->ip);
-	gen_str(w, "ObjectId", obj);
-	gen_guid(w, "CorrelationId", gen_next(&x->r), gen_next(&x->r));
-	gen_str(w, "EventSource", "SharePoint");
-	gen_str(w, "ItemType", "File");
-	gen_guid(w, "ListId", gen_mix(x->a->file), gen_mix(x->a->file + 1));
-	gen_guid(w, "ListItemUniqueId", gen_mix(x->a->file + 2),
-	    gen_mix(x->a->file + 3));
-	gen_guid(w, "Site", gen_mix(GEN_FILE_DEPT(x->a->file) + 11),
-	    gen_mix(GEN_FILE_DEPT(x->a->file) + 12));
-	gen_str(w, "UserAgent", agent);
-	gen_guid(w, "WebId", gen_mix(GEN_FILE_DEPT(x->a->file) + 13),
-	    gen_mix(GEN_FILE_DEPT(x->a->file) + 14));
-	gen_str(w, "SourceFileExtension", ext_of(x->name));
-	gen_str(w, "SiteUrl", site);
-	gen_str(w, "SourceFileName", x->name);
-	gen_str(w, "SourceRelativeUrl", folder);
+	irm_gen_str(w, "ClientIP", x->ip);
+	irm_gen_str(w, "ObjectId", obj);
+	irm_gen_guid(
+	    w, "CorrelationId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_str(w, "EventSource", "SharePoint");
+	irm_gen_str(w, "ItemType", "File");
+	irm_gen_guid(
+	    w, "ListId", irm_gen_mix(x->a->file), irm_gen_mix(x->a->file + 1));
+	irm_gen_guid(w, "ListItemUniqueId", irm_gen_mix(x->a->file + 2),
+	    irm_gen_mix(x->a->file + 3));
+	irm_gen_guid(w, "Site", irm_gen_mix(GEN_FILE_DEPT(x->a->file) + 11),
+	    irm_gen_mix(GEN_FILE_DEPT(x->a->file) + 12));
+	irm_gen_str(w, "UserAgent", agent);
+	irm_gen_guid(w, "WebId", irm_gen_mix(GEN_FILE_DEPT(x->a->file) + 13),
+	    irm_gen_mix(GEN_FILE_DEPT(x->a->file) + 14));
+	irm_gen_str(w, "SourceFileExtension", ext_of(x->name));
+	irm_gen_str(w, "SiteUrl", site);
+	irm_gen_str(w, "SourceFileName", x->name);
+	irm_gen_str(w, "SourceRelativeUrl", folder);
 }
 
 static void
@@ -237,23 +246,23 @@ sharepoint(struct rec *x)
 	    "FileSyncDownloadedFull", "FileRecycled"};
 	struct gen_out *w = x->w;
 	int sync = x->a->arg == GEN_OP_SYNC;
-	int label = gen_file_label(x->a->file);
+	int label = irm_gen_file_label(x->a->file);
 
 	item(x, ops[x->a->arg], 6,
 	    sync ? sync_agent : agents[x->a->user % NELEM(agents)]);
 	if (label >= 0 && (x->a->flags & GEN_F_LABELLED))
-		gen_str(w, "SensitivityLabelId", gen_label_ids[label]);
+		irm_gen_str(w, "SensitivityLabelId", irm_gen_label_ids[label]);
 	if (x->a->r % 2) {
-		gen_str(w, "ApplicationDisplayName",
+		irm_gen_str(w, "ApplicationDisplayName",
 		    sync ? "OneDrive SyncEngine"
 		         : "SharePoint Online Web Client");
-		gen_bool(w, "IsManagedDevice", 1);
-		gen_str(w, "Platform", "WinDesktop");
-		gen_str(w, "AuthenticationType", "OAuth");
-		gen_num(w, "FileSizeBytes",
-		    (int64_t)(gen_mix(x->a->file) % 5000000 + 1000));
-		gen_str(w, "ListBaseType", "1");
-		gen_str(w, "ListServerTemplate", "101");
+		irm_gen_bool(w, "IsManagedDevice", 1);
+		irm_gen_str(w, "Platform", "WinDesktop");
+		irm_gen_str(w, "AuthenticationType", "OAuth");
+		irm_gen_num(w, "FileSizeBytes",
+		    (int64_t)(irm_gen_mix(x->a->file) % 5000000 + 1000));
+		irm_gen_str(w, "ListBaseType", "1");
+		irm_gen_str(w, "ListServerTemplate", "101");
 	}
 	end(x);
 }
@@ -268,8 +277,8 @@ personal_address(const struct rec *x, char *b, size_t n, const char *dom)
 		if (x->u->local[i] != '.')
 			l[j++] = x->u->local[i];
 	l[j] = '\0';
-	snprintf(b, n, "%s%02u%s", l, (unsigned)(gen_mix(x->a->user) % 90 + 10),
-	    dom);
+	snprintf(b, n, "%s%02u%s", l,
+	    (unsigned)(irm_gen_mix(x->a->user) % 90 + 10), dom);
 }
 
 static void
@@ -289,15 +298,16 @@ share_rec(struct rec *x, const char *op, const char *target, const char *type,
 	struct gen_out *w = x->w;
 
 	item(x, op, 14, agents[x->a->user % NELEM(agents)]);
-	if (gen_file_label(x->a->file) >= 0)
-		gen_str(w, "SensitivityLabelId",
-		    gen_label_ids[gen_file_label(x->a->file)]);
+	if (irm_gen_file_label(x->a->file) >= 0)
+		irm_gen_str(w, "SensitivityLabelId",
+		    irm_gen_label_ids[irm_gen_file_label(x->a->file)]);
 	if (target) {
-		gen_str(w, "TargetUserOrGroupName", target);
-		gen_str(w, "TargetUserOrGroupType", type);
+		irm_gen_str(w, "TargetUserOrGroupName", target);
+		irm_gen_str(w, "TargetUserOrGroupType", type);
 	}
-	gen_str(w, "EventData", data);
-	gen_guid(w, "UniqueSharingId", gen_mix(sharing), gen_mix(sharing + 1));
+	irm_gen_str(w, "EventData", data);
+	irm_gen_guid(w, "UniqueSharingId", irm_gen_mix(sharing),
+	    irm_gen_mix(sharing + 1));
 	end(x);
 }
 
@@ -311,7 +321,7 @@ share(struct rec *x)
 {
 	const char *type = "Guest";
 	char target[160], item_id[40], link_id[40];
-	uint64_t r0 = x->r, sharing = gen_mix(x->a->r ^ 0x5eed);
+	uint64_t r0 = x->r, sharing = irm_gen_mix(x->a->r ^ 0x5eed);
 	int anon = x->a->arg == GEN_SH_ANON;
 
 	switch (x->a->arg) {
@@ -333,16 +343,16 @@ share(struct rec *x)
 		share_rec(x,
 		    anon ? "AnonymousLinkCreated" : "CompanyLinkCreated", NULL,
 		    NULL, "<Type>View</Type>", sharing);
-		guid_str(item_id, sizeof(item_id), gen_mix(x->a->file + 2),
-		    gen_mix(x->a->file + 3));
-		guid_str(link_id, sizeof(link_id), gen_mix(sharing),
-		    gen_mix(sharing + 1));
+		guid_str(item_id, sizeof(item_id), irm_gen_mix(x->a->file + 2),
+		    irm_gen_mix(x->a->file + 3));
+		guid_str(link_id, sizeof(link_id), irm_gen_mix(sharing),
+		    irm_gen_mix(sharing + 1));
 		snprintf(target, sizeof(target), "SharingLinks.%s.%s.%s",
 		    item_id, anon ? "AnonymousView" : "OrganizationView",
 		    link_id);
 		x->r = r0;
-		x->id = gen_mix(x->id ^ 0x11);
-		gen_room(x->w);
+		x->id = irm_gen_mix(x->id ^ 0x11);
+		irm_gen_room(x->w);
 		x->w->first = 1;
 		share_rec(x, "SharingSet", target, "SharePointGroup",
 		    "<Permissions granted>Limited View</Permissions granted>",
@@ -367,8 +377,9 @@ attachments(struct rec *x, char *b, size_t n)
 		len += (size_t)snprintf(
 		    b, n, "image001.png (%ub)", 4000 + pick(x, 3000));
 	for (i = 0; i < x->a->arg && len + 120 < n; i++) {
-		gen_file_name(GEN_FILE(GEN_FILE_DEPT(f),
-		                  (GEN_FILE_K(f) + i * 7) % GEN_FILES_PER_DEPT),
+		irm_gen_file_name(
+		    GEN_FILE(GEN_FILE_DEPT(f),
+		        (GEN_FILE_K(f) + i * 7) % GEN_FILES_PER_DEPT),
 		    0, x->name, sizeof(x->name));
 		len += (size_t)snprintf(b + len, n - len, "%s%s (%ub)",
 		    len ? "; " : "", x->name, 10000 + pick(x, 4000000));
@@ -383,7 +394,7 @@ subject(struct rec *x, char *b, size_t n)
 	char stem[96];
 	char *dot;
 
-	gen_file_name(x->a->file, 0, stem, sizeof(stem));
+	irm_gen_file_name(x->a->file, 0, stem, sizeof(stem));
 	if ((dot = strrchr(stem, '.')) != NULL)
 		*dot = '\0';
 	snprintf(b, n, fmt[pick(x, NELEM(fmt))], stem);
@@ -405,40 +416,40 @@ send(struct rec *x)
 	snprintf(ip, sizeof(ip), "%s:%u", x->ip, 1024 + pick(x, 60000));
 	sid(x, s, sizeof(s));
 	common(x, "Send", 2, "Exchange", x->u->upn, s);
-	gen_str(w, "ResultStatus", "Succeeded");
-	gen_str(w, "ClientIP", ip);
-	gen_str(w, "ClientIPAddress", ip);
-	gen_str(w, "ClientInfoString", "Client=OWA;Action=ViaProxy");
-	gen_bool(w, "ExternalAccess", 0);
-	gen_num(w, "InternalLogonType", 0);
-	gen_num(w, "LogonType", 0);
-	gen_str(w, "LogonUserSid", s);
-	gen_guid(
-	    w, "MailboxGuid", gen_mix(x->a->user + 5), gen_mix(x->a->user + 6));
-	gen_str(w, "MailboxOwnerSid", s);
-	gen_str(w, "MailboxOwnerUPN", x->u->upn);
-	gen_str(w, "OrganizationName", "contoso.onmicrosoft.com");
-	gen_str(w, "OriginatingServer", "AM6PR01MB4535 (15.20.7362.019)\n");
-	gen_guid(w, "SessionId", gen_next(&x->r), gen_next(&x->r));
-	gen_open(w, "Item", '{');
-	gen_hex(w, "Id", gen_next(&x->r), 64);
+	irm_gen_str(w, "ResultStatus", "Succeeded");
+	irm_gen_str(w, "ClientIP", ip);
+	irm_gen_str(w, "ClientIPAddress", ip);
+	irm_gen_str(w, "ClientInfoString", "Client=OWA;Action=ViaProxy");
+	irm_gen_bool(w, "ExternalAccess", 0);
+	irm_gen_num(w, "InternalLogonType", 0);
+	irm_gen_num(w, "LogonType", 0);
+	irm_gen_str(w, "LogonUserSid", s);
+	irm_gen_guid(w, "MailboxGuid", irm_gen_mix(x->a->user + 5),
+	    irm_gen_mix(x->a->user + 6));
+	irm_gen_str(w, "MailboxOwnerSid", s);
+	irm_gen_str(w, "MailboxOwnerUPN", x->u->upn);
+	irm_gen_str(w, "OrganizationName", "contoso.onmicrosoft.com");
+	irm_gen_str(w, "OriginatingServer", "AM6PR01MB4535 (15.20.7362.019)\n");
+	irm_gen_guid(w, "SessionId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_open(w, "Item", '{');
+	irm_gen_hex(w, "Id", irm_gen_next(&x->r), 64);
 	snprintf(att, sizeof(att),
 	    "<AM6PR01MB%05u%08X@AM6PR01MB4535.eurprd01.prod.outlook.com>",
-	    pick(x, 100000), (unsigned)gen_next(&x->r));
-	gen_str(w, "InternetMessageId", att);
-	gen_bool(w, "IsRecord", 0);
-	gen_open(w, "ParentFolder", '{');
-	gen_hex(w, "Id", gen_next(&x->r), 44);
-	gen_str(w, "Path", "\\Sent Items");
-	gen_close(w, '}');
-	gen_num(w, "SizeInBytes", 2000 + pick(x, 8000000));
+	    pick(x, 100000), (unsigned)irm_gen_next(&x->r));
+	irm_gen_str(w, "InternetMessageId", att);
+	irm_gen_bool(w, "IsRecord", 0);
+	irm_gen_open(w, "ParentFolder", '{');
+	irm_gen_hex(w, "Id", irm_gen_next(&x->r), 44);
+	irm_gen_str(w, "Path", "\\Sent Items");
+	irm_gen_close(w, '}');
+	irm_gen_num(w, "SizeInBytes", 2000 + pick(x, 8000000));
 	subject(x, subj, sizeof(subj));
-	gen_str(w, "Subject", subj);
+	irm_gen_str(w, "Subject", subj);
 	attachments(x, att, sizeof(att));
 	if (att[0])
-		gen_str(w, "Attachments", att);
-	gen_close(w, '}');
-	gen_bool(w, "SaveToSentItems", 1);
+		irm_gen_str(w, "Attachments", att);
+	irm_gen_close(w, '}');
+	irm_gen_bool(w, "SaveToSentItems", 1);
 	end(x);
 }
 
@@ -478,65 +489,67 @@ dlp(struct rec *x)
 
 	snprintf(mid, sizeof(mid),
 	    "<AM0PR05MB%05u%08X@AM0PR05MB4803.eurprd05.prod.outlook.com>",
-	    pick(x, 100000), (unsigned)gen_next(&x->r));
+	    pick(x, 100000), (unsigned)irm_gen_next(&x->r));
 	common(x, "DlpRuleMatch", 13, "Exchange", "DlpAgent", "DlpAgent");
-	gen_str(w, "ObjectId", mid);
-	gen_bool(w, "SensitiveInfoDetectionIsIncluded", 0);
-	gen_guid(w, "IncidentId", gen_next(&x->r), gen_next(&x->r));
-	gen_open(w, "PolicyDetails", '[');
-	gen_open(w, NULL, '{');
-	gen_str(w, "PolicyId", "88956b36-45b3-4828-bf53-78603c0e5f58");
-	gen_str(w, "PolicyName", "Contoso financial data");
-	gen_open(w, "Rules", '[');
-	gen_open(w, NULL, '{');
-	gen_open(w, "Actions", '[');
-	gen_elem(w, "NotifyUser");
-	gen_elem(w, "GenerateIncidentReport");
-	gen_close(w, ']');
-	gen_open(w, "ConditionsMatched", '{');
-	gen_open(w, "OtherConditions", '[');
-	gen_pair(w, "AccessScope", "NotInOrganization");
-	gen_close(w, ']');
-	gen_open(w, "SensitiveInformation", '[');
-	gen_open(w, NULL, '{');
-	gen_num(w, "Confidence", 85);
-	gen_num(w, "Count", 1 + pick(x, 20));
-	gen_str(w, "Location", "Attachment");
-	gen_guid(
+	irm_gen_str(w, "ObjectId", mid);
+	irm_gen_bool(w, "SensitiveInfoDetectionIsIncluded", 0);
+	irm_gen_guid(w, "IncidentId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_open(w, "PolicyDetails", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "PolicyId", "88956b36-45b3-4828-bf53-78603c0e5f58");
+	irm_gen_str(w, "PolicyName", "Contoso financial data");
+	irm_gen_open(w, "Rules", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_open(w, "Actions", '[');
+	irm_gen_elem(w, "NotifyUser");
+	irm_gen_elem(w, "GenerateIncidentReport");
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "ConditionsMatched", '{');
+	irm_gen_open(w, "OtherConditions", '[');
+	irm_gen_pair(w, "AccessScope", "NotInOrganization");
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "SensitiveInformation", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_num(w, "Confidence", 85);
+	irm_gen_num(w, "Count", 1 + pick(x, 20));
+	irm_gen_str(w, "Location", "Attachment");
+	irm_gen_guid(
 	    w, "SensitiveType", 0xcb353f782b724c3cULL, 0x882792ebe4f69fdfULL);
-	gen_str(w, "SensitiveInformationTypeName", sits[pick(x, NELEM(sits))]);
-	gen_num(w, "UniqueCount", 1);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_close(w, '}');
-	gen_guid(w, "RuleId", 0xb71c0e2a5d944f38ULL, 0x8a6e1c3f9d2e7b05ULL);
-	gen_str(w, "RuleMode", "Enable");
-	gen_str(w, "RuleName", "Financial data sent outside the organization");
-	gen_str(w, "Severity", sev);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_open(w, "ExchangeMetaData", '{');
-	gen_str(w, "From", x->u->upn);
-	gen_open(w, "To", '[');
+	irm_gen_str(
+	    w, "SensitiveInformationTypeName", sits[pick(x, NELEM(sits))]);
+	irm_gen_num(w, "UniqueCount", 1);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_close(w, '}');
+	irm_gen_guid(w, "RuleId", 0xb71c0e2a5d944f38ULL, 0x8a6e1c3f9d2e7b05ULL);
+	irm_gen_str(w, "RuleMode", "Enable");
+	irm_gen_str(
+	    w, "RuleName", "Financial data sent outside the organization");
+	irm_gen_str(w, "Severity", sev);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "ExchangeMetaData", '{');
+	irm_gen_str(w, "From", x->u->upn);
+	irm_gen_open(w, "To", '[');
 	recipient(x, a, sizeof(a));
-	gen_elem(w, a);
-	gen_close(w, ']');
-	gen_open(w, "CC", '[');
+	irm_gen_elem(w, a);
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "CC", '[');
 	if (x->a->arg == GEN_TO_CUSTOMER && x->a->r % 3 == 0)
-		gen_elem(w, x->g->u[(x->a->r >> 8) % x->g->nusers].upn);
-	gen_close(w, ']');
-	gen_open(w, "BCC", '[');
-	gen_close(w, ']');
+		irm_gen_elem(w, x->g->u[(x->a->r >> 8) % x->g->nusers].upn);
+	irm_gen_close(w, ']');
+	irm_gen_open(w, "BCC", '[');
+	irm_gen_close(w, ']');
 	subject(x, a, sizeof(a));
-	gen_str(w, "Subject", a);
-	gen_time(w, "Sent", x->a->t - 2, -1);
-	gen_num(w, "RecipientCount", 1);
-	gen_num(w, "FileSize", 20000 + pick(x, 800000));
-	gen_guid(w, "UniqueID", gen_next(&x->r), gen_next(&x->r));
-	gen_str(w, "MessageID", mid);
-	gen_close(w, '}');
+	irm_gen_str(w, "Subject", a);
+	irm_gen_time(w, "Sent", x->a->t - 2, -1);
+	irm_gen_num(w, "RecipientCount", 1);
+	irm_gen_num(w, "FileSize", 20000 + pick(x, 800000));
+	irm_gen_guid(w, "UniqueID", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_str(w, "MessageID", mid);
+	irm_gen_close(w, '}');
 	end(x);
 }
 
@@ -548,15 +561,15 @@ usb_device(struct rec *x)
 	static const char *const makers[] = {
 	    "SanDisk", "Kingston", "Samsung", "Seagate", "Western Digital"};
 	struct gen_out *w = x->w;
-	uint64_t d = gen_mix(x->a->user * 3 + 1);
+	uint64_t d = irm_gen_mix(x->a->user * 3 + 1);
 
-	gen_open(w, "RemovableMediaDeviceAttributes", '{');
-	gen_str(w, "Manufacturer", makers[d % NELEM(makers)]);
-	gen_str(w, "Model", "USB Flash Drive");
-	gen_hex(w, "SerialNumber", d, 16);
-	gen_num(w, "Capacity", 61530439680LL);
-	gen_str(w, "BusType", "USB");
-	gen_close(w, '}');
+	irm_gen_open(w, "RemovableMediaDeviceAttributes", '{');
+	irm_gen_str(w, "Manufacturer", makers[d % NELEM(makers)]);
+	irm_gen_str(w, "Model", "USB Flash Drive");
+	irm_gen_hex(w, "SerialNumber", d, 16);
+	irm_gen_num(w, "Capacity", 61530439680LL);
+	irm_gen_str(w, "BusType", "USB");
+	irm_gen_close(w, '}');
 }
 
 static void
@@ -570,13 +583,13 @@ ep_target(struct rec *x, int op)
 
 	switch (op) {
 	case GEN_EP_PRINT:
-		gen_str(
+		irm_gen_str(
 		    w, "TargetPrinterName", printers[pick(x, NELEM(printers))]);
 		break;
 	case GEN_EP_USB:
 		snprintf(b, sizeof(b), "E:\\%s", x->name);
-		gen_str(w, "TargetFilePath", b);
-		gen_num(w, "DestinationLocationType", 2);
+		irm_gen_str(w, "TargetFilePath", b);
+		irm_gen_num(w, "DestinationLocationType", 2);
 		usb_device(x);
 		break;
 	case GEN_EP_MOUNT:
@@ -588,28 +601,28 @@ ep_target(struct rec *x, int op)
 		d = clouds[op - GEN_EP_CLOUD_INTERNAL];
 		snprintf(
 		    b, sizeof(b), "https://%s/upload/%u", d, pick(x, 1000000));
-		gen_str(w, "TargetDomain", d);
-		gen_str(w, "TargetUrl", b);
-		gen_num(w, "DestinationLocationType", 3);
+		irm_gen_str(w, "TargetDomain", d);
+		irm_gen_str(w, "TargetUrl", b);
+		irm_gen_num(w, "DestinationLocationType", 3);
 		break;
 	case GEN_EP_BROWSER:
 		d = browser_sites[pick(x, NELEM(browser_sites))];
 		snprintf(b, sizeof(b), "https://%s/download/%s", d, x->name);
-		gen_str(w, "TargetDomain", d);
-		gen_str(w, "TargetUrl", b);
+		irm_gen_str(w, "TargetDomain", d);
+		irm_gen_str(w, "TargetUrl", b);
 		break;
 	case GEN_EP_RENAME:
-		gen_file_name(x->a->file, 0, b, sizeof(b));
-		gen_str(w, "PreviousFileName", b);
+		irm_gen_file_name(x->a->file, 0, b, sizeof(b));
+		irm_gen_str(w, "PreviousFileName", b);
 		break;
 	case GEN_EP_SHARE_COPY:
 		snprintf(b, sizeof(b), "\\\\fs01.contoso.com\\%s\\%s",
-		    GEN_FILE_DEPT(x->a->file) < gen_ndepts
-		        ? gen_depts[GEN_FILE_DEPT(x->a->file)].site
+		    GEN_FILE_DEPT(x->a->file) < irm_gen_ndepts
+		        ? irm_gen_depts[GEN_FILE_DEPT(x->a->file)].site
 		        : "Users",
 		    x->name);
-		gen_str(w, "TargetFilePath", b);
-		gen_num(w, "DestinationLocationType", 4);
+		irm_gen_str(w, "TargetFilePath", b);
+		irm_gen_num(w, "DestinationLocationType", 4);
 		break;
 	}
 }
@@ -640,7 +653,7 @@ endpoint(struct rec *x)
 	    "msedge.exe", "Windows Explorer", "Windows Explorer",
 	    "Windows Explorer", "7-Zip"};
 	struct gen_out *w = x->w;
-	int op = x->a->arg, label = gen_file_label(x->a->file);
+	int op = x->a->arg, label = irm_gen_file_label(x->a->file);
 	char path[300], key[32], dev[24];
 	const char *dir = op == GEN_EP_BROWSER || (x->a->flags & GEN_F_DISGUISE)
 	    ? "Downloads"
@@ -649,8 +662,9 @@ endpoint(struct rec *x)
 	if (op == GEN_EP_BROWSER)
 		web_name(x);
 	else
-		gen_file_name(x->a->file, (x->a->flags & GEN_F_DISGUISE) != 0,
-		    x->name, sizeof(x->name));
+		irm_gen_file_name(x->a->file,
+		    (x->a->flags & GEN_F_DISGUISE) != 0, x->name,
+		    sizeof(x->name));
 	if (op == GEN_EP_ARCHIVE) {
 		char *dot = strrchr(x->name, '.');
 
@@ -665,30 +679,30 @@ endpoint(struct rec *x)
 	puid(x, key, sizeof(key), "");
 	snprintf(dev, sizeof(dev), "CONTOSO-LT-%05u", x->a->user);
 	common(x, ops[op], 63, "Endpoint", x->u->upn, key);
-	gen_str(w, "ClientIP", x->ip);
-	gen_str(w, "DeviceName", dev);
-	gen_guid(w, "MDATPDeviceId", gen_mix(x->a->user + 21),
-	    gen_mix(x->a->user + 22));
-	gen_num(w, "Platform", 1);
-	gen_str(w, "Application", apps[op]);
-	gen_str(w, "ObjectId", path);
+	irm_gen_str(w, "ClientIP", x->ip);
+	irm_gen_str(w, "DeviceName", dev);
+	irm_gen_guid(w, "MDATPDeviceId", irm_gen_mix(x->a->user + 21),
+	    irm_gen_mix(x->a->user + 22));
+	irm_gen_num(w, "Platform", 1);
+	irm_gen_str(w, "Application", apps[op]);
+	irm_gen_str(w, "ObjectId", path);
 	if (op != GEN_EP_MOUNT) {
-		gen_str(w, "FileExtension", ext_of(x->name));
-		gen_num(w, "FileSize",
-		    (int64_t)(gen_mix(x->a->file) % 20000000 + 1000));
-		gen_str(w, "FileType", ext_of(x->name));
-		gen_hex(w, "Sha1", gen_mix(x->a->file + 1), 40);
-		gen_hex(w, "Sha256", gen_mix(x->a->file + 2), 64);
-		gen_bool(w, "RMSEncrypted", 0);
-		gen_num(w, "SourceLocationType", 1);
+		irm_gen_str(w, "FileExtension", ext_of(x->name));
+		irm_gen_num(w, "FileSize",
+		    (int64_t)(irm_gen_mix(x->a->file) % 20000000 + 1000));
+		irm_gen_str(w, "FileType", ext_of(x->name));
+		irm_gen_hex(w, "Sha1", irm_gen_mix(x->a->file + 1), 40);
+		irm_gen_hex(w, "Sha256", irm_gen_mix(x->a->file + 2), 64);
+		irm_gen_bool(w, "RMSEncrypted", 0);
+		irm_gen_num(w, "SourceLocationType", 1);
 	}
-	gen_num(w, "EnforcementMode", 1);
+	irm_gen_num(w, "EnforcementMode", 1);
 	ep_target(x, op);
 	if (label >= 0 && label <= 2 && op != GEN_EP_MOUNT &&
 	    (x->a->flags & GEN_F_LABELLED)) {
-		gen_open(w, "SensitivityLabelEventData", '{');
-		gen_str(w, "SensitivityLabelId", gen_label_ids[label]);
-		gen_close(w, '}');
+		irm_gen_open(w, "SensitivityLabelEventData", '{');
+		irm_gen_str(w, "SensitivityLabelId", irm_gen_label_ids[label]);
+		irm_gen_close(w, '}');
 	}
 	end(x);
 }
@@ -700,50 +714,50 @@ label(struct rec *x)
 {
 	struct gen_out *w = x->w;
 	char site[160], obj[400], dev[24];
-	int old = gen_file_label(x->a->file), type = x->a->arg;
+	int old = irm_gen_file_label(x->a->file), type = x->a->arg;
 
-	gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
+	irm_gen_file_name(x->a->file, 0, x->name, sizeof(x->name));
 	if (type == 1) {
 		/* A label applied in SharePoint where there was none. */
 		item(x, "FileSensitivityLabelApplied", 6,
 		    agents[x->a->user % NELEM(agents)]);
-		gen_open(w, "SensitivityLabelEventData", '{');
-		gen_str(
-		    w, "SensitivityLabelId", gen_label_ids[old >= 0 ? old : 2]);
-		gen_num(w, "LabelEventType", 1);
-		gen_close(w, '}');
+		irm_gen_open(w, "SensitivityLabelEventData", '{');
+		irm_gen_str(w, "SensitivityLabelId",
+		    irm_gen_label_ids[old >= 0 ? old : 2]);
+		irm_gen_num(w, "LabelEventType", 1);
+		irm_gen_close(w, '}');
 		end(x);
 		return;
 	}
 	/* A downgrade or removal in an Office app (section 2.6). */
 	site_url(x, site, sizeof(site));
-	snprintf(obj, sizeof(obj), "%s%s/%s", site, gen_file_folder(x->a->file),
-	    x->name);
+	snprintf(obj, sizeof(obj), "%s%s/%s", site,
+	    irm_gen_file_folder(x->a->file), x->name);
 	snprintf(dev, sizeof(dev), "CONTOSO-LT-%05u", x->a->user);
 	common(x,
 	    type == 2 ? "SensitivityLabelUpdated" : "SensitivityLabelRemoved",
 	    94, "Aip", x->u->upn, x->u->upn);
-	gen_str(w, "ClientIP", x->ip);
-	gen_str(w, "ObjectId", obj);
-	gen_open(w, "Common", '{');
-	gen_str(w, "ApplicationId", "c00e9d32-3c8d-4a7d-832b-029040e7db99");
-	gen_str(w, "ApplicationName", "Microsoft Word");
-	gen_str(w, "ProcessName", "WINWORD");
-	gen_num(w, "Platform", 1);
-	gen_str(w, "DeviceName", dev);
-	gen_str(w, "Location", "SharePoint");
-	gen_str(w, "ProductVersion", "16.0.17328");
-	gen_close(w, '}');
-	gen_str(w, "DataState", "Use");
-	gen_open(w, "SensitivityLabelEventData", '{');
+	irm_gen_str(w, "ClientIP", x->ip);
+	irm_gen_str(w, "ObjectId", obj);
+	irm_gen_open(w, "Common", '{');
+	irm_gen_str(w, "ApplicationId", "c00e9d32-3c8d-4a7d-832b-029040e7db99");
+	irm_gen_str(w, "ApplicationName", "Microsoft Word");
+	irm_gen_str(w, "ProcessName", "WINWORD");
+	irm_gen_num(w, "Platform", 1);
+	irm_gen_str(w, "DeviceName", dev);
+	irm_gen_str(w, "Location", "SharePoint");
+	irm_gen_str(w, "ProductVersion", "16.0.17328");
+	irm_gen_close(w, '}');
+	irm_gen_str(w, "DataState", "Use");
+	irm_gen_open(w, "SensitivityLabelEventData", '{');
 	if (type == 2)
-		gen_str(w, "SensitivityLabelId", gen_label_ids[2]);
-	gen_str(w, "OldSensitivityLabelId",
-	    gen_label_ids[old >= 0 && old < 2 ? old : 0]);
-	gen_num(w, "LabelEventType", type);
-	gen_num(w, "ActionSource", 3);
-	gen_str(w, "JustificationText", "Previous label no longer applies");
-	gen_close(w, '}');
+		irm_gen_str(w, "SensitivityLabelId", irm_gen_label_ids[2]);
+	irm_gen_str(w, "OldSensitivityLabelId",
+	    irm_gen_label_ids[old >= 0 && old < 2 ? old : 0]);
+	irm_gen_num(w, "LabelEventType", type);
+	irm_gen_num(w, "ActionSource", 3);
+	irm_gen_str(w, "JustificationText", "Previous label no longer applies");
+	irm_gen_close(w, '}');
 	end(x);
 }
 
@@ -762,49 +776,51 @@ alert(struct rec *x)
 	    : (x->a->flags & GEN_F_MEDIUM)           ? "medium"
 	                                             : "low";
 	char host[64], id[40];
-	uint64_t a = gen_mix(x->id), b = gen_mix(x->id ^ 0x5a5a);
+	uint64_t a = irm_gen_mix(x->id), b = irm_gen_mix(x->id ^ 0x5a5a);
 
 	snprintf(host, sizeof(host), "contoso-lt-%05u.contoso.com", x->a->user);
 	snprintf(id, sizeof(id), "da%016llx%016llx", (unsigned long long)a,
 	    (unsigned long long)b);
-	gen_open(w, NULL, '{');
-	gen_str(w, "id", id);
-	gen_str(w, "providerAlertId", ev ? "da637551227677560813" : "da6375");
-	gen_guid(w, "incidentId", a, b);
-	gen_str(w, "status", "new");
-	gen_str(w, "severity", sev);
-	gen_str(w, "classification", "unknown");
-	gen_str(w, "category", ev ? "DefenseEvasion" : "UnwantedSoftware");
-	gen_str(w, "title",
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "id", id);
+	irm_gen_str(
+	    w, "providerAlertId", ev ? "da637551227677560813" : "da6375");
+	irm_gen_guid(w, "incidentId", a, b);
+	irm_gen_str(w, "status", "new");
+	irm_gen_str(w, "severity", sev);
+	irm_gen_str(w, "classification", "unknown");
+	irm_gen_str(w, "category", ev ? "DefenseEvasion" : "UnwantedSoftware");
+	irm_gen_str(w, "title",
 	    ev ? evasion[pick(x, NELEM(evasion))]
 	       : "An active 'PUA:Win32/Presenoker' unwanted software was "
 	         "detected");
-	gen_str(w, "serviceSource", "microsoftDefenderForEndpoint");
-	gen_str(w, "detectionSource", ev ? "antivirus" : "edr");
-	gen_time(w, "createdDateTime", x->a->t, (int)pick(x, 1000));
-	gen_time(w, "lastUpdateDateTime", x->a->t + 60, 0);
-	gen_open(w, "evidence", '[');
-	gen_open(w, NULL, '{');
-	gen_str(w, "@odata.type", "#microsoft.graph.security.deviceEvidence");
-	gen_time(w, "createdDateTime", x->a->t, 0);
-	gen_str(w, "verdict", "suspicious");
-	gen_str(w, "remediationStatus", "none");
-	gen_str(w, "deviceDnsName", host);
-	gen_str(w, "osPlatform", "Windows10");
-	gen_close(w, '}');
-	gen_open(w, NULL, '{');
-	gen_str(w, "@odata.type", "#microsoft.graph.security.userEvidence");
-	gen_time(w, "createdDateTime", x->a->t, 0);
-	gen_str(w, "verdict", "unknown");
-	gen_open(w, "userAccount", '{');
-	gen_str(w, "accountName", x->u->local);
-	gen_str(w, "domainName", "CONTOSO");
+	irm_gen_str(w, "serviceSource", "microsoftDefenderForEndpoint");
+	irm_gen_str(w, "detectionSource", ev ? "antivirus" : "edr");
+	irm_gen_time(w, "createdDateTime", x->a->t, (int)pick(x, 1000));
+	irm_gen_time(w, "lastUpdateDateTime", x->a->t + 60, 0);
+	irm_gen_open(w, "evidence", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(
+	    w, "@odata.type", "#microsoft.graph.security.deviceEvidence");
+	irm_gen_time(w, "createdDateTime", x->a->t, 0);
+	irm_gen_str(w, "verdict", "suspicious");
+	irm_gen_str(w, "remediationStatus", "none");
+	irm_gen_str(w, "deviceDnsName", host);
+	irm_gen_str(w, "osPlatform", "Windows10");
+	irm_gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "@odata.type", "#microsoft.graph.security.userEvidence");
+	irm_gen_time(w, "createdDateTime", x->a->t, 0);
+	irm_gen_str(w, "verdict", "unknown");
+	irm_gen_open(w, "userAccount", '{');
+	irm_gen_str(w, "accountName", x->u->local);
+	irm_gen_str(w, "domainName", "CONTOSO");
 	sid(x, host, sizeof(host));
-	gen_str(w, "userSid", host);
-	gen_str(w, "userPrincipalName", x->u->upn);
-	gen_close(w, '}');
-	gen_close(w, '}');
-	gen_close(w, ']');
+	irm_gen_str(w, "userSid", host);
+	irm_gen_str(w, "userPrincipalName", x->u->upn);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
 	end(x);
 }
 
@@ -818,36 +834,40 @@ delete_user(struct rec *x)
 	char key[64];
 
 	snprintf(key, sizeof(key), "1003%012llX@contoso.com",
-	    (unsigned long long)(gen_mix(x->g->admin + 99) &
+	    (unsigned long long)(irm_gen_mix(x->g->admin + 99) &
 	        0xffffffffffffULL));
 	common(x, "Delete user.", 8, "AzureActiveDirectory", admin->upn, key);
-	gen_str(w, "ResultStatus", "Success");
-	gen_str(w, "ObjectId", x->u->upn);
-	gen_num(w, "AzureActiveDirectoryEventType", 1);
-	gen_open(w, "Actor", '[');
-	gen_open(w, NULL, '{');
-	gen_guid(w, "ID", gen_mix(x->g->admin), gen_mix(x->g->admin + 1));
-	gen_num(w, "Type", 2);
-	gen_close(w, '}');
-	gen_open(w, NULL, '{');
-	gen_str(w, "ID", admin->upn);
-	gen_num(w, "Type", 5);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_str(w, "ActorContextId", TENANT);
-	gen_guid(w, "InterSystemsId", gen_next(&x->r), gen_next(&x->r));
-	gen_guid(w, "IntraSystemId", gen_next(&x->r), gen_next(&x->r));
-	gen_open(w, "Target", '[');
-	gen_open(w, NULL, '{');
-	gen_guid(w, "ID", gen_mix(x->a->user), gen_mix(x->a->user + 1));
-	gen_num(w, "Type", 2);
-	gen_close(w, '}');
-	gen_open(w, NULL, '{');
-	gen_str(w, "ID", x->u->upn);
-	gen_num(w, "Type", 5);
-	gen_close(w, '}');
-	gen_close(w, ']');
-	gen_str(w, "TargetContextId", TENANT);
+	irm_gen_str(w, "ResultStatus", "Success");
+	irm_gen_str(w, "ObjectId", x->u->upn);
+	irm_gen_num(w, "AzureActiveDirectoryEventType", 1);
+	irm_gen_open(w, "Actor", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_guid(
+	    w, "ID", irm_gen_mix(x->g->admin), irm_gen_mix(x->g->admin + 1));
+	irm_gen_num(w, "Type", 2);
+	irm_gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "ID", admin->upn);
+	irm_gen_num(w, "Type", 5);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_str(w, "ActorContextId", TENANT);
+	irm_gen_guid(
+	    w, "InterSystemsId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_guid(
+	    w, "IntraSystemId", irm_gen_next(&x->r), irm_gen_next(&x->r));
+	irm_gen_open(w, "Target", '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_guid(
+	    w, "ID", irm_gen_mix(x->a->user), irm_gen_mix(x->a->user + 1));
+	irm_gen_num(w, "Type", 2);
+	irm_gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "ID", x->u->upn);
+	irm_gen_num(w, "Type", 5);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+	irm_gen_str(w, "TargetContextId", TENANT);
 	end(x);
 }
 
@@ -862,15 +882,15 @@ badge(struct rec *x)
 	struct gen_out *w = x->w;
 
 	if (w->records)
-		gen_raw(w, ",\n", 2);
-	gen_open(w, NULL, '{');
-	gen_str(w, "UserId", x->u->upn);
-	gen_str(w, "AssetId", assets[x->a->arg & 1][0]);
-	gen_str(w, "AssetName", assets[x->a->arg & 1][1]);
-	gen_time(w, "EventTime", x->a->t, -1);
-	gen_str(w, "AccessStatus",
+		irm_gen_raw(w, ",\n", 2);
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "UserId", x->u->upn);
+	irm_gen_str(w, "AssetId", assets[x->a->arg & 1][0]);
+	irm_gen_str(w, "AssetName", assets[x->a->arg & 1][1]);
+	irm_gen_time(w, "EventTime", x->a->t, -1);
+	irm_gen_str(w, "AccessStatus",
 	    (x->a->flags & GEN_F_FAILED) ? "Failed" : "Success");
-	gen_close(w, '}');
+	irm_gen_close(w, '}');
 	w->records++;
 }
 
@@ -899,49 +919,50 @@ hr(struct rec *x)
 		static const char *const levels[] = {"Level 58 - Associate",
 		    "Level 59 - Senior Associate", "Level 60 - Manager",
 		    "Level 61 - Senior Manager", "Level 62 - Director"};
-		int l = 1 + (int)(gen_mix(x->a->user) % 3);
+		int l = 1 + (int)(irm_gen_mix(x->a->user) % 3);
 		int down = (u->flags & GEN_U_DEMOTED) != 0;
 
-		gen_lit(w, "Job level change,");
-		gen_lit(w, u->upn);
-		gen_raw(w, ",,,", 3);
-		gen_stamp(w, x->a->t);
-		gen_lit(w, down ? "Z,Reorganization,," : "Z,Promotion,,");
-		gen_lit(w, levels[l]);
-		gen_chr(w, ',');
-		gen_lit(w, levels[down ? l - 1 : l + 1]);
-		gen_chr(w, '\n');
+		irm_gen_lit(w, "Job level change,");
+		irm_gen_lit(w, u->upn);
+		irm_gen_raw(w, ",,,", 3);
+		irm_gen_stamp(w, x->a->t);
+		irm_gen_lit(w, down ? "Z,Reorganization,," : "Z,Promotion,,");
+		irm_gen_lit(w, levels[l]);
+		irm_gen_chr(w, ',');
+		irm_gen_lit(w, levels[down ? l - 1 : l + 1]);
+		irm_gen_chr(w, '\n');
 		w->records++;
 		return;
 	}
 	if (x->a->arg == GEN_HR_RESIGN) {
-		gen_lit(w, "Resignation,");
-		gen_lit(w, u->upn);
-		gen_chr(w, ',');
-		gen_stamp(w, x->a->t);
-		gen_raw(w, "Z,", 2);
-		gen_stamp(w, day_end(x->g, u->last));
-		gen_raw(w, "Z,,,,,\n", 7);
+		irm_gen_lit(w, "Resignation,");
+		irm_gen_lit(w, u->upn);
+		irm_gen_chr(w, ',');
+		irm_gen_stamp(w, x->a->t);
+		irm_gen_raw(w, "Z,", 2);
+		irm_gen_stamp(w, day_end(x->g, u->last));
+		irm_gen_raw(w, "Z,,,,,\n", 7);
 	} else {
 		int poor = (u->flags & GEN_U_POOR) != 0;
 
-		gen_lit(w, "Performance review,");
-		gen_lit(w, u->upn);
-		gen_raw(w, ",,,", 3);
-		gen_stamp(w, x->a->t);
-		gen_raw(w, "Z,", 2);
-		gen_lit(w,
+		irm_gen_lit(w, "Performance review,");
+		irm_gen_lit(w, u->upn);
+		irm_gen_raw(w, ",,,", 3);
+		irm_gen_stamp(w, x->a->t);
+		irm_gen_raw(w, "Z,", 2);
+		irm_gen_lit(w,
 		    poor ? "Repeated conflicts with the team"
 		         : remarks[pick(x, 4)]);
-		gen_chr(w, ',');
-		gen_lit(w, poor ? "1 - Below expectations" : good[pick(x, 4)]);
-		gen_raw(w, ",,\n", 3);
+		irm_gen_chr(w, ',');
+		irm_gen_lit(
+		    w, poor ? "1 - Below expectations" : good[pick(x, 4)]);
+		irm_gen_raw(w, ",,\n", 3);
 	}
 	w->records++;
 }
 
 void
-gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
+irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
     struct gen_writers *ws)
 {
 	struct rec x;
@@ -964,7 +985,7 @@ gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 	default:
 		x.w = ws->audit;
 	}
-	gen_room(x.w);
+	irm_gen_room(x.w);
 	x.w->first = 1; /* a record starts no list */
 	set_ip(&x);
 	switch (a->kind) {

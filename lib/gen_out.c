@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "irm.h"
-#include "irm_gen.h"
+#include "gen_int.h"
 
 #define BUFSZ (1 << 20)
 #define RECMAX (32 << 10)
@@ -19,7 +19,7 @@
 /* ------------------------------------------------------------ random */
 
 uint64_t
-gen_mix(uint64_t z)
+irm_gen_mix(uint64_t z)
 {
 	z += 0x9e3779b97f4a7c15ULL;
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -28,27 +28,27 @@ gen_mix(uint64_t z)
 }
 
 uint64_t
-gen_next(uint64_t *s)
+irm_gen_next(uint64_t *s)
 {
 	*s += 0x9e3779b97f4a7c15ULL;
-	return gen_mix(*s);
+	return irm_gen_mix(*s);
 }
 
 unsigned
-gen_below(uint64_t *s, unsigned n)
+irm_gen_below(uint64_t *s, unsigned n)
 {
-	return n ? (unsigned)(gen_next(s) % n) : 0;
+	return n ? (unsigned)(irm_gen_next(s) % n) : 0;
 }
 
 double
-gen_unit(uint64_t *s)
+irm_gen_unit(uint64_t *s)
 {
-	return (double)(gen_next(s) >> 11) * (1.0 / 9007199254740992.0);
+	return (double)(irm_gen_next(s) >> 11) * (1.0 / 9007199254740992.0);
 }
 
 /* Knuth's method for small means, a rounded normal for large ones. */
 unsigned
-gen_poisson(uint64_t *s, double mean)
+irm_gen_poisson(uint64_t *s, double mean)
 {
 	double l, p;
 	unsigned k = 0;
@@ -56,17 +56,17 @@ gen_poisson(uint64_t *s, double mean)
 	if (mean <= 0)
 		return 0;
 	if (mean > 30) {
-		double u1 = gen_unit(s), u2 = gen_unit(s), z;
+		double u1 = irm_gen_unit(s), u2 = irm_gen_unit(s), z;
 
 		z = sqrt(-2 * log(u1 + 1e-12)) * cos(6.283185307179586 * u2);
 		p = mean + z * sqrt(mean) + 0.5;
 		return p < 0 ? 0 : (unsigned)p;
 	}
 	l = exp(-mean);
-	p = gen_unit(s);
+	p = irm_gen_unit(s);
 	while (p > l) {
 		k++;
-		p *= gen_unit(s);
+		p *= irm_gen_unit(s);
 	}
 	return k;
 }
@@ -74,7 +74,7 @@ gen_poisson(uint64_t *s, double mean)
 /* ------------------------------------------------------------ writer */
 
 int
-gen_out_open(struct gen_out *w, const char *path, struct irm_error *e)
+irm_gen_out_open(struct gen_out *w, const char *path, struct irm_error *e)
 {
 	memset(w, 0, sizeof(*w));
 	w->day = -1;
@@ -86,7 +86,7 @@ gen_out_open(struct gen_out *w, const char *path, struct irm_error *e)
 }
 
 void
-gen_flush(struct gen_out *w)
+irm_gen_flush(struct gen_out *w)
 {
 	size_t off = 0;
 	ssize_t n;
@@ -107,13 +107,13 @@ gen_flush(struct gen_out *w)
 }
 
 int
-gen_out_close(struct gen_out *w, const char *path, struct irm_error *e)
+irm_gen_out_close(struct gen_out *w, const char *path, struct irm_error *e)
 {
 	int rc = 0;
 
 	if (w->buf == NULL)
 		return 0;
-	gen_flush(w);
+	irm_gen_flush(w);
 	if (w->failed)
 		rc = irm_seterr(e, "%s: %s", path, strerror(w->errno_));
 	if (close(w->fd) == -1 && rc == 0)
@@ -124,34 +124,34 @@ gen_out_close(struct gen_out *w, const char *path, struct irm_error *e)
 }
 
 void
-gen_room(struct gen_out *w)
+irm_gen_room(struct gen_out *w)
 {
 	if (w->len + RECMAX > BUFSZ)
-		gen_flush(w);
+		irm_gen_flush(w);
 }
 
 void
-gen_raw(struct gen_out *w, const char *s, size_t n)
+irm_gen_raw(struct gen_out *w, const char *s, size_t n)
 {
 	memcpy(w->buf + w->len, s, n);
 	w->len += n;
 }
 
 void
-gen_lit(struct gen_out *w, const char *s)
+irm_gen_lit(struct gen_out *w, const char *s)
 {
-	gen_raw(w, s, strlen(s));
+	irm_gen_raw(w, s, strlen(s));
 }
 
 void
-gen_chr(struct gen_out *w, char c)
+irm_gen_chr(struct gen_out *w, char c)
 {
 	w->buf[w->len++] = c;
 }
 
 /* A JSON string body: quotes, backslashes and control bytes escaped. */
 void
-gen_esc(struct gen_out *w, const char *s)
+irm_gen_esc(struct gen_out *w, const char *s)
 {
 	char *p = w->buf + w->len;
 
@@ -173,7 +173,7 @@ gen_esc(struct gen_out *w, const char *s)
 	w->len = (size_t)(p - w->buf);
 }
 
-void
+static void
 gen_uint(struct gen_out *w, uint64_t v)
 {
 	char b[24];
@@ -183,77 +183,77 @@ gen_uint(struct gen_out *w, uint64_t v)
 		b[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	gen_raw(w, b + i, (size_t)(24 - i));
+	irm_gen_raw(w, b + i, (size_t)(24 - i));
 }
 
 static void
 key(struct gen_out *w, const char *k)
 {
 	if (!w->first)
-		gen_chr(w, ',');
+		irm_gen_chr(w, ',');
 	w->first = 0;
 	if (k == NULL)
 		return;
-	gen_chr(w, '"');
-	gen_lit(w, k);
-	gen_raw(w, "\":", 2);
+	irm_gen_chr(w, '"');
+	irm_gen_lit(w, k);
+	irm_gen_raw(w, "\":", 2);
 }
 
 void
-gen_open(struct gen_out *w, const char *k, char c)
+irm_gen_open(struct gen_out *w, const char *k, char c)
 {
 	key(w, k);
-	gen_chr(w, c);
+	irm_gen_chr(w, c);
 	w->first = 1;
 }
 
 void
-gen_close(struct gen_out *w, char c)
+irm_gen_close(struct gen_out *w, char c)
 {
-	gen_chr(w, c);
+	irm_gen_chr(w, c);
 	w->first = 0;
 }
 
 void
-gen_str(struct gen_out *w, const char *k, const char *v)
+irm_gen_str(struct gen_out *w, const char *k, const char *v)
 {
 	key(w, k);
-	gen_chr(w, '"');
-	gen_esc(w, v);
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
+	irm_gen_esc(w, v);
+	irm_gen_chr(w, '"');
 }
 
 void
-gen_num(struct gen_out *w, const char *k, int64_t v)
+irm_gen_num(struct gen_out *w, const char *k, int64_t v)
 {
 	key(w, k);
 	if (v < 0) {
-		gen_chr(w, '-');
+		irm_gen_chr(w, '-');
 		v = -v;
 	}
 	gen_uint(w, (uint64_t)v);
 }
 
 void
-gen_bool(struct gen_out *w, const char *k, int v)
+irm_gen_bool(struct gen_out *w, const char *k, int v)
 {
 	key(w, k);
-	gen_lit(w, v ? "true" : "false");
+	irm_gen_lit(w, v ? "true" : "false");
 }
 
 void
-gen_elem(struct gen_out *w, const char *v)
+irm_gen_elem(struct gen_out *w, const char *v)
 {
-	gen_str(w, NULL, v);
+	irm_gen_str(w, NULL, v);
 }
 
 void
-gen_pair(struct gen_out *w, const char *name, const char *value)
+irm_gen_pair(struct gen_out *w, const char *name, const char *value)
 {
-	gen_open(w, NULL, '{');
-	gen_str(w, "Name", name);
-	gen_str(w, "Value", value);
-	gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "Name", name);
+	irm_gen_str(w, "Value", value);
+	irm_gen_close(w, '}');
 }
 
 static void
@@ -264,7 +264,7 @@ two(char *p, unsigned v)
 }
 
 void
-gen_date(struct gen_out *w, int64_t t)
+irm_gen_date(struct gen_out *w, int64_t t)
 {
 	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400, y;
 	unsigned m, d;
@@ -279,43 +279,43 @@ gen_date(struct gen_out *w, int64_t t)
 		two(w->date + 8, d);
 		w->day = day;
 	}
-	gen_raw(w, w->date, 10);
+	irm_gen_raw(w, w->date, 10);
 }
 
 void
-gen_stamp(struct gen_out *w, int64_t t)
+irm_gen_stamp(struct gen_out *w, int64_t t)
 {
 	unsigned s =
 	    (unsigned)(t - (t >= 0 ? t / 86400 : (t - 86399) / 86400) * 86400);
 	char b[9];
 
-	gen_date(w, t);
+	irm_gen_date(w, t);
 	b[0] = 'T';
 	two(b + 1, s / 3600);
 	b[3] = ':';
 	two(b + 4, s / 60 % 60);
 	b[6] = ':';
 	two(b + 7, s % 60);
-	gen_raw(w, b, 9);
+	irm_gen_raw(w, b, 9);
 }
 
 void
-gen_time(struct gen_out *w, const char *k, int64_t t, int ms)
+irm_gen_time(struct gen_out *w, const char *k, int64_t t, int ms)
 {
 	char b[5];
 
 	if (k)
 		key(w, k);
-	gen_chr(w, '"');
-	gen_stamp(w, t);
+	irm_gen_chr(w, '"');
+	irm_gen_stamp(w, t);
 	if (ms >= 0) {
 		b[0] = '.';
 		b[1] = (char)('0' + ms / 100 % 10);
 		two(b + 2, (unsigned)ms % 100);
 		b[4] = 'Z';
-		gen_raw(w, b, 5);
+		irm_gen_raw(w, b, 5);
 	}
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
 }
 
 static const char hexd[] = "0123456789abcdef";
@@ -324,37 +324,37 @@ static void
 hexn(struct gen_out *w, uint64_t v, int n)
 {
 	while (n-- > 0)
-		gen_chr(w, hexd[(v >> (4 * n)) & 15]);
+		irm_gen_chr(w, hexd[(v >> (4 * n)) & 15]);
 }
 
 void
-gen_guid(struct gen_out *w, const char *k, uint64_t a, uint64_t b)
+irm_gen_guid(struct gen_out *w, const char *k, uint64_t a, uint64_t b)
 {
 	if (k)
 		key(w, k);
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
 	hexn(w, a >> 32, 8);
-	gen_chr(w, '-');
+	irm_gen_chr(w, '-');
 	hexn(w, a >> 16 & 0xffff, 4);
-	gen_chr(w, '-');
+	irm_gen_chr(w, '-');
 	hexn(w, (a & 0x0fff) | 0x4000, 4);
-	gen_chr(w, '-');
+	irm_gen_chr(w, '-');
 	hexn(w, (b >> 48 & 0x3fff) | 0x8000, 4);
-	gen_chr(w, '-');
+	irm_gen_chr(w, '-');
 	hexn(w, b & 0xffffffffffffULL, 12);
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
 }
 
 /* n hex digits (at most 64), from r and the numbers that follow it. */
 void
-gen_hex(struct gen_out *w, const char *k, uint64_t r, int n)
+irm_gen_hex(struct gen_out *w, const char *k, uint64_t r, int n)
 {
 	key(w, k);
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
 	while (n > 0) {
 		hexn(w, r, n < 16 ? n : 16);
 		n -= 16;
-		r = gen_mix(r);
+		r = irm_gen_mix(r);
 	}
-	gen_chr(w, '"');
+	irm_gen_chr(w, '"');
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "irm.h"
-#include "irm_gen.h"
+#include "gen_int.h"
 #include "gen_names.h"
 
 /* ------------------------------------------------------- departments */
@@ -64,7 +64,7 @@ static const char *const personal_files[] = {"Notes.docx", "Ideas.txt",
  * mail customers all day, engineers sync whole libraries, finance and
  * legal print, IT copies to USB media, support works weekends.
  */
-const struct gen_dept gen_depts[] = {
+const struct gen_dept irm_gen_depts[] = {
     {"Sales", "Sales", 180, 495, 6, 2.5, 0.05, 14, 0.25, 0.4, 0.01, 0.15, 0.01,
         0.05, 15, 40, sales_files, "Account Executive"},
     {"Engineering", "Engineering", 240, 570, 10, 3, 0.35, 3, 0.01, 0.1, 0.02,
@@ -86,14 +86,16 @@ const struct gen_dept gen_depts[] = {
     {"Executive", "Leadership", 20, 480, 6, 1, 0.05, 9, 0.03, 0.2, 0.005, 0.05,
         0, 0.2, 50, 30, exec_files, "Vice President"},
 };
-const unsigned gen_ndepts = sizeof(gen_depts) / sizeof(gen_depts[0]);
+const unsigned irm_gen_ndepts =
+    sizeof(irm_gen_depts) / sizeof(irm_gen_depts[0]);
 
 /* Labels, highest priority first (the example tenant's GUIDs). */
-const char *const gen_label_ids[4] = {"d9f23ae3-a239-45ea-bf23-f515f824c57b",
+const char *const irm_gen_label_ids[4] = {
+    "d9f23ae3-a239-45ea-bf23-f515f824c57b",
     "4e6a2b91-07c3-4f5e-9a1d-8b2c6e0f7a34",
     "0c3b8f5e-61a2-4d97-b4e0-2f9a7c1d5e86",
     "87ba5c36-b7cf-4793-bbc2-bd5b3a9f95ca"};
-const char *const gen_label_names[4] = {
+const char *const irm_gen_label_names[4] = {
     "Highly Confidential", "Confidential", "General", "Public"};
 
 /* ------------------------------------------------------------- files */
@@ -105,7 +107,8 @@ static const char *const suffixes[] = {"v2", "v3", "FY26", "Q1", "Q2", "final",
 static const char *const *
 stems_of(unsigned dept)
 {
-	return dept < gen_ndepts ? gen_depts[dept].stems : personal_files;
+	return dept < irm_gen_ndepts ? irm_gen_depts[dept].stems
+	                             : personal_files;
 }
 
 static unsigned
@@ -119,7 +122,7 @@ count(const char *const *v)
 }
 
 void
-gen_file_name(uint32_t file, int disguise, char *out, size_t n)
+irm_gen_file_name(uint32_t file, int disguise, char *out, size_t n)
 {
 	const char *const *st = stems_of(GEN_FILE_DEPT(file));
 	unsigned k = GEN_FILE_K(file), ns = count(st), v = k / ns;
@@ -128,7 +131,7 @@ gen_file_name(uint32_t file, int disguise, char *out, size_t n)
 
 	if (disguise)
 		snprintf(out, n, "IMG_%04u.jpg",
-		    (unsigned)(gen_mix(file) % 9000 + 1000));
+		    (unsigned)(irm_gen_mix(file) % 9000 + 1000));
 	else if (v == 0)
 		snprintf(out, n, "%s", stem);
 	else
@@ -137,28 +140,28 @@ gen_file_name(uint32_t file, int disguise, char *out, size_t n)
 }
 
 const char *
-gen_file_folder(uint32_t file)
+irm_gen_file_folder(uint32_t file)
 {
 	static const char *const folders[] = {"Shared Documents",
 	    "Shared Documents/Reports", "Shared Documents/Contracts",
 	    "Shared Documents/General", "Shared Documents/Archive/2025"};
 
-	if (GEN_FILE_DEPT(file) >= gen_ndepts)
+	if (GEN_FILE_DEPT(file) >= irm_gen_ndepts)
 		return "Documents";
 	return folders[GEN_FILE_K(file) % 5];
 }
 
 int
-gen_file_label(uint32_t file)
+irm_gen_file_label(uint32_t file)
 {
 	unsigned d = GEN_FILE_DEPT(file), h;
 
-	if (d >= gen_ndepts)
+	if (d >= irm_gen_ndepts)
 		return -1;
-	h = (unsigned)(gen_mix(file * 31 + 7) % 100);
-	if (h < gen_depts[d].hc)
+	h = (unsigned)(irm_gen_mix(file * 31 + 7) % 100);
+	if (h < irm_gen_depts[d].hc)
 		return 0;
-	if (h < gen_depts[d].hc + gen_depts[d].conf)
+	if (h < irm_gen_depts[d].hc + irm_gen_depts[d].conf)
 		return 1;
 	if (h < 85)
 		return 2;
@@ -184,10 +187,10 @@ static const char *const firsts[100] = {"alice", "bob", "carol", "dave", "erin",
 static unsigned
 pick_dept(uint64_t *s)
 {
-	unsigned r = gen_below(s, 1000), i, acc = 0;
+	unsigned r = irm_gen_below(s, 1000), i, acc = 0;
 
-	for (i = 0; i < gen_ndepts; i++) {
-		acc += gen_depts[i].share;
+	for (i = 0; i < irm_gen_ndepts; i++) {
+		acc += irm_gen_depts[i].share;
 		if (r < acc)
 			return i;
 	}
@@ -344,7 +347,8 @@ day_between(const struct gen_world *g, uint64_t *s, double lo, double hi)
 {
 	int n = (int)g->o->days, a = (int)(lo * n), b = (int)(hi * n);
 
-	return workday_from(g, a + (int)gen_below(s, (unsigned)(b - a + 1)));
+	return workday_from(
+	    g, a + (int)irm_gen_below(s, (unsigned)(b - a + 1)));
 }
 
 /* May u carry scenario sc?  One scenario a user; priority leaks need a
@@ -410,7 +414,7 @@ plant_all(struct gen_world *g, uint64_t *s)
 			want = 1;
 		for (got = tries = 0; got < want && tries < 100 * g->nusers;
 		     tries++) {
-			struct gen_user *u = &g->u[gen_below(s, g->nusers)];
+			struct gen_user *u = &g->u[irm_gen_below(s, g->nusers)];
 
 			if (fits(u, sc)) {
 				plant(g, u, sc, s);
@@ -421,7 +425,7 @@ plant_all(struct gen_world *g, uint64_t *s)
 }
 
 void
-gen_scen_window(
+irm_gen_scen_window(
     const struct gen_world *g, const struct gen_user *u, int *from, int *to)
 {
 	int n = (int)g->o->days, a = u->anchor;
@@ -475,23 +479,23 @@ make_user(struct gen_world *g, unsigned i, uint64_t *s)
 
 	name_user(u, i);
 	u->dept = (uint16_t)(i == 0 ? GEN_DEPT_EXEC : pick_dept(s));
-	u->act = (float)(0.5 + gen_unit(s));
-	if (gen_below(s, 100) < 8)
+	u->act = (float)(0.5 + irm_gen_unit(s));
+	if (irm_gen_below(s, 100) < 8)
 		u->act *= 3; /* the heavy users of every tenant */
-	u->start = (int16_t)(gen_depts[u->dept].start_min +
-	    (int)gen_below(s, 120) - 60);
-	u->vac = gen_below(s, 100) < 35
-	    ? (int16_t)((int)gen_below(s, (unsigned)n + 10) - 5)
+	u->start = (int16_t)(irm_gen_depts[u->dept].start_min +
+	    (int)irm_gen_below(s, 120) - 60);
+	u->vac = irm_gen_below(s, 100) < 35
+	    ? (int16_t)((int)irm_gen_below(s, (unsigned)n + 10) - 5)
 	    : -1;
 	u->resign = u->last = u->review = u->anchor = -1;
 	u->scen = -1;
 	u->ip = (uint8_t)(1 + i % 250);
-	if (gen_below(s, 100) < 15)
+	if (irm_gen_below(s, 100) < 15)
 		u->flags |= GEN_U_EVENING;
 	/* Leavers who take nothing. */
-	if (i > 0 && n >= 10 && gen_below(s, 1000) < 12) {
+	if (i > 0 && n >= 10 && irm_gen_below(s, 1000) < 12) {
 		u->flags |= GEN_U_LEAVER;
-		u->resign = (int16_t)(5 + gen_below(s, (unsigned)n - 7));
+		u->resign = (int16_t)(5 + irm_gen_below(s, (unsigned)n - 7));
 		u->last = (int16_t)(u->resign + 14);
 	}
 }
@@ -505,7 +509,7 @@ managers(struct gen_world *g)
 	unsigned i;
 
 	g->admin = 0;
-	for (i = 0; i < gen_ndepts; i++)
+	for (i = 0; i < irm_gen_ndepts; i++)
 		head[i] = UINT32_MAX;
 	for (i = 0; i < g->nusers; i++) {
 		struct gen_user *u = &g->u[i];
@@ -538,21 +542,21 @@ reviews(struct gen_world *g, uint64_t *s)
 	for (i = 0; i < g->nusers; i++) {
 		struct gen_user *u = &g->u[i];
 
-		if (u->scen >= 0 || gen_below(s, 100) >= 25)
+		if (u->scen >= 0 || irm_gen_below(s, 100) >= 25)
 			continue;
 		u->flags |= GEN_U_REVIEWED;
 		u->review = (int16_t)day;
-		if (gen_below(s, 100) < 5)
+		if (irm_gen_below(s, 100) < 5)
 			u->flags |= GEN_U_POOR;
 		/* Promotions, and now and then a demotion. */
-		if (gen_below(s, 100) < 12)
+		if (irm_gen_below(s, 100) < 12)
 			u->flags |= GEN_U_JOB |
-			    (gen_below(s, 100) < 15 ? GEN_U_DEMOTED : 0);
+			    (irm_gen_below(s, 100) < 15 ? GEN_U_DEMOTED : 0);
 	}
 }
 
 int
-gen_world_init(
+irm_gen_world_init(
     struct gen_world *g, const struct irm_gen_opts *o, struct irm_error *e)
 {
 	uint64_t s;
@@ -560,7 +564,7 @@ gen_world_init(
 
 	memset(g, 0, sizeof(*g));
 	g->o = o;
-	g->seed = gen_mix(o->seed ^ 0x69726d67ULL);
+	g->seed = irm_gen_mix(o->seed ^ 0x69726d67ULL);
 	g->nusers = o->users;
 	if (calendar(g, e) == -1)
 		return -1;
@@ -569,14 +573,14 @@ gen_world_init(
 	for (i = 0; i < g->nusers; i++)
 		make_user(g, i, &s);
 	managers(g);
-	s = gen_mix(g->seed + 1);
+	s = irm_gen_mix(g->seed + 1);
 	plant_all(g, &s);
 	reviews(g, &s);
 	return 0;
 }
 
 void
-gen_world_free(struct gen_world *g)
+irm_gen_world_free(struct gen_world *g)
 {
 	free(g->u);
 	free(g->day0);
