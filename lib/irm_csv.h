@@ -7,7 +7,15 @@
 #define IRM_CSV_H
 
 #include "irm.h"
-#include "irm_norm.h"
+
+/* One CSV row; fields are NUL-terminated and borrowed. */
+struct irm_row {
+	size_t n;
+	char **f;
+	const char *raw; /* the row's text as read, without final newline */
+	size_t rawlen;
+	unsigned long line; /* where the row starts */
+};
 
 struct irm_csvread;
 

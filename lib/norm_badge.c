@@ -12,7 +12,7 @@
 
 #include "irm.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 static const char *
 field(struct json_object *o, const char *key)

@@ -13,7 +13,7 @@
 
 #include "irm.h"
 #include "irm_event.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 /* File kinds, in m->kind. */
 enum { K_LOGON, K_DEVICE, K_FILE, K_EMAIL, K_HTTP, K_REFERENCE };

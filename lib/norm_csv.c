@@ -9,7 +9,7 @@
 
 #include "irm.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 enum { P_AUDIT, P_DATE, P_USER, P_OP, P_ID };
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "irm.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 /* Column slots in m->cols. */
 enum { C_USER, C_TIME, C_INDICATOR, C_VALUE, C_SEVERITY, C_ID };

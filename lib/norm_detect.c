@@ -7,7 +7,7 @@
 
 #include "irm.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 static const char *const format_names[] = {
     [IRM_FMT_AUTO] = "auto",

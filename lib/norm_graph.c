@@ -10,7 +10,7 @@
 
 #include "irm.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 /* Parse the UTC time in member key into ev->ts. */
 static int

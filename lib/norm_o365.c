@@ -10,7 +10,7 @@
 
 #include "irm.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 /* ECS category and type per activity. */
 struct act {
@@ -96,8 +96,6 @@ static const struct act acts[] = {
 };
 
 /* Is the table sorted?  For the unit test. */
-int irm_o365_table_sorted(void);
-
 int
 irm_o365_table_sorted(void)
 {

@@ -8,7 +8,7 @@
 
 #include "irm_csv.h"
 #include "irm_json.h"
-#include "irm_norm.h"
+#include "norm_int.h"
 
 struct run {
 	struct irm_input *in;

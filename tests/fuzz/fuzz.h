@@ -10,6 +10,7 @@
 #ifndef IRM_FUZZ_H
 #define IRM_FUZZ_H
 
+#include <json-c/json.h>
 #include <stddef.h>
 #include <stdint.h>
 

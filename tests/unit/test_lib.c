@@ -14,8 +14,6 @@
 #include "irm_norm.h"
 #include "testhelp.h"
 
-int irm_o365_table_sorted(void);
-
 static char tmpdir[] = "/tmp/irm-unit-XXXXXX";
 
 /* Write s to a file in the temp dir and return its path (static). */
