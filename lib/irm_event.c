@@ -81,18 +81,6 @@ irm_event_printf(struct irm_event *ev, const char *fmt, ...)
 	return p;
 }
 
-void
-irm_strv_add(struct irm_strv *sv, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (sv->n == sv->cap) {
-		sv->cap = sv->cap ? sv->cap * 2 : 8;
-		sv->v = irm_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
-	}
-	sv->v[sv->n++] = s;
-}
-
 /* ------------------------------------------------------------ lifecycle */
 
 void
@@ -250,55 +238,6 @@ irm_event_check(const struct irm_event *ev, struct irm_error *e)
 	if (ev->id == NULL || *ev->id == '\0')
 		return irm_seterr(e, "missing record id");
 	return 0;
-}
-
-int
-irm_json_quote(struct irm_buf *out, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s, *run = p;
-	char esc[7];
-
-	if (irm_buf_addc(out, '"') == -1)
-		return -1;
-	for (;; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
-			continue;
-		if (p > run && irm_buf_add(out, run, (size_t)(p - run)) == -1)
-			return -1;
-		if (*p == '\0')
-			break;
-		esc[0] = '\\';
-		switch (*p) {
-		case '"':
-			esc[1] = '"';
-			break;
-		case '\\':
-			esc[1] = '\\';
-			break;
-		case '\n':
-			esc[1] = 'n';
-			break;
-		case '\r':
-			esc[1] = 'r';
-			break;
-		case '\t':
-			esc[1] = 't';
-			break;
-		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[*p >> 4];
-			esc[5] = hex[*p & 15];
-			if (irm_buf_add(out, esc, 6) == -1)
-				return -1;
-			run = p + 1;
-			continue;
-		}
-		if (irm_buf_add(out, esc, 2) == -1)
-			return -1;
-		run = p + 1;
-	}
-	return irm_buf_addc(out, '"');
 }
 
 /*

@@ -105,7 +105,7 @@ const char *irm_event_strdup(struct irm_event *ev, const char *s);
 const char *irm_event_printf(struct irm_event *ev, const char *fmt, ...)
     IRM_PRINTF(2, 3);
 
-/* Append s (borrowed) to a list. */
+/* Append s (borrowed) to a list; NULL s adds nothing (lib/irm_str.c). */
 void irm_strv_add(struct irm_strv *sv, const char *s);
 
 /*
@@ -153,7 +153,10 @@ int irm_event_check(const struct irm_event *ev, struct irm_error *e);
 int irm_event_write(
     struct irm_event *ev, const struct irm_writer *w, struct irm_buf *out);
 
-/* Append s as a JSON string literal (with quotes) to out. */
+/*
+ * Append s as a JSON string literal (with quotes) to out.  Returns 0 or -1
+ * when out's cap is passed.  In lib/irm_json.c, which needs no libcrypto.
+ */
 int irm_json_quote(struct irm_buf *out, const char *s);
 
 #endif /* IRM_EVENT_H */

@@ -3,7 +3,10 @@
  * streaming reader that turns a file of JSON lines, content-blob arrays or
  * pretty-printed documents into one object at a time, with the line each
  * starts on.  Memory is bounded by the input's line cap: a multi-line
- * value may not grow past it either.
+ * value may not grow past it either.  Also irm_json_quote, the string
+ * writer of every tool that writes JSON by hand: it lives here rather
+ * than in irm_event.c so that a tool can quote without linking the event
+ * writer and, through its pseudonyms, libcrypto.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -162,4 +165,53 @@ irm_json_parse(
 		return NULL;
 	}
 	return o;
+}
+
+int
+irm_json_quote(struct irm_buf *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	char esc[7];
+
+	if (irm_buf_addc(out, '"') == -1)
+		return -1;
+	for (;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		if (p > run && irm_buf_add(out, run, (size_t)(p - run)) == -1)
+			return -1;
+		if (*p == '\0')
+			break;
+		esc[0] = '\\';
+		switch (*p) {
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[*p >> 4];
+			esc[5] = hex[*p & 15];
+			if (irm_buf_add(out, esc, 6) == -1)
+				return -1;
+			run = p + 1;
+			continue;
+		}
+		if (irm_buf_add(out, esc, 2) == -1)
+			return -1;
+		run = p + 1;
+	}
+	return irm_buf_addc(out, '"');
 }

@@ -1,11 +1,13 @@
 /*
- * irm_str.c - small string helpers: UTF-8 validation and ASCII-only case
- * handling (DESIGN: identities are lower-cased in ASCII only).
+ * irm_str.c - small string helpers: UTF-8 validation, ASCII-only case
+ * handling (DESIGN: identities are lower-cased in ASCII only) and the
+ * string lists of irm_event.h (irm_strv_add).
  */
 #include <stddef.h>
 #include <string.h>
 
 #include "irm.h"
+#include "irm_event.h"
 
 size_t
 irm_utf8_check(const char *str, size_t len)
@@ -73,4 +75,16 @@ irm_str_quote(const char *s, size_t len, char *out)
 	out[i] = '\0';
 	if (len > IRM_QUOTE_MAX)
 		memcpy(out + i, "...", 4);
+}
+
+void
+irm_strv_add(struct irm_strv *sv, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 8;
+		sv->v = irm_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+	}
+	sv->v[sv->n++] = s;
 }
