@@ -14,6 +14,7 @@
 #include "irm.h"
 #include "irm_gen.h"
 
+static _Noreturn void done(int code);
 static _Noreturn void usage(int code);
 
 static const struct option longopts[] = {
@@ -110,7 +111,16 @@ list(void)
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		printf("%-18s %s\n", irm_gen_scenario_name(sc),
 		    irm_gen_scenario_about(sc));
-	exit(IRM_EXIT_OK);
+	done(IRM_EXIT_OK);
+}
+
+/* Exit with code once stdout is written out; a write error exits 3. */
+static void
+done(int code)
+{
+	if (fflush(stdout) == EOF || ferror(stdout) || fclose(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	exit(code);
 }
 
 int
@@ -161,7 +171,7 @@ main(int argc, char *argv[])
 			break;
 		case 'V':
 			printf("irm-gen %s\n", IRM_VERSION);
-			exit(IRM_EXIT_OK);
+			done(IRM_EXIT_OK);
 		case 'z':
 			o.zone = optarg;
 			break;
@@ -185,7 +195,7 @@ main(int argc, char *argv[])
 		    "irm-gen: %s: records %llu bytes %llu files %u\n", argv[0],
 		    (unsigned long long)st.records,
 		    (unsigned long long)st.bytes, st.files);
-	return IRM_EXIT_OK;
+	done(IRM_EXIT_OK);
 }
 
 static void
@@ -195,5 +205,5 @@ usage(int code)
 	    "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
 	    "[-z zone]\n"
 	    "               [-c scenario[=n]] [--density n] dir\n");
-	exit(code);
+	done(code);
 }

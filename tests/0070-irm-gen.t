@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 19
+plan 23
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -67,6 +67,17 @@ check "--scenario none: no planted user" \
 check_rc "a directory that is not empty: exit 3" 3 irm-gen -u 10 -d 2 "$A"
 check_rc "an unknown scenario: exit 2" 2 irm-gen -c nosuch "$TMP/g"
 check_rc "too few users: exit 2" 2 irm-gen -u 9 "$TMP/g"
+
+# Write errors: standard output on a full disk, and a tenant file cut
+# short by the file size limit (SIGXFSZ ignored, so write fails EFBIG).
+for opt in --list-scenarios --version --help; do
+	irm-gen $opt >/dev/full 2>"$TMP/err"
+	check "$opt to a full disk: exit 3 with a message" \
+	    test $? = 3 -a -s "$TMP/err"
+done
+(trap '' XFSZ; ulimit -f 1; exec irm-gen -u 10 -d 2 "$TMP/h") 2>"$TMP/err"
+check "a tenant file that cannot be written: exit 3 naming it" sh -c \
+    "test $? = 3 && grep -q '^irm-gen: $TMP/h/.*: File too large\$' '$TMP/err'"
 
 # The quality report of make eval (irm-gen's defaults: 100 users, 40
 # days, seed 1): every scenario caught by the policy made for it.
