@@ -170,11 +170,21 @@ lint:
 	! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\(' cmd/*.c lib/*.c
 	mandoc -Tlint -Wwarning man/*
 
-# eval prints detection quality per planted scenario on a tenant from
-# irm-gen (bench/eval.sh).
-eval: build-deps
+# eval prints detection quality, as an analyst would see it, on tenants
+# from irm-gen (bench/eval.sh) and keeps it, dated, in
+# bench/eval-results.md: eval-quick on irm-gen's default tenant (100
+# users, 40 days, seed 1), eval that and EVAL_FULL (seeds 1, 2 and 3 at
+# 1,000 users over 60 days: a few minutes a seed, one tenant of about
+# 2 GB on disk at a time).  EVAL_FLAGS=--check exits 1 when a goal fails.
+EVAL_FULL = --seeds 1,2,3 -u 1000 -d 60
+EVAL_FLAGS =
+eval: eval-quick
+	@sh bench/eval.sh $(EVAL_FLAGS) --results bench/eval-results.md \
+	    $(EVAL_FULL)
+
+eval-quick: build-deps
 	@$(MAKE) --no-print-directory all
-	@sh bench/eval.sh
+	@sh bench/eval.sh $(EVAL_FLAGS) --results bench/eval-results.md
 
 bench:
 	@sh .ci/deps $(DEPS) $(BENCH_DEPS)
@@ -203,5 +213,6 @@ clean: clean-objs
 dist:
 	git archive --prefix=irm-$(VERSION)/ -o irm-$(VERSION).tar.gz HEAD
 
-.PHONY: all deps build-deps valgrind-deps demo check unit lint eval bench \
+.PHONY: all deps build-deps valgrind-deps demo check unit lint eval \
+    eval-quick bench \
     install uninstall clean clean-objs dist fuzz fuzz-smoke fuzz-bin

@@ -1,7 +1,9 @@
 #!/bin/sh
-# bench/eval.sh - detection quality on a tenant from irm-gen (make eval).
+# bench/eval.sh - detection quality on tenants from irm-gen (make eval).
 #
-#	sh bench/eval.sh [irm-gen options]
+#	sh bench/eval.sh [--check] [--results file] [--seeds list]
+#	    [irm-gen options]
+#	sh bench/eval.sh [--check] [--results file] --tenant dir
 #
 # Generates a tenant under a temporary directory (irm-gen's defaults
 # unless options are given: 100 users, 40 days, seed 1), runs the whole
@@ -10,61 +12,292 @@
 #	irm-norm raw/* | sort | irm-score -s settings.json -p policies/ |
 #	    irm-report
 #
-# and prints, per planted user of answers.csv, whether the user got an
-# alert, whether the policy made for the scenario (below) alerted on the
-# user, the highest severity and score among the user's alerts, the
-# user's rank among all users by that score (1 is the top; ties share a
-# rank) and the policies that alerted; then, in a second table, how many
-# users have no scenario, how many of them got an alert, and how many
-# alerts of each severity.  The binaries come from PATH,
-# else from cmd/.  This is a quality report: the exit status is 0 unless
-# a stage fails (irm-norm rejecting a record is a failure).  EVAL_KEEP=DIR
-# keeps the tenant and the pipeline's files in DIR.
+# and reports what an analyst would see.  --seeds 1,2,3 does it for each
+# seed in turn (irm-gen -s), one tenant at a time: generated, scored and
+# deleted before the next, so that the disk holds one tenant's raw
+# records and sort(1)'s temporary files at most; the events are never
+# written.  --tenant dir scores an existing tenant (irm-gen's layout)
+# instead and leaves it alone.
+#
+# The alerts are the last record of each alert id (irm-alert(5)), their
+# rank is by score among all the alerts of the tenant (1 is the top;
+# ties share the best rank).  answers.csv names the planted users:
+# user,scenario,start,end[,expected], where expected is the lowest
+# severity that counts as caught (high, medium or low), or none for a
+# benign look-alike that must get no medium or high alert; without the
+# column every row expects medium.  Scenarios named cert-* are the CERT-
+# shaped ones.  Every other user is a user without a scenario.  Per
+# seed, the report has
+#
+#   - per planted user: whether the user got an alert, whether the
+#     policy made for the scenario alerted (for irm-gen's first eight
+#     scenarios), the expected and the highest severity, the best score,
+#     its rank and the rank as a percentage of the alerts, the policies
+#     that alerted, and PASS or FAIL against the goal below;
+#   - alerts per 1,000 users per 30 days at each severity, for all users
+#     and for the users without a scenario;
+#   - how many users without a scenario got an alert, a medium or high
+#     one (count, % and % scaled linearly to 60 days), a high one;
+#   - those users' medium and high alerts by policy, by insight kind (the
+#     kinds of the insights the alert carries: irm.alert.insights looked
+#     up in the insights, and the kinds named in irm.alert.risk_factors)
+#     and by top insight (irm.alert.top's first indicator or kind): a
+#     user counts once in each row that applies, so rows overlap;
+#   - the goals, each a line ending in PASS, FAIL or SKIP:
+#     1. every planted insider at its expected severity or above and
+#        ranked in the top 2% of alerts (rank <= max(1, ceil(2% of the
+#        alerts)));
+#     2. users without a scenario with a medium or high alert at most
+#        1% per 60 days, with a high one at most 0.25% (the run's % x 60
+#        / days);
+#     3. the benign look-alikes never medium or high (SKIP without one);
+#     4. the CERT-shaped scenarios caught at 90% or more while at most 2%
+#        of the users without a scenario reach medium over the run (SKIP
+#        without one).
+# With several seeds, a last part pools them: a line per seed, a line per
+# scenario, and the same figures and goals over every tenant.
+#
+# --results file also writes the report as a section of file headed
+# "# Detection quality: ...", replacing the section of the same head (as
+# bench/run.sh does for bench/results.md), with the date.  --check exits
+# 1 when a goal of the last (pooled) part fails.  The binaries come from
+# PATH, else from cmd/.  Otherwise the exit status is 0 unless a stage
+# fails (irm-norm rejecting a record is a failure), then 3; 2 for a usage
+# error.  EVAL_KEEP=dir keeps the tenant and the pipeline's files
+# (events, insights, alerts, facts) in dir, or in dir/seed-N with several
+# seeds.
 set -u
 LC_ALL=C
 export LC_ALL
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$PATH:$top/cmd"
-tmp=$(mktemp -d) || exit 3
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' HUP INT TERM
-dir=$tmp/tenant
-if [ -n "${EVAL_KEEP:-}" ]; then
-	dir=$EVAL_KEEP
-fi
+tab=$(printf '\t')
 
 die() {
 	echo "eval: $*" >&2
 	exit 3
 }
 
-irm-gen "$@" "$dir" || die "irm-gen failed"
-irm-norm "$dir"/raw/* >"$tmp/events" || die "irm-norm failed (exit $?)"
-sort -S 256M "$tmp/events" >"$tmp/sorted" || die "sort failed"
-irm-score -s "$dir/settings.json" -p "$dir/policies" "$tmp/sorted" \
-    >"$tmp/insights" || die "irm-score failed (exit $?)"
-irm-report "$tmp/insights" >"$tmp/alerts" || die "irm-report failed"
-if [ -n "${EVAL_KEEP:-}" ]; then
-	cp "$tmp/events" "$tmp/insights" "$tmp/alerts" "$dir/"
+usage() {
+	echo "usage: eval.sh [--check] [--results file] [--seeds list]" \
+	    "[irm-gen options]" >&2
+	echo "       eval.sh [--check] [--results file] --tenant dir" >&2
+	exit 2
+}
+
+# Our options out, irm-gen's kept in order in "$@".
+check=0
+results=
+seeds=
+tenant=
+seed=1
+n=$#
+while [ "$n" -gt 0 ]; do
+	a=$1
+	shift
+	n=$((n - 1))
+	case $a in
+	--check) check=1 ;;
+	--results | --seeds | --tenant)
+		[ "$n" -gt 0 ] || usage
+		case $a in
+		--results) results=$1 ;;
+		--seeds) seeds=$1 ;;
+		--tenant) tenant=$1 ;;
+		esac
+		shift
+		n=$((n - 1))
+		;;
+	*)
+		case $a in
+		-s | --seed) [ "$n" -gt 0 ] && seed=$1 ;;
+		-s?*) seed=${a#-s} ;;
+		--seed=*) seed=${a#--seed=} ;;
+		esac
+		set -- "$@" "$a"
+		;;
+	esac
+done
+if [ -n "$seeds" ]; then
+	case $seeds in *[!0-9,]* | ,* | *, | *,,*) usage ;; esac
+	for a in "$@"; do
+		case $a in -s | -s?* | --seed | --seed=*) usage ;; esac
+	done
 fi
+[ -z "$tenant" ] || { [ -z "$seeds" ] && [ $# -eq 0 ]; } || usage
 
-# The last record of each alert id is its state: "id user rule score
-# severity".  Keys come in irm-alert order, so sed can pick them.
-sed -n 's/.*"id":"\(alr-[^"]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"alert":{"status":"[^"]*","score":\([0-9]*\),"severity":"\([a-z]*\)".*/\1 \2 \3 \4 \5/p' \
-    "$tmp/alerts" |
-    awk '{ last[$1] = $0 } END { for (k in last) print last[k] }' |
-    sort >"$tmp/state"
+tmp=$(mktemp -d) || exit 3
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' HUP INT TERM
+: >"$tmp/facts"
+start=$(date +%s)
 
-users=$(($(wc -l <"$dir/directory.csv") - 1))
-first=$(ls "$dir/raw" | sed -n '1s/^\(..........\).*/\1/p')
-last=$(ls "$dir/raw" | sed -n '$s/^\(..........\).*/\1/p')
-echo "irm-gen${*:+ $*}: $users users, $first to $last;" \
-    "$(wc -l <"$tmp/events" | tr -d ' ') events," \
-    "$(wc -l <"$tmp/insights" | tr -d ' ') insights," \
-    "$(wc -l <"$tmp/state" | tr -d ' ') alerts"
-echo
-awk -v answers="$dir/answers.csv" -v users="$users" '
-function sevrank(s) { return s == "high" ? 3 : s == "medium" ? 2 : 1 }
+# score DIR: the pipeline on the tenant in DIR, into $tmp/insights and
+# $tmp/alerts, counting the events into $tmp/nevents.
+score() {
+	rm -f "$tmp/fifo" "$tmp"/*.rc
+	mkfifo "$tmp/fifo" || die "mkfifo failed"
+	wc -l <"$tmp/fifo" >"$tmp/nevents" &
+	if [ -n "${EVAL_KEEP:-}" ]; then
+		set -- "$1" "$1/events"
+	else
+		set -- "$1"
+	fi
+	{
+		irm-norm "$1"/raw/*
+		echo $? >"$tmp/norm.rc"
+	} | tee "$tmp/fifo" ${2:+"$2"} | {
+		sort -S 256M -T "$tmp"
+		echo $? >"$tmp/sort.rc"
+	} | {
+		irm-score -s "$1/settings.json" -p "$1/policies"
+		echo $? >"$tmp/score.rc"
+	} >"$tmp/insights"
+	wait
+	for stage in norm sort score; do
+		[ "$(cat "$tmp/$stage.rc" 2>/dev/null)" = 0 ] || die "$stage" \
+		    "failed (exit $(cat "$tmp/$stage.rc" 2>/dev/null))"
+	done
+	irm-report "$tmp/insights" >"$tmp/alerts" || die "irm-report failed"
+}
+
+# facts SEED DIR LABEL GEN_SECONDS PIPE_SECONDS: append to $tmp/facts the
+# tenant (T), its planted users (P) and its alerts' final states (A),
+# tab-separated, for report below.
+facts() {
+	users=$(($(wc -l <"$2/directory.csv") - 1))
+	ls "$2/raw" | cut -c1-10 | sort -u >"$tmp/days"
+	ninsights=$(wc -l <"$tmp/insights" | tr -d ' ')
+	nrecords=$(wc -l <"$tmp/alerts" | tr -d ' ')
+	# id kind, for each insight (every revision: the kind stays).
+	sed -n 's/.*"event":{"kind":"signal","id":"\(ins-[0-9a-f]*\)".*"irm":{"insight":"\([a-z_-]*\)".*/\1 \2/p' \
+	    "$tmp/insights" >"$tmp/kinds"
+	[ "$(wc -l <"$tmp/kinds" | tr -d ' ')" = "$ninsights" ] ||
+		die "an insight record eval.sh cannot read"
+	# id user policy score severity insights risk_factors top: keys come
+	# in irm-alert(5) order, so sed can pick them.
+	rep="\\1$tab\\2$tab\\3$tab\\4$tab\\5$tab\\6$tab\\7$tab\\8"
+	sed -n 's/.*"event":{"kind":"alert","id":"\(alr-[0-9a-f]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"alert":{"status":"[^"]*","score":\([0-9]*\),"severity":"\([a-z]*\)".*"insights":\[\([^]]*\)\],"risk_factors":\[\([^]]*\)\],"top":\[{"indicator":"\([^"]*\)".*/'"$rep"'/p' \
+	    "$tmp/alerts" >"$tmp/alerts.tsv"
+	[ "$(wc -l <"$tmp/alerts.tsv" | tr -d ' ')" = "$nrecords" ] ||
+		die "an alert record eval.sh cannot read"
+	{
+		printf 'T\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+		    "$1" "$users" "$(wc -l <"$tmp/days" | tr -d ' ')" \
+		    "$(sed -n 1p "$tmp/days")" "$(sed -n '$p' "$tmp/days")" \
+		    "$(tr -d ' ' <"$tmp/nevents")" "$ninsights" "$nrecords" \
+		    "$4" "$5" "$3"
+		awk -F, -v seed="$1" -v OFS="$tab" '
+		NR == 1 {
+			for (i = 1; i <= NF; i++)
+				col[$i] = i
+			if (!("user" in col) || !("scenario" in col))
+				exit 1
+			next
+		}
+		NF > 1 {
+			e = "expected" in col ? $col["expected"] : "medium"
+			print "P", seed, $col["user"], $col["scenario"],
+			    $col["start"], $col["end"], e
+		}' "$2/answers.csv" || die "answers.csv: no user,scenario header"
+		awk -F'\t' -v seed="$1" -v OFS="$tab" -v kf="$tmp/kinds" '
+		FILENAME == kf {
+			split($0, f, " ")
+			kind[f[1]] = f[2]
+			if (f[2] != "indicator")
+				named[f[2]] = 1
+			next
+		}
+		{
+			last[$1] = $0
+		}
+		END {
+			for (id in last) {
+				split(last[id], a, "\t")
+				delete has
+				n = split(a[6], ids, ",")
+				for (i = 1; i <= n; i++) {
+					gsub(/"/, "", ids[i])
+					has[ids[i] in kind ? kind[ids[i]] : "?"] = 1
+				}
+				n = split(a[7], rf, ",")
+				for (i = 1; i <= n; i++) {
+					gsub(/"/, "", rf[i])
+					if (rf[i] in named)
+						has[rf[i]] = 1
+				}
+				ks = ""
+				for (k in has)
+					ks = ks "," k
+				n = split(substr(ks, 2), kl, ",")
+				for (i = 2; i <= n; i++)
+					for (j = i; j > 1 && kl[j - 1] > kl[j]; j--) {
+						t = kl[j]
+						kl[j] = kl[j - 1]
+						kl[j - 1] = t
+					}
+				ks = kl[1]
+				for (i = 2; i <= n; i++)
+					ks = ks "," kl[i]
+				print "A", seed, a[1], a[2], a[3], a[4], a[5], ks, a[8]
+			}
+		}' "$tmp/kinds" "$tmp/alerts.tsv" | sort
+	} >>"$tmp/facts"
+}
+
+# report MODE: the report of the facts on stdin; MODE seed for one seed,
+# all for the pooled part.
+report() {
+	awk -F'\t' -v mode="$1" '
+function sevn(s) {
+	return s == "high" ? 3 : s == "medium" ? 2 : s == "low" ? 1 : 0
+}
+function pct(a, b) {
+	return b > 0 ? sprintf("%.2f", 100 * a / b) : "-"
+}
+function rate(a, b) {
+	return b > 0 ? sprintf("%.1f", a / b) : "-"
+}
+function verdict(ok) {
+	return ok ? "PASS" : "FAIL"
+}
+# sorted(list, n): sort list[1..n] by count[] descending, then by name.
+function sorted(list, n, count,    i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && (count[list[j - 1]] < count[list[j]] ||
+		    (count[list[j - 1]] == count[list[j]] &&
+		    list[j - 1] > list[j])); j--) {
+			t = list[j]
+			list[j] = list[j - 1]
+			list[j - 1] = t
+		}
+}
+# breakdown(title, head, what): the table of the false users by what
+# (bp policy, bk kind, bt top insight).
+function breakdown(title, head, what,    i, n, key, list, cu, ch, ca) {
+	n = 0
+	for (key in bu)
+		if (substr(key, 1, 2) == what) {
+			list[++n] = substr(key, 4)
+			cu[list[n]] = bu[key]
+			ch[list[n]] = bh[key]
+			ca[list[n]] = ba[key]
+		}
+	sorted(list, n, cu)
+	print ""
+	print "### " title
+	print ""
+	if (n == 0) {
+		print "None."
+		return
+	}
+	print "| by " head " | users | with a high alert |" \
+	    " medium or high alerts |"
+	print "|---|---:|---:|---:|"
+	for (i = 1; i <= n; i++)
+		printf "| `%s` | %d | %d | %d |\n", list[i], cu[list[i]],
+		    ch[list[i]], ca[list[i]]
+}
 BEGIN {
 	# The policy of the generated tenant made for each scenario.
 	purpose["departing-exfil"] = "departing-data-theft"
@@ -75,56 +308,414 @@ BEGIN {
 	purpose["obfuscate-exfil"] = "data-leaks"
 	purpose["after-hours"] = "after-hours"
 	purpose["departing-evasion"] = "security-departing"
-	while ((getline l < answers) > 0) {
-		if (++n == 1)
-			continue
-		split(l, f, ",")
-		planted[f[1]] = 1
-		row[n - 1] = l
-	}
-	rows = n - 1
+	sevname[1] = "low"
+	sevname[2] = "medium"
+	sevname[3] = "high"
 }
-{
-	user = $2
-	if (!(user in best) || $4 + 0 > best[user] + 0)
-		best[user] = $4
-	if (sevrank($5) > sevrank(sev[user]))
-		sev[user] = $5
-	pol[user] = pol[user] (pol[user] == "" ? "" : ", ") $3
-	by[user, $3] = 1
-	if (!(user in planted)) {
-		fp_alerts++
-		fp_sev[$5]++
-		if (!(user in fp)) {
-			fp[user] = 1
-			fp_users++
-		}
+$1 == "T" {
+	seeds[++ns] = $2
+	users[$2] = $3
+	days[$2] = $4
+	first[$2] = $5
+	last[$2] = $6
+	events[$2] = $7
+	insights[$2] = $8
+	records[$2] = $9
+	gent[$2] = $10
+	pipet[$2] = $11
+	label[$2] = $12
+}
+$1 == "P" {
+	np++
+	ps[np] = $2
+	pu[np] = $3
+	psc[np] = $4
+	pstart[np] = $5
+	pend[np] = $6
+	pexp[np] = $7
+	if (!(($2, $3) in planted)) {
+		planted[$2, $3] = 1
+		nplanted[$2]++
 	}
+}
+$1 == "A" {
+	na++
+	as[na] = $2
+	au[na] = $4
+	ap[na] = $5
+	asc[na] = $6 + 0
+	asev[na] = sevn($7)
+	ak[na] = $8
+	at[na] = $9
 }
 END {
-	print "| scenario | user | window | alert | by its policy | severity |" \
-	    " score | rank | policies |"
-	print "|---|---|---|---|---|---|---:|---:|---|"
-	for (i = 1; i <= rows; i++) {
-		split(row[i], f, ",")
-		u = f[1]
-		if (u in best) {
-			r = 1
-			for (o in best)
-				if (best[o] + 0 > best[u] + 0)
-					r++
-			printf "| %s | %s | %s..%s | yes | %s %s | %s | %d | %d |" \
-			    " %s |\n", f[2], u, f[3], f[4], \
-			    ((u, purpose[f[2]]) in by ? "yes" : "no"), \
-			    purpose[f[2]], sev[u], best[u], r, pol[u]
-		} else
-			printf "| %s | %s | %s..%s | no | no %s | - | - | - |" \
-			    " - |\n", f[2], u, f[3], f[4], purpose[f[2]]
+	# Per seed: alerts, severities, scores above each score; per user:
+	# best score, highest severity, policies.
+	for (i = 1; i <= na; i++) {
+		s = as[i]
+		u = s SUBSEP au[i]
+		alerts[s]++
+		nsev[s, asev[i]]++
+		hist[s, asc[i]]++
+		if (!(u in best) || asc[i] > best[u])
+			best[u] = asc[i]
+		if (asev[i] > usev[u])
+			usev[u] = asev[i]
+		if (!((u, ap[i]) in by)) {
+			by[u, ap[i]] = 1
+			pols[u] = pols[u] (pols[u] == "" ? "" : ", ") ap[i]
+		}
+		if (!(u in seen)) {
+			seen[u] = 1
+			if (!(u in planted))
+				fany[s]++
+		}
 	}
+	for (k = 1; k <= ns; k++) {
+		s = seeds[k]
+		above = 0
+		for (x = 100; x >= 0; x--) {
+			above_[s, x] = above
+			above += hist[s, x]
+		}
+		cut[s] = int(0.02 * alerts[s])
+		if (cut[s] < 0.02 * alerts[s])
+			cut[s]++
+		if (cut[s] < 1)
+			cut[s] = 1
+		tusers += users[s]
+		tudays += users[s] * days[s]
+		tclean += users[s] - nplanted[s]
+		tcdays += (users[s] - nplanted[s]) * days[s]
+		talerts += alerts[s]
+		for (v = 1; v <= 3; v++)
+			tsev[v] += nsev[s, v]
+	}
+	# The false users: users without a scenario with a medium or high
+	# alert, by policy (bp), insight kind (bk) and top insight (bt).
+	for (i = 1; i <= na; i++) {
+		s = as[i]
+		u = s SUBSEP au[i]
+		if (u in planted || asev[i] < 2)
+			continue
+		fsev[s, asev[i]]++
+		tfsev[asev[i]]++
+		if (!(u in fm)) {
+			fm[u] = 1
+			nfm[s]++
+			tfm++
+			if (usev[u] == 3) {
+				nfh[s]++
+				tfh++
+			}
+		}
+		nk = split(ak[i], kl, ",")
+		n = 0
+		key[++n] = "bp " ap[i]
+		key[++n] = "bt " at[i]
+		for (j = 1; j <= nk; j++)
+			key[++n] = "bk " kl[j]
+		for (j = 1; j <= n; j++) {
+			ba[key[j]]++
+			if (!((u, key[j]) in fmu)) {
+				fmu[u, key[j]] = 1
+				bu[key[j]]++
+			}
+			if (asev[i] == 3 && !((u, key[j], 3) in fmu)) {
+				fmu[u, key[j], 3] = 1
+				bh[key[j]]++
+			}
+		}
+	}
+	# Planted users against their goal.
+	for (i = 1; i <= np; i++) {
+		s = ps[i]
+		u = s SUBSEP pu[i]
+		e = pexp[i]
+		sv[i] = u in best ? usev[u] : 0
+		rk[i] = u in best ? above_[s, best[u]] + 1 : 0
+		if (e == "none") {
+			ok[i] = sv[i] < 2
+			nbenign++
+			g3n += !ok[i]
+			if (!ok[i])
+				g3fail = g3fail sprintf(", %s %s%s", psc[i],
+				    sevname[sv[i]], mode == "all" ? \
+				    " (seed " s ")" : "")
+		} else {
+			caught[i] = sv[i] > 0 && sv[i] >= sevn(e)
+			intop[i] = rk[i] > 0 && rk[i] <= cut[s]
+			ok[i] = caught[i] && intop[i]
+			ninsider++
+			g1n += !ok[i]
+			scaught[s] += caught[i]
+			stop[s] += intop[i]
+			sins[s]++
+			if (!ok[i])
+				g1fail = g1fail sprintf(", %s %s rank %s of %d%s",
+				    psc[i], sv[i] ? sevname[sv[i]] : "no alert",
+				    rk[i] ? rk[i] : "-", alerts[s],
+				    mode == "all" ? " (seed " s ")" : "")
+			if (psc[i] ~ /^cert-/) {
+				ncert++
+				ncaught += caught[i]
+			}
+		}
+	}
+
+	if (mode == "seed") {
+		s = seeds[1]
+		print "## Seed " s
+		print ""
+		printf "%s: %d users, %s to %s (%d days); %d events, %d" \
+		    " insights, %d alerts; irm-gen %d s, the pipeline %d s.\n",
+		    label[s], users[s], first[s], last[s], days[s], events[s],
+		    insights[s], alerts[s], gent[s], pipet[s]
+		print ""
+		print "| scenario | user | window | alert | by its policy |" \
+		    " expected | severity | score | rank | rank % | policies |" \
+		    " goal |"
+		print "|---|---|---|---|---|---|---|---:|---:|---:|---|---|"
+		for (i = 1; i <= np; i++) {
+			u = s SUBSEP pu[i]
+			p = purpose[psc[i]]
+			printf "| %s | %s | %s..%s | %s | %s | %s | %s | %s |" \
+			    " %s | %s | %s | %s |\n", psc[i], pu[i], pstart[i],
+			    pend[i], u in best ? "yes" : "no",
+			    p == "" ? "-" : (((u, p) in by) ? "yes " : "no ") p,
+			    pexp[i], sv[i] ? sevname[sv[i]] : "-",
+			    u in best ? best[u] : "-", rk[i] ? rk[i] : "-",
+			    rk[i] ? pct(rk[i], alerts[s]) : "-",
+			    u in best ? pols[u] : "-", verdict(ok[i])
+		}
+		print ""
+		printf "The top 2%% of %d alerts: rank %d or better.\n",
+		    alerts[s], cut[s]
+	} else {
+		print "## All seeds"
+		print ""
+		print "| seed | users | days | alerts | insiders caught |" \
+		    " in the top 2% | users without a scenario |" \
+		    " medium or high | % | high | % | seconds |"
+		print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" \
+		    "---:|---:|"
+		for (k = 1; k <= ns; k++) {
+			s = seeds[k]
+			c = users[s] - nplanted[s]
+			printf "| %s | %d | %d | %d | %d of %d | %d of %d | %d |" \
+			    " %d | %s | %d | %s | %d |\n", s, users[s], days[s],
+			    alerts[s], scaught[s], sins[s], stop[s], sins[s], c,
+			    nfm[s], pct(nfm[s], c), nfh[s], pct(nfh[s], c),
+			    gent[s] + pipet[s]
+		}
+		# A line per scenario, in the order first planted.
+		for (i = 1; i <= np; i++) {
+			c = psc[i]
+			if (!(c in sn))
+				sl[++nsc] = c
+			sn[c]++
+			if (!index(" " sx[c] " ", " " pexp[i] " "))
+				sx[c] = sx[c] (sx[c] == "" ? "" : " ") pexp[i]
+			sc[c] += caught[i]
+			st[c] += intop[i]
+			sok[c] += ok[i]
+			ss[c, sv[i]]++
+			r = rk[i] ? 100 * rk[i] / alerts[ps[i]] : 101
+			if (!(c in rmin) || r < rmin[c])
+				rmin[c] = r
+			if (!(c in rmax) || r > rmax[c])
+				rmax[c] = r
+		}
+		print ""
+		print "| scenario | expected | planted | caught | in the top 2% |" \
+		    " high | medium | low | no alert | rank % | goal |"
+		print "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+		for (j = 1; j <= nsc; j++) {
+			c = sl[j]
+			r = rmin[c] > 100 ? "-" : sprintf("%.2f", rmin[c])
+			x = rmax[c] > 100 ? "-" : sprintf("%.2f", rmax[c])
+			if (x != r)
+				r = r ".." x
+			b = sx[c] == "none"
+			printf "| %s | %s | %d | %s | %s | %d | %d | %d | %d |" \
+			    " %s | %s |\n", c, sx[c], sn[c], b ? "-" : sc[c],
+			    b ? "-" : st[c], ss[c, 3], ss[c, 2], ss[c, 1],
+			    ss[c, 0], r, sok[c] == sn[c] ? "PASS" : \
+			    sprintf("FAIL %d of %d", sn[c] - sok[c], sn[c])
+		}
+	}
+
 	print ""
-	print "| users without a scenario | with an alert | alerts | high |" \
-	    " medium | low |"
-	print "|---:|---:|---:|---:|---:|---:|"
-	printf "| %d | %d | %d | %d | %d | %d |\n", users - rows, fp_users, \
-	    fp_alerts, fp_sev["high"], fp_sev["medium"], fp_sev["low"]
-}' "$tmp/state"
+	print "### Alerts per 1,000 users per 30 days"
+	print ""
+	print "| alerts of | high | medium | low | all |"
+	print "|---|---:|---:|---:|---:|"
+	printf "| all users | %s | %s | %s | %s |\n",
+	    rate(tsev[3] * 30000, tudays), rate(tsev[2] * 30000, tudays),
+	    rate(tsev[1] * 30000, tudays), rate(talerts * 30000, tudays)
+	for (i = 1; i <= na; i++)
+		if (!((as[i], au[i]) in planted))
+			tfa[asev[i]]++
+	printf "| users without a scenario | %s | %s | %s | %s |\n",
+	    rate(tfa[3] * 30000, tcdays), rate(tfa[2] * 30000, tcdays),
+	    rate(tfa[1] * 30000, tcdays),
+	    rate((tfa[1] + tfa[2] + tfa[3]) * 30000, tcdays)
+
+	tany = 0
+	for (k = 1; k <= ns; k++)
+		tany += fany[seeds[k]]
+	m60 = tcdays > 0 ? 100 * tfm * 60 / tcdays : 0
+	h60 = tcdays > 0 ? 100 * tfh * 60 / tcdays : 0
+	print ""
+	print "### Users without a scenario"
+	print ""
+	print "| users without a scenario | with an alert | medium or high |" \
+	    " % | % per 60 days |" \
+	    " high | % | % per 60 days |"
+	print "|---:|---:|---:|---:|---:|---:|---:|---:|"
+	printf "| %d | %d | %d | %s | %.2f | %d | %s | %.2f |\n", tclean, tany,
+	    tfm, pct(tfm, tclean), m60, tfh, pct(tfh, tclean), h60
+
+	breakdown("Their medium and high alerts by policy", "policy", "bp")
+	breakdown("Their medium and high alerts by insight kind", "kind", "bk")
+	breakdown("Their medium and high alerts by top insight",
+	    "top insight", "bt")
+
+	print ""
+	print "### Goals"
+	print ""
+	printf "- every planted insider at its expected severity or above and" \
+	    " in the top 2%% of alerts: %d of %d%s: %s\n",
+	    ninsider - g1n, ninsider, g1fail == "" ? "" : " (not:" substr(g1fail, 2) ")",
+	    ninsider ? verdict(g1fail == "") : "SKIP"
+	printf "- users without a scenario with a medium or high alert:" \
+	    " %.2f%% per 60 days (<= 1%%): %s\n", m60,
+	    tclean ? verdict(m60 <= 1) : "SKIP"
+	printf "- users without a scenario with a high alert: %.2f%% per" \
+	    " 60 days (<= 0.25%%): %s\n", h60,
+	    tclean ? verdict(h60 <= 0.25) : "SKIP"
+	if (nbenign)
+		printf "- benign look-alikes never medium or high: %d of %d" \
+		    "%s: %s\n", nbenign - g3n, nbenign,
+		    g3fail == "" ? "" : " (not:" substr(g3fail, 2) ")",
+		    verdict(g3fail == "")
+	else
+		print "- benign look-alikes never medium or high: none in" \
+		    " answers.csv: SKIP"
+	mr = tclean ? 100 * tfm / tclean : 0
+	if (ncert)
+		printf "- CERT-shaped scenarios caught: %d of %d (%.1f%%," \
+		    " >= 90%%) while %.2f%% of the users without a scenario" \
+		    " reach medium (<= 2%%): %s\n", ncaught, ncert,
+		    100 * ncaught / ncert, mr,
+		    verdict(ncaught >= 0.9 * ncert && mr <= 2)
+	else
+		print "- CERT-shaped scenarios caught at 90% while at most 2%" \
+		    " of the other users reach medium: no cert-* scenario in" \
+		    " answers.csv: SKIP"
+}'
+}
+
+# The tenants, one at a time.
+label="irm-gen${*:+ $*}"
+if [ -n "$tenant" ]; then
+	[ -d "$tenant/raw" ] || die "$tenant: no raw/"
+	label="tenant $tenant"
+	list=-
+	head=$label
+elif [ -n "$seeds" ]; then
+	list=$(echo "$seeds" | tr ',' ' ')
+	head="$label, seeds $(echo $list | sed 's/ /, /g')"
+else
+	list=$seed
+	head="$label, seed $seed"
+fi
+nseeds=$(echo $list | wc -w | tr -d ' ')
+{
+	echo "# Detection quality: $head"
+	echo
+	echo "$(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs;" \
+	    "$(irm-gen --version 2>/dev/null || echo irm-gen)."
+	echo "Each tenant: irm-norm raw/* | sort | irm-score | irm-report;" \
+	    "alerts: the last record of each alert id."
+	echo
+} | tee "$tmp/report.md"
+for s in $list; do
+	t0=$(date +%s)
+	if [ -n "$tenant" ]; then
+		dir=$tenant
+		l=$label
+	else
+		dir=$tmp/tenant
+		if [ -n "${EVAL_KEEP:-}" ]; then
+			dir=$EVAL_KEEP
+			[ "$nseeds" = 1 ] || dir=$EVAL_KEEP/seed-$s
+		fi
+		l=$label
+		if [ -n "$seeds" ]; then
+			irm-gen "$@" -s "$s" "$dir" || die "irm-gen failed"
+			l="$label -s $s"
+		else
+			irm-gen "$@" "$dir" || die "irm-gen failed"
+		fi
+	fi
+	t1=$(date +%s)
+	score "$dir"
+	t2=$(date +%s)
+	facts "$s" "$dir" "$l" $((t1 - t0)) $((t2 - t1))
+	grep "^[TPA]$tab$s$tab" "$tmp/facts" >"$tmp/facts.$s"
+	if [ -n "${EVAL_KEEP:-}" ]; then
+		cp "$tmp/insights" "$tmp/alerts" "$tmp/facts.$s" "$dir/"
+	elif [ -z "$tenant" ]; then
+		rm -rf "$dir"
+	fi
+	report seed <"$tmp/facts.$s" >"$tmp/part.md" || die "report failed"
+	echo >>"$tmp/part.md"
+	tee -a "$tmp/report.md" <"$tmp/part.md"
+done
+if [ "$nseeds" -gt 1 ]; then
+	report all <"$tmp/facts" >"$tmp/part.md" || die "report failed"
+	echo >>"$tmp/part.md"
+	tee -a "$tmp/report.md" <"$tmp/part.md"
+fi
+took=$(($(date +%s) - start))
+echo "$took s in all." | tee -a "$tmp/report.md"
+
+# The section of $results headed by our first line becomes the report;
+# the other sections stay in their order, a new one goes last.
+if [ -n "$results" ]; then
+	touch "$results" || die "$results: cannot write"
+	awk -v new="$tmp/report.md" '
+	FNR == 1 && FILENAME == new {
+		head = $0
+	}
+	FILENAME == new {
+		text = text $0 "\n"
+		next
+	}
+	/^# / {
+		n++
+		if ($0 == head)
+			at = n
+	}
+	{
+		part[n] = part[n] $0 "\n"
+	}
+	END {
+		if (!at)
+			at = ++n
+		part[at] = text
+		for (i = 1; i <= n; i++) {
+			sub(/\n+$/, "\n", part[i])
+			printf "%s%s", (i > 1 ? "\n" : ""), part[i]
+		}
+	}' "$tmp/report.md" "$results" >"$tmp/results" &&
+		cat "$tmp/results" >"$results" || die "$results: cannot write"
+	echo "eval: written to $results" >&2
+fi
+
+# --check: a FAIL among the goals of the last part.
+if [ "$check" = 1 ] && grep -q '^- .*: FAIL$' "$tmp/part.md"; then
+	exit 1
+fi
+exit 0

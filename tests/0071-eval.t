@@ -1,0 +1,261 @@
+#!/bin/sh
+# bench/eval.sh (make eval): the report's structure, and its figures
+# against the same figures computed here with jq from the alerts,
+# insights and answer key eval.sh kept (EVAL_KEEP), so that a wrong
+# number cannot pass for a measurement.  The goals are not asserted:
+# only that each is printed and that --check follows them.  Then several
+# seeds and their pooled part, --tenant with the answer key's expected
+# column (a benign look-alike, a cert-* scenario), --results and usage
+# errors.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "no jq"
+
+plan 29
+
+EVAL=$TOP/bench/eval.sh
+K=$TMP/k
+EVAL_KEEP=$K sh "$EVAL" -u 60 -d 30 -s 2 >"$TMP/out" 2>"$TMP/err"
+echo $? >"$TMP/rc"
+echo 0 >"$TMP/want"
+check_same "eval.sh -u 60 -d 30 -s 2: exit 0" "$TMP/rc" "$TMP/want"
+check "no diagnostics" test ! -s "$TMP/err"
+check "EVAL_KEEP kept the tenant and the pipeline's files" \
+    test -d "$K/raw" -a -s "$K/events" -a -s "$K/insights" -a -s "$K/alerts"
+
+grep '^#' "$TMP/out" >"$TMP/heads"
+cat >"$TMP/want" <<'EOF'
+# Detection quality: irm-gen -u 60 -d 30 -s 2, seed 2
+## Seed 2
+### Alerts per 1,000 users per 30 days
+### Users without a scenario
+### Their medium and high alerts by policy
+### Their medium and high alerts by insight kind
+### Their medium and high alerts by top insight
+### Goals
+EOF
+check_same "the report's headings" "$TMP/heads" "$TMP/want"
+grep -c '^- .*: \(PASS\|FAIL\|SKIP\)$' "$TMP/out" >"$TMP/n"
+echo 5 >"$TMP/want"
+check_same "five goals, each PASS, FAIL or SKIP" "$TMP/n" "$TMP/want"
+check "the time it took" grep -q '^[0-9]* s in all\.$' "$TMP/out"
+
+# part FILE TITLE: the lines of FILE's part headed "### TITLE".
+part() {
+	sed -n "/^### $2\$/,/^##/p" "$1"
+}
+
+# The numbers the report is made of, from the kept files.
+users=$(($(wc -l <"$K/directory.csv") - 1))
+planted=$(($(wc -l <"$K/answers.csv") - 1))
+clean=$((users - planted))
+days=30
+jq -c -n 'reduce inputs as $a ({}; .[$a.event.id] = $a) | .[]' \
+    "$K/alerts" >"$TMP/final"
+jq -c -n '[inputs | {(.event.id): .irm.insight}] | add // {}' \
+    "$K/insights" >"$TMP/kinds"
+# The final alerts of users without a scenario, medium or high.
+jq -c --rawfile ans "$K/answers.csv" '
+    ($ans | split("\n")[1:] | map(select(length > 0) |
+	{(split(",")[0]): true}) | add) as $p |
+    select($p[.user.name] | not)' "$TMP/final" >"$TMP/clean"
+jq -c 'select(.irm.alert.severity != "low")' "$TMP/clean" >"$TMP/false"
+tail -n +2 "$K/answers.csv" | cut -d, -f1 >"$TMP/planted"
+
+sed -n 's/.*; \([0-9]*\) events, \([0-9]*\) insights, \([0-9]*\) alerts;.*/\1 \2 \3/p' \
+    "$TMP/out" >"$TMP/got"
+echo "$(wc -l <"$K/events") $(wc -l <"$K/insights") $(wc -l <"$TMP/final")" |
+    tr -s ' ' >"$TMP/want"
+check_same "events, insights and alerts counted" "$TMP/got" "$TMP/want"
+
+# Per planted user: scenario, user, highest severity, best score, rank
+# of the best alert among all alerts (1 + the alerts scoring more).
+tail -n +2 "$K/answers.csv" | while IFS=, read -r u sc rest; do
+	jq -r -s --arg u "$u" --arg sc "$sc" '
+	    (map(select(.user.name == $u)) | max_by(.irm.alert.score)) as $b |
+	    if $b == null then "\($sc) \($u) - - -" else
+	    "\($sc) \($u) \(map(select(.user.name == $u) |
+		.event.severity) | max | ["-", "low", "medium", "high"][.])" +
+	    " \($b.irm.alert.score) \(map(select(.irm.alert.score >
+		$b.irm.alert.score)) | length + 1)" end' "$TMP/final"
+done >"$TMP/want"
+sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
+    awk -F' [|] ' '{print substr($1, 3), $2, $7, $8, $9}' >"$TMP/got"
+check_same "planted users: severity, score and rank" "$TMP/got" "$TMP/want"
+check "planted users: rank % is rank / alerts" sh -c "
+    sed -n '/^| scenario |/,/^\$/p' '$TMP/out' | sed '1,2d;\$d' |
+    awk -F' [|] ' -v n=$(wc -l <"$TMP/final") '
+	\$9 != \"-\" && \$10 != sprintf(\"%.2f\", 100 * \$9 / n) { bad++ }
+	END { exit bad > 0 }'"
+cut -d, -f2 "$K/answers.csv" | tail -n +2 >"$TMP/want"
+sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
+    awk -F' [|] ' '{print substr($1, 3)}' >"$TMP/got"
+check_same "a row per planted user, in answers.csv's order" "$TMP/got" \
+    "$TMP/want"
+
+for s in high medium low; do
+	jq -r --arg s "$s" 'select(.irm.alert.severity == $s) | .event.id' \
+	    "$TMP/final" | wc -l
+done >"$TMP/n"
+for s in high medium low; do
+	jq -r --arg s "$s" 'select(.irm.alert.severity == $s) | .event.id' \
+	    "$TMP/clean" | wc -l
+done >"$TMP/m"
+{
+	awk -v d="$users $days" 'BEGIN { split(d, x, " ") }
+	    { n[NR] = $1; t += $1 } END { printf "| all users | %.1f | %.1f |" \
+	    " %.1f | %.1f |\n", n[1] * 30000 / (x[1] * x[2]),
+	    n[2] * 30000 / (x[1] * x[2]), n[3] * 30000 / (x[1] * x[2]),
+	    t * 30000 / (x[1] * x[2]) }' "$TMP/n"
+	awk -v d="$clean $days" 'BEGIN { split(d, x, " ") }
+	    { n[NR] = $1; t += $1 } END { printf "| users without a scenario |" \
+	    " %.1f | %.1f | %.1f | %.1f |\n", n[1] * 30000 / (x[1] * x[2]),
+	    n[2] * 30000 / (x[1] * x[2]), n[3] * 30000 / (x[1] * x[2]),
+	    t * 30000 / (x[1] * x[2]) }' "$TMP/m"
+} >"$TMP/want"
+part "$TMP/out" 'Alerts per 1,000 users per 30 days' |
+    grep '^| all\|^| users w' >"$TMP/got"
+check_same "alerts per 1,000 users per 30 days" "$TMP/got" "$TMP/want"
+
+any=$(jq -r '.user.name' "$TMP/clean" | sort -u | wc -l)
+fm=$(jq -r '.user.name' "$TMP/false" | sort -u | wc -l)
+fh=$(jq -r 'select(.irm.alert.severity == "high") | .user.name' \
+    "$TMP/false" | sort -u | wc -l)
+awk -v c="$clean" -v a="$any" -v m="$fm" -v h="$fh" -v d="$days" 'BEGIN {
+	printf "| %d | %d | %d | %.2f | %.2f | %d | %.2f | %.2f |\n", c, a, m,
+	    100 * m / c, 100 * m / c * 60 / d, h, 100 * h / c,
+	    100 * h / c * 60 / d }' >"$TMP/want"
+part "$TMP/out" 'Users without a scenario' | grep '^| [0-9]' >"$TMP/got"
+check_same "users without a scenario: medium or high, high" "$TMP/got" \
+    "$TMP/want"
+sed -n 's/^- users without a scenario with a medium or high alert: \([0-9.]*\)%.*/\1/p' \
+    "$TMP/out" >"$TMP/got"
+awk -v c="$clean" -v m="$fm" -v d="$days" \
+    'BEGIN { printf "%.2f\n", 100 * m / c * 60 / d }' >"$TMP/want"
+check_same "goal 2 uses the same figure" "$TMP/got" "$TMP/want"
+
+# table TITLE: the rows of a breakdown table, sorted.
+table() {
+	sed -n "/^### $1\$/,/^###/p" "$TMP/out" | grep '^| `' | sort
+}
+# rows JQ-KEY: the same rows from the false alerts, JQ-KEY giving the
+# alert's keys (a list).
+rows() {
+	jq -c -s --slurpfile k "$TMP/kinds" '
+	    ($k[0] | to_entries | map(select(.value != "indicator") |
+		{(.value): true}) | add // {}) as $named |
+	    [.[] | . as $a | ('"$1"') | unique[] | {key: ., a: $a}] |
+	    group_by(.key)[] |
+	    "| `\(.[0].key)` | \(map(.a.user.name) | unique | length) |" +
+	    " \(map(select(.a.irm.alert.severity == "high") | .a.user.name) |
+		unique | length) | \(length) |"' "$TMP/false" |
+	    sed 's/^"//; s/"$//' | sort
+}
+table 'Their medium and high alerts by policy' >"$TMP/got"
+rows '[.rule.name]' >"$TMP/want"
+check_same "false alerts by policy" "$TMP/got" "$TMP/want"
+table 'Their medium and high alerts by insight kind' >"$TMP/got"
+rows '[.irm.alert.insights[] | $k[0][.] // "?"] +
+    [.irm.alert.risk_factors[] | select($named[.])]' >"$TMP/want"
+check_same "false alerts by insight kind" "$TMP/got" "$TMP/want"
+table 'Their medium and high alerts by top insight' >"$TMP/got"
+rows '[.irm.alert.top[0].indicator]' >"$TMP/want"
+check_same "false alerts by top insight" "$TMP/got" "$TMP/want"
+
+# Several seeds: a part per seed, then the pooled part, whose counts are
+# the sums of the seeds'.
+sh "$EVAL" --check --seeds 3,4 -u 20 -d 15 >"$TMP/multi" 2>"$TMP/err"
+echo $? >"$TMP/mrc"
+check "--seeds 3,4: no diagnostics" test ! -s "$TMP/err"
+grep '^## \|^# ' "$TMP/multi" >"$TMP/got"
+printf '%s\n' "# Detection quality: irm-gen -u 20 -d 15, seeds 3, 4" \
+    "## Seed 3" "## Seed 4" "## All seeds" >"$TMP/want"
+check_same "--seeds: a part per seed and a pooled one" "$TMP/got" \
+    "$TMP/want"
+part "$TMP/multi" 'Users without a scenario' | grep '^| [0-9]' | awk -F' [|] ' '
+	NR < 3 { c += substr($1, 3); a += $2; m += $3; h += $6 }
+	NR == 3 { print c, a, m, h; print substr($1, 3), $2, $3, $6 }' \
+    >"$TMP/got"
+check "pooled users without a scenario are the sums of the seeds'" \
+    sh -c "test \$(sort -u '$TMP/got' | wc -l) = 1"
+sed -n '/^## All seeds/,$p' "$TMP/multi" | grep '^| [34] |' |
+    awk -F' [|] ' '{print $7, $8, $10}' >"$TMP/got"
+part "$TMP/multi" 'Users without a scenario' | grep '^| [0-9]' | sed 2q |
+    awk -F' [|] ' '{print substr($1, 3), $3, $6}' >"$TMP/want"
+check_same "the line per seed repeats the seed's figures" "$TMP/got" \
+    "$TMP/want"
+if sed -n '/^## All seeds/,$p' "$TMP/multi" | grep -q '^- .*: FAIL$'; then
+	echo 1
+else
+	echo 0
+fi >"$TMP/want"
+check_same "--check: exit 1 exactly when a pooled goal fails" "$TMP/mrc" \
+    "$TMP/want"
+
+# The answer key's expected column: a benign look-alike (a user without
+# a scenario, one with a medium or high alert if there is one) and a
+# cert-* scenario.
+fu=$(jq -r '.user.name' "$TMP/false" | sort -u | head -1)
+if [ -n "$fu" ]; then
+	sv=$(jq -r -s --arg u "$fu" '[.[] | select(.user.name == $u) |
+	    .irm.alert.severity] | if index("high") != null then "high"
+	    else "medium" end' "$TMP/false")
+	g3="0 of 1 (not: quiet-leaver $sv): FAIL"
+	fm2=$((fm - 1))
+else
+	fu=$(tail -n +2 "$K/directory.csv" | cut -d, -f1 |
+	    grep -vxF -f "$TMP/planted" | head -1)
+	g3="1 of 1: PASS"
+	fm2=$fm
+fi
+cp "$K/answers.csv" "$TMP/answers.orig"
+awk -F, -v fu="$fu" 'NR == 1 { print $0 ",expected"; next }
+    { print $0 "," (NR == 2 ? "high" : "medium") }
+    END { print fu ",quiet-leaver,2026-03-02,2026-03-31,none" }' \
+    "$TMP/answers.orig" | sed '3s/,job-hunting,/,cert-leaker,/' \
+    >"$K/answers.csv"
+printf '# Detection quality: tenant %s\n\nstale\n\n# Other\n\nkept\n' \
+    "$K" >"$TMP/results.md"
+sh "$EVAL" --tenant "$K" --results "$TMP/results.md" >"$TMP/t" 2>"$TMP/err"
+echo $? >"$TMP/rc"
+echo 0 >"$TMP/want"
+check_same "--tenant: exit 0" "$TMP/rc" "$TMP/want"
+# The first two rows as judged before, now expecting high and medium,
+# and the look-alike's.
+sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' | sed 2q |
+    awk -F' [|] ' -v n="$(wc -l <"$TMP/final")" -v g3="$g3" '
+	BEGIN { cut = int(0.02 * n); cut += cut < 0.02 * n; cut += !cut }
+	{ top = $9 != "-" && $9 <= cut }
+	NR == 1 { print substr($1, 3), "high",
+	    $7 == "high" && top ? "PASS" : "FAIL" }
+	NR == 2 { caught = $7 ~ /^(high|medium)$/
+	    print "cert-leaker medium", caught && top ? "PASS" : "FAIL" }
+	END { print "quiet-leaver none", g3 ~ /FAIL/ ? "FAIL" : "PASS"
+	    print caught >"/dev/stderr" }' >"$TMP/want" 2>"$TMP/caught"
+sed -n '/^| scenario |/,/^$/p' "$TMP/t" | sed '1,2d;$d' |
+    awk -F' [|] ' '{sub(/ [|]$/, "", $12); print substr($1, 3), $6, $12}' |
+    sed -n '1p;2p;$p' >"$TMP/got"
+check_same "the expected column: read, shown and judged" "$TMP/got" \
+    "$TMP/want"
+grep '^- benign look-alikes' "$TMP/t" >"$TMP/got"
+echo "- benign look-alikes never medium or high: $g3" >"$TMP/want"
+check_same "goal 3 judges the look-alike" "$TMP/got" "$TMP/want"
+part "$TMP/t" 'Users without a scenario' | grep '^| [0-9]' |
+    awk -F' [|] ' '{print substr($1, 3), $3}' >"$TMP/got"
+echo "$((clean - 1)) $fm2" >"$TMP/want"
+check_same "the look-alike is no longer a user without a scenario" \
+    "$TMP/got" "$TMP/want"
+grep '^- CERT-shaped' "$TMP/t" | sed 's/ while .*//' >"$TMP/got"
+awk -v c="$(cat "$TMP/caught")" 'BEGIN { printf "- CERT-shaped scenarios" \
+    " caught: %d of 1 (%.1f%%, >= 90%%)\n", c, 100 * c }' >"$TMP/want"
+check_same "goal 4 counts the cert-* scenario" "$TMP/got" "$TMP/want"
+grep '^# \|^kept$\|^stale$\|in all\.$' "$TMP/results.md" |
+    sed 's/^[0-9]* s in all\.$/N s in all./' >"$TMP/got"
+printf '%s\n' "# Detection quality: tenant $K" "N s in all." "# Other" \
+    "kept" >"$TMP/want"
+check_same "--results: the section replaced, the others kept" "$TMP/got" \
+    "$TMP/want"
+
+check_rc "--seeds with -s: usage error" 2 sh "$EVAL" --seeds 1,2 -s 3
+check_rc "--tenant with irm-gen options: usage error" 2 \
+    sh "$EVAL" --tenant "$K" -u 10
+done_testing
