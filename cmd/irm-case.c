@@ -1073,7 +1073,7 @@ main(int argc, char *argv[])
 	rval = commands[i].fn(&c, argc, argv);
 	irm_state_free(c.st);
 	irm_store_close(c.store);
-	if (fclose(stdout) == EOF)
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	return rval;
 }

@@ -110,6 +110,8 @@ list(void)
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		printf("%-18s %s\n", irm_gen_scenario_name(sc),
 		    irm_gen_scenario_about(sc));
+	if (irm_out_close(stdout) == -1)
+		irm_err(IRM_EXIT_FATAL, "stdout");
 	exit(IRM_EXIT_OK);
 }
 
