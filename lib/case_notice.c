@@ -14,7 +14,10 @@
 
 #include "irm_notice.h"
 
-/* Expand {{field}} in s into out; -1 with the field name in bad. */
+/*
+ * Expand {{field}} in s into out: 0, -1 with the field name in bad for an
+ * unknown field, -2 when out's cap is passed.
+ */
 static int
 expand(const struct irm_notice *n, const char *s, struct irm_buf *out,
     char *bad, size_t badlen)
@@ -25,7 +28,8 @@ expand(const struct irm_notice *n, const char *s, struct irm_buf *out,
 	while (*s) {
 		if (strncmp(s, "{{", 2) != 0 ||
 		    (end = strstr(s, "}}")) == NULL) {
-			irm_buf_addc(out, *s++);
+			if (irm_buf_addc(out, *s++) == -1)
+				return -2;
 			continue;
 		}
 		len = (size_t)(end - s - 2);
@@ -42,7 +46,8 @@ expand(const struct irm_notice *n, const char *s, struct irm_buf *out,
 			snprintf(bad, badlen, "%.*s", (int)len, s + 2);
 			return -1;
 		}
-		irm_buf_adds(out, v);
+		if (irm_buf_adds(out, v) == -1)
+			return -2;
 		s = end + 2;
 	}
 	return 0;
@@ -66,6 +71,23 @@ header_slot(struct irm_notice *n, const char *line, const char **val)
 	return NULL;
 }
 
+/* expand's rc for the line at pos as a message: 0, or -1 with e. */
+static int
+expand_err(int rc, const char *bad, int in_body, const struct irm_pos *pos,
+    struct irm_error *e)
+{
+	if (rc == -1)
+		return irm_seterr(e, "%s:%lu: unknown field {{%s}}", pos->file,
+		    pos->line, bad);
+	if (rc == -2 && in_body)
+		return irm_seterr(e, "%s:%lu: the body is longer than 1 MiB",
+		    pos->file, pos->line);
+	if (rc == -2)
+		return irm_seterr(e, "%s:%lu: the header is longer than 64 KiB",
+		    pos->file, pos->line);
+	return 0;
+}
+
 /* One line of the template: 0, or -1 with e. */
 static int
 one_line(struct irm_notice *n, const char *line, int *in_body,
@@ -73,17 +95,17 @@ one_line(struct irm_notice *n, const char *line, int *in_body,
 {
 	char bad[64], **slot;
 	const char *val;
+	int rc;
 
 	if (!*in_body && *line == '\0') {
 		*in_body = 1;
 		return 0;
 	}
 	if (*in_body) {
-		if (expand(n, line, &n->body, bad, sizeof(bad)) == -1)
-			return irm_seterr(e, "%s:%lu: unknown field {{%s}}",
-			    pos->file, pos->line, bad);
-		irm_buf_addc(&n->body, '\n');
-		return 0;
+		rc = expand(n, line, &n->body, bad, sizeof(bad));
+		if (rc == 0 && irm_buf_addc(&n->body, '\n') == -1)
+			rc = -2;
+		return expand_err(rc, bad, 1, pos, e);
 	}
 	if ((slot = header_slot(n, line, &val)) == NULL)
 		return irm_seterr(e,
@@ -93,9 +115,8 @@ one_line(struct irm_notice *n, const char *line, int *in_body,
 	if (*slot)
 		return 0; /* set by an option: the option wins */
 	irm_buf_reset(x);
-	if (expand(n, val, x, bad, sizeof(bad)) == -1)
-		return irm_seterr(e, "%s:%lu: unknown field {{%s}}", pos->file,
-		    pos->line, bad);
+	if ((rc = expand(n, val, x, bad, sizeof(bad))) != 0)
+		return expand_err(rc, bad, 0, pos, e);
 	*slot = irm_xstrdup(x->data ? x->data : "");
 	return 0;
 }
