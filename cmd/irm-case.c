@@ -18,8 +18,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
 #include "irm.h"
 #include "irm_event.h"
 #include "irm_format.h"
@@ -30,6 +28,7 @@
 #include "irm_store.h"
 
 static _Noreturn void usage(int code);
+static void flush_out(struct irm_buf *out);
 
 struct ctx {
 	const char *dir;
@@ -381,39 +380,6 @@ cmd_verify(struct ctx *c, int argc, char **argv)
 	return n ? IRM_EXIT_FATAL : IRM_EXIT_OK;
 }
 
-/* RFC 2047 for a subject that is not ASCII. */
-static void
-put_subject(const char *s)
-{
-	const unsigned char *p;
-	unsigned char enc[4 * 1024 + 4];
-	size_t len = strlen(s);
-
-	for (p = (const unsigned char *)s; *p && *p < 0x80; p++)
-		;
-	if (*p == '\0' || len > 3 * 1024) {
-		printf("Subject: %s\n", s);
-		return;
-	}
-	EVP_EncodeBlock(enc, (const unsigned char *)s, (int)len);
-	printf("Subject: =?UTF-8?B?%s?=\n", enc);
-}
-
-static void
-put_date(int64_t ms)
-{
-	static const char *const wd[] = {
-	    "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	char ts[IRM_TIME_LEN];
-	int64_t days = ms / 86400000;
-
-	irm_time_format(ms, ts);
-	printf("Date: %s, %.2s %s %.4s %.8s +0000\n", wd[days % 7], ts + 8,
-	    mon[(ts[5] - '0') * 10 + ts[6] - '0' - 1], ts, ts + 11);
-}
-
 static int
 cmd_notice(struct ctx *c, int argc, char **argv)
 {
@@ -428,8 +394,8 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	FILE *fp;
 	struct irm_alert *al;
 	struct irm_case *k;
-	struct irm_buf d;
-	char hex[65], *domain;
+	struct irm_buf d, msg;
+	char hex[65];
 	int ch;
 
 	while ((ch = subopt(argc, argv, "", lo)) != -1)
@@ -480,18 +446,14 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	irm_buf_adds(&d, "}");
 	append(c, "case.notice", &d);
 	irm_buf_free(&d);
-	domain = strchr(n.from, '@');
-	printf("From: %s\nTo: %s\n", n.from, n.to);
-	if (n.cc)
-		printf("Cc: %s\n", n.cc);
-	put_subject(n.subject);
-	put_date(irm_store_now());
-	printf("Message-ID: <irm.%s.%lu@%s>\n", k->id, irm_store_seq(c->store),
-	    domain ? domain + 1 : "irm.invalid");
-	printf("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
-	       "Content-Transfer-Encoding: 8bit\n\n%s",
-	    n.body.data ? n.body.data : "");
 	done(c);
+	/* Room for the body (1 MiB at most) and its headers. */
+	irm_buf_init(&msg, (size_t)4 << 20);
+	if (irm_notice_message(
+	        &n, irm_store_now(), irm_store_seq(c->store), &msg, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	flush_out(&msg);
+	irm_buf_free(&msg);
 	irm_notice_free(&n);
 	return IRM_EXIT_OK;
 }
@@ -1073,7 +1035,7 @@ main(int argc, char *argv[])
 	rval = commands[i].fn(&c, argc, argv);
 	irm_state_free(c.st);
 	irm_store_close(c.store);
-	if (fclose(stdout) == EOF)
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	return rval;
 }

@@ -13,7 +13,6 @@
  * from --client-secret-file or IRM_CLIENT_SECRET, never from argv.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,9 +296,7 @@ open_output(struct out *o, const char *path)
 
 	o->fd = STDOUT_FILENO;
 	if (path) {
-		o->fd =
-		    open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-		if (o->fd == -1)
+		if ((o->fd = irm_out_open(path, IRM_OUT_APPEND)) == -1)
 			irm_err(IRM_EXIT_USAGE, "%s", path);
 		if (flock(o->fd, LOCK_EX | LOCK_NB) == -1)
 			irm_errx(IRM_EXIT_FATAL, "%s: %s", path,
@@ -678,7 +675,7 @@ main(int argc, char *argv[])
 		rval = run_pull(&o, &out);
 	if (out.fd != STDOUT_FILENO && close(out.fd) == -1)
 		irm_err(IRM_EXIT_FATAL, "%s", o.output);
-	if (fflush(stdout) == EOF || ferror(stdout) || fclose(stdout) == EOF)
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	return rval;
 }

@@ -118,7 +118,7 @@ list(void)
 static void
 done(int code)
 {
-	if (fflush(stdout) == EOF || ferror(stdout) || fclose(stdout) == EOF)
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	exit(code);
 }

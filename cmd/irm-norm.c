@@ -12,12 +12,10 @@
  * reported with file and line, copied to the reject file, and skipped.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "irm.h"
 #include "irm_event.h"
@@ -145,7 +143,7 @@ int
 main(int argc, char *argv[])
 {
 	static struct ctx c;
-	const char *keyfile = NULL, *output = NULL, *errstr;
+	const char *keyfile = NULL, *output = NULL, *rejfile = NULL, *errstr;
 	size_t maxline = MAX_LINE_DEFAULT;
 	struct irm_error e;
 	int ch;
@@ -185,9 +183,7 @@ main(int argc, char *argv[])
 			keyfile = optarg;
 			break;
 		case 'r':
-			if ((c.reject = irm_open_reject(optarg)) == NULL)
-				irm_err(
-				    IRM_EXIT_USAGE, "reject file: %s", optarg);
+			rejfile = optarg;
 			break;
 		case 's':
 			c.opts.hr_scenario = irm_hr_scenario_parse(optarg);
@@ -229,32 +225,24 @@ main(int argc, char *argv[])
 		if (c.writer.pseudo == NULL)
 			irm_errx(IRM_EXIT_USAGE, "-p: %s", e.msg);
 	}
-	if (output) {
-		int fd = open(
-		    output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-
-		if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
-			irm_err(IRM_EXIT_USAGE, "%s", output);
-		close(fd);
-	}
+	if (rejfile && (c.reject = irm_open_reject(rejfile)) == NULL)
+		irm_err(IRM_EXIT_USAGE, "reject file: %s", rejfile);
+	if (output && irm_out_stdout(output, IRM_OUT_TRUNC) == -1)
+		irm_err(IRM_EXIT_USAGE, "%s", output);
 	c.in = irm_input_new(argc, argv, maxline);
 	irm_input_set_spill(c.in, c.reject);
 	irm_event_init(&c.ev);
 	irm_buf_init(&c.out, maxline * 8 + 65536);
 	run(&c);
 
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
-	if (c.reject && (fflush(c.reject) == EOF || ferror(c.reject)))
+	if (c.reject && irm_out_close(c.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
 	irm_event_free(&c.ev);
 	irm_buf_free(&c.out);
 	irm_input_free(c.in);
 	irm_pseudo_free((struct irm_pseudo *)c.writer.pseudo);
-	if (c.reject)
-		fclose(c.reject);
-	if (fclose(stdout) == EOF)
-		irm_err(IRM_EXIT_FATAL, "stdout");
 	return c.rval;
 }
 

@@ -10,7 +10,6 @@
  * --fail-on the exit status is 4 when an alert at or above that severity
  * exists, for compliance checks in CI.
  */
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +30,7 @@ struct opts {
 	int allow_empty;
 	int unbuffered;
 	FILE *reject;
-	const char *store;
+	const char *output, *rejfile, *store;
 	int risk_levels;
 	int format;   /* enum irm_out */
 	int no_color; /* --no-color */
@@ -252,16 +251,6 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static void
-open_to(const char *path, int fdno, int flags)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0600);
-
-	if (fd == -1 || dup2(fd, fdno) == -1)
-		irm_err(IRM_EXIT_USAGE, "%s", path);
-	close(fd);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -284,12 +273,10 @@ main(int argc, char *argv[])
 		case 'h':
 			usage(IRM_EXIT_OK);
 		case 'o':
-			open_to(optarg, STDOUT_FILENO, O_TRUNC);
+			o.output = optarg;
 			break;
 		case 'r':
-			if ((o.reject = irm_open_reject(optarg)) == NULL)
-				irm_err(
-				    IRM_EXIT_USAGE, "reject file: %s", optarg);
+			o.rejfile = optarg;
 			break;
 		case 'S':
 			o.store = optarg;
@@ -318,6 +305,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (o.rejfile && (o.reject = irm_open_reject(o.rejfile)) == NULL)
+		irm_err(IRM_EXIT_USAGE, "reject file: %s", o.rejfile);
+	if (o.output && irm_out_stdout(o.output, IRM_OUT_TRUNC) == -1)
+		irm_err(IRM_EXIT_USAGE, "%s", o.output);
 	r.o = &o;
 	r.st = irm_state_new();
 	irm_buf_init(&r.out, (size_t)1 << 30);
@@ -332,9 +323,9 @@ main(int argc, char *argv[])
 			irm_err(IRM_EXIT_FATAL, "stdout");
 	}
 	render(&o);
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
-	if (o.reject && (fflush(o.reject) == EOF || ferror(o.reject)))
+	if (o.reject && irm_out_close(o.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
 	sev = irm_alerts_max_severity(r.st->alerts);
 	/* An empty gate must not pass: upstream may have failed silently. */
@@ -348,10 +339,6 @@ main(int argc, char *argv[])
 	irm_state_free(r.st);
 	irm_store_close(r.store);
 	irm_buf_free(&r.out);
-	if (o.reject)
-		fclose(o.reject);
-	if (fclose(stdout) == EOF)
-		irm_err(IRM_EXIT_FATAL, "stdout");
 	return rval;
 }
 

@@ -32,7 +32,8 @@
 static _Noreturn void usage(int code);
 
 struct opts {
-	const char *settings, *state, *keyfile, *start, *output, *store;
+	const char *settings, *state, *keyfile, *start, *output, *rejfile;
+	const char *store;
 	char **policies;
 	size_t npolicies;
 	int final, lint, stats, list, unbuffered;
@@ -288,9 +289,7 @@ parse_opts(struct opts *o, int argc, char **argv)
 			o->policies[o->npolicies++] = optarg;
 			break;
 		case 'r':
-			if ((o->reject = irm_open_reject(optarg)) == NULL)
-				irm_err(
-				    IRM_EXIT_USAGE, "reject file: %s", optarg);
+			o->rejfile = optarg;
 			break;
 		case 'S':
 			o->store = optarg;
@@ -390,15 +389,10 @@ sync_stdout(void)
 static void
 open_output(const char *path, int append)
 {
-	int fd = open(path,
-	    (append ? O_RDWR | O_APPEND : O_WRONLY | O_TRUNC) | O_CREAT |
-	        O_CLOEXEC,
-	    0600);
 	struct stat st;
 
-	if (fd == -1 || dup2(fd, STDOUT_FILENO) == -1)
+	if (irm_out_stdout(path, append ? IRM_OUT_APPEND : IRM_OUT_TRUNC) == -1)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
-	close(fd);
 	if (!append || fstat(STDOUT_FILENO, &st) == -1 || !S_ISREG(st.st_mode))
 		return;
 	if (irm_cut_partial_line(STDOUT_FILENO, path) == -1)
@@ -418,7 +412,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (c.o.list) {
 		list_indicators();
-		return fflush(stdout) == EOF ? IRM_EXIT_FATAL : IRM_EXIT_OK;
+		if (irm_out_close(stdout) == -1)
+			irm_err(IRM_EXIT_FATAL, "stdout");
+		return IRM_EXIT_OK;
 	}
 	if (c.o.npolicies == 0)
 		irm_errx(IRM_EXIT_USAGE, "no policy: use -p FILE or DIR");
@@ -427,6 +423,8 @@ main(int argc, char *argv[])
 		return IRM_EXIT_OK;
 	if (c.o.state)
 		lock_state(c.o.state);
+	if (c.o.rejfile && (c.o.reject = irm_open_reject(c.o.rejfile)) == NULL)
+		irm_err(IRM_EXIT_USAGE, "reject file: %s", c.o.rejfile);
 	if (c.o.output)
 		open_output(c.o.output, c.o.state != NULL);
 	if (c.o.store &&
@@ -464,9 +462,9 @@ main(int argc, char *argv[])
 	if (c.late)
 		irm_warnx("%lu late event%s for days already final", c.late,
 		    c.late == 1 ? "" : "s");
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
-	if (c.o.reject && (fflush(c.o.reject) == EOF || ferror(c.o.reject)))
+	if (c.o.reject && irm_out_close(c.o.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
 	irm_engine_free(c.eng);
 	irm_buf_free(&c.out);
@@ -477,8 +475,6 @@ main(int argc, char *argv[])
 		free(c.viol[i].user);
 	free(c.viol);
 	free(c.o.policies);
-	if (fclose(stdout) == EOF)
-		irm_err(IRM_EXIT_FATAL, "stdout");
 	return c.rval;
 }
 

@@ -122,13 +122,45 @@ int irm_write_all(int fd, const void *buf, size_t n);
  */
 int irm_cut_partial_line(int fd, const char *path);
 
+/* irm_out.c */
+
+/* How irm_out_open opens a file. */
+enum irm_out_mode {
+	IRM_OUT_TRUNC, /* write-only, emptied first */
+	IRM_OUT_APPEND /* read-write and appending, so that a partial last
+	                  line can be cut (irm_cut_partial_line) */
+};
+
+/*
+ * Open path for a tool's -o option, created mode 0600, close-on-exec.
+ * Call it only after every option has parsed and been checked, so that a
+ * usage error leaves the file alone.  Returns the descriptor (owned: the
+ * caller closes it), or -1 with errno set.
+ */
+int irm_out_open(const char *path, enum irm_out_mode mode);
+
+/*
+ * irm_out_open, then make the file standard output (dup2).  Returns 0,
+ * or -1 with errno set and standard output unchanged.
+ */
+int irm_out_stdout(const char *path, enum irm_out_mode mode);
+
 /*
  * Open path to append rejected records to, created mode 0600.  When a
  * killed run left its last line without a newline the line is ended
- * there, so the next record is not glued to it.  Returns the stream, or
- * NULL with errno set.
+ * there, so the next record is not glued to it.  Like irm_out_open, call
+ * it only after every option has parsed.  Returns the stream, or NULL
+ * with errno set.
  */
 FILE *irm_open_reject(const char *path);
+
+/*
+ * Flush and close fp (standard output at the end of a run, a reject
+ * file), so that a write that failed now or earlier (ferror) is not lost
+ * in an exit status of 0.  fp is closed in any case.  Returns 0, or -1
+ * with errno set: the caller names the stream in its message.
+ */
+int irm_out_close(FILE *fp);
 
 /* irm_num.c */
 

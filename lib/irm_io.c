@@ -4,7 +4,6 @@
  * and the partial line an interrupted append leaves.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,45 +63,4 @@ irm_cut_partial_line(int fd, const char *path)
 	          "an interrupted run",
 	    path, (long long)(st.st_size - end));
 	return 0;
-}
-
-/* End a regular file's partial last line: 0, or -1 with errno set. */
-static int
-end_partial_line(int fd)
-{
-	struct stat st;
-	char last;
-
-	if (fstat(fd, &st) == -1)
-		return -1;
-	if (!S_ISREG(st.st_mode) || st.st_size == 0)
-		return 0;
-	if (pread(fd, &last, 1, st.st_size - 1) != 1)
-		return -1;
-	return last == '\n' ? 0 : irm_write_all(fd, "\n", 1);
-}
-
-FILE *
-irm_open_reject(const char *path)
-{
-	int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	FILE *fp = NULL;
-	int saved;
-
-	/* Write-only (a pipe's /dev/fd, a file without read permission):
-	 * nothing to read back, nothing to repair. */
-	if (fd == -1 && errno == EACCES)
-		fd =
-		    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	else if (fd != -1 && end_partial_line(fd) == -1)
-		goto fail;
-	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)
-		goto fail;
-	return fp;
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	errno = saved;
-	return NULL;
 }

@@ -5,7 +5,7 @@
 # journal; irm-score -S reads a case resolved as a violation.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 36
+plan 38
 
 G=$TESTS/golden/case
 EX=$TOP/examples
@@ -84,6 +84,10 @@ check_rc "notice: a subject with a newline is refused (exit 2)" 2 \
     irm-case -S "$S" notice --template "$TMP/tmpl" --subject "$(printf 'x\nBcc: all@contoso.com')" case-1
 printf 'From: a@contoso.com\nSubject: s\n\n{{salary}}\n' >"$TMP/bad"
 check_rc "notice: an unknown field is refused (exit 2)" 2 irm-case -S "$S" notice --template "$TMP/bad" case-1
+{ printf 'From: a@contoso.com\nSubject: s\n\n'; yes 'a line of the body' | head -n 60000; } >"$TMP/big"
+check_rc "notice: a body over 1 MiB is refused, not sent empty (exit 2)" 2 irm-case -S "$S" notice --template "$TMP/big" case-1
+{ printf 'From: a@contoso.com\nSubject: '; yes x | head -n 70000 | tr -d '\n'; printf '\n\nbody\n'; } >"$TMP/big"
+check_rc "notice: a header over 64 KiB is refused, not sent empty (exit 2)" 2 irm-case -S "$S" notice --template "$TMP/big" case-1
 check "nothing refused was written" cmp -s "$J" "$TMP/j2"
 check "notice: a subject that is not ASCII is RFC 2047 encoded" \
     sh -c "irm-case -S '$S' -b carol notice --template '$TMP/tmpl' --subject 'Überprüfung' case-1 | grep -qx 'Subject: =?UTF-8?B?w5xiZXJwcsO8ZnVuZw==?='"
