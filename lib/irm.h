@@ -69,6 +69,23 @@ _Noreturn void irm_errx(int code, const char *fmt, ...) IRM_PRINTF(2, 3)
 /* Fill e (which may be NULL) and return -1, for one-line error returns. */
 int irm_seterr(struct irm_error *e, const char *fmt, ...) IRM_PRINTF(2, 3);
 
+/*
+ * A warning that library code hands back instead of printing it: msg is
+ * the whole text, without the program name or a newline, and borrowed
+ * for the call.  The caller decides whether and how to show it.
+ */
+typedef void (*irm_warn_fn)(void *arg, const char *msg);
+
+/* An irm_warn_fn for tools: prints msg as irm_warnx("%s", msg) does. */
+void irm_warn_print(void *arg, const char *msg);
+
+/*
+ * Format a warning and pass it to fn with arg; nothing happens when fn
+ * is NULL.  Library code uses this where a tool would call irm_warnx.
+ */
+void irm_warn_to(irm_warn_fn fn, void *arg, const char *fmt, ...)
+    IRM_PRINTF(3, 4);
+
 /* Allocators that print a message and exit 3 when memory runs out. */
 void *irm_xmalloc(size_t n);
 void *irm_xcalloc(size_t n, size_t size);
@@ -97,6 +114,8 @@ int irm_buf_add(struct irm_buf *b, const void *p, size_t n);
 int irm_buf_addc(struct irm_buf *b, char c);
 int irm_buf_adds(struct irm_buf *b, const char *s);
 int irm_buf_printf(struct irm_buf *b, const char *fmt, ...) IRM_PRINTF(2, 3);
+int irm_buf_vprintf(struct irm_buf *b, const char *fmt, va_list ap)
+    IRM_PRINTF(2, 0);
 
 /* Empty b but keep its allocation. */
 void irm_buf_reset(struct irm_buf *b);
