@@ -136,10 +136,10 @@ int irm_write_all(int fd, const void *buf, size_t n);
 /*
  * Cut a last line without its newline off the file open on fd (O_RDWR),
  * as a run killed or failed in the middle of an append leaves it, sync,
- * and say so on stderr naming path.  Returns 0 (also when there was
- * nothing to cut), or -1 with errno set.
+ * and say so through warn (with arg; may be NULL), naming path.  Returns
+ * 0 (also when there was nothing to cut), or -1 with errno set.
  */
-int irm_cut_partial_line(int fd, const char *path);
+int irm_cut_partial_line(int fd, const char *path, irm_warn_fn warn, void *arg);
 
 /*
  * Open path to append rejected records to, created mode 0600.  When a
