@@ -11,10 +11,11 @@
  * 3. Every growable buffer has a size cap.
  * 4. irm_buf_take() hands the allocation to the caller; after a failed
  *    irm_buf_add() the buffer is already freed.
- * 5. Library code never exits and never writes to stdout; it reports
- *    problems through return values and a caller-supplied struct
- *    irm_error.  The irm_x* allocators, which die on exhaustion, are the
- *    one exception.
+ * 5. Library code never exits and never prints; it reports problems
+ *    through return values and a caller-supplied struct irm_error, and
+ *    hands warnings to a caller-supplied irm_warn_fn.  The irm_x*
+ *    allocators, which die on exhaustion, are the one exception (make
+ *    lint checks this).
  */
 #ifndef IRM_H
 #define IRM_H
