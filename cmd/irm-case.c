@@ -69,7 +69,8 @@ begin(struct ctx *c)
 	if ((c->store = irm_store_open(c->dir, 1, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	c->st = irm_state_new();
-	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st, &e) == -1)
+	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st,
+	        irm_warn_print, NULL, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s: refusing to append", e.msg);
 	c->writing = 1;
 }
@@ -372,7 +373,7 @@ cmd_verify(struct ctx *c, int argc, char **argv)
 		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
 	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-	n = irm_store_verify(c->store, want, head);
+	n = irm_store_verify(c->store, want, head, irm_warn_print, NULL);
 	printf("%s\n", head);
 	if (n)
 		irm_warnx("%s: %lu problem%s", irm_store_path(c->store), n,

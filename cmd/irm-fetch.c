@@ -305,7 +305,8 @@ open_output(struct out *o, const char *path)
 			        : strerror(errno));
 		/* A partial last line's blob is not in the state: cutting
 		 * it loses nothing. */
-		if (irm_cut_partial_line(o->fd, path) == -1)
+		if (irm_cut_partial_line(o->fd, path, irm_warn_print, NULL) ==
+		    -1)
 			irm_err(IRM_EXIT_FATAL, "%s", path);
 	}
 	o->sync = fstat(o->fd, &st) == 0 && S_ISREG(st.st_mode);

@@ -166,8 +166,8 @@ flush(struct run *r)
 	int fresh;
 
 	if (r->store &&
-	    irm_store_begin(
-	        r->store, "irm-report", irm_state_fold, r->st, &e) == -1)
+	    irm_store_begin(r->store, "irm-report", irm_state_fold, r->st,
+	        irm_warn_print, NULL, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s: refusing to append", e.msg);
 	for (i = 0; i < r->n; i++) {
 		if (irm_alerts_add(

@@ -395,7 +395,8 @@ open_output(const char *path, int append)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
 	if (!append || fstat(STDOUT_FILENO, &st) == -1 || !S_ISREG(st.st_mode))
 		return;
-	if (irm_cut_partial_line(STDOUT_FILENO, path) == -1)
+	if (irm_cut_partial_line(STDOUT_FILENO, path, irm_warn_print, NULL) ==
+	    -1)
 		irm_err(IRM_EXIT_FATAL, "%s", path);
 }
 

@@ -35,21 +35,22 @@ irm_graph_path(const char *name)
 	return i < 0 ? NULL : resources[i].path;
 }
 
-static void
-set_url(struct irm_buf *b, const char *s)
+static int
+set_url(struct irm_buf *b, const char *s, struct irm_error *e)
 {
 	irm_buf_reset(b);
 	if (irm_buf_adds(b, s) == -1)
-		irm_errx(IRM_EXIT_FATAL, "URL too long");
+		return irm_seterr(e, "URL too long");
+	return 0;
 }
 
 /*
  * Keep the lines of all whose id is new (marking them), dropping the
- * others.  Returns how many were kept.
+ * others.  Returns how many were kept, or -1 (e) when out is full.
  */
 static long
 keep_new(struct irm_pull *p, const char *field, struct irm_buf *all,
-    struct irm_buf *out)
+    struct irm_buf *out, struct irm_error *e)
 {
 	struct json_tokener *tok = json_tokener_new();
 	char *line = all->data, *nl;
@@ -73,8 +74,11 @@ keep_new(struct irm_pull *p, const char *field, struct irm_buf *all,
 			if (id && p->state)
 				irm_fstate_mark(p->state, id, ms);
 			if (irm_buf_add(out, line, (size_t)(nl - line + 1)) ==
-			    -1)
-				irm_errx(IRM_EXIT_FATAL, "out of memory");
+			    -1) {
+				json_object_put(o);
+				n = irm_seterr(e, "out of memory");
+				break;
+			}
 			n++;
 		}
 		json_object_put(o);
@@ -99,19 +103,21 @@ pages(struct irm_fetch *f, struct irm_pull *p, const char *url,
 	irm_buf_init(&all, (size_t)1 << 30);
 	irm_buf_init(&out, (size_t)1 << 30);
 	irm_resp_init(&r);
-	set_url(&u, url);
+	if (set_url(&u, url, e) == -1)
+		goto out;
 	for (;;) {
 		irm_buf_reset(&all);
 		if (irm_fetch_call(f, "GET", u.data, NULL, NULL,
 		        IRM_CALL_AUTH | IRM_CALL_JSON, &r, &j, e) == -1 ||
 		    irm_json_lines(r.body.data, r.body.len, 0, &all, e) == -1)
 			goto out;
-		n = keep_new(p, field, &all, &out);
-		if (irm_pull_commit(p, &out, n, e) == -1)
+		if ((n = keep_new(p, field, &all, &out, e)) == -1 ||
+		    irm_pull_commit(p, &out, n, e) == -1)
 			goto out;
 		if ((next = irm_json_str(j, "@odata.nextLink")) == NULL)
 			break;
-		set_url(&u, next);
+		if (set_url(&u, next, e) == -1)
+			goto out;
 		json_object_put(j);
 		j = NULL;
 	}
@@ -148,13 +154,14 @@ one_resource(
 	snprintf(filter, sizeof(filter), "%s ge %s and %s lt %s", field, a,
 	    field, b);
 	if ((esc = curl_easy_escape(NULL, filter, 0)) == NULL)
-		irm_errx(IRM_EXIT_FATAL, "out of memory");
+		return irm_seterr(e, "out of memory");
 	irm_buf_init(&url, 8192);
 	if (irm_buf_printf(&url, "%s%s?$filter=%s", p->base, resources[ri].path,
 	        esc) == -1)
-		irm_errx(IRM_EXIT_FATAL, "URL too long");
+		rc = irm_seterr(e, "URL too long");
+	else
+		rc = pages(f, p, url.data, field, e);
 	curl_free(esc);
-	rc = pages(f, p, url.data, field, e);
 	irm_buf_free(&url);
 	if (rc == 0 && p->state) {
 		irm_fstate_set_cursor(p->state, key, to);
@@ -198,10 +205,9 @@ resolve(
 
 	if (u && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
 	    curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK) {
-		set_url(b, full);
-		rc = 0;
-	} else
+	    curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
+		rc = set_url(b, full, e);
+	else
 		irm_seterr(e, "next link is not a URL");
 	curl_free(full);
 	curl_url_cleanup(u);
@@ -224,7 +230,8 @@ irm_url_run(struct irm_fetch *f, const char *url, const char *next,
 	irm_buf_init(&u, 65536);
 	irm_buf_init(&lines, (size_t)1 << 30);
 	irm_resp_init(&r);
-	set_url(&u, url);
+	if (set_url(&u, url, e) == -1)
+		goto out;
 	for (;;) {
 		irm_buf_reset(&lines);
 		if (irm_fetch_call(f, "GET", u.data, NULL, headers,

@@ -27,6 +27,7 @@ struct irm_fetch {
 	char *token;
 	int64_t token_until; /* monotonic ms after which it is refreshed */
 	int secret_call;     /* the current call's bodies are never traced */
+	int local_fail;      /* the last call failed before a request */
 	struct irm_resp *cur;
 	char errbuf[CURL_ERROR_SIZE];
 	char api_origin[512];
@@ -392,43 +393,60 @@ irm_resp_free(struct irm_resp *r)
 /* ------------------------------------------------------------------ */
 /* One attempt. */
 
-static struct curl_slist *
-add_header(struct curl_slist *l, const char *h)
+/* Append h to *l: 0, or -1 (e) when memory runs out. */
+static int
+add_header(struct curl_slist **l, const char *h, struct irm_error *e)
 {
-	struct curl_slist *n = curl_slist_append(l, h);
+	struct curl_slist *n = curl_slist_append(*l, h);
 
 	if (n == NULL)
-		irm_errx(IRM_EXIT_FATAL, "out of memory");
-	return n;
+		return irm_seterr(e, "out of memory");
+	*l = n;
+	return 0;
+}
+
+/* The request's header lines into *l: 0, or -1 (e). */
+static int
+headers(struct curl_slist **l, const char *const *extra, const char *token,
+    const char *body, struct irm_buf *auth, struct irm_error *e)
+{
+	if (add_header(l, "Accept: application/json", e) == -1)
+		return -1;
+	for (; extra && *extra; extra++)
+		if (add_header(l, *extra, e) == -1)
+			return -1;
+	if (token) {
+		if (irm_buf_printf(auth, "Authorization: Bearer %s", token) ==
+		    -1)
+			return irm_seterr(e, "token too long");
+		if (add_header(l, auth->data, e) == -1)
+			return -1;
+	}
+	if (body)
+		return add_header(
+		    l, "Content-Type: application/x-www-form-urlencoded", e);
+	return 0;
 }
 
 /*
- * Perform one request.  Returns the libcurl code; r holds what arrived.
- * The bearer header is built here and wiped after.
+ * Perform one request.  Returns 0 with the libcurl code in *cc (r holds
+ * what arrived), or -1 (e) when the request could not be made (out of
+ * memory, a token too long for a header).  The bearer header is built
+ * here and wiped after.
  */
-static CURLcode
+static int
 perform(struct irm_fetch *f, const char *method, const char *url,
     const char *body, const char *const *extra, const char *token,
-    struct irm_resp *r)
+    struct irm_resp *r, CURLcode *cc, struct irm_error *e)
 {
 	struct curl_slist *h = NULL;
 	struct irm_buf auth;
-	CURLcode rc;
+	int rc = -1;
 
 	resp_reset(r);
 	irm_buf_init(&auth, 16384);
-	h = add_header(h, "Accept: application/json");
-	for (; extra && *extra; extra++)
-		h = add_header(h, *extra);
-	if (token) {
-		if (irm_buf_printf(&auth, "Authorization: Bearer %s", token) ==
-		    -1)
-			irm_errx(IRM_EXIT_FATAL, "token too long");
-		h = add_header(h, auth.data);
-	}
-	if (body)
-		h = add_header(
-		    h, "Content-Type: application/x-www-form-urlencoded");
+	if (headers(&h, extra, token, body, &auth, e) == -1)
+		goto out;
 	curl_easy_setopt(f->curl, CURLOPT_URL, url);
 	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(f->curl, CURLOPT_WRITEDATA, r);
@@ -443,10 +461,12 @@ perform(struct irm_fetch *f, const char *method, const char *url,
 		curl_easy_setopt(f->curl, CURLOPT_POSTFIELDSIZE, 0L);
 	}
 	f->errbuf[0] = '\0';
-	rc = curl_easy_perform(f->curl);
+	*cc = curl_easy_perform(f->curl);
 	curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_setopt(f->curl, CURLOPT_HTTPHEADER, NULL);
 	curl_easy_setopt(f->curl, CURLOPT_POSTFIELDS, NULL);
+	rc = 0;
+out:
 	for (struct curl_slist *p = h; p; p = p->next)
 		wipe(p->data);
 	curl_slist_free_all(h);
@@ -560,10 +580,11 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 	struct json_tokener *tok = NULL;
 	struct json_object *j;
 	char su[512], why[320];
-	int n = 0, refreshed = 0, rc = -1;
+	int n = 0, refreshed = 0, rc = -1, prc;
 	CURLcode cc;
 
 	shown_url(url, su, sizeof(su));
+	f->local_fail = 0;
 	if (json)
 		*json = NULL;
 	if (flags & IRM_CALL_AUTH ? may_send_token(f, url, e) == -1
@@ -574,8 +595,12 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 		    (token = irm_fetch_token(f, 0, e)) == NULL)
 			goto out;
 		f->secret_call = (flags & IRM_CALL_SECRET) != 0;
-		cc = perform(f, method, url, body, extra, token, r);
+		prc = perform(f, method, url, body, extra, token, r, &cc, e);
 		f->secret_call = 0;
+		if (prc == -1) {
+			f->local_fail = 1;
+			goto out;
+		}
 		if (cc != CURLE_OK) {
 			snprintf(why, sizeof(why), "(%d) %.256s", (int)cc,
 			    *f->errbuf ? f->errbuf : curl_easy_strerror(cc));
@@ -614,8 +639,11 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 			break;
 		if (tok == NULL &&
 		    (tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH)) ==
-		        NULL)
-			irm_errx(IRM_EXIT_FATAL, "out of memory");
+		        NULL) {
+			f->local_fail = 1;
+			irm_seterr(e, "out of memory");
+			goto out;
+		}
 		if ((j = irm_json_parse(tok, r->body.data ? r->body.data : "",
 		         r->body.len, e)) != NULL) {
 			if (json)
@@ -643,16 +671,20 @@ out:
 /* ------------------------------------------------------------------ */
 /* Tokens. */
 
-static void
-form_add(struct irm_buf *b, CURL *c, const char *name, const char *val)
+/* Append name=val to a form body: 0, or -1 (e). */
+static int
+form_add(struct irm_buf *b, CURL *c, const char *name, const char *val,
+    struct irm_error *e)
 {
 	char *v = curl_easy_escape(c, val, 0);
+	int rc = 0;
 
 	if (v == NULL ||
 	    irm_buf_printf(b, "%s%s=%s", b->len ? "&" : "", name, v) == -1)
-		irm_errx(IRM_EXIT_FATAL, "out of memory");
+		rc = irm_seterr(e, "out of memory");
 	wipe(v);
 	curl_free(v);
+	return rc;
 }
 
 const char *
@@ -687,13 +719,39 @@ token_parse(struct irm_fetch *f, struct json_object *j, struct irm_error *e)
 	return 0;
 }
 
+/* The token request: its URL and form body.  0, or -1 (e). */
+static int
+token_request(struct irm_fetch *f, struct irm_buf *url, struct irm_buf *body,
+    struct irm_error *e)
+{
+	const char *aud = f->o.audience ? f->o.audience : f->o.api_base;
+	struct irm_buf scope;
+	int rc;
+
+	if (irm_buf_printf(url, "%s/%s/oauth2/%stoken", f->o.login_url,
+	        f->o.tenant, f->o.token_v2 ? "v2.0/" : "") == -1)
+		return irm_seterr(e, "login URL too long");
+	if (form_add(body, f->curl, "grant_type", "client_credentials", e) ==
+	        -1 ||
+	    form_add(body, f->curl, "client_id", f->o.client_id, e) == -1 ||
+	    form_add(body, f->curl, "client_secret", f->secret, e) == -1)
+		return -1;
+	if (!f->o.token_v2)
+		return form_add(body, f->curl, "resource", aud, e);
+	irm_buf_init(&scope, 4096);
+	if (irm_buf_printf(&scope, "%s/.default", aud) == -1)
+		return irm_seterr(e, "scope too long");
+	rc = form_add(body, f->curl, "scope", scope.data, e);
+	irm_buf_free(&scope);
+	return rc;
+}
+
 const char *
 irm_fetch_token(struct irm_fetch *f, int force, struct irm_error *e)
 {
 	struct irm_buf url, body;
 	struct irm_resp r;
 	struct json_object *j = NULL;
-	const char *aud = f->o.audience ? f->o.audience : f->o.api_base;
 	int rc;
 
 	if (f->token && !force && mono_ms() < f->token_until)
@@ -704,26 +762,13 @@ irm_fetch_token(struct irm_fetch *f, int force, struct irm_error *e)
 	}
 	irm_buf_init(&url, 4096);
 	irm_buf_init(&body, 65536);
-	if (irm_buf_printf(&url, "%s/%s/oauth2/%stoken", f->o.login_url,
-	        f->o.tenant, f->o.token_v2 ? "v2.0/" : "") == -1)
-		irm_errx(IRM_EXIT_FATAL, "login URL too long");
-	form_add(&body, f->curl, "grant_type", "client_credentials");
-	form_add(&body, f->curl, "client_id", f->o.client_id);
-	form_add(&body, f->curl, "client_secret", f->secret);
-	if (f->o.token_v2) {
-		struct irm_buf scope;
-
-		irm_buf_init(&scope, 4096);
-		if (irm_buf_printf(&scope, "%s/.default", aud) == -1)
-			irm_errx(IRM_EXIT_FATAL, "scope too long");
-		form_add(&body, f->curl, "scope", scope.data);
-		irm_buf_free(&scope);
-	} else
-		form_add(&body, f->curl, "resource", aud);
 	irm_resp_init(&r);
-	rc = irm_fetch_call(f, "POST", url.data, body.data, NULL,
-	    IRM_CALL_JSON | IRM_CALL_SECRET, &r, &j, e);
-	if (rc == -1 && e) {
+	/* The service's refusals are named as the token's; a failure here
+	 * (out of memory, a URL too long) is not the service's. */
+	if ((rc = token_request(f, &url, &body, e)) == 0 &&
+	    (rc = irm_fetch_call(f, "POST", url.data, body.data, NULL,
+	         IRM_CALL_JSON | IRM_CALL_SECRET, &r, &j, e)) == -1 &&
+	    e && !f->local_fail) {
 		char m[sizeof(e->msg)];
 
 		snprintf(m, sizeof(m), "%s", e->msg);

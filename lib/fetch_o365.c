@@ -68,11 +68,12 @@ api_time(int64_t ms, char out[IRM_TIME_LEN])
 	out[19] = '\0';
 }
 
-static void url_printf(struct irm_buf *b, const char *fmt, ...)
-    IRM_PRINTF(2, 3);
+static int url_printf(struct irm_buf *b, struct irm_error *e, const char *fmt,
+    ...) IRM_PRINTF(3, 4);
 
-static void
-url_printf(struct irm_buf *b, const char *fmt, ...)
+/* Make b the URL of fmt: 0, or -1 (e) when it is too long. */
+static int
+url_printf(struct irm_buf *b, struct irm_error *e, const char *fmt, ...)
 {
 	char tmp[8192];
 	va_list ap;
@@ -83,18 +84,20 @@ url_printf(struct irm_buf *b, const char *fmt, ...)
 	va_end(ap);
 	irm_buf_reset(b);
 	if (n < 0 || (size_t)n >= sizeof(tmp) || irm_buf_adds(b, tmp) == -1)
-		irm_errx(IRM_EXIT_FATAL, "URL too long");
+		return irm_seterr(e, "URL too long");
+	return 0;
 }
 
-/* Append PublisherIdentifier to a URL the service gave, if it lacks it. */
-static void
-with_publisher(struct irm_buf *b, const char *url, const char *pub)
+/* Append PublisherIdentifier to a URL the service gave, if it lacks it:
+ * 0, or -1 (e). */
+static int
+with_publisher(
+    struct irm_buf *b, const char *url, const char *pub, struct irm_error *e)
 {
 	if (strstr(url, "PublisherIdentifier=") != NULL)
-		url_printf(b, "%s", url);
-	else
-		url_printf(b, "%s%cPublisherIdentifier=%s", url,
-		    strchr(url, '?') ? '&' : '?', pub);
+		return url_printf(b, e, "%s", url);
+	return url_printf(b, e, "%s%cPublisherIdentifier=%s", url,
+	    strchr(url, '?') ? '&' : '?', pub);
 }
 
 /* ------------------------------------------------------------------ */
@@ -129,21 +132,21 @@ subscriptions(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 
 	irm_buf_init(&url, 8192);
 	irm_resp_init(&r);
-	url_printf(&url,
-	    "%s/api/v1.0/%s/activity/feed/subscriptions/list"
-	    "?PublisherIdentifier=%s",
-	    p->base, p->tenant, p->publisher);
-	if (irm_fetch_call(f, "GET", url.data, NULL, NULL,
+	if (url_printf(&url, e,
+	        "%s/api/v1.0/%s/activity/feed/subscriptions/list"
+	        "?PublisherIdentifier=%s",
+	        p->base, p->tenant, p->publisher) == -1 ||
+	    irm_fetch_call(f, "GET", url.data, NULL, NULL,
 	        IRM_CALL_AUTH | IRM_CALL_JSON, &r, &list, e) == -1)
 		goto out;
 	for (int i = 0; i < p->nkeys; i++) {
 		if (enabled(list, p->keys[i]))
 			continue;
-		url_printf(&url,
-		    "%s/api/v1.0/%s/activity/feed/subscriptions/start"
-		    "?contentType=%s&PublisherIdentifier=%s",
-		    p->base, p->tenant, p->keys[i], p->publisher);
-		if (irm_fetch_call(f, "POST", url.data, NULL, NULL,
+		if (url_printf(&url, e,
+		        "%s/api/v1.0/%s/activity/feed/subscriptions/start"
+		        "?contentType=%s&PublisherIdentifier=%s",
+		        p->base, p->tenant, p->keys[i], p->publisher) == -1 ||
+		    irm_fetch_call(f, "POST", url.data, NULL, NULL,
 		        IRM_CALL_AUTH, &r, NULL, e) == -1)
 			goto out;
 		irm_fetch_say(f, IRM_SAY_NOTE,
@@ -211,10 +214,12 @@ list_window(struct irm_fetch *f, struct irm_pull *p, const char *type,
 	api_time(we, t);
 	irm_buf_init(&url, 8192);
 	irm_resp_init(&r);
-	url_printf(&url,
-	    "%s/api/v1.0/%s/activity/feed/subscriptions/content"
-	    "?contentType=%s&startTime=%s&endTime=%s&PublisherIdentifier=%s",
-	    p->base, p->tenant, type, s, t, p->publisher);
+	if (url_printf(&url, e,
+	        "%s/api/v1.0/%s/activity/feed/subscriptions/content"
+	        "?contentType=%s&startTime=%s&endTime=%s"
+	        "&PublisherIdentifier=%s",
+	        p->base, p->tenant, type, s, t, p->publisher) == -1)
+		goto out;
 	for (;;) {
 		if (irm_fetch_call(f, "GET", url.data, NULL, NULL,
 		        IRM_CALL_AUTH | IRM_CALL_JSON, &r, &arr, e) == -1) {
@@ -232,7 +237,8 @@ list_window(struct irm_fetch *f, struct irm_pull *p, const char *type,
 			irm_seterr(e, "%s: more than 100000 pages", type);
 			goto out;
 		}
-		with_publisher(&url, r.next_page, p->publisher);
+		if (with_publisher(&url, r.next_page, p->publisher, e) == -1)
+			goto out;
 	}
 	rc = 0;
 out:
@@ -293,7 +299,8 @@ fetch_blob(struct irm_fetch *f, struct irm_pull *p, const struct item *c,
 	irm_buf_init(&url, 8192);
 	irm_resp_init(&r);
 	irm_buf_reset(lines);
-	with_publisher(&url, c->uri, p->publisher);
+	if (with_publisher(&url, c->uri, p->publisher, e) == -1)
+		goto out;
 	if (irm_fetch_call(f, "GET", url.data, NULL, NULL,
 	        IRM_CALL_AUTH | IRM_CALL_JSON, &r, NULL, e) == -1) {
 		if (strcmp(r.code, "AF20051") == 0)

@@ -11,10 +11,11 @@
  * 3. Every growable buffer has a size cap.
  * 4. irm_buf_take() hands the allocation to the caller; after a failed
  *    irm_buf_add() the buffer is already freed.
- * 5. Library code never exits and never writes to stdout; it reports
- *    problems through return values and a caller-supplied struct
- *    irm_error.  The irm_x* allocators, which die on exhaustion, are the
- *    one exception.
+ * 5. Library code never exits and never prints; it reports problems
+ *    through return values and a caller-supplied struct irm_error, and
+ *    hands warnings to a caller-supplied irm_warn_fn.  The irm_x*
+ *    allocators, which die on exhaustion, are the one exception (make
+ *    lint checks this).
  */
 #ifndef IRM_H
 #define IRM_H
@@ -69,6 +70,23 @@ _Noreturn void irm_errx(int code, const char *fmt, ...) IRM_PRINTF(2, 3)
 /* Fill e (which may be NULL) and return -1, for one-line error returns. */
 int irm_seterr(struct irm_error *e, const char *fmt, ...) IRM_PRINTF(2, 3);
 
+/*
+ * A warning that library code hands back instead of printing it: msg is
+ * the whole text, without the program name or a newline, and borrowed
+ * for the call.  The caller decides whether and how to show it.
+ */
+typedef void (*irm_warn_fn)(void *arg, const char *msg);
+
+/* An irm_warn_fn for tools: prints msg as irm_warnx("%s", msg) does. */
+void irm_warn_print(void *arg, const char *msg);
+
+/*
+ * Format a warning and pass it to fn with arg; nothing happens when fn
+ * is NULL.  Library code uses this where a tool would call irm_warnx.
+ */
+void irm_warn_to(irm_warn_fn fn, void *arg, const char *fmt, ...)
+    IRM_PRINTF(3, 4);
+
 /* Allocators that print a message and exit 3 when memory runs out. */
 void *irm_xmalloc(size_t n);
 void *irm_xcalloc(size_t n, size_t size);
@@ -97,6 +115,8 @@ int irm_buf_add(struct irm_buf *b, const void *p, size_t n);
 int irm_buf_addc(struct irm_buf *b, char c);
 int irm_buf_adds(struct irm_buf *b, const char *s);
 int irm_buf_printf(struct irm_buf *b, const char *fmt, ...) IRM_PRINTF(2, 3);
+int irm_buf_vprintf(struct irm_buf *b, const char *fmt, va_list ap)
+    IRM_PRINTF(2, 0);
 
 /* Empty b but keep its allocation. */
 void irm_buf_reset(struct irm_buf *b);
@@ -117,10 +137,10 @@ int irm_write_all(int fd, const void *buf, size_t n);
 /*
  * Cut a last line without its newline off the file open on fd (O_RDWR),
  * as a run killed or failed in the middle of an append leaves it, sync,
- * and say so on stderr naming path.  Returns 0 (also when there was
- * nothing to cut), or -1 with errno set.
+ * and say so through warn (with arg; may be NULL), naming path.  Returns
+ * 0 (also when there was nothing to cut), or -1 with errno set.
  */
-int irm_cut_partial_line(int fd, const char *path);
+int irm_cut_partial_line(int fd, const char *path, irm_warn_fn warn, void *arg);
 
 /* irm_out.c */
 

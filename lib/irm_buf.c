@@ -73,15 +73,15 @@ irm_buf_adds(struct irm_buf *b, const char *s)
 }
 
 int
-irm_buf_printf(struct irm_buf *b, const char *fmt, ...)
+irm_buf_vprintf(struct irm_buf *b, const char *fmt, va_list ap)
 {
 	char small[256];
-	va_list ap;
+	va_list aq;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
 	if (n < 0)
 		return -1;
 	if ((size_t)n < sizeof(small))
@@ -89,11 +89,21 @@ irm_buf_printf(struct irm_buf *b, const char *fmt, ...)
 	if (b->len + (size_t)n + 1 > b->cap &&
 	    grow(b, b->len + (size_t)n) == -1)
 		return -1;
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
 	return 0;
+}
+
+int
+irm_buf_printf(struct irm_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = irm_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 void

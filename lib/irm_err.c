@@ -1,6 +1,7 @@
 /*
  * irm_err.c - err(3)-style messages with the program name and an input
- * position, and allocators that die when memory runs out.
+ * position, the warning callbacks through which library code hands its
+ * warnings to the tools, and allocators that die when memory runs out.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -106,6 +107,31 @@ irm_seterr(struct irm_error *e, const char *fmt, ...)
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+void
+irm_warn_print(void *arg, const char *msg)
+{
+	(void)arg;
+	irm_warnx("%s", msg);
+}
+
+void
+irm_warn_to(irm_warn_fn fn, void *arg, const char *fmt, ...)
+{
+	struct irm_buf b;
+	va_list ap;
+	int rc;
+
+	if (fn == NULL)
+		return;
+	irm_buf_init(&b, (size_t)-1 / 2);
+	va_start(ap, fmt);
+	rc = irm_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (rc == 0)
+		fn(arg, b.data);
+	irm_buf_free(&b);
 }
 
 static _Noreturn void

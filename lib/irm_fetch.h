@@ -94,8 +94,9 @@ int irm_fetch_url_ok(
  * unless method says otherwise.  Returns 0 on success (r filled, *json
  * the parsed body, owned, when IRM_CALL_JSON and json is not NULL), or -1
  * with e filled ("URL: HTTP 400: AF20055: message") and r->status and
- * r->code set.  r must be initialised with irm_resp_init and is reset
- * here; free it with irm_resp_free.
+ * r->code set; also -1 with e filled when no request could be made (out
+ * of memory, a token too long for a header).  r must be initialised
+ * with irm_resp_init and is reset here; free it with irm_resp_free.
  */
 int irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
     const char *body, const char *const *extra, int flags, struct irm_resp *r,

@@ -32,7 +32,7 @@ irm_write_all(int fd, const void *buf, size_t n)
 }
 
 int
-irm_cut_partial_line(int fd, const char *path)
+irm_cut_partial_line(int fd, const char *path, irm_warn_fn warn, void *arg)
 {
 	char buf[4096];
 	struct stat st;
@@ -59,8 +59,9 @@ irm_cut_partial_line(int fd, const char *path)
 		return 0;
 	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
 		return -1;
-	irm_warnx("%s: removed an incomplete last line (%lld bytes) left by "
-	          "an interrupted run",
+	irm_warn_to(warn, arg,
+	    "%s: removed an incomplete last line (%lld bytes) left by "
+	    "an interrupted run",
 	    path, (long long)(st.st_size - end));
 	return 0;
 }

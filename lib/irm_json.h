@@ -71,7 +71,10 @@ struct irm_jrec {
 	unsigned long line;
 };
 
-/* Owned: free with irm_jread_free. */
+/*
+ * Owned: free with irm_jread_free.  json-c running out of memory shows
+ * as IRM_JREAD_FATAL from the first irm_jread_next.
+ */
 struct irm_jread *irm_jread_new(struct irm_input *in);
 void irm_jread_free(struct irm_jread *r);
 

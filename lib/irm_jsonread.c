@@ -40,10 +40,6 @@ irm_jread_new(struct irm_input *in)
 	struct irm_jread *r = irm_xcalloc(1, sizeof(*r));
 
 	r->in = in;
-	r->tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
-	if (r->tok == NULL)
-		irm_errx(IRM_EXIT_FATAL, "out of memory");
-	json_tokener_set_flags(r->tok, JSON_TOKENER_VALIDATE_UTF8);
 	irm_buf_init(&r->val, irm_input_maxline(in));
 	return r;
 }
@@ -66,7 +62,8 @@ irm_jread_free(struct irm_jread *r)
 	if (r == NULL)
 		return;
 	json_object_put(r->cur);
-	json_tokener_free(r->tok);
+	if (r->tok)
+		json_tokener_free(r->tok);
 	irm_buf_free(&r->val);
 	free(r);
 }
@@ -269,6 +266,16 @@ irm_jread_next(struct irm_jread *r, struct json_object **obj,
 	size_t len;
 	int rc;
 
+	/* Made here, not in irm_jread_new, so that running out of memory
+	 * is a read error the caller reports. */
+	if (r->tok == NULL) {
+		r->tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
+		if (r->tok == NULL) {
+			irm_seterr(e, "out of memory");
+			return IRM_JREAD_FATAL;
+		}
+		json_tokener_set_flags(r->tok, JSON_TOKENER_VALIDATE_UTF8);
+	}
 	if (r->arr && (rc = next_elem(r, obj, rec, e)) != IRM_JREAD_EOF)
 		return rc;
 	if (r->mode == MODE_DOC)

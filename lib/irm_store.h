@@ -37,13 +37,14 @@ void irm_store_close(struct irm_store *s);
 
 /*
  * Writers: take the lock (flock LOCK_EX, waiting), cut a torn last line
- * (recording a journal.repaired entry as by), then read the entries
- * appended since the last call, checking the chain, and pass each to fn.
- * Returns 0, or -1 with e filled (a corrupt journal: nothing may be
- * appended, and the lock is released).
+ * (recording a journal.repaired entry as by, and saying so through warn
+ * with warn_arg; warn may be NULL), then read the entries appended since
+ * the last call, checking the chain, and pass each to fn.  Returns 0, or
+ * -1 with e filled (a corrupt journal: nothing may be appended, and the
+ * lock is released).
  */
 int irm_store_begin(struct irm_store *s, const char *by, irm_store_fn fn,
-    void *ctx, struct irm_error *e);
+    void *ctx, irm_warn_fn warn, void *warn_arg, struct irm_error *e);
 
 /*
  * Append one entry {"v":1,"seq","@timestamp","type","by","data","prev"}
@@ -66,15 +67,16 @@ int irm_store_read(struct irm_store *s, irm_store_fn fn, void *ctx,
     size_t *torn, struct irm_error *e);
 
 /*
- * Check the whole chain and report every problem on stderr (an edited,
- * removed or reordered entry, a torn last line), naming the line and
- * entry.  head: the hash printed by an earlier verify, or NULL; it must
- * be the hash of some entry, else entries were cut from the end.
- * Returns the number of problems found; the head hash (of the last
- * complete entry; 64 zeros for an empty journal) goes to headout.
+ * Check the whole chain and pass every problem (an edited, removed or
+ * reordered entry, a torn last line, a read error), naming the line and
+ * entry, to warn with warn_arg (warn may be NULL).  head: the hash
+ * printed by an earlier verify, or NULL; it must be the hash of some
+ * entry, else entries were cut from the end.  Returns the number of
+ * problems found; the head hash (of the last complete entry; 64 zeros
+ * for an empty journal) goes to headout.
  */
-unsigned long irm_store_verify(
-    struct irm_store *s, const char *head, char *headout);
+unsigned long irm_store_verify(struct irm_store *s, const char *head,
+    char *headout, irm_warn_fn warn, void *warn_arg);
 
 /* The head hash and the last sequence number read or written. */
 const char *irm_store_head(const struct irm_store *s);

@@ -285,7 +285,8 @@ repair_data(struct irm_store *s, struct irm_buf *data, struct irm_error *e)
 
 /* Cut the torn tail and record what was cut. */
 static int
-repair(struct irm_store *s, const char *by, struct irm_error *e)
+repair(struct irm_store *s, const char *by, irm_warn_fn warn, void *warn_arg,
+    struct irm_error *e)
 {
 	struct irm_buf data;
 	int rc;
@@ -295,8 +296,9 @@ repair(struct irm_store *s, const char *by, struct irm_error *e)
 		irm_buf_free(&data);
 		return -1;
 	}
-	irm_warnx("%s:%lu: torn last line (%zu bytes without a newline): "
-	          "cut, and recorded as journal.repaired",
+	irm_warn_to(warn, warn_arg,
+	    "%s:%lu: torn last line (%zu bytes without a newline): "
+	    "cut, and recorded as journal.repaired",
 	    s->path, s->line + 1, s->torn);
 	if (ftruncate(s->fd, s->torn_off) == -1 || fsync(s->fd) == -1) {
 		irm_buf_free(&data);
@@ -311,12 +313,12 @@ repair(struct irm_store *s, const char *by, struct irm_error *e)
 
 int
 irm_store_begin(struct irm_store *s, const char *by, irm_store_fn fn, void *ctx,
-    struct irm_error *e)
+    irm_warn_fn warn, void *warn_arg, struct irm_error *e)
 {
 	if (lock(s, LOCK_EX, e) == -1)
 		return -1;
 	if (read_new(s, fn, ctx, e) == -1 ||
-	    (s->torn && repair(s, by, e) == -1)) {
+	    (s->torn && repair(s, by, warn, warn_arg, e) == -1)) {
 		flock(s->fd, LOCK_UN);
 		return -1;
 	}

@@ -27,6 +27,8 @@ struct walk {
 	const char *want_head;
 	int head_seen;
 	struct json_tokener *tok;
+	irm_warn_fn warn; /* where problems go, with warn_arg */
+	void *warn_arg;
 };
 
 static IRM_PRINTF(2, 3) void problem(struct walk *w, const char *fmt, ...)
@@ -37,7 +39,7 @@ static IRM_PRINTF(2, 3) void problem(struct walk *w, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	irm_warnx("%s:%lu: %s", w->path, w->line, msg);
+	irm_warn_to(w->warn, w->warn_arg, "%s:%lu: %s", w->path, w->line, msg);
 	w->problems++;
 }
 
@@ -98,7 +100,8 @@ walk_file(struct walk *w, int fd)
 		}
 	}
 	if (n == -1) {
-		irm_warn("%s", w->path);
+		irm_warn_to(
+		    w->warn, w->warn_arg, "%s: %s", w->path, strerror(errno));
 		w->problems++;
 	}
 	if (line.len) {
@@ -112,17 +115,20 @@ walk_file(struct walk *w, int fd)
 }
 
 unsigned long
-irm_store_verify(struct irm_store *s, const char *head, char *headout)
+irm_store_verify(struct irm_store *s, const char *head, char *headout,
+    irm_warn_fn warn, void *warn_arg)
 {
 	struct walk w = {0};
 	int fd = open(irm_store_path(s), O_RDONLY | O_CLOEXEC);
 
 	w.path = irm_store_path(s);
 	w.want_head = head;
+	w.warn = warn;
+	w.warn_arg = warn_arg;
 	memset(w.head, '0', 64);
 	w.head_seen = head && strcmp(head, w.head) == 0;
 	if (fd == -1) {
-		irm_warn("%s", w.path);
+		irm_warn_to(warn, warn_arg, "%s: %s", w.path, strerror(errno));
 		return 1;
 	}
 	while (flock(fd, LOCK_SH) == -1 && errno == EINTR)
@@ -132,9 +138,10 @@ irm_store_verify(struct irm_store *s, const char *head, char *headout)
 	json_tokener_free(w.tok);
 	close(fd);
 	if (head && !w.head_seen) {
-		irm_warnx("%s: head %.64s is not the hash of any entry: "
-		          "entries were cut from the end, or the hash is "
-		          "not of this journal",
+		irm_warn_to(warn, warn_arg,
+		    "%s: head %.64s is not the hash of any entry: "
+		    "entries were cut from the end, or the hash is "
+		    "not of this journal",
 		    w.path, head);
 		w.problems++;
 	}

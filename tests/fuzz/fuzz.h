@@ -43,6 +43,12 @@ const char *fuzz_file(const char *name, const void *data, size_t size);
 const char *fuzz_dir(void);
 
 /*
+ * An irm_warn_fn that drops the message after checking it: a warning is
+ * one line and never empty (abort otherwise).
+ */
+void fuzz_warn(void *arg, const char *msg);
+
+/*
  * Load the settings (settings_text, or the defaults when NULL) and the n
  * policies of policy_text, as files in the scratch directory, once per
  * process; abort on any lint message.  Freed at exit.

@@ -33,7 +33,7 @@ reader(void)
 	irm_store_close(s);
 	if ((s = irm_store_open(fuzz_dir(), 0, &e)) == NULL)
 		return;
-	irm_store_verify(s, NULL, head);
+	irm_store_verify(s, NULL, head, fuzz_warn, NULL);
 	irm_store_close(s);
 }
 
@@ -62,7 +62,8 @@ writer(void)
 		irm_state_free(st);
 		return;
 	}
-	if (irm_store_begin(s, "fuzz", irm_state_fold, st, &e) == 0)
+	if (irm_store_begin(
+	        s, "fuzz", irm_state_fold, st, fuzz_warn, NULL, &e) == 0)
 		irm_store_commit(s, &e);
 	irm_state_free(st);
 	irm_store_close(s);

@@ -101,6 +101,14 @@ fuzz_init(void)
 }
 
 void
+fuzz_warn(void *arg, const char *msg)
+{
+	(void)arg;
+	if (*msg == '\0' || strchr(msg, '\n') != NULL)
+		abort();
+}
+
+void
 fuzz_lines(const uint8_t *data, size_t size, fuzz_line_fn fn, void *ctx)
 {
 	struct json_tokener *tok = json_tokener_new();
