@@ -26,7 +26,7 @@ irm_out_stdout(const char *path, enum irm_out_mode mode)
 {
 	int fd = irm_out_open(path, mode), saved;
 
-	if (fd == -1 || fd == STDOUT_FILENO) /* stdout was closed */
+	if (fd == -1 || fd == STDOUT_FILENO) /* fd 1 was closed: it is fd */
 		return fd == -1 ? -1 : 0;
 	if (dup2(fd, STDOUT_FILENO) == -1) {
 		saved = errno;
