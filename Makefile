@@ -11,14 +11,19 @@ override CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
     -D_POSIX_C_SOURCE=200809L -DIRM_VERSION='"$(VERSION)"' -Ilib
 LDFLAGS ?=
 
+# Compiler and linker flags of the libraries from pkg-config; where it
+# does not know a module, the plain -l flag (libcsv has no .pc file).
 PKG_CONFIG ?= pkg-config
-JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
-JSON_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
-CURL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
-CURL_LIBS := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+pc_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pc_libs = $(or $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null),$(2))
+JSON_CFLAGS := $(call pc_cflags,json-c)
+JSON_LIBS := $(call pc_libs,json-c,-ljson-c)
+CURL_CFLAGS := $(call pc_cflags,libcurl)
+CURL_LIBS := $(call pc_libs,libcurl,-lcurl)
+CRYPTO_CFLAGS := $(call pc_cflags,libcrypto)
+CRYPTO_LIBS := $(call pc_libs,libcrypto,-lcrypto)
 CSV_LIBS ?= -lcsv
-CRYPTO_LIBS ?= -lcrypto
-override CFLAGS += $(JSON_CFLAGS) $(CURL_CFLAGS)
+override CFLAGS += $(JSON_CFLAGS) $(CURL_CFLAGS) $(CRYPTO_CFLAGS)
 
 ifneq ($(SANITIZE),)
 override CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
@@ -66,12 +71,25 @@ lib/%.o: lib/%.c $(HDRS)
 cmd/%.o: cmd/%.c $(HDRS)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-# One link line for every program: a static library only brings in the
-# objects a program uses.
-ALL_LIBS = $(JSON_LIBS) $(CSV_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lm
+# Each program links the libraries its code (its main and the objects it
+# pulls from lib/libirm.a) calls, and no other: irm-norm never loads
+# libcurl, with or without the linker's --as-needed.  irm-fetch and
+# irm-report call no libcrypto themselves; lib/irm_json.o pulls
+# lib/irm_event.o (irm_strv_add, irm_json_quote) and with it
+# lib/irm_pseudo.o.  LDLIBS adds to every link.
+LIBS_irm-case = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
+LIBS_irm-fetch = $(JSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS)
+LIBS_irm-gen = -lm
+LIBS_irm-norm = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
+LIBS_irm-report = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
+LIBS_irm-score = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS) -lm
+# The tests link everything.
+ALL_LIBS = $(JSON_LIBS) $(CSV_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS) -lm $(LDLIBS)
 
 cmd/irm-%: cmd/irm-%.o lib/libirm.a
-	$(CC) $(LDFLAGS) -o $@ $< lib/libirm.a $(ALL_LIBS)
+	$(if $(filter undefined,$(origin LIBS_irm-$*)),\
+	    $(error $@: no LIBS_irm-$* (the libraries it links) in the Makefile))
+	$(CC) $(LDFLAGS) -o $@ $< lib/libirm.a $(LIBS_irm-$*) $(LDLIBS)
 
 UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 
