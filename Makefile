@@ -87,7 +87,7 @@ cmd/%.o: cmd/%.c $(HDRS)
 # lib/irm_event.o (irm_strv_add, irm_json_quote) and with it
 # lib/irm_pseudo.o.  LDLIBS adds to every link.
 LIBS_irm-case = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
-LIBS_irm-fetch = $(JSON_LIBS) $(CURL_LIBS) $(CRYPTO_LIBS)
+LIBS_irm-fetch = $(JSON_LIBS) $(CURL_LIBS)
 LIBS_irm-gen = -lm
 LIBS_irm-norm = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
 LIBS_irm-report = $(JSON_LIBS) $(CSV_LIBS) $(CRYPTO_LIBS)
