@@ -247,6 +247,22 @@ void irm_time_format(int64_t ms, char *out);
 int64_t irm_days_from_civil(int64_t y, unsigned m, unsigned d);
 void irm_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
 
+/* irm_severity.c */
+
+/* The severities of insights and alerts. */
+enum { IRM_SEV_LOW = 1, IRM_SEV_MEDIUM = 2, IRM_SEV_HIGH = 3 };
+
+/* The severity of a score (0-100): high from 67, medium from 34, else
+ * low. */
+int irm_severity_of(int score);
+
+/* "low", "medium" or "high"; "low" for a value out of range. */
+const char *irm_severity_name(int severity);
+
+/* The severity called name (exactly "low", "medium" or "high"), or 0 for
+ * any other name or NULL. */
+int irm_severity_parse(const char *name);
+
 /* irm_pseudo.c */
 
 /*

@@ -338,7 +338,7 @@ irm_eng_insight_head(struct irm_buf *out, const struct irm_policy *p,
     const char *user, int64_t day, const char *key, int score, char *daytext)
 {
 	char iid[32];
-	int sev = irm_eng_severity(score);
+	int sev = irm_severity_of(score);
 
 	insight_id(p, user, day, key, iid);
 	irm_time_format(day * DAY_MS, daytext);
@@ -378,8 +378,6 @@ irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf)
 }
 
 /* -------------------------------------------------------------- scoring */
-
-const char *const irm_eng_sev_names[] = {"low", "medium", "high"};
 
 /* Was a case of user resolved as a confirmed violation before day? */
 static int
@@ -446,7 +444,7 @@ factors(const struct irm_engine *g, const struct user *u,
 	f[0].x = 0;
 	f[0].points = pi->weight * lv;
 	snprintf(f[0].detail, sizeof(f[0].detail), "%u/day >= %s %d", id->n,
-	    irm_eng_sev_names[lv - 1], pi->thresholds[lv - 1]);
+	    irm_severity_name(lv), pi->thresholds[lv - 1]);
 	if (id->prio) {
 		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
@@ -489,12 +487,6 @@ factors(const struct irm_engine *g, const struct user *u,
 	return nf;
 }
 
-int
-irm_eng_severity(int score)
-{
-	return score >= 67 ? 3 : score >= 34 ? 2 : 1;
-}
-
 static void
 emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
     const struct uday *d, const struct iday *id, const struct trig *t, int rev,
@@ -511,7 +503,7 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	    "\"indicator\":\"%s\",\"day\":\"%.10s\",\"count\":%u,\"score\":%d,"
 	    "\"severity\":\"%s\",\"revision\":%d",
 	    irm_indicators[id->idx].name, day, id->n, score,
-	    irm_eng_sev_names[sev - 1], rev);
+	    irm_severity_name(sev), rev);
 	irm_eng_write_factors(out, f, nf);
 	irm_eng_write_trigger(out, t);
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
@@ -744,7 +736,8 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 		t->type = IRM_TRIG_DELETED;
 		*user = ev->target_user;
 	} else if (is(a, "dlp_matched") &&
-	    (ev->severity >= 3 || is(ev->irm_severity, "high")))
+	    (ev->severity >= IRM_SEV_HIGH ||
+	        irm_severity_parse(ev->irm_severity) == IRM_SEV_HIGH))
 		t->type = IRM_TRIG_DLP;
 	else if (is(a, "security_alert"))
 		t->type = IRM_TRIG_ALERT;
@@ -1121,7 +1114,7 @@ irm_engine_stats(const struct irm_engine *g, FILE *fp)
 			for (lv = 1; lv <= 3; lv++)
 				fprintf(fp, "%s\t%s\t%s\t%u\t%u\n", p->name,
 				    irm_indicators[k].name,
-				    irm_eng_sev_names[lv - 1], users[lv],
+				    irm_severity_name(lv), users[lv],
 				    udays[lv]);
 		}
 	}

@@ -131,10 +131,6 @@ int irm_eng_seen_add(struct uday *d, uint64_t h);
 int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, int64_t day, const struct trig **t);
 
-/* The severity of a score (1 low, 2 medium, 3 high), and their names. */
-int irm_eng_severity(int score);
-extern const char *const irm_eng_sev_names[];
-
 /*
  * Start the insight of policy p about user on day: the keys up to the irm
  * object's first, with an id made of the policy, user, day and key (the

@@ -384,7 +384,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	    "},\"irm\":{\"insight\":\"sequence\",\"day\":"
 	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
 	    "\"revision\":0",
-	    day, ex->count, score, irm_eng_sev_names[sev - 1]);
+	    day, ex->count, score, irm_severity_name(sev));
 	irm_eng_write_factors(out, f, nf);
 	write_steps(out, q);
 	irm_eng_write_trigger(out, t);
