@@ -223,6 +223,13 @@ int irm_time_setzone(const char *zone, struct irm_error *e);
 int irm_time_zone_ok(const char *zone);
 
 /*
+ * The offset east of UTC, in seconds, of zone (a name irm_time_zone_ok
+ * accepts) at the instant t (seconds since the epoch); 0 for "UTC" or
+ * when the zone cannot be loaded.  The selected zone is left as it was.
+ */
+int64_t irm_time_zone_offset(const char *zone, int64_t t);
+
+/*
  * Parse a timestamp of any form seen in the sources into milliseconds
  * since the epoch (UTC): ISO 8601 / RFC 3339 with or without zone, offset
  * or fraction (any number of digits, truncated to milliseconds), with T or

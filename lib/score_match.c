@@ -5,16 +5,13 @@
  * users, the directory and the HR rules.  Matching is ASCII case-blind
  * throughout.
  *
- * Working hours are judged in their own zone by switching TZ for a moment
- * and caching each UTC hour's offset; this is process state, like the
- * zone of irm_time.c, and not thread-safe.
+ * Working hours are judged in their own zone (irm_time_zone_offset).
  */
 #include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "irm.h"
 #include "irm_score.h"
@@ -441,69 +438,6 @@ floordiv(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
-/* The offset east of UTC at t under the current TZ, or -1. */
-static int
-tz_offset(int64_t t, int64_t *off)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	int64_t days;
-
-	if ((int64_t)tt != t || localtime_r(&tt, &tm) == NULL)
-		return -1;
-	days = irm_days_from_civil(
-	    tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
-	*off = days * SECS_DAY + tm.tm_hour * 3600 + tm.tm_min * 60 +
-	    tm.tm_sec - t;
-	return 0;
-}
-
-/*
- * The offset of zone at t (seconds).  TZ is set to the zone for the
- * conversion and put back at once, so that irm_time.c's zone (the
- * process's TZ) is left as it was.  Offsets are cached per UTC hour when
- * both ends of the hour agree (zones change at most once in an hour), so
- * input in time order switches zones about once an hour of events.
- */
-static int64_t
-zone_offset(const char *zone, int64_t t)
-{
-	static struct {
-		char zone[64];
-		int64_t hour, off;
-	} cache[64];
-	int64_t h = floordiv(t, 3600), a = 0, b = 0;
-	size_t slot = (size_t)((uint64_t)h & 63);
-	const char *old;
-	char *saved;
-
-	if (cache[slot].hour == h && strcmp(cache[slot].zone, zone) == 0)
-		return cache[slot].off;
-	old = getenv("TZ");
-	saved = old ? irm_xstrdup(old) : NULL;
-	if (setenv("TZ", zone, 1) == -1) {
-		free(saved);
-		return 0;
-	}
-	tzset();
-	if (tz_offset(h * 3600, &a) == 0 &&
-	    tz_offset(h * 3600 + 3599, &b) == 0 && a == b) {
-		snprintf(
-		    cache[slot].zone, sizeof(cache[slot].zone), "%s", zone);
-		cache[slot].hour = h;
-		cache[slot].off = a;
-	} else if (tz_offset(t, &a) == -1) {
-		a = 0;
-	}
-	if (saved != NULL)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(saved);
-	return a;
-}
-
 /*
  * Is the instant ts (ms since the epoch) outside working hours?  The
  * local time in working_hours.zone is working time on a listed day from
@@ -518,9 +452,7 @@ irm_after_hours(const struct irm_settings *s, int64_t ts)
 	int64_t t = floordiv(ts, 1000), local, day;
 	int wd, prev, min, working;
 
-	local = t;
-	if (strcmp(s->wh_zone, "UTC") != 0)
-		local += zone_offset(s->wh_zone, t);
+	local = t + irm_time_zone_offset(s->wh_zone, t);
 	day = floordiv(local, SECS_DAY);
 	wd = (int)(((day + 4) % 7 + 7) % 7);
 	prev = (wd + 6) % 7;
