@@ -298,6 +298,10 @@ void irm_sha256_hex(const void *data, size_t len, char *out);
  * first bad byte. */
 size_t irm_utf8_check(const char *s, size_t len);
 
+/* The 64-bit FNV-1a hash of s, for hash tables (and the event ids of
+ * irm-score's state file, so it must not change). */
+uint64_t irm_fnv1a(const char *s);
+
 /*
  * Copy at most IRM_QUOTE_MAX bytes of s[0..len) into out (IRM_QUOTE_LEN
  * bytes) for a message: control and non-ASCII bytes become '?', and "..."

@@ -24,16 +24,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 void
 irm_eng_strl_add(struct strl *l, const char *s)
 {
@@ -119,7 +109,7 @@ irm_eng_user(struct irm_engine *g, const char *name, int create)
 			if (old[j] == NULL)
 				continue;
 			mask = g->capusers - 1;
-			for (i = hash_str(old[j]->name) & mask; g->users[i];
+			for (i = irm_fnv1a(old[j]->name) & mask; g->users[i];
 			     i = (i + 1) & mask)
 				;
 			g->users[i] = old[j];
@@ -127,7 +117,7 @@ irm_eng_user(struct irm_engine *g, const char *name, int create)
 		free(old);
 	}
 	mask = g->capusers - 1;
-	for (i = hash_str(name) & mask; g->users[i]; i = (i + 1) & mask)
+	for (i = irm_fnv1a(name) & mask; g->users[i]; i = (i + 1) & mask)
 		if (strcmp(g->users[i]->name, name) == 0)
 			return g->users[i];
 	if (!create)
@@ -985,7 +975,7 @@ irm_engine_add(
 		score_all(g, u, d, out);
 		return late;
 	}
-	if (!irm_eng_seen_add(d, hash_str(ev->id)))
+	if (!irm_eng_seen_add(d, irm_fnv1a(ev->id)))
 		return 0;
 	count(g, u, d, ev);
 	return late;
