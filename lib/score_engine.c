@@ -25,32 +25,26 @@
 /* ------------------------------------------------------------- helpers */
 
 void
-irm_eng_strl_add(struct strl *l, const char *s)
+irm_eng_evid_add(struct irm_strv *l, const char *s)
 {
-	int i;
+	size_t i;
 
 	if (s == NULL || l->n >= EVID_MAX)
 		return;
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return;
-	/* Grow by doubling: 1, 2, 4, ... up to EVID_MAX. */
-	if ((l->n & (l->n - 1)) == 0)
-		l->v = irm_xrealloc(
-		    l->v, (size_t)(l->n ? 2 * l->n : 1) * sizeof(*l->v));
-	l->v[l->n++] = irm_xstrdup(s);
+	irm_strv_add(l, irm_xstrdup(s));
 }
 
 static void
-strl_free(struct strl *l)
+evid_list_free(struct irm_strv *l)
 {
-	int i;
+	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
+		free((char *)l->v[i]);
 	free(l->v);
-	l->v = NULL;
-	l->n = 0;
 }
 
 static void
@@ -58,9 +52,9 @@ evid_free(struct evid **e)
 {
 	if (*e == NULL)
 		return;
-	strl_free(&(*e)->ids);
-	strl_free(&(*e)->files);
-	strl_free(&(*e)->targets);
+	evid_list_free(&(*e)->ids);
+	evid_list_free(&(*e)->files);
+	evid_list_free(&(*e)->targets);
 	free(*e);
 	*e = NULL;
 }
@@ -269,9 +263,9 @@ trig_activity(int type)
 }
 
 void
-irm_eng_write_list(struct irm_buf *out, const struct strl *l)
+irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l)
 {
-	int i;
+	size_t i;
 
 	irm_buf_addc(out, '[');
 	for (i = 0; l != NULL && i < l->n; i++) {
@@ -284,7 +278,7 @@ irm_eng_write_list(struct irm_buf *out, const struct strl *l)
 
 /* ",KEY:" and the list (NULL: empty). */
 static void
-add_list(struct irm_buf *out, const char *key, const struct strl *l)
+add_list(struct irm_buf *out, const char *key, const struct irm_strv *l)
 {
 	irm_buf_printf(out, ",\"%s\":", key);
 	irm_eng_write_list(out, l);
@@ -902,12 +896,12 @@ evidence(struct iday *id, const struct irm_ev *ev)
 
 	struct evid *e = irm_eng_evid(&id->ev);
 
-	irm_eng_strl_add(&e->ids, ev->id);
-	irm_eng_strl_add(&e->files, ev->file_name);
-	irm_eng_strl_add(&e->targets, ev->dest_domain);
-	irm_eng_strl_add(&e->targets, ev->share_target);
+	irm_eng_evid_add(&e->ids, ev->id);
+	irm_eng_evid_add(&e->files, ev->file_name);
+	irm_eng_evid_add(&e->targets, ev->dest_domain);
+	irm_eng_evid_add(&e->targets, ev->share_target);
 	for (i = 0; i < ev->email_to.n; i++)
-		irm_eng_strl_add(&e->targets, ev->email_to.v[i]);
+		irm_eng_evid_add(&e->targets, ev->email_to.v[i]);
 }
 
 static void

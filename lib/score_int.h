@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "irm.h"
+#include "irm_event.h"
 #include "irm_score.h"
 
 #define DAY_MS 86400000LL
@@ -20,15 +21,11 @@
 
 /* ------------------------------------------------------- engine state */
 
-struct strl {
-	char **v;
-	int n;
-};
-
 /* The first ids, files and targets of a count (allocated apart: most
- * counts lose theirs when their day is final). */
+ * counts lose theirs when their day is final).  The lists own their
+ * strings. */
 struct evid {
-	struct strl ids, files, targets;
+	struct irm_strv ids, files, targets;
 };
 
 /* One indicator on one day of one user. */
@@ -102,8 +99,9 @@ struct factor {
 
 /* ------------------------------------------------------ score_engine.c */
 
-/* Add a copy of s (NULL ignored) unless l has it or holds EVID_MAX. */
-void irm_eng_strl_add(struct strl *l, const char *s);
+/* Add a copy of s (NULL ignored) to an evidence list unless the list has
+ * it or holds EVID_MAX. */
+void irm_eng_evid_add(struct irm_strv *l, const char *s);
 
 /* The evidence of a count, allocated when missing. */
 struct evid *irm_eng_evid(struct evid **e);
@@ -142,7 +140,7 @@ int irm_eng_insight_head(struct irm_buf *out, const struct irm_policy *p,
 
 /* More of an insight: a list of strings as a JSON array (NULL: empty),
  * the factors, and the trigger (nothing for NULL). */
-void irm_eng_write_list(struct irm_buf *out, const struct strl *l);
+void irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l);
 void irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf);
 void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 

@@ -371,7 +371,8 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
     const struct irm_seq *q, const struct trig *t, struct irm_buf *out)
 {
 	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
-	struct strl files = {(char **)ex->files, ex->nfiles};
+	struct irm_strv files = {
+	    (const char **)ex->files, (size_t)ex->nfiles, 0};
 	struct factor f[4];
 	char day[IRM_TIME_LEN];
 	int score, nf = seq_factors(g, u, p, q, f, &score), sev;

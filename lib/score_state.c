@@ -158,12 +158,12 @@ jint(struct json_object *a, size_t i)
 }
 
 static void
-get_strl(struct strl *l, struct json_object *a)
+get_list(struct irm_strv *l, struct json_object *a)
 {
 	size_t i, n = irm_json_len(a);
 
 	for (i = 0; i < n; i++)
-		irm_eng_strl_add(l, json_object_get_string(irm_json_at(a, i)));
+		irm_eng_evid_add(l, json_object_get_string(irm_json_at(a, i)));
 }
 
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
@@ -182,9 +182,9 @@ get_iday(struct uday *d, struct json_object *a)
 	id->after = (uint32_t)jint(a, 4);
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
-	get_strl(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));
-	get_strl(&id->ev->files, irm_json_at(a, 6));
-	get_strl(&id->ev->targets, irm_json_at(a, 7));
+	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));
+	get_list(&id->ev->files, irm_json_at(a, 6));
+	get_list(&id->ev->targets, irm_json_at(a, 7));
 }
 
 static void
