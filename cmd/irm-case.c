@@ -545,12 +545,10 @@ time_arg(const char *opt, const char *s)
 static int
 severity_arg(const char *s)
 {
-	if (strcmp(s, "low") == 0)
-		return 1;
-	if (strcmp(s, "medium") == 0)
-		return 2;
-	if (strcmp(s, "high") == 0)
-		return 3;
+	int sev = irm_severity_parse(s);
+
+	if (sev != 0)
+		return sev;
 	irm_errx(IRM_EXIT_USAGE, "--severity: expected low, medium or high");
 }
 

@@ -43,12 +43,10 @@ static size_t nchanged, capchanged;
 static int
 severity_parse(const char *s)
 {
-	if (strcmp(s, "low") == 0)
-		return 1;
-	if (strcmp(s, "medium") == 0)
-		return 2;
-	if (strcmp(s, "high") == 0)
-		return 3;
+	int sev = irm_severity_parse(s);
+
+	if (sev != 0)
+		return sev;
 	irm_errx(IRM_EXIT_USAGE,
 	    "--fail-on: expected low, medium or high: "
 	    "%s",

@@ -275,6 +275,13 @@ int irm_time_setzone(const char *zone, struct irm_error *e);
 int irm_time_zone_ok(const char *zone);
 
 /*
+ * The offset east of UTC, in seconds, of zone (a name irm_time_zone_ok
+ * accepts) at the instant t (seconds since the epoch); 0 for "UTC" or
+ * when the zone cannot be loaded.  The selected zone is left as it was.
+ */
+int64_t irm_time_zone_offset(const char *zone, int64_t t);
+
+/*
  * Parse a timestamp of any form seen in the sources into milliseconds
  * since the epoch (UTC): ISO 8601 / RFC 3339 with or without zone, offset
  * or fraction (any number of digits, truncated to milliseconds), with T or
@@ -298,6 +305,22 @@ void irm_time_format(int64_t ms, char *out);
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 int64_t irm_days_from_civil(int64_t y, unsigned m, unsigned d);
 void irm_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
+/* irm_severity.c */
+
+/* The severities of insights and alerts. */
+enum { IRM_SEV_LOW = 1, IRM_SEV_MEDIUM = 2, IRM_SEV_HIGH = 3 };
+
+/* The severity of a score (0-100): high from 67, medium from 34, else
+ * low. */
+int irm_severity_of(int score);
+
+/* "low", "medium" or "high"; "low" for a value out of range. */
+const char *irm_severity_name(int severity);
+
+/* The severity called name (exactly "low", "medium" or "high"), or 0 for
+ * any other name or NULL. */
+int irm_severity_parse(const char *name);
 
 /* irm_pseudo.c */
 
@@ -326,6 +349,10 @@ void irm_sha256_hex(const void *data, size_t len, char *out);
 /* Validate UTF-8; returns 0 when valid, else the 1-based offset of the
  * first bad byte. */
 size_t irm_utf8_check(const char *s, size_t len);
+
+/* The 64-bit FNV-1a hash of s, for hash tables (and the event ids of
+ * irm-score's state file, so it must not change). */
+uint64_t irm_fnv1a(const char *s);
 
 /*
  * Copy at most IRM_QUOTE_MAX bytes of s[0..len) into out (IRM_QUOTE_LEN

@@ -48,16 +48,6 @@ struct scan {
 
 /* ------------------------------------------------------- position table */
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static void
 tab_grow(struct irm_conf *c)
 {
@@ -69,7 +59,7 @@ tab_grow(struct irm_conf *c)
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].path == NULL)
 			continue;
-		j = hash(old[i].path) & (c->cap - 1);
+		j = irm_fnv1a(old[i].path) & (c->cap - 1);
 		while (c->tab[j].path != NULL)
 			j = (j + 1) & (c->cap - 1);
 		c->tab[j] = old[i];
@@ -85,7 +75,7 @@ tab_put(struct irm_conf *c, const char *path, unsigned long line)
 
 	if ((c->ntab + 1) * 2 > c->cap)
 		tab_grow(c);
-	j = hash(path) & (c->cap - 1);
+	j = irm_fnv1a(path) & (c->cap - 1);
 	while (c->tab[j].path != NULL) {
 		if (strcmp(c->tab[j].path, path) == 0) {
 			c->tab[j].line = line;
@@ -559,7 +549,7 @@ irm_conf_line(const struct irm_conf *c, const char *path)
 
 	if (c == NULL || path == NULL || c->cap == 0)
 		return 0;
-	j = hash(path) & (c->cap - 1);
+	j = irm_fnv1a(path) & (c->cap - 1);
 	while (c->tab[j].path != NULL) {
 		if (strcmp(c->tab[j].path, path) == 0)
 			return c->tab[j].line;

@@ -82,8 +82,6 @@ unsigned long irm_alerts_insights(const struct irm_alerts *a);
 /* An alert's score (0-100), severity (1 low, 2 medium, 3 high). */
 int irm_alert_score(const struct irm_alert *al);
 int irm_alert_severity(const struct irm_alert *al);
-int irm_severity_of(int score);
-const char *irm_severity_name(int severity);
 
 /* needs_review, confirmed, dismissed, resolved; open: the first two. */
 const char *irm_alert_status_name(enum irm_alert_status s);

@@ -306,72 +306,13 @@ void irm_policies_free(struct irm_policy *p, size_t n);
 /* Is user in the policy's users scope (include minus exclude)? */
 int irm_policy_covers(const struct irm_policy *p, const char *user);
 
-/* ------------------------------------------------------------ sequences */
-
-/*
- * Sequences (score_seq.c): per user, the files that went through
- * collection, then exfiltration, optionally obfuscation between and
- * clean-up after, within 7 days of the collection, following renames.
- */
-enum {
-	IRM_SEQ_COLLECT,
-	IRM_SEQ_OBFUSCATE,
-	IRM_SEQ_EXFIL,
-	IRM_SEQ_CLEANUP,
-	IRM_SEQ_NSTEPS
-};
-
-#define IRM_SEQ_DAYS 7
-#define IRM_SEQ_FILES 20
-
-struct irm_seqstep {
-	const char *activity; /* the first activity of the step (static) */
-	int64_t day;          /* first day of the step, or INT64_MIN */
-	int count;            /* files that took the step */
-	char *files[IRM_SEQ_FILES];
-	int nfiles;
-};
-
-/* A finished sequence: the files collected on one day. */
-struct irm_seq {
-	int64_t day; /* collection day */
-	struct irm_seqstep step[IRM_SEQ_NSTEPS];
-	int prio;      /* some event touched priority content */
-	int unallowed; /* some exfiltration went to an unallowed domain */
-};
-
-struct irm_seqset;
-
-/*
- * Record ev's part in a sequence, if any; prio and unallowed say whether
- * the event touched priority content or an unallowed domain; exfil says
- * whether an exfiltration indicator matched it.
- */
-void irm_seq_add(struct irm_seqset **ss, const struct irm_ev *ev, int prio,
-    int unallowed, int exfil);
-
-/*
- * Take the sequences whose 7-day window ended before day `before` (all
- * of them when flush is set), collection then exfiltration at least,
- * grouped by collection day in day order.  *out is owned: free it with
- * irm_seq_free(out, n).  Files that never reached exfiltration are
- * dropped when their window ends.
- */
-size_t irm_seq_take(
-    struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out);
-void irm_seq_free(struct irm_seq *v, size_t n);
-void irm_seqset_free(struct irm_seqset *ss);
-
-/* The set as a JSON array into b, and back (for --state). */
-void irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss);
-void irm_seq_get(struct irm_seqset **ss, struct json_object *arr);
-
 /* --------------------------------------------------------------- engine */
 
 /*
  * The scoring engine: per-user daily aggregates, triggers, final days and
- * insights (score_engine.c).  Insights are appended to an output buffer
- * that the caller drains after each call.
+ * insights (score_engine.c, with score_cum.c, score_seq.c and
+ * score_state.c).  Insights are appended to an output buffer that the
+ * caller drains after each call.
  */
 struct irm_engine;
 

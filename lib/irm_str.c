@@ -1,7 +1,7 @@
 /*
  * irm_str.c - small string helpers: UTF-8 validation, ASCII-only case
  * handling (DESIGN: identities are lower-cased in ASCII only) and the
- * string lists of irm_event.h (irm_strv_add).
+ * string lists of irm_event.h (irm_strv_add) and the FNV-1a hash.
  */
 #include <stddef.h>
 #include <string.h>
@@ -60,6 +60,16 @@ irm_strcaseeq(const char *a, const char *b)
 		b++;
 	}
 	return *a == '\0' && *b == '\0';
+}
+
+uint64_t
+irm_fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
 }
 
 void

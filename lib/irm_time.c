@@ -9,8 +9,10 @@
  * to 9999 work whatever the size of time_t and never touch the C
  * library's zone machinery.  Only zone-less values in a zone other than
  * UTC go through mktime(3), and a one-entry cache keyed by the local hour
- * keeps that off the common path.  The zone and the cache are process
- * state: these functions are not thread-safe.
+ * keeps that off the common path.  irm_time_zone_offset gives the offset
+ * of any other zone (working hours) by switching TZ for a moment.  The
+ * zone and the caches are process state: these functions are not
+ * thread-safe.
  */
 #include <sys/stat.h>
 
@@ -346,6 +348,54 @@ zone_to_utc(int64_t local, int64_t *t)
 		return 0;
 	}
 	return local_to_utc(local, t);
+}
+
+/*
+ * The offset of zone at instant t, for a zone other than the selected
+ * one.  TZ is set to the zone for the conversion and put back at once, so
+ * the selected zone stays as it was.  Offsets are cached per UTC hour
+ * when both ends of the hour agree (zones change at most once in an
+ * hour), so input in time order switches zones about once an hour.
+ */
+int64_t
+irm_time_zone_offset(const char *zone, int64_t t)
+{
+	static struct {
+		char zone[64];
+		int64_t hour, off;
+	} cache[64];
+	int64_t h = floordiv(t, 3600), a = 0, b = 0;
+	size_t slot = (size_t)((uint64_t)h & 63);
+	const char *old;
+	char *saved;
+
+	if (strcmp(zone, "UTC") == 0)
+		return 0;
+	if (cache[slot].hour == h && strcmp(cache[slot].zone, zone) == 0)
+		return cache[slot].off;
+	old = getenv("TZ");
+	saved = old ? irm_xstrdup(old) : NULL;
+	if (setenv("TZ", zone, 1) == -1) {
+		free(saved);
+		return 0;
+	}
+	tzset();
+	if (zone_offset(h * 3600, &a) == 0 &&
+	    zone_offset(h * 3600 + 3599, &b) == 0 && a == b) {
+		snprintf(
+		    cache[slot].zone, sizeof(cache[slot].zone), "%s", zone);
+		cache[slot].hour = h;
+		cache[slot].off = a;
+	} else if (zone_offset(t, &a) == -1) {
+		a = 0;
+	}
+	if (saved != NULL)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
+	return a;
 }
 
 /* ---------------------------------------------------------------------

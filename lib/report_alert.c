@@ -297,23 +297,9 @@ irm_alert_score(const struct irm_alert *al)
 }
 
 int
-irm_severity_of(int score)
-{
-	return score >= 67 ? 3 : score >= 34 ? 2 : 1;
-}
-
-int
 irm_alert_severity(const struct irm_alert *al)
 {
 	return irm_severity_of(irm_alert_score(al));
-}
-
-const char *
-irm_severity_name(int severity)
-{
-	static const char *const sev[] = {"low", "medium", "high"};
-
-	return severity >= 1 && severity <= 3 ? sev[severity - 1] : "low";
 }
 
 static const char *const status_names[] = {

@@ -148,6 +148,7 @@ static void
 header(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 {
 	size_t count[4] = {0}, open = 0, i;
+	int sev;
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
 
@@ -159,11 +160,12 @@ header(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 	}
 	irm_buf_printf(out,
 	    "<h1>Insider risk alerts</h1>\n"
-	    "<p class=\"counts\"><b>%zu</b> alert%s (%zu open): "
-	    "<span class=\"sev high\">%zu high</span> "
-	    "<span class=\"sev medium\">%zu medium</span> "
-	    "<span class=\"sev low\">%zu low</span></p>\n",
-	    n, n == 1 ? "" : "s", open, count[3], count[2], count[1]);
+	    "<p class=\"counts\"><b>%zu</b> alert%s (%zu open):",
+	    n, n == 1 ? "" : "s", open);
+	for (sev = IRM_SEV_HIGH; sev >= IRM_SEV_LOW; sev--)
+		irm_buf_printf(out, " <span class=\"sev %s\">%zu %s</span>",
+		    irm_severity_name(sev), count[sev], irm_severity_name(sev));
+	irm_buf_adds(out, "</p>\n");
 	if (n) {
 		day_text(lo, a);
 		day_text(hi, b);

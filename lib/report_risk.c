@@ -64,7 +64,8 @@ count(struct irm_alert *const *v, size_t n, int64_t now, struct tally *t)
 			t->last = v[a]->last;
 		for (i = 0; i < v[a]->nins; i++) {
 			x = &v[a]->ins[i];
-			if (x->score < 67 || x->day < from || x->day > now ||
+			if (irm_severity_of(x->score) < IRM_SEV_HIGH ||
+			    x->day < from || x->day > now ||
 			    seen_before(v, n, a, i))
 				continue;
 			if (strcmp(x->what, "sequence") == 0)

@@ -2,161 +2,65 @@
  * score_engine.c - the judgement of irm-score: per-user daily counts of
  * each indicator, the triggers that bring a user into a policy's scope,
  * and, when a day becomes final, one scored insight per (policy, user,
- * day, indicator) that reaches its low threshold.
+ * day, indicator) that reaches its low threshold.  Cumulative
+ * exfiltration (score_cum.c) and sequences (score_seq.c) are scored from
+ * the same state, which score_state.c saves and loads.
  *
  * Memory is O(users x active days x matching indicators): events are
  * folded into counts as they arrive; only the first 20 ids, files and
  * targets of each count are kept as evidence, and the ids seen on days
  * still open (to count each event id once per user and day).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "irm.h"
 #include "irm_event.h"
 #include "irm_json.h"
 #include "irm_score.h"
-
-#define DAY_MS 86400000LL
-#define EVID_MAX 20
-#define MAX_POLICIES 64
-
-/* ------------------------------------------------------------ the state */
-
-struct strl {
-	char **v;
-	int n;
-};
-
-/* One indicator on one day of one user. */
-/* The first ids, files and targets of a count (allocated apart: most
- * counts lose theirs when their day is final). */
-struct evid {
-	struct strl ids, files, targets;
-};
-
-struct iday {
-	int idx; /* catalogue index */
-	uint32_t n, prio, unallowed, after;
-	struct evid *ev; /* NULL: none kept */
-};
-
-/* An insight already written: its revision and what it counted. */
-struct emitted {
-	uint16_t pol, idx, rev;
-	uint32_t n;
-};
-
-struct uday {
-	int64_t day;
-	int final;
-	uint64_t scored; /* bit per policy: scored once final */
-	struct iday *ind;
-	int nind;
-	struct emitted *em;
-	int nem;
-	uint64_t *seen; /* id hashes, open addressing; NULL when final */
-	size_t nseen, capseen;
-};
-
-struct trig {
-	int type;     /* enum irm_trigger */
-	int64_t from; /* first and last day the trigger names */
-	int64_t to;
-	int64_t ts; /* when it happened, for the insight */
-	int exact;  /* --start-scoring: the window is [from, to] */
-};
-
-/* The last cumulative insight of a user for a policy. */
-struct cum {
-	int pol;
-	int level;
-	int64_t day;
-};
-
-struct user {
-	char *name;
-	struct uday *days; /* sorted by day */
-	int ndays, capdays;
-	struct trig *trig;
-	int ntrig;
-	struct irm_seqset *seq;
-	struct cum *cum; /* cumulative insights written, per policy */
-	int ncum;
-};
-
-struct irm_engine {
-	struct irm_engine_opts o;
-	struct user **users; /* open addressing by name */
-	size_t nusers, capusers;
-	int64_t newest;       /* newest event time seen */
-	int64_t final_before; /* days below this are final */
-	char ts[IRM_TIME_LEN];
-};
+#include "score_int.h"
 
 /* ------------------------------------------------------------- helpers */
 
-static uint64_t
-hash_str(const char *s)
+void
+irm_eng_evid_add(struct irm_strv *l, const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-static void
-strl_add(struct strl *l, const char *s)
-{
-	int i;
+	size_t i;
 
 	if (s == NULL || l->n >= EVID_MAX)
 		return;
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return;
-	/* Grow by doubling: 1, 2, 4, ... up to EVID_MAX. */
-	if ((l->n & (l->n - 1)) == 0)
-		l->v = irm_xrealloc(
-		    l->v, (size_t)(l->n ? 2 * l->n : 1) * sizeof(*l->v));
-	l->v[l->n++] = irm_xstrdup(s);
+	irm_strv_add(l, irm_xstrdup(s));
 }
 
 static void
-strl_free(struct strl *l)
+evid_list_free(struct irm_strv *l)
 {
-	int i;
+	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
+		free((char *)l->v[i]);
 	free(l->v);
-	l->v = NULL;
-	l->n = 0;
 }
-
-/* An empty list, for counts that kept no evidence. */
-static const struct strl none;
 
 static void
 evid_free(struct evid **e)
 {
 	if (*e == NULL)
 		return;
-	strl_free(&(*e)->ids);
-	strl_free(&(*e)->files);
-	strl_free(&(*e)->targets);
+	evid_list_free(&(*e)->ids);
+	evid_list_free(&(*e)->files);
+	evid_list_free(&(*e)->targets);
 	free(*e);
 	*e = NULL;
 }
 
-static struct evid *
-evid_get(struct evid **e)
+struct evid *
+irm_eng_evid(struct evid **e)
 {
 	if (*e == NULL)
 		*e = irm_xcalloc(1, sizeof(**e));
@@ -183,8 +87,8 @@ day_of_text(const char *s, int64_t fallback)
 
 /* ---------------------------------------------------------------- users */
 
-static struct user *
-user_get(struct irm_engine *g, const char *name, int create)
+struct user *
+irm_eng_user(struct irm_engine *g, const char *name, int create)
 {
 	size_t i, mask;
 	struct user **old;
@@ -199,7 +103,7 @@ user_get(struct irm_engine *g, const char *name, int create)
 			if (old[j] == NULL)
 				continue;
 			mask = g->capusers - 1;
-			for (i = hash_str(old[j]->name) & mask; g->users[i];
+			for (i = irm_fnv1a(old[j]->name) & mask; g->users[i];
 			     i = (i + 1) & mask)
 				;
 			g->users[i] = old[j];
@@ -207,7 +111,7 @@ user_get(struct irm_engine *g, const char *name, int create)
 		free(old);
 	}
 	mask = g->capusers - 1;
-	for (i = hash_str(name) & mask; g->users[i]; i = (i + 1) & mask)
+	for (i = irm_fnv1a(name) & mask; g->users[i]; i = (i + 1) & mask)
 		if (strcmp(g->users[i]->name, name) == 0)
 			return g->users[i];
 	if (!create)
@@ -226,8 +130,8 @@ cmp_user(const void *a, const void *b)
 }
 
 /* Every user, sorted by name (owned array). */
-static struct user **
-users_sorted(const struct irm_engine *g, size_t *n)
+struct user **
+irm_eng_users_sorted(const struct irm_engine *g, size_t *n)
 {
 	struct user **v = irm_xcalloc(g->nusers + 1, sizeof(*v));
 	size_t i, k = 0;
@@ -240,8 +144,8 @@ users_sorted(const struct irm_engine *g, size_t *n)
 	return v;
 }
 
-static struct uday *
-uday_get(struct user *u, int64_t day, int create)
+struct uday *
+irm_eng_uday(struct user *u, int64_t day, int create)
 {
 	int lo = 0, hi = u->ndays, mid;
 
@@ -270,8 +174,8 @@ uday_get(struct user *u, int64_t day, int create)
 }
 
 /* The day's count of indicator idx; kept in catalogue order. */
-static struct iday *
-iday_get(struct uday *d, int idx)
+struct iday *
+irm_eng_iday(struct uday *d, int idx)
 {
 	int i;
 
@@ -301,8 +205,8 @@ uday_free(struct uday *d)
 }
 
 /* Add an id hash to the day's set; 0 when it was there already. */
-static int
-seen_add(struct uday *d, uint64_t h)
+int
+irm_eng_seen_add(struct uday *d, uint64_t h)
 {
 	size_t i, mask, j;
 	uint64_t *old;
@@ -317,7 +221,7 @@ seen_add(struct uday *d, uint64_t h)
 		d->nseen = 0;
 		while (j--)
 			if (old[j])
-				seen_add(d, old[j]);
+				irm_eng_seen_add(d, old[j]);
 		free(old);
 	}
 	mask = d->capseen - 1;
@@ -329,7 +233,7 @@ seen_add(struct uday *d, uint64_t h)
 	return 1;
 }
 
-/* ------------------------------------------------------------ triggers */
+/* ------------------------------------------------------------- writing */
 
 static const char *
 trig_activity(int type)
@@ -358,66 +262,106 @@ trig_activity(int type)
 	}
 }
 
-/* The days a trigger brings into a policy's scope. */
-static void
-trig_window(const struct trig *t, const struct irm_policy *p, int64_t *from,
-    int64_t *to)
+void
+irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l)
 {
-	if (t->exact) {
-		*from = t->from;
-		*to = t->to;
-		return;
+	size_t i;
+
+	irm_buf_addc(out, '[');
+	for (i = 0; l != NULL && i < l->n; i++) {
+		if (i)
+			irm_buf_addc(out, ',');
+		irm_json_quote(out, l->v[i]);
 	}
-	*from = t->from - p->before_days;
-	*to = t->to + p->after_days;
+	irm_buf_addc(out, ']');
 }
 
-/* The earliest trigger of p's kinds whose window covers day, or NULL. */
-static const struct trig *
-covering(const struct user *u, const struct irm_policy *p, int64_t day)
+/* ",KEY:" and the list (NULL: empty). */
+static void
+add_list(struct irm_buf *out, const char *key, const struct irm_strv *l)
 {
-	const struct trig *best = NULL;
-	int64_t from, to;
+	irm_buf_printf(out, ",\"%s\":", key);
+	irm_eng_write_list(out, l);
+}
+
+static void
+insight_id(const struct irm_policy *p, const char *user, int64_t day,
+    const char *key, char *out)
+{
+	struct irm_buf b;
+	char hex[65];
+
+	irm_buf_init(&b, 1 << 20);
+	irm_buf_printf(&b, "%s%c%s%c%lld%c%s", p->name, 0, user, 0,
+	    (long long)day, 0, key);
+	irm_sha256_hex(b.data, b.len, hex);
+	irm_buf_free(&b);
+	memcpy(out, "ins-", 4);
+	memcpy(out + 4, hex, 20);
+	out[24] = '\0';
+}
+
+/* The keys every insight starts with, up to the irm object's first. */
+static void
+write_head(struct irm_buf *out, const struct irm_policy *p, const char *user,
+    const char *day, const char *iid, int sev)
+{
+	irm_buf_printf(out,
+	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":\"signal\","
+	    "\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    day, iid, sev);
+	irm_json_quote(out, user);
+	irm_buf_adds(out, "},\"rule\":{\"name\":");
+	irm_json_quote(out, p->name);
+	irm_buf_adds(out, ",\"ruleset\":");
+	irm_json_quote(out, p->template);
+}
+
+int
+irm_eng_insight_head(struct irm_buf *out, const struct irm_policy *p,
+    const char *user, int64_t day, const char *key, int score, char *daytext)
+{
+	char iid[32];
+	int sev = irm_severity_of(score);
+
+	insight_id(p, user, day, key, iid);
+	irm_time_format(day * DAY_MS, daytext);
+	write_head(out, p, user, daytext, iid, sev);
+	return sev;
+}
+
+void
+irm_eng_write_trigger(struct irm_buf *out, const struct trig *t)
+{
+	char ts[IRM_TIME_LEN];
+
+	if (t == NULL)
+		return;
+	irm_time_format(t->ts, ts);
+	irm_buf_printf(out,
+	    ",\"trigger\":{\"activity\":\"%s\",\"@timestamp\":\"%s\"}",
+	    trig_activity(t->type), ts);
+}
+
+void
+irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf)
+{
 	int i;
 
-	for (i = 0; i < u->ntrig; i++) {
-		if (!(u->trig[i].type & p->triggers))
-			continue;
-		trig_window(&u->trig[i], p, &from, &to);
-		if (day < from || day > to)
-			continue;
-		if (best == NULL || u->trig[i].ts < best->ts)
-			best = &u->trig[i];
+	irm_buf_adds(out, ",\"factors\":[");
+	for (i = 0; i < nf; i++) {
+		irm_buf_printf(out,
+		    "%s{\"name\":\"%s\",\"detail\":", i ? "," : "", f[i].name);
+		irm_json_quote(out, f[i].detail);
+		if (f[i].x == 0)
+			irm_buf_printf(out, ",\"points\":%d}", f[i].points);
+		else
+			irm_buf_printf(out, ",\"x\":%g}", f[i].x);
 	}
-	return best;
-}
-
-static int
-in_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t)
-{
-	*t = NULL;
-	if (!irm_policy_covers(p, u->name))
-		return 0;
-	if (p->priority_users_only &&
-	    !irm_priority_user(g->o.settings, u->name))
-		return 0;
-	if (p->triggers == 0)
-		return 1;
-	*t = covering(u, p, day);
-	return *t != NULL;
+	irm_buf_addc(out, ']');
 }
 
 /* -------------------------------------------------------------- scoring */
-
-static const char *const sev_names[] = {"low", "medium", "high"};
-
-struct factor {
-	const char *name;
-	char detail[160];
-	double x; /* 0 for the level factor */
-	int points;
-};
 
 /* Was a case of user resolved as a confirmed violation before day? */
 static int
@@ -484,7 +428,7 @@ factors(const struct irm_engine *g, const struct user *u,
 	f[0].x = 0;
 	f[0].points = pi->weight * lv;
 	snprintf(f[0].detail, sizeof(f[0].detail), "%u/day >= %s %d", id->n,
-	    sev_names[lv - 1], pi->thresholds[lv - 1]);
+	    irm_severity_name(lv), pi->thresholds[lv - 1]);
 	if (id->prio) {
 		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
@@ -527,117 +471,29 @@ factors(const struct irm_engine *g, const struct user *u,
 	return nf;
 }
 
-static int
-severity_of(int score)
-{
-	return score >= 67 ? 3 : score >= 34 ? 2 : 1;
-}
-
-/* ------------------------------------------------------------- writing */
-
-static void
-add_list(struct irm_buf *out, const char *key, const struct strl *l)
-{
-	int i;
-
-	irm_buf_printf(out, ",\"%s\":[", key);
-	for (i = 0; i < l->n; i++) {
-		if (i)
-			irm_buf_addc(out, ',');
-		irm_json_quote(out, l->v[i]);
-	}
-	irm_buf_addc(out, ']');
-}
-
-static void
-insight_id(const struct irm_policy *p, const char *user, int64_t day,
-    const char *key, char *out)
-{
-	struct irm_buf b;
-	char hex[65];
-
-	irm_buf_init(&b, 1 << 20);
-	irm_buf_printf(&b, "%s%c%s%c%lld%c%s", p->name, 0, user, 0,
-	    (long long)day, 0, key);
-	irm_sha256_hex(b.data, b.len, hex);
-	irm_buf_free(&b);
-	memcpy(out, "ins-", 4);
-	memcpy(out + 4, hex, 20);
-	out[24] = '\0';
-}
-
-/* The keys every insight starts with, up to the irm object's first. */
-static void
-write_head(struct irm_buf *out, const struct irm_policy *p, const char *user,
-    const char *day, const char *iid, int sev)
-{
-	irm_buf_printf(out,
-	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":\"signal\","
-	    "\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
-	    day, iid, sev);
-	irm_json_quote(out, user);
-	irm_buf_adds(out, "},\"rule\":{\"name\":");
-	irm_json_quote(out, p->name);
-	irm_buf_adds(out, ",\"ruleset\":");
-	irm_json_quote(out, p->template);
-}
-
-static void
-write_trigger(struct irm_buf *out, const struct trig *t)
-{
-	char ts[IRM_TIME_LEN];
-
-	if (t == NULL)
-		return;
-	irm_time_format(t->ts, ts);
-	irm_buf_printf(out,
-	    ",\"trigger\":{\"activity\":\"%s\",\"@timestamp\":\"%s\"}",
-	    trig_activity(t->type), ts);
-}
-
-static void
-write_factors(struct irm_buf *out, const struct factor *f, int nf)
-{
-	int i;
-
-	irm_buf_adds(out, ",\"factors\":[");
-	for (i = 0; i < nf; i++) {
-		irm_buf_printf(out,
-		    "%s{\"name\":\"%s\",\"detail\":", i ? "," : "", f[i].name);
-		irm_json_quote(out, f[i].detail);
-		if (f[i].x == 0)
-			irm_buf_printf(out, ",\"points\":%d}", f[i].points);
-		else
-			irm_buf_printf(out, ",\"x\":%g}", f[i].x);
-	}
-	irm_buf_addc(out, ']');
-}
-
 static void
 emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
     const struct uday *d, const struct iday *id, const struct trig *t, int rev,
     struct irm_buf *out)
 {
 	struct factor f[8];
-	char iid[32], day[IRM_TIME_LEN];
+	char day[IRM_TIME_LEN];
 	int score, nf = factors(g, u, p, d, id, f, &score);
-	int sev = severity_of(score);
+	int sev = irm_eng_insight_head(
+	    out, p, u->name, d->day, irm_indicators[id->idx].name, score, day);
 
-	insight_id(p, u->name, d->day, irm_indicators[id->idx].name, iid);
-	irm_time_format(d->day * DAY_MS, day);
-	write_head(out, p, u->name, day, iid, sev);
 	irm_buf_printf(out,
 	    "},\"irm\":{\"insight\":\"indicator\","
 	    "\"indicator\":\"%s\",\"day\":\"%.10s\",\"count\":%u,\"score\":%d,"
 	    "\"severity\":\"%s\",\"revision\":%d",
-	    irm_indicators[id->idx].name, day, id->n, score, sev_names[sev - 1],
-	    rev);
-	write_factors(out, f, nf);
-	write_trigger(out, t);
+	    irm_indicators[id->idx].name, day, id->n, score,
+	    irm_severity_name(sev), rev);
+	irm_eng_write_factors(out, f, nf);
+	irm_eng_write_trigger(out, t);
 	irm_buf_printf(out, ",\"evidence\":{\"count\":%u", id->n);
-	add_list(out, "ids", id->ev ? &id->ev->ids : &none);
-	add_list(out, "files", id->ev ? &id->ev->files : &none);
-	add_list(out, "targets", id->ev ? &id->ev->targets : &none);
+	add_list(out, "ids", id->ev ? &id->ev->ids : NULL);
+	add_list(out, "files", id->ev ? &id->ev->files : NULL);
+	add_list(out, "targets", id->ev ? &id->ev->targets : NULL);
 	irm_buf_adds(out, "}}}\n");
 }
 
@@ -689,7 +545,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 	struct factor f[8];
 	int i, score;
 
-	if (!in_scope(g, u, p, d->day, &t))
+	if (!irm_eng_in_scope(g, u, p, d->day, &t))
 		return;
 	d->scored |= 1ULL << pol;
 	for (i = 0; i < d->nind; i++) {
@@ -721,359 +577,157 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 	}
 }
 
-/* ------------------------------------------------------------ sequences */
+/* ------------------------------------------------------------ triggers */
 
-static const char *const step_names[] = {
-    "collection", "obfuscation", "exfiltration", "clean-up"};
-
-/*
- * A sequence scores 20 points for each of its steps (collection and
- * exfiltration at least: 40), times 1.5 when it touched priority content,
- * 1.5 when it went to an unallowed domain and 1.25 for a priority user.
- */
-static int
-seq_factors(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, const struct irm_seq *q, struct factor *f,
-    int *score)
-{
-	int k, nf = 1, steps = 0;
-	double prod = 1;
-	size_t len = 0;
-
-	f[0] = (struct factor){"steps", "", 0, 0};
-	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
-		if (q->step[k].day == INT64_MIN)
-			continue;
-		steps++;
-		len += (size_t)snprintf(f[0].detail + len,
-		    sizeof(f[0].detail) - len, "%s%s", len ? ", " : "",
-		    step_names[k]);
-	}
-	f[0].points = 20 * steps;
-	if (q->prio)
-		f[nf++] = (struct factor){"priority_content",
-		    "a file touched priority content", 1.5, 0};
-	if (q->unallowed)
-		f[nf++] = (struct factor){"unallowed_domain",
-		    "exfiltration to an unallowed domain", 1.5, 0};
-	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
-		f[nf++] = (struct factor){"priority_user",
-		    "member of a priority user group", 1.25, 0};
-	for (k = 1; k < nf; k++)
-		prod *= f[k].x;
-	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
-	return nf;
-}
-
+/* The days a trigger brings into a policy's scope. */
 static void
-write_steps(struct irm_buf *out, const struct irm_seq *q)
+trig_window(const struct trig *t, const struct irm_policy *p, int64_t *from,
+    int64_t *to)
 {
-	char day[IRM_TIME_LEN];
-	int k, j, first = 1;
-
-	irm_buf_adds(out, ",\"steps\":[");
-	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
-		const struct irm_seqstep *st = &q->step[k];
-
-		if (st->day == INT64_MIN)
-			continue;
-		irm_time_format(st->day * DAY_MS, day);
-		irm_buf_printf(out,
-		    "%s{\"step\":\"%s\",\"activity\":\"%s\","
-		    "\"day\":\"%.10s\",\"count\":%d,\"files\":[",
-		    first ? "" : ",", step_names[k], st->activity, day,
-		    st->count);
-		for (j = 0; j < st->nfiles; j++) {
-			if (j)
-				irm_buf_addc(out, ',');
-			irm_json_quote(out, st->files[j]);
-		}
-		irm_buf_adds(out, "]}");
-		first = 0;
-	}
-	irm_buf_addc(out, ']');
-}
-
-static void
-emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
-    const struct irm_seq *q, const struct trig *t, struct irm_buf *out)
-{
-	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
-	struct strl files = {(char **)ex->files, ex->nfiles};
-	struct factor f[4];
-	char iid[32], day[IRM_TIME_LEN];
-	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
-
-	if (score < p->min_score)
+	if (t->exact) {
+		*from = t->from;
+		*to = t->to;
 		return;
-	sev = severity_of(score);
-	insight_id(p, u->name, q->day, "sequence", iid);
-	irm_time_format(q->day * DAY_MS, day);
-	write_head(out, p, u->name, day, iid, sev);
-	irm_buf_printf(out,
-	    "},\"irm\":{\"insight\":\"sequence\",\"day\":"
-	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
-	    "\"revision\":0",
-	    day, ex->count, score, sev_names[sev - 1]);
-	write_factors(out, f, nf);
-	write_steps(out, q);
-	write_trigger(out, t);
-	irm_buf_printf(out, ",\"evidence\":{\"count\":%d", ex->count);
-	add_list(out, "ids", &none);
-	add_list(out, "files", &files);
-	add_list(out, "targets", &none);
-	irm_buf_adds(out, "}}}\n");
-}
-
-/* Score the user's sequences whose window closed before `before`. */
-static void
-sequences(struct irm_engine *g, struct user *u, int64_t before, int flush,
-    struct irm_buf *out)
-{
-	const struct trig *t;
-	struct irm_seq *v;
-	size_t n, i, pol;
-
-	n = irm_seq_take(u->seq, before, flush, &v);
-	for (i = 0; i < n; i++)
-		for (pol = 0; pol < g->o.npolicies; pol++) {
-			const struct irm_policy *p = &g->o.policies[pol];
-
-			if (p->sequences &&
-			    in_scope(g, u, p, v[i].step[IRM_SEQ_EXFIL].day, &t))
-				emit_seq(g, u, p, &v[i], t, out);
-		}
-	irm_seq_free(v, n);
-}
-
-/* ----------------------------------------------------------- cumulative */
-
-#define CUM_DAYS 30
-#define CUM_MIN_PEERS 20
-
-struct peer {
-	struct user *u;
-	const char *group; /* department, or NULL for the organization */
-	uint32_t total;
-	uint32_t prio;
-};
-
-/* A user's exfiltration events counted by p over the 30 days to day. */
-static void
-cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
-    uint32_t *total, uint32_t *prio)
-{
-	int i, j;
-
-	*total = *prio = 0;
-	for (i = 0; i < u->ndays; i++) {
-		const struct uday *d = &u->days[i];
-
-		if (d->day <= day - CUM_DAYS || d->day > day)
-			continue;
-		for (j = 0; j < d->nind; j++)
-			if (irm_indicators[d->ind[j].idx].exfiltration &&
-			    p->ind[d->ind[j].idx].enabled) {
-				*total += d->ind[j].n;
-				*prio += d->ind[j].prio;
-			}
 	}
+	*from = t->from - p->before_days;
+	*to = t->to + p->after_days;
+}
+
+/* The earliest trigger of p's kinds whose window covers day, or NULL. */
+static const struct trig *
+covering(const struct user *u, const struct irm_policy *p, int64_t day)
+{
+	const struct trig *best = NULL;
+	int64_t from, to;
+	int i;
+
+	for (i = 0; i < u->ntrig; i++) {
+		if (!(u->trig[i].type & p->triggers))
+			continue;
+		trig_window(&u->trig[i], p, &from, &to);
+		if (day < from || day > to)
+			continue;
+		if (best == NULL || u->trig[i].ts < best->ts)
+			best = &u->trig[i];
+	}
+	return best;
+}
+
+int
+irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t)
+{
+	*t = NULL;
+	if (!irm_policy_covers(p, u->name))
+		return 0;
+	if (p->priority_users_only &&
+	    !irm_priority_user(g->o.settings, u->name))
+		return 0;
+	if (p->triggers == 0)
+		return 1;
+	*t = covering(u, p, day);
+	return *t != NULL;
 }
 
 static int
-cmp_u32(const void *a, const void *b)
+same_trig(const struct trig *a, const struct trig *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
+	return a->type == b->type && a->from == b->from && a->to == b->to &&
+	    a->exact == b->exact;
 }
 
-/* The percentiles a user is compared with: those of a group of peers. */
-struct pstat {
-	int n; /* peers; 0 when too few to compare */
-	uint32_t p95, p99, median;
-};
-
-/* Nearest-rank percentiles 95 and 99 and the median of t (sorted here). */
-static struct pstat
-percentiles(uint32_t *t, size_t k)
+/* Score final days a new trigger of type brought into a policy's scope. */
+static void
+rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
 {
-	struct pstat ps = {0, 0, 0, 0};
+	size_t pol;
+	int i;
 
-	if (k < CUM_MIN_PEERS)
-		return ps;
-	qsort(t, k, sizeof(*t), cmp_u32);
-	ps.n = (int)k;
-	ps.p95 = t[(k * 95 + 99) / 100 - 1];
-	ps.p99 = t[(k * 99 + 99) / 100 - 1];
-	ps.median = t[(k - 1) / 2];
-	return ps;
-}
+	for (i = 0; i < u->ndays; i++) {
+		struct uday *d = &u->days[i];
 
-static int
-cmp_group(const void *a, const void *b)
-{
-	const struct peer *x = *(const struct peer *const *)a;
-	const struct peer *y = *(const struct peer *const *)b;
-
-	if (x->group == NULL || y->group == NULL)
-		return (x->group == NULL) - (y->group == NULL);
-	return strcmp(x->group, y->group);
+		if (!d->final)
+			continue;
+		for (pol = 0; pol < g->o.npolicies; pol++)
+			if (!(d->scored & (1ULL << pol)) &&
+			    (g->o.policies[pol].triggers & type))
+				score_day(g, u, (int)pol, d, out);
+	}
 }
 
 /*
- * Give each peer the percentiles of its department, or of the whole
- * organization (group NULL) when the department is too small: one sort
- * per group, not one per user.
+ * Record a trigger; final days it brings into scope that were not scored
+ * for a policy are scored now (HR files come late).
  */
 static void
-peer_stats(struct peer *pe, size_t k, struct pstat *st)
-{
-	struct peer **by = irm_xcalloc(k + 1, sizeof(*by));
-	uint32_t *t = irm_xcalloc(k + 1, sizeof(*t));
-	struct pstat org, grp;
-	size_t i, a, b;
-
-	for (i = 0; i < k; i++)
-		t[i] = pe[i].total;
-	org = percentiles(t, k);
-	for (i = 0; i < k; i++)
-		by[i] = &pe[i];
-	qsort(by, k, sizeof(*by), cmp_group);
-	for (a = 0; a < k; a = b) {
-		for (b = a + 1; b < k && cmp_group(&by[a], &by[b]) == 0; b++)
-			;
-		for (i = a; i < b; i++)
-			t[i - a] = by[i]->total;
-		grp = by[a]->group ? percentiles(t, b - a) : org;
-		for (i = a; i < b; i++) {
-			if (grp.n == 0)
-				by[i]->group = NULL;
-			st[by[i] - pe] = grp.n ? grp : org;
-		}
-	}
-	free(by);
-	free(t);
-}
-
-static struct cum *
-cum_get(struct user *u, int pol)
+add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
+    struct irm_buf *out)
 {
 	int i;
 
-	for (i = 0; i < u->ncum; i++)
-		if (u->cum[i].pol == pol)
-			return &u->cum[i];
-	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
-	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN};
-	return &u->cum[u->ncum++];
-}
-
-static void
-emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
-    int pct, uint32_t bar, int npeers, const struct trig *t,
-    struct irm_buf *out)
-{
-	const struct irm_policy *p = &g->o.policies[pol];
-	struct factor f[3];
-	char iid[32], d[IRM_TIME_LEN], peer[160];
-	int nf = 1, score, sev, k;
-	double prod = 1;
-
-	snprintf(peer, sizeof(peer), "%s%s",
-	    pe->group ? "department:" : "organization",
-	    pe->group ? pe->group : "");
-	f[0] = (struct factor){"cumulative", "", 0, pct == 99 ? 70 : 50};
-	snprintf(f[0].detail, sizeof(f[0].detail),
-	    "%u exfiltration events "
-	    "in %d days >= p%d %u of %d peers (%.60s)",
-	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
-	if (pe->prio)
-		f[nf++] = (struct factor){"priority_content",
-		    "some touched priority content", 1.5, 0};
-	if (p->boost_priority_user &&
-	    irm_priority_user(g->o.settings, pe->u->name))
-		f[nf++] = (struct factor){"priority_user",
-		    "member of a priority user group", 1.25, 0};
-	for (k = 1; k < nf; k++)
-		prod *= f[k].x;
-	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
-	if (score < p->min_score)
-		return;
-	sev = severity_of(score);
-	insight_id(p, pe->u->name, day, "cumulative", iid);
-	irm_time_format(day * DAY_MS, d);
-	write_head(out, p, pe->u->name, d, iid, sev);
-	irm_buf_printf(out,
-	    "},\"irm\":{\"insight\":\"cumulative\",\"day\":"
-	    "\"%.10s\",\"count\":%u,\"score\":%d,\"severity\":\"%s\","
-	    "\"revision\":0,\"window_days\":%d,\"percentile\":%d,"
-	    "\"peer\":",
-	    d, pe->total, score, sev_names[sev - 1], CUM_DAYS, pct);
-	irm_json_quote(out, peer);
-	write_factors(out, f, nf);
-	write_trigger(out, t);
-	irm_buf_printf(out,
-	    ",\"evidence\":{\"count\":%u,\"ids\":[],"
-	    "\"files\":[],\"targets\":[]}}}\n",
-	    pe->total);
-}
-
-/*
- * Cumulative exfiltration on a final day: users whose exfiltration over
- * the last 30 days reaches the 95th or 99th percentile of their
- * department (or, when it has fewer than 20 users with any, of the
- * organization), and above its median.  A user gets one such insight per policy
- * in 30 days, unless the percentile rises.
- */
-static void
-cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
-    struct irm_buf *out)
-{
-	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
-	struct pstat *st = irm_xcalloc(n + 1, sizeof(*st));
-	const struct irm_person *who;
-	const struct trig *t;
-	size_t pol, i, k;
-	int pct;
-
-	for (pol = 0; pol < g->o.npolicies; pol++) {
-		const struct irm_policy *p = &g->o.policies[pol];
-
-		if (!p->cumulative)
-			continue;
-		for (i = 0, k = 0; i < n; i++) {
-			cum_total(v[i], p, day, &pe[k].total, &pe[k].prio);
-			if (pe[k].total == 0)
-				continue;
-			who = irm_directory_find(g->o.settings, v[i]->name);
-			pe[k].u = v[i];
-			pe[k].group = who ? who->department : NULL;
-			k++;
+	for (i = 0; i < u->ntrig; i++) {
+		if (same_trig(&u->trig[i], t)) {
+			if (t->ts < u->trig[i].ts)
+				u->trig[i].ts = t->ts;
+			return;
 		}
-		peer_stats(pe, k, st);
-		for (i = 0; i < k; i++) {
-			struct cum *c;
-
-			/* Above the median too: in a flat group the ties at
-			 * the 95th percentile are not outliers. */
-			if (st[i].n == 0 || pe[i].total < st[i].p95 ||
-			    pe[i].total <= st[i].median ||
-			    !in_scope(g, pe[i].u, p, day, &t))
-				continue;
-			pct = pe[i].total >= st[i].p99 ? 99 : 95;
-			c = cum_get(pe[i].u, (int)pol);
-			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
-			    pct <= c->level)
-				continue;
-			c->day = day;
-			c->level = pct;
-			emit_cum(g, &pe[i], (int)pol, day, pct,
-			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, t, out);
+		/* Exfiltration on consecutive days is one trigger: one
+		 * window, and memory that does not grow day by day. */
+		if (t->type == IRM_TRIG_EXFIL &&
+		    u->trig[i].type == IRM_TRIG_EXFIL &&
+		    u->trig[i].to + 1 == t->from) {
+			u->trig[i].to = t->to;
+			rescore(g, u, t->type, out);
+			return;
 		}
 	}
-	free(st);
-	free(pe);
+	u->trig =
+	    irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
+	u->trig[u->ntrig++] = *t;
+	rescore(g, u, t->type, out);
+}
+
+static int
+is(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+/* The trigger an event is, if any; its user may be the target. */
+static int
+event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
+    struct trig *t, const char **user)
+{
+	const struct irm_settings *s = g->o.settings;
+	const char *a = ev->activity;
+
+	*t = (struct trig){0, ev->day, ev->day, ev->ts, 0};
+	*user = ev->user;
+	if (is(a, "hr_resignation")) {
+		t->type = IRM_TRIG_RESIGNATION;
+		t->from = day_of_text(ev->hr_resignation_date, ev->day);
+		t->to = day_of_text(ev->hr_last_working_date, t->from);
+		if (t->to < t->from)
+			t->to = t->from;
+	} else if (is(a, "hr_review") && irm_hr_poor_rating(s, ev->hr_rating))
+		t->type = IRM_TRIG_REVIEW;
+	else if (is(a, "hr_job_change") &&
+	    irm_hr_demotion(s, ev->hr_old_level, ev->hr_new_level))
+		t->type = IRM_TRIG_JOB_CHANGE;
+	else if (is(a, "hr_pip"))
+		t->type = IRM_TRIG_PIP;
+	else if (is(a, "account_deleted") && ev->target_user) {
+		t->type = IRM_TRIG_DELETED;
+		*user = ev->target_user;
+	} else if (is(a, "dlp_matched") &&
+	    (ev->severity >= IRM_SEV_HIGH ||
+	        irm_severity_parse(ev->irm_severity) == IRM_SEV_HIGH))
+		t->type = IRM_TRIG_DLP;
+	else if (is(a, "security_alert"))
+		t->type = IRM_TRIG_ALERT;
+	else if (is(a, "custom"))
+		t->type = IRM_TRIG_CUSTOM;
+	return t->type != 0;
 }
 
 /* ------------------------------------------------------- final days */
@@ -1088,9 +742,6 @@ score_all(
 	for (pol = 0; pol < g->o.npolicies; pol++)
 		score_day(g, u, (int)pol, d, out);
 }
-
-static void add_trigger(struct irm_engine *g, struct user *u,
-    const struct trig *t, struct irm_buf *out);
 
 /*
  * Exfiltration as a trigger (the data leaks templates): an exfiltration
@@ -1194,7 +845,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 
 	if (before <= g->final_before && !flush)
 		return;
-	v = users_sorted(g, &n);
+	v = irm_eng_users_sorted(g, &n);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < v[i]->ndays; j++) {
 			if (v[i]->days[j].final)
@@ -1206,121 +857,19 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 		}
 	for (day = first; day < before && day <= last; day++) {
 		for (i = 0; i < n; i++) {
-			struct uday *d = uday_get(v[i], day, 0);
+			struct uday *d = irm_eng_uday(v[i], day, 0);
 
 			if (d && !d->final)
 				finalize(g, v[i], d, out);
 		}
-		cumulative(g, v, n, day, out);
+		irm_eng_cumulative(g, v, n, day, out);
 	}
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
-		sequences(g, v[i], before, flush, out);
+		irm_seq_score(g, v[i], before, flush, out);
 		prune(g, v[i]);
 	}
 	free(v);
-}
-
-/* --------------------------------------------------------- triggers */
-
-static int
-same_trig(const struct trig *a, const struct trig *b)
-{
-	return a->type == b->type && a->from == b->from && a->to == b->to &&
-	    a->exact == b->exact;
-}
-
-/* Score final days a new trigger of type brought into a policy's scope. */
-static void
-rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
-{
-	size_t pol;
-	int i;
-
-	for (i = 0; i < u->ndays; i++) {
-		struct uday *d = &u->days[i];
-
-		if (!d->final)
-			continue;
-		for (pol = 0; pol < g->o.npolicies; pol++)
-			if (!(d->scored & (1ULL << pol)) &&
-			    (g->o.policies[pol].triggers & type))
-				score_day(g, u, (int)pol, d, out);
-	}
-}
-
-/*
- * Record a trigger; final days it brings into scope that were not scored
- * for a policy are scored now (HR files come late).
- */
-static void
-add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
-    struct irm_buf *out)
-{
-	int i;
-
-	for (i = 0; i < u->ntrig; i++) {
-		if (same_trig(&u->trig[i], t)) {
-			if (t->ts < u->trig[i].ts)
-				u->trig[i].ts = t->ts;
-			return;
-		}
-		/* Exfiltration on consecutive days is one trigger: one
-		 * window, and memory that does not grow day by day. */
-		if (t->type == IRM_TRIG_EXFIL &&
-		    u->trig[i].type == IRM_TRIG_EXFIL &&
-		    u->trig[i].to + 1 == t->from) {
-			u->trig[i].to = t->to;
-			rescore(g, u, t->type, out);
-			return;
-		}
-	}
-	u->trig =
-	    irm_xrealloc(u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
-	u->trig[u->ntrig++] = *t;
-	rescore(g, u, t->type, out);
-}
-
-static int
-is(const char *a, const char *b)
-{
-	return a && strcmp(a, b) == 0;
-}
-
-/* The trigger an event is, if any; its user may be the target. */
-static int
-event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
-    struct trig *t, const char **user)
-{
-	const struct irm_settings *s = g->o.settings;
-	const char *a = ev->activity;
-
-	*t = (struct trig){0, ev->day, ev->day, ev->ts, 0};
-	*user = ev->user;
-	if (is(a, "hr_resignation")) {
-		t->type = IRM_TRIG_RESIGNATION;
-		t->from = day_of_text(ev->hr_resignation_date, ev->day);
-		t->to = day_of_text(ev->hr_last_working_date, t->from);
-		if (t->to < t->from)
-			t->to = t->from;
-	} else if (is(a, "hr_review") && irm_hr_poor_rating(s, ev->hr_rating))
-		t->type = IRM_TRIG_REVIEW;
-	else if (is(a, "hr_job_change") &&
-	    irm_hr_demotion(s, ev->hr_old_level, ev->hr_new_level))
-		t->type = IRM_TRIG_JOB_CHANGE;
-	else if (is(a, "hr_pip"))
-		t->type = IRM_TRIG_PIP;
-	else if (is(a, "account_deleted") && ev->target_user) {
-		t->type = IRM_TRIG_DELETED;
-		*user = ev->target_user;
-	} else if (is(a, "dlp_matched") &&
-	    (ev->severity >= 3 || is(ev->irm_severity, "high")))
-		t->type = IRM_TRIG_DLP;
-	else if (is(a, "security_alert"))
-		t->type = IRM_TRIG_ALERT;
-	else if (is(a, "custom"))
-		t->type = IRM_TRIG_CUSTOM;
-	return t->type != 0;
 }
 
 /* ----------------------------------------------------------- counting */
@@ -1345,14 +894,14 @@ evidence(struct iday *id, const struct irm_ev *ev)
 {
 	size_t i;
 
-	struct evid *e = evid_get(&id->ev);
+	struct evid *e = irm_eng_evid(&id->ev);
 
-	strl_add(&e->ids, ev->id);
-	strl_add(&e->files, ev->file_name);
-	strl_add(&e->targets, ev->dest_domain);
-	strl_add(&e->targets, ev->share_target);
+	irm_eng_evid_add(&e->ids, ev->id);
+	irm_eng_evid_add(&e->files, ev->file_name);
+	irm_eng_evid_add(&e->targets, ev->dest_domain);
+	irm_eng_evid_add(&e->targets, ev->share_target);
 	for (i = 0; i < ev->email_to.n; i++)
-		strl_add(&e->targets, ev->email_to.v[i]);
+		irm_eng_evid_add(&e->targets, ev->email_to.v[i]);
 }
 
 static void
@@ -1374,7 +923,7 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 			after = irm_after_hours(s, ev->ts);
 		}
 		exfil |= irm_indicators[i].exfiltration;
-		id = iday_get(d, (int)i);
+		id = irm_eng_iday(d, (int)i);
 		id->n++;
 		id->prio += prio;
 		id->unallowed += unall;
@@ -1402,15 +951,15 @@ irm_engine_add(
 	irm_engine_tick(g, ev->ts, out);
 	if (event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
-		add_trigger(g, user_get(g, name, 1), &t, out);
+		add_trigger(g, irm_eng_user(g, name, 1), &t, out);
 	}
 	if (irm_excluded(g->o.settings, ev))
 		return 0;
 	if (ev->day < g->final_before - g->o.lookback_days)
 		return 1;
 	lower_id(ev->user, name, sizeof(name));
-	u = user_get(g, name, 1);
-	d = uday_get(u, ev->day, 1);
+	u = irm_eng_user(g, name, 1);
+	d = irm_eng_uday(u, ev->day, 1);
 	if (d->final || ev->day < g->final_before) {
 		/* A late event: counted, and the day scored again. */
 		late = 1;
@@ -1420,7 +969,7 @@ irm_engine_add(
 		score_all(g, u, d, out);
 		return late;
 	}
-	if (!seen_add(d, hash_str(ev->id)))
+	if (!irm_eng_seen_add(d, irm_fnv1a(ev->id)))
 		return 0;
 	count(g, u, d, ev);
 	return late;
@@ -1443,7 +992,7 @@ irm_engine_start_scoring(struct irm_engine *g, const char *user, int64_t day,
 	char name[512];
 
 	lower_id(user, name, sizeof(name));
-	add_trigger(g, user_get(g, name, 1), &t, out);
+	add_trigger(g, irm_eng_user(g, name, 1), &t, out);
 }
 
 void
@@ -1503,338 +1052,6 @@ irm_engine_free(struct irm_engine *g)
 	free(g);
 }
 
-/* ---------------------------------------------------------------- state */
-
-/*
- * The state file: JSON lines.  The first line names the format version,
- * the time reached and the policies (so their indexes can be matched by
- * name when the policy set changes); then one line per user, sorted by
- * name, with its triggers and days.  Written to a temporary file, synced
- * and renamed over the old one, so a killed run leaves the old state.
- */
-#define STATE_VERSION 1
-
-static void
-put_strl(struct irm_buf *b, const struct strl *l)
-{
-	int i;
-
-	irm_buf_addc(b, '[');
-	for (i = 0; i < l->n; i++) {
-		if (i)
-			irm_buf_addc(b, ',');
-		irm_json_quote(b, l->v[i]);
-	}
-	irm_buf_addc(b, ']');
-}
-
-static void
-put_day(struct irm_buf *b, const struct uday *d)
-{
-	size_t k;
-	int i;
-
-	irm_buf_printf(b, "[%lld,%d,%llu,[", (long long)d->day, d->final,
-	    (unsigned long long)d->scored);
-	for (i = 0; i < d->nind; i++) {
-		const struct iday *id = &d->ind[i];
-
-		irm_buf_printf(b, "%s[\"%s\",%u,%u,%u,%u,", i ? "," : "",
-		    irm_indicators[id->idx].name, id->n, id->prio,
-		    id->unallowed, id->after);
-		put_strl(b, id->ev ? &id->ev->ids : &none);
-		irm_buf_addc(b, ',');
-		put_strl(b, id->ev ? &id->ev->files : &none);
-		irm_buf_addc(b, ',');
-		put_strl(b, id->ev ? &id->ev->targets : &none);
-		irm_buf_addc(b, ']');
-	}
-	irm_buf_adds(b, "],[");
-	for (i = 0; i < d->nem; i++)
-		irm_buf_printf(b, "%s[%u,\"%s\",%u,%u]", i ? "," : "",
-		    d->em[i].pol, irm_indicators[d->em[i].idx].name,
-		    d->em[i].rev, d->em[i].n);
-	irm_buf_adds(b, "],[");
-	for (k = 0, i = 0; d->seen && k < d->capseen; k++)
-		if (d->seen[k])
-			irm_buf_printf(
-			    b, "%s%lld", i++ ? "," : "", (long long)d->seen[k]);
-	irm_buf_adds(b, "]]");
-}
-
-static void
-put_user(struct irm_buf *b, const struct user *u)
-{
-	int i;
-
-	irm_buf_adds(b, "{\"user\":");
-	irm_json_quote(b, u->name);
-	irm_buf_adds(b, ",\"trig\":[");
-	for (i = 0; i < u->ntrig; i++)
-		irm_buf_printf(b, "%s[%d,%lld,%lld,%lld,%d]", i ? "," : "",
-		    u->trig[i].type, (long long)u->trig[i].from,
-		    (long long)u->trig[i].to, (long long)u->trig[i].ts,
-		    u->trig[i].exact);
-	irm_buf_adds(b, "],\"cum\":[");
-	for (i = 0; i < u->ncum; i++)
-		irm_buf_printf(b, "%s[%d,%d,%lld]", i ? "," : "", u->cum[i].pol,
-		    u->cum[i].level, (long long)u->cum[i].day);
-	irm_buf_adds(b, "],\"seq\":");
-	irm_seq_put(b, u->seq);
-	irm_buf_adds(b, ",\"days\":[");
-	for (i = 0; i < u->ndays; i++) {
-		if (i)
-			irm_buf_addc(b, ',');
-		put_day(b, &u->days[i]);
-	}
-	irm_buf_adds(b, "]}\n");
-}
-
-int
-irm_engine_save(
-    const struct irm_engine *g, const char *path, struct irm_error *e)
-{
-	struct irm_buf b;
-	struct user **v;
-	char tmp[4096];
-	size_t n, i;
-	int fd, rc = 0;
-
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		return irm_seterr(e, "%s: name too long", path);
-	irm_buf_init(&b, (size_t)1 << 40);
-	irm_buf_printf(&b,
-	    "{\"irm_score_state\":%d,\"newest\":%lld,"
-	    "\"final_before\":%lld,\"policies\":[",
-	    STATE_VERSION, (long long)g->newest, (long long)g->final_before);
-	for (i = 0; i < g->o.npolicies; i++) {
-		if (i)
-			irm_buf_addc(&b, ',');
-		irm_json_quote(&b, g->o.policies[i].name);
-	}
-	irm_buf_adds(&b, "]}\n");
-	v = users_sorted(g, &n);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1) {
-		rc = irm_seterr(e, "%s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		put_user(&b, v[i]);
-		if (b.len > (1 << 20) || i + 1 == n) {
-			if (irm_write_all(fd, b.data, b.len) == -1)
-				rc = -1;
-			irm_buf_reset(&b);
-		}
-	}
-	if (n == 0 && irm_write_all(fd, b.data, b.len) == -1)
-		rc = -1;
-	if (rc == 0 && fsync(fd) == -1)
-		rc = -1;
-	if (close(fd) == -1)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) == -1)
-		rc = -1;
-	if (rc == -1) {
-		irm_seterr(e, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-	}
-out:
-	free(v);
-	irm_buf_free(&b);
-	return rc;
-}
-
-/* Index of a policy name of the state in today's policy list, or -1. */
-static int
-policy_index(const struct irm_engine *g, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < g->o.npolicies; i++)
-		if (name && strcmp(g->o.policies[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int64_t
-jint(struct json_object *a, size_t i)
-{
-	return json_object_get_int64(irm_json_at(a, i));
-}
-
-static void
-get_strl(struct strl *l, struct json_object *a)
-{
-	size_t i, n = irm_json_len(a);
-
-	for (i = 0; i < n; i++)
-		strl_add(l, json_object_get_string(irm_json_at(a, i)));
-}
-
-/* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
-static void
-get_iday(struct uday *d, struct json_object *a)
-{
-	int idx = irm_indicator_find(json_object_get_string(irm_json_at(a, 0)));
-	struct iday *id;
-
-	if (idx < 0 || irm_json_len(a) < 8)
-		return;
-	id = iday_get(d, idx);
-	id->n = (uint32_t)jint(a, 1);
-	id->prio = (uint32_t)jint(a, 2);
-	id->unallowed = (uint32_t)jint(a, 3);
-	id->after = (uint32_t)jint(a, 4);
-	if (irm_json_len(irm_json_at(a, 5)) == 0)
-		return;
-	get_strl(&evid_get(&id->ev)->ids, irm_json_at(a, 5));
-	get_strl(&id->ev->files, irm_json_at(a, 6));
-	get_strl(&id->ev->targets, irm_json_at(a, 7));
-}
-
-static void
-get_day(struct user *u, struct json_object *a, const int *map)
-{
-	struct json_object *inds, *ems, *seen, *x;
-	uint64_t scored;
-	struct uday *d;
-	size_t i;
-	int pol, idx;
-
-	if (irm_json_len(a) < 6)
-		return;
-	d = uday_get(u, jint(a, 0), 1);
-	d->final = (int)jint(a, 1);
-	scored = (uint64_t)jint(a, 2);
-	for (i = 0; i < MAX_POLICIES; i++)
-		if ((scored & (1ULL << i)) && map[i] >= 0)
-			d->scored |= 1ULL << map[i];
-	inds = irm_json_at(a, 3);
-	for (i = 0; i < irm_json_len(inds); i++)
-		get_iday(d, irm_json_at(inds, i));
-	ems = irm_json_at(a, 4);
-	for (i = 0; i < irm_json_len(ems); i++) {
-		x = irm_json_at(ems, i);
-		pol = jint(x, 0) >= 0 && jint(x, 0) < MAX_POLICIES
-		    ? map[jint(x, 0)]
-		    : -1;
-		idx = irm_indicator_find(
-		    json_object_get_string(irm_json_at(x, 1)));
-		if (pol < 0 || idx < 0)
-			continue;
-		d->em =
-		    irm_xrealloc(d->em, (size_t)(d->nem + 1) * sizeof(*d->em));
-		d->em[d->nem++] = (struct emitted){(uint16_t)pol, (uint16_t)idx,
-		    (uint16_t)jint(x, 2), (uint32_t)jint(x, 3)};
-	}
-	seen = irm_json_at(a, 5);
-	for (i = 0; i < irm_json_len(seen); i++)
-		seen_add(d, (uint64_t)jint(seen, i));
-}
-
-static void
-get_user(struct irm_engine *g, struct json_object *o, const int *map)
-{
-	struct json_object *trig = irm_json_get(o, "trig");
-	struct json_object *days = irm_json_get(o, "days"), *t, *cum;
-	const char *name = irm_json_str(o, "user");
-	struct user *u;
-	struct cum *c;
-	int64_t pol;
-	size_t i;
-
-	if (name == NULL)
-		return;
-	u = user_get(g, name, 1);
-	for (i = 0; i < irm_json_len(trig); i++) {
-		t = irm_json_at(trig, i);
-		u->trig = irm_xrealloc(
-		    u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
-		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0), jint(t, 1),
-		    jint(t, 2), jint(t, 3), (int)jint(t, 4)};
-	}
-	for (i = 0; i < irm_json_len(days); i++)
-		get_day(u, irm_json_at(days, i), map);
-	irm_seq_get(&u->seq, irm_json_get(o, "seq"));
-	cum = irm_json_get(o, "cum");
-	for (i = 0; i < irm_json_len(cum); i++) {
-		t = irm_json_at(cum, i);
-		pol = jint(t, 0);
-		if (pol < 0 || pol >= MAX_POLICIES || map[pol] < 0)
-			continue;
-		c = cum_get(u, map[pol]);
-		c->level = (int)jint(t, 1);
-		c->day = jint(t, 2);
-	}
-}
-
-static int
-get_header(
-    struct irm_engine *g, struct json_object *o, int *map, struct irm_error *e)
-{
-	struct json_object *pols = irm_json_get(o, "policies");
-	long long v;
-	size_t i;
-
-	if (irm_json_int(o, "irm_score_state", &v) == -1)
-		return irm_seterr(e, "not an irm-score state file");
-	if (v != STATE_VERSION)
-		return irm_seterr(
-		    e, "state version %lld, expected %d", v, STATE_VERSION);
-	irm_json_int(o, "newest", &v);
-	g->newest = v;
-	irm_json_int(o, "final_before", &v);
-	g->final_before = v;
-	for (i = 0; i < MAX_POLICIES; i++)
-		map[i] = i < irm_json_len(pols)
-		    ? policy_index(
-		          g, json_object_get_string(irm_json_at(pols, i)))
-		    : -1;
-	return 0;
-}
-
-int
-irm_engine_load(struct irm_engine *g, const char *path, struct irm_error *e)
-{
-	char *argv[1] = {(char *)path};
-	struct irm_input *in;
-	struct json_tokener *tok;
-	struct json_object *o;
-	struct irm_error pe;
-	int map[MAX_POLICIES], rc = 0, rl;
-	char *line;
-	size_t len;
-
-	if (access(path, F_OK) == -1 && errno == ENOENT)
-		return 0;
-	in = irm_input_new(1, argv, (size_t)1 << 30);
-	tok = json_tokener_new();
-	if (irm_input_next_file(in, e) != 1) {
-		rc = -1;
-		goto out;
-	}
-	while (rc == 0 &&
-	    (rl = irm_input_getline(in, &line, &len, e)) == IRM_LINE_OK) {
-		o = irm_json_parse(tok, line, len, &pe);
-		if (o == NULL || !json_object_is_type(o, json_type_object))
-			rc = irm_seterr(e, "%s:%lu: corrupt state: %s", path,
-			    irm_input_lineno(in), o ? "not an object" : pe.msg);
-		else if (irm_input_lineno(in) == 1) {
-			if (get_header(g, o, map, &pe) == -1)
-				rc = irm_seterr(e, "%s: %s", path, pe.msg);
-		} else
-			get_user(g, o, map);
-		json_object_put(o);
-	}
-	if (rc == 0 && rl == IRM_LINE_ERROR)
-		rc = -1;
-out:
-	json_tokener_free(tok);
-	irm_input_free(in);
-	return rc;
-}
-
 /* ---------------------------------------------------------------- stats */
 
 void
@@ -1844,7 +1061,7 @@ irm_engine_stats(const struct irm_engine *g, FILE *fp)
 	size_t n, i, pol, k;
 	int j, x, lv;
 
-	v = users_sorted(g, &n);
+	v = irm_eng_users_sorted(g, &n);
 	fprintf(fp, "policy\tindicator\tlevel\tusers\tuser_days\n");
 	for (pol = 0; pol < g->o.npolicies; pol++) {
 		const struct irm_policy *p = &g->o.policies[pol];
@@ -1880,8 +1097,9 @@ irm_engine_stats(const struct irm_engine *g, FILE *fp)
 			}
 			for (lv = 1; lv <= 3; lv++)
 				fprintf(fp, "%s\t%s\t%s\t%u\t%u\n", p->name,
-				    irm_indicators[k].name, sev_names[lv - 1],
-				    users[lv], udays[lv]);
+				    irm_indicators[k].name,
+				    irm_severity_name(lv), users[lv],
+				    udays[lv]);
 		}
 	}
 	free(v);

@@ -7,7 +7,11 @@
  * rename carries the file's history to its new name (file.previous_name).
  *
  * Each user keeps at most MAX_FILES files in flight; the oldest go first.
+ * When a file's 7-day window ends, the files collected on one day that
+ * reached exfiltration make one sequence, scored as an insight.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +19,36 @@
 #include "irm_event.h"
 #include "irm_json.h"
 #include "irm_score.h"
+#include "score_int.h"
 
 #define MAX_FILES 256
+
+enum {
+	IRM_SEQ_COLLECT,
+	IRM_SEQ_OBFUSCATE,
+	IRM_SEQ_EXFIL,
+	IRM_SEQ_CLEANUP,
+	IRM_SEQ_NSTEPS
+};
+
+#define IRM_SEQ_DAYS 7
+#define IRM_SEQ_FILES 20
+
+struct irm_seqstep {
+	const char *activity; /* the first activity of the step (static) */
+	int64_t day;          /* first day of the step, or INT64_MIN */
+	int count;            /* files that took the step */
+	char *files[IRM_SEQ_FILES];
+	int nfiles;
+};
+
+/* A finished sequence: the files collected on one day. */
+struct irm_seq {
+	int64_t day; /* collection day */
+	struct irm_seqstep step[IRM_SEQ_NSTEPS];
+	int prio;      /* some event touched priority content */
+	int unallowed; /* some exfiltration went to an unallowed domain */
+};
 
 struct sfile {
 	char *name;
@@ -200,9 +232,15 @@ cmp_seq(const void *a, const void *b)
 	return (x->day > y->day) - (x->day < y->day);
 }
 
-size_t
-irm_seq_take(
-    struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
+/*
+ * Take the sequences whose 7-day window ended before day `before` (all
+ * of them when flush is set), collection then exfiltration at least,
+ * grouped by collection day in day order.  *out is owned: free it with
+ * seq_free(out, n).  Files that never reached exfiltration are dropped
+ * when their window ends.
+ */
+static size_t
+seq_take(struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
 {
 	struct irm_seq *q;
 	size_t n = 0, i = 0;
@@ -231,8 +269,8 @@ irm_seq_take(
 	return n;
 }
 
-void
-irm_seq_free(struct irm_seq *v, size_t n)
+static void
+seq_free(struct irm_seq *v, size_t n)
 {
 	size_t i;
 	int k, j;
@@ -253,6 +291,130 @@ irm_seqset_free(struct irm_seqset *ss)
 		drop(ss, ss->n - 1);
 	free(ss->f);
 	free(ss);
+}
+
+/* ------------------------------------------------------------ insights */
+
+static const char *const step_names[] = {
+    "collection", "obfuscation", "exfiltration", "clean-up"};
+
+/*
+ * A sequence scores 20 points for each of its steps (collection and
+ * exfiltration at least: 40), times 1.5 when it touched priority content,
+ * 1.5 when it went to an unallowed domain and 1.25 for a priority user.
+ */
+static int
+seq_factors(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, const struct irm_seq *q, struct factor *f,
+    int *score)
+{
+	int k, nf = 1, steps = 0;
+	double prod = 1;
+	size_t len = 0;
+
+	f[0] = (struct factor){"steps", "", 0, 0};
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
+		if (q->step[k].day == INT64_MIN)
+			continue;
+		steps++;
+		len += (size_t)snprintf(f[0].detail + len,
+		    sizeof(f[0].detail) - len, "%s%s", len ? ", " : "",
+		    step_names[k]);
+	}
+	f[0].points = 20 * steps;
+	if (q->prio)
+		f[nf++] = (struct factor){"priority_content",
+		    "a file touched priority content", 1.5, 0};
+	if (q->unallowed)
+		f[nf++] = (struct factor){"unallowed_domain",
+		    "exfiltration to an unallowed domain", 1.5, 0};
+	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
+		f[nf++] = (struct factor){"priority_user",
+		    "member of a priority user group", 1.25, 0};
+	for (k = 1; k < nf; k++)
+		prod *= f[k].x;
+	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	return nf;
+}
+
+static void
+write_steps(struct irm_buf *out, const struct irm_seq *q)
+{
+	char day[IRM_TIME_LEN];
+	int k, j, first = 1;
+
+	irm_buf_adds(out, ",\"steps\":[");
+	for (k = 0; k < IRM_SEQ_NSTEPS; k++) {
+		const struct irm_seqstep *st = &q->step[k];
+
+		if (st->day == INT64_MIN)
+			continue;
+		irm_time_format(st->day * DAY_MS, day);
+		irm_buf_printf(out,
+		    "%s{\"step\":\"%s\",\"activity\":\"%s\","
+		    "\"day\":\"%.10s\",\"count\":%d,\"files\":[",
+		    first ? "" : ",", step_names[k], st->activity, day,
+		    st->count);
+		for (j = 0; j < st->nfiles; j++) {
+			if (j)
+				irm_buf_addc(out, ',');
+			irm_json_quote(out, st->files[j]);
+		}
+		irm_buf_adds(out, "]}");
+		first = 0;
+	}
+	irm_buf_addc(out, ']');
+}
+
+static void
+emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
+    const struct irm_seq *q, const struct trig *t, struct irm_buf *out)
+{
+	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
+	struct irm_strv files = {
+	    (const char **)ex->files, (size_t)ex->nfiles, 0};
+	struct factor f[4];
+	char day[IRM_TIME_LEN];
+	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
+
+	if (score < p->min_score)
+		return;
+	sev = irm_eng_insight_head(
+	    out, p, u->name, q->day, "sequence", score, day);
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"sequence\",\"day\":"
+	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
+	    "\"revision\":0",
+	    day, ex->count, score, irm_severity_name(sev));
+	irm_eng_write_factors(out, f, nf);
+	write_steps(out, q);
+	irm_eng_write_trigger(out, t);
+	irm_buf_printf(out,
+	    ",\"evidence\":{\"count\":%d,\"ids\":[],\"files\":", ex->count);
+	irm_eng_write_list(out, &files);
+	irm_buf_adds(out, ",\"targets\":[]}}}\n");
+}
+
+/* Score the user's sequences whose window closed before `before`. */
+void
+irm_seq_score(struct irm_engine *g, struct user *u, int64_t before, int flush,
+    struct irm_buf *out)
+{
+	const struct trig *t;
+	struct irm_seq *v;
+	size_t n, i, pol;
+
+	n = seq_take(u->seq, before, flush, &v);
+	for (i = 0; i < n; i++)
+		for (pol = 0; pol < g->o.npolicies; pol++) {
+			const struct irm_policy *p = &g->o.policies[pol];
+
+			if (p->sequences &&
+			    irm_eng_in_scope(
+			        g, u, p, v[i].step[IRM_SEQ_EXFIL].day, &t))
+				emit_seq(g, u, p, &v[i], t, out);
+		}
+	seq_free(v, n);
 }
 
 /* ------------------------------------------------------------- state */

@@ -2,16 +2,13 @@
  * score_settings.c - the irm-score settings file (DESIGN section 4,
  * irm-policy(5)): labels, domain lists, priority users and content,
  * exclusions, working hours, HR rules, unusual-activity limits and the
- * directory, every key optional, with the rules that match events
- * against them.
+ * directory, every key optional.  The rules that match events against
+ * them are in score_match.c.
  *
  * Loading checks every key and reports problems to a lint list with the
  * line they are on; a bad value leaves its default in place, so the
  * settings stay usable.  Keys are case-sensitive and JSON null stands
- * for an absent key.  Matching is ASCII case-blind throughout.
- * Working hours are judged in their own zone by switching TZ for a moment
- * and caching each UTC hour's offset; this is process state, like the
- * zone of irm_time.c, and not thread-safe.
+ * for an absent key.
  */
 
 #include <regex.h>
@@ -19,12 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "irm.h"
 #include "irm_csv.h"
 #include "irm_json.h"
 #include "irm_score.h"
+#include "score_int.h"
 
 /*
  * The default hr.poor_rating: the DESIGN example ^\s*[12]\b|... written
@@ -36,9 +33,6 @@
 
 #define USERS_MAXLINE (64 * 1024)
 #define DIR_MAXLINE (1024 * 1024)
-#define WILD_MAX 32  /* the largest n of *(n) */
-#define COMP_MAX 256 /* path components compared; the rest are ignored */
-#define SECS_DAY 86400
 
 /* What a settings load carries around. */
 struct ld {
@@ -60,57 +54,6 @@ enum how {
 };
 
 /* ---------------------------------------------------------- string help */
-
-static int
-lower(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
-}
-
-static void
-lower_in_place(char *s)
-{
-	for (; *s != '\0'; s++)
-		*s = (char)lower((unsigned char)*s);
-}
-
-/* ASCII case-blind ordering, for sorting and bsearch. */
-static int
-cicmp(const char *a, const char *b)
-{
-	int x, y;
-
-	do {
-		x = lower((unsigned char)*a++);
-		y = lower((unsigned char)*b++);
-	} while (x == y && x != '\0');
-	return x - y;
-}
-
-static int
-cieq_n(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-/* Does hay contain needle, ASCII case-blind? */
-static int
-cicontains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (hay == NULL)
-		return 0;
-	for (; *hay != '\0'; hay++)
-		if (cieq_n(hay, needle, n))
-			return 1;
-	return n == 0;
-}
 
 /* Append x to a list whose capacity doubles at powers of two. */
 static void
@@ -179,26 +122,12 @@ ident_dup(const struct irm_pseudo *pseudo, const char *s, size_t len)
 	id = irm_xmalloc(len + 1);
 	memcpy(id, s, len);
 	id[len] = '\0';
-	lower_in_place(id);
+	irm_ci_lower(id);
 	if (pseudo == NULL)
 		return id;
 	irm_pseudonym(pseudo, id, len, out);
 	free(id);
 	return irm_xstrdup(out);
-}
-
-/* Past "scheme://", when the URL starts with one. */
-static const char *
-skip_scheme(const char *u)
-{
-	const char *p = u;
-
-	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-		return u;
-	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
-		p++;
-	return strncmp(p, "://", 3) == 0 ? p + 3 : u;
 }
 
 /* ------------------------------------------------------- value checking */
@@ -263,78 +192,6 @@ domain_ok(const char *d)
 	return 1;
 }
 
-/* One component of a path pattern or path. */
-struct comp {
-	const char *p;
-	size_t n;
-	int wild; /* 0 literal, else the most levels it stands for */
-};
-
-/* "*" is one level, "*(n)" one to n; -1 for any other use of '*'. */
-static int
-wild_levels(const char *p, size_t n)
-{
-	size_t i;
-	int v = 0;
-
-	if (memchr(p, '*', n) == NULL)
-		return 0;
-	if (n == 1)
-		return 1;
-	if (n < 4 || p[0] != '*' || p[1] != '(' || p[n - 1] != ')')
-		return -1;
-	for (i = 2; i < n - 1; i++) {
-		if (p[i] < '0' || p[i] > '9' || v > WILD_MAX)
-			return -1;
-		v = v * 10 + (p[i] - '0');
-	}
-	return v >= 1 && v <= WILD_MAX ? v : -1;
-}
-
-/* Split at '/' and '\'; empty components are dropped. */
-static size_t
-split(const char *s, struct comp *c, size_t max, int pattern)
-{
-	size_t n = 0, len;
-
-	while (*s != '\0' && n < max) {
-		len = strcspn(s, "/\\");
-		if (len > 0) {
-			c[n].p = s;
-			c[n].n = len;
-			c[n].wild = pattern ? wild_levels(s, len) : 0;
-			if (c[n].wild < 0)
-				c[n].wild = 0;
-			n++;
-		}
-		s += len;
-		if (*s != '\0')
-			s++;
-	}
-	return n;
-}
-
-/* Is a path pattern well formed?  Returns NULL or the problem. */
-static const char *
-pathpat_problem(const char *s)
-{
-	size_t len, n = 0;
-
-	while (*s != '\0') {
-		len = strcspn(s, "/\\");
-		if (len > 0) {
-			if (wild_levels(s, len) < 0)
-				return "bad wildcard (use * or *(n), n 1 to "
-				       "32)";
-			n++;
-		}
-		s += len;
-		if (*s != '\0')
-			s++;
-	}
-	return n == 0 ? "empty path pattern" : NULL;
-}
-
 /* The problem with a list entry, or NULL. */
 static const char *
 entry_problem(const char *v, enum how how)
@@ -344,8 +201,8 @@ entry_problem(const char *v, enum how how)
 	if (how == DOMAIN && !domain_ok(v))
 		return "bad domain pattern";
 	if (how == PATHPAT)
-		return pathpat_problem(v);
-	if (how == SITE && *skip_scheme(v) == '\0')
+		return irm_path_pattern_problem(v);
+	if (how == SITE && *irm_url_skip_scheme(v) == '\0')
 		return "bad site URL";
 	return NULL;
 }
@@ -361,7 +218,7 @@ entry_dup(struct ld *l, const char *v, enum how how)
 		return ident_dup(l->pseudo, v, strlen(v));
 	x = irm_xstrdup(how == EXT && *v == '.' ? v + 1 : v);
 	if (how != AS_IS && how != PATHPAT)
-		lower_in_place(x);
+		irm_ci_lower(x);
 	if (how == SITE)
 		for (n = strlen(x); n > 0 && x[n - 1] == '/'; n--)
 			x[n - 1] = '\0';
@@ -558,12 +415,6 @@ out:
 	free(argv[0]);
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return cicmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 do_priority_users(struct ld *l, struct json_object *v, const char *path)
 {
@@ -591,7 +442,8 @@ do_priority_users(struct ld *l, struct json_object *v, const char *path)
 			s->ngroups++;
 		}
 		if (g->n > 1)
-			qsort(g->users, g->n, sizeof(*g->users), cmp_str);
+			qsort(
+			    g->users, g->n, sizeof(*g->users), irm_ci_cmp_ptr);
 		free(p);
 	}
 }
@@ -673,7 +525,7 @@ parse_day(const char *s)
 	int i;
 
 	for (i = 0; i < 7; i++)
-		if ((strlen(s) == 3 && cieq_n(s, days[i], 3)) ||
+		if ((strlen(s) == 3 && irm_ci_eq_n(s, days[i], 3)) ||
 		    irm_strcaseeq(s, days[i]))
 			return i;
 	return -1;
@@ -863,18 +715,11 @@ static int
 cmp_drow(const void *a, const void *b)
 {
 	const struct drow *x = a, *y = b;
-	int c = cicmp(x->p.user, y->p.user);
+	int c = irm_ci_cmp(x->p.user, y->p.user);
 
 	if (c != 0)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* For bsearch: the key is a user name. */
-static int
-cmp_user_person(const void *key, const void *elem)
-{
-	return cicmp(key, ((const struct irm_person *)elem)->user);
 }
 
 /* Column indexes of the directory's header; -1 when absent. */
@@ -975,8 +820,8 @@ dir_finish(struct irm_settings *s, struct drows *rows)
 	s->people = irm_xcalloc(rows->n, sizeof(*s->people));
 	for (i = 0; i < rows->n; i++) {
 		if (s->npeople > 0 &&
-		    cicmp(s->people[s->npeople - 1].user, rows->v[i].p.user) ==
-		        0)
+		    irm_ci_cmp(
+		        s->people[s->npeople - 1].user, rows->v[i].p.user) == 0)
 			free_person(&rows->v[i].p);
 		else
 			s->people[s->npeople++] = rows->v[i].p;
@@ -1151,443 +996,4 @@ irm_settings_free(struct irm_settings *s)
 		free_person(&s->people[i]);
 	free(s->people);
 	memset(s, 0, sizeof(*s));
-}
-
-/* ------------------------------------------------------------ matching */
-
-/*
- * Does pattern match domain?  "*.x.com" matches any name ending in
- * ".x.com" with at least one more level before it (a.x.com, a.b.x.com),
- * not x.com itself; any other pattern matches the same name only.  ASCII
- * case-blind.  NULL matches nothing.
- */
-int
-irm_domain_match(const char *pattern, const char *domain)
-{
-	size_t ls, ld;
-
-	if (pattern == NULL || domain == NULL)
-		return 0;
-	if (pattern[0] == '*' && pattern[1] == '.') {
-		ls = strlen(pattern + 1);
-		ld = strlen(domain);
-		return ld > ls && cieq_n(domain + ld - ls, pattern + 1, ls);
-	}
-	return irm_strcaseeq(pattern, domain);
-}
-
-/*
- * Classify domain by the first list with a matching pattern, in the
- * order allowed, internal, unallowed, third_party; IRM_DOM_NONE when none
- * matches (an external domain) or domain is NULL.
- */
-enum irm_domclass
-irm_domain_class(const struct irm_settings *s, const char *domain)
-{
-	static const enum irm_domclass order[] = {IRM_DOM_ALLOWED,
-	    IRM_DOM_INTERNAL, IRM_DOM_UNALLOWED, IRM_DOM_THIRD_PARTY};
-	size_t i, k;
-
-	if (domain == NULL)
-		return IRM_DOM_NONE;
-	for (k = 0; k < 4; k++)
-		for (i = 0; i < s->ndom[order[k]]; i++)
-			if (irm_domain_match(s->dom[order[k]][i], domain))
-				return order[k];
-	return IRM_DOM_NONE;
-}
-
-/*
- * The priority of a label (its index in settings.labels, 0 the highest),
- * found by id or name, ASCII case-blind; -1 when absent or NULL.
- */
-int
-irm_label_priority(const struct irm_settings *s, const char *label)
-{
-	size_t i;
-
-	if (label == NULL)
-		return -1;
-	for (i = 0; i < s->nlabels; i++)
-		if ((s->labels[i].id &&
-		        irm_strcaseeq(s->labels[i].id, label)) ||
-		    (s->labels[i].name &&
-		        irm_strcaseeq(s->labels[i].name, label)))
-			return s->labels[i].priority;
-	return -1;
-}
-
-/*
- * Does the label ref (from priority_content.labels) stand for the event's
- * label?  Either they are equal, or both are the id or name of one entry
- * of settings.labels.
- */
-static int
-label_is(const struct irm_settings *s, const char *ref, const char *label)
-{
-	const struct irm_label *x;
-	size_t i;
-
-	if (irm_strcaseeq(ref, label))
-		return 1;
-	for (i = 0; i < s->nlabels; i++) {
-		x = &s->labels[i];
-		if (((x->id && irm_strcaseeq(x->id, ref)) ||
-		        (x->name && irm_strcaseeq(x->name, ref))) &&
-		    ((x->id && irm_strcaseeq(x->id, label)) ||
-		        (x->name && irm_strcaseeq(x->name, label))))
-			return 1;
-	}
-	return 0;
-}
-
-static int
-priority_label(const struct irm_settings *s, const char *label)
-{
-	size_t i;
-
-	if (label == NULL)
-		return 0;
-	for (i = 0; i < s->npc_labels; i++)
-		if (label_is(s, s->pc_labels[i], label))
-			return 1;
-	return 0;
-}
-
-/*
- * Is url under site?  The site (kept lower-case, without a trailing '/')
- * is a prefix of the URL ending at a path boundary; the schemes are not
- * compared, so a scheme-less URL matches too.
- */
-static int
-site_match(const char *site, const char *url)
-{
-	size_t n;
-
-	site = skip_scheme(site);
-	url = skip_scheme(url);
-	n = strlen(site);
-	return strlen(url) >= n && cieq_n(url, site, n) &&
-	    (url[n] == '\0' || url[n] == '/' || url[n] == '?' || url[n] == '#');
-}
-
-static int
-any_site(char *const *v, size_t n, const char *url)
-{
-	size_t i;
-
-	if (url == NULL)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (site_match(v[i], url))
-			return 1;
-	return 0;
-}
-
-/* The event's extension: file.extension, else after the name's last dot. */
-static const char *
-ev_ext(const struct irm_ev *ev)
-{
-	const char *dot;
-
-	if (ev->file_ext != NULL)
-		return ev->file_ext[0] == '.' ? ev->file_ext + 1 : ev->file_ext;
-	if (ev->file_name != NULL && (dot = strrchr(ev->file_name, '.')))
-		return dot + 1;
-	return NULL;
-}
-
-static int
-any_ext(char *const *v, size_t n, const struct irm_ev *ev)
-{
-	const char *ext = ev_ext(ev);
-	size_t i;
-
-	if (ext == NULL || *ext == '\0')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (irm_strcaseeq(v[i], ext))
-			return 1;
-	return 0;
-}
-
-/* A keyword in the file name, path or directory, or the email subject. */
-static int
-any_keyword(char *const *v, size_t n, const struct irm_ev *ev)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (cicontains(ev->file_name, v[i]) ||
-		    cicontains(ev->file_path, v[i]) ||
-		    cicontains(ev->file_dir, v[i]) ||
-		    cicontains(ev->email_subject, v[i]))
-			return 1;
-	return 0;
-}
-
-/*
- * Did ev touch priority content?  Its label or any of its labels is a
- * priority label, url.full is under a priority site, its extension is a
- * priority extension, or a priority keyword is in the file name, path,
- * directory or email subject.
- */
-int
-irm_priority_content(const struct irm_settings *s, const struct irm_ev *ev)
-{
-	size_t i;
-
-	if (priority_label(s, ev->label))
-		return 1;
-	for (i = 0; i < ev->labels.n; i++)
-		if (priority_label(s, ev->labels.v[i]))
-			return 1;
-	return any_site(s->pc_sites, s->npc_sites, ev->url_full) ||
-	    any_ext(s->pc_ext, s->npc_ext, ev) ||
-	    any_keyword(s->pc_keywords, s->npc_keywords, ev);
-}
-
-static int
-comps_match(const struct comp *pc, size_t np, const struct comp *xc, size_t nx)
-{
-	int k;
-
-	if (np == 0)
-		return 1;
-	if (pc->wild == 0)
-		return nx > 0 && pc->n == xc->n &&
-		    cieq_n(pc->p, xc->p, pc->n) &&
-		    comps_match(pc + 1, np - 1, xc + 1, nx - 1);
-	for (k = 1; k <= pc->wild && (size_t)k <= nx; k++)
-		if (comps_match(pc + 1, np - 1, xc + k, nx - (size_t)k))
-			return 1;
-	return 0;
-}
-
-/*
- * Does an exclusion path pattern match path?  Both are split into
- * components at '\' and '/' (empty ones dropped) and compared ASCII
- * case-blind, component by component: "*" stands for exactly one
- * component, "*(n)" for one to n.  The pattern must match the path's
- * first components (a prefix: "C:\temp" matches "C:\temp" and
- * "C:\temp\a.txt", not "C:\temporary"); a pattern that starts with a
- * separator may match at any component (a contains match:
- * "\Users\*\AppData").  A pattern with no components matches nothing.
- */
-int
-irm_path_match(const char *pattern, const char *path)
-{
-	struct comp pc[COMP_MAX], xc[COMP_MAX];
-	size_t np, nx, i;
-
-	if (pattern == NULL || path == NULL)
-		return 0;
-	np = split(pattern, pc, COMP_MAX, 1);
-	nx = split(path, xc, COMP_MAX, 0);
-	if (np == 0)
-		return 0;
-	if (pattern[0] != '/' && pattern[0] != '\\')
-		return comps_match(pc, np, xc, nx);
-	for (i = 0; i < nx; i++)
-		if (comps_match(pc, np, xc + i, nx - i))
-			return 1;
-	return 0;
-}
-
-/*
- * Is ev excluded?  Its user is in exclusions.users, its file path or
- * directory matches an exclusion path, url.full is under an excluded
- * site, an excluded keyword is in its file name, path, directory or
- * email subject, or its extension is an excluded file type.
- */
-int
-irm_excluded(const struct irm_settings *s, const struct irm_ev *ev)
-{
-	size_t i;
-
-	for (i = 0; ev->user != NULL && i < s->nex_users; i++)
-		if (irm_strcaseeq(s->ex_users[i], ev->user))
-			return 1;
-	for (i = 0; i < s->nex_paths; i++)
-		if (irm_path_match(s->ex_paths[i], ev->file_path) ||
-		    irm_path_match(s->ex_paths[i], ev->file_dir))
-			return 1;
-	return any_site(s->ex_sites, s->nex_sites, ev->url_full) ||
-	    any_keyword(s->ex_keywords, s->nex_keywords, ev) ||
-	    any_ext(s->ex_types, s->nex_types, ev);
-}
-
-/* ------------------------------------------------------- working hours */
-
-static int64_t
-floordiv(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-/* The offset east of UTC at t under the current TZ, or -1. */
-static int
-tz_offset(int64_t t, int64_t *off)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	int64_t days;
-
-	if ((int64_t)tt != t || localtime_r(&tt, &tm) == NULL)
-		return -1;
-	days = irm_days_from_civil(
-	    tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
-	*off = days * SECS_DAY + tm.tm_hour * 3600 + tm.tm_min * 60 +
-	    tm.tm_sec - t;
-	return 0;
-}
-
-/*
- * The offset of zone at t (seconds).  TZ is set to the zone for the
- * conversion and put back at once, so that irm_time.c's zone (the
- * process's TZ) is left as it was.  Offsets are cached per UTC hour when
- * both ends of the hour agree (zones change at most once in an hour), so
- * input in time order switches zones about once an hour of events.
- */
-static int64_t
-zone_offset(const char *zone, int64_t t)
-{
-	static struct {
-		char zone[64];
-		int64_t hour, off;
-	} cache[64];
-	int64_t h = floordiv(t, 3600), a = 0, b = 0;
-	size_t slot = (size_t)((uint64_t)h & 63);
-	const char *old;
-	char *saved;
-
-	if (cache[slot].hour == h && strcmp(cache[slot].zone, zone) == 0)
-		return cache[slot].off;
-	old = getenv("TZ");
-	saved = old ? irm_xstrdup(old) : NULL;
-	if (setenv("TZ", zone, 1) == -1) {
-		free(saved);
-		return 0;
-	}
-	tzset();
-	if (tz_offset(h * 3600, &a) == 0 &&
-	    tz_offset(h * 3600 + 3599, &b) == 0 && a == b) {
-		snprintf(
-		    cache[slot].zone, sizeof(cache[slot].zone), "%s", zone);
-		cache[slot].hour = h;
-		cache[slot].off = a;
-	} else if (tz_offset(t, &a) == -1) {
-		a = 0;
-	}
-	if (saved != NULL)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(saved);
-	return a;
-}
-
-/*
- * Is the instant ts (ms since the epoch) outside working hours?  The
- * local time in working_hours.zone is working time on a listed day from
- * start up to, not including, end.  When end is not after start the
- * shift runs past midnight and belongs to the day it starts on (22:00 to
- * 06:00 on Monday covers Monday 22:00 to Tuesday 06:00; equal start and
- * end make it 24 hours).
- */
-int
-irm_after_hours(const struct irm_settings *s, int64_t ts)
-{
-	int64_t t = floordiv(ts, 1000), local, day;
-	int wd, prev, min, working;
-
-	local = t;
-	if (strcmp(s->wh_zone, "UTC") != 0)
-		local += zone_offset(s->wh_zone, t);
-	day = floordiv(local, SECS_DAY);
-	wd = (int)(((day + 4) % 7 + 7) % 7);
-	prev = (wd + 6) % 7;
-	min = (int)((local - day * SECS_DAY) / 60);
-	if (s->wh_start < s->wh_end)
-		working = (s->wh_days >> wd & 1) && min >= s->wh_start &&
-		    min < s->wh_end;
-	else
-		working = ((s->wh_days >> wd & 1) && min >= s->wh_start) ||
-		    ((s->wh_days >> prev & 1) && min < s->wh_end);
-	return !working;
-}
-
-/* ------------------------------------------------ users and directory */
-
-/* Is user (as in events: lower-cased, maybe pseudonymized) in a group? */
-int
-irm_priority_user(const struct irm_settings *s, const char *user)
-{
-	size_t i;
-
-	if (user == NULL)
-		return 0;
-	for (i = 0; i < s->ngroups; i++)
-		if (s->groups[i].n > 0 &&
-		    bsearch(&user, s->groups[i].users, s->groups[i].n,
-		        sizeof(char *), cmp_str) != NULL)
-			return 1;
-	return 0;
-}
-
-/* The directory entry of user (borrowed from s), or NULL. */
-const struct irm_person *
-irm_directory_find(const struct irm_settings *s, const char *user)
-{
-	if (user == NULL || s->npeople == 0)
-		return NULL;
-	return bsearch(
-	    user, s->people, s->npeople, sizeof(*s->people), cmp_user_person);
-}
-
-/* Is a review rating poor by hr.poor_rating?  NULL is not. */
-int
-irm_hr_poor_rating(const struct irm_settings *s, const char *rating)
-{
-	if (rating == NULL)
-		return 0;
-	return regexec(&s->poor_rating, rating, 0, NULL, 0) == 0;
-}
-
-/* The first run of digits in s without leading zeros, or NULL. */
-static const char *
-first_number(const char *s, size_t *n)
-{
-	s = s + strcspn(s, "0123456789");
-	if (*s == '\0')
-		return NULL;
-	while (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
-		s++;
-	*n = strspn(s, "0123456789");
-	return s;
-}
-
-/*
- * Is a job change from old_level to new_level a demotion?  By
- * lower_number, when the first run of digits in the new level is a
- * smaller number than the first in the old one ("Level 61 - Sr. Manager"
- * to "Level 60- Manager"); a level without digits is never a demotion.
- * Numbers of any length compare exactly.
- */
-int
-irm_hr_demotion(
-    const struct irm_settings *s, const char *old_level, const char *new_level)
-{
-	const char *a, *b;
-	size_t na, nb;
-
-	if (!s->demotion_lower_number || old_level == NULL || new_level == NULL)
-		return 0;
-	if ((a = first_number(old_level, &na)) == NULL ||
-	    (b = first_number(new_level, &nb)) == NULL)
-		return 0;
-	if (na != nb)
-		return nb < na;
-	return memcmp(b, a, na) < 0;
 }

@@ -336,6 +336,38 @@ test_zones(void)
 	    "2026-03-08T02:30:00.000Z");
 }
 
+/* The offset of a zone other than the selected one (working hours). */
+static void
+test_zone_offset(void)
+{
+	struct irm_error e;
+
+	test_cond(
+	    "offset of UTC", irm_time_zone_offset("UTC", 1772445600) == 0);
+	test_cond("offset Berlin winter",
+	    irm_time_zone_offset("Europe/Berlin", 1772445600) == 3600);
+	test_cond("offset Berlin winter, cached",
+	    irm_time_zone_offset("Europe/Berlin", 1772449199) == 3600);
+	/* 2026-03-29T01:00:00Z, the hour Berlin moves to summer time. */
+	test_cond("offset Berlin, last second of winter",
+	    irm_time_zone_offset("Europe/Berlin", 1774745999) == 3600);
+	test_cond("offset Berlin, first second of summer",
+	    irm_time_zone_offset("Europe/Berlin", 1774746000) == 7200);
+	test_cond("offset New York winter",
+	    irm_time_zone_offset("America/New_York", 1772445600) == -18000);
+	test_cond("offset Lord Howe half hour",
+	    irm_time_zone_offset("Australia/Lord_Howe", 1772445600) == 39600);
+	test_streq("offsets leave the selected zone (UTC)",
+	    conv("2026-03-02 10:00:00", 0), "2026-03-02T10:00:00.000Z");
+	test_cond(
+	    "select New York", irm_time_setzone("America/New_York", &e) == 0);
+	test_cond("offset Berlin under New York",
+	    irm_time_zone_offset("Europe/Berlin", 1783000000) == 7200);
+	test_streq("offsets leave the selected zone (New York)",
+	    conv("2026-03-02 10:00:00", 0), "2026-03-02T15:00:00.000Z");
+	test_cond("back to UTC again", irm_time_setzone("UTC", &e) == 0);
+}
+
 int
 main(void)
 {
@@ -345,5 +377,6 @@ main(void)
 	test_us();
 	test_bad();
 	test_zones();
+	test_zone_offset();
 	test_report();
 }

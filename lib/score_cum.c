@@ -1,0 +1,242 @@
+/*
+ * score_cum.c - cumulative exfiltration: on each final day, the users
+ * whose exfiltration events over the last 30 days stand out among their
+ * peers (their department, or the organization when the department is
+ * too small), one insight per user and policy in 30 days unless the
+ * percentile rises.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_json.h"
+#include "irm_score.h"
+#include "score_int.h"
+
+#define CUM_DAYS 30
+#define CUM_MIN_PEERS 20
+
+struct peer {
+	struct user *u;
+	const char *group; /* department, or NULL for the organization */
+	uint32_t total;
+	uint32_t prio;
+};
+
+/* A user's exfiltration events counted by p over the 30 days to day. */
+static void
+cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
+    uint32_t *total, uint32_t *prio)
+{
+	int i, j;
+
+	*total = *prio = 0;
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *d = &u->days[i];
+
+		if (d->day <= day - CUM_DAYS || d->day > day)
+			continue;
+		for (j = 0; j < d->nind; j++)
+			if (irm_indicators[d->ind[j].idx].exfiltration &&
+			    p->ind[d->ind[j].idx].enabled) {
+				*total += d->ind[j].n;
+				*prio += d->ind[j].prio;
+			}
+	}
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The percentiles a user is compared with: those of a group of peers. */
+struct pstat {
+	int n; /* peers; 0 when too few to compare */
+	uint32_t p95, p99, median;
+};
+
+/* Nearest-rank percentiles 95 and 99 and the median of t (sorted here). */
+static struct pstat
+percentiles(uint32_t *t, size_t k)
+{
+	struct pstat ps = {0, 0, 0, 0};
+
+	if (k < CUM_MIN_PEERS)
+		return ps;
+	qsort(t, k, sizeof(*t), cmp_u32);
+	ps.n = (int)k;
+	ps.p95 = t[(k * 95 + 99) / 100 - 1];
+	ps.p99 = t[(k * 99 + 99) / 100 - 1];
+	ps.median = t[(k - 1) / 2];
+	return ps;
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct peer *x = *(const struct peer *const *)a;
+	const struct peer *y = *(const struct peer *const *)b;
+
+	if (x->group == NULL || y->group == NULL)
+		return (x->group == NULL) - (y->group == NULL);
+	return strcmp(x->group, y->group);
+}
+
+/*
+ * Give each peer the percentiles of its department, or of the whole
+ * organization (group NULL) when the department is too small: one sort
+ * per group, not one per user.
+ */
+static void
+peer_stats(struct peer *pe, size_t k, struct pstat *st)
+{
+	struct peer **by = irm_xcalloc(k + 1, sizeof(*by));
+	uint32_t *t = irm_xcalloc(k + 1, sizeof(*t));
+	struct pstat org, grp;
+	size_t i, a, b;
+
+	for (i = 0; i < k; i++)
+		t[i] = pe[i].total;
+	org = percentiles(t, k);
+	for (i = 0; i < k; i++)
+		by[i] = &pe[i];
+	qsort(by, k, sizeof(*by), cmp_group);
+	for (a = 0; a < k; a = b) {
+		for (b = a + 1; b < k && cmp_group(&by[a], &by[b]) == 0; b++)
+			;
+		for (i = a; i < b; i++)
+			t[i - a] = by[i]->total;
+		grp = by[a]->group ? percentiles(t, b - a) : org;
+		for (i = a; i < b; i++) {
+			if (grp.n == 0)
+				by[i]->group = NULL;
+			st[by[i] - pe] = grp.n ? grp : org;
+		}
+	}
+	free(by);
+	free(t);
+}
+
+struct cum *
+irm_eng_cum_get(struct user *u, int pol)
+{
+	int i;
+
+	for (i = 0; i < u->ncum; i++)
+		if (u->cum[i].pol == pol)
+			return &u->cum[i];
+	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
+	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN};
+	return &u->cum[u->ncum++];
+}
+
+static void
+emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
+    int pct, uint32_t bar, int npeers, const struct trig *t,
+    struct irm_buf *out)
+{
+	const struct irm_policy *p = &g->o.policies[pol];
+	struct factor f[3];
+	char d[IRM_TIME_LEN], peer[160];
+	int nf = 1, score, sev, k;
+	double prod = 1;
+
+	snprintf(peer, sizeof(peer), "%s%s",
+	    pe->group ? "department:" : "organization",
+	    pe->group ? pe->group : "");
+	f[0] = (struct factor){"cumulative", "", 0, pct == 99 ? 70 : 50};
+	snprintf(f[0].detail, sizeof(f[0].detail),
+	    "%u exfiltration events "
+	    "in %d days >= p%d %u of %d peers (%.60s)",
+	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
+	if (pe->prio)
+		f[nf++] = (struct factor){"priority_content",
+		    "some touched priority content", 1.5, 0};
+	if (p->boost_priority_user &&
+	    irm_priority_user(g->o.settings, pe->u->name))
+		f[nf++] = (struct factor){"priority_user",
+		    "member of a priority user group", 1.25, 0};
+	for (k = 1; k < nf; k++)
+		prod *= f[k].x;
+	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	if (score < p->min_score)
+		return;
+	sev = irm_eng_insight_head(
+	    out, p, pe->u->name, day, "cumulative", score, d);
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"cumulative\",\"day\":"
+	    "\"%.10s\",\"count\":%u,\"score\":%d,\"severity\":\"%s\","
+	    "\"revision\":0,\"window_days\":%d,\"percentile\":%d,"
+	    "\"peer\":",
+	    d, pe->total, score, irm_severity_name(sev), CUM_DAYS, pct);
+	irm_json_quote(out, peer);
+	irm_eng_write_factors(out, f, nf);
+	irm_eng_write_trigger(out, t);
+	irm_buf_printf(out,
+	    ",\"evidence\":{\"count\":%u,\"ids\":[],"
+	    "\"files\":[],\"targets\":[]}}}\n",
+	    pe->total);
+}
+
+/*
+ * Cumulative exfiltration on a final day: users whose exfiltration over
+ * the last 30 days reaches the 95th or 99th percentile of their
+ * department (or, when it has fewer than 20 users with any, of the
+ * organization), and above its median.  A user gets one such insight per policy
+ * in 30 days, unless the percentile rises.
+ */
+void
+irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
+    struct irm_buf *out)
+{
+	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
+	struct pstat *st = irm_xcalloc(n + 1, sizeof(*st));
+	const struct irm_person *who;
+	const struct trig *t;
+	size_t pol, i, k;
+	int pct;
+
+	for (pol = 0; pol < g->o.npolicies; pol++) {
+		const struct irm_policy *p = &g->o.policies[pol];
+
+		if (!p->cumulative)
+			continue;
+		for (i = 0, k = 0; i < n; i++) {
+			cum_total(v[i], p, day, &pe[k].total, &pe[k].prio);
+			if (pe[k].total == 0)
+				continue;
+			who = irm_directory_find(g->o.settings, v[i]->name);
+			pe[k].u = v[i];
+			pe[k].group = who ? who->department : NULL;
+			k++;
+		}
+		peer_stats(pe, k, st);
+		for (i = 0; i < k; i++) {
+			struct cum *c;
+
+			/* Above the median too: in a flat group the ties at
+			 * the 95th percentile are not outliers. */
+			if (st[i].n == 0 || pe[i].total < st[i].p95 ||
+			    pe[i].total <= st[i].median ||
+			    !irm_eng_in_scope(g, pe[i].u, p, day, &t))
+				continue;
+			pct = pe[i].total >= st[i].p99 ? 99 : 95;
+			c = irm_eng_cum_get(pe[i].u, (int)pol);
+			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
+			    pct <= c->level)
+				continue;
+			c->day = day;
+			c->level = pct;
+			emit_cum(g, &pe[i], (int)pol, day, pct,
+			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, t, out);
+		}
+	}
+	free(st);
+	free(pe);
+}

@@ -1,0 +1,205 @@
+/*
+ * score_int.h - what the parts of irm-score share and nothing else sees:
+ * the engine's per-user state (score_engine.c), saved and loaded by
+ * score_state.c, scored further by score_cum.c (cumulative exfiltration)
+ * and score_seq.c (sequences); and the string and path helpers that the
+ * settings parser (score_settings.c) borrows from the matching rules
+ * (score_match.c).  cmd/ and the tests use irm_score.h only.
+ */
+#ifndef IRM_SCORE_INT_H
+#define IRM_SCORE_INT_H
+
+#include <stdint.h>
+
+#include "irm.h"
+#include "irm_event.h"
+#include "irm_score.h"
+
+#define DAY_MS 86400000LL
+#define EVID_MAX 20
+#define MAX_POLICIES 64
+
+/* ------------------------------------------------------- engine state */
+
+/* The first ids, files and targets of a count (allocated apart: most
+ * counts lose theirs when their day is final).  The lists own their
+ * strings. */
+struct evid {
+	struct irm_strv ids, files, targets;
+};
+
+/* One indicator on one day of one user. */
+struct iday {
+	int idx; /* catalogue index */
+	uint32_t n, prio, unallowed, after;
+	struct evid *ev; /* NULL: none kept */
+};
+
+/* An insight already written: its revision and what it counted. */
+struct emitted {
+	uint16_t pol, idx, rev;
+	uint32_t n;
+};
+
+struct uday {
+	int64_t day;
+	int final;
+	uint64_t scored; /* bit per policy: scored once final */
+	struct iday *ind;
+	int nind;
+	struct emitted *em;
+	int nem;
+	uint64_t *seen; /* id hashes, open addressing; NULL when final */
+	size_t nseen, capseen;
+};
+
+struct trig {
+	int type;     /* enum irm_trigger */
+	int64_t from; /* first and last day the trigger names */
+	int64_t to;
+	int64_t ts; /* when it happened, for the insight */
+	int exact;  /* --start-scoring: the window is [from, to] */
+};
+
+/* The last cumulative insight of a user for a policy. */
+struct cum {
+	int pol;
+	int level;
+	int64_t day;
+};
+
+struct user {
+	char *name;
+	struct uday *days; /* sorted by day */
+	int ndays, capdays;
+	struct trig *trig;
+	int ntrig;
+	struct irm_seqset *seq;
+	struct cum *cum; /* cumulative insights written, per policy */
+	int ncum;
+};
+
+struct irm_engine {
+	struct irm_engine_opts o;
+	struct user **users; /* open addressing by name */
+	size_t nusers, capusers;
+	int64_t newest;       /* newest event time seen */
+	int64_t final_before; /* days below this are final */
+	char ts[IRM_TIME_LEN];
+};
+
+/* One factor of an insight's score: the level (x 0, points) or a
+ * booster (x). */
+struct factor {
+	const char *name;
+	char detail[160];
+	double x; /* 0 for the level factor */
+	int points;
+};
+
+/* ------------------------------------------------------ score_engine.c */
+
+/* Add a copy of s (NULL ignored) to an evidence list unless the list has
+ * it or holds EVID_MAX. */
+void irm_eng_evid_add(struct irm_strv *l, const char *s);
+
+/* The evidence of a count, allocated when missing. */
+struct evid *irm_eng_evid(struct evid **e);
+
+/* The user called name; created when create is set, else NULL if none. */
+struct user *irm_eng_user(struct irm_engine *g, const char *name, int create);
+
+/* Every user, sorted by name (owned array of borrowed users). */
+struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
+
+/* The user's day, inserted in order when create is set, else NULL. */
+struct uday *irm_eng_uday(struct user *u, int64_t day, int create);
+
+/* The day's count of indicator idx, added in catalogue order. */
+struct iday *irm_eng_iday(struct uday *d, int idx);
+
+/* Add an id hash to the day's set; 0 when it was there already. */
+int irm_eng_seen_add(struct uday *d, uint64_t h);
+
+/*
+ * Is day of user u in the scope of policy p: a covered user, and for a
+ * policy with triggers a trigger whose window holds day (*t, the
+ * earliest)?
+ */
+int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t);
+
+/*
+ * Start the insight of policy p about user on day: the keys up to the irm
+ * object's first, with an id made of the policy, user, day and key (the
+ * indicator, "sequence" or "cumulative").  The day's timestamp goes to
+ * daytext (IRM_TIME_LEN bytes).  Returns the severity of score.
+ */
+int irm_eng_insight_head(struct irm_buf *out, const struct irm_policy *p,
+    const char *user, int64_t day, const char *key, int score, char *daytext);
+
+/* More of an insight: a list of strings as a JSON array (NULL: empty),
+ * the factors, and the trigger (nothing for NULL). */
+void irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l);
+void irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf);
+void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
+
+/* --------------------------------------------------------- score_cum.c */
+
+/* The user's last cumulative insight for policy pol, added when new. */
+struct cum *irm_eng_cum_get(struct user *u, int pol);
+
+/*
+ * Cumulative exfiltration on a day that became final, for the n users
+ * of v (sorted by name): insights appended to out.
+ */
+void irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n,
+    int64_t day, struct irm_buf *out);
+
+/* --------------------------------------------------------- score_seq.c */
+
+/*
+ * Sequences: per user, the files that went through collection, then
+ * exfiltration, optionally obfuscation between and clean-up after,
+ * within 7 days of the collection, following renames.
+ */
+struct irm_seqset;
+
+/*
+ * Record ev's part in a sequence, if any; prio and unallowed say whether
+ * the event touched priority content or an unallowed domain; exfil says
+ * whether an exfiltration indicator matched it.
+ */
+void irm_seq_add(struct irm_seqset **ss, const struct irm_ev *ev, int prio,
+    int unallowed, int exfil);
+void irm_seqset_free(struct irm_seqset *ss);
+
+/* The set as a JSON array into b, and back (for --state). */
+void irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss);
+void irm_seq_get(struct irm_seqset **ss, struct json_object *arr);
+
+/*
+ * Score u's sequences whose 7-day window ended before day `before` (all
+ * of them when flush is set) for every policy that scores sequences:
+ * insights appended to out.
+ */
+void irm_seq_score(struct irm_engine *g, struct user *u, int64_t before,
+    int flush, struct irm_buf *out);
+
+/* ------------------------------------------------------- score_match.c */
+
+/* ASCII case-blind: lower-case s in place; order a and b; are the n
+ * bytes at a and b equal; the same order for qsort and bsearch over
+ * arrays of char *. */
+void irm_ci_lower(char *s);
+int irm_ci_cmp(const char *a, const char *b);
+int irm_ci_eq_n(const char *a, const char *b, size_t n);
+int irm_ci_cmp_ptr(const void *a, const void *b);
+
+/* u past "scheme://", when it starts with one. */
+const char *irm_url_skip_scheme(const char *u);
+
+/* Is an exclusion path pattern well formed?  NULL, or the problem. */
+const char *irm_path_pattern_problem(const char *s);
+
+#endif /* IRM_SCORE_INT_H */
