@@ -324,7 +324,7 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 	unsigned i;
 	int sc, from, to;
 
-	irm_gen_lit(w, "user,scenario,start,end\n");
+	irm_gen_lit(w, "user,scenario,start,end,expected\n");
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		for (i = 0; i < g->nusers; i++) {
 			const struct gen_user *u = &g->u[i];
@@ -340,6 +340,8 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 			day_str(w, g, from);
 			irm_gen_chr(w, ',');
 			day_str(w, g, to);
+			irm_gen_chr(w, ',');
+			irm_gen_lit(w, irm_gen_scenario_expected(sc));
 			irm_gen_chr(w, '\n');
 		}
 }

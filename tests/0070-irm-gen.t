@@ -42,18 +42,23 @@ printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
     dlp_matched email_sent hr_job_change \
     file_accessed file_archived file_deleted file_downloaded file_modified \
     file_renamed file_synced file_uploaded hr_resignation hr_review \
-    label_changed logon logon_failed network_share_copied printed \
+    label_changed logon logon_failed network_share_copied other printed \
     security_alert shared usb_copied usb_mounted | sort >"$TMP/want"
 check_same "the activities of the tenant" "$TMP/acts" "$TMP/want"
 
 check "settings and policies pass irm-score --lint" \
     irm-score -s "$A/settings.json" -p "$A/policies" --lint
 
-cut -d, -f2 "$A/answers.csv" >"$TMP/sc"
-printf '%s\n' scenario departing-exfil job-hunting disgruntled \
-    priority-leak slow-exfil obfuscate-exfil after-hours departing-evasion \
-    >"$TMP/want"
-check_same "answers.csv: one user per scenario" "$TMP/sc" "$TMP/want"
+cut -d, -f2,5 "$A/answers.csv" >"$TMP/sc"
+printf '%s\n' scenario,expected departing-exfil,high job-hunting,high \
+    disgruntled,high priority-leak,high slow-exfil,high obfuscate-exfil,high \
+    after-hours,high departing-evasion,high slow-leak,medium \
+    thin-multichannel,medium cert-leaker,high cert-jobsite-usb,medium \
+    cert-sabotage,high lookalike-heavy-downloader,none \
+    lookalike-quiet-leaver,none lookalike-partner-sharer,none \
+    lookalike-good-review,none >"$TMP/want"
+check_same "answers.csv: one user per scenario, with its expected alert" \
+    "$TMP/sc" "$TMP/want"
 
 irm-gen -u 40 -d 30 -c departing-exfil=3 -c slow-exfil "$TMP/e"
 cut -d, -f2 "$TMP/e/answers.csv" | sort | uniq -c |
@@ -83,6 +88,7 @@ check "a tenant file that cannot be written: exit 3 naming it" sh -c \
 # days, seed 1): every scenario caught by the policy made for it.
 sh "$TOP/bench/eval.sh" >"$TMP/eval" 2>&1
 grep '^| [a-z-]* | ' "$TMP/eval" | grep -v '^| scenario' |
+    grep -v '^| \(slow-leak\|thin-multichannel\|cert-[a-z-]*\|lookalike-[a-z-]*\) ' |
     awk -F' [|] ' '{print $1 " " $5}' | sed 's/^| //' >"$TMP/caught"
 printf '%s\n' "departing-exfil yes departing-data-theft" \
     "job-hunting yes departing-data-theft" \
