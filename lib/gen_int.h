@@ -285,6 +285,8 @@ int irm_gen_cert_kind(const struct gen_act *a);
 extern const char *const irm_gen_cert_files[GEN_NCERT];
 extern const char *const irm_gen_cert_headers[GEN_NCERT];
 
+/* A customer's mail domain, picked by r. */
+const char *irm_gen_customer(uint64_t r);
 /* A web site of a GEN_WEB_* kind, picked by r. */
 const char *irm_gen_web_site(int kind, uint64_t r);
 /* The first working day at or after d, within the period. */

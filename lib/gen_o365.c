@@ -31,6 +31,12 @@ static const char *const customers[] = {"northwindtraders.com",
     "litwareinc.com", "proseware.com", "lucernepublishing.com",
     "margiestravel.com", "alpineskihouse.com", "wideworldimporters.com"};
 
+const char *
+irm_gen_customer(uint64_t r)
+{
+	return customers[r % NELEM(customers)];
+}
+
 static const char *const printers[] = {"HP LaserJet M607 (3rd floor)",
     "Canon iR-ADV C5535 (Finance)", "Xerox VersaLink C405 (Reception)",
     "Brother HL-L6400DW (Legal)"};

@@ -681,7 +681,7 @@ make_user(struct gen_world *g, unsigned i, uint64_t *s)
 	u->act = (float)exp(0.7 * normal(s) - 0.1);
 	if (irm_gen_below(s, 100) < 2) {
 		u->flags |= GEN_U_HEAVY; /* always busy, every day */
-		u->act = (float)(u->act * 4 + 2);
+		u->act = (float)(u->act * 5 + 3);
 	}
 	u->start = (int16_t)(irm_gen_depts[u->dept].start_min +
 	    (int)irm_gen_below(s, 120) - 60);

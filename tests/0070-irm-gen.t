@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 23
+plan 28
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -68,6 +68,35 @@ check_same "--scenario NAME=N and NAME" "$TMP/sc" "$TMP/want"
 irm-gen -u 40 -d 30 -c none "$TMP/f"
 check "--scenario none: no planted user" \
     test "$(wc -l <"$TMP/f/answers.csv")" -eq 1
+
+# The population is heavy-tailed: the busiest 1% of users have on
+# average at least five times the events of the median user.
+irm-gen -u 300 -d 10 -c none "$TMP/p"
+irm-norm "$TMP"/p/raw/*-audit.jsonl |
+    sed -n 's/.*"user":{"name":"\([^"]*\)".*/\1/p' | sort | uniq -c |
+    sort -rn | awk '{ c[NR] = $1 } END { k = int((NR + 99) / 100)
+	for (i = 1; i <= k; i++) top += c[i] / k; med = c[int(NR / 2)]
+	print (top >= 5 * med ? "yes" : "no " top " " med) }' >"$TMP/tail"
+echo yes >"$TMP/want"
+check_same "heavy-tailed: the top 1% at least 5x the median" "$TMP/tail" \
+    "$TMP/want"
+
+# The CERT r4.2 format: irm-norm -f cert reads it without a message, one
+# event per row; the HR rows are in hr/, the answer key is the same.
+C=$TMP/cert
+irm-gen -v -f cert -u 40 -d 30 -s 5 "$C" 2>"$TMP/gen.err"
+ls "$C/raw" >"$TMP/files"
+printf '%s\n' device.csv email.csv file.csv http.csv logon.csv \
+    psychometric.csv >"$TMP/want"
+check_same "-f cert: the r4.2 files" "$TMP/files" "$TMP/want"
+{ irm-norm -f cert "$C"/raw/* && irm-norm "$C"/hr/*; } >"$TMP/cev" \
+    2>"$TMP/cnorm.err"
+check "-f cert: irm-norm reads it, exit 0 and no diagnostics" \
+    test $? = 0 -a ! -s "$TMP/cnorm.err"
+sed -n 's/.* records \([0-9]*\) bytes.*/\1/p' "$TMP/gen.err" >"$TMP/n"
+wc -l <"$TMP/cev" | tr -d ' ' >"$TMP/m"
+check_same "-f cert: one event per record" "$TMP/m" "$TMP/n"
+check "-f cert: the same answer key" cmp "$C/answers.csv" "$A/answers.csv"
 
 check_rc "a directory that is not empty: exit 3" 3 irm-gen -u 10 -d 2 "$A"
 check_rc "an unknown scenario: exit 2" 2 irm-gen -c nosuch "$TMP/g"
