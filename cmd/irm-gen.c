@@ -2,7 +2,7 @@
  * irm-gen - write a synthetic tenant with planted insiders.
  *
  *	irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] [-z zone]
- *	        [-c scenario[=n]]... [--density n] dir
+ *	        [-f format] [-c scenario[=n]]... [--density n] dir
  *
  * See irm-gen(1).  The work is in lib/gen_*.c (irm_gen.h).
  */
@@ -21,6 +21,7 @@ static const struct option longopts[] = {
     {"begin", required_argument, NULL, 'b'},
     {"scenario", required_argument, NULL, 'c'},
     {"days", required_argument, NULL, 'd'},
+    {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
     {"list-scenarios", no_argument, NULL, 'l'},
     {"seed", required_argument, NULL, 's'},
@@ -109,8 +110,8 @@ list(void)
 	int sc;
 
 	for (sc = 0; sc < GEN_NSCEN; sc++)
-		printf("%-18s %s\n", irm_gen_scenario_name(sc),
-		    irm_gen_scenario_about(sc));
+		printf("%-26s %-6s %s\n", irm_gen_scenario_name(sc),
+		    irm_gen_scenario_expected(sc), irm_gen_scenario_about(sc));
 	done(IRM_EXIT_OK);
 }
 
@@ -142,7 +143,7 @@ main(int argc, char *argv[])
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		o.count[sc] = -1;
 	while ((ch = getopt_long(
-	            argc, argv, "b:c:d:hls:u:vVz:", longopts, NULL)) != -1) {
+	            argc, argv, "b:c:d:f:hls:u:vVz:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b':
 			o.start = start_day(optarg);
@@ -152,6 +153,15 @@ main(int argc, char *argv[])
 			break;
 		case 'd':
 			o.days = (unsigned)number("--days", optarg, 1, 3660);
+			break;
+		case 'f':
+			if (strcmp(optarg, "o365") == 0)
+				o.format = GEN_FMT_O365;
+			else if (strcmp(optarg, "cert") == 0)
+				o.format = GEN_FMT_CERT;
+			else
+				irm_errx(IRM_EXIT_USAGE,
+				    "--format: %s: not o365 or cert", optarg);
 			break;
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -204,6 +214,6 @@ usage(int code)
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
 	    "[-z zone]\n"
-	    "               [-c scenario[=n]] [--density n] dir\n");
+	    "               [-f format] [-c scenario[=n]] [--density n] dir\n");
 	done(code);
 }

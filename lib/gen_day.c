@@ -175,26 +175,33 @@ dlp_severity(struct ctx *c)
 	return r < 3 ? GEN_F_HIGH : r < 300 ? GEN_F_MEDIUM : 0;
 }
 
+/* Per cent of a department's mail that goes outside: sales mail
+ * customers and the partner all day. */
+static const unsigned external_mail[] = {70, 5, 10, 5, 25, 30, 15, 20, 3, 20};
+
 static void
 mail(struct ctx *c, int start, int len, double level)
 {
 	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
 	unsigned i, n = irm_gen_poisson(&c->s, d->sends * level);
+	unsigned ext = external_mail[c->u->dept];
 	int64_t t;
 
 	for (i = 0; i < n; i++) {
-		int att = irm_gen_below(&c->s, 100) < 30
+		int out = irm_gen_below(&c->s, 100) < ext;
+		int to = irm_gen_below(&c->s, 4) == 0 ? GEN_TO_PARTNER
+		                                      : GEN_TO_CUSTOMER;
+		int att = irm_gen_below(&c->s, 100) < (out ? 55u : 30u)
 		    ? 1 + (int)irm_gen_below(&c->s, 3)
 		    : 0;
 		uint32_t sig = irm_gen_below(&c->s, 100) < 40 ? GEN_F_SIG : 0;
 
 		t = at(c, work_minute(c, start, len));
-		act(c, t, GEN_K_SEND, att, some_file(c), sig);
-		if (irm_gen_unit(&c->s) < d->dlp)
-			act(c, t + 2, GEN_K_DLP,
-			    irm_gen_below(&c->s, 4) == 0 ? GEN_TO_PARTNER
-			                                 : GEN_TO_CUSTOMER,
-			    some_file(c), dlp_severity(c));
+		act(c, t, GEN_K_SEND, att, some_file(c),
+		    sig | (out ? GEN_F_TO(to) : 0));
+		if (out && irm_gen_unit(&c->s) * ext < d->dlp * 100)
+			act(c, t + 2, GEN_K_DLP, to, some_file(c),
+			    dlp_severity(c));
 	}
 }
 
@@ -229,13 +236,23 @@ endpoint(struct ctx *c, int start, int len, double level)
 	for (i = 0; i < n; i++)
 		act(c, at(c, work_minute(c, start, len)), GEN_K_EP,
 		    GEN_EP_PRINT, local_file(c), GEN_F_LABELLED);
-	if (irm_gen_unit(&c->s) < d->usb) {
+	if (irm_gen_unit(&c->s) < d->usb && !(c->u->flags & GEN_U_QUIET)) {
 		t = at(c, work_minute(c, start, len));
 		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
 		n = 1 + irm_gen_poisson(&c->s, 1.5);
 		for (i = 0; i < n; i++)
 			act(c, t + 20 + 7 * i, GEN_K_EP, GEN_EP_USB,
 			    local_file(c), GEN_F_LABELLED);
+	}
+	if ((c->u->flags & GEN_U_USB) && irm_gen_below(&c->s, 100) < 20) {
+		t = at(c, work_minute(c, start, len));
+		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+		n = 1 + irm_gen_poisson(&c->s, 2.5);
+		for (i = 0; i < n; i++)
+			act(c, t + 30 + 11 * i, GEN_K_EP, GEN_EP_USB,
+			    GEN_FILE(
+			        irm_gen_ndepts + 1, irm_gen_below(&c->s, 4000)),
+			    0);
 	}
 	for (op = GEN_EP_CLOUD_INTERNAL; op <= GEN_EP_ARCHIVE; op++) {
 		n = irm_gen_poisson(&c->s, rate[op]);
@@ -255,17 +272,17 @@ endpoint(struct ctx *c, int start, int len, double level)
 }
 
 static void
-logons(struct ctx *c, int start, int len)
+logons(struct ctx *c, int start, int len, uint32_t abroad)
 {
 	unsigned i, n = 1 + irm_gen_poisson(&c->s, 1.5);
 	int64_t t = at(c, start);
 
 	if (irm_gen_below(&c->s, 100) < 4)
-		act(c, t - 40, GEN_K_LOGON_FAIL, 0, 0, 0);
-	act(c, t, GEN_K_LOGON, 0, 0, 0);
+		act(c, t - 40, GEN_K_LOGON_FAIL, 0, 0, abroad);
+	act(c, t, GEN_K_LOGON, 0, 0, abroad);
 	for (i = 0; i < n; i++)
 		act(c, at(c, work_minute(c, start + 30, len - 30)), GEN_K_LOGON,
-		    0, 0, 0);
+		    0, 0, abroad);
 }
 
 static void
@@ -309,36 +326,112 @@ away(const struct ctx *c)
 
 	if (u->last >= 0 && c->day > u->last)
 		return 1;
+	if (u->hire >= 0 && c->day < u->hire)
+		return 1;
+	if (u->vac2 >= 0 && c->day >= u->vac2 &&
+	    c->day <= u->vac2 + (int)(irm_gen_mix(c->ui) % 3))
+		return 1;
 	return u->vac >= 0 && c->day >= u->vac && c->day < u->vac + 7;
+}
+
+/* Finance's month and quarter ends: the last three and the first two
+ * days of a month, more at a quarter's end. */
+static double
+closing(const struct ctx *c)
+{
+	int64_t y;
+	unsigned m, d;
+
+	irm_civil_from_days(c->g->o->start + c->day + 3, &y, &m, &d);
+	if (d > 5)
+		return 1;
+	return (m - 1) % 3 == 0 ? 3 : 2;
+}
+
+/* Trips abroad: the local hours of another zone, minutes from the
+ * office's. */
+static const int trip_shift[8] = {-360, -540, 480, 60, 330, -300, 540, 120};
+
+/* An IT administrator's day: directory operations, now and then a bulk
+ * download of the department's files. */
+static void
+admin_work(struct ctx *c, int start, int len, double level)
+{
+	unsigned i, n = irm_gen_poisson(&c->s, 4 * level);
+
+	for (i = 0; i < n; i++)
+		act(c, at(c, work_minute(c, start, len)), GEN_K_ADMIN,
+		    (int)irm_gen_below(&c->s, GEN_NAD), 0, 0);
+	if (irm_gen_below(&c->s, 100) < 12) {
+		int64_t t = at(c, work_minute(c, start, len));
+
+		n = 25 + irm_gen_poisson(&c->s, 25);
+		for (i = 0; i < n; i++)
+			act(c, t + 3 * i, GEN_K_SP, GEN_OP_DOWNLOAD,
+			    GEN_FILE(irm_gen_below(&c->s, irm_gen_ndepts),
+			        irm_gen_below(&c->s, GEN_FILES_PER_DEPT)),
+			    GEN_F_LABELLED);
+	}
+}
+
+/* Web visits the endpoint records: news, and job sites for some. */
+static void
+web(struct ctx *c, int start, int len)
+{
+	unsigned i, n = irm_gen_poisson(&c->s, 1);
+
+	for (i = 0; i < n; i++)
+		act(c, at(c, work_minute(c, start, len)), GEN_K_WEB,
+		    GEN_WEB_NEWS, 0, 0);
+	if ((c->u->flags & GEN_U_JOBSITE) && irm_gen_below(&c->s, 100) < 5)
+		act(c, at(c, work_minute(c, start, len)), GEN_K_WEB,
+		    GEN_WEB_JOB, 0, 0);
 }
 
 static void
 ordinary(struct ctx *c)
 {
-	const struct gen_dept *d = &irm_gen_depts[c->u->dept];
-	int start, len;
+	const struct gen_user *u = c->u;
+	const struct gen_dept *d = &irm_gen_depts[u->dept];
+	int start, len, quiet = (u->flags & GEN_U_QUIET) != 0;
+	uint32_t abroad = 0;
 	double level;
 
 	if (away(c))
 		return;
 	if (!c->g->workday[c->day]) {
-		if (irm_gen_unit(&c->s) < d->weekend)
+		if (irm_gen_unit(&c->s) < d->weekend && !quiet)
 			light_session(c, 600 + (int)irm_gen_below(&c->s, 360));
 		return;
 	}
 	if (irm_gen_below(&c->s, 100) < 2)
 		return; /* sick */
-	start = c->u->start + (int)irm_gen_below(&c->s, 40) - 20;
+	start = u->start + (int)irm_gen_below(&c->s, 40) - 20;
+	if (quiet && start < 450)
+		start = 450;
+	if (u->trip >= 0 && c->day >= u->trip && c->day < u->trip + 5) {
+		abroad = GEN_F_ABROAD;
+		start -= trip_shift[u->country];
+	}
 	len = 480 + (int)irm_gen_below(&c->s, 90);
-	level = c->u->act * (0.7 + 0.6 * irm_gen_unit(&c->s));
-	logons(c, start, len);
-	if (irm_gen_below(&c->s, 100) < 85)
+	level = (u->flags & GEN_U_HEAVY)
+	    ? u->act * (0.9 + 0.2 * irm_gen_unit(&c->s))
+	    : u->act * (0.7 + 0.6 * irm_gen_unit(&c->s));
+	if (u->hire >= 0 && c->day < u->hire + 15)
+		level *= 0.3 + 0.7 * (c->day - u->hire) / 15.0;
+	if (u->dept == 2)
+		level *= closing(c);
+	logons(c, start, len, abroad);
+	if (irm_gen_below(&c->s, 100) < 85 && !abroad)
 		badge(c, start);
 	files(c, start, len, level);
 	mail(c, start, len, level);
 	shares(c, start, len);
 	endpoint(c, start, len, level);
-	if ((c->u->flags & GEN_U_EVENING) && irm_gen_below(&c->s, 100) < 30)
+	web(c, start, len);
+	if (u->dept == GEN_DEPT_IT)
+		admin_work(c, start, len, level);
+	if ((u->flags & GEN_U_EVENING) && irm_gen_below(&c->s, 100) < 30)
 		light_session(c, 1200 + (int)irm_gen_below(&c->s, 150));
 }
 
@@ -446,7 +539,8 @@ priority(struct ctx *c)
 	if (is_day(c, 1) || is_day(c, 5)) {
 		int64_t t = at(c, 1230);
 
-		act(c, t, GEN_K_SEND, 2, labelled_file(c, 1), GEN_F_LABELLED);
+		act(c, t, GEN_K_SEND, 2, labelled_file(c, 1),
+		    GEN_F_LABELLED | GEN_F_TO(GEN_TO_PERSONAL));
 		act(c, t + 2, GEN_K_DLP, GEN_TO_PERSONAL, labelled_file(c, 1),
 		    is_day(c, 5) ? GEN_F_HIGH : GEN_F_MEDIUM);
 	}
@@ -458,7 +552,7 @@ slow(struct ctx *c)
 	unsigned i, n;
 	int64_t t;
 
-	if (!c->g->workday[c->day] || away(c))
+	if (!c->g->workday[c->day] || away(c) || c->day < c->u->anchor)
 		return;
 	n = 2 + irm_gen_below(&c->s, 3);
 	for (i = 0; i < n; i++)
@@ -472,7 +566,7 @@ slow(struct ctx *c)
 		    GEN_F_LABELLED);
 	t = at(c, 600 + (int)irm_gen_below(&c->s, 420));
 	act(c, t, GEN_K_SEND, 1, top_file(c, irm_gen_below(&c->s, 20)),
-	    GEN_F_LABELLED);
+	    GEN_F_LABELLED | GEN_F_TO(GEN_TO_COMPETITOR));
 	act(c, t + 2, GEN_K_DLP, GEN_TO_COMPETITOR,
 	    top_file(c, irm_gen_below(&c->s, 20)), 0);
 }
@@ -543,6 +637,203 @@ evasion(struct ctx *c)
 	}
 }
 
+/* A working day, not away, on or after the anchor plus k and before
+ * plus k2. */
+static int
+in_days(const struct ctx *c, int k, int k2)
+{
+	return c->g->workday[c->day] && !away(c) &&
+	    c->day >= c->u->anchor + k && c->day < c->u->anchor + k2;
+}
+
+/* Uploads to personal cloud storage: rare before, a few labelled files
+ * every working day for three weeks after. */
+static void
+slow_leak(struct ctx *c)
+{
+	unsigned i, n;
+
+	if (!c->g->workday[c->day] || away(c))
+		return;
+	if (c->day < c->u->anchor) {
+		if (irm_gen_below(&c->s, 100) < 15)
+			act(c, at(c, 600 + (int)irm_gen_below(&c->s, 420)),
+			    GEN_K_EP, GEN_EP_CLOUD_PERSONAL, local_file(c), 0);
+		return;
+	}
+	if (c->day > c->u->anchor + 20)
+		return;
+	n = 2 + irm_gen_below(&c->s, 3);
+	for (i = 0; i < n; i++)
+		act(c, at(c, 600 + (int)irm_gen_below(&c->s, 420)), GEN_K_EP,
+		    GEN_EP_CLOUD_PERSONAL,
+		    labelled_file(c, (unsigned)(c->day - c->u->anchor) * 4 + i),
+		    GEN_F_LABELLED);
+}
+
+/* After the resignation, a little by every channel. */
+static void
+thin(struct ctx *c)
+{
+	unsigned i, n, k = (unsigned)(c->day - c->u->anchor) * 6;
+	int64_t t;
+
+	if (!in_days(c, 0, 9))
+		return;
+	switch (irm_gen_below(&c->s, 3)) {
+	case 0:
+		t = at(c, 660 + (int)irm_gen_below(&c->s, 360));
+		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+		each_file(c, t + 40, 17, k, 1 + irm_gen_below(&c->s, 3),
+		    GEN_K_EP, GEN_EP_USB, 0);
+		break;
+	case 1:
+		n = 1 + irm_gen_below(&c->s, 2);
+		for (i = 0; i < n; i++)
+			act(c, at(c, 600 + (int)irm_gen_below(&c->s, 480)),
+			    GEN_K_EP, GEN_EP_CLOUD_PERSONAL,
+			    labelled_file(c, k + i), GEN_F_LABELLED);
+		break;
+	default:
+		t = at(c, 600 + (int)irm_gen_below(&c->s, 480));
+		act(c, t, GEN_K_SEND, 1, labelled_file(c, k),
+		    GEN_F_LABELLED | GEN_F_TO(GEN_TO_PERSONAL));
+		act(c, t + 2, GEN_K_DLP, GEN_TO_PERSONAL, labelled_file(c, k),
+		    0);
+	}
+}
+
+/* A visit of a kind, or an upload or download there. */
+static void
+visit(struct ctx *c, int64_t t, int kind, uint32_t file, uint32_t flags)
+{
+	act(c, t, GEN_K_WEB, kind, file, flags);
+}
+
+/* CERT 1: nights of logons, USB copies and leak-site uploads from the
+ * anchor, then the resignation; no USB and no night before. */
+static void
+cert_leak(struct ctx *c)
+{
+	unsigned i, n, k = (unsigned)(c->day - c->u->anchor);
+	int64_t t;
+
+	if (c->day < c->u->anchor || c->day > c->u->last || !(0x15b >> k & 1))
+		return;
+	t = at(c, 1350 + (int)irm_gen_below(&c->s, 150));
+	n = 1 + irm_gen_below(&c->s, 3);
+	for (i = 0; i < n; i++)
+		act(c, t + 400 * i, GEN_K_LOGON, 0, 0, 0);
+	act(c, t + 300, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+	each_file(c, t + 360, 23, k * 8, 3 + irm_gen_below(&c->s, 6), GEN_K_EP,
+	    GEN_EP_USB, 0);
+	if (k % 3 == 1) {
+		visit(c, t + 900, GEN_WEB_LEAK, 0, 0);
+		n = 2 + irm_gen_below(&c->s, 3);
+		for (i = 0; i < n; i++)
+			visit(c, t + 960 + 70 * i, GEN_WEB_LEAK,
+			    labelled_file(c, k * 8 + i),
+			    GEN_F_UPLOAD | GEN_F_LABELLED);
+	}
+}
+
+/* CERT 2: job sites for weeks before the resignation, then USB copies at
+ * several times the user's own rate in the last two. */
+static void
+cert_job(struct ctx *c)
+{
+	int lead = c->g->o->days >= 60 ? 21 : 14;
+	unsigned i, n;
+	int64_t t;
+
+	if (in_days(c, -lead, 1) && irm_gen_below(&c->s, 100) < 60) {
+		n = 2 + irm_gen_below(&c->s, 5);
+		for (i = 0; i < n; i++)
+			visit(c, at(c, 600 + (int)irm_gen_below(&c->s, 480)),
+			    GEN_WEB_JOB, 0, 0);
+	}
+	if (in_days(c, -lead / 2, c->u->last - c->u->anchor + 1) &&
+	    irm_gen_below(&c->s, 100) < 70) {
+		t = at(c, 600 + (int)irm_gen_below(&c->s, 480));
+		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+		each_file(c, t + 30, 13, irm_gen_below(&c->s, 40),
+		    5 + irm_gen_below(&c->s, 8), GEN_K_EP, GEN_EP_USB, 0);
+	}
+}
+
+/* CERT 3: after a poor review, a keylogger fetched and copied to USB
+ * media; two days later a night logon as the supervisor and a mass mail
+ * in the supervisor's name; then the resignation. */
+static void
+cert_sabotage(struct ctx *c)
+{
+	const struct gen_user *u = c->u;
+	unsigned i, n;
+	int64_t t;
+
+	if (is_day(c, 0)) {
+		t = at(c, 840 + (int)irm_gen_below(&c->s, 120));
+		visit(c, t, GEN_WEB_SPY, 0, 0);
+		visit(c, t + 120, GEN_WEB_SPY, 0, 0);
+		visit(c, t + 300, GEN_WEB_SPY, GEN_FILE_KEYLOGGER,
+		    GEN_F_DOWNLOAD);
+		act(c, t + 420, GEN_K_ALERT, GEN_AL_UNWANTED, 0, GEN_F_MEDIUM);
+		act(c, t + 900, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+		act(c, t + 960, GEN_K_EP, GEN_EP_USB, GEN_FILE_KEYLOGGER, 0);
+	}
+	if (is_day(c, 2) && u->manager != UINT32_MAX) {
+		t = at(c, 1290 + (int)irm_gen_below(&c->s, 60));
+		act(c, t, GEN_K_LOGON, 0, u->manager, GEN_F_AS);
+		n = 30 + irm_gen_below(&c->s, 90);
+		if (n > c->g->nusers - 1)
+			n = c->g->nusers - 1;
+		act(c, t + 600, GEN_K_SENDAS, (int)n, u->manager, 0);
+		for (i = 0; i < 2; i++)
+			act(c, t + 900 + 300 * i, GEN_K_LOGON, 0, 0, 0);
+	}
+}
+
+/* Benign: dozens of downloads every working day. */
+static void
+la_heavy(struct ctx *c)
+{
+	unsigned i, n;
+	int64_t t;
+
+	if (!c->g->workday[c->day] || away(c))
+		return;
+	n = 30 + irm_gen_poisson(&c->s, 20);
+	t = at(c, c->u->start + 60 + (int)irm_gen_below(&c->s, 300));
+	for (i = 0; i < n; i++)
+		act(c, t + 40 * i + irm_gen_below(&c->s, 30), GEN_K_SP,
+		    GEN_OP_DOWNLOAD, dept_file(c, c->u->dept), GEN_F_LABELLED);
+}
+
+/* Benign: the partner gets files and mail every working day. */
+static void
+la_partner(struct ctx *c)
+{
+	unsigned i, n;
+	int64_t t;
+
+	if (!c->g->workday[c->day] || away(c))
+		return;
+	n = 1 + irm_gen_below(&c->s, 3);
+	for (i = 0; i < n; i++)
+		act(c, at(c, 600 + (int)irm_gen_below(&c->s, 420)), GEN_K_SHARE,
+		    GEN_SH_PARTNER, dept_file(c, c->u->dept), 0);
+	n = 2 + irm_gen_below(&c->s, 4);
+	for (i = 0; i < n; i++) {
+		uint32_t f = dept_file(c, c->u->dept);
+
+		t = at(c, 600 + (int)irm_gen_below(&c->s, 420));
+		act(c, t, GEN_K_SEND, 1 + (int)irm_gen_below(&c->s, 2), f,
+		    GEN_F_TO(GEN_TO_PARTNER));
+		if (irm_gen_below(&c->s, 100) < 30)
+			act(c, t + 2, GEN_K_DLP, GEN_TO_PARTNER, f, 0);
+	}
+}
+
 static void
 scenario(struct ctx *c)
 {
@@ -570,6 +861,27 @@ scenario(struct ctx *c)
 		break;
 	case GEN_SC_EVASION:
 		evasion(c);
+		break;
+	case GEN_SC_SLOWLEAK:
+		slow_leak(c);
+		break;
+	case GEN_SC_THIN:
+		thin(c);
+		break;
+	case GEN_SC_CERT_LEAK:
+		cert_leak(c);
+		break;
+	case GEN_SC_CERT_JOB:
+		cert_job(c);
+		break;
+	case GEN_SC_CERT_SABOT:
+		cert_sabotage(c);
+		break;
+	case GEN_SC_LA_HEAVY:
+		la_heavy(c);
+		break;
+	case GEN_SC_LA_PARTNER:
+		la_partner(c);
 		break;
 	}
 }

@@ -324,7 +324,7 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 	unsigned i;
 	int sc, from, to;
 
-	irm_gen_lit(w, "user,scenario,start,end\n");
+	irm_gen_lit(w, "user,scenario,start,end,expected\n");
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		for (i = 0; i < g->nusers; i++) {
 			const struct gen_user *u = &g->u[i];
@@ -340,6 +340,8 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 			day_str(w, g, from);
 			irm_gen_chr(w, ',');
 			day_str(w, g, to);
+			irm_gen_chr(w, ',');
+			irm_gen_lit(w, irm_gen_scenario_expected(sc));
 			irm_gen_chr(w, '\n');
 		}
 }
@@ -420,10 +422,12 @@ close_day(struct dayfiles *f, struct irm_gen_stats *st, struct irm_error *e)
 
 static int
 write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
-    const char *raw, struct irm_gen_stats *st, struct irm_error *e)
+    const char *raw, const struct gen_writers *cw, struct irm_gen_stats *st,
+    struct irm_error *e)
 {
 	struct dayfiles f;
-	struct gen_writers ws;
+	struct gen_writers w;
+	int cert = g->o->format == GEN_FMT_CERT;
 	size_t i;
 	int k;
 
@@ -431,19 +435,160 @@ write_day(const struct gen_world *g, unsigned day, struct gen_acts *v,
 	irm_gen_day_acts(g, day, v);
 	for (i = 0; i < v->n; i++) {
 		k = kind_file(v->a[i].kind);
+		if (cert && k != 3)
+			continue;
 		if (!f.open[k] && open_day(&f, k, g, (int)day, raw, e) == -1) {
 			close_day(&f, st, NULL);
 			return -1;
 		}
 	}
-	ws.audit = &f.out[0];
-	ws.alerts = &f.out[1];
-	ws.badge = &f.out[2];
-	ws.hr = &f.out[3];
-	for (i = 0; i < v->n; i++)
-		irm_gen_format(g, &v->a[i],
-		    irm_gen_mix(g->seed ^ (uint64_t)day << 32 ^ i), &ws);
+	w = *cw;
+	w.audit = &f.out[0];
+	w.alerts = &f.out[1];
+	w.badge = &f.out[2];
+	w.hr = &f.out[3];
+	for (i = 0; i < v->n; i++) {
+		uint64_t id = irm_gen_mix(g->seed ^ (uint64_t)day << 32 ^ i);
+
+		if (cert && v->a[i].kind != GEN_K_HR)
+			irm_gen_format_cert(g, &v->a[i], id, &w);
+		else
+			irm_gen_format(g, &v->a[i], id, &w);
+	}
 	return close_day(&f, st, e);
+}
+
+/* ------------------------------------------------------------ CERT */
+
+/* Open or close the five activity files of a CERT tenant in raw/. */
+static int
+cert_files(struct gen_out *out, const char *raw, int open,
+    struct irm_gen_stats *st, struct irm_error *e)
+{
+	char p[PATHMAX];
+	int k, rc = 0;
+
+	for (k = 0; k < GEN_NCERT; k++) {
+		if (path(p, raw, irm_gen_cert_files[k], e) == -1)
+			return -1;
+		if (open) {
+			if (irm_gen_out_open(&out[k], p, e) == -1)
+				return -1;
+			irm_gen_lit(&out[k], irm_gen_cert_headers[k]);
+			continue;
+		}
+		if (st) {
+			st->records += out[k].records;
+			irm_gen_flush(&out[k]);
+			st->bytes += out[k].bytes;
+			st->files++;
+		}
+		if (irm_gen_out_close(&out[k], p, st ? e : NULL) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+/* "Nina Green" of nina.green. */
+static void
+full_name(struct gen_out *w, const struct gen_user *u)
+{
+	char b[40];
+	size_t i;
+	int up = 1;
+
+	for (i = 0; u->local[i] && i + 1 < sizeof(b); i++) {
+		char c = u->local[i];
+
+		b[i] = c == '.'                  ? ' '
+		    : up && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A')
+		                                 : c;
+		up = c == '.';
+	}
+	b[i] = '\0';
+	irm_gen_lit(w, b);
+}
+
+static void
+fill_psychometric(struct gen_out *w, const struct gen_world *g)
+{
+	unsigned i, k;
+	char b[48];
+
+	irm_gen_lit(w, "employee_name,user_id,O,C,E,A,N\n");
+	for (i = 0; i < g->nusers; i++) {
+		uint64_t r = irm_gen_mix(g->seed ^ i ^ 0x50c1ULL);
+
+		irm_gen_room(w);
+		full_name(w, &g->u[i]);
+		irm_gen_chr(w, ',');
+		irm_gen_lit(w, g->u[i].upn);
+		for (k = 0; k < 5; k++) {
+			snprintf(b, sizeof(b), ",%u", 10 + (unsigned)(r % 41));
+			irm_gen_lit(w, b);
+			r /= 41;
+		}
+		irm_gen_chr(w, '\n');
+	}
+}
+
+/* LDAP/YYYY-MM.csv: who is employed in each month of the period. */
+static int
+cert_ldap(const struct gen_world *g, const char *dir, struct irm_error *e)
+{
+	char p[PATHMAX], name[32];
+	struct gen_out w;
+	int64_t y;
+	unsigned m, d, i;
+	int day = 0, n = (int)g->o->days, end;
+
+	if (path(p, dir, "LDAP", e) == -1)
+		return -1;
+	if (mkdir(p, 0700) == -1)
+		return irm_seterr(e, "%s: %s", p, strerror(errno));
+	while (day < n) {
+		/* The month's last day in the period. */
+		for (end = day; end + 1 < n; end++) {
+			irm_civil_from_days(g->o->start + end + 1, &y, &m, &d);
+			if (d == 1)
+				break;
+		}
+		irm_civil_from_days(g->o->start + day, &y, &m, &d);
+		snprintf(name, sizeof(name), "LDAP/%04d-%02u.csv", (int)y, m);
+		if (path(p, dir, name, e) == -1 ||
+		    irm_gen_out_open(&w, p, e) == -1)
+			return -1;
+		irm_gen_lit(&w,
+		    "employee_name,user_id,email,role,business_unit,"
+		    "functional_unit,department,team,supervisor\n");
+		for (i = 0; i < g->nusers; i++) {
+			const struct gen_user *u = &g->u[i];
+
+			if ((u->hire >= 0 && u->hire > end) ||
+			    (u->last >= 0 && u->last < day))
+				continue;
+			irm_gen_room(&w);
+			full_name(&w, u);
+			irm_gen_chr(&w, ',');
+			irm_gen_lit(&w, u->upn);
+			irm_gen_chr(&w, ',');
+			irm_gen_lit(&w, u->upn);
+			irm_gen_chr(&w, ',');
+			irm_gen_lit(&w, irm_gen_depts[u->dept].title);
+			irm_gen_lit(&w, ",1,");
+			irm_gen_lit(&w, irm_gen_depts[u->dept].name);
+			irm_gen_chr(&w, ',');
+			irm_gen_lit(&w, irm_gen_depts[u->dept].name);
+			irm_gen_raw(&w, ",,", 2);
+			if (u->manager != UINT32_MAX)
+				full_name(&w, &g->u[u->manager]);
+			irm_gen_chr(&w, '\n');
+		}
+		if (irm_gen_out_close(&w, p, e) == -1)
+			return -1;
+		day = end + 1;
+	}
+	return 0;
 }
 
 /* dir must be absent or an empty directory. */
@@ -475,21 +620,39 @@ irm_gen_write(const struct irm_gen_opts *o, const char *dir,
 {
 	struct gen_world g;
 	struct gen_acts v = {0};
-	char raw[PATHMAX], pol[PATHMAX];
+	struct gen_writers ws;
+	struct gen_out cert[GEN_NCERT];
+	char raw[PATHMAX], pol[PATHMAX], hr[PATHMAX];
 	unsigned day;
-	int rc = -1;
+	int rc = -1, k, is_cert = o->format == GEN_FMT_CERT;
 
 	memset(st, 0, sizeof(*st));
+	memset(&ws, 0, sizeof(ws));
 	if (make_dir(dir, e) == -1 || path(raw, dir, "raw", e) == -1 ||
-	    path(pol, dir, "policies", e) == -1)
+	    path(pol, dir, "policies", e) == -1 || path(hr, dir, "hr", e) == -1)
 		return -1;
-	if (mkdir(raw, 0700) == -1 || mkdir(pol, 0700) == -1)
+	if (mkdir(raw, 0700) == -1 || mkdir(pol, 0700) == -1 ||
+	    (is_cert && mkdir(hr, 0700) == -1))
 		return irm_seterr(e, "%s: %s", dir, strerror(errno));
 	if (irm_gen_world_init(&g, o, e) == -1)
 		return -1;
+	if (is_cert && cert_files(cert, raw, 1, NULL, e) == -1)
+		goto out;
+	for (k = 0; k < GEN_NCERT; k++)
+		ws.cert[k] = is_cert ? &cert[k] : NULL;
 	for (day = 0; day < o->days; day++)
-		if (write_day(&g, day, &v, raw, st, e) == -1)
+		if (write_day(&g, day, &v, is_cert ? hr : raw, &ws, st, e) ==
+		    -1) {
+			if (is_cert)
+				cert_files(cert, raw, 0, NULL, NULL);
 			goto out;
+		}
+	if (is_cert &&
+	    (cert_files(cert, raw, 0, st, e) == -1 ||
+	        small_file(raw, "psychometric.csv", fill_psychometric, &g, e) ==
+	            -1 ||
+	        cert_ldap(&g, dir, e) == -1))
+		goto out;
 	if (gen_write_directory(&g, dir, e) == -1 ||
 	    gen_write_settings(&g, dir, e) == -1 ||
 	    gen_write_policies(pol, e) == -1 ||

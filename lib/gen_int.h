@@ -86,12 +86,18 @@ enum { GEN_DEPT_SALES, GEN_DEPT_EXEC = 9, GEN_DEPT_IT = 8 };
 
 enum { /* user flags */
 	GEN_U_PRIORITY = 1,
-	GEN_U_LEAVER = 2,   /* resigns and takes nothing */
-	GEN_U_EVENING = 4,  /* reads mail in the evening */
-	GEN_U_REVIEWED = 8, /* has a performance review */
-	GEN_U_POOR = 16,    /* ... with a poor rating */
-	GEN_U_JOB = 32,     /* changes job level on the review day */
-	GEN_U_DEMOTED = 64  /* ... to a lower one */
+	GEN_U_LEAVER = 2,    /* resigns and takes nothing */
+	GEN_U_EVENING = 4,   /* reads mail in the evening */
+	GEN_U_REVIEWED = 8,  /* has a performance review */
+	GEN_U_POOR = 16,     /* ... with a poor rating */
+	GEN_U_JOB = 32,      /* changes job level on the review day */
+	GEN_U_DEMOTED = 64,  /* ... to a lower one */
+	GEN_U_NIGHT = 128,   /* works the night shift */
+	GEN_U_TRAVEL = 256,  /* travels abroad now and then */
+	GEN_U_HEAVY = 512,   /* a steady heavy user: always high volume */
+	GEN_U_USB = 1024,    /* copies build artefacts to USB media */
+	GEN_U_QUIET = 2048,  /* never after hours, never USB media */
+	GEN_U_JOBSITE = 4096 /* browses job sites now and then */
 };
 
 struct gen_user {
@@ -103,12 +109,16 @@ struct gen_user {
 	float act;      /* activity factor */
 	int16_t start;  /* arrival, minutes after local midnight */
 	int16_t vac;    /* first day of a vacation week, or -1 */
+	int16_t vac2;   /* first day of a second absence, or -1 */
+	int16_t hire;   /* first working day of a new hire, or -1 */
+	int16_t trip;   /* first day of a week abroad, or -1 */
 	int16_t resign; /* day of resignation, or -1 */
 	int16_t last;   /* last working day, or -1 */
 	int16_t anchor; /* the scenario's day */
 	int16_t review; /* day of a performance review, or -1 */
 	int8_t scen;    /* planted scenario, or -1 */
 	uint8_t ip;
+	uint8_t country; /* where the trips go */
 };
 
 struct gen_world {
@@ -140,16 +150,30 @@ struct gen_act {
 enum {
 	GEN_K_LOGON,
 	GEN_K_LOGON_FAIL,
-	GEN_K_SP,    /* SharePoint or OneDrive file operation: arg GEN_OP_* */
-	GEN_K_SHARE, /* arg GEN_SH_* */
-	GEN_K_SEND,  /* arg attachments, flags GEN_F_SIG */
-	GEN_K_DLP,   /* arg GEN_TO_*; flags severity */
-	GEN_K_EP,    /* endpoint: arg GEN_EP_* */
-	GEN_K_LABEL, /* arg 1 applied, 2 downgraded, 3 removed */
-	GEN_K_ALERT, /* Graph alert: arg GEN_AL_* */
-	GEN_K_BADGE, /* arg asset; flags GEN_F_FAILED */
-	GEN_K_HR,    /* arg GEN_HR_* */
-	GEN_K_DELETE /* the account deleted by the IT admin */
+	GEN_K_SP,     /* SharePoint or OneDrive file operation: arg GEN_OP_* */
+	GEN_K_SHARE,  /* arg GEN_SH_* */
+	GEN_K_SEND,   /* arg attachments, flags GEN_F_SIG */
+	GEN_K_DLP,    /* arg GEN_TO_*; flags severity */
+	GEN_K_EP,     /* endpoint: arg GEN_EP_* */
+	GEN_K_LABEL,  /* arg 1 applied, 2 downgraded, 3 removed */
+	GEN_K_ALERT,  /* Graph alert: arg GEN_AL_* */
+	GEN_K_BADGE,  /* arg asset; flags GEN_F_FAILED */
+	GEN_K_HR,     /* arg GEN_HR_* */
+	GEN_K_DELETE, /* the account deleted by the IT admin */
+	GEN_K_ADMIN,  /* an Entra ID admin operation: arg GEN_AD_* */
+	GEN_K_WEB,    /* a web visit (Endpoint BrowseToUrl): arg GEN_WEB_* */
+	GEN_K_SENDAS  /* mail as user file to arg recipients */
+};
+
+enum { GEN_AD_ROLE, GEN_AD_RESET, GEN_AD_UPDATE, GEN_AD_GROUP, GEN_NAD };
+
+enum {
+	GEN_WEB_NEWS,  /* news and reference, unmonitored */
+	GEN_WEB_JOB,   /* job sites */
+	GEN_WEB_LEAK,  /* leak sites */
+	GEN_WEB_SPY,   /* keylogger vendors */
+	GEN_WEB_CLOUD, /* personal cloud storage */
+	GEN_NWEB
 };
 
 enum {
@@ -188,27 +212,38 @@ enum {
 	GEN_EP_RENAME,
 	GEN_EP_DELETE,
 	GEN_EP_SHARE_COPY,
-	GEN_EP_ARCHIVE
+	GEN_EP_ARCHIVE,
+	GEN_EP_BROWSE /* a web visit, for GEN_K_WEB only */
 };
 
 enum { GEN_AL_UNWANTED, GEN_AL_EVASION };
 enum { GEN_HR_RESIGN, GEN_HR_REVIEW, GEN_HR_JOB };
 
 enum {
-	GEN_F_SIG = 1,       /* a mail with a signature image */
-	GEN_F_FAILED = 2,    /* a refused badge swipe */
-	GEN_F_HIGH = 4,      /* DLP or alert severity high */
-	GEN_F_MEDIUM = 8,    /* DLP or alert severity medium */
-	GEN_F_DISGUISE = 16, /* the file under its disguised name */
-	GEN_F_ONEDRIVE = 32, /* the user's OneDrive, not a site */
-	GEN_F_LABELLED = 64  /* the file carries its label */
+	GEN_F_SIG = 1,         /* a mail with a signature image */
+	GEN_F_FAILED = 2,      /* a refused badge swipe */
+	GEN_F_HIGH = 4,        /* DLP or alert severity high */
+	GEN_F_MEDIUM = 8,      /* DLP or alert severity medium */
+	GEN_F_DISGUISE = 16,   /* the file under its disguised name */
+	GEN_F_ONEDRIVE = 32,   /* the user's OneDrive, not a site */
+	GEN_F_LABELLED = 64,   /* the file carries its label */
+	GEN_F_ABROAD = 128,    /* from the user's trip abroad */
+	GEN_F_UPLOAD = 2048,   /* a web act uploads the file */
+	GEN_F_DOWNLOAD = 4096, /* a web act downloads a program */
+	GEN_F_AS = 8192        /* a logon as another user (file: that user) */
 };
 
-/* File ids: department site files and personal OneDrive files. */
+/* A mail's recipient (a GEN_TO_* + 1; 0 a colleague) in its act flags. */
+#define GEN_F_TO(k) ((uint32_t)((k) + 1) << 8)
+#define GEN_TO_OF(flags) ((int)((flags) >> 8 & 7) - 1)
+
+/* File ids: department site files, personal OneDrive files (department
+ * irm_gen_ndepts) and build artefacts (irm_gen_ndepts + 1). */
 #define GEN_FILE(dept, k) ((uint32_t)(dept) << 16 | (uint32_t)(k))
 #define GEN_FILE_DEPT(f) ((f) >> 16)
 #define GEN_FILE_K(f) ((f)&0xffff)
 #define GEN_FILES_PER_DEPT 240
+#define GEN_FILE_KEYLOGGER GEN_FILE(irm_gen_ndepts + 1, 0xffff)
 
 /* A file's name, folder and label (an index in gen_labels, or -1). */
 void irm_gen_file_name(uint32_t file, int disguise, char *out, size_t n);
@@ -227,12 +262,35 @@ void irm_gen_day_acts(
     const struct gen_world *g, unsigned day, struct gen_acts *v);
 
 /* Write one act as its record: O365 line, alert line, badge element or
- * HR row, each on its writer. */
+ * HR row, each on its writer; with GEN_FMT_CERT, a CERT row on one of
+ * the cert writers (logon, device, file, email, http), or nothing. */
+enum {
+	GEN_CERT_LOGON,
+	GEN_CERT_DEVICE,
+	GEN_CERT_FILE,
+	GEN_CERT_EMAIL,
+	GEN_CERT_HTTP,
+	GEN_NCERT
+};
 struct gen_writers {
 	struct gen_out *audit, *alerts, *badge, *hr;
+	struct gen_out *cert[GEN_NCERT];
 };
 void irm_gen_format(const struct gen_world *g, const struct gen_act *a,
     uint64_t id, struct gen_writers *w);
+void irm_gen_format_cert(const struct gen_world *g, const struct gen_act *a,
+    uint64_t id, struct gen_writers *w);
+/* Does act kind k make a CERT row (1), an HR row (2) or nothing (0)? */
+int irm_gen_cert_kind(const struct gen_act *a);
+extern const char *const irm_gen_cert_files[GEN_NCERT];
+extern const char *const irm_gen_cert_headers[GEN_NCERT];
+
+/* A customer's mail domain, picked by r. */
+const char *irm_gen_customer(uint64_t r);
+/* A web site of a GEN_WEB_* kind, picked by r. */
+const char *irm_gen_web_site(int kind, uint64_t r);
+/* The first working day at or after d, within the period. */
+int irm_gen_workday_from(const struct gen_world *g, int d);
 
 /* A scenario's answer window, days from the start, both inclusive. */
 void irm_gen_scen_window(

@@ -31,6 +31,12 @@ static const char *const customers[] = {"northwindtraders.com",
     "litwareinc.com", "proseware.com", "lucernepublishing.com",
     "margiestravel.com", "alpineskihouse.com", "wideworldimporters.com"};
 
+const char *
+irm_gen_customer(uint64_t r)
+{
+	return customers[r % NELEM(customers)];
+}
+
 static const char *const printers[] = {"HP LaserJet M607 (3rd floor)",
     "Canon iR-ADV C5535 (Finance)", "Xerox VersaLink C405 (Reception)",
     "Brother HL-L6400DW (Legal)"};
@@ -45,6 +51,7 @@ struct rec {
 	const struct gen_user *u;
 	struct gen_out *w;
 	uint64_t id, r;
+	const char *site; /* a GEN_K_WEB act's site */
 	char ip[24];
 	char name[96];
 };
@@ -55,16 +62,53 @@ pick(struct rec *x, unsigned n)
 	return irm_gen_below(&x->r, n);
 }
 
-/* The office by day, home at night or one time in five. */
+/* Web sites by kind (GEN_WEB_*). */
+static const char *const sites_news[] = {"www.bbc.co.uk", "www.heise.de",
+    "www.nytimes.com", "en.wikipedia.org", "stackoverflow.com", "github.com",
+    "www.spiegel.de", "www.microsoft.com"};
+static const char *const sites_job[] = {"www.indeed.com", "www.monster.com",
+    "www.stepstone.de", "www.glassdoor.com", "www.linkedin.com"};
+static const char *const sites_leak[] = {"wikileaks.org"};
+static const char *const sites_spy[] = {"www.keylogger.example"};
+static const char *const sites_cloud[] = {
+    "www.dropbox.com", "mega.nz", "wetransfer.com"};
+
+const char *
+irm_gen_web_site(int kind, uint64_t r)
+{
+	switch (kind) {
+	case GEN_WEB_JOB:
+		return sites_job[r % NELEM(sites_job)];
+	case GEN_WEB_LEAK:
+		return sites_leak[r % NELEM(sites_leak)];
+	case GEN_WEB_SPY:
+		return sites_spy[r % NELEM(sites_spy)];
+	case GEN_WEB_CLOUD:
+		return sites_cloud[r % NELEM(sites_cloud)];
+	default:
+		return sites_news[r % NELEM(sites_news)];
+	}
+}
+
+/* The office by day, home at night or one time in five, a hotel abroad
+ * on a trip; a logon as another user comes from the actor's laptop. */
 static void
 set_ip(struct rec *x)
 {
 	int64_t local = x->a->t + x->g->offset[0];
 	unsigned hour = (unsigned)((local % 86400 + 86400) % 86400 / 3600);
 	int home = hour < 7 || hour >= 19 || x->a->r % 5 == 0;
+	unsigned ip = x->u->ip;
 
+	if (x->a->flags & GEN_F_ABROAD) {
+		snprintf(x->ip, sizeof(x->ip), "192.0.2.%u",
+		    1 + x->u->country * 30 + ip % 30);
+		return;
+	}
+	if (x->a->flags & GEN_F_AS)
+		ip = x->g->u[x->a->user].ip;
 	snprintf(x->ip, sizeof(x->ip), "%s.%u",
-	    home ? "203.0.113" : "198.51.100", (unsigned)x->u->ip);
+	    home ? "203.0.113" : "198.51.100", ip);
 }
 
 static void
@@ -111,6 +155,8 @@ logon(struct rec *x, int failed)
 	char key[64];
 	const char *agent = agents[x->a->user % NELEM(agents)];
 
+	if (x->a->flags & GEN_F_AS)
+		x->u = &x->g->u[x->a->file]; /* the account, not the actor */
 	puid(x, key, sizeof(key), "@contoso.com");
 	common(x, failed ? "UserLoginFailed" : "UserLoggedIn", 15,
 	    "AzureActiveDirectory", x->u->upn, key);
@@ -413,9 +459,11 @@ send(struct rec *x)
 	struct gen_out *w = x->w;
 	char ip[40], s[80], att[600], subj[160];
 
+	int as = x->a->kind == GEN_K_SENDAS;
+
 	snprintf(ip, sizeof(ip), "%s:%u", x->ip, 1024 + pick(x, 60000));
 	sid(x, s, sizeof(s));
-	common(x, "Send", 2, "Exchange", x->u->upn, s);
+	common(x, as ? "SendAs" : "Send", 2, "Exchange", x->u->upn, s);
 	irm_gen_str(w, "ResultStatus", "Succeeded");
 	irm_gen_str(w, "ClientIP", ip);
 	irm_gen_str(w, "ClientIPAddress", ip);
@@ -443,13 +491,21 @@ send(struct rec *x)
 	irm_gen_str(w, "Path", "\\Sent Items");
 	irm_gen_close(w, '}');
 	irm_gen_num(w, "SizeInBytes", 2000 + pick(x, 8000000));
-	subject(x, subj, sizeof(subj));
-	irm_gen_str(w, "Subject", subj);
-	attachments(x, att, sizeof(att));
-	if (att[0])
-		irm_gen_str(w, "Attachments", att);
+	if (as) {
+		irm_gen_str(w, "Subject",
+		    "To all staff: what they are not "
+		    "telling you");
+	} else {
+		subject(x, subj, sizeof(subj));
+		irm_gen_str(w, "Subject", subj);
+		attachments(x, att, sizeof(att));
+		if (att[0])
+			irm_gen_str(w, "Attachments", att);
+	}
 	irm_gen_close(w, '}');
 	irm_gen_bool(w, "SaveToSentItems", 1);
+	if (as)
+		irm_gen_str(w, "SendAsUserSmtp", x->g->u[x->a->file].upn);
 	end(x);
 }
 
@@ -598,7 +654,7 @@ ep_target(struct rec *x, int op)
 	case GEN_EP_CLOUD_INTERNAL:
 	case GEN_EP_CLOUD_THIRD:
 	case GEN_EP_CLOUD_PERSONAL:
-		d = clouds[op - GEN_EP_CLOUD_INTERNAL];
+		d = x->site ? x->site : clouds[op - GEN_EP_CLOUD_INTERNAL];
 		snprintf(
 		    b, sizeof(b), "https://%s/upload/%u", d, pick(x, 1000000));
 		irm_gen_str(w, "TargetDomain", d);
@@ -606,9 +662,16 @@ ep_target(struct rec *x, int op)
 		irm_gen_num(w, "DestinationLocationType", 3);
 		break;
 	case GEN_EP_BROWSER:
-		d = browser_sites[pick(x, NELEM(browser_sites))];
+		d = x->site ? x->site
+		            : browser_sites[pick(x, NELEM(browser_sites))];
 		snprintf(b, sizeof(b), "https://%s/download/%s", d, x->name);
 		irm_gen_str(w, "TargetDomain", d);
+		irm_gen_str(w, "TargetUrl", b);
+		break;
+	case GEN_EP_BROWSE:
+		snprintf(b, sizeof(b), "https://%s/%s", x->site,
+		    x->a->arg == GEN_WEB_JOB ? "jobs/search" : "");
+		irm_gen_str(w, "TargetDomain", x->site);
 		irm_gen_str(w, "TargetUrl", b);
 		break;
 	case GEN_EP_RENAME:
@@ -641,25 +704,25 @@ web_name(struct rec *x)
 }
 
 static void
-endpoint(struct rec *x)
+endpoint(struct rec *x, int op)
 {
 	static const char *const ops[] = {"FilePrinted",
 	    "FileCopiedToRemovableMedia", "RemovableMediaMount",
 	    "FileUploadedToCloud", "FileUploadedToCloud", "FileUploadedToCloud",
 	    "FileDownloadedFromBrowser", "FileRenamed", "FileDeleted",
-	    "FileCopiedToNetworkShare", "ArchiveCreated"};
+	    "FileCopiedToNetworkShare", "ArchiveCreated", "BrowseToUrl"};
 	static const char *const apps[] = {"Microsoft Word", "Windows Explorer",
 	    "Windows Explorer", "msedge.exe", "msedge.exe", "msedge.exe",
 	    "msedge.exe", "Windows Explorer", "Windows Explorer",
-	    "Windows Explorer", "7-Zip"};
+	    "Windows Explorer", "7-Zip", "msedge.exe"};
 	struct gen_out *w = x->w;
-	int op = x->a->arg, label = irm_gen_file_label(x->a->file);
+	int label = irm_gen_file_label(x->a->file);
 	char path[300], key[32], dev[24];
 	const char *dir = op == GEN_EP_BROWSER || (x->a->flags & GEN_F_DISGUISE)
 	    ? "Downloads"
 	    : "Documents";
 
-	if (op == GEN_EP_BROWSER)
+	if (op == GEN_EP_BROWSER && !x->site)
 		web_name(x);
 	else
 		irm_gen_file_name(x->a->file,
@@ -671,7 +734,9 @@ endpoint(struct rec *x)
 		if (dot && (size_t)(dot - x->name) + 5 < sizeof(x->name))
 			memcpy(dot, ".zip", 5);
 	}
-	if (op == GEN_EP_MOUNT)
+	if (op == GEN_EP_BROWSE)
+		snprintf(path, sizeof(path), "https://%s/", x->site);
+	else if (op == GEN_EP_MOUNT)
 		snprintf(path, sizeof(path), "E:\\");
 	else
 		snprintf(path, sizeof(path), "C:\\Users\\%s\\%s\\%s",
@@ -686,7 +751,7 @@ endpoint(struct rec *x)
 	irm_gen_num(w, "Platform", 1);
 	irm_gen_str(w, "Application", apps[op]);
 	irm_gen_str(w, "ObjectId", path);
-	if (op != GEN_EP_MOUNT) {
+	if (op != GEN_EP_MOUNT && op != GEN_EP_BROWSE) {
 		irm_gen_str(w, "FileExtension", ext_of(x->name));
 		irm_gen_num(w, "FileSize",
 		    (int64_t)(irm_gen_mix(x->a->file) % 20000000 + 1000));
@@ -699,7 +764,7 @@ endpoint(struct rec *x)
 	irm_gen_num(w, "EnforcementMode", 1);
 	ep_target(x, op);
 	if (label >= 0 && label <= 2 && op != GEN_EP_MOUNT &&
-	    (x->a->flags & GEN_F_LABELLED)) {
+	    op != GEN_EP_BROWSE && (x->a->flags & GEN_F_LABELLED)) {
 		irm_gen_open(w, "SensitivityLabelEventData", '{');
 		irm_gen_str(w, "SensitivityLabelId", irm_gen_label_ids[label]);
 		irm_gen_close(w, '}');
@@ -825,25 +890,24 @@ alert(struct rec *x)
 }
 
 /* An Entra ID directory record (RecordType 8), as the published
- * "Add User." sample: the admin acts, the account is the target. */
+ * "Add User." sample: admin acts on the account of user target. */
 static void
-delete_user(struct rec *x)
+directory(struct rec *x, const char *op, uint32_t ai, uint32_t target)
 {
 	struct gen_out *w = x->w;
-	const struct gen_user *admin = &x->g->u[x->g->admin];
+	const struct gen_user *admin = &x->g->u[ai];
 	char key[64];
 
 	snprintf(key, sizeof(key), "1003%012llX@contoso.com",
-	    (unsigned long long)(irm_gen_mix(x->g->admin + 99) &
-	        0xffffffffffffULL));
-	common(x, "Delete user.", 8, "AzureActiveDirectory", admin->upn, key);
+	    (unsigned long long)(irm_gen_mix(ai + 99) & 0xffffffffffffULL));
+	x->u = &x->g->u[target];
+	common(x, op, 8, "AzureActiveDirectory", admin->upn, key);
 	irm_gen_str(w, "ResultStatus", "Success");
 	irm_gen_str(w, "ObjectId", x->u->upn);
 	irm_gen_num(w, "AzureActiveDirectoryEventType", 1);
 	irm_gen_open(w, "Actor", '[');
 	irm_gen_open(w, NULL, '{');
-	irm_gen_guid(
-	    w, "ID", irm_gen_mix(x->g->admin), irm_gen_mix(x->g->admin + 1));
+	irm_gen_guid(w, "ID", irm_gen_mix(ai), irm_gen_mix(ai + 1));
 	irm_gen_num(w, "Type", 2);
 	irm_gen_close(w, '}');
 	irm_gen_open(w, NULL, '{');
@@ -858,8 +922,7 @@ delete_user(struct rec *x)
 	    w, "IntraSystemId", irm_gen_next(&x->r), irm_gen_next(&x->r));
 	irm_gen_open(w, "Target", '[');
 	irm_gen_open(w, NULL, '{');
-	irm_gen_guid(
-	    w, "ID", irm_gen_mix(x->a->user), irm_gen_mix(x->a->user + 1));
+	irm_gen_guid(w, "ID", irm_gen_mix(target), irm_gen_mix(target + 1));
 	irm_gen_num(w, "Type", 2);
 	irm_gen_close(w, '}');
 	irm_gen_open(w, NULL, '{');
@@ -961,6 +1024,9 @@ hr(struct rec *x)
 	w->records++;
 }
 
+static const char *const admin_ops[GEN_NAD] = {
+    "Add member to role.", "Reset user password.", "Update user.", "Add user."};
+
 void
 irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
     struct gen_writers *ws)
@@ -987,6 +1053,7 @@ irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 	}
 	irm_gen_room(x.w);
 	x.w->first = 1; /* a record starts no list */
+	x.site = NULL;
 	set_ip(&x);
 	switch (a->kind) {
 	case GEN_K_LOGON:
@@ -1000,13 +1067,25 @@ irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 		share(&x);
 		break;
 	case GEN_K_SEND:
+	case GEN_K_SENDAS:
 		send(&x);
 		break;
 	case GEN_K_DLP:
 		dlp(&x);
 		break;
 	case GEN_K_EP:
-		endpoint(&x);
+		endpoint(&x, a->arg);
+		break;
+	case GEN_K_WEB:
+		x.site = irm_gen_web_site(a->arg, a->r >> 17);
+		endpoint(&x,
+		    (a->flags & GEN_F_UPLOAD)         ? GEN_EP_CLOUD_PERSONAL
+		        : (a->flags & GEN_F_DOWNLOAD) ? GEN_EP_BROWSER
+		                                      : GEN_EP_BROWSE);
+		break;
+	case GEN_K_ADMIN:
+		directory(&x, admin_ops[a->arg], a->user,
+		    (uint32_t)(a->r % g->nusers));
 		break;
 	case GEN_K_LABEL:
 		label(&x);
@@ -1021,7 +1100,7 @@ irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 		hr(&x);
 		break;
 	case GEN_K_DELETE:
-		delete_user(&x);
+		directory(&x, "Delete user.", g->admin, a->user);
 		break;
 	}
 }

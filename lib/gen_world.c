@@ -4,6 +4,7 @@
  * vacations), the files of each department, and which users carry a
  * planted scenario.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,7 +130,15 @@ irm_gen_file_name(uint32_t file, int disguise, char *out, size_t n)
 	const char *stem = st[k % ns], *dot = strrchr(stem, '.');
 	int len = (int)(dot - stem);
 
-	if (disguise)
+	if (file == GEN_FILE_KEYLOGGER)
+		snprintf(out, n, "kl_setup_v3.exe");
+	else if (GEN_FILE_DEPT(file) == irm_gen_ndepts + 1)
+		snprintf(out, n, "%s-%u.%u.%u.zip",
+		    k % 3 == 0       ? "firmware"
+		        : k % 3 == 1 ? "app-build"
+		                     : "sdk",
+		    2 + k % 3, k / 3 % 40, k * 7 % 1000);
+	else if (disguise)
 		snprintf(out, n, "IMG_%04u.jpg",
 		    (unsigned)(irm_gen_mix(file) % 9000 + 1000));
 	else if (v == 0)
@@ -287,34 +296,87 @@ calendar(struct gen_world *g, struct irm_error *e)
 
 /* ---------------------------------------------------------- scenarios */
 
-static const char *const scen_names[GEN_NSCEN] = {"departing-exfil",
-    "job-hunting", "disgruntled", "priority-leak", "slow-exfil",
-    "obfuscate-exfil", "after-hours", "departing-evasion"};
-
-static const char *const scen_about[GEN_NSCEN] = {
-    "departing user copies labelled files to USB and Dropbox around the "
-    "resignation",
-    "job-hunting user whose USB copies rise markedly before resigning",
-    "user with a poor review who downgrades labels, shares with a personal "
-    "account and deletes",
-    "priority user leaking by anonymous links and mail to a personal address",
-    "slow exfiltration by print, network share and mail, under every daily "
-    "threshold",
-    "download, rename to photos, upload to Dropbox, then delete",
-    "logons and USB copies in the middle of the night",
-    "departing user with defense evasion alerts and badge swipes after the "
-    "last day"};
+static const struct {
+	const char *name, *expected, *about;
+	unsigned weight; /* density multiplier */
+} scens[GEN_NSCEN] = {
+    {"departing-exfil", "high",
+        "departing user copies labelled files to USB and Dropbox around "
+        "the resignation",
+        1},
+    {"job-hunting", "high",
+        "job-hunting user whose USB copies rise markedly before resigning", 1},
+    {"disgruntled", "high",
+        "user with a poor review who downgrades labels, shares with a "
+        "personal account and deletes",
+        1},
+    {"priority-leak", "high",
+        "priority user leaking by anonymous links and mail to a personal "
+        "address",
+        1},
+    {"slow-exfil", "high",
+        "slow exfiltration by print, network share and mail, under every "
+        "daily threshold",
+        1},
+    {"obfuscate-exfil", "high",
+        "download, rename to photos, upload to Dropbox, then delete", 1},
+    {"after-hours", "high", "logons and USB copies in the middle of the night",
+        1},
+    {"departing-evasion", "high",
+        "departing user with defense evasion alerts and badge swipes after "
+        "the last day",
+        1},
+    {"slow-leak", "medium",
+        "uploads to personal cloud storage that were rare grow to a few "
+        "labelled files a day, just above the user's own norm",
+        2},
+    {"thin-multichannel", "medium",
+        "after resigning, a few labelled files a day by USB, personal "
+        "cloud and personal mail, none of them much",
+        2},
+    {"cert-leaker", "high",
+        "CERT r4.2 scenario 1: a user who never worked after hours nor "
+        "used USB media does both, uploads to a leak site, then leaves",
+        2},
+    {"cert-jobsite-usb", "medium",
+        "CERT r4.2 scenario 2: weeks of job-site browsing, then USB copies "
+        "at several times the user's own rate, then leaves",
+        2},
+    {"cert-sabotage", "high",
+        "CERT r4.2 scenario 3: an administrator after a poor review fetches "
+        "a keylogger, copies it to USB, logs on as the supervisor, sends a "
+        "mass mail as the supervisor, then leaves",
+        2},
+    {"lookalike-heavy-downloader", "none",
+        "benign: downloads dozens of files every working day, always", 2},
+    {"lookalike-quiet-leaver", "none",
+        "benign: resigns and works normally to the last day", 2},
+    {"lookalike-partner-sharer", "none",
+        "benign: shares files and mails attachments to the partner every "
+        "day",
+        2},
+    {"lookalike-good-review", "none",
+        "benign: a good performance review and a promotion, then normal "
+        "work",
+        2},
+};
 
 const char *
 irm_gen_scenario_name(int sc)
 {
-	return sc >= 0 && sc < GEN_NSCEN ? scen_names[sc] : "?";
+	return sc >= 0 && sc < GEN_NSCEN ? scens[sc].name : "?";
 }
 
 const char *
 irm_gen_scenario_about(int sc)
 {
-	return sc >= 0 && sc < GEN_NSCEN ? scen_about[sc] : "?";
+	return sc >= 0 && sc < GEN_NSCEN ? scens[sc].about : "?";
+}
+
+const char *
+irm_gen_scenario_expected(int sc)
+{
+	return sc >= 0 && sc < GEN_NSCEN ? scens[sc].expected : "?";
 }
 
 int
@@ -323,14 +385,13 @@ irm_gen_scenario_parse(const char *name)
 	int i;
 
 	for (i = 0; i < GEN_NSCEN; i++)
-		if (strcmp(name, scen_names[i]) == 0)
+		if (strcmp(name, scens[i].name) == 0)
 			return i;
 	return -1;
 }
 
-/* The first working day at or after d, within the period. */
-static int
-workday_from(const struct gen_world *g, int d)
+int
+irm_gen_workday_from(const struct gen_world *g, int d)
 {
 	int n = (int)g->o->days;
 
@@ -347,17 +408,46 @@ day_between(const struct gen_world *g, uint64_t *s, double lo, double hi)
 {
 	int n = (int)g->o->days, a = (int)(lo * n), b = (int)(hi * n);
 
-	return workday_from(
+	return irm_gen_workday_from(
 	    g, a + (int)irm_gen_below(s, (unsigned)(b - a + 1)));
 }
 
-/* May u carry scenario sc?  One scenario a user; priority leaks need a
- * priority user, slow exfiltration a department that is not sales or IT
- * (whose volumes would hide it), and IT admins plant nothing. */
+/* The first day a scenario may show: three weeks of quiet history where
+ * the period allows, else half of it. */
+static int
+quiet_days(const struct gen_world *g)
+{
+	int n = (int)g->o->days;
+
+	return n >= 42 ? 21 : n / 2;
+}
+
+/* A scenario's working day, lead days after the quiet history and tail
+ * days before the end where the period allows. */
+static int
+anchor_day(const struct gen_world *g, uint64_t *s, int lead, int tail)
+{
+	int n = (int)g->o->days, lo = quiet_days(g) + lead, hi = n - 1 - tail;
+
+	if (lo > n - 1)
+		lo = n - 1;
+	if (hi < lo)
+		hi = lo;
+	return irm_gen_workday_from(
+	    g, lo + (int)irm_gen_below(s, (unsigned)(hi - lo + 1)));
+}
+
+/* May u carry scenario sc?  One scenario a user, and none for the
+ * night shift, travellers, heavy users and new hires, whose habits would
+ * blur it.  Priority leaks need a priority user, slow exfiltration a
+ * department that is not sales or IT (whose volumes would hide it), the
+ * sabotage an administrator, and no other scenario is IT's. */
 static int
 fits(const struct gen_user *u, int sc)
 {
-	if (u->scen >= 0 || (u->flags & (GEN_U_LEAVER | GEN_U_REVIEWED)))
+	if (u->scen >= 0 || (u->flags & (GEN_U_LEAVER | GEN_U_REVIEWED)) ||
+	    (u->flags & (GEN_U_NIGHT | GEN_U_TRAVEL | GEN_U_HEAVY)) ||
+	    u->hire >= 0)
 		return 0;
 	if (sc == GEN_SC_PRIORITY)
 		return (u->flags & GEN_U_PRIORITY) != 0;
@@ -365,38 +455,96 @@ fits(const struct gen_user *u, int sc)
 		return 0;
 	if (sc == GEN_SC_SLOW)
 		return u->dept != GEN_DEPT_SALES && u->dept != GEN_DEPT_IT;
+	if (sc == GEN_SC_CERT_SABOT)
+		return u->dept == GEN_DEPT_IT && u->manager != 0;
+	if (sc == GEN_SC_LA_PARTNER)
+		return u->dept == GEN_DEPT_SALES || u->dept == 5;
 	return u->dept != GEN_DEPT_IT;
+}
+
+/* Resign on day r and leave after k days. */
+static void
+resign(struct gen_world *g, struct gen_user *u, int r, int k)
+{
+	u->resign = (int16_t)r;
+	u->last = (int16_t)irm_gen_workday_from(g, r + k);
 }
 
 static void
 plant(struct gen_world *g, struct gen_user *u, int sc, uint64_t *s)
 {
-	int n = (int)g->o->days;
+	int n = (int)g->o->days, a;
 
 	u->scen = (int8_t)sc;
-	u->vac = -1;
+	u->vac = u->vac2 = -1;
+	u->flags &= (uint16_t) ~(GEN_U_EVENING | GEN_U_JOBSITE | GEN_U_USB);
 	switch (sc) {
 	case GEN_SC_DEPARTING:
+		resign(g, u, anchor_day(g, s, 5, 7), 14);
+		break;
 	case GEN_SC_JOBHUNT:
-		u->resign = (int16_t)day_between(g, s, 0.5, 0.7);
-		u->last = (int16_t)workday_from(g, u->resign + 14);
+		resign(g, u, anchor_day(g, s, 14, 1), 14);
 		break;
 	case GEN_SC_EVASION:
-		u->resign = (int16_t)day_between(g, s, 0.4, 0.6);
-		u->last = (int16_t)workday_from(g, u->resign + 7);
+		u->resign = (int16_t)anchor_day(g, s, 0, 11);
+		u->last = (int16_t)irm_gen_workday_from(g, u->resign + 7);
 		if (u->last > n - 4)
 			u->last = (int16_t)(n > 4 ? n - 4 : 0);
 		break;
 	case GEN_SC_DISGRUNTLED:
-		u->review = (int16_t)day_between(g, s, 0.4, 0.65);
+		u->review = (int16_t)anchor_day(g, s, 0, 8);
 		u->flags |= GEN_U_REVIEWED | GEN_U_POOR;
 		break;
+	case GEN_SC_SLOW:
+		u->anchor = (int16_t)quiet_days(g);
+		break;
+	case GEN_SC_THIN:
+		resign(g, u, anchor_day(g, s, 0, 8), 14);
+		break;
+	case GEN_SC_CERT_LEAK:
+		u->flags |= GEN_U_QUIET;
+		a = anchor_day(g, s, 0, 12);
+		u->anchor = (int16_t)a;
+		resign(g, u, a + 6, 5);
+		break;
+	case GEN_SC_CERT_JOB:
+		/* Job sites from three weeks before the resignation (two
+		 * in a short period), USB copies in the last two. */
+		u->flags |= GEN_U_USB;
+		a = anchor_day(g, s, n >= 60 ? 21 : 14, 6);
+		resign(g, u, a, 5);
+		break;
+	case GEN_SC_CERT_SABOT:
+		a = anchor_day(g, s, 0, 7);
+		u->anchor = (int16_t)a;
+		u->review = (int16_t)(a >= 7 ? a - 7 : 0);
+		u->flags |= GEN_U_REVIEWED | GEN_U_POOR;
+		resign(g, u, a + 3, 3);
+		break;
+	case GEN_SC_LA_HEAVY:
+		u->flags |= GEN_U_HEAVY;
+		u->anchor = 0;
+		break;
+	case GEN_SC_LA_LEAVER:
+		resign(g, u, anchor_day(g, s, 0, 14), 14);
+		break;
+	case GEN_SC_LA_PARTNER:
+		u->anchor = 0;
+		break;
+	case GEN_SC_LA_REVIEW:
+		u->review = (int16_t)anchor_day(g, s, 0, 10);
+		u->flags |= GEN_U_REVIEWED | GEN_U_JOB;
+		break;
 	default:
-		u->anchor = (int16_t)day_between(g, s, 0.35, 0.7);
+		u->anchor = (int16_t)anchor_day(g, s, 0,
+		    sc == GEN_SC_AFTERHOURS     ? 9
+		        : sc == GEN_SC_SLOWLEAK ? 14
+		                                : 6);
 	}
-	u->anchor = u->resign >= 0 ? u->resign
-	    : u->review >= 0       ? u->review
-	                           : u->anchor;
+	if (sc != GEN_SC_CERT_LEAK && sc != GEN_SC_CERT_SABOT)
+		u->anchor = u->resign >= 0 ? u->resign
+		    : u->review >= 0       ? u->review
+		                           : u->anchor;
 }
 
 static void
@@ -407,9 +555,10 @@ plant_all(struct gen_world *g, uint64_t *s)
 	int sc;
 
 	for (sc = 0; sc < GEN_NSCEN; sc++) {
-		want = o->count[sc] >= 0
-		    ? (unsigned)o->count[sc]
-		    : (unsigned)(g->nusers * o->density / 1000 + 0.5);
+		want = o->count[sc] >= 0 ? (unsigned)o->count[sc]
+		                         : (unsigned)(g->nusers * o->density *
+		                                   scens[sc].weight / 1000 +
+		                               0.5);
 		if (o->count[sc] < 0 && want == 0)
 			want = 1;
 		for (got = tries = 0; got < want && tries < 100 * g->nusers;
@@ -448,7 +597,9 @@ irm_gen_scen_window(
 		*to = a + 7;
 		break;
 	case GEN_SC_SLOW:
-		*from = 0;
+	case GEN_SC_LA_HEAVY:
+	case GEN_SC_LA_PARTNER:
+		*from = a;
 		*to = n - 1;
 		break;
 	case GEN_SC_SEQUENCE:
@@ -458,6 +609,25 @@ irm_gen_scen_window(
 	case GEN_SC_AFTERHOURS:
 		*from = a;
 		*to = a + 10;
+		break;
+	case GEN_SC_SLOWLEAK:
+		*from = a;
+		*to = a + 20;
+		break;
+	case GEN_SC_THIN:
+	case GEN_SC_CERT_LEAK:
+	case GEN_SC_CERT_SABOT:
+	case GEN_SC_LA_LEAVER:
+		*from = a;
+		*to = u->last;
+		break;
+	case GEN_SC_CERT_JOB:
+		*from = a - (n >= 60 ? 21 : 14);
+		*to = u->last;
+		break;
+	case GEN_SC_LA_REVIEW:
+		*from = a;
+		*to = a + 14;
 		break;
 	default:
 		*from = a;
@@ -471,6 +641,35 @@ irm_gen_scen_window(
 
 /* ------------------------------------------------------------- users */
 
+/* A standard normal draw (Box-Muller). */
+static double
+normal(uint64_t *s)
+{
+	double u1 = irm_gen_unit(s), u2 = irm_gen_unit(s);
+
+	return sqrt(-2 * log(u1 + 1e-12)) * cos(6.283185307179586 * u2);
+}
+
+/* Per cent of a department's users with a habit: night shift, travel,
+ * routine USB copies. */
+static unsigned
+share_of(unsigned dept, int habit)
+{
+	static const unsigned night[] = {0, 2, 0, 0, 0, 0, 15, 25, 15, 0};
+	static const unsigned travel[] = {35, 8, 5, 5, 10, 15, 5, 3, 5, 40};
+	static const unsigned usb[] = {0, 40, 0, 0, 0, 5, 5, 5, 30, 0};
+
+	if (dept >= 10)
+		return 0;
+	return habit == 0 ? night[dept] : habit == 1 ? travel[dept] : usb[dept];
+}
+
+/*
+ * A user: department, a lognormal activity factor (most near the median,
+ * a few at five to ten times it), arrival, absences, and the habits of
+ * the role: night shift, trips abroad, routine USB copies, evening mail,
+ * job sites; some are new hires, some leave and take nothing.
+ */
 static void
 make_user(struct gen_world *g, unsigned i, uint64_t *s)
 {
@@ -479,21 +678,43 @@ make_user(struct gen_world *g, unsigned i, uint64_t *s)
 
 	name_user(u, i);
 	u->dept = (uint16_t)(i == 0 ? GEN_DEPT_EXEC : pick_dept(s));
-	u->act = (float)(0.5 + irm_gen_unit(s));
-	if (irm_gen_below(s, 100) < 8)
-		u->act *= 3; /* the heavy users of every tenant */
+	u->act = (float)exp(0.7 * normal(s) - 0.1);
+	if (irm_gen_below(s, 100) < 2) {
+		u->flags |= GEN_U_HEAVY; /* always busy, every day */
+		u->act = (float)(u->act * 5 + 3);
+	}
 	u->start = (int16_t)(irm_gen_depts[u->dept].start_min +
 	    (int)irm_gen_below(s, 120) - 60);
 	u->vac = irm_gen_below(s, 100) < 35
 	    ? (int16_t)((int)irm_gen_below(s, (unsigned)n + 10) - 5)
 	    : -1;
-	u->resign = u->last = u->review = u->anchor = -1;
+	u->vac2 = irm_gen_below(s, 100) < 40
+	    ? (int16_t)irm_gen_below(s, (unsigned)n)
+	    : -1;
+	u->resign = u->last = u->review = u->anchor = u->hire = u->trip = -1;
 	u->scen = -1;
 	u->ip = (uint8_t)(1 + i % 250);
+	u->country = (uint8_t)irm_gen_below(s, 8);
 	if (irm_gen_below(s, 100) < 15)
 		u->flags |= GEN_U_EVENING;
+	if (irm_gen_below(s, 100) < share_of(u->dept, 0)) {
+		u->flags |= GEN_U_NIGHT;
+		u->start = (int16_t)(1290 + irm_gen_below(s, 90));
+	}
+	if (irm_gen_below(s, 100) < share_of(u->dept, 1)) {
+		u->flags |= GEN_U_TRAVEL;
+		u->trip = (int16_t)irm_gen_below(s, (unsigned)n);
+	}
+	if (irm_gen_below(s, 100) < share_of(u->dept, 2))
+		u->flags |= GEN_U_USB;
+	if (irm_gen_below(s, 100) < 6)
+		u->flags |= GEN_U_JOBSITE;
+	/* New hires, from the second week on. */
+	if (i > 0 && n >= 20 && irm_gen_below(s, 100) < 3)
+		u->hire = (int16_t)irm_gen_workday_from(
+		    g, 7 + (int)irm_gen_below(s, (unsigned)(n * 2 / 3 - 7)));
 	/* Leavers who take nothing. */
-	if (i > 0 && n >= 10 && irm_gen_below(s, 1000) < 12) {
+	if (i > 0 && n >= 10 && irm_gen_below(s, 1000) < 12 && u->hire < 0) {
 		u->flags |= GEN_U_LEAVER;
 		u->resign = (int16_t)(5 + irm_gen_below(s, (unsigned)n - 7));
 		u->last = (int16_t)(u->resign + 14);
@@ -519,8 +740,9 @@ managers(struct gen_world *g)
 			if (u->dept == GEN_DEPT_IT)
 				g->admin = i;
 			u->flags |= GEN_U_PRIORITY;
-			u->flags &= (uint16_t)~GEN_U_LEAVER;
-			u->resign = u->last = -1;
+			u->flags &= (uint16_t) ~(GEN_U_LEAVER | GEN_U_NIGHT);
+			u->resign = u->last = u->hire = -1;
+			u->start = (int16_t)irm_gen_depts[u->dept].start_min;
 		}
 		if (u->dept == GEN_DEPT_EXEC)
 			u->flags |= GEN_U_PRIORITY;

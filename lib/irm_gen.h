@@ -16,7 +16,11 @@
 
 #include "irm.h"
 
-/* The planted scenarios, in the order of the answer key. */
+/*
+ * The planted scenarios, in the order of the answer key: the insiders,
+ * then the benign look-alikes (users whose harmless habits resemble an
+ * insider's, listed with expected "none").
+ */
 enum {
 	GEN_SC_DEPARTING,
 	GEN_SC_JOBHUNT,
@@ -26,12 +30,28 @@ enum {
 	GEN_SC_SEQUENCE,
 	GEN_SC_AFTERHOURS,
 	GEN_SC_EVASION,
+	GEN_SC_SLOWLEAK,   /* just above the user's own norm */
+	GEN_SC_THIN,       /* thinly across channels after a trigger */
+	GEN_SC_CERT_LEAK,  /* CERT r4.2 scenario 1 */
+	GEN_SC_CERT_JOB,   /* CERT r4.2 scenario 2 */
+	GEN_SC_CERT_SABOT, /* CERT r4.2 scenario 3 */
+	GEN_SC_LA_HEAVY,   /* look-alike: steady heavy downloader */
+	GEN_SC_LA_LEAVER,  /* look-alike: quiet leaver */
+	GEN_SC_LA_PARTNER, /* look-alike: partner sharer */
+	GEN_SC_LA_REVIEW,  /* look-alike: good review */
 	GEN_NSCEN
 };
+
+/* Output formats of the activity. */
+enum { GEN_FMT_O365, GEN_FMT_CERT };
 
 /* A scenario's name (as --scenario takes it) and one line about it. */
 const char *irm_gen_scenario_name(int sc);
 const char *irm_gen_scenario_about(int sc);
+
+/* The lowest alert severity that catches the scenario (high, medium,
+ * low), or "none" for a look-alike. */
+const char *irm_gen_scenario_expected(int sc);
 
 /* The scenario of a name, or -1. */
 int irm_gen_scenario_parse(const char *name);
@@ -45,6 +65,7 @@ struct irm_gen_opts {
 	/* Planted users per scenario: 0 none, -1 from density. */
 	int count[GEN_NSCEN];
 	double density; /* planted users per 1,000 users, at least 1 */
+	int format;     /* GEN_FMT_* */
 };
 
 struct irm_gen_stats {
@@ -56,7 +77,8 @@ struct irm_gen_stats {
 
 /*
  * Write a tenant into dir, which must be absent or empty: raw/ with a file
- * per day and source, directory.csv, settings.json, policies/ and
+ * per day and source (with GEN_FMT_CERT, the CERT r4.2 files and a file of
+ * HR rows per day), directory.csv, settings.json, policies/ and
  * answers.csv; every file mode 0600, directories 0700.  Returns 0 with
  * *st filled, or -1 with e filled (dir then holds what was written so
  * far).  Uses irm_time_setzone() for o->zone.

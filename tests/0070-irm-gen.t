@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 23
+plan 28
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -42,18 +42,23 @@ printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
     dlp_matched email_sent hr_job_change \
     file_accessed file_archived file_deleted file_downloaded file_modified \
     file_renamed file_synced file_uploaded hr_resignation hr_review \
-    label_changed logon logon_failed network_share_copied printed \
+    label_changed logon logon_failed network_share_copied other printed \
     security_alert shared usb_copied usb_mounted | sort >"$TMP/want"
 check_same "the activities of the tenant" "$TMP/acts" "$TMP/want"
 
 check "settings and policies pass irm-score --lint" \
     irm-score -s "$A/settings.json" -p "$A/policies" --lint
 
-cut -d, -f2 "$A/answers.csv" >"$TMP/sc"
-printf '%s\n' scenario departing-exfil job-hunting disgruntled \
-    priority-leak slow-exfil obfuscate-exfil after-hours departing-evasion \
-    >"$TMP/want"
-check_same "answers.csv: one user per scenario" "$TMP/sc" "$TMP/want"
+cut -d, -f2,5 "$A/answers.csv" >"$TMP/sc"
+printf '%s\n' scenario,expected departing-exfil,high job-hunting,high \
+    disgruntled,high priority-leak,high slow-exfil,high obfuscate-exfil,high \
+    after-hours,high departing-evasion,high slow-leak,medium \
+    thin-multichannel,medium cert-leaker,high cert-jobsite-usb,medium \
+    cert-sabotage,high lookalike-heavy-downloader,none \
+    lookalike-quiet-leaver,none lookalike-partner-sharer,none \
+    lookalike-good-review,none >"$TMP/want"
+check_same "answers.csv: one user per scenario, with its expected alert" \
+    "$TMP/sc" "$TMP/want"
 
 irm-gen -u 40 -d 30 -c departing-exfil=3 -c slow-exfil "$TMP/e"
 cut -d, -f2 "$TMP/e/answers.csv" | sort | uniq -c |
@@ -63,6 +68,35 @@ check_same "--scenario NAME=N and NAME" "$TMP/sc" "$TMP/want"
 irm-gen -u 40 -d 30 -c none "$TMP/f"
 check "--scenario none: no planted user" \
     test "$(wc -l <"$TMP/f/answers.csv")" -eq 1
+
+# The population is heavy-tailed: the busiest 1% of users have on
+# average at least five times the events of the median user.
+irm-gen -u 300 -d 10 -c none "$TMP/p"
+irm-norm "$TMP"/p/raw/*-audit.jsonl |
+    sed -n 's/.*"user":{"name":"\([^"]*\)".*/\1/p' | sort | uniq -c |
+    sort -rn | awk '{ c[NR] = $1 } END { k = int((NR + 99) / 100)
+	for (i = 1; i <= k; i++) top += c[i] / k; med = c[int(NR / 2)]
+	print (top >= 5 * med ? "yes" : "no " top " " med) }' >"$TMP/tail"
+echo yes >"$TMP/want"
+check_same "heavy-tailed: the top 1% at least 5x the median" "$TMP/tail" \
+    "$TMP/want"
+
+# The CERT r4.2 format: irm-norm -f cert reads it without a message, one
+# event per row; the HR rows are in hr/, the answer key is the same.
+C=$TMP/cert
+irm-gen -v -f cert -u 40 -d 30 -s 5 "$C" 2>"$TMP/gen.err"
+ls "$C/raw" >"$TMP/files"
+printf '%s\n' device.csv email.csv file.csv http.csv logon.csv \
+    psychometric.csv >"$TMP/want"
+check_same "-f cert: the r4.2 files" "$TMP/files" "$TMP/want"
+{ irm-norm -f cert "$C"/raw/* && irm-norm "$C"/hr/*; } >"$TMP/cev" \
+    2>"$TMP/cnorm.err"
+check "-f cert: irm-norm reads it, exit 0 and no diagnostics" \
+    test $? = 0 -a ! -s "$TMP/cnorm.err"
+sed -n 's/.* records \([0-9]*\) bytes.*/\1/p' "$TMP/gen.err" >"$TMP/n"
+wc -l <"$TMP/cev" | tr -d ' ' >"$TMP/m"
+check_same "-f cert: one event per record" "$TMP/m" "$TMP/n"
+check "-f cert: the same answer key" cmp "$C/answers.csv" "$A/answers.csv"
 
 check_rc "a directory that is not empty: exit 3" 3 irm-gen -u 10 -d 2 "$A"
 check_rc "an unknown scenario: exit 2" 2 irm-gen -c nosuch "$TMP/g"
@@ -83,6 +117,7 @@ check "a tenant file that cannot be written: exit 3 naming it" sh -c \
 # days, seed 1): every scenario caught by the policy made for it.
 sh "$TOP/bench/eval.sh" >"$TMP/eval" 2>&1
 grep '^| [a-z-]* | ' "$TMP/eval" | grep -v '^| scenario' |
+    grep -v '^| \(slow-leak\|thin-multichannel\|cert-[a-z-]*\|lookalike-[a-z-]*\) ' |
     awk -F' [|] ' '{print $1 " " $5}' | sed 's/^| //' >"$TMP/caught"
 printf '%s\n' "departing-exfil yes departing-data-theft" \
     "job-hunting yes departing-data-theft" \
