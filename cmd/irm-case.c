@@ -53,8 +53,8 @@ load(struct ctx *c)
 	if (irm_store_read(c->store, irm_state_fold, c->st, &torn, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	if (torn)
-		irm_warnx("%s: torn last line (%zu bytes) ignored; the next "
-		          "writer repairs it",
+		irm_warnx(
+		    "%s: torn last line (%zu bytes) ignored; the next writer repairs it",
 		    irm_store_path(c->store), torn);
 }
 
@@ -239,16 +239,14 @@ cmd_confirm(struct ctx *c, int argc, char **argv)
 	al = need_alert(c, argv[optind]);
 	if (al->status != IRM_ALERT_NEEDS_REVIEW)
 		refuse(c,
-		    "%s: the alert is %s; only an alert that needs "
-		    "review can be confirmed",
+		    "%s: the alert is %s; only an alert that needs review can be confirmed",
 		    al->id, irm_alert_status_name(al->status));
 	irm_buf_init(&d, 1 << 20);
 	if (case_id) {
 		k = need_case(c, case_id, 1);
 		if (strcmp(k->user, al->user) != 0)
 			refuse(c,
-			    "%s: the case is of another user (one user "
-			    "per case)",
+			    "%s: the case is of another user (one user per case)",
 			    case_id);
 		data_case(&d, case_id);
 		data_str(&d, "alert", al->id);
@@ -289,8 +287,7 @@ cmd_dismiss(struct ctx *c, int argc, char **argv)
 	al = need_alert(c, argv[optind]);
 	if (al->status != IRM_ALERT_NEEDS_REVIEW)
 		refuse(c,
-		    "%s: the alert is %s; only an alert that needs "
-		    "review can be dismissed",
+		    "%s: the alert is %s; only an alert that needs review can be dismissed",
 		    al->id, irm_alert_status_name(al->status));
 	irm_buf_init(&d, 1 << 20);
 	irm_buf_adds(&d, "{\"alert\":");
@@ -424,8 +421,7 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 		n.to = k->user;
 	if (strchr(n.to, '@') == NULL)
 		refuse(c,
-		    "notice: %s has no mail address (pseudonymized?): "
-		    "give --to",
+		    "notice: %s has no mail address (pseudonymized?): give --to",
 		    k->id);
 	if ((fp = fopen(tmpl, "r")) == NULL)
 		refuse(c, "template %s: %s", tmpl, strerror(errno));
@@ -434,8 +430,7 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	fclose(fp);
 	if (n.from == NULL || n.subject == NULL)
 		refuse(c,
-		    "notice: no sender or subject (From: and Subject: "
-		    "in the template, or --from and --subject)");
+		    "notice: no sender or subject (From: and Subject: in the template, or --from and --subject)");
 	if (irm_notice_check(&n, &e) == -1)
 		refuse(c, "%s", e.msg);
 	irm_sha256_hex(n.body.data ? n.body.data : "", n.body.len, hex);
@@ -481,8 +476,7 @@ cmd_reveal(struct ctx *c, int argc, char **argv)
 	need_args(argc - optind, 1);
 	if (key == NULL || dirfile == NULL)
 		irm_errx(IRM_EXIT_USAGE,
-		    "reveal: --key and --directory are "
-		    "required");
+		    "reveal: --key and --directory are required");
 	id = argv[optind];
 	begin(c);
 	if ((k = irm_state_case(c->st, id)) != NULL)
@@ -671,8 +665,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 		case 'f':
 			if ((format = irm_out_parse(optarg)) == -1)
 				irm_errx(IRM_EXIT_USAGE,
-				    "-f: expected jsonl, csv, table, html, "
-				    "o365 or ocsf: %s",
+				    "-f: expected jsonl, csv, table, html, o365 or ocsf: %s",
 				    optarg);
 			break;
 		case O_POLICY:
@@ -703,8 +696,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			    "--status: a case is active or closed");
 	} else if (status && (f.status = irm_alert_status_parse(status)) == -1)
 		irm_errx(IRM_EXIT_USAGE,
-		    "--status: expected needs_review, confirmed, dismissed or "
-		    "resolved");
+		    "--status: expected needs_review, confirmed, dismissed or resolved");
 	load(c);
 	if (cases)
 		list_cases(c, &f, cs);
@@ -1045,8 +1037,7 @@ usage(int code)
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-case [-S dir] [-b name] command [args]\n"
 	    "       irm-case list [-f format] [--cases] [--policy name]\n"
-	    "                [--severity level] [--since time] [--status "
-	    "status]\n"
+	    "                [--severity level] [--since time] [--status status]\n"
 	    "                [--until time] [--user name]\n"
 	    "       irm-case show id\n"
 	    "       irm-case confirm [--case id | --new-case name] alert\n"

@@ -106,9 +106,7 @@ opt_duration(const char *name, const char *s)
 
 	if (n < 2 || n >= sizeof(num))
 		irm_errx(IRM_EXIT_USAGE,
-		    "%s: expected a number and s, m, h "
-		    "or d: %s",
-		    name, s);
+		    "%s: expected a number and s, m, h or d: %s", name, s);
 	switch (s[n - 1]) {
 	case 's':
 		unit = 1000;
@@ -185,9 +183,7 @@ delay_scale(void)
 	v = strtod(s, &end);
 	if (*end != '\0' || !(v > 0 && v <= 1000))
 		irm_errx(IRM_EXIT_USAGE,
-		    "IRM_FETCH_DELAY_SCALE: not a factor "
-		    "above 0: %s",
-		    s);
+		    "IRM_FETCH_DELAY_SCALE: not a factor above 0: %s", s);
 	return v;
 }
 
@@ -206,8 +202,7 @@ read_secret(const char *path)
 	if (path == NULL) {
 		if (env == NULL || *env == '\0')
 			irm_errx(IRM_EXIT_USAGE,
-			    "no client secret: use --client-secret-file or "
-			    "IRM_CLIENT_SECRET");
+			    "no client secret: use --client-secret-file or IRM_CLIENT_SECRET");
 		return irm_xstrdup(env);
 	}
 	if ((fp = fopen(path, "r")) == NULL)
@@ -362,9 +357,7 @@ run_pull(struct opts *o, struct out *out)
 
 	if (o->tenant == NULL || o->client_id == NULL)
 		irm_errx(IRM_EXIT_USAGE,
-		    "%s: --tenant and --client-id are "
-		    "required",
-		    o->mode);
+		    "%s: --tenant and --client-id are required", o->mode);
 	opt_plain("--tenant", o->tenant);
 	p.nkeys = o->types ? split(o->types, keys, MAX_TYPES,
 	                         o365 ? "--content-type" : "--resource")
@@ -379,9 +372,7 @@ run_pull(struct opts *o, struct out *out)
 	for (int i = 0; !o365 && i < p.nkeys; i++)
 		if (irm_graph_path(keys[i]) == NULL)
 			irm_errx(IRM_EXIT_USAGE,
-			    "--resource: unknown: %s "
-			    "(directoryAudits, signIns, "
-			    "alerts_v2)",
+			    "--resource: unknown: %s (directoryAudits, signIns, alerts_v2)",
 			    keys[i]);
 	p.keys = keys;
 	p.now = now_ms();
@@ -685,8 +676,7 @@ static void
 usage(int code)
 {
 	fprintf(code ? stderr : stdout,
-	    "usage: irm-fetch o365 --tenant id --client-id id "
-	    "[--client-secret-file file]\n"
+	    "usage: irm-fetch o365 --tenant id --client-id id [--client-secret-file file]\n"
 	    "           [--content-type list] [--start time] [--end time] "
 	    "[--since duration]\n"
 	    "           [-qv] [-o file] [-s file] [--base-url url] "
@@ -694,8 +684,7 @@ usage(int code)
 	    "           [--token-endpoint v1|v2] [--publisher-id guid] "
 	    "[--max-retries n]\n"
 	    "           [--cacert file] [--proxy url]\n"
-	    "       irm-fetch graph --tenant id --client-id id "
-	    "--resource list [options]\n"
+	    "       irm-fetch graph --tenant id --client-id id --resource list [options]\n"
 	    "       irm-fetch url [-qv] [-o file] [--header-file file] "
 	    "[--next link|json:field]\n"
 	    "           [--max-retries n] [--cacert file] [--proxy url] url\n");

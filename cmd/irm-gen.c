@@ -98,9 +98,7 @@ density(const char *s)
 
 	if (*s == '\0' || *end != '\0' || !(d >= 0 && d <= 1000))
 		irm_errx(IRM_EXIT_USAGE,
-		    "--density: %s: not a number from 0 "
-		    "to 1000",
-		    s);
+		    "--density: %s: not a number from 0 to 1000", s);
 	return d;
 }
 

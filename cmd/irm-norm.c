@@ -156,9 +156,7 @@ main(int argc, char *argv[])
 			c.opts.format = irm_format_parse(optarg);
 			if (c.opts.format == IRM_FMT_AUTO)
 				irm_errx(IRM_EXIT_USAGE,
-				    "-f: unknown format: "
-				    "%s",
-				    optarg);
+				    "-f: unknown format: %s", optarg);
 			break;
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -168,9 +166,7 @@ main(int argc, char *argv[])
 		case 'k':
 			if (strcmp(optarg, "user") != 0)
 				irm_errx(IRM_EXIT_USAGE,
-				    "-k: only 'user' is "
-				    "a key: %s",
-				    optarg);
+				    "-k: only 'user' is a key: %s", optarg);
 			c.writer.key_user = 1;
 			break;
 		case 'm':
@@ -189,9 +185,7 @@ main(int argc, char *argv[])
 			c.opts.hr_scenario = irm_hr_scenario_parse(optarg);
 			if (c.opts.hr_scenario == IRM_HR_NONE)
 				irm_errx(IRM_EXIT_USAGE,
-				    "-s: unknown HR "
-				    "scenario: %s",
-				    optarg);
+				    "-s: unknown HR scenario: %s", optarg);
 			break;
 		case 't':
 			if (irm_time_setzone(optarg, &e) == -1)

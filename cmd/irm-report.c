@@ -47,10 +47,8 @@ severity_parse(const char *s)
 
 	if (sev != 0)
 		return sev;
-	irm_errx(IRM_EXIT_USAGE,
-	    "--fail-on: expected low, medium or high: "
-	    "%s",
-	    s);
+	irm_errx(
+	    IRM_EXIT_USAGE, "--fail-on: expected low, medium or high: %s", s);
 }
 
 static void
@@ -264,8 +262,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if ((o.format = irm_out_parse(optarg)) == -1)
 				irm_errx(IRM_EXIT_USAGE,
-				    "-f: expected jsonl, csv, table, html, "
-				    "o365 or ocsf: %s",
+				    "-f: expected jsonl, csv, table, html, o365 or ocsf: %s",
 				    optarg);
 			break;
 		case 'h':
@@ -329,8 +326,8 @@ main(int argc, char *argv[])
 	/* An empty gate must not pass: upstream may have failed silently. */
 	if (o.fail_on && irm_alerts_insights(r.st->alerts) == 0 &&
 	    !o.allow_empty) {
-		irm_warnx("no insights read (use --allow-empty if none is "
-		          "right)");
+		irm_warnx(
+		    "no insights read (use --allow-empty if none is right)");
 		rval = IRM_EXIT_FATAL;
 	} else if (o.fail_on && sev >= o.fail_on && rval != IRM_EXIT_FATAL)
 		rval = IRM_EXIT_FINDINGS;

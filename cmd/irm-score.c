@@ -156,9 +156,8 @@ start_scoring(struct ctx *c)
 		        row.f[1], strlen(row.f[1]), &flags, &ms, NULL) == -1 ||
 		    (days = (int)irm_parse_num(row.f[2], 1, 365, &errstr),
 		        errstr)) {
-			irm_warnx_at(&pos,
-			    "expected user,start,days (days "
-			    "1-365)");
+			irm_warnx_at(
+			    &pos, "expected user,start,days (days 1-365)");
 			irm_errx(IRM_EXIT_USAGE, "--start-scoring: bad file");
 		}
 		user = row.f[0];
@@ -220,9 +219,8 @@ load_config(struct ctx *c)
 		irm_warnx("%s", lint.msg[i]);
 	if (lint.n)
 		irm_errx(IRM_EXIT_USAGE,
-		    "%zu problem%s in settings and "
-		    "policies",
-		    lint.n, lint.n == 1 ? "" : "s");
+		    "%zu problem%s in settings and policies", lint.n,
+		    lint.n == 1 ? "" : "s");
 	irm_lint_free(&lint);
 }
 

@@ -109,8 +109,7 @@ one_line(struct irm_notice *n, const char *line, int *in_body,
 	}
 	if ((slot = header_slot(n, line, &val)) == NULL)
 		return irm_seterr(e,
-		    "%s:%lu: expected From:, Subject:, Cc: or a blank line "
-		    "before the body",
+		    "%s:%lu: expected From:, Subject:, Cc: or a blank line before the body",
 		    pos->file, pos->line);
 	if (*slot)
 		return 0; /* set by an option: the option wins */

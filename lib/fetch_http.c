@@ -96,8 +96,7 @@ origin(const struct irm_fetch *f, const char *url, char *out, size_t outsz,
 	if (strcmp(scheme, "https") != 0 &&
 	    !(strcmp(scheme, "http") == 0 && loopback(host))) {
 		irm_seterr(e,
-		    "%s: refused: only https, or plain http to a loopback "
-		    "address",
+		    "%s: refused: only https, or plain http to a loopback address",
 		    url);
 		goto out;
 	}

@@ -150,8 +150,7 @@ subscriptions(struct irm_fetch *f, struct irm_pull *p, struct irm_error *e)
 		        IRM_CALL_AUTH, &r, NULL, e) == -1)
 			goto out;
 		irm_fetch_say(f, IRM_SAY_NOTE,
-		    "%s: subscription started; the first content can take "
-		    "up to 12 hours to appear",
+		    "%s: subscription started; the first content can take up to 12 hours to appear",
 		    p->keys[i]);
 	}
 	rc = 0;
@@ -182,8 +181,7 @@ add_items(struct items *it, struct json_object *arr, const char *url,
 
 		if (id == NULL || uri == NULL)
 			return irm_seterr(e,
-			    "%s: a content entry without contentId or "
-			    "contentUri",
+			    "%s: a content entry without contentId or contentUri",
 			    url);
 		if (it->n == it->cap) {
 			it->cap = it->cap ? it->cap * 2 : 64;
@@ -216,8 +214,7 @@ list_window(struct irm_fetch *f, struct irm_pull *p, const char *type,
 	irm_resp_init(&r);
 	if (url_printf(&url, e,
 	        "%s/api/v1.0/%s/activity/feed/subscriptions/content"
-	        "?contentType=%s&startTime=%s&endTime=%s"
-	        "&PublisherIdentifier=%s",
+	        "?contentType=%s&startTime=%s&endTime=%s&PublisherIdentifier=%s",
 	        p->base, p->tenant, type, s, t, p->publisher) == -1)
 		goto out;
 	for (;;) {
@@ -268,8 +265,7 @@ expired(struct irm_fetch *f, const char *type, const struct item *c, int64_t ws,
 	irm_time_format(ws, s);
 	irm_time_format(we, u);
 	irm_fetch_say(f, IRM_SAY_WARN,
-	    "%s: content created %s expired before it was fetched "
-	    "(window %s to %s)",
+	    "%s: content created %s expired before it was fetched (window %s to %s)",
 	    type, c->created >= 0 ? t : "(unknown)", s, u);
 }
 
@@ -343,8 +339,7 @@ list_late(struct irm_fetch *f, struct irm_pull *p, const char *type, int64_t ws,
 	irm_time_format(ws, a);
 	irm_time_format(s, b);
 	irm_fetch_say(f, IRM_SAY_WARN,
-	    "%s: content from %s to %s expired before it was listed (the "
-	    "service's 7 days ended later than this machine's clock says)",
+	    "%s: content from %s to %s expired before it was listed (the service's 7 days ended later than this machine's clock says)",
 	    type, a, b);
 	return 1;
 }
@@ -404,8 +399,7 @@ one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
 		irm_time_format(cur, a);
 		irm_time_format(floor, b);
 		irm_fetch_say(f, IRM_SAY_WARN,
-		    "%s: content from %s to %s expired before it was "
-		    "fetched (the API keeps 7 days)",
+		    "%s: content from %s to %s expired before it was fetched (the API keeps 7 days)",
 		    type, a, b);
 		rval = 1;
 	}
@@ -417,8 +411,7 @@ one_type(struct irm_fetch *f, struct irm_pull *p, const char *type,
 		irm_time_format(p->start, a);
 		irm_time_format(floor, b);
 		irm_fetch_say(f, IRM_SAY_WARN,
-		    "%s: content from %s to %s is no longer available (the "
-		    "API keeps 7 days); starting at %s",
+		    "%s: content from %s to %s is no longer available (the API keeps 7 days); starting at %s",
 		    type, a, b, b);
 		rval = 1;
 	}

@@ -115,8 +115,7 @@ load(struct irm_fstate *s, const char *source, const char *tenant,
 		    !json_object_is_type(s->cursors, json_type_object) ||
 		    !json_object_is_type(s->seen, json_type_object))
 			rc = irm_seterr(e,
-			    "%s: corrupt state: not an irm-fetch state of "
-			    "version 1",
+			    "%s: corrupt state: not an irm-fetch state of version 1",
 			    s->path);
 		else if (strcmp(src, source) != 0 ||
 		    strcmp(ten ? ten : "", tenant ? tenant : "") != 0)

@@ -493,8 +493,7 @@ send(struct rec *x)
 	irm_gen_num(w, "SizeInBytes", 2000 + pick(x, 8000000));
 	if (as) {
 		irm_gen_str(w, "Subject",
-		    "To all staff: what they are not "
-		    "telling you");
+		    "To all staff: what they are not telling you");
 	} else {
 		subject(x, subj, sizeof(subj));
 		irm_gen_str(w, "Subject", subj);
@@ -857,8 +856,7 @@ alert(struct rec *x)
 	irm_gen_str(w, "category", ev ? "DefenseEvasion" : "UnwantedSoftware");
 	irm_gen_str(w, "title",
 	    ev ? evasion[pick(x, NELEM(evasion))]
-	       : "An active 'PUA:Win32/Presenoker' unwanted software was "
-	         "detected");
+	       : "An active 'PUA:Win32/Presenoker' unwanted software was detected");
 	irm_gen_str(w, "serviceSource", "microsoftDefenderForEndpoint");
 	irm_gen_str(w, "detectionSource", ev ? "antivirus" : "edr");
 	irm_gen_time(w, "createdDateTime", x->a->t, (int)pick(x, 1000));

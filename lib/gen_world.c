@@ -301,63 +301,50 @@ static const struct {
 	unsigned weight; /* density multiplier */
 } scens[GEN_NSCEN] = {
     {"departing-exfil", "high",
-        "departing user copies labelled files to USB and Dropbox around "
-        "the resignation",
+        "departing user copies labelled files to USB and Dropbox around the resignation",
         1},
     {"job-hunting", "high",
         "job-hunting user whose USB copies rise markedly before resigning", 1},
     {"disgruntled", "high",
-        "user with a poor review who downgrades labels, shares with a "
-        "personal account and deletes",
+        "user with a poor review who downgrades labels, shares with a personal account and deletes",
         1},
     {"priority-leak", "high",
-        "priority user leaking by anonymous links and mail to a personal "
-        "address",
+        "priority user leaking by anonymous links and mail to a personal address",
         1},
     {"slow-exfil", "high",
-        "slow exfiltration by print, network share and mail, under every "
-        "daily threshold",
+        "slow exfiltration by print, network share and mail, under every daily threshold",
         1},
     {"obfuscate-exfil", "high",
         "download, rename to photos, upload to Dropbox, then delete", 1},
     {"after-hours", "high", "logons and USB copies in the middle of the night",
         1},
     {"departing-evasion", "high",
-        "departing user with defense evasion alerts and badge swipes after "
-        "the last day",
+        "departing user with defense evasion alerts and badge swipes after the last day",
         1},
     {"slow-leak", "medium",
-        "uploads to personal cloud storage that were rare grow to a few "
-        "labelled files a day, just above the user's own norm",
+        "uploads to personal cloud storage that were rare grow to a few labelled files a day, just above the user's own norm",
         2},
     {"thin-multichannel", "medium",
-        "after resigning, a few labelled files a day by USB, personal "
-        "cloud and personal mail, none of them much",
+        "after resigning, a few labelled files a day by USB, personal cloud and personal mail, none of them much",
         2},
     {"cert-leaker", "high",
-        "CERT r4.2 scenario 1: a user who never worked after hours nor "
-        "used USB media does both, uploads to a leak site, then leaves",
+        "CERT r4.2 scenario 1: a user who never worked after hours nor used USB media does both, uploads to a leak site, then leaves",
         2},
     {"cert-jobsite-usb", "medium",
-        "CERT r4.2 scenario 2: weeks of job-site browsing, then USB copies "
-        "at several times the user's own rate, then leaves",
+        "CERT r4.2 scenario 2: weeks of job-site browsing, then USB copies at several times the user's own rate, then leaves",
         2},
     {"cert-sabotage", "high",
-        "CERT r4.2 scenario 3: an administrator after a poor review fetches "
-        "a keylogger, copies it to USB, logs on as the supervisor, sends a "
-        "mass mail as the supervisor, then leaves",
+        "CERT r4.2 scenario 3: an administrator after a poor review fetches a keylogger, copies it to USB, logs on as the supervisor, sends a mass mail as the supervisor, then leaves",
         2},
     {"lookalike-heavy-downloader", "none",
         "benign: downloads dozens of files every working day, always", 2},
     {"lookalike-quiet-leaver", "none",
         "benign: resigns and works normally to the last day", 2},
     {"lookalike-partner-sharer", "none",
-        "benign: shares files and mails attachments to the partner every "
-        "day",
+        "benign: shares files and mails attachments to the partner every day",
         2},
     {"lookalike-good-review", "none",
-        "benign: a good performance review and a promotion, then normal "
-        "work",
+        "benign: a good performance review and a promotion, then normal work",
         2},
 };
 

@@ -60,8 +60,7 @@ irm_cut_partial_line(int fd, const char *path, irm_warn_fn warn, void *arg)
 	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
 		return -1;
 	irm_warn_to(warn, arg,
-	    "%s: removed an incomplete last line (%lld bytes) left by "
-	    "an interrupted run",
+	    "%s: removed an incomplete last line (%lld bytes) left by an interrupted run",
 	    path, (long long)(st.st_size - end));
 	return 0;
 }

@@ -214,8 +214,7 @@ doc_next(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
 			rec->line = r->val_line;
 			if (r->val.data == NULL)
 				return irm_seterr(e,
-				    "value longer than %zu "
-				    "bytes",
+				    "value longer than %zu bytes",
 				    irm_input_maxline(r->in));
 			o = irm_json_parse(r->tok, r->val.data, r->val.len, e);
 			if (o == NULL)
@@ -239,8 +238,7 @@ doc_next(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
 			r->line = NULL;
 			return reject_line(r, NULL, 0, rec,
 			    rc == IRM_LINE_TOOLONG ? "line too long"
-			                           : "NUL byte in "
-			                             "line",
+			                           : "NUL byte in line",
 			    e);
 		}
 	}

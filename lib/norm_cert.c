@@ -155,8 +155,7 @@ irm_cert_init(
 		m->kind = K_LOGON;
 	else
 		return irm_seterr(e,
-		    "unknown CERT file: no activity, "
-		    "filename, to, url or file_tree column");
+		    "unknown CERT file: no activity, filename, to, url or file_tree column");
 	return 0;
 }
 

@@ -300,8 +300,7 @@ irm_map_graph(struct json_object *o, const char *raw, size_t rawlen,
 		rc = sign_in(o, ev, e);
 	else
 		rc = irm_seterr(e,
-		    "unknown graph object (no activityDateTime "
-		    "or createdDateTime)");
+		    "unknown graph object (no activityDateTime or createdDateTime)");
 	if (rc == -1)
 		return IRM_MAP_REJECT;
 	if (ev->id == NULL)

@@ -124,8 +124,7 @@ irm_hr_init(
 		m->kind = header_scenario(m);
 		if (m->kind == IRM_HR_NONE)
 			return irm_seterr(e,
-			    "cannot tell the HR scenario "
-			    "(use --hr-scenario)");
+			    "cannot tell the HR scenario (use --hr-scenario)");
 	}
 	if (m->kind == IRM_HR_NONE || m->kind == IRM_HR_PROFILE)
 		return 0;

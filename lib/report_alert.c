@@ -484,8 +484,7 @@ irm_insight_check(struct json_object *o, struct irm_error *e)
 	    score < 0 || score > 100 ||
 	    irm_time_parse(ts, strlen(ts), &flags, &ms, NULL))
 		return irm_seterr(e,
-		    "not an insight (irm-insight(5)): needs "
-		    "@timestamp, event.id, user.name, rule.name, irm.score");
+		    "not an insight (irm-insight(5)): needs @timestamp, event.id, user.name, rule.name, irm.score");
 	return 0;
 }
 

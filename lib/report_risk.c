@@ -114,8 +114,7 @@ level(const struct tally *t, struct irm_buf *why)
 	}
 	if (t->exf_high >= 2) {
 		reason(why, &first,
-		    "moderate: %d high severity exfiltration insight%s in 7 "
-		    "days",
+		    "moderate: %d high severity exfiltration insight%s in 7 days",
 		    t->exf_high);
 		lv = lv > 2 ? lv : 2;
 	}

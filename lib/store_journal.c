@@ -176,8 +176,7 @@ check_entry(struct irm_store *s, const char *line, size_t len,
 	    strcmp(prev, s->head) != 0) {
 		json_object_put(o);
 		return irm_seterr(e,
-		    "%s:%lu: the hash chain breaks here (entry seq %lld; "
-		    "irm-case verify tells more)",
+		    "%s:%lu: the hash chain breaks here (entry seq %lld; irm-case verify tells more)",
 		    s->path, n, seq);
 	}
 	irm_sha256_hex(line, len, s->head);
@@ -297,8 +296,7 @@ repair(struct irm_store *s, const char *by, irm_warn_fn warn, void *warn_arg,
 		return -1;
 	}
 	irm_warn_to(warn, warn_arg,
-	    "%s:%lu: torn last line (%zu bytes without a newline): "
-	    "cut, and recorded as journal.repaired",
+	    "%s:%lu: torn last line (%zu bytes without a newline): cut, and recorded as journal.repaired",
 	    s->path, s->line + 1, s->torn);
 	if (ftruncate(s->fd, s->torn_off) == -1 || fsync(s->fd) == -1) {
 		irm_buf_free(&data);

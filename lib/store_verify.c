@@ -61,13 +61,11 @@ check_line(struct walk *w, const char *line, size_t len)
 		    w->seq + 1, seq - 1);
 	else if (seq <= w->seq)
 		problem(w,
-		    "entry %lld comes after entry %lld: reordered or "
-		    "duplicated",
+		    "entry %lld comes after entry %lld: reordered or duplicated",
 		    seq, w->seq);
 	else if (strcmp(prev, w->head) != 0)
 		problem(w,
-		    "prev does not match the line before (entry %lld): "
-		    "that entry was edited",
+		    "prev does not match the line before (entry %lld): that entry was edited",
 		    w->seq);
 	json_object_put(o);
 	if (seq > 0)
@@ -107,8 +105,7 @@ walk_file(struct walk *w, int fd)
 	if (line.len) {
 		w->line++;
 		problem(w,
-		    "torn last line (%zu bytes without a newline): an "
-		    "interrupted append or a cut; the next writer removes it",
+		    "torn last line (%zu bytes without a newline): an interrupted append or a cut; the next writer removes it",
 		    line.len);
 	}
 	irm_buf_free(&line);
@@ -139,9 +136,7 @@ irm_store_verify(struct irm_store *s, const char *head, char *headout,
 	close(fd);
 	if (head && !w.head_seen) {
 		irm_warn_to(warn, warn_arg,
-		    "%s: head %.64s is not the hash of any entry: "
-		    "entries were cut from the end, or the hash is "
-		    "not of this journal",
+		    "%s: head %.64s is not the hash of any entry: entries were cut from the end, or the hash is not of this journal",
 		    w.path, head);
 		w.problems++;
 	}
