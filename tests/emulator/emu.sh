@@ -57,10 +57,15 @@ emu_start() {
 	perl "$EMU_PL" serve "$EMU_DIR" 2>"$EMU_DIR/stderr" &
 	EMU_PID=$!
 	_i=0
-	while [ ! -s "$EMU_DIR/port" ] && [ $_i -lt 200 ]; do
+	# Up to a minute: on a loaded machine perl can take many seconds to
+	# read a large content.json before it listens (a 10-second wait made
+	# every fetch of 0099 fail under make check with other jobs running).
+	while [ ! -s "$EMU_DIR/port" ] && [ $_i -lt 1200 ]; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done
+	[ -s "$EMU_DIR/port" ] ||
+	    echo "# emulator did not start: $(cat "$EMU_DIR/stderr")" >&2
 	EMU=http://127.0.0.1:$(cat "$EMU_DIR/port")
 }
 
