@@ -208,7 +208,7 @@ check_same "--start-scoring scores bob on his day" "$TMP/got" "$TMP/want"
 # 11. Download, rename, USB copy and delete of the same two files over
 #     three days, each day under every low threshold (usb_copy raised to
 #     5): one sequence insight with all four steps, following the rename:
-#     20 x 4 = 80 points, no multiplier, high.
+#     15 x 4 = 60 points, no multiplier, medium.
 cat >"$TMP/seq.json" <<'JSON'
 {"name": "seq", "template": "data_theft_departing",
  "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
@@ -228,41 +228,54 @@ JSON
 irm-score -s "$S/settings.json" -p "$TMP/seq.json" "$TMP/seq.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.irm.day,.irm.score,.irm.severity,
     ([.irm.steps[]|.step+"@"+.day[8:10]+"x"+(.count|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
-echo "sequence 2026-03-03 80 high collection@03x2,obfuscation@04x2,exfiltration@04x2,clean-up@05x2" >"$TMP/want"
+echo "sequence 2026-03-03 60 medium collection@03x2,obfuscation@04x2,exfiltration@04x2,clean-up@05x2" >"$TMP/want"
 check_same "download, rename, USB, delete over three days: one sequence" "$TMP/got" "$TMP/want"
 jq -r '.irm.steps[2].files|join(",")' "$TMP/out" >"$TMP/got"
 echo "budget.jpg,plan.jpg" >"$TMP/want"
 check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TMP/want"
-# 12. Cumulative exfiltration: 25 users copy one file to USB on each of
-#     ten days (30-day total 10); slow@ copies 3 a day for 30 days, under
-#     every daily threshold (usb_copy raised to 50).  On day 1 slow@'s 3
-#     is above the median 1 and at the 99th percentile of 26 peers (no
-#     directory: the organization): cumulative, 70 points, high; not
-#     again within 30 days, though the total keeps growing.
+# 12. Cumulative exfiltration needs both a peak among the peers and a rise
+#     over the user's own past.  Over 60 days, 25 users copy one file to
+#     USB a day (30-day total 30); steady@ copies 3 a day throughout (at
+#     the 99th percentile every day, but no rise: stays quiet); slow@
+#     copies 1 a day for 40 days, then 5 a day, under every daily
+#     threshold (usb_copy raised to 50).  On 2026-04-17 slow@'s 62 in the
+#     last 30 days are at the 95th percentile of 27 peers (no directory:
+#     the organization; steady@'s 90 is the 99th), and 62 x 18 >= 2 x 18
+#     x 30, the 18 days before them, per day: cumulative, 50 points,
+#     medium; again on 2026-04-24 when its 90 reach the 99th percentile
+#     (70 points, high), since the percentile rose.
 cat >"$TMP/cum.json" <<'JSON'
 {"name": "cum", "template": "data_leaks", "triggers": [],
  "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
 JSON
 {
-	d=1
-	while [ $d -le 30 ]; do
-		dd=$(printf %02d $d)
+	d=0
+	while [ $d -lt 60 ]; do
+		dd=$(date -u -d "2026-03-01 + $d days" +%Y-%m-%d)
 		u=0
-		while [ $d -le 10 ] && [ $u -lt 25 ]; do
-			ev "2026-03-${dd}T10:00:00.000Z" "c-$d-$u" "u$u@contoso.com" usb_copied "" ',"file":{"name":"a.txt"}'
+		while [ $u -lt 25 ]; do
+			ev "${dd}T10:00:00.000Z" "c-$d-$u" "u$u@contoso.com" usb_copied "" ',"file":{"name":"a.txt"}'
 			u=$((u + 1))
 		done
 		for k in 1 2 3; do
-			ev "2026-03-${dd}T11:0$k:00.000Z" "s-$d-$k" slow@contoso.com usb_copied "" ',"file":{"name":"b'$k'.txt"}'
+			ev "${dd}T11:0$k:00.000Z" "t-$d-$k" steady@contoso.com usb_copied "" ',"file":{"name":"b'$k'.txt"}'
+		done
+		n=1
+		[ $d -ge 40 ] && n=5
+		k=1
+		while [ $k -le $n ]; do
+			ev "${dd}T12:0$k:00.000Z" "s-$d-$k" slow@contoso.com usb_copied "" ',"file":{"name":"c'$k'.txt"}'
+			k=$((k + 1))
 		done
 		d=$((d + 1))
 	done
 } >"$TMP/cum.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/cum.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.irm.score,.irm.severity]|join(" ")' "$TMP/out" >"$TMP/got"
-echo "cumulative slow@contoso.com 2026-03-01 3 99 organization 70 high" >"$TMP/want"
-check_same "slow steady exfiltration: one cumulative insight" "$TMP/got" "$TMP/want"
-check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
+printf '%s\n' "cumulative slow@contoso.com 2026-04-17 62 95 organization 50 medium" \
+    "cumulative slow@contoso.com 2026-04-24 90 99 organization 70 high" >"$TMP/want"
+check_same "steady heavy USB user quiet, a rise over the own past: one cumulative insight" "$TMP/got" "$TMP/want"
+check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 2
 # 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
 #     priority users of the settings when irm-score has the same key: the
 #     priority_user booster applies to the pseudonym of ceo@contoso.com
