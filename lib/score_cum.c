@@ -175,15 +175,15 @@ peer_stats(struct peer *pe, size_t k, struct pstat *st)
 }
 
 struct cum *
-irm_eng_cum_get(struct user *u, int pol)
+irm_eng_cum_get(struct user *u, int pol, int risk)
 {
 	int i;
 
 	for (i = 0; i < u->ncum; i++)
-		if (u->cum[i].pol == pol)
+		if (u->cum[i].pol == pol && u->cum[i].risk == risk)
 			return &u->cum[i];
 	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
-	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN};
+	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN, risk};
 	return &u->cum[u->ncum++];
 }
 
@@ -283,7 +283,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
 				continue;
 			pct = pe[i].total >= st[i].p99 ? 99 : 95;
-			c = irm_eng_cum_get(pe[i].u, (int)pol);
+			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);
 			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
 			    pct <= c->level)
 				continue;
