@@ -285,6 +285,7 @@ struct irm_policy {
 	int boost_unusual, boost_priority_user, boost_previous, boost_after;
 	int sequences;
 	int cumulative;
+	int user_risk; /* risk insights (score_risk.c) */
 	int min_score;
 };
 

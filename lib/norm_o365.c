@@ -31,6 +31,7 @@ static const struct act acts[] = {
     {"AnonymousLinkCreated", "shared"},
     {"AnonymousLinkUpdated", "shared"},
     {"ArchiveCreated", "file_archived"},
+    {"BrowseToUrl", "web_visited"},
     {"CompanyLinkCreated", "shared"},
     {"CopilotInteraction", "ai_interaction"},
     {"Delete user.", "account_deleted"},
@@ -394,6 +395,9 @@ files(const struct rec *r, struct irm_event *ev)
 	if (ev->url_full == NULL && str(r, "TargetUrl"))
 		irm_event_set_url(ev, str(r, "TargetUrl"));
 	ev->destination_domain = str(r, "TargetDomain");
+	/* A web visit without TargetUrl still has its domain. */
+	if (ev->url_domain == NULL && strcmp(ev->activity, "web_visited") == 0)
+		ev->url_domain = ev->destination_domain;
 	if ((irm_json_int(r->o, "FileSizeBytes", &n) == 0 ||
 	        irm_json_int(r->o, "FileSize", &n) == 0) &&
 	    n >= 0)

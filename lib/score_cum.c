@@ -17,6 +17,9 @@
 
 #define CUM_DAYS 30
 #define CUM_MIN_PEERS 20
+#define CUM_RISE 2      /* the rise over the user's own past */
+#define CUM_RISE_MIN 10 /* events in the recent window, at least */
+#define CUM_SHORT 14    /* the windows with less history */
 
 struct peer {
 	struct user *u;
@@ -25,10 +28,10 @@ struct peer {
 	uint32_t prio;
 };
 
-/* A user's exfiltration events counted by p over the 30 days to day. */
+/* A user's exfiltration events counted by p on the days from..to. */
 static void
-cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
-    uint32_t *total, uint32_t *prio)
+cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
+    int64_t to, uint32_t *total, uint32_t *prio)
 {
 	int i, j;
 
@@ -36,7 +39,7 @@ cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
 	for (i = 0; i < u->ndays; i++) {
 		const struct uday *d = &u->days[i];
 
-		if (d->day <= day - CUM_DAYS || d->day > day)
+		if (d->day < from || d->day > to)
 			continue;
 		for (j = 0; j < d->nind; j++)
 			if (irm_indicators[d->ind[j].idx].exfiltration &&
@@ -45,6 +48,54 @@ cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
 				*prio += d->ind[j].prio;
 			}
 	}
+}
+
+/* A user's exfiltration events counted by p over the 30 days to day. */
+static void
+cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
+    uint32_t *total, uint32_t *prio)
+{
+	cum_range(u, p, day - CUM_DAYS + 1, day, total, prio);
+}
+
+/*
+ * Is the user's recent exfiltration a rise over the user's own past?  With
+ * 44 days of history or more (the first day the engine holds for the
+ * user), the 30 days to day against the up to 30 days before them (at
+ * least 14); with 28 to 43 days, the last 14 days against the days before
+ * them; with less, never.  A rise: the recent daily rate at least
+ * CUM_RISE times the earlier one and CUM_RISE_MIN events or more in the
+ * recent window.  Says which in detail.
+ */
+static int
+cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
+    char *detail, size_t size)
+{
+	int64_t first = u->ndays ? u->days[0].day : day, hist = day - first + 1;
+	int64_t w, lb;
+	uint32_t recent, before, prio;
+
+	if (hist >= CUM_DAYS + CUM_SHORT) {
+		w = CUM_DAYS;
+		lb = hist - CUM_DAYS < CUM_DAYS ? hist - CUM_DAYS : CUM_DAYS;
+	} else if (hist >= 2 * CUM_SHORT) {
+		w = CUM_SHORT;
+		lb = hist - CUM_SHORT;
+	} else {
+		snprintf(detail, size, "%lld days of history < %d",
+		    (long long)hist, 2 * CUM_SHORT);
+		return 0;
+	}
+	cum_range(u, p, day - w + 1, day, &recent, &prio);
+	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio);
+	snprintf(detail, size,
+	    "%u in the last %lld days >= %d x %u in the %lld days before "
+	    "(per day) and >= %d",
+	    recent, (long long)w, CUM_RISE, before, (long long)lb,
+	    CUM_RISE_MIN);
+	return recent >= CUM_RISE_MIN &&
+	    (uint64_t)recent * (uint64_t)lb >=
+	    (uint64_t)CUM_RISE * before * (uint64_t)w;
 }
 
 static int
@@ -124,25 +175,25 @@ peer_stats(struct peer *pe, size_t k, struct pstat *st)
 }
 
 struct cum *
-irm_eng_cum_get(struct user *u, int pol)
+irm_eng_cum_get(struct user *u, int pol, int risk)
 {
 	int i;
 
 	for (i = 0; i < u->ncum; i++)
-		if (u->cum[i].pol == pol)
+		if (u->cum[i].pol == pol && u->cum[i].risk == risk)
 			return &u->cum[i];
 	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
-	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN};
+	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN, risk};
 	return &u->cum[u->ncum++];
 }
 
 static void
 emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
-    int pct, uint32_t bar, int npeers, const struct trig *t,
+    int pct, uint32_t bar, int npeers, const char *rise, const struct trig *t,
     struct irm_buf *out)
 {
 	const struct irm_policy *p = &g->o.policies[pol];
-	struct factor f[3];
+	struct factor f[4];
 	char d[IRM_TIME_LEN], peer[160];
 	int nf = 1, score, sev, k;
 	double prod = 1;
@@ -155,6 +206,8 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    "%u exfiltration events "
 	    "in %d days >= p%d %u of %d peers (%.60s)",
 	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
+	f[nf] = (struct factor){"own_rise", "", 1, 0};
+	snprintf(f[nf++].detail, sizeof(f[0].detail), "%s", rise);
 	if (pe->prio)
 		f[nf++] = (struct factor){"priority_content",
 		    "some touched priority content", 1.5, 0};
@@ -188,8 +241,9 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
  * Cumulative exfiltration on a final day: users whose exfiltration over
  * the last 30 days reaches the 95th or 99th percentile of their
  * department (or, when it has fewer than 20 users with any, of the
- * organization), and above its median.  A user gets one such insight per policy
- * in 30 days, unless the percentile rises.
+ * organization), and above its median, and is a rise over their own past
+ * (cum_rise).  A user gets one such insight per policy in 30 days, unless
+ * the percentile rises.
  */
 void
 irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
@@ -198,6 +252,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
 	struct pstat *st = irm_xcalloc(n + 1, sizeof(*st));
 	const struct irm_person *who;
+	char rise[160];
 	const struct trig *t;
 	size_t pol, i, k;
 	int pct;
@@ -224,17 +279,19 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			 * the 95th percentile are not outliers. */
 			if (st[i].n == 0 || pe[i].total < st[i].p95 ||
 			    pe[i].total <= st[i].median ||
-			    !irm_eng_in_scope(g, pe[i].u, p, day, &t))
+			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
+			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
 				continue;
 			pct = pe[i].total >= st[i].p99 ? 99 : 95;
-			c = irm_eng_cum_get(pe[i].u, (int)pol);
+			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);
 			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
 			    pct <= c->level)
 				continue;
 			c->day = day;
 			c->level = pct;
 			emit_cum(g, &pe[i], (int)pol, day, pct,
-			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, t, out);
+			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, rise, t,
+			    out);
 		}
 	}
 	free(st);

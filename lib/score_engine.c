@@ -354,7 +354,7 @@ irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf)
 		    "%s{\"name\":\"%s\",\"detail\":", i ? "," : "", f[i].name);
 		irm_json_quote(out, f[i].detail);
 		if (f[i].x == 0)
-			irm_buf_printf(out, ",\"points\":%d}", f[i].points);
+			irm_buf_printf(out, ",\"points\":%.17g}", f[i].points);
 		else
 			irm_buf_printf(out, ",\"x\":%g}", f[i].x);
 	}
@@ -403,6 +403,29 @@ mean30(const struct user *u, int idx, int64_t day)
 	return sum / 30.0;
 }
 
+/*
+ * The user's own daily mean of idx over the active days (days with any
+ * event of the user) of the 30 days before day; *active gets their
+ * number.
+ */
+double
+irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
+{
+	double sum = 0;
+	int i, j;
+
+	*active = 0;
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		++*active;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx)
+				sum += u->days[i].ind[j].n;
+	}
+	return *active ? sum / *active : 0;
+}
+
 static int
 level_of(const struct irm_pol_ind *pi, uint32_t n)
 {
@@ -414,15 +437,15 @@ level_of(const struct irm_pol_ind *pi, uint32_t n)
 }
 
 /* Work out an insight's factors; returns the number of factors. */
-static int
-factors(const struct irm_engine *g, const struct user *u,
+int
+irm_eng_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct uday *d, const struct iday *id,
     struct factor *f, int *score)
 {
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
-	int lv = level_of(pi, id->n), nf = 1;
-	double prod = 1, mean, bar;
+	int lv = level_of(pi, id->n), nf = 1, active;
+	double prod = 1, mean, bar, own;
 
 	f[0].name = "level";
 	f[0].x = 0;
@@ -440,13 +463,21 @@ factors(const struct irm_engine *g, const struct user *u,
 		    "%u of %u involved unallowed domains", id->unallowed,
 		    id->n);
 	}
+	own = irm_eng_own_mean(u, id->idx, d->day, &active);
 	mean = mean30(u, id->idx, d->day);
 	bar = fmax(s->unusual_min_daily, s->unusual_factor * mean);
-	if (p->boost_unusual && id->n >= bar) {
+	/* Unusual needs a past to be unusual against. */
+	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar) {
 		f[nf] = (struct factor){"unusual_activity", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u/day >= max(%d, %g x 30-day mean %.2f)", id->n,
 		    s->unusual_min_daily, s->unusual_factor, mean);
+	}
+	if (active >= OWN_MIN_DAYS && id->n <= OWN_FACTOR * own) {
+		f[nf] = (struct factor){"usual_for_user", "", 0.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u/day <= %d x own mean %.2f over %d active days", id->n,
+		    OWN_FACTOR, own, active);
 	}
 	if (p->boost_priority_user && irm_priority_user(s, u->name)) {
 		f[nf] = (struct factor){"priority_user", "", 1.25, 0};
@@ -478,7 +509,7 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 {
 	struct factor f[8];
 	char day[IRM_TIME_LEN];
-	int score, nf = factors(g, u, p, d, id, f, &score);
+	int score, nf = irm_eng_factors(g, u, p, d, id, f, &score);
 	int sev = irm_eng_insight_head(
 	    out, p, u->name, d->day, irm_indicators[id->idx].name, score, day);
 
@@ -557,7 +588,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 			continue;
 		if (p->priority_only == 1 && id->prio == 0)
 			continue;
-		factors(g, u, p, d, id, f, &score);
+		irm_eng_factors(g, u, p, d, id, f, &score);
 		if (score < p->min_score)
 			continue;
 		em = emitted_find(d, pol, id->idx);
@@ -812,7 +843,9 @@ finalize(
 	d->seen = NULL;
 	d->nseen = d->capseen = 0;
 	exfil_trigger(g, u, d, out);
+	irm_risk_mark(g, u, d);
 	score_all(g, u, d, out);
+	irm_risk_score(g, u, d, out);
 	drop_evidence(g, d);
 }
 

@@ -18,6 +18,8 @@
 #define DAY_MS 86400000LL
 #define EVID_MAX 20
 #define MAX_POLICIES 64
+#define OWN_MIN_DAYS 14 /* active days of history for the own baseline */
+#define OWN_FACTOR 2    /* usual: at most this times the own mean */
 
 /* ------------------------------------------------------- engine state */
 
@@ -32,6 +34,7 @@ struct evid {
 struct iday {
 	int idx; /* catalogue index */
 	uint32_t n, prio, unallowed, after;
+	int rk;          /* user risk: enum risk_kind, set when final */
 	struct evid *ev; /* NULL: none kept */
 };
 
@@ -61,12 +64,17 @@ struct trig {
 	int exact;  /* --start-scoring: the window is [from, to] */
 };
 
-/* The last cumulative insight of a user for a policy. */
+/* The last cumulative (or, risk set, user risk) insight of a user for a
+ * policy: its percentile (severity) and day. */
 struct cum {
 	int pol;
 	int level;
 	int64_t day;
+	int risk;
 };
+
+/* What a count is for the user's risk (score_risk.c). */
+enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE };
 
 struct user {
 	char *name;
@@ -93,8 +101,8 @@ struct irm_engine {
 struct factor {
 	const char *name;
 	char detail[160];
-	double x; /* 0 for the level factor */
-	int points;
+	double x;      /* 0 for the level factor */
+	double points; /* whole but for risk insights' decayed sums */
 };
 
 /* ------------------------------------------------------ score_engine.c */
@@ -111,6 +119,14 @@ struct user *irm_eng_user(struct irm_engine *g, const char *name, int create);
 
 /* Every user, sorted by name (owned array of borrowed users). */
 struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
+
+/*
+ * The user's own daily mean of indicator idx over the active days (days
+ * with any event of the user) of the 30 days before day; their number
+ * goes to *active.
+ */
+double irm_eng_own_mean(
+    const struct user *u, int idx, int64_t day, int *active);
 
 /* The user's day, inserted in order when create is set, else NULL. */
 struct uday *irm_eng_uday(struct user *u, int64_t day, int create);
@@ -146,8 +162,9 @@ void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 
 /* --------------------------------------------------------- score_cum.c */
 
-/* The user's last cumulative insight for policy pol, added when new. */
-struct cum *irm_eng_cum_get(struct user *u, int pol);
+/* The user's last cumulative (risk: user risk) insight for policy pol,
+ * added when new. */
+struct cum *irm_eng_cum_get(struct user *u, int pol, int risk);
 
 /*
  * Cumulative exfiltration on a day that became final, for the n users
@@ -155,6 +172,23 @@ struct cum *irm_eng_cum_get(struct user *u, int pol);
  */
 void irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n,
     int64_t day, struct irm_buf *out);
+
+/* -------------------------------------------------------- score_risk.c */
+
+/* Mark the counts of a day that just became final as new or a rise for
+ * the user (before it is scored). */
+void irm_risk_mark(
+    const struct irm_engine *g, const struct user *u, struct uday *d);
+
+/* The user risk of u on final day d for every policy that has it:
+ * insights appended to out. */
+void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
+    struct irm_buf *out);
+
+/* An indicator insight's factors and score (score_engine.c). */
+int irm_eng_factors(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, const struct uday *d, const struct iday *id,
+    struct factor *f, int *score);
 
 /* --------------------------------------------------------- score_seq.c */
 

@@ -208,6 +208,7 @@ irm_template_fill(struct irm_policy *p, const char *template)
 	p->boost_after = 1;
 	p->sequences = t->sequences;
 	p->cumulative = t->sequences;
+	p->user_risk = strcmp(t->name, "custom") != 0;
 	p->min_score = 34;
 	return 0;
 }
@@ -376,6 +377,7 @@ static const struct field root_fields[] = {
     FIELD("priority_only", F_BOOL, 0, 1, priority_only),
     FIELD("sequences", F_BOOL, 0, 1, sequences),
     FIELD("cumulative_exfiltration", F_BOOL, 0, 1, cumulative),
+    FIELD("user_risk", F_BOOL, 0, 1, user_risk),
     {NULL, 0, 0, 0, 0},
 };
 

@@ -299,10 +299,15 @@ static const char *const step_names[] = {
     "collection", "obfuscation", "exfiltration", "clean-up"};
 
 /*
- * A sequence scores 20 points for each of its steps (collection and
- * exfiltration at least: 40), times 1.5 when it touched priority content,
- * 1.5 when it went to an unallowed domain and 1.25 for a priority user.
+ * A sequence is scored by what it holds: 15 points for each of its steps
+ * (collection and exfiltration at least: 30, under the default min_score),
+ * times 1.5 when it touched priority content, 1.5 when it went to an
+ * unallowed domain, 1.25 when many files (SEQ_MANY or more) took the
+ * exfiltration step and 1.25 for a priority user.
  */
+#define SEQ_STEP_POINTS 15
+#define SEQ_MANY 5
+
 static int
 seq_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct irm_seq *q, struct factor *f,
@@ -321,13 +326,19 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 		    sizeof(f[0].detail) - len, "%s%s", len ? ", " : "",
 		    step_names[k]);
 	}
-	f[0].points = 20 * steps;
+	f[0].points = SEQ_STEP_POINTS * steps;
 	if (q->prio)
 		f[nf++] = (struct factor){"priority_content",
 		    "a file touched priority content", 1.5, 0};
 	if (q->unallowed)
 		f[nf++] = (struct factor){"unallowed_domain",
 		    "exfiltration to an unallowed domain", 1.5, 0};
+	if (q->step[IRM_SEQ_EXFIL].count >= SEQ_MANY) {
+		f[nf] = (struct factor){"many_files", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%d files exfiltrated >= %d", q->step[IRM_SEQ_EXFIL].count,
+		    SEQ_MANY);
+	}
 	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
 		f[nf++] = (struct factor){"priority_user",
 		    "member of a priority user group", 1.25, 0};
@@ -373,7 +384,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
 	struct irm_strv files = {
 	    (const char **)ex->files, (size_t)ex->nfiles, 0};
-	struct factor f[4];
+	struct factor f[5];
 	char day[IRM_TIME_LEN];
 	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
 

@@ -71,8 +71,9 @@ put_user(struct irm_buf *b, const struct user *u)
 		    u->trig[i].exact);
 	irm_buf_adds(b, "],\"cum\":[");
 	for (i = 0; i < u->ncum; i++)
-		irm_buf_printf(b, "%s[%d,%d,%lld]", i ? "," : "", u->cum[i].pol,
-		    u->cum[i].level, (long long)u->cum[i].day);
+		irm_buf_printf(b, "%s[%d,%d,%lld,%d]", i ? "," : "",
+		    u->cum[i].pol, u->cum[i].level, (long long)u->cum[i].day,
+		    u->cum[i].risk);
 	irm_buf_adds(b, "],\"seq\":");
 	irm_seq_put(b, u->seq);
 	irm_buf_adds(b, ",\"days\":[");
@@ -257,7 +258,7 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 		pol = jint(t, 0);
 		if (pol < 0 || pol >= MAX_POLICIES || map[pol] < 0)
 			continue;
-		c = irm_eng_cum_get(u, map[pol]);
+		c = irm_eng_cum_get(u, map[pol], jint(t, 3) != 0);
 		c->level = (int)jint(t, 1);
 		c->day = jint(t, 2);
 	}

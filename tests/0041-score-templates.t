@@ -7,14 +7,15 @@
 # of DESIGN section 4:
 #   level = 0 below the low threshold, then 1, 2, 3; points = weight x level
 #   x1.5 priority content, x1.5 unallowed domain, x1.25 unusual activity
-#   (n >= max(unusual.min_daily 10, factor 3 x 30-day mean)), x1.25
+#   (n >= max(unusual.min_daily 10, factor 3 x 30-day mean), with 14
+#   active days of history or more), x1.25
 #   priority user, x1.25 after hours (more than half outside 07:00-19:00
 #   UTC, Monday to Friday)
 #   score = min(100, round half up); high >= 67, medium >= 34, low >= 1;
 #   below the policy's alert.min_score nothing is written.
 # Activity is on Monday 2026-03-02 at 10:MM UTC, inside working hours,
-# and users have no earlier activity (every 30-day mean is 0, so the
-# unusual bar is 10), unless a case says otherwise.  Policies turn
+# and users have no earlier activity (no history: never unusual),
+# unless a case says otherwise.  Policies turn
 # sequences and cumulative exfiltration off: only indicator insights.
 . "$(dirname "$0")/lib.sh"
 plan 28
@@ -190,10 +191,9 @@ same() { check_same "$1" "$TMP/$2.got" "$TMP/$2.want"; }
 } >"$TMP/departing.jsonl"
 score departing data_theft_departing
 # usb_copy n=12, thresholds 1,10,30: level 2, 20 x 2 = 40 points;
-# x1.5 priority content (all 12 labelled), x1.25 unusual (12 >= 10):
-# 40 x 1.5 x 1.25 = 75, high.
+# x1.5 priority content (all 12 labelled): 40 x 1.5 = 60, medium.
 want departing <<'OUT'
-t-departing data_theft_departing 2026-03-02 usb_copy 12 high 75 hr_resignation level+priority_content+unusual_activity
+t-departing data_theft_departing 2026-03-02 usb_copy 12 medium 60 hr_resignation level+priority_content
 OUT
 same "data_theft_departing: labelled files to USB after a resignation" departing
 
@@ -211,10 +211,9 @@ same "data_theft_departing: the same volume without a trigger is quiet" \
 	rep 10 usbcopy carol@contoso.com 2026-03-02T10
 } >"$TMP/departing-deleted.jsonl"
 score departing-deleted data_theft_departing
-# usb_copy n=10: level 2, 40 points; x1.25 unusual (10 >= 10); no label:
-# 40 x 1.25 = 50, medium.
+# usb_copy n=10: level 2, 40 points; no history, no label: 40, medium.
 want departing-deleted <<'OUT'
-t-departing data_theft_departing 2026-03-02 usb_copy 10 medium 50 account_deleted level+unusual_activity
+t-departing data_theft_departing 2026-03-02 usb_copy 10 medium 40 account_deleted level
 OUT
 same "data_theft_departing: an account deletion triggers for its target" \
     departing-deleted
@@ -232,13 +231,11 @@ same "data_theft_departing: an account deletion triggers for its target" \
 } >"$TMP/departing-window.jsonl"
 score departing-window data_theft_departing
 # 02-02 and 04-05 are outside the window.  Each day n=10: level 2, 40.
-# 02-03 (Tuesday): the 30-day mean is 10/30 (02-02), 3 x 0.33 < 10, so
-# the unusual bar stays 10: x1.25 = 50, medium.
-# 04-04 (Saturday, not a working day): x1.25 unusual (mean 0) x1.25
-# after hours = 62.5, rounded to 63, medium.
+# 02-03 (Tuesday): one active day of history, not unusual: 40, medium.
+# 04-04 (Saturday, not a working day): x1.25 after hours = 50, medium.
 want departing-window <<'OUT'
-t-departing data_theft_departing 2026-02-03 usb_copy 10 medium 50 hr_resignation level+unusual_activity
-t-departing data_theft_departing 2026-04-04 usb_copy 10 medium 63 hr_resignation level+unusual_activity+after_hours
+t-departing data_theft_departing 2026-02-03 usb_copy 10 medium 40 hr_resignation level
+t-departing data_theft_departing 2026-04-04 usb_copy 10 medium 50 hr_resignation level+after_hours
 OUT
 same "data_theft_departing: the window's first and last days, a late trigger" \
     departing-window
@@ -280,9 +277,9 @@ same "data_leaks: mail with attachments to an allowed partner is quiet" \
 } >"$TMP/leaks-dlp.jsonl"
 score leaks-dlp data_leaks
 # sharepoint_download n=25, thresholds 5,20,50: level 2, 20 x 2 = 40;
-# x1.25 unusual (25 >= 10): 50, medium.
+# no history, not unusual: 40, medium.
 want leaks-dlp <<'OUT'
-t-leaks data_leaks 2026-03-03 sharepoint_download 25 medium 50 dlp_matched level+unusual_activity
+t-leaks data_leaks 2026-03-03 sharepoint_download 25 medium 40 dlp_matched level
 OUT
 same "data_leaks: a high severity DLP match triggers" leaks-dlp
 
@@ -307,10 +304,9 @@ same "data_leaks: a medium severity DLP match does not trigger" \
 } >"$TMP/leaks-priority.jsonl"
 score leaks-priority data_leaks_priority_users
 # cloud_upload n=10 (not 12), thresholds 1,10,30: level 2, 20 x 2 = 40;
-# x1.5 unallowed domain, x1.25 unusual (10 >= 10), x1.25 priority user:
-# 40 x 2.34375 = 93.75, rounded to 94, high.
+# x1.5 unallowed domain, x1.25 priority user: 40 x 1.875 = 75, high.
 want leaks-priority <<'OUT'
-t-leaks-priority data_leaks_priority_users 2026-03-02 cloud_upload 10 high 94 exfiltration level+unallowed_domain+unusual_activity+priority_user
+t-leaks-priority data_leaks_priority_users 2026-03-02 cloud_upload 10 high 75 exfiltration level+unallowed_domain+priority_user
 OUT
 same "data_leaks_priority_users: a priority user uploads to Dropbox" \
     leaks-priority
@@ -333,10 +329,10 @@ same "data_leaks_priority_users: a user outside the groups is quiet" \
 } >"$TMP/leaks-risky.jsonl"
 score leaks-risky data_leaks_risky_users
 # sharepoint_download n=20, thresholds 5,20,50: level 2, 40 points;
-# x1.25 unusual (20 >= 10), x1.25 after hours (20 of 20 after 19:00):
-# 40 x 1.5625 = 62.5, rounded half up to 63, medium.
+# no history, not unusual; x1.25 after hours (20 of 20 after 19:00):
+# 40 x 1.25 = 50, medium.
 want leaks-risky <<'OUT'
-t-leaks-risky data_leaks_risky_users 2026-03-02 sharepoint_download 20 medium 63 hr_review level+unusual_activity+after_hours
+t-leaks-risky data_leaks_risky_users 2026-03-02 sharepoint_download 20 medium 50 hr_review level+after_hours
 OUT
 same "data_leaks_risky_users: a poor review triggers" leaks-risky
 
@@ -349,10 +345,10 @@ same "data_leaks_risky_users: a poor review triggers" leaks-risky
 	rep 10 spdl ivan@contoso.com 2026-03-02T20
 } >"$TMP/leaks-demoted.jsonl"
 score leaks-demoted data_leaks_risky_users
-# sharepoint_download n=20: level 2, 40; x1.25 unusual: 50, medium.
+# sharepoint_download n=20: level 2, 40 (no history, not unusual), medium.
 # 10 of 20 after hours is not more than half: no after-hours boost.
 want leaks-demoted <<'OUT'
-t-leaks-risky data_leaks_risky_users 2026-03-02 sharepoint_download 20 medium 50 hr_job_change level+unusual_activity
+t-leaks-risky data_leaks_risky_users 2026-03-02 sharepoint_download 20 medium 40 hr_job_change level
 OUT
 same "data_leaks_risky_users: a demotion triggers" leaks-demoted
 

@@ -43,7 +43,7 @@ printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
     file_accessed file_archived file_deleted file_downloaded file_modified \
     file_renamed file_synced file_uploaded hr_resignation hr_review \
     label_changed logon logon_failed network_share_copied other printed \
-    security_alert shared usb_copied usb_mounted | sort >"$TMP/want"
+    security_alert shared usb_copied usb_mounted web_visited | sort >"$TMP/want"
 check_same "the activities of the tenant" "$TMP/acts" "$TMP/want"
 
 check "settings and policies pass irm-score --lint" \

@@ -1,0 +1,219 @@
+/*
+ * score_risk.c - user risk: weak signals of a user added up over days,
+ * with a decay, per policy.  A count that is new for the user (an
+ * indicator the user never had in the 60 days before, with 14 active days
+ * of history or more) and a rise over the user's own mean (not for
+ * downloads) are the parts (the strongest of each indicator); their sum
+ * over the last 30 days, halved for every whole week of age, times 1.5
+ * for the event of the policy's triggers (not exfiltration) that put the
+ * user in scope, is the score; without such an event there is none.
+ * Written when it reaches min_score and the parts name two indicators or
+ * more, at most once in 7 days per policy unless the severity rises
+ * (irm-score(1) SCORING, irm-insight(5)).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_json.h"
+#include "irm_score.h"
+#include "score_int.h"
+
+#define RISK_DAYS 30     /* parts counted over these days */
+#define RISK_HALF 7      /* their points halve every 7 days of age */
+#define RISK_NEW_DAYS 60 /* new: not in this many days before */
+#define RISK_RISE 3      /* rise: this many times the own mean */
+#define RISK_MIN_INDS 2  /* distinct indicators among the parts */
+#define RISK_EVERY 7     /* days between two insights of one severity */
+#define RISK_PARTS 64    /* parts kept for an insight, at most */
+
+/* Active days of u in the n days before day, and whether idx had a count
+ * on one of them (*had). */
+static int
+history(const struct user *u, int idx, int64_t day, int n, int *had)
+{
+	int i, j, active = 0;
+
+	*had = 0;
+	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
+		if (u->days[i].day < day - n)
+			continue;
+		active++;
+		for (j = 0; j < u->days[i].nind && !*had; j++)
+			*had = u->days[i].ind[j].idx == idx;
+	}
+	return active;
+}
+
+/* Downloads and syncs: their volume swings with the work, so a rise of
+ * theirs is no part (their first time still is). */
+static int
+collection(int idx)
+{
+	const char *a = irm_indicators[idx].activities;
+
+	return strcmp(a, "file_downloaded") == 0 ||
+	    strcmp(a, "file_synced") == 0;
+}
+
+void
+irm_risk_mark(const struct irm_engine *g, const struct user *u, struct uday *d)
+{
+	const struct irm_settings *s = g->o.settings;
+	double own, bar;
+	int i, had, active;
+
+	for (i = 0; i < d->nind; i++) {
+		struct iday *id = &d->ind[i];
+
+		id->rk = RISK_NONE;
+		if (history(u, id->idx, d->day, RISK_NEW_DAYS, &had) <
+		    OWN_MIN_DAYS)
+			continue;
+		if (!had) {
+			id->rk = RISK_NEW;
+			continue;
+		}
+		own = irm_eng_own_mean(u, id->idx, d->day, &active);
+		bar = fmax(s->unusual_min_daily, RISK_RISE * own);
+		if (active >= OWN_MIN_DAYS && id->n >= bar &&
+		    !collection(id->idx))
+			id->rk = RISK_RISE;
+	}
+}
+
+struct part {
+	int64_t day;
+	int idx, kind;
+	double base, x;
+};
+
+/* The part a count is for p, if any: its kind and points before decay. */
+static int
+part_of(const struct irm_policy *p, const struct uday *d, const struct iday *id,
+    struct part *pt)
+{
+	const struct irm_pol_ind *pi = &p->ind[id->idx];
+
+	if (id->rk == RISK_NONE || !pi->enabled ||
+	    (p->priority_only == 1 && id->prio == 0))
+		return 0;
+	pt->day = d->day;
+	pt->idx = id->idx;
+	pt->kind = id->rk;
+	pt->base = pi->weight;
+	if (id->rk == RISK_RISE && id->prio)
+		pt->base *= 1.5;
+	if (id->rk == RISK_RISE && id->unallowed)
+		pt->base *= 1.5;
+	return 1;
+}
+
+static void
+write_parts(struct irm_buf *out, const struct part *v, int n)
+{
+	char day[IRM_TIME_LEN];
+	int i;
+
+	irm_buf_adds(out, ",\"parts\":[");
+	for (i = 0; i < n; i++) {
+		irm_time_format(v[i].day * DAY_MS, day);
+		irm_buf_printf(out,
+		    "%s{\"day\":\"%.10s\",\"indicator\":\"%s\","
+		    "\"kind\":\"%s\",\"base\":%.17g,\"x\":%.17g,"
+		    "\"points\":%.17g}",
+		    i ? "," : "", day, irm_indicators[v[i].idx].name,
+		    v[i].kind == RISK_NEW ? "new" : "rise", v[i].base, v[i].x,
+		    v[i].base * v[i].x);
+	}
+	irm_buf_addc(out, ']');
+}
+
+static void
+risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
+    struct irm_buf *out)
+{
+	const struct irm_policy *p = &g->o.policies[pol];
+	struct part v[RISK_PARTS];
+	struct factor f[2];
+	const struct trig *t;
+	char day[IRM_TIME_LEN];
+	double sum = 0;
+	int i, j, n = 0, nf = 1, score, sev, ninds = 0;
+	struct cum *c;
+
+	/* Weak signals add up for a user an event of the policy's triggers
+	 * (not exfiltration, itself a count) put in scope: new things are
+	 * common enough otherwise (measured by make eval). */
+	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
+	    t == NULL || t->type == IRM_TRIG_EXFIL)
+		return;
+	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {
+		const struct uday *x = &u->days[i];
+
+		if (x->day <= d->day - RISK_DAYS || x->day > d->day)
+			continue;
+		for (j = 0; j < x->nind && n < RISK_PARTS; j++) {
+			struct part pt;
+			int k;
+
+			if (!part_of(p, x, &x->ind[j], &pt))
+				continue;
+			/* Exact: a power of two. */
+			pt.x = ldexp(1, -(int)((d->day - x->day) / RISK_HALF));
+			/* One part per indicator: its strongest. */
+			for (k = 0; k < n && v[k].idx != pt.idx; k++)
+				;
+			if (k == n)
+				v[n++] = pt;
+			else if (pt.base * pt.x > v[k].base * v[k].x)
+				v[k] = pt;
+		}
+	}
+	for (i = 0; i < n; i++)
+		sum += v[i].base * v[i].x;
+	ninds = n;
+	if (ninds < RISK_MIN_INDS)
+		return;
+	f[0] = (struct factor){"risk", "", 0, sum};
+	snprintf(f[0].detail, sizeof(f[0].detail),
+	    "%d parts, %d indicators, over the %d days to the day", n, ninds,
+	    RISK_DAYS);
+	f[nf++] = (struct factor){
+	    "trigger", "an event of the policy's triggers", 1.5, 0};
+	score = (int)fmin(100, floor(sum * f[1].x + 0.5));
+	if (score < p->min_score)
+		return;
+	sev = irm_severity_of(score);
+	c = irm_eng_cum_get(u, pol, 1);
+	if (c->day != INT64_MIN && d->day - c->day < RISK_EVERY &&
+	    sev <= c->level)
+		return;
+	c->day = d->day;
+	c->level = sev;
+	irm_eng_insight_head(out, p, u->name, d->day, "risk", score, day);
+	irm_buf_printf(out,
+	    "},\"irm\":{\"insight\":\"risk\",\"day\":"
+	    "\"%.10s\",\"count\":%d,\"score\":%d,\"severity\":\"%s\","
+	    "\"revision\":0",
+	    day, n, score, irm_severity_name(sev));
+	irm_eng_write_factors(out, f, nf);
+	write_parts(out, v, n);
+	irm_eng_write_trigger(out, t);
+	irm_buf_printf(out,
+	    ",\"evidence\":{\"count\":%d,\"ids\":[],\"files\":[],"
+	    "\"targets\":[]}}}\n",
+	    n);
+}
+
+void
+irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
+    struct irm_buf *out)
+{
+	size_t pol;
+
+	for (pol = 0; pol < g->o.npolicies; pol++)
+		risk_policy(g, u, (int)pol, d, out);
+}

@@ -1,0 +1,94 @@
+#!/bin/sh
+# irm-score's user risk and own baseline on small crafted users
+# (irm-score(1) SCORING): several things new for a user after a
+# resignation add up to a risk insight, each under every daily threshold;
+# a leaver who keeps doing what they always did stays quiet.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 5
+
+ev() {
+	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
+	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
+}
+SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+resign() {
+	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+}
+# history USER USB: the 25 weekdays from 2026-02-02 to 2026-03-06, two
+# SharePoint downloads a day, and USB copies a day when USB is set.
+history() {
+	d=0
+	while [ $d -lt 33 ]; do
+		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
+		dow=$(date -u -d "$day" +%u)
+		d=$((d + 1))
+		[ "$dow" -gt 5 ] && continue
+		ev "${day}T09:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
+		ev "${day}T09:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
+		k=0
+		while [ $k -lt "$2" ]; do
+			ev "${day}T10:$(printf %02d $k):00.000Z" "u-$1-$day-$k" "$1" usb_copied "" ',"file":{"name":"build'$k'.zip"}'
+			k=$((k + 1))
+		done
+	done
+}
+
+# 1. leaver@ has a quiet history, resigns on Monday 2026-03-09, then
+#    copies one file to USB media for the first time on Tuesday and
+#    uploads one to Dropbox (unallowed) for the first time on Wednesday:
+#    usb_copy 20 and cloud_upload 20 points, each one count under
+#    min_score (20, and 20 x 1.5 = 30); new for the user, two indicators:
+#    risk 40 x1.5 trigger = 60, medium.
+{
+	history leaver@contoso.com 0
+	resign leaver@contoso.com
+	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z n2 leaver@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+	ev 2026-03-12T09:00:00.000Z n3 leaver@contoso.com file_downloaded "" "$SP"
+} | sort >"$TMP/new.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/new.jsonl" >"$TMP/out"
+jq -r '[.irm.insight,.irm.day,.irm.score,.irm.severity,
+    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "risk 2026-03-11 60 medium usb_copy/new/20,cloud_upload/new/20" >"$TMP/want"
+check_same "several new things after a resignation: one risk insight" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.factors[0].points != (.irm.parts|map(.points)|add)) | .event.id' "$TMP/out" >"$TMP/got"
+check_same "the risk's points are the sum of its parts" "$TMP/got" /dev/null
+jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
+    select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/out" >"$TMP/got"
+check_same "the risk's score recomputes from its factors" "$TMP/got" /dev/null
+
+# 2. steady@ copies 12 build artefacts to USB media every weekday, and
+#    goes on after resigning: usb_copy 12/day is level 2, 40 points, but
+#    at most 2 x the user's own mean (usual_for_user x0.5): 20, nothing.
+#    Nothing is new either: no risk.
+{
+	history steady@contoso.com 12
+	resign steady@contoso.com
+	for day in 2026-03-10 2026-03-11 2026-03-12; do
+		k=0
+		while [ $k -lt 12 ]; do
+			ev "${day}T10:$(printf %02d $k):00.000Z" "u-s-$day-$k" steady@contoso.com usb_copied "" ',"file":{"name":"build'$k'.zip"}'
+			k=$((k + 1))
+		done
+	done
+} | sort >"$TMP/steady.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/steady.jsonl" >"$TMP/out"
+check "a quiet leaver who keeps copying as always: no insight after the resignation" \
+    test -z "$(jq -r 'select(.irm.day >= "2026-03-09") | .event.id' "$TMP/out")"
+
+# 3. The same user with no history at all is scored on the count alone:
+#    one copy a day is under min_score, and nothing is new without a
+#    past (no 14 active days): no risk insight.
+{
+	resign fresh@contoso.com
+	ev 2026-03-10T11:00:00.000Z f1 fresh@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z f2 fresh@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+} | sort >"$TMP/fresh.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/fresh.jsonl" >"$TMP/out"
+check "a new hire's first things are not new: no risk" test ! -s "$TMP/out"
+done_testing
