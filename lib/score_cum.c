@@ -89,8 +89,7 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	cum_range(u, p, day - w + 1, day, &recent, &prio);
 	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio);
 	snprintf(detail, size,
-	    "%u in the last %lld days >= %d x %u in the %lld days before "
-	    "(per day) and >= %d",
+	    "%u in the last %lld days >= %d x %u in the %lld days before (per day) and >= %d",
 	    recent, (long long)w, CUM_RISE, before, (long long)lb,
 	    CUM_RISE_MIN);
 	return recent >= CUM_RISE_MIN &&
@@ -203,8 +202,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    pe->group ? pe->group : "");
 	f[0] = (struct factor){"cumulative", "", 0, pct == 99 ? 70 : 50};
 	snprintf(f[0].detail, sizeof(f[0].detail),
-	    "%u exfiltration events "
-	    "in %d days >= p%d %u of %d peers (%.60s)",
+	    "%u exfiltration events in %d days >= p%d %u of %d peers (%.60s)",
 	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
 	f[nf] = (struct factor){"own_rise", "", 1, 0};
 	snprintf(f[nf++].detail, sizeof(f[0].detail), "%s", rise);

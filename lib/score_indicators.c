@@ -586,8 +586,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_sync_download},
     {.name = "file_shared_external",
         .activities = "shared",
-        .conditions = "share scope external; guest domain not internal "
-                      "or allowed",
+        .conditions =
+            "share scope external; guest domain not internal or allowed",
         .weight = 20,
         .thresholds = {1, 5, 15},
         .exfiltration = 1,
@@ -601,23 +601,23 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_anonymous_link},
     {.name = "site_external_member",
         .activities = "member_added",
-        .conditions = "share scope external; guest domain not internal "
-                      "or allowed",
+        .conditions =
+            "share scope external; guest domain not internal or allowed",
         .weight = 15,
         .thresholds = {1, 3, 10},
         .exfiltration = 1,
         .match = m_site_external_member},
     {.name = "label_downgraded",
         .activities = "label_changed",
-        .conditions = "label change downgraded; without one, a new label of "
-                      "lower priority in settings.labels",
+        .conditions =
+            "label change downgraded; without one, a new label of lower priority in settings.labels",
         .weight = 15,
         .thresholds = {1, 5, 15},
         .match = m_label_downgraded},
     {.name = "label_removed",
         .activities = "label_changed",
-        .conditions = "label change removed; without one, an old label and "
-                      "no new one",
+        .conditions =
+            "label change removed; without one, an old label and no new one",
         .weight = 15,
         .thresholds = {1, 5, 15},
         .match = m_label_removed},
@@ -635,8 +635,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_cloud_file_deleted},
     {.name = "email_external_attachments",
         .activities = "email_sent dlp_matched",
-        .conditions = "a recipient not internal or allowed; attachments "
-                      "above 0 (dlp_matched without a count counts)",
+        .conditions =
+            "a recipient not internal or allowed; attachments above 0 (dlp_matched without a count counts)",
         .weight = 20,
         .thresholds = {1, 10, 30},
         .exfiltration = 1,
@@ -650,8 +650,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_email_personal_domain},
     {.name = "email_self",
         .activities = "email_sent dlp_matched",
-        .conditions = "a recipient not internal or allowed whose local part "
-                      "contains the user's (letters and digits)",
+        .conditions =
+            "a recipient not internal or allowed whose local part contains the user's (letters and digits)",
         .weight = 25,
         .thresholds = {1, 5, 15},
         .exfiltration = 1,
@@ -672,8 +672,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_usb_copy},
     {.name = "cloud_upload",
         .activities = "cloud_uploaded",
-        .conditions = "destination.domain (else url.domain) not internal "
-                      "or allowed",
+        .conditions =
+            "destination.domain (else url.domain) not internal or allowed",
         .weight = 20,
         .thresholds = {1, 10, 30},
         .exfiltration = 1,

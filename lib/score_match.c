@@ -154,8 +154,7 @@ irm_path_pattern_problem(const char *s)
 		len = strcspn(s, "/\\");
 		if (len > 0) {
 			if (wild_levels(s, len) < 0)
-				return "bad wildcard (use * or *(n), n 1 to "
-				       "32)";
+				return "bad wildcard (use * or *(n), n 1 to 32)";
 			n++;
 		}
 		s += len;

@@ -544,8 +544,7 @@ parse_users(struct ctx *x, struct json_object *v)
 		    x->l, x->c, "users.include", "users.include: empty scope");
 	else if (scope_cancelled(x->p))
 		irm_lint_add(x->l, x->c, "users.exclude",
-		    "users.exclude: empty scope (every included user is "
-		    "excluded)");
+		    "users.exclude: empty scope (every included user is excluded)");
 }
 
 /* ------------------------------------------------------------- triggers */

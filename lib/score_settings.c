@@ -867,8 +867,7 @@ do_directory(struct ld *l, struct json_object *v, const char *path)
 			if (dc.user >= 0)
 				continue;
 			irm_lint_add(l->lint, l->c, path,
-			    "%s: %s: no user column (user, UserPrincipalName "
-			    "or EmailAddress)",
+			    "%s: %s: no user column (user, UserPrincipalName or EmailAddress)",
 			    q(path, qb), argv[0]);
 			break;
 		}
