@@ -167,17 +167,17 @@ set_value(struct irm_event *ev, const char *v, struct irm_error *e)
 static int
 set_severity(struct irm_event *ev, const char *v, struct irm_error *e)
 {
-	static const char *const names[] = {"low", "medium", "high"};
-	size_t i, n = trimmed_len(v);
+	size_t n = trimmed_len(v);
 	char word[8], q[IRM_QUOTE_LEN];
+	int i;
 
 	if (n < sizeof(word)) {
 		memcpy(word, v, n);
 		word[n] = '\0';
-		for (i = 0; i < NITEMS(names); i++) {
-			if (irm_strcaseeq(word, names[i])) {
-				ev->irm_severity = names[i];
-				ev->severity = (int)i + 1;
+		for (i = IRM_SEV_LOW; i <= IRM_SEV_HIGH; i++) {
+			if (irm_strcaseeq(word, irm_severity_name(i))) {
+				ev->irm_severity = irm_severity_name(i);
+				ev->severity = i;
 				return 0;
 			}
 		}

@@ -272,15 +272,15 @@ set_outcome(struct irm_event *ev, const char *status)
 static void
 set_severity(struct irm_event *ev, const char *sev)
 {
-	static const char *const names[] = {"low", "medium", "high"};
 	int i;
 
 	if (sev == NULL)
 		return;
-	for (i = 0; i < 3; i++)
-		if (irm_strcaseeq(sev, names[i]) && i + 1 > ev->severity) {
-			ev->severity = i + 1;
-			ev->irm_severity = names[i];
+	for (i = IRM_SEV_LOW; i <= IRM_SEV_HIGH; i++)
+		if (irm_strcaseeq(sev, irm_severity_name(i)) &&
+		    i > ev->severity) {
+			ev->severity = i;
+			ev->irm_severity = irm_severity_name(i);
 		}
 }
 
