@@ -90,10 +90,10 @@ void irm_out_csv_cell(struct irm_buf *out, const char *s, int first);
  * An aligned text table: cells holds 1 + nrows rows of ncols strings,
  * row-major, the header first (borrowed; NULL is empty).  Each cell is
  * cleaned for a terminal and cut at max[col] code points (at least 4);
- * columns whose bit is set in right are aligned right; two spaces
- * between columns, no trailing blanks.  With sev (the severity 1-3 of
- * each row, NULL for none) the first cell of a high row is red, of a
- * medium row yellow.
+ * the columns whose bit is set in right (ncols <= 32) are aligned
+ * right; two spaces between columns, no trailing blanks.  With sev (the
+ * severity 1-3 of each row, NULL for none) the first cell of a high row
+ * is red, of a medium row yellow.
  */
 void irm_out_table(const char *const *cells, size_t nrows, int ncols,
     const size_t *max, unsigned right, const int *sev, struct irm_buf *out);

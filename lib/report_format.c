@@ -503,7 +503,8 @@ pad(struct irm_buf *out, size_t n)
 		irm_buf_addc(out, ' ');
 }
 
-/* One line: the columns of right aligned right, no trailing blanks. */
+/* One line: columns whose bit is set in right aligned right; no trailing
+ * blanks. */
 static void
 table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
     const char *color, struct irm_buf *out)
