@@ -276,6 +276,21 @@ function rate(a, b) {
 function verdict(ok) {
 	return ok ? "PASS" : "FAIL"
 }
+# ranks(s, h, above): above[s, x] = how many of seed s score more than x
+# (0 to 100), from the histogram h[s, x].
+function ranks(s, h, above,    x, n) {
+	for (x = 100; x >= 0; x--) {
+		above[s, x] = n + 0
+		n += h[s, x]
+	}
+}
+# top2(n): the last rank in the top 2% of n: max(1, ceil(2% of n)).
+function top2(n,    c) {
+	c = int(0.02 * n)
+	if (c < 0.02 * n)
+		c++
+	return c < 1 ? 1 : c
+}
 # sorted(list, n): sort list[1..n] by count[] descending, then by name.
 function sorted(list, n, count,    i, j, t) {
 	for (i = 2; i <= n; i++)
@@ -393,26 +408,10 @@ END {
 	}
 	for (k = 1; k <= ns; k++) {
 		s = seeds[k]
-		above = 0
-		for (x = 100; x >= 0; x--) {
-			above_[s, x] = above
-			above += hist[s, x]
-		}
-		cut[s] = int(0.02 * alerts[s])
-		if (cut[s] < 0.02 * alerts[s])
-			cut[s]++
-		if (cut[s] < 1)
-			cut[s] = 1
-		above = 0
-		for (x = 100; x >= 0; x--) {
-			uabove[s, x] = above
-			above += uhist[s, x]
-		}
-		ucut[s] = int(0.02 * nusers[s])
-		if (ucut[s] < 0.02 * nusers[s])
-			ucut[s]++
-		if (ucut[s] < 1)
-			ucut[s] = 1
+		ranks(s, hist, above_)
+		cut[s] = top2(alerts[s])
+		ranks(s, uhist, uabove)
+		ucut[s] = top2(nusers[s])
 		tusers += users[s]
 		tudays += users[s] * days[s]
 		tclean += users[s] - nplanted[s]
