@@ -12,6 +12,7 @@
 #	irm-norm raw/* | sort | irm-score -s settings.json -p policies/ |
 #	    irm-report
 #
+# and the per-user view of the same insights (irm-report --by-user),
 # and reports what an analyst would see.  --seeds 1,2,3 does it for each
 # seed in turn (irm-gen -s), one tenant at a time: generated, scored and
 # deleted before the next, so that the disk holds one tenant's raw
@@ -21,7 +22,9 @@
 #
 # The alerts are the last record of each alert id (irm-alert(5)), their
 # rank is by score among all the alerts of the tenant (1 is the top;
-# ties share the best rank).  answers.csv names the planted users:
+# ties share the best rank).  A user's rank among users is by risk in
+# the per-user view (irm-report --by-user: one record per user with an
+# alert, irm-alert(5) USER RISK RECORD), ties sharing the best rank.  answers.csv names the planted users:
 # user,scenario,start,end[,expected], where expected is the lowest
 # severity that counts as caught (high, medium or low), or none for a
 # benign look-alike that must get no medium or high alert; without the
@@ -32,8 +35,9 @@
 #   - per planted user: whether the user got an alert, whether the
 #     policy made for the scenario alerted (for irm-gen's first eight
 #     scenarios), the expected and the highest severity, the best score,
-#     its rank and the rank as a percentage of the alerts, the policies
-#     that alerted, and PASS or FAIL against the goal below;
+#     its rank and the rank as a percentage of the alerts, the user's
+#     rank among the users with an alert and as a percentage of them,
+#     the policies that alerted, and PASS or FAIL against goal 1 below;
 #   - alerts per 1,000 users per 30 days at each severity, for all users
 #     and for the users without a scenario;
 #   - how many users without a scenario got an alert, a medium or high
@@ -47,6 +51,8 @@
 #     1. every planted insider at its expected severity or above and
 #        ranked in the top 2% of alerts (rank <= max(1, ceil(2% of the
 #        alerts)));
+#     1b. the same, ranked by user: in the top 2% of the users with an
+#        alert (user rank <= max(1, ceil(2% of those users)));
 #     2. users without a scenario with a medium or high alert at most
 #        1% per 60 days, with a high one at most 0.25% (the run's % x 60
 #        / days);
@@ -64,8 +70,8 @@
 # PATH, else from cmd/.  Otherwise the exit status is 0 unless a stage
 # fails (irm-norm rejecting a record is a failure), then 3; 2 for a usage
 # error.  EVAL_KEEP=dir keeps the tenant and the pipeline's files
-# (events, insights, alerts, facts) in dir, or in dir/seed-N with several
-# seeds.
+# (events, insights, alerts, users, facts) in dir, or in dir/seed-N with
+# several seeds.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -159,11 +165,13 @@ score() {
 		    "failed (exit $(cat "$tmp/$stage.rc" 2>/dev/null))"
 	done
 	irm-report "$tmp/insights" >"$tmp/alerts" || die "irm-report failed"
+	irm-report --by-user "$tmp/insights" >"$tmp/users" ||
+		die "irm-report --by-user failed"
 }
 
 # facts SEED DIR LABEL GEN_SECONDS PIPE_SECONDS: append to $tmp/facts the
-# tenant (T), its planted users (P) and its alerts' final states (A),
-# tab-separated, for report below.
+# tenant (T), its planted users (P), its alerts' final states (A) and its
+# users' risks (U), tab-separated, for report below.
 facts() {
 	users=$(($(wc -l <"$2/directory.csv") - 1))
 	ls "$2/raw" | cut -c1-10 | sort -u >"$tmp/days"
@@ -242,6 +250,13 @@ facts() {
 				print "A", seed, a[1], a[2], a[3], a[4], a[5], ks, a[8]
 			}
 		}' "$tmp/kinds" "$tmp/alerts.tsv" | sort
+		# U seed user risk, from the per-user view.
+		sed -n 's/^{"@timestamp":"[^"]*","event":{"kind":"user_risk","severity":[0-9]},"user":{"name":"\([^"]*\)"},"irm":{"user_risk":{"risk":\([0-9]*\),.*/U'"$tab$1$tab"'\1'"$tab"'\2/p' \
+		    "$tmp/users" >"$tmp/users.tsv"
+		[ "$(wc -l <"$tmp/users.tsv" | tr -d ' ')" = \
+		    "$(wc -l <"$tmp/users" | tr -d ' ')" ] ||
+			die "a user risk record eval.sh cannot read"
+		cat "$tmp/users.tsv"
 	} >>"$tmp/facts"
 }
 
@@ -260,6 +275,21 @@ function rate(a, b) {
 }
 function verdict(ok) {
 	return ok ? "PASS" : "FAIL"
+}
+# ranks(s, h, above): above[s, x] = how many of seed s score more than x
+# (0 to 100), from the histogram h[s, x].
+function ranks(s, h, above,    x, n) {
+	for (x = 100; x >= 0; x--) {
+		above[s, x] = n + 0
+		n += h[s, x]
+	}
+}
+# top2(n): the last rank in the top 2% of n: max(1, ceil(2% of n)).
+function top2(n,    c) {
+	c = int(0.02 * n)
+	if (c < 0.02 * n)
+		c++
+	return c < 1 ? 1 : c
 }
 # sorted(list, n): sort list[1..n] by count[] descending, then by name.
 function sorted(list, n, count,    i, j, t) {
@@ -338,6 +368,11 @@ $1 == "P" {
 		nplanted[$2]++
 	}
 }
+$1 == "U" {
+	nusers[$2]++
+	urisk[$2, $3] = $4 + 0
+	uhist[$2, $4 + 0]++
+}
 $1 == "A" {
 	na++
 	as[na] = $2
@@ -373,16 +408,10 @@ END {
 	}
 	for (k = 1; k <= ns; k++) {
 		s = seeds[k]
-		above = 0
-		for (x = 100; x >= 0; x--) {
-			above_[s, x] = above
-			above += hist[s, x]
-		}
-		cut[s] = int(0.02 * alerts[s])
-		if (cut[s] < 0.02 * alerts[s])
-			cut[s]++
-		if (cut[s] < 1)
-			cut[s] = 1
+		ranks(s, hist, above_)
+		cut[s] = top2(alerts[s])
+		ranks(s, uhist, uabove)
+		ucut[s] = top2(nusers[s])
 		tusers += users[s]
 		tudays += users[s] * days[s]
 		tclean += users[s] - nplanted[s]
@@ -434,6 +463,7 @@ END {
 		e = pexp[i]
 		sv[i] = u in best ? usev[u] : 0
 		rk[i] = u in best ? above_[s, best[u]] + 1 : 0
+		urk[i] = u in urisk ? uabove[s, urisk[u]] + 1 : 0
 		if (e == "none") {
 			ok[i] = sv[i] < 2
 			nbenign++
@@ -446,8 +476,16 @@ END {
 			caught[i] = sv[i] > 0 && sv[i] >= sevn(e)
 			intop[i] = rk[i] > 0 && rk[i] <= cut[s]
 			ok[i] = caught[i] && intop[i]
+			inutop[i] = urk[i] > 0 && urk[i] <= ucut[s]
 			ninsider++
 			g1n += !ok[i]
+			g1un += !(caught[i] && inutop[i])
+			sutop[s] += inutop[i]
+			if (!(caught[i] && inutop[i]))
+				g1ufail = g1ufail sprintf(", %s %s user rank %s" \
+				    " of %d%s", psc[i], sv[i] ? sevname[sv[i]] : \
+				    "no alert", urk[i] ? urk[i] : "-", nusers[s],
+				    mode == "all" ? " (seed " s ")" : "")
 			scaught[s] += caught[i]
 			stop[s] += intop[i]
 			sins[s]++
@@ -473,39 +511,45 @@ END {
 		    insights[s], alerts[s], gent[s], pipet[s]
 		print ""
 		print "| scenario | user | window | alert | by its policy |" \
-		    " expected | severity | score | rank | rank % | policies |" \
-		    " goal |"
-		print "|---|---|---|---|---|---|---|---:|---:|---:|---|---|"
+		    " expected | severity | score | rank | rank % |" \
+		    " user rank | user rank % | policies | goal |"
+		print "|---|---|---|---|---|---|---|---:|---:|---:|---:|---:|" \
+		    "---|---|"
 		for (i = 1; i <= np; i++) {
 			u = s SUBSEP pu[i]
 			p = purpose[psc[i]]
 			printf "| %s | %s | %s..%s | %s | %s | %s | %s | %s |" \
-			    " %s | %s | %s | %s |\n", psc[i], pu[i], pstart[i],
-			    pend[i], u in best ? "yes" : "no",
+			    " %s | %s | %s | %s | %s | %s |\n", psc[i], pu[i],
+			    pstart[i], pend[i], u in best ? "yes" : "no",
 			    p == "" ? "-" : (((u, p) in by) ? "yes " : "no ") p,
 			    pexp[i], sv[i] ? sevname[sv[i]] : "-",
 			    u in best ? best[u] : "-", rk[i] ? rk[i] : "-",
 			    rk[i] ? pct(rk[i], alerts[s]) : "-",
+			    urk[i] ? urk[i] : "-",
+			    urk[i] ? pct(urk[i], nusers[s]) : "-",
 			    u in best ? pols[u] : "-", verdict(ok[i])
 		}
 		print ""
-		printf "The top 2%% of %d alerts: rank %d or better.\n",
-		    alerts[s], cut[s]
+		printf "The top 2%% of %d alerts: rank %d or better; of %d" \
+		    " users with an alert: user rank %d or better.\n",
+		    alerts[s], cut[s], nusers[s], ucut[s]
 	} else {
 		print "## All seeds"
 		print ""
 		print "| seed | users | days | alerts | insiders caught |" \
-		    " in the top 2% | users without a scenario |" \
+		    " in the top 2% | in the top 2% of users |" \
+		    " users without a scenario |" \
 		    " medium or high | % | high | % | seconds |"
 		print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" \
-		    "---:|---:|"
+		    "---:|---:|---:|"
 		for (k = 1; k <= ns; k++) {
 			s = seeds[k]
 			c = users[s] - nplanted[s]
-			printf "| %s | %d | %d | %d | %d of %d | %d of %d | %d |" \
-			    " %d | %s | %d | %s | %d |\n", s, users[s], days[s],
-			    alerts[s], scaught[s], sins[s], stop[s], sins[s], c,
-			    nfm[s], pct(nfm[s], c), nfh[s], pct(nfh[s], c),
+			printf "| %s | %d | %d | %d | %d of %d | %d of %d |" \
+			    " %d of %d | %d | %d | %s | %d | %s | %d |\n", s,
+			    users[s], days[s], alerts[s], scaught[s], sins[s],
+			    stop[s], sins[s], sutop[s], sins[s], c, nfm[s],
+			    pct(nfm[s], c), nfh[s], pct(nfh[s], c),
 			    gent[s] + pipet[s]
 		}
 		# A line per scenario, in the order first planted.
@@ -518,6 +562,7 @@ END {
 				sx[c] = sx[c] (sx[c] == "" ? "" : " ") pexp[i]
 			sc[c] += caught[i]
 			st[c] += intop[i]
+			sut[c] += inutop[i]
 			sok[c] += ok[i]
 			ss[c, sv[i]]++
 			r = rk[i] ? 100 * rk[i] / alerts[ps[i]] : 101
@@ -525,22 +570,35 @@ END {
 				rmin[c] = r
 			if (!(c in rmax) || r > rmax[c])
 				rmax[c] = r
+			r = urk[i] ? 100 * urk[i] / nusers[ps[i]] : 101
+			if (!(c in urmin) || r < urmin[c])
+				urmin[c] = r
+			if (!(c in urmax) || r > urmax[c])
+				urmax[c] = r
 		}
 		print ""
 		print "| scenario | expected | planted | caught | in the top 2% |" \
-		    " high | medium | low | no alert | rank % | goal |"
-		print "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+		    " in the top 2% of users |" \
+		    " high | medium | low | no alert | rank % | user rank % |" \
+		    " goal |"
+		print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|" \
+		    "---|---|"
 		for (j = 1; j <= nsc; j++) {
 			c = sl[j]
 			r = rmin[c] > 100 ? "-" : sprintf("%.2f", rmin[c])
 			x = rmax[c] > 100 ? "-" : sprintf("%.2f", rmax[c])
 			if (x != r)
 				r = r ".." x
+			ur = urmin[c] > 100 ? "-" : sprintf("%.2f", urmin[c])
+			x = urmax[c] > 100 ? "-" : sprintf("%.2f", urmax[c])
+			if (x != ur)
+				ur = ur ".." x
 			b = sx[c] == "none"
-			printf "| %s | %s | %d | %s | %s | %d | %d | %d | %d |" \
-			    " %s | %s |\n", c, sx[c], sn[c], b ? "-" : sc[c],
-			    b ? "-" : st[c], ss[c, 3], ss[c, 2], ss[c, 1],
-			    ss[c, 0], r, sok[c] == sn[c] ? "PASS" : \
+			printf "| %s | %s | %d | %s | %s | %s | %d | %d | %d |" \
+			    " %d | %s | %s | %s |\n", c, sx[c], sn[c],
+			    b ? "-" : sc[c], b ? "-" : st[c], b ? "-" : sut[c],
+			    ss[c, 3], ss[c, 2], ss[c, 1], ss[c, 0], r, ur,
+			    sok[c] == sn[c] ? "PASS" : \
 			    sprintf("FAIL %d of %d", sn[c] - sok[c], sn[c])
 		}
 	}
@@ -588,6 +646,11 @@ END {
 	    " in the top 2%% of alerts: %d of %d%s: %s\n",
 	    ninsider - g1n, ninsider, g1fail == "" ? "" : " (not:" substr(g1fail, 2) ")",
 	    ninsider ? verdict(g1fail == "") : "SKIP"
+	printf "- every planted insider at its expected severity or above and" \
+	    " in the top 2%% of users with an alert: %d of %d%s: %s\n",
+	    ninsider - g1un, ninsider,
+	    g1ufail == "" ? "" : " (not:" substr(g1ufail, 2) ")",
+	    ninsider ? verdict(g1ufail == "") : "SKIP"
 	printf "- users without a scenario with a medium or high alert:" \
 	    " %.2f%% per 60 days (<= 1%%): %s\n", m60,
 	    tclean ? verdict(m60 <= 1) : "SKIP"
@@ -637,7 +700,8 @@ nseeds=$(echo $list | wc -w | tr -d ' ')
 	echo "$(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs;" \
 	    "$(irm-gen --version 2>/dev/null || echo irm-gen)."
 	echo "Each tenant: irm-norm raw/* | sort | irm-score | irm-report;" \
-	    "alerts: the last record of each alert id."
+	    "alerts: the last record of each alert id; users: irm-report" \
+	    "--by-user."
 	echo
 } | tee "$tmp/report.md"
 for s in $list; do
@@ -663,9 +727,10 @@ for s in $list; do
 	score "$dir"
 	t2=$(date +%s)
 	facts "$s" "$dir" "$l" $((t1 - t0)) $((t2 - t1))
-	grep "^[TPA]$tab$s$tab" "$tmp/facts" >"$tmp/facts.$s"
+	grep "^[TPAU]$tab$s$tab" "$tmp/facts" >"$tmp/facts.$s"
 	if [ -n "${EVAL_KEEP:-}" ]; then
-		cp "$tmp/insights" "$tmp/alerts" "$tmp/facts.$s" "$dir/"
+		cp "$tmp/insights" "$tmp/alerts" "$tmp/users" "$tmp/facts.$s" \
+		    "$dir/"
 	elif [ -z "$tenant" ]; then
 		rm -rf "$dir"
 	fi

@@ -1,14 +1,16 @@
 /*
  * irm-report - turn insights into alerts
  *
- *	irm-report [-u] [-o file] [-r file] [--allow-empty]
- *	    [--fail-on low|medium|high] [file ...]
+ *	irm-report [-u] [-f format] [-o file] [-r file] [-S dir]
+ *	    [--allow-empty] [--by-user] [--fail-on low|medium|high]
+ *	    [--no-color] [--risk-levels] [file ...]
  *
  * Reads insights (irm-insight(5)) from the files or stdin and writes an
  * alert record (one JSON line) each time an insight opens or changes the
  * alert of its user and policy.  A replayed insight changes nothing.  With
  * --fail-on the exit status is 4 when an alert at or above that severity
- * exists, for compliance checks in CI.
+ * exists, for compliance checks in CI.  --by-user writes instead, at the
+ * end, one record per user across policies, by risk.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -32,6 +34,7 @@ struct opts {
 	FILE *reject;
 	const char *output, *rejfile, *store;
 	int risk_levels;
+	int by_user;  /* --by-user */
 	int format;   /* enum irm_out */
 	int no_color; /* --no-color */
 };
@@ -68,7 +71,7 @@ reject(const struct opts *o, const char *file, unsigned long line,
 static void
 emit(const struct opts *o, struct irm_alert *al, int fresh, struct irm_buf *out)
 {
-	if (o->risk_levels)
+	if (o->risk_levels || o->by_user)
 		return;
 	if (irm_out_streams(o->format)) {
 		irm_out_record(o->format, al, fresh ? "new" : "updated", out);
@@ -87,16 +90,23 @@ emit(const struct opts *o, struct irm_alert *al, int fresh, struct irm_buf *out)
  * The document of the changed alerts, in queue order, each once.
  * Colour only for a table on a terminal, without --no-color or NO_COLOR.
  */
+static int
+color_ok(const struct opts *o)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return o->format == IRM_OUT_TABLE && !o->no_color &&
+	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
+}
+
 static void
 render(const struct opts *o)
 {
-	const char *nc = getenv("NO_COLOR");
-	int color = o->format == IRM_OUT_TABLE && !o->no_color &&
-	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
+	int color = color_ok(o);
 	struct irm_buf out;
 	size_t i, n = 0;
 
-	if (irm_out_streams(o->format) || o->risk_levels)
+	if (irm_out_streams(o->format) || o->risk_levels || o->by_user)
 		return;
 	if (nchanged)
 		qsort(changed, nchanged, sizeof(*changed), irm_alert_cmp_queue);
@@ -111,6 +121,25 @@ render(const struct opts *o)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	irm_buf_free(&out);
 	free(changed);
+}
+
+/* The per-user view of every open alert, in the -f format. */
+static void
+render_users(const struct opts *o, const struct irm_alerts *a)
+{
+	struct irm_user_risk *u;
+	struct irm_buf out;
+	size_t n;
+
+	u = irm_user_risks(a, &n);
+	irm_buf_init(&out, (size_t)1 << 30);
+	irm_out_users(o->format, u, n, color_ok(o), &out);
+	if (out.data == NULL && n > 0)
+		irm_errx(IRM_EXIT_FATAL, "report too large");
+	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_free(&out);
+	irm_user_risks_free(u, n);
 }
 
 /*
@@ -230,7 +259,13 @@ run(struct run *r, int argc, char **argv)
 	return rval;
 }
 
-enum { OPT_ALLOW_EMPTY = 256, OPT_FAIL_ON, OPT_NO_COLOR, OPT_RISK_LEVELS };
+enum {
+	OPT_ALLOW_EMPTY = 256,
+	OPT_BY_USER,
+	OPT_FAIL_ON,
+	OPT_NO_COLOR,
+	OPT_RISK_LEVELS
+};
 
 static const struct option longopts[] = {
     {"format", required_argument, NULL, 'f'},
@@ -241,6 +276,7 @@ static const struct option longopts[] = {
     {"unbuffered", no_argument, NULL, 'u'},
     {"version", no_argument, NULL, 'V'},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"by-user", no_argument, NULL, OPT_BY_USER},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"risk-levels", no_argument, NULL, OPT_RISK_LEVELS},
@@ -285,6 +321,9 @@ main(int argc, char *argv[])
 		case OPT_ALLOW_EMPTY:
 			o.allow_empty = 1;
 			break;
+		case OPT_BY_USER:
+			o.by_user = 1;
+			break;
 		case OPT_FAIL_ON:
 			o.fail_on = severity_parse(optarg);
 			break;
@@ -300,6 +339,13 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (o.by_user && o.risk_levels)
+		irm_errx(IRM_EXIT_USAGE,
+		    "--by-user and --risk-levels: choose one view");
+	if (o.by_user && (o.format == IRM_OUT_O365 || o.format == IRM_OUT_OCSF))
+		irm_errx(IRM_EXIT_USAGE,
+		    "--by-user: expected -f jsonl, csv, table or html: %s",
+		    irm_out_name(o.format));
 	if (o.rejfile && (o.reject = irm_open_reject(o.rejfile)) == NULL)
 		irm_err(IRM_EXIT_USAGE, "reject file: %s", o.rejfile);
 	if (o.output && irm_out_stdout(o.output, IRM_OUT_TRUNC) == -1)
@@ -317,6 +363,8 @@ main(int argc, char *argv[])
 		if (fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
 			irm_err(IRM_EXIT_FATAL, "stdout");
 	}
+	if (o.by_user)
+		render_users(&o, r.st->alerts);
 	render(&o);
 	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -342,7 +390,8 @@ usage(int code)
 {
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
-	    "                  [--allow-empty] [--fail-on low|medium|high]\n"
-	    "                  [--no-color] [--risk-levels] [file ...]\n");
+	    "                  [--allow-empty] [--by-user]\n"
+	    "                  [--fail-on low|medium|high] [--no-color]\n"
+	    "                  [--risk-levels] [file ...]\n");
 	exit(code);
 }

@@ -66,4 +66,36 @@ void irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out);
  */
 void irm_out_top(const struct irm_alert *al, struct irm_buf *out);
 
+/*
+ * The per-user view (irm_user_risks, in its order; borrowed) in format
+ * f, appended to out: jsonl one record per user (irm-alert(5), USER
+ * RISK RECORD), csv and table one row per user, html the alert page
+ * with a users section first and a section per alert of the users.  o365
+ * and ocsf have no user record: nothing is appended.  report_user.c.
+ */
+void irm_out_users(enum irm_out f, const struct irm_user_risk *u, size_t n,
+    int color, struct irm_buf *out);
+
+/* The html page of the per-user view (report_html.c). */
+void irm_out_html_users(
+    const struct irm_user_risk *u, size_t n, struct irm_buf *out);
+
+/*
+ * Shared by the formats.  One csv cell (RFC 4180 quoting, formula
+ * injection neutralised), preceded by a comma unless first.
+ */
+void irm_out_csv_cell(struct irm_buf *out, const char *s, int first);
+
+/*
+ * An aligned text table: cells holds 1 + nrows rows of ncols strings,
+ * row-major, the header first (borrowed; NULL is empty).  Each cell is
+ * cleaned for a terminal and cut at max[col] code points (at least 4);
+ * the columns whose bit is set in right (ncols <= 32) are aligned
+ * right; two spaces between columns, no trailing blanks.  With sev (the
+ * severity 1-3 of each row, NULL for none) the first cell of a high row
+ * is red, of a medium row yellow.
+ */
+void irm_out_table(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, struct irm_buf *out);
+
 #endif /* IRM_FORMAT_H */

@@ -119,4 +119,40 @@ int irm_alert_cmp_queue(const void *a, const void *b);
  */
 void irm_risk_levels(const struct irm_alerts *a, struct irm_buf *out);
 
+/*
+ * One user of the per-user view: the user's open alerts (one per
+ * policy), best first.  The lead alert is the first: the user's score
+ * is its score.  corroboration counts the activities (distinct day and
+ * indicator, or insight kind) that only the other alerts hold; each adds
+ * IRM_USER_BONUS_STEP points, at most IRM_USER_BONUS_MAX, and risk is
+ * score + bonus, at most 100.  severity is the lead alert's, the
+ * highest of the user's: the bonus ranks, it never raises a severity.
+ */
+#define IRM_USER_BONUS_STEP 2
+#define IRM_USER_BONUS_MAX 10
+
+struct irm_user_risk {
+	const char *user;          /* borrowed from the alerts */
+	struct irm_alert **alerts; /* owned array of borrowed alerts */
+	size_t nalerts;
+	int score, corroboration, bonus, risk, severity;
+	int64_t first, last;     /* over the alerts, ms */
+	const char **indicators; /* sorted, distinct; owned array */
+	size_t nindicators;
+};
+
+/*
+ * The per-user view of the open alerts (needs_review, confirmed) of a:
+ * one entry per user, in risk order: higher risk first, then higher
+ * severity, the latest last_seen, and the user name (bytes).  *n is set
+ * to the number of users.  Owned: irm_user_risks_free.  The entries
+ * borrow from a, which must outlive them.
+ */
+struct irm_user_risk *irm_user_risks(const struct irm_alerts *a, size_t *n);
+void irm_user_risks_free(struct irm_user_risk *u, size_t n);
+
+/* Append the user risk record (irm-alert(5), one JSON line) to out. */
+void irm_user_risk_write_json(
+    const struct irm_user_risk *u, struct irm_buf *out);
+
 #endif /* IRM_REPORT_H */

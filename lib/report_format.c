@@ -333,6 +333,12 @@ csv_cell(struct irm_buf *out, const char *s, int first)
 		irm_buf_addc(out, '"');
 }
 
+void
+irm_out_csv_cell(struct irm_buf *out, const char *s, int first)
+{
+	csv_cell(out, s, first);
+}
+
 static void
 csv_row(const struct irm_alert *al, struct irm_buf *out)
 {
@@ -491,60 +497,90 @@ cell_set(struct cell *c, const char *s, size_t max)
 }
 
 static void
-table_cells(const struct irm_alert *al, struct cell *c)
-{
-	char num[32], day[IRM_TIME_LEN];
-	int score = irm_alert_score(al);
-	struct irm_buf t;
-
-	cell_set(&c[0], irm_severity_name(irm_severity_of(score)), CELL_MAX);
-	snprintf(num, sizeof(num), "%d", score);
-	cell_set(&c[1], num, CELL_MAX);
-	cell_set(&c[2], irm_alert_status_name(al->status), CELL_MAX);
-	cell_set(&c[3], al->user, CELL_MAX);
-	cell_set(&c[4], al->policy, CELL_MAX);
-	irm_time_format(al->last, day);
-	day[10] = '\0';
-	cell_set(&c[5], day, CELL_MAX);
-	snprintf(num, sizeof(num), "%zu", al->nins);
-	cell_set(&c[6], num, CELL_MAX);
-	irm_buf_init(&t, (size_t)1 << 30);
-	irm_out_top(al, &t);
-	cell_set(&c[7], t.data ? t.data : "", TOP_MAX);
-	irm_buf_free(&t);
-}
-
-static void
 pad(struct irm_buf *out, size_t n)
 {
 	while (n-- > 0)
 		irm_buf_addc(out, ' ');
 }
 
-/* One line: SCORE and COUNT right-aligned, no trailing blanks. */
+/* One line: columns whose bit is set in right aligned right; no trailing
+ * blanks. */
 static void
-table_line(const struct cell *c, const size_t *width, const char *color,
-    struct irm_buf *out)
+table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
+    const char *color, struct irm_buf *out)
 {
 	int col;
 
-	for (col = 0; col < TABLE_COLS; col++) {
-		int right = col == 1 || col == 6;
+	for (col = 0; col < ncols; col++) {
+		int r = (right >> col) & 1;
 		size_t gap = width[col] - c[col].w;
 
 		if (col)
 			irm_buf_adds(out, "  ");
-		if (right)
+		if (r)
 			pad(out, gap);
 		if (col == 0 && color)
 			irm_buf_adds(out, color);
 		irm_buf_adds(out, c[col].s);
 		if (col == 0 && color)
 			irm_buf_adds(out, "\033[0m");
-		if (!right && col < TABLE_COLS - 1)
+		if (!r && col < ncols - 1)
 			pad(out, gap);
 	}
 	irm_buf_addc(out, '\n');
+}
+
+void
+irm_out_table(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, struct irm_buf *out)
+{
+	static const char *const sev_color[] = {NULL, "\033[33m", "\033[31m"};
+	struct cell *c = irm_xcalloc(nrows + 1, sizeof(*c) * (size_t)ncols);
+	size_t *width = irm_xcalloc((size_t)ncols, sizeof(*width));
+	size_t i, k, total = (nrows + 1) * (size_t)ncols;
+	int col;
+
+	for (k = 0; k < total; k++)
+		cell_set(&c[k], cells[k] ? cells[k] : "", max[k % ncols]);
+	for (col = 0; col < ncols; col++)
+		for (i = 0; i <= nrows; i++)
+			if (c[i * ncols + col].w > width[col])
+				width[col] = c[i * ncols + col].w;
+	for (i = 0; i <= nrows; i++)
+		table_line(&c[i * ncols], ncols, width, right,
+		    i && sev && sev[i - 1] >= 1 && sev[i - 1] <= 3
+		        ? sev_color[sev[i - 1] - 1]
+		        : NULL,
+		    out);
+	for (k = 0; k < total; k++)
+		free(c[k].s);
+	free(c);
+	free(width);
+}
+
+/* The cells of an alert's row, owned by the caller. */
+static void
+table_cells(const struct irm_alert *al, char **c)
+{
+	char num[32], day[IRM_TIME_LEN];
+	int score = irm_alert_score(al);
+	struct irm_buf t;
+
+	c[0] = irm_xstrdup(irm_severity_name(irm_severity_of(score)));
+	snprintf(num, sizeof(num), "%d", score);
+	c[1] = irm_xstrdup(num);
+	c[2] = irm_xstrdup(irm_alert_status_name(al->status));
+	c[3] = irm_xstrdup(al->user);
+	c[4] = irm_xstrdup(al->policy);
+	irm_time_format(al->last, day);
+	day[10] = '\0';
+	c[5] = irm_xstrdup(day);
+	snprintf(num, sizeof(num), "%zu", al->nins);
+	c[6] = irm_xstrdup(num);
+	irm_buf_init(&t, (size_t)1 << 30);
+	irm_out_top(al, &t);
+	c[7] = irm_xstrdup(t.data ? t.data : "");
+	irm_buf_free(&t);
 }
 
 static void
@@ -553,27 +589,24 @@ table_report(
 {
 	static const char *const head[TABLE_COLS] = {"SEVERITY", "SCORE",
 	    "STATUS", "USER", "POLICY", "LAST_SEEN", "COUNT", "TOP"};
-	static const char *const sev_color[] = {NULL, "\033[33m", "\033[31m"};
-	struct cell *c = irm_xcalloc(n + 1, sizeof(*c) * TABLE_COLS);
-	size_t width[TABLE_COLS], i;
-	int col;
+	static const size_t max[TABLE_COLS] = {CELL_MAX, CELL_MAX, CELL_MAX,
+	    CELL_MAX, CELL_MAX, CELL_MAX, CELL_MAX, TOP_MAX};
+	char **c = irm_xcalloc(n + 1, sizeof(*c) * TABLE_COLS);
+	int *sev = irm_xcalloc(n + 1, sizeof(*sev));
+	size_t i;
 
-	for (col = 0; col < TABLE_COLS; col++)
-		cell_set(&c[col], head[col], CELL_MAX);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < TABLE_COLS; i++)
+		c[i] = irm_xstrdup(head[i]);
+	for (i = 0; i < n; i++) {
 		table_cells(v[i], &c[(i + 1) * TABLE_COLS]);
-	for (col = 0; col < TABLE_COLS; col++)
-		for (width[col] = 0, i = 0; i <= n; i++)
-			if (c[i * TABLE_COLS + col].w > width[col])
-				width[col] = c[i * TABLE_COLS + col].w;
-	table_line(c, width, NULL, out);
-	for (i = 0; i < n; i++)
-		table_line(&c[(i + 1) * TABLE_COLS], width,
-		    color ? sev_color[irm_alert_severity(v[i]) - 1] : NULL,
-		    out);
+		sev[i] = irm_alert_severity(v[i]);
+	}
+	irm_out_table((const char *const *)c, n, TABLE_COLS, max,
+	    1U << 1 | 1U << 6, color ? sev : NULL, out);
 	for (i = 0; i < (n + 1) * TABLE_COLS; i++)
-		free(c[i].s);
+		free(c[i]);
 	free(c);
+	free(sev);
 }
 
 void

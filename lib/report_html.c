@@ -499,8 +499,53 @@ section(const struct irm_alert *al, struct irm_buf *out)
 	irm_buf_adds(out, "</section>\n");
 }
 
-void
-irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out)
+/* The users of the per-user view, each linking to their alerts. */
+static void
+users(const struct irm_user_risk *u, size_t n, struct irm_buf *out)
+{
+	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
+	const char *sev;
+	size_t i, k;
+
+	irm_buf_adds(out,
+	    "<h2>Users</h2>\n<table class=\"users\">\n<thead><tr>"
+	    "<th>Severity</th><th>Risk</th><th>Bonus</th><th>User</th>"
+	    "<th>Alerts</th><th>First seen</th><th>Last seen</th>"
+	    "<th>Indicators</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		sev = irm_severity_name(u[i].severity);
+		day_text(u[i].first, first);
+		day_text(u[i].last, last);
+		irm_buf_printf(out,
+		    "<tr><td><span class=\"sev %s\">%s</span></td>"
+		    "<td class=\"n\">%d</td><td class=\"n\">%d</td>"
+		    "<td><a href=\"#%s\">",
+		    sev, sev, u[i].risk, u[i].bonus, u[i].alerts[0]->id);
+		esc(out, u[i].user);
+		irm_buf_adds(out, "</a></td><td>");
+		for (k = 0; k < u[i].nalerts; k++) {
+			irm_buf_printf(out, "%s<a href=\"#%s\">",
+			    k ? "<br>" : "", u[i].alerts[k]->id);
+			esc(out, u[i].alerts[k]->policy);
+			irm_buf_printf(
+			    out, "</a> %d", irm_alert_score(u[i].alerts[k]));
+		}
+		irm_buf_printf(out,
+		    "</td><td class=\"d\">%s</td><td class=\"d\">%s</td><td>",
+		    first, last);
+		for (k = 0; k < u[i].nindicators; k++) {
+			irm_buf_adds(out, k ? ", " : "");
+			esc(out, u[i].indicators[k]);
+		}
+		irm_buf_adds(out, "</td></tr>\n");
+	}
+	irm_buf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* The page: with u, the users section after the header. */
+static void
+page(const struct irm_user_risk *u, size_t nu, struct irm_alert *const *v,
+    size_t n, struct irm_buf *out)
 {
 	size_t i;
 
@@ -510,8 +555,34 @@ irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 	    "<style>\n%s</style>\n</head>\n<body>\n",
 	    style);
 	header(v, n, out);
+	if (u)
+		users(u, nu, out);
 	queue(v, n, out);
 	for (i = 0; i < n; i++)
 		section(v[i], out);
 	irm_buf_adds(out, "</body>\n</html>\n");
+}
+
+void
+irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out)
+{
+	page(NULL, 0, v, n, out);
+}
+
+void
+irm_out_html_users(
+    const struct irm_user_risk *u, size_t nu, struct irm_buf *out)
+{
+	struct irm_alert **v;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < nu; i++)
+		n += u[i].nalerts;
+	v = irm_xcalloc(n + 1, sizeof(*v));
+	for (n = 0, i = 0; i < nu; i++)
+		for (k = 0; k < u[i].nalerts; k++)
+			v[n++] = u[i].alerts[k];
+	qsort(v, n, sizeof(*v), irm_alert_cmp_queue);
+	page(u, nu, v, n, out);
+	free(v);
 }

@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "no jq"
 
-plan 29
+plan 33
 
 EVAL=$TOP/bench/eval.sh
 K=$TMP/k
@@ -35,8 +35,8 @@ cat >"$TMP/want" <<'EOF'
 EOF
 check_same "the report's headings" "$TMP/heads" "$TMP/want"
 grep -c '^- .*: \(PASS\|FAIL\|SKIP\)$' "$TMP/out" >"$TMP/n"
-echo 5 >"$TMP/want"
-check_same "five goals, each PASS, FAIL or SKIP" "$TMP/n" "$TMP/want"
+echo 6 >"$TMP/want"
+check_same "six goals, each PASS, FAIL or SKIP" "$TMP/n" "$TMP/want"
 check "the time it took" grep -q '^[0-9]* s in all\.$' "$TMP/out"
 
 # part FILE TITLE: the lines of FILE's part headed "### TITLE".
@@ -86,6 +86,51 @@ check "planted users: rank % is rank / alerts" sh -c "
     awk -F' [|] ' -v n=$(wc -l <"$TMP/final") '
 	\$9 != \"-\" && \$10 != sprintf(\"%.2f\", 100 * \$9 / n) { bad++ }
 	END { exit bad > 0 }'"
+
+# Each user's risk, recomputed from the alerts and the insights: the
+# lead alert (queue order: score, newest, id) and the (day, indicator or
+# kind) pairs only the user's other alerts hold, 2 points each, at most
+# 10, at most 100 in all (irm-alert(5) USER RISK RECORD).
+jq -r -n --slurpfile ins "$K/insights" --slurpfile al "$TMP/final" '
+    ($ins | map({(.event.id): "\(.["@timestamp"][0:10]) \(.irm.indicator //
+	.irm.insight)"}) | add // {}) as $act |
+    $al | group_by(.user.name)[] |
+    sort_by([-.irm.alert.score,
+	-(.irm.alert.last_seen[0:19] + "Z" | fromdate), .event.id]) as $v |
+    ($v[0].irm.alert.insights | map($act[.]) | unique) as $lead |
+    ([$v[1:][] | .irm.alert.insights[] | $act[.]] | unique - $lead |
+	length) as $c |
+    "\($v[0].user.name) \([100, $v[0].irm.alert.score +
+	([10, 2 * $c] | min)] | min)"' | sort >"$TMP/risk"
+jq -r '"\(.user.name) \(.irm.user_risk.risk)"' "$K/users" | sort >"$TMP/got"
+check_same "the per-user view: a record per user with an alert, its risk" \
+    "$TMP/got" "$TMP/risk"
+# Per planted user: the rank among the users with an alert (1 + the
+# users of a higher risk) and its percentage of them.
+nu=$(wc -l <"$TMP/risk" | tr -d ' ')
+tail -n +2 "$K/answers.csv" | cut -d, -f1 | while read -r u; do
+	awk -v u="$u" -v n="$nu" '{ r[$1] = $2 } END {
+	    if (!(u in r)) { print "- -"; exit }
+	    for (k in r) above += r[k] > r[u]
+	    printf "%d %.2f\n", above + 1, 100 * (above + 1) / n }' "$TMP/risk"
+done >"$TMP/want"
+sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
+    awk -F' [|] ' '{print $11, $12}' >"$TMP/got"
+check_same "planted users: rank and rank % among users" "$TMP/got" \
+    "$TMP/want"
+# The per-user goal: caught at the expected severity (medium unless the
+# answers say) and ranked within max(1, ceil(2% of the users)).
+sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
+    awk -F' [|] ' -v n="$nu" '
+	BEGIN { cut = int(0.02 * n); cut += cut < 0.02 * n; cut += !cut
+	    v["low"] = 1; v["medium"] = 2; v["high"] = 3 }
+	$6 != "none" { t++; ok += $7 in v && v[$7] >= v[$6] && $11 != "-" &&
+	    $11 <= cut }
+	END { printf "%d of %d: %s\n", ok, t, ok == t ? "PASS" : "FAIL" }' \
+    >"$TMP/want"
+sed -n 's/^- every planted insider .* in the top 2% of users with an alert: \([0-9]* of [0-9]*\).*: \([A-Z]*\)$/\1: \2/p' \
+    "$TMP/out" >"$TMP/got"
+check_same "the per-user goal from the same figures" "$TMP/got" "$TMP/want"
 cut -d, -f2 "$K/answers.csv" | tail -n +2 >"$TMP/want"
 sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
     awk -F' [|] ' '{print substr($1, 3)}' >"$TMP/got"
@@ -178,11 +223,24 @@ part "$TMP/multi" 'Users without a scenario' | grep '^| [0-9]' | awk -F' [|] ' '
 check "pooled users without a scenario are the sums of the seeds'" \
     sh -c "test \$(sort -u '$TMP/got' | wc -l) = 1"
 sed -n '/^## All seeds/,$p' "$TMP/multi" | grep '^| [34] |' |
-    awk -F' [|] ' '{print $7, $8, $10}' >"$TMP/got"
+    awk -F' [|] ' '{print $8, $9, $11}' >"$TMP/got"
 part "$TMP/multi" 'Users without a scenario' | grep '^| [0-9]' | sed 2q |
     awk -F' [|] ' '{print substr($1, 3), $3, $6}' >"$TMP/want"
 check_same "the line per seed repeats the seed's figures" "$TMP/got" \
     "$TMP/want"
+# The pooled "in the top 2% of users" per seed: the seed's insiders
+# (expected is not none) whose user rank is within its cut.
+for sd in 3 4; do
+	sed -n "/^## Seed $sd\$/,/^##* [^S]/p" "$TMP/multi" >"$TMP/part.$sd"
+	ucut=$(sed -n 's/.*: user rank \([0-9]*\) or better\.$/\1/p' "$TMP/part.$sd")
+	sed -n '/^| scenario |/,/^$/p' "$TMP/part.$sd" | sed '1,2d;$d' |
+	    awk -F' [|] ' -v c="$ucut" -v sd="$sd" '$6 != "none" { t++
+		ok += $11 != "-" && $11 <= c } END { print sd, ok " of " t }'
+done >"$TMP/want"
+sed -n '/^## All seeds/,$p' "$TMP/multi" | grep '^| [34] |' |
+    awk -F' [|] ' '{print substr($1, 3), $7}' >"$TMP/got"
+check_same "the line per seed counts the insiders in the top 2% of users" \
+    "$TMP/got" "$TMP/want"
 if sed -n '/^## All seeds/,$p' "$TMP/multi" | grep -q '^- .*: FAIL$'; then
 	echo 1
 else
@@ -233,7 +291,7 @@ sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' | sed 2q |
 	END { print "quiet-leaver none", g3 ~ /FAIL/ ? "FAIL" : "PASS"
 	    print caught >"/dev/stderr" }' >"$TMP/want" 2>"$TMP/caught"
 sed -n '/^| scenario |/,/^$/p' "$TMP/t" | sed '1,2d;$d' |
-    awk -F' [|] ' '{sub(/ [|]$/, "", $12); print substr($1, 3), $6, $12}' |
+    awk -F' [|] ' '{sub(/ [|]$/, "", $14); print substr($1, 3), $6, $14}' |
     sed -n '1p;2p;$p' >"$TMP/got"
 check_same "the expected column: read, shown and judged" "$TMP/got" \
     "$TMP/want"
