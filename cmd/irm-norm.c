@@ -3,13 +3,17 @@
  *
  *	irm-norm [-u] [-f format] [-i domain] [-k user] [-m field=column]
  *	    [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]
- *	    [--max-line size] [--only-known] [file ...]
+ *	    [--mapped-only] [--max-line size] [--only-known] [--summary]
+ *	    [file ...]
  *
  * Reads audit records (O365 Management Activity API JSON, Purview CSV
  * exports, Microsoft Graph, HR connector CSV, badge JSON, CERT CSV,
  * custom CSV) from the files or stdin and writes one irm event per line
  * (irm-event(5)).  The format is detected per file.  Bad records are
  * reported with file and line, copied to the reject file, and skipped.
+ * The source's facts that no field holds go along (o365.audit) unless
+ * --mapped-only; --summary ends the run with what was read and what was
+ * not understood, on stderr.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -25,6 +29,127 @@
 
 static _Noreturn void usage(int code);
 
+/* ------------------------------------------------------------- summary */
+
+/*
+ * --summary: records per format and per activity, and the operations that
+ * became "other", counted by name (at most SUM_OPS names: memory grows
+ * with the distinct operations, never with records).
+ */
+#define SUM_OPS 1024
+#define SUM_TOP 10
+
+struct count {
+	const char *name;
+	unsigned long long n;
+};
+
+struct summary {
+	struct count formats[16];
+	size_t nformats;
+	struct count acts[256];
+	size_t nacts;
+	struct count ops[2 * SUM_OPS]; /* open addressing, names strdup'd */
+	size_t nops;
+	unsigned long long events, written, other, rejects, more;
+};
+
+static void
+count_name(struct count *tab, size_t *n, size_t cap, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (tab[i].name == name || strcmp(tab[i].name, name) == 0) {
+			tab[i].n++;
+			return;
+		}
+	if (*n < cap) {
+		tab[*n].name = name;
+		tab[(*n)++].n = 1;
+	}
+}
+
+static void
+count_op(struct summary *s, const char *op)
+{
+	size_t mask = sizeof(s->ops) / sizeof(s->ops[0]) - 1;
+	size_t i = (size_t)irm_fnv1a(op) & mask;
+
+	while (s->ops[i].name && strcmp(s->ops[i].name, op) != 0)
+		i = (i + 1) & mask;
+	if (s->ops[i].name == NULL) {
+		if (s->nops == SUM_OPS) {
+			s->more++;
+			return;
+		}
+		s->ops[i].name = irm_xstrdup(op);
+		s->nops++;
+	}
+	s->ops[i].n++;
+}
+
+static void
+summary_event(struct summary *s, const struct irm_event *ev, int written)
+{
+	s->events++;
+	s->written += written;
+	count_name(s->formats, &s->nformats,
+	    sizeof(s->formats) / sizeof(s->formats[0]), ev->format);
+	count_name(s->acts, &s->nacts, sizeof(s->acts) / sizeof(s->acts[0]),
+	    ev->activity);
+	if (strcmp(ev->activity, "other") == 0) {
+		s->other++;
+		count_op(s, ev->action);
+	}
+}
+
+/* Most first, then by name. */
+static int
+cmp_count(const void *a, const void *b)
+{
+	const struct count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	if (x->name == NULL || y->name == NULL)
+		return (x->name == NULL) - (y->name == NULL);
+	return strcmp(x->name, y->name);
+}
+
+static void
+summary_print(struct summary *s)
+{
+	size_t i, nops = sizeof(s->ops) / sizeof(s->ops[0]);
+
+	irm_warnx("summary: %llu records: %llu events (%llu written), %llu "
+	          "rejected",
+	    s->events + s->rejects, s->events, s->written, s->rejects);
+	qsort(s->formats, s->nformats, sizeof(s->formats[0]), cmp_count);
+	for (i = 0; i < s->nformats; i++)
+		irm_warnx("summary: format %s: %llu", s->formats[i].name,
+		    s->formats[i].n);
+	qsort(s->acts, s->nacts, sizeof(s->acts[0]), cmp_count);
+	for (i = 0; i < s->nacts; i++)
+		irm_warnx("summary: activity %s: %llu", s->acts[i].name,
+		    s->acts[i].n);
+	irm_warnx("summary: other: %llu of %llu events (%.1f%%), %zu "
+	          "operations",
+	    s->other, s->events,
+	    s->events ? 100.0 * (double)s->other / (double)s->events : 0.0,
+	    s->nops);
+	qsort(s->ops, nops, sizeof(s->ops[0]), cmp_count);
+	for (i = 0; i < s->nops && i < SUM_TOP; i++)
+		irm_warnx("summary: unknown operation %s: %llu", s->ops[i].name,
+		    s->ops[i].n);
+	if (s->more)
+		irm_warnx("summary: unknown operation (past the first %d "
+		          "names): %llu",
+		    SUM_OPS, s->more);
+	for (i = 0; i < nops; i++)
+		free((char *)s->ops[i].name);
+}
+
 struct ctx {
 	struct irm_norm_opts opts;
 	struct irm_writer writer;
@@ -35,6 +160,7 @@ struct ctx {
 	int only_known;
 	int unbuffered;
 	int rval;
+	struct summary *sum; /* --summary */
 };
 
 static void
@@ -59,6 +185,8 @@ reject(
 	else
 		irm_warnx_at(&pos, "%s", why);
 	c->rval = IRM_EXIT_REJECT;
+	if (c->sum)
+		c->sum->rejects++;
 	if (c->reject == NULL || raw == NULL)
 		return;
 	if (fwrite(raw, 1, len, c->reject) != len ||
@@ -70,8 +198,11 @@ static void
 event(void *arg, struct irm_event *ev)
 {
 	struct ctx *c = arg;
+	int skip = c->only_known && strcmp(ev->activity, "other") == 0;
 
-	if (c->only_known && strcmp(ev->activity, "other") == 0)
+	if (c->sum)
+		summary_event(c->sum, ev, !skip);
+	if (skip)
 		return;
 	irm_buf_reset(&c->out);
 	if (irm_event_write(ev, &c->writer, &c->out) == -1)
@@ -119,7 +250,7 @@ add_domain(struct ctx *c, const char *d)
 	c->writer.internal = list;
 }
 
-enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN };
+enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN, OPT_MAPPED_ONLY, OPT_SUMMARY };
 
 static const struct option longopts[] = {
     {"format", required_argument, NULL, 'f'},
@@ -136,6 +267,8 @@ static const struct option longopts[] = {
     {"version", no_argument, NULL, 'V'},
     {"max-line", required_argument, NULL, OPT_MAX_LINE},
     {"only-known", no_argument, NULL, OPT_ONLY_KNOWN},
+    {"mapped-only", no_argument, NULL, OPT_MAPPED_ONLY},
+    {"summary", no_argument, NULL, OPT_SUMMARY},
     {NULL, 0, NULL, 0},
 };
 
@@ -207,6 +340,12 @@ main(int argc, char *argv[])
 		case OPT_ONLY_KNOWN:
 			c.only_known = 1;
 			break;
+		case OPT_MAPPED_ONLY:
+			c.writer.mapped_only = 1;
+			break;
+		case OPT_SUMMARY:
+			c.sum = irm_xcalloc(1, sizeof(*c.sum));
+			break;
 		default:
 			usage(IRM_EXIT_USAGE);
 		}
@@ -228,6 +367,10 @@ main(int argc, char *argv[])
 	irm_event_init(&c.ev);
 	irm_buf_init(&c.out, maxline * 8 + 65536);
 	run(&c);
+	if (c.sum) {
+		summary_print(c.sum);
+		free(c.sum);
+	}
 
 	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -248,6 +391,8 @@ usage(int code)
 	    "[-m field=column]\n"
 	    "                [-o file] [-p keyfile] [-r file] [-s scenario] "
 	    "[-t zone]\n"
-	    "                [--max-line size] [--only-known] [file ...]\n");
+	    "                [--mapped-only] [--max-line size] [--only-known] "
+	    "[--summary]\n"
+	    "                [file ...]\n");
 	exit(code);
 }

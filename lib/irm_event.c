@@ -94,8 +94,8 @@ void
 irm_event_reset(struct irm_event *ev)
 {
 	struct irm_arena_blk *b = ev->arena, *next;
-	struct irm_strv sv[4] = {
-	    ev->labels, ev->email_to, ev->email_cc, ev->email_bcc};
+	struct irm_strv sv[6] = {ev->labels, ev->email_to, ev->email_cc,
+	    ev->email_bcc, ev->rule_actions, ev->rule_conditions};
 
 	/* Keep one block and the vectors' storage for the next record. */
 	if (b) {
@@ -116,6 +116,8 @@ irm_event_reset(struct irm_event *ev)
 	ev->email_to.v = sv[1].v, ev->email_to.cap = sv[1].cap;
 	ev->email_cc.v = sv[2].v, ev->email_cc.cap = sv[2].cap;
 	ev->email_bcc.v = sv[3].v, ev->email_bcc.cap = sv[3].cap;
+	ev->rule_actions.v = sv[4].v, ev->rule_actions.cap = sv[4].cap;
+	ev->rule_conditions.v = sv[5].v, ev->rule_conditions.cap = sv[5].cap;
 }
 
 void
@@ -133,6 +135,8 @@ irm_event_free(struct irm_event *ev)
 	free(ev->email_to.v);
 	free(ev->email_cc.v);
 	free(ev->email_bcc.v);
+	free(ev->rule_actions.v);
+	free(ev->rule_conditions.v);
 	memset(ev, 0, sizeof(*ev));
 }
 
@@ -473,6 +477,9 @@ pseudonymize(struct irm_event *ev, const struct irm_writer *w)
 	pseudo_list(ev, w, &ev->email_to);
 	pseudo_list(ev, w, &ev->email_cc);
 	pseudo_list(ev, w, &ev->email_bcc);
+	/* Rule conditions are free text ("From=..."): none under -p. */
+	if (w->pseudo)
+		ev->rule_conditions.n = 0;
 	ev->url_full = pseudo_path(ev, w, ev->url_full);
 	ev->file_path = pseudo_path(ev, w, ev->file_path);
 	ev->file_directory = pseudo_path(ev, w, ev->file_directory);
@@ -516,6 +523,7 @@ write_irm(struct jw *w, const struct irm_event *ev)
 	jw_begin(w, "share");
 	jw_str(w, "scope", ev->share_scope);
 	jw_str(w, "target", ev->share_target);
+	jw_str(w, "permission", ev->share_permission);
 	jw_end(w);
 	jw_str(w, "asset", ev->asset);
 	jw_str(w, "category", ev->irm_category);
@@ -533,9 +541,25 @@ write_irm(struct jw *w, const struct irm_event *ev)
 	jw_str(w, "old_level", ev->hr_old_level);
 	jw_str(w, "new_level", ev->hr_new_level);
 	jw_end(w);
+	jw_begin(w, "mail_rule");
+	jw_arr(w, "actions", ev->rule_actions.v, ev->rule_actions.n);
+	jw_arr(w, "conditions", ev->rule_conditions.v, ev->rule_conditions.n);
+	jw_str(w, "folder", ev->rule_folder);
+	jw_end(w);
+	jw_str(w, "session_id", ev->session_id);
+	jw_str(w, "correlation_id", ev->correlation_id);
+	jw_str(w, "request_type", ev->request_type);
+	jw_begin(w, "app");
+	jw_str(w, "id", ev->app_id);
+	jw_str(w, "name", ev->app_name);
+	jw_end(w);
 	jw_end(w);
 	jw_begin(w, "rule");
 	jw_str(w, "name", ev->rule_name);
+	jw_end(w);
+	jw_begin(w, "error");
+	jw_str(w, "code", ev->error_code);
+	jw_str(w, "message", ev->error_message);
 	jw_end(w);
 }
 
@@ -574,6 +598,7 @@ write_objects(struct jw *w, const struct irm_event *ev)
 	write_addr(w, "cc", &ev->email_cc);
 	write_addr(w, "bcc", &ev->email_bcc);
 	jw_str(w, "subject", ev->email_subject);
+	jw_str(w, "message_id", ev->email_message_id);
 	jw_end(w);
 	jw_begin(w, "destination");
 	jw_str(w, "domain", ev->destination_domain);
@@ -586,6 +611,26 @@ write_objects(struct jw *w, const struct irm_event *ev)
 	jw_end(w);
 	jw_begin(w, "user_agent");
 	jw_str(w, "original", ev->user_agent);
+	jw_str(w, "name", ev->ua_name);
+	jw_begin(w, "os");
+	jw_str(w, "name", ev->ua_os_name);
+	jw_end(w);
+	jw_end(w);
+}
+
+/*
+ * The source's other facts.  Left out under pseudonymization: they hold
+ * identities in free form (UserKey, MailboxOwnerUPN, SIDs, URLs) that no
+ * rule could find all of.
+ */
+static void
+write_source(
+    struct jw *w, const struct irm_event *ev, const struct irm_writer *wr)
+{
+	if (ev->o365_audit == NULL || wr->mapped_only || wr->pseudo)
+		return;
+	jw_begin(w, "o365");
+	jw_raw(w, "audit", ev->o365_audit);
 	jw_end(w);
 }
 
@@ -611,6 +656,7 @@ irm_event_write(
 	write_event(&jw, ev);
 	write_irm(&jw, ev);
 	write_objects(&jw, ev);
+	write_source(&jw, ev, w);
 	JW_LIT(&jw, "}\n");
 	return jw.err ? -1 : 0;
 }

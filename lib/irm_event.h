@@ -35,6 +35,7 @@ struct irm_event {
 	const char *provider;
 	const char *module;
 	const char *dataset;
+	const char *format; /* the source format's name (irm-norm -f) */
 
 	const char *user;
 	const char *target_user;
@@ -47,6 +48,7 @@ struct irm_event {
 	const char *label_change;
 	const char *share_scope;
 	const char *share_target;
+	const char *share_permission; /* EventData "Permissions granted" */
 	const char *asset;
 	const char *irm_category;
 	const char *alert_category;
@@ -62,6 +64,17 @@ struct irm_event {
 	const char *hr_new_level;
 
 	const char *rule_name;
+	struct irm_strv rule_actions;    /* inbox rules: what the rule does */
+	struct irm_strv rule_conditions; /* inbox rules: "Name=value" */
+	const char *rule_folder;         /* inbox rules: MoveToFolder */
+
+	const char *session_id;
+	const char *correlation_id;
+	const char *request_type; /* sign-ins: OAuth2:Authorize, ... */
+	const char *app_id;
+	const char *app_name;
+	const char *error_code;
+	const char *error_message;
 
 	const char *file_name;
 	const char *file_extension;
@@ -79,11 +92,20 @@ struct irm_event {
 	struct irm_strv email_cc;
 	struct irm_strv email_bcc;
 	const char *email_subject;
+	const char *email_message_id;
 
 	const char *destination_domain;
 	const char *source_ip;
 	const char *host_name;
 	const char *user_agent;
+	const char *ua_name;    /* the browser */
+	const char *ua_os_name; /* the device's operating system */
+
+	/*
+	 * The source's facts that have no field above: a JSON object text
+	 * written as o365.audit (irm-event(5)); NULL when there is none.
+	 */
+	const char *o365_audit;
 
 	/* Private: the arena behind irm_event_strdup. */
 	struct irm_arena_blk *arena;
@@ -137,6 +159,7 @@ struct irm_writer {
 	const struct irm_pseudo *pseudo; /* NULL: no pseudonymization */
 	const char **internal;           /* internal domains, NULL-terminated */
 	int key_user;                    /* prefix "user<TAB>" */
+	int mapped_only;                 /* leave o365.audit out */
 };
 
 /*

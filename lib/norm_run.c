@@ -15,6 +15,7 @@ struct run {
 	const struct irm_norm_opts *opts;
 	struct irm_event *ev;
 	const struct irm_norm_sink *sink;
+	enum irm_format format; /* of the current file, once known */
 };
 
 static void
@@ -31,6 +32,7 @@ emit(struct run *r, int rc, unsigned long line, const char *raw, size_t len,
 {
 	if (rc == IRM_MAP_SKIP)
 		return;
+	r->ev->format = irm_format_name(r->format);
 	if (rc == IRM_MAP_EVENT && r->ev->id == NULL && raw)
 		irm_event_id_hash(r->ev, raw, len);
 	if (rc == IRM_MAP_EVENT && irm_event_check(r->ev, e) == -1)
@@ -70,6 +72,7 @@ do_json(struct run *r, struct irm_jread *jr, struct irm_error *fatal)
 			return 0;
 		}
 		irm_event_reset(r->ev);
+		r->format = f;
 		rc = irm_map_json(f, o, rec.raw, rec.rawlen, r->ev, &e);
 		emit(r, rc, rec.line, rec.raw, rec.rawlen, &e);
 	}
@@ -134,6 +137,7 @@ do_csv(struct run *r, struct irm_csvread *cr, struct irm_error *fatal)
 			continue;
 		}
 		irm_event_reset(r->ev);
+		r->format = m.format;
 		rc = irm_map_csv(&m, &row, r->ev, &e);
 		emit(r, rc, row.line, row.raw, row.rawlen, &e);
 	}
@@ -146,7 +150,7 @@ int
 irm_norm_run(struct irm_input *in, const struct irm_norm_opts *opts,
     struct irm_event *ev, const struct irm_norm_sink *sink, struct irm_error *e)
 {
-	struct run r = {in, opts, ev, sink};
+	struct run r = {in, opts, ev, sink, IRM_FMT_AUTO};
 	struct irm_jread *jr = irm_jread_new(in);
 	struct irm_csvread *cr = irm_csvread_new(in);
 	int rc, first, status = 0;

@@ -38,12 +38,13 @@ check_same "one event per raw record" "$TMP/m" "$TMP/n"
 
 sed -n 's/.*"irm":{"activity":"\([a-z_]*\)".*/\1/p' "$TMP/events" |
     sort -u >"$TMP/acts"
-printf '%s\n' account_deleted badge_access browser_downloaded cloud_uploaded \
-    dlp_matched email_sent hr_job_change \
+printf '%s\n' account_changed account_created account_deleted badge_access \
+    browser_downloaded cloud_uploaded dlp_matched email_sent hr_job_change \
     file_accessed file_archived file_deleted file_downloaded file_modified \
     file_renamed file_synced file_uploaded hr_resignation hr_review \
-    label_changed logon logon_failed network_share_copied other printed \
-    security_alert shared usb_copied usb_mounted web_visited | sort >"$TMP/want"
+    label_changed logon logon_failed network_share_copied password_reset \
+    permission_changed printed role_assigned security_alert shared \
+    usb_copied usb_mounted web_visited | sort >"$TMP/want"
 check_same "the activities of the tenant" "$TMP/acts" "$TMP/want"
 
 check "settings and policies pass irm-score --lint" \

@@ -1,0 +1,1 @@
+irm-norm o365-sharing.jsonl
