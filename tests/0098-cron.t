@@ -2,14 +2,15 @@
 # examples/cron/irm-daily, the cron kit, for seven simulated days against
 # the Management Activity API emulator serving an irm-gen tenant: a quiet
 # first day (nothing final yet: exit 0, no insights), a throttled service,
-# a run that fails (the service down) and its rerun, a rerun of a day that
-# went well (nothing counted or written twice), a held and a stale lock,
-# and the retention.  The store must end with the alerts of one clean run
+# a run that fails (the service down) and its rerun, which mails the new
+# alerts (IRM_MAIL_ON), a rerun of a day that went well (nothing counted
+# or written twice, nothing mailed), a held and a stale lock, and the
+# retention.  The store must end with the alerts of one clean run
 # over the same records.
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 21
+plan 22
 
 KIT=$TOP/examples/cron/irm-daily
 DAY=86400
@@ -117,17 +118,25 @@ check "the service down: the message names irm-fetch and its exit status" \
     grep -q "^irm-daily: irm-fetch failed with exit status 3; nothing after it was done\$" "$TMP/err"
 check "the service down: nothing scored or reported" \
     sh -c "[ '$(snap | grep -v -e ' ./raw/' -e ' ./log/' -e ' ./state/fetch')' = '$before' ]"
-daily 4
+# Its rerun, with IRM_MAIL_ON: the day's new alerts make exit 4, each
+# named, so that cron mails them.
+IRM_MAIL_ON=low daily 4
 rc=$?
-check "its rerun: exit 0 ($rc), silent" sh -c "[ $rc = 0 ] && [ ! -s '$TMP/err' ] && [ ! -s '$TMP/out' ]"
+check "its rerun, IRM_MAIL_ON=low: exit 4 ($rc), nothing on stdout" \
+    sh -c "[ $rc = 4 ] && [ ! -s '$TMP/out' ]"
 check "the day had insights" test -s "$D/insights/2026-03-06.jsonl"
+check "IRM_MAIL_ON: the new alerts are named, and nothing else said" \
+    sh -c "grep -q '^irm-daily: irm-report: alr-' '$TMP/err' &&
+	! grep -v -e '^irm-daily: irm-report: alr-' \
+	    -e '^irm-daily: irm-report: [0-9]* new or changed alerts* at or above low' '$TMP/err'"
 
 # A rerun of a day that went well counts and writes nothing.
 snap >"$TMP/snap1"
-daily 4
+IRM_MAIL_ON=low daily 4
 rc=$?
 snap >"$TMP/snap2"
-check "a rerun of the same day: exit 0 ($rc), silent" sh -c "[ $rc = 0 ] && [ ! -s '$TMP/err' ]"
+check "a rerun of the same day, IRM_MAIL_ON=low: exit 0 ($rc), silent" \
+    sh -c "[ $rc = 0 ] && [ ! -s '$TMP/err' ]"
 check_same "a rerun of the same day: every file the same" "$TMP/snap2" "$TMP/snap1"
 
 # Another irm-daily holds the lock: exit 3 at once, nothing touched.
