@@ -3,14 +3,16 @@
  *
  *	irm-report [-u] [-f format] [-o file] [-r file] [-S dir]
  *	    [--allow-empty] [--by-user] [--fail-on low|medium|high]
- *	    [--no-color] [--risk-levels] [file ...]
+ *	    [--fail-on-new low|medium|high] [--no-color] [--risk-levels]
+ *	    [file ...]
  *
  * Reads insights (irm-insight(5)) from the files or stdin and writes an
  * alert record (one JSON line) each time an insight opens or changes the
  * alert of its user and policy.  A replayed insight changes nothing.  With
  * --fail-on the exit status is 4 when an alert at or above that severity
- * exists, for compliance checks in CI.  --by-user writes instead, at the
- * end, one record per user across policies, by risk.
+ * exists, for compliance checks in CI, each such alert named on stderr;
+ * --fail-on-new counts only the alerts this run opened or changed.  --by-user
+ *writes instead, at the end, one record per user across policies, by risk.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -28,7 +30,8 @@
 static _Noreturn void usage(int code);
 
 struct opts {
-	int fail_on; /* 0, or the severity 1-3 */
+	int fail_on;  /* 0, or the severity 1-3 */
+	int fail_new; /* --fail-on-new: only alerts this run changed */
 	int allow_empty;
 	int unbuffered;
 	FILE *reject;
@@ -43,15 +46,99 @@ struct opts {
 static struct irm_alert **changed;
 static size_t nchanged, capchanged;
 
+/*
+ * The alerts this run opened or changed, for --fail-on-new: each change
+ * is appended, and the list is made distinct when it fills, so that it
+ * grows with the alerts, not with the insights.
+ */
+static struct irm_alert **touched;
+static size_t ntouched, captouched;
+
 static int
-severity_parse(const char *s)
+severity_parse(const char *opt, const char *s)
 {
 	int sev = irm_severity_parse(s);
 
 	if (sev != 0)
 		return sev;
 	irm_errx(
-	    IRM_EXIT_USAGE, "--fail-on: expected low, medium or high: %s", s);
+	    IRM_EXIT_USAGE, "%s: expected low, medium or high: %s", opt, s);
+}
+
+static int
+ptr_cmp(const void *a, const void *b)
+{
+	const struct irm_alert *x = *(struct irm_alert *const *)a;
+	const struct irm_alert *y = *(struct irm_alert *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort the list by address and drop the repeats. */
+static size_t
+distinct(struct irm_alert **v, size_t n)
+{
+	size_t i, k = 0;
+
+	if (n)
+		qsort(v, n, sizeof(*v), ptr_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
+}
+
+static void
+touch(struct irm_alert *al)
+{
+	if (ntouched && touched[ntouched - 1] == al)
+		return;
+	if (ntouched == captouched) {
+		ntouched = distinct(touched, ntouched);
+		if (ntouched >= captouched / 2) {
+			captouched = captouched ? captouched * 2 : 64;
+			touched = irm_xrealloc(
+			    touched, captouched * sizeof(*touched));
+		}
+	}
+	touched[ntouched++] = al;
+}
+
+/*
+ * The gate: the open alerts at or above --fail-on (of this run only, with
+ * --fail-on-new), each named on stderr in queue order.  Returns how many.
+ */
+static size_t
+gate(const struct opts *o, const struct irm_alerts *a)
+{
+	char user[IRM_QUOTE_LEN], policy[IRM_QUOTE_LEN];
+	struct irm_alert **v, *al;
+	size_t i, n = 0, all;
+
+	all = o->fail_new ? distinct(touched, ntouched) : irm_alerts_count(a);
+	v = irm_xrealloc(NULL, (all ? all : 1) * sizeof(*v));
+	for (i = 0; i < all; i++) {
+		al = o->fail_new ? touched[i] : irm_alerts_at(a, i);
+		if (irm_alert_open(al) && irm_alert_severity(al) >= o->fail_on)
+			v[n++] = al;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), irm_alert_cmp_queue);
+	for (i = 0; i < n; i++) {
+		irm_str_quote(v[i]->user, strlen(v[i]->user), user);
+		irm_str_quote(v[i]->policy, strlen(v[i]->policy), policy);
+		irm_warnx("%s: user %s, policy %s, severity %s, score %d",
+		    v[i]->id, user, policy,
+		    irm_severity_name(irm_alert_severity(v[i])),
+		    irm_alert_score(v[i]));
+	}
+	if (n)
+		irm_warnx("%zu %salert%s at or above %s (--fail-on%s %s)", n,
+		    o->fail_new ? "new or changed " : "", n == 1 ? "" : "s",
+		    irm_severity_name(o->fail_on), o->fail_new ? "-new" : "",
+		    irm_severity_name(o->fail_on));
+	free(v);
+	return n;
 }
 
 static void
@@ -200,6 +287,8 @@ flush(struct run *r)
 			if (r->store)
 				store_entry(r, al, fresh, r->batch[i]);
 			emit(r->o, al, fresh, &r->out);
+			if (r->o->fail_new)
+				touch(al);
 		}
 		json_object_put(r->batch[i]);
 	}
@@ -263,6 +352,7 @@ enum {
 	OPT_ALLOW_EMPTY = 256,
 	OPT_BY_USER,
 	OPT_FAIL_ON,
+	OPT_FAIL_ON_NEW,
 	OPT_NO_COLOR,
 	OPT_RISK_LEVELS
 };
@@ -278,6 +368,7 @@ static const struct option longopts[] = {
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"by-user", no_argument, NULL, OPT_BY_USER},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"fail-on-new", required_argument, NULL, OPT_FAIL_ON_NEW},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"risk-levels", no_argument, NULL, OPT_RISK_LEVELS},
     {NULL, 0, NULL, 0},
@@ -289,7 +380,7 @@ main(int argc, char *argv[])
 	struct opts o = {0};
 	struct run r = {0};
 	struct irm_error e;
-	int ch, rval, sev;
+	int ch, rval;
 
 	irm_setprogname(argv[0]);
 	while ((ch = getopt_long(argc, argv, "f:ho:r:S:uV", longopts, NULL)) !=
@@ -325,7 +416,17 @@ main(int argc, char *argv[])
 			o.by_user = 1;
 			break;
 		case OPT_FAIL_ON:
-			o.fail_on = severity_parse(optarg);
+			if (o.fail_on && o.fail_new)
+				irm_errx(IRM_EXIT_USAGE,
+				    "--fail-on and --fail-on-new: choose one");
+			o.fail_on = severity_parse("--fail-on", optarg);
+			break;
+		case OPT_FAIL_ON_NEW:
+			if (o.fail_on && !o.fail_new)
+				irm_errx(IRM_EXIT_USAGE,
+				    "--fail-on and --fail-on-new: choose one");
+			o.fail_on = severity_parse("--fail-on-new", optarg);
+			o.fail_new = 1;
 			break;
 		case OPT_NO_COLOR:
 			o.no_color = 1;
@@ -370,15 +471,16 @@ main(int argc, char *argv[])
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && irm_out_close(o.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
-	sev = irm_alerts_max_severity(r.st->alerts);
 	/* An empty gate must not pass: upstream may have failed silently. */
 	if (o.fail_on && irm_alerts_insights(r.st->alerts) == 0 &&
 	    !o.allow_empty) {
 		irm_warnx(
 		    "no insights read (use --allow-empty if none is right)");
 		rval = IRM_EXIT_FATAL;
-	} else if (o.fail_on && sev >= o.fail_on && rval != IRM_EXIT_FATAL)
+	} else if (o.fail_on && rval != IRM_EXIT_FATAL &&
+	    gate(&o, r.st->alerts) > 0)
 		rval = IRM_EXIT_FINDINGS;
+	free(touched);
 	irm_state_free(r.st);
 	irm_store_close(r.store);
 	irm_buf_free(&r.out);
@@ -391,7 +493,8 @@ usage(int code)
 	fprintf(code ? stderr : stdout,
 	    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
 	    "                  [--allow-empty] [--by-user]\n"
-	    "                  [--fail-on low|medium|high] [--no-color]\n"
+	    "                  [--fail-on low|medium|high]\n"
+	    "                  [--fail-on-new low|medium|high] [--no-color]\n"
 	    "                  [--risk-levels] [file ...]\n");
 	exit(code);
 }

@@ -66,7 +66,8 @@ sed -n 's/.*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"insight":"\
 
 echo
 echo "== irm-report -S store --fail-on high"
-irm-report -S "$tmp/store" --fail-on high "$tmp/insights" >"$tmp/alerts"
+irm-report -S "$tmp/store" --fail-on high "$tmp/insights" >"$tmp/alerts" \
+    2>"$tmp/gate"
 rc=$?
 # The last record of each alert is its state; keys in irm-alert order.
 sed -n 's/.*"id":"\(alr-[^"]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\([^"]*\)".*"score":\([0-9]*\),"severity":"\([a-z]*\)".*"count":\([0-9]*\),.*/\1 \2 \3 \4 \5 \6/p' \
@@ -74,9 +75,17 @@ sed -n 's/.*"id":"\(alr-[^"]*\)".*"user":{"name":"\([^"]*\)"},"rule":{"name":"\(
     sort -k4,4nr -k2,2 -k3,3 |
     awk '{ printf "  %-6s %3d  %s  %s  (%d insights)\n", $5, $4, $2, $3, $6 }'
 case $rc in
-4) echo "exit 4: an alert at or above high: a CI gate would fail here" ;;
+4)
+	echo "exit 4: an alert at or above high: a CI gate would fail here;"
+	echo "the alerts that failed it, on the standard error:"
+	sed 's/^/  /' "$tmp/gate"
+	;;
 0) echo "exit 0: no alert at or above high" ;;
-*) echo "demo: irm-report failed (exit $rc)" >&2; exit "$rc" ;;
+*)
+	cat "$tmp/gate" >&2
+	echo "demo: irm-report failed (exit $rc)" >&2
+	exit "$rc"
+	;;
 esac
 
 # Analysts' actions carry who and when: a fixed time keeps the output
