@@ -68,6 +68,7 @@ begin(struct ctx *c)
 		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
 	if ((c->store = irm_store_open(c->dir, 1, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	irm_dir_check(c->dir, 0, "store", irm_warn_print, NULL);
 	c->st = irm_state_new();
 	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st,
 	        irm_warn_print, NULL, &e) == -1)

@@ -417,6 +417,8 @@ run_pull(struct opts *o, struct out *out)
 	    (p.state = irm_fstate_open(
 	         o->state, o->mode, o->tenant, &busy, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (o->state)
+		irm_dir_check(o->state, 1, "state", irm_warn_print, NULL);
 	open_output(out, o->output);
 	sink.emit = emit;
 	sink.arg = out;
