@@ -380,6 +380,16 @@ void irm_sha256_hex(const void *data, size_t len, char *out);
  * first bad byte. */
 size_t irm_utf8_check(const char *s, size_t len);
 
+/*
+ * The length of the control character that s[0..len) starts with: 1 for
+ * a C0 control or DEL, 2 for a C1 control (U+0080 to U+009F in UTF-8),
+ * 3 for a bidirectional override or isolate (U+202A to U+202E, U+2066 to
+ * U+2069); 0 when it starts with anything else (or len is 0).  With
+ * irm_utf8_control_cp the code point is stored in *cp.
+ */
+size_t irm_utf8_control(const char *s, size_t len);
+size_t irm_utf8_control_cp(const char *s, size_t len, unsigned *cp);
+
 /* The 64-bit FNV-1a hash of s, for hash tables (and the event ids of
  * irm-score's state file, so it must not change). */
 uint64_t irm_fnv1a(const char *s);
