@@ -68,6 +68,7 @@ begin(struct ctx *c)
 		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
 	if ((c->store = irm_store_open(c->dir, 1, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	irm_dir_check(c->dir, 0, "store", irm_warn_print, NULL);
 	c->st = irm_state_new();
 	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st,
 	        irm_warn_print, NULL, &e) == -1)
@@ -157,12 +158,21 @@ data_str(struct irm_buf *d, const char *key, const char *v)
 	irm_json_quote(d, v);
 }
 
-/* Text for a terminal: control bytes (escapes included) become '?'. */
+/*
+ * Text for a terminal: control characters (escapes included, C1 controls
+ * and bidi overrides and isolates too) become '?'.
+ */
 static void
 put_safe(const char *s)
 {
-	for (; s && *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+	size_t k;
+
+	for (; s && *s; s++) {
+		k = irm_utf8_control(s, strnlen(s, 3));
+		putchar(k ? '?' : *s);
+		if (k)
+			s += k - 1;
+	}
 }
 
 static const char *

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -199,14 +201,28 @@ read_secret(const char *path)
 	FILE *fp;
 	size_t n;
 
+	struct stat st;
+	char *s;
+
 	if (path == NULL) {
 		if (env == NULL || *env == '\0')
 			irm_errx(IRM_EXIT_USAGE,
 			    "no client secret: use --client-secret-file or IRM_CLIENT_SECRET");
-		return irm_xstrdup(env);
+		s = irm_xstrdup(env);
+		/* One copy, not two, for anything that reads our memory. */
+		explicit_bzero((char *)env, strlen(env));
+		unsetenv("IRM_CLIENT_SECRET");
+		return s;
 	}
 	if ((fp = fopen(path, "r")) == NULL)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
+	/* As ssh does with a private key: a secret others can read is
+	 * no longer a secret, and is not used. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (st.st_mode & 077))
+		irm_errx(IRM_EXIT_USAGE,
+		    "%s: mode %04o is too open: a secret file must not be readable or writable by group or others (chmod 600)",
+		    path, (unsigned)(st.st_mode & 07777));
 	if (fgets(buf, sizeof(buf), fp) == NULL)
 		buf[0] = '\0';
 	fclose(fp);
@@ -215,7 +231,9 @@ read_secret(const char *path)
 	if (n == 0)
 		irm_errx(
 		    IRM_EXIT_USAGE, "%s: no secret on the first line", path);
-	return irm_xstrdup(buf);
+	s = irm_xstrdup(buf);
+	explicit_bzero(buf, sizeof(buf));
+	return s;
 }
 
 /* "Name: value" lines of a header file, NULL-terminated; owned. */
@@ -251,6 +269,21 @@ read_headers(const char *path)
 	free(line);
 	fclose(fp);
 	return h;
+}
+
+/*
+ * A header's value may be a credential ("Authorization: Bearer TOKEN"):
+ * never show it, nor its last word, should the service echo it.
+ */
+static void
+hide_header(struct irm_fetch *f, const char *h)
+{
+	const char *v = strchr(h, ':') + 1, *w;
+
+	v += strspn(v, " \t");
+	irm_fetch_hide(f, v);
+	if ((w = strrchr(v, ' ')) != NULL)
+		irm_fetch_hide(f, w + 1);
 }
 
 struct out {
@@ -417,12 +450,15 @@ run_pull(struct opts *o, struct out *out)
 	    (p.state = irm_fstate_open(
 	         o->state, o->mode, o->tenant, &busy, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (o->state)
+		irm_dir_check(o->state, 1, "state", irm_warn_print, NULL);
 	open_output(out, o->output);
 	sink.emit = emit;
 	sink.arg = out;
 	p.sink = &sink;
 	rc = o365 ? irm_o365_run(f, &p, &e) : irm_graph_run(f, &p, &e);
 	progress_end();
+	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
 	irm_fstate_free(p.state);
@@ -463,7 +499,10 @@ run_url(struct opts *o, const char *url, struct out *out)
 	open_output(out, o->output);
 	sink.emit = emit;
 	sink.arg = out;
+	for (char **h = headers; h && *h; h++)
+		hide_header(f, *h);
 	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink, &e);
+	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
 	for (char **h = headers; h && *h; h++) {
@@ -619,6 +658,22 @@ check_mode(const struct opts *o, int argc)
 		irm_errx(IRM_EXIT_USAGE, "--since excludes --start and --end");
 }
 
+/*
+ * The client secret and the bearer token are in memory for the whole run:
+ * no core file, and no ptrace or /proc/PID/mem by other processes of the
+ * user (PR_SET_DUMPABLE), whatever the system's defaults.
+ */
+static void
+no_core_dumps(void)
+{
+	struct rlimit rl = {0, 0};
+
+	if (setrlimit(RLIMIT_CORE, &rl) == -1)
+		irm_err(IRM_EXIT_FATAL, "setrlimit");
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == -1)
+		irm_err(IRM_EXIT_FATAL, "prctl");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -627,6 +682,7 @@ main(int argc, char *argv[])
 	int ch, rval;
 
 	irm_setprogname(argv[0]);
+	no_core_dumps();
 	o.token_v2 = -1;
 	o.max_retries = 6;
 	o.start = o.end = o.since = -1;

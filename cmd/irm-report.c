@@ -456,6 +456,8 @@ main(int argc, char *argv[])
 	irm_buf_init(&r.out, (size_t)1 << 30);
 	if (o.store && (r.store = irm_store_open(o.store, 1, &e)) == NULL)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (o.store)
+		irm_dir_check(o.store, 0, "store", irm_warn_print, NULL);
 	if (r.store)
 		flush(&r); /* fold the journal: --fail-on sees the store */
 	rval = run(&r, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;

@@ -15,7 +15,6 @@
  * once the day is final.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -351,7 +350,7 @@ lock_state(const char *state)
 
 	if (snprintf(path, sizeof(path), "%s.lock", state) >= (int)sizeof(path))
 		irm_errx(IRM_EXIT_USAGE, "--state: name too long");
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = irm_lock_open(path);
 	if (fd == -1)
 		irm_err(IRM_EXIT_FATAL, "%s", path);
 	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
@@ -420,8 +419,10 @@ main(int argc, char *argv[])
 	load_config(&c);
 	if (c.o.lint)
 		return IRM_EXIT_OK;
-	if (c.o.state)
+	if (c.o.state) {
 		lock_state(c.o.state);
+		irm_dir_check(c.o.state, 1, "state", irm_warn_print, NULL);
+	}
 	if (c.o.rejfile && (c.o.reject = irm_open_reject(c.o.rejfile)) == NULL)
 		irm_err(IRM_EXIT_USAGE, "reject file: %s", c.o.rejfile);
 	if (c.o.output)

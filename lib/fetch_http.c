@@ -19,6 +19,9 @@
 
 /* A response body larger than this is refused. */
 #define MAX_BODY ((size_t)512 << 20)
+/* The most secrets (the client secret, its form encoding, the tokens of
+ * the run, header values) kept to be redacted from messages. */
+#define MAX_HIDE 32
 
 struct irm_fetch {
 	struct irm_fetch_opts o;
@@ -31,6 +34,8 @@ struct irm_fetch {
 	struct irm_resp *cur;
 	char errbuf[CURL_ERROR_SIZE];
 	char api_origin[512];
+	char *hide[MAX_HIDE]; /* never shown: see irm_fetch_redact */
+	int nhide;
 };
 
 static void
@@ -43,9 +48,46 @@ wipe(char *s)
 }
 
 void
+irm_fetch_hide(struct irm_fetch *f, const char *s)
+{
+	if (s == NULL || strlen(s) < 4)
+		return;
+	if (f->nhide == MAX_HIDE) {
+		/* The oldest token goes; the secret's two forms stay. */
+		wipe(f->hide[2]);
+		free(f->hide[2]);
+		memmove(&f->hide[2], &f->hide[3],
+		    (MAX_HIDE - 3) * sizeof(f->hide[0]));
+		f->nhide--;
+	}
+	f->hide[f->nhide++] = irm_xstrdup(s);
+}
+
+void
+irm_fetch_redact(const struct irm_fetch *f, char *s, size_t n)
+{
+	size_t k, len, i, m;
+
+	for (k = 0; k < (size_t)f->nhide; k++) {
+		len = strlen(f->hide[k]);
+		for (i = 0; i + len <= n; i++)
+			if (memcmp(s + i, f->hide[k], len) == 0) {
+				memset(s + i, '*', len);
+				i += len - 1;
+			}
+		/* A message cut in the middle of a secret. */
+		for (m = len - 1; m >= 6; m--)
+			if (m <= n && memcmp(s + n - m, f->hide[k], m) == 0) {
+				memset(s + n - m, '*', m);
+				break;
+			}
+	}
+}
+
+void
 irm_fetch_say(struct irm_fetch *f, int level, const char *fmt, ...)
 {
-	char msg[1024];
+	char msg[8192];
 	va_list ap;
 
 	if (f->o.say == NULL)
@@ -53,6 +95,9 @@ irm_fetch_say(struct irm_fetch *f, int level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	irm_fetch_redact(f, msg, strlen(msg));
+	if (strlen(msg) > 1023)
+		msg[1023] = '\0';
 	f->o.say(f->o.arg, level, msg);
 }
 
@@ -332,6 +377,7 @@ irm_fetch_new(const struct irm_fetch_opts *o, struct irm_error *e)
 		f->o.scale = 1;
 	f->secret = o->secret ? irm_xstrdup(o->secret) : NULL;
 	f->o.secret = NULL;
+	irm_fetch_hide(f, f->secret);
 	if ((o->api_base &&
 	        origin(f, o->api_base, f->api_origin, sizeof(f->api_origin),
 	            e) == -1) ||
@@ -343,6 +389,14 @@ irm_fetch_new(const struct irm_fetch_opts *o, struct irm_error *e)
 		return NULL;
 	}
 	setup_curl(f);
+	if (f->secret) {
+		/* As it goes in a token request's form body. */
+		char *v = curl_easy_escape(f->curl, f->secret, 0);
+
+		irm_fetch_hide(f, v);
+		wipe(v);
+		curl_free(v);
+	}
 	return f;
 }
 
@@ -357,6 +411,10 @@ irm_fetch_free(struct irm_fetch *f)
 	free(f->secret);
 	wipe(f->token);
 	free(f->token);
+	for (int i = 0; i < f->nhide; i++) {
+		wipe(f->hide[i]);
+		free(f->hide[i]);
+	}
 	free(f);
 	curl_global_cleanup();
 }
@@ -522,14 +580,19 @@ backoff(struct irm_fetch *f, int n, long retry_after, const char *url,
 
 /* The service's error of a failed response, into r->code and e. */
 static int
-http_error(struct irm_resp *r, const char *url, struct irm_error *e)
+http_error(const struct irm_fetch *f, struct irm_resp *r, const char *url,
+    struct irm_error *e)
 {
-	char msg[200];
+	char msg[4096];
 
 	if (irm_json_service_error(r->body.data, r->body.len, r->code,
-	        sizeof(r->code), msg, sizeof(msg)) == 0)
-		return irm_seterr(
-		    e, "%s: HTTP %ld: %s: %s", url, r->status, r->code, msg);
+	        sizeof(r->code), msg, sizeof(msg)) == 0) {
+		/* A service may echo the request: whole, then cut. */
+		irm_fetch_redact(f, r->code, strlen(r->code));
+		irm_fetch_redact(f, msg, strlen(msg));
+		return irm_seterr(e, "%s: HTTP %ld: %s: %.200s", url, r->status,
+		    r->code, msg);
+	}
 	return irm_seterr(e, "%s: HTTP %ld", url, r->status);
 }
 
@@ -622,7 +685,7 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 		}
 		if (retryable_status(r)) {
 			if (n >= f->o.max_retries) {
-				http_error(r, su, e);
+				http_error(f, r, su, e);
 				goto out;
 			}
 			snprintf(why, sizeof(why), "HTTP %ld%s%s", r->status,
@@ -631,7 +694,7 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 			continue;
 		}
 		if (r->status >= 400) {
-			http_error(r, su, e);
+			http_error(f, r, su, e);
 			goto out;
 		}
 		if (!(flags & IRM_CALL_JSON))
@@ -664,6 +727,8 @@ irm_fetch_call(struct irm_fetch *f, const char *method, const char *url,
 out:
 	if (tok)
 		json_tokener_free(tok);
+	if (rc == -1 && e)
+		irm_fetch_redact(f, e->msg, strlen(e->msg));
 	return rc;
 }
 
@@ -714,6 +779,7 @@ token_parse(struct irm_fetch *f, struct json_object *j, struct irm_error *e)
 	wipe(f->token);
 	free(f->token);
 	f->token = irm_xstrdup(tok);
+	irm_fetch_hide(f, tok);
 	f->token_until = mono_ms() + secs * 1000;
 	return 0;
 }

@@ -47,7 +47,7 @@ lock(struct irm_fstate *s, int *busy, struct irm_error *e)
 	irm_buf_init(&p, 8192);
 	if (irm_buf_printf(&p, "%s.lock", s->path) == -1)
 		return irm_seterr(e, "%s: name too long", s->path);
-	s->lockfd = open(p.data, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	s->lockfd = irm_lock_open(p.data);
 	if (s->lockfd == -1) {
 		irm_seterr(e, "%s: %s", p.data, strerror(errno));
 		irm_buf_free(&p);
@@ -250,7 +250,7 @@ irm_fstate_save(struct irm_fstate *s, struct irm_error *e)
 	irm_buf_init(&tmp, 8192);
 	if (irm_buf_printf(&tmp, "%s.tmp", s->path) == -1)
 		return irm_seterr(e, "%s: name too long", s->path);
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = irm_tmp_create(tmp.data);
 	if (fd == -1 || irm_write_all(fd, text, strlen(text)) == -1 ||
 	    irm_write_all(fd, "\n", 1) == -1 || fsync(fd) == -1) {
 		irm_seterr(e, "%s: %s", tmp.data, strerror(errno));

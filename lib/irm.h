@@ -142,6 +142,36 @@ int irm_write_all(int fd, const void *buf, size_t n);
  */
 int irm_cut_partial_line(int fd, const char *path, irm_warn_fn warn, void *arg);
 
+/*
+ * Open (creating it mode 0600) the lock file path of a state, read-write
+ * and close-on-exec, never through a symbolic link (ELOOP) and only when
+ * it is a regular file (EINVAL).  Returns the descriptor (owned), or -1
+ * with errno set.
+ */
+int irm_lock_open(const char *path);
+
+/*
+ * Create path afresh, write-only, mode 0600, close-on-exec, for a
+ * temporary file that is then renamed over a state: whatever is at path
+ * (the temporary file of a killed run, a planted symbolic link) is
+ * unlinked, never followed, and the file is created with O_EXCL and
+ * O_NOFOLLOW, so a link planted in between makes it fail (EEXIST) rather
+ * than write through.  Call it holding the state's lock.  Returns the
+ * descriptor (owned), or -1 with errno set.
+ */
+int irm_tmp_create(const char *path);
+
+/*
+ * Warn through warn (with arg; may be NULL) when a directory holding
+ * files irm keeps (what: "state", "store") is writable by group or others
+ * or belongs to a user other than the caller and root: whoever can write
+ * it can replace the files.  The directory is path itself, or with parent
+ * set the directory path is in.  A directory that cannot be examined is
+ * not warned about (opening the files reports it).
+ */
+void irm_dir_check(const char *path, int parent, const char *what,
+    irm_warn_fn warn, void *arg);
+
 /* irm_out.c */
 
 /* How irm_out_open opens a file. */
@@ -349,6 +379,16 @@ void irm_sha256_hex(const void *data, size_t len, char *out);
 /* Validate UTF-8; returns 0 when valid, else the 1-based offset of the
  * first bad byte. */
 size_t irm_utf8_check(const char *s, size_t len);
+
+/*
+ * The length of the control character that s[0..len) starts with: 1 for
+ * a C0 control or DEL, 2 for a C1 control (U+0080 to U+009F in UTF-8),
+ * 3 for a bidirectional override or isolate (U+202A to U+202E, U+2066 to
+ * U+2069); 0 when it starts with anything else (or len is 0).  With
+ * irm_utf8_control_cp the code point is stored in *cp.
+ */
+size_t irm_utf8_control(const char *s, size_t len);
+size_t irm_utf8_control_cp(const char *s, size_t len, unsigned *cp);
 
 /* The 64-bit FNV-1a hash of s, for hash tables (and the event ids of
  * irm-score's state file, so it must not change). */

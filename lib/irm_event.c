@@ -230,6 +230,30 @@ irm_event_email_domain(struct irm_event *ev, const char *addr)
 
 /* --------------------------------------------------------------- writer */
 
+/*
+ * Does identity s hold a control character (C0, DEL, C1, a bidi override
+ * or isolate) once trimmed as identity() trims it?  A tab or newline
+ * would split the "user<TAB>" key of -k, an override would show another
+ * name than the one stored.
+ */
+static int
+has_control(const char *s)
+{
+	size_t n, i;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n; i++)
+		if (irm_utf8_control(s + i, n - i))
+			return 1;
+	return 0;
+}
+
 int
 irm_event_check(const struct irm_event *ev, struct irm_error *e)
 {
@@ -237,6 +261,10 @@ irm_event_check(const struct irm_event *ev, struct irm_error *e)
 		return irm_seterr(e, "missing timestamp");
 	if (ev->user == NULL || *ev->user == '\0')
 		return irm_seterr(e, "missing user");
+	if (has_control(ev->user))
+		return irm_seterr(e, "control character in user");
+	if (has_control(ev->target_user))
+		return irm_seterr(e, "control character in target user");
 	if (ev->action == NULL || *ev->action == '\0')
 		return irm_seterr(e, "missing operation");
 	if (ev->id == NULL || *ev->id == '\0')

@@ -130,9 +130,30 @@ const char *irm_fetch_token(
 const char *irm_token_body(
     struct json_object *j, long long *secs, struct irm_error *e);
 
-/* Pass a message to the caller's say callback (printf style). */
+/*
+ * Pass a message to the caller's say callback (printf style), with every
+ * secret redacted (irm_fetch_redact) and cut at 1023 bytes.
+ */
 void irm_fetch_say(struct irm_fetch *f, int level, const char *fmt, ...)
     IRM_PRINTF(3, 4);
+
+/*
+ * Never show s (copied; NULL or shorter than 4 bytes is ignored) in a
+ * message: irm_fetch_new adds the client secret and its form encoding,
+ * each token received is added, and a tool adds what else it sends that
+ * is secret (header values).  The 32 newest are kept.
+ */
+void irm_fetch_hide(struct irm_fetch *f, const char *s);
+
+/*
+ * Overwrite with '*' every copy, in s[0..n), of what irm_fetch_hide was
+ * given, and a tail of s of at least 6 bytes that starts one (a message
+ * cut in the middle of it), so that a service echoing a request (the
+ * token request's body, an Authorization header) cannot make irm-fetch
+ * print a secret.  irm_fetch_say and the errors of irm_fetch_call do it
+ * themselves; a tool does it to any other message built from e.
+ */
+void irm_fetch_redact(const struct irm_fetch *f, char *s, size_t n);
 
 /* fetch_json.c */
 

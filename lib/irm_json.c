@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,7 +177,25 @@ irm_json_quote(struct irm_buf *out, const char *s)
 
 	if (irm_buf_addc(out, '"') == -1)
 		return -1;
+	unsigned cp;
+	size_t k;
+
 	for (;; p++) {
+		/* DEL, C1 controls and bidi overrides as \u escapes too, so
+		 * that a terminal showing the JSON is not driven by them. */
+		if ((*p == 0x7f || *p == 0xc2 || *p == 0xe2) &&
+		    (k = irm_utf8_control_cp((const char *)p,
+		         strnlen((const char *)p, 3), &cp)) != 0) {
+			if (p > run &&
+			    irm_buf_add(out, run, (size_t)(p - run)) == -1)
+				return -1;
+			snprintf(esc, sizeof(esc), "\\u%04x", cp);
+			if (irm_buf_add(out, esc, 6) == -1)
+				return -1;
+			p += k - 1;
+			run = p + 1;
+			continue;
+		}
 		if (*p >= 0x20 && *p != '"' && *p != '\\')
 			continue;
 		if (p > run && irm_buf_add(out, run, (size_t)(p - run)) == -1)

@@ -2,15 +2,60 @@
  * irm_out.c - a tool's output files: the -o file opened as standard
  * output, the -r reject file, and the checked close of both.  The tools
  * open them once every option has parsed, so that a usage error never
- * truncates or creates a file.
+ * truncates or creates a file.  A symbolic link at the path is followed
+ * only when nobody else could have planted it (see open_out).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
+
+/* Is path's directory this process's /proc/PID/fd (as /dev/fd/N is)? */
+static int
+in_own_fd_dir(const char *path)
+{
+	char *copy = irm_xstrdup(path), real[PATH_MAX], own[64];
+	int yes;
+
+	snprintf(own, sizeof(own), "/proc/%ld/fd", (long)getpid());
+	yes = realpath(dirname(copy), real) != NULL && strcmp(real, own) == 0;
+	free(copy);
+	return yes;
+}
+
+/*
+ * open(2) for -o and -r, creating mode 0600 and close-on-exec.  A
+ * symbolic link as the last component is followed only when root or the
+ * caller owns it (the links in /dev to the standard streams) or it is one of
+ * the caller's own descriptors (/dev/fd/N): a link another user planted where a
+ * root cron job writes is refused with ELOOP, as O_NOFOLLOW does, and its
+ * target stays untouched.
+ */
+static int
+open_out(const char *path, int flags)
+{
+	struct stat st;
+	int fd = open(path, flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+	if (fd != -1 || errno != ELOOP)
+		return fd;
+	if (lstat(path, &st) == -1)
+		return -1;
+	if (!S_ISLNK(st.st_mode) ||
+	    (st.st_uid != 0 && st.st_uid != geteuid() &&
+	        !in_own_fd_dir(path))) {
+		errno = ELOOP;
+		return -1;
+	}
+	return open(path, flags | O_CREAT | O_CLOEXEC, 0600);
+}
 
 int
 irm_out_open(const char *path, enum irm_out_mode mode)
@@ -18,7 +63,7 @@ irm_out_open(const char *path, enum irm_out_mode mode)
 	int flags =
 	    mode == IRM_OUT_APPEND ? O_RDWR | O_APPEND : O_WRONLY | O_TRUNC;
 
-	return open(path, flags | O_CREAT | O_CLOEXEC, 0600);
+	return open_out(path, flags);
 }
 
 int
@@ -57,15 +102,14 @@ end_partial_line(int fd)
 FILE *
 irm_open_reject(const char *path)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	int fd = open_out(path, O_RDWR | O_APPEND);
 	FILE *fp = NULL;
 	int saved;
 
 	/* Write-only (a pipe's /dev/fd, a file without read permission):
 	 * nothing to read back, nothing to repair. */
 	if (fd == -1 && errno == EACCES)
-		fd =
-		    open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		fd = open_out(path, O_WRONLY | O_APPEND);
 	else if (fd != -1 && end_partial_line(fd) == -1)
 		goto fail;
 	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL)

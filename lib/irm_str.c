@@ -98,3 +98,35 @@ irm_strv_add(struct irm_strv *sv, const char *s)
 	}
 	sv->v[sv->n++] = s;
 }
+
+size_t
+irm_utf8_control_cp(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len == 0)
+		return 0;
+	if (u[0] < 0x20 || u[0] == 0x7f) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+		*cp = u[1];
+		return 2;
+	}
+	if (len >= 3 && u[0] == 0xe2 &&
+	    ((u[1] == 0x80 && u[2] >= 0xaa && u[2] <= 0xae) ||
+	        (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9))) {
+		*cp = 0x2000u | ((unsigned)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+		return 3;
+	}
+	return 0;
+}
+
+size_t
+irm_utf8_control(const char *s, size_t len)
+{
+	unsigned cp;
+
+	return irm_utf8_control_cp(s, len, &cp);
+}

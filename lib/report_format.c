@@ -308,26 +308,38 @@ irm_out_record(enum irm_out f, const struct irm_alert *al, const char *change,
 /* csv */
 
 /*
- * One RFC 4180 cell: quoted when it holds a comma, a quote or a line
- * break, quotes doubled.  A cell a spreadsheet would take for a formula
- * (= + - @, or a tab or CR that hides one) gets a leading quote.
+ * One RFC 4180 cell, by the OWASP CSV injection rules: quoted when it
+ * holds a comma, a semicolon (the list separator of many locales), a
+ * quote, a tab or any control, quotes doubled, so it stays one cell
+ * whatever separator a spreadsheet splits on; a cell a spreadsheet would
+ * take for a formula (= + - @, or a tab or CR that hides one) gets a
+ * leading quote.  Controls other than tab, CR and LF (ESC, DEL, C1, bidi
+ * overrides) are written as '?'.
  */
 static void
 csv_cell(struct irm_buf *out, const char *s, int first)
 {
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
-	const char *p;
+	size_t len = strlen(s), i, k;
+	int quote = strpbrk(s, ",;\"\r\n\t") != NULL;
 
+	for (i = 0; i < len && !quote; i++)
+		quote = irm_utf8_control(s + i, len - i) != 0;
 	if (!first)
 		irm_buf_addc(out, ',');
 	if (quote)
 		irm_buf_addc(out, '"');
 	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
 		irm_buf_addc(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
+	for (i = 0; i < len; i++) {
+		k = irm_utf8_control(s + i, len - i);
+		if (k && !strchr("\t\r\n", s[i])) {
+			irm_buf_addc(out, '?');
+			i += k - 1;
+			continue;
+		}
+		if (s[i] == '"')
 			irm_buf_addc(out, '"');
-		irm_buf_addc(out, *p);
+		irm_buf_addc(out, s[i]);
 	}
 	if (quote)
 		irm_buf_addc(out, '"');
@@ -440,9 +452,9 @@ escape_len(const unsigned char *s, size_t len)
 
 /*
  * Append s to out fit for a terminal: escape sequences, C0, DEL and C1
- * controls (raw or as UTF-8) removed, bytes that are not UTF-8 as '?',
- * and at most max code points (a longer value ends in "...").  Returns
- * the code points written.
+ * controls (raw or as UTF-8) and bidi overrides and isolates removed, bytes
+ * that are not UTF-8 as '?', and at most max code points (a longer value ends
+ * in "...").  Returns the code points written.
  */
 static size_t
 term_clean(const char *str, size_t max, struct irm_buf *out)
@@ -457,7 +469,7 @@ term_clean(const char *str, size_t max, struct irm_buf *out)
 		}
 		n = utf8_seq(s + i, len - i);
 		if (s[i] < 0x20 || s[i] == 0x7f ||
-		    (n == 2 && s[i] == 0xc2 && s[i + 1] < 0xa0)) {
+		    (n >= 2 && irm_utf8_control(str + i, len - i) == n)) {
 			i += n ? n : 1;
 			continue;
 		}

@@ -59,12 +59,13 @@ static const char style[] =
 /*
  * Append s escaped for html text and attribute values: & < > " ' as
  * references, ':' of "://" as &#58;, C0 controls (but tab and newline)
- * and DEL dropped.
+ * and DEL dropped, C1 controls and bidi overrides and isolates as '?'.
  */
 static void
 esc(struct irm_buf *out, const char *s)
 {
 	const char *p;
+	size_t k;
 
 	for (p = s; *p; p++) {
 		switch (*p) {
@@ -88,7 +89,11 @@ esc(struct irm_buf *out, const char *s)
 			    out, p[1] == '/' && p[2] == '/' ? "&#58;" : ":");
 			break;
 		default:
-			if (((unsigned char)*p >= 0x20 && *p != 0x7f) ||
+			if ((k = irm_utf8_control(p, strnlen(p, 3))) > 1) {
+				/* C1, bidi override: visible, inert. */
+				irm_buf_addc(out, '?');
+				p += k - 1;
+			} else if (((unsigned char)*p >= 0x20 && *p != 0x7f) ||
 			    *p == '\t' || *p == '\n')
 				irm_buf_addc(out, *p);
 			break;

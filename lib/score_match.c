@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "irm.h"
+#include "irm_regex.h"
 #include "irm_score.h"
 #include "score_int.h"
 
@@ -506,7 +507,7 @@ irm_hr_poor_rating(const struct irm_settings *s, const char *rating)
 {
 	if (rating == NULL)
 		return 0;
-	return regexec(&s->poor_rating, rating, 0, NULL, 0) == 0;
+	return irm_regex_match(&s->poor_rating, rating);
 }
 
 /* The first run of digits in s without leading zeros, or NULL. */

@@ -20,6 +20,7 @@
 #include "irm.h"
 #include "irm_csv.h"
 #include "irm_json.h"
+#include "irm_regex.h"
 #include "irm_score.h"
 #include "score_int.h"
 
@@ -631,6 +632,10 @@ do_hr(struct ld *l, struct json_object *v, const char *path)
 		if (*str == '\0')
 			irm_lint_add(l->lint, l->c, p,
 			    "%s: empty regular expression", q(p, qb));
+		else if (irm_regex_check(str, msg, sizeof(msg)) == -1)
+			irm_lint_add(l->lint, l->c, p,
+			    "%s: refused regular expression: %s", q(p, qb),
+			    msg);
 		else if ((rc = regcomp(&re, str, RE_FLAGS)) != 0) {
 			regerror(rc, &re, msg, sizeof(msg));
 			irm_lint_add(l->lint, l->c, p,

@@ -9,7 +9,6 @@
  * and renamed over the old one, so a killed run leaves the old state.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +108,7 @@ irm_engine_save(
 	}
 	irm_buf_adds(&b, "]}\n");
 	v = irm_eng_users_sorted(g, &n);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = irm_tmp_create(tmp);
 	if (fd == -1) {
 		rc = irm_seterr(e, "%s: %s", tmp, strerror(errno));
 		goto out;

@@ -51,7 +51,7 @@ printf '%s\r\n' "id,status,severity,score,user,policy,first_seen,last_seen,count
     "needs_review,high,80,'=cmd|' /C calc'!A0,p,2026-03-02T00:00:00.000Z,2026-03-02T00:00:00.000Z,1,,usb_copy:80x1,1," \
     "needs_review,medium,50,'-2+3,p,2026-03-02T00:00:00.000Z,2026-03-02T00:00:00.000Z,1,,'@SUM(1):50x1,1," \
     "needs_review,low,20,\"a,\"\"b\"\"\",p,2026-03-02T00:00:00.000Z,2026-03-02T00:00:00.000Z,1,,'+1:20x1,1," \
-    "needs_review,low,10,'	tab,p,2026-03-02T00:00:00.000Z,2026-03-02T00:00:00.000Z,1,,print:10x1,1," >"$TMP/want"
+    "needs_review,low,10,\"'	tab\",p,2026-03-02T00:00:00.000Z,2026-03-02T00:00:00.000Z,1,,print:10x1,1," >"$TMP/want"
 check_same "csv: = + - @ TAB neutralised with a quote, quotes doubled" "$TMP/got" "$TMP/want"
 
 # Terminal escapes and controls: CSI, OSC, BEL, DEL, C1 (as UTF-8).

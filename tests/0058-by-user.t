@@ -93,9 +93,9 @@ printf '%s\n' \
     >"$TMP/evil.jsonl"
 irm-report --by-user -f csv "$TMP/evil.jsonl" | sed -n 2p |
     sed 's/alr-[0-9a-f]*/ALR/' >"$TMP/got"
-printf "'=cmd|x\033[31m,80,high,80,0,0,1,\"'-p,q\",ALR,'@SUM,%s,%s\r\n" \
+printf "\"'=cmd|x?[31m\",80,high,80,0,0,1,\"'-p,q\",ALR,'@SUM,%s,%s\r\n" \
     2026-03-02T00:00:00.000Z 2026-03-02T00:00:00.000Z >"$TMP/want"
-check_same "csv: formula injection neutralised, commas quoted" "$TMP/got" \
+check_same "csv: formula injection neutralised, commas and controls quoted, ESC shown as ?" "$TMP/got" \
     "$TMP/want"
 irm-report --by-user -f table "$TMP/evil.jsonl" | sed -n 2p >"$TMP/got"
 LC_ALL=C tr -d '\n -~' <"$TMP/got" | wc -c | tr -d ' ' >"$TMP/n"

@@ -48,7 +48,7 @@ check "the v2 endpoint was used" grep -q "POST /$TENANT/oauth2/v2.0/token 200" \
     "$EMU_DIR/requests.log"
 
 # Bad credentials: exit 3, the service's code and message, no secret.
-printf 'wrong-secret\n' >"$TMP/bad"
+(umask 077 && printf 'wrong-secret\n' >"$TMP/bad")
 SOURCE_DATE_EPOCH=$NOW irm-fetch o365 --tenant "$TENANT" --client-id "$CLIENT" \
     --client-secret-file "$TMP/bad" --base-url "$EMU" --login-url "$EMU" \
     >"$TMP/o" 2>"$TMP/e"

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 
-plan 9
+plan 16
 
 emu_gen 5 $((NOW - 25 * 3600)) 24
 emu_start
@@ -40,10 +40,55 @@ leaks "$TMP/stdout" "$TMP/trace" >"$TMP/leaks"
 check "url: the header file's token is not traced" test ! -s "$TMP/leaks"
 
 # A wrong secret is not echoed, even with --verbose.
-printf 'Wrong~Secret.value\n' >"$TMP/bad"
+(umask 077 && printf 'Wrong~Secret.value\n' >"$TMP/bad")
 SOURCE_DATE_EPOCH=$NOW irm-fetch o365 -v --tenant "$TENANT" --client-id "$CLIENT" \
     --client-secret-file "$TMP/bad" --base-url "$EMU" --login-url "$EMU" \
     >"$TMP/stdout" 2>"$TMP/trace"
 check "a wrong secret is not echoed" \
     sh -c "test $? = 3 && ! grep -q -e 'Wrong~Secret' -e 'Wrong%7ESecret' '$TMP/trace' '$TMP/stdout'"
+
+# A service that echoes the request: the token endpoint sends the form
+# body (with the secret) back in its error, an API call its Authorization
+# header (the token), in an error and in a 200 that is not JSON.
+for f in "echo token" "echo blob" "echo200 blob" "echo content"; do
+	emu_fault $f
+done
+for k in 1 2 3 4; do
+	fetch --max-retries 0 --since 26h >"$TMP/stdout$k" 2>"$TMP/echo$k"
+	echo "exit $?" >>"$TMP/echo$k"
+done
+check "the echoing service's errors are reported" \
+    sh -c "grep -q 'you sent: ' '$TMP'/echo* && grep -q '^exit 3' '$TMP/echo1'"
+leaks "$TMP"/echo* "$TMP"/stdout? >"$TMP/leaks"
+check "no secret and no token in a message, even echoed" test ! -s "$TMP/leaks"
+sed 's/^/# /' "$TMP/leaks" | head -5
+
+# A secret file others can read is refused, as ssh refuses a private key.
+chmod 644 "$TMP/secret"
+fetch --since 26h >"$TMP/stdout" 2>"$TMP/err"
+check "a secret file of mode 0644: exit 2" test $? = 2
+check "a secret file of mode 0644: says why" \
+    grep -q "secret: mode 0644 is too open: a secret file must not be readable or writable by group or others (chmod 600)" "$TMP/err"
+chmod 640 "$TMP/secret"
+check_rc "a secret file of mode 0640: exit 2" 2 fetch --since 26h
+chmod 600 "$TMP/secret"
+
+# No core file: RLIMIT_CORE is 0 and the process is not dumpable (a
+# SIGABRT dumps nothing, whatever ulimit -c says).
+# irm-fetch waits in open(2) for a reader of the FIFO given to -o.
+mkfifo "$TMP/fifo"
+(cd "$TMP" && ulimit -c unlimited 2>/dev/null
+    fetch_bg --since 26h -o "$TMP/fifo" >/dev/null 2>&1
+    p=$!
+    sleep 2
+    cat "/proc/$p/limits" >"$TMP/limits"
+    kill -ABRT "$p"
+    sleep 1
+    kill -KILL "$p" 2>/dev/null
+    wait "$p"
+    echo "$?" >"$TMP/qrc")
+check "irm-fetch runs with a core size limit of 0" \
+    awk '/^Max core file size/ { ok = $5 == 0 && $6 == 0 } END { exit !ok }' "$TMP/limits"
+check "a SIGABRT leaves no core file" \
+    sh -c "test \"\$(cat '$TMP/qrc')\" = 134 && ! ls '$TMP' | grep -q '^core'"
 done_testing

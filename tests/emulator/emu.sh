@@ -18,7 +18,7 @@ NOW=1773100800	# 2026-03-10T00:00:00Z
 mkdir -p "$EMU_DIR"
 printf '{"tenant":"%s","client_id":"%s","secret":"%s","token_ttl":3599,"page_size":3}\n' \
     "$TENANT" "$CLIENT" "$SECRET" >"$EMU_DIR/config.json"
-printf '%s\n' "$SECRET" >"$TMP/secret"
+(umask 077 && printf '%s\n' "$SECRET" >"$TMP/secret")
 
 # stop_bg NAME: kill and reap the background process whose pid the
 # variable NAME holds, and empty it.

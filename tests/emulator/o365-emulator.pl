@@ -34,7 +34,10 @@
 # seconds ahead before the request is answered), drop (half the body, then the
 # connection closes), truncate (a 200 whose JSON is cut in half, with a
 # matching Content-Length), stall (part of the body, then silence for 10
-# seconds) or expire (every token issued so far stops being valid).
+# seconds), expire (every token issued so far stops being valid), echo (a
+# 400 whose error message is the request body and its Authorization
+# header, as a careless service echoes a request) or echo200 (a 200 whose
+# body is not JSON but that same echo).
 #
 # Checks that make a client fail loudly: the tenant in the URL, a bearer
 # token that is known and not expired, PublisherIdentifier on every API
@@ -435,7 +438,10 @@ sub route {
 }
 
 sub fault_response {
-	my ($kind) = @_;
+	my ($kind, $body, $h) = @_;
+	my $echo = "you sent: $body; auth: " . ($h->{authorization} // '');
+	return (400, err_body('AF400', $echo)) if $kind eq 'echo';
+	return (200, $echo) if $kind eq 'echo200';
 	return (429, err_body('AF429', 'Too many requests. Method=GetBlob, PublisherId=emulator'),
 	    ['Retry-After: 3']) if $kind eq '429';
 	return (403, err_body('AF429', 'Too many requests. Method=GetBlob, PublisherId=emulator'))
@@ -484,7 +490,7 @@ sub serve_one {
 		$fault = undef;
 	}
 	my ($status, $resp, $hdrs);
-	my @fr = defined $fault ? fault_response($fault) : ();
+	my @fr = defined $fault ? fault_response($fault, $body, \%h) : ();
 	if (@fr) {
 		($status, $resp, $hdrs) = @fr;
 		$fault = undef;

@@ -12,6 +12,7 @@
 #include "irm_event.h"
 #include "irm_json.h"
 #include "irm_norm.h"
+#include "irm_regex.h"
 #include "testhelp.h"
 
 static char tmpdir[] = "/tmp/irm-unit-XXXXXX";
@@ -348,6 +349,46 @@ test_tables(void)
 	        irm_hr_scenario_parse("x") == IRM_HR_NONE);
 }
 
+/* Does irm_regex_check accept re? */
+static int
+re_ok(const char *re)
+{
+	char why[160];
+
+	return irm_regex_check(re, why, sizeof(why)) == 0;
+}
+
+static void
+test_regex(void)
+{
+	static char text[IRM_REGEX_MAX_TEXT + 10];
+	regex_t re;
+
+	test_cond("regex: the default and plain patterns pass",
+	    re_ok("^[[:space:]]*[12]([^[:alnum:]_]|$)|below|poor") &&
+	        re_ok("^\\s*[12]\\b|x") && re_ok("(a|aa)*b") &&
+	        re_ok("a{1,100}(b{2})*") && re_ok("[\\1]x") &&
+	        re_ok("[]{]{3}") && re_ok("x{1000}"));
+	test_cond("regex: back-references are refused",
+	    !re_ok("(a*)*\\1\\1x") && !re_ok("(a)\\9"));
+	test_cond("regex: nested counted repetition is refused",
+	    !re_ok("((((a{1,100}){1,100}){1,100}){1,100})") &&
+	        !re_ok("a{2}{3}") && !re_ok("((a{2})*b){3}"));
+	test_cond("regex: the expanded size is capped",
+	    !re_ok("x{1001}") && !re_ok("(abcdefghij){101}") &&
+	        !re_ok(
+	            "((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))"));
+	memset(text, 'a', sizeof(text) - 1);
+	memcpy(text + IRM_REGEX_MAX_TEXT - 4, "poor", 4);
+	test_cond("regex: matches within the first 1024 bytes",
+	    regcomp(&re, "poor", REG_EXTENDED | REG_NOSUB) == 0 &&
+	        irm_regex_match(&re, text));
+	memcpy(text + IRM_REGEX_MAX_TEXT - 4, "aapoor", 6);
+	test_cond("regex: nothing after the first 1024 bytes",
+	    !irm_regex_match(&re, text));
+	regfree(&re);
+}
+
 int
 main(void)
 {
@@ -365,6 +406,7 @@ main(void)
 	test_jread();
 	test_csv();
 	test_tables();
+	test_regex();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
 		return 2;
