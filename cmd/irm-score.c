@@ -245,36 +245,63 @@ enum {
 	OPT_STATS
 };
 
-static const struct option longopts[] = {
-    {"help", no_argument, NULL, 'h'},
-    {"output", required_argument, NULL, 'o'},
-    {"policy", required_argument, NULL, 'p'},
-    {"reject", required_argument, NULL, 'r'},
-    {"settings", required_argument, NULL, 's'},
-    {"unbuffered", no_argument, NULL, 'u'},
-    {"version", no_argument, NULL, 'V'},
-    {"final", no_argument, NULL, OPT_FINAL},
-    {"lag", required_argument, NULL, OPT_LAG},
-    {"lint", no_argument, NULL, OPT_LINT},
-    {"list-indicators", no_argument, NULL, OPT_LIST},
-    {"now", required_argument, NULL, OPT_NOW},
-    {"pseudonymize", required_argument, NULL, OPT_PSEUDO},
-    {"start-scoring", required_argument, NULL, OPT_START},
-    {"state", required_argument, NULL, OPT_STATE},
-    {"stats", no_argument, NULL, OPT_STATS},
-    {NULL, 0, NULL, 0},
+static const struct irm_opt opts[] = {
+    IRM_OPT_HELP,
+    {'o', "output", "file", "write the insights to file (default: stdout)"},
+    {'p', "policy", "policy",
+        "read policies from a file or a directory; repeatable (required)"},
+    IRM_OPT_REJECT,
+    {'S', NULL, "store",
+        "take confirmed violations from the store (default: none)"},
+    {'s', "settings", "settings",
+        "read the settings file (default: every setting's default)"},
+    {'u', "unbuffered", NULL,
+        "flush the output after the insights of each event"},
+    IRM_OPT_VERSION,
+    {OPT_FINAL, "final", NULL,
+        "at the end, make every day final and write what is due"},
+    {OPT_LAG, "lag", "days",
+        "keep a day open until an event more than days later, 0 to 90 (default: 2)"},
+    {OPT_LINT, "lint", NULL,
+        "check the settings and policies, report every problem and exit"},
+    {OPT_LIST, "list-indicators", NULL,
+        "print the indicator catalogue and exit"},
+    {OPT_NOW, "now", "time",
+        "after the input, close the days as an event at time would (default: off)"},
+    {OPT_PSEUDO, "pseudonymize", "keyfile",
+        "pseudonymize the settings' and policies' identities as irm-norm -p did (default: off)"},
+    {OPT_START, "start-scoring", "file",
+        "start scoring the users of this CSV file by hand (default: none)"},
+    {OPT_STATE, "state", "file",
+        "carry the scoring state from run to run in file (default: none)"},
+    {OPT_STATS, "stats", NULL,
+        "instead of insights, count the users and user-days that reach each level"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
+    "[-r file]\n"
+    "                 [-S store] [--final] [--lag days] [--now time]\n"
+    "                 [--pseudonymize keyfile] [--start-scoring file] "
+    "[--state file]\n"
+    "                 [file ...]\n"
+    "       irm-score -s settings -p policy ... --lint | --stats |\n"
+    "                 --list-indicators\n";
 
 static void
 parse_opts(struct opts *o, int argc, char **argv)
 {
 	const char *errstr;
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch;
 
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
 	o->lag = 2;
 	o->now = INT64_MIN;
-	while ((ch = getopt_long(
-	            argc, argv, "ho:p:r:S:s:uV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -480,14 +507,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
-	    "[-r file]\n"
-	    "                 [-S store] [--final] [--lag days] [--now time]\n"
-	    "                 [--pseudonymize keyfile] [--start-scoring file] "
-	    "[--state file]\n"
-	    "                 [file ...]\n"
-	    "       irm-score -s settings -p policy ... --lint | --stats |\n"
-	    "                 --list-indicators\n");
-	exit(code);
+	irm_usage(code, synopsis, opts, NULL);
 }
