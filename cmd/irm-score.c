@@ -42,6 +42,13 @@ struct opts {
 	FILE *reject;
 };
 
+/* One row of the --start-scoring file. */
+struct start {
+	char *user;
+	int64_t day;
+	int days;
+};
+
 struct ctx {
 	struct opts o;
 	struct irm_settings settings;
@@ -54,6 +61,8 @@ struct ctx {
 	struct irm_buf out;
 	unsigned long late;
 	int rval;
+	struct start *starts; /* --start-scoring, read before any output */
+	size_t nstarts;
 };
 
 static void
@@ -125,9 +134,13 @@ read_events(struct ctx *c, int argc, char **argv)
 	irm_input_free(in);
 }
 
-/* --start-scoring FILE: CSV rows user,start,days (a header is allowed). */
+/*
+ * --start-scoring FILE: CSV rows user,start,days (a header is allowed).
+ * The whole file is read before any output opens, so that a bad file is
+ * a usage error that leaves the outputs and the state alone.
+ */
 static void
-start_scoring(struct ctx *c)
+read_starts(struct ctx *c)
 {
 	char *argv[1] = {(char *)c->o.start};
 	struct irm_input *in = irm_input_new(1, argv, 1 << 20);
@@ -168,12 +181,29 @@ start_scoring(struct ctx *c)
 			irm_pseudonym(c->pseudo, user, strlen(user), anon);
 			user = anon;
 		}
-		irm_engine_start_scoring(c->eng, user,
-		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000),
-		    days, &c->out);
+		c->starts = irm_xrealloc(
+		    c->starts, (c->nstarts + 1) * sizeof(*c->starts));
+		c->starts[c->nstarts].user = irm_xstrdup(user);
+		c->starts[c->nstarts].day =
+		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+		c->starts[c->nstarts++].days = days;
 	}
 	irm_csvread_free(cr);
 	irm_input_free(in);
+}
+
+/* Start scoring the users of --start-scoring, once the state is loaded. */
+static void
+start_scoring(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nstarts; i++) {
+		irm_engine_start_scoring(c->eng, c->starts[i].user,
+		    c->starts[i].day, c->starts[i].days, &c->out);
+		free(c->starts[i].user);
+	}
+	free(c->starts);
 }
 
 static void
@@ -447,6 +477,8 @@ main(int argc, char *argv[])
 	load_config(&c);
 	if (c.o.lint)
 		return IRM_EXIT_OK;
+	if (c.o.start)
+		read_starts(&c);
 	if (c.o.state)
 		lock_state(c.o.state);
 	if (c.o.rejfile && (c.o.reject = irm_open_reject(c.o.rejfile)) == NULL)
