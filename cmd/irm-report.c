@@ -141,13 +141,21 @@ gate(const struct opts *o, const struct irm_alerts *a)
 	return n;
 }
 
+/* Messages about records of another stage (irm_stage_count). */
+static struct irm_stage_gate stage_gate;
+
 static void
 reject(const struct opts *o, const char *file, unsigned long line,
-    const char *raw, size_t len, const char *why)
+    struct json_object *obj, const char *raw, size_t len, const char *why)
 {
 	struct irm_pos pos = {file, line};
+	const char *hint;
 
-	irm_warnx_at(&pos, "%s", why);
+	if (irm_stage_count(&stage_gate, file, irm_stage_guess(obj, raw, len),
+	        IRM_STAGE_INSIGHT, &hint))
+		irm_warnx_at(&pos, "%s", why);
+	if (hint)
+		irm_warnx("%s: %s", file, hint);
 	if (o->reject && raw &&
 	    (fwrite(raw, 1, len, o->reject) != len ||
 	        fputc('\n', o->reject) == EOF))
@@ -330,8 +338,10 @@ run(struct run *r, int argc, char **argv)
 			if (rc == IRM_JREAD_RECORD &&
 			    irm_insight_check(obj, &e) == -1)
 				rc = IRM_JREAD_BAD;
+			else if (rc == IRM_JREAD_BAD)
+				obj = NULL;
 			if (rc == IRM_JREAD_BAD) {
-				reject(r->o, irm_input_name(in), rec.line,
+				reject(r->o, irm_input_name(in), rec.line, obj,
 				    rec.raw, rec.rawlen, e.msg);
 				rval = 1;
 				continue;
@@ -340,6 +350,8 @@ run(struct run *r, int argc, char **argv)
 			if (r->n == max)
 				flush(r);
 		}
+		if (irm_stage_end(&stage_gate, &e))
+			irm_warnx("%s", e.msg);
 	}
 	if (r->n)
 		flush(r);

@@ -80,13 +80,21 @@ flush_out(struct ctx *c)
 	irm_buf_reset(&c->out);
 }
 
+/* Messages about records of another stage (irm_stage_count). */
+static struct irm_stage_gate stage_gate;
+
 static void
-reject(struct ctx *c, const char *file, unsigned long line, const char *raw,
-    size_t len, const char *why)
+reject(struct ctx *c, const char *file, unsigned long line,
+    struct json_object *o, const char *raw, size_t len, const char *why)
 {
 	struct irm_pos pos = {file, line};
+	const char *hint;
 
-	irm_warnx_at(&pos, "%s", why);
+	if (irm_stage_count(&stage_gate, file, irm_stage_guess(o, raw, len),
+	        IRM_STAGE_EVENT, &hint))
+		irm_warnx_at(&pos, "%s", why);
+	if (hint)
+		irm_warnx("%s: %s", file, hint);
 	c->rval = IRM_EXIT_REJECT;
 	if (c->o.reject == NULL || raw == NULL)
 		return;
@@ -120,14 +128,18 @@ read_events(struct ctx *c, int argc, char **argv)
 			if (rc == IRM_JREAD_RECORD &&
 			    irm_ev_parse(o, &ev, &e) == -1)
 				rc = IRM_JREAD_BAD;
+			else if (rc == IRM_JREAD_BAD)
+				o = NULL;
 			if (rc == IRM_JREAD_BAD) {
-				reject(c, irm_input_name(in), r.line, r.raw,
+				reject(c, irm_input_name(in), r.line, o, r.raw,
 				    r.rawlen, e.msg);
 				continue;
 			}
 			c->late += irm_engine_add(c->eng, &ev, &c->out);
 			flush_out(c);
 		}
+		if (irm_stage_end(&stage_gate, &e))
+			irm_warnx("%s", e.msg);
 	}
 	irm_ev_free(&ev);
 	irm_jread_free(jr);
