@@ -412,8 +412,11 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 	while (subopt(argc, argv, "", resolve_opts) != -1)
 		action = optarg;
 	need_args(argc - optind, 2);
-	if (strcmp(argv[optind + 1], "benign") != 0 &&
-	    strcmp(argv[optind + 1], "violation") != 0)
+	if (irm_strcaseeq(argv[optind + 1], "benign"))
+		argv[optind + 1] = "benign";
+	else if (irm_strcaseeq(argv[optind + 1], "violation"))
+		argv[optind + 1] = "violation";
+	else
 		irm_errx(
 		    IRM_EXIT_USAGE, "resolve: expected benign or violation");
 	if (action == NULL || *action == '\0')
@@ -748,9 +751,9 @@ cmd_list(struct ctx *c, int argc, char **argv)
 		}
 	need_args(argc - optind, 0);
 	if (status && cases) {
-		cs = strcmp(status, "active") == 0  ? IRM_CASE_ACTIVE
-		    : strcmp(status, "closed") == 0 ? IRM_CASE_CLOSED
-		                                    : -2;
+		cs = irm_strcaseeq(status, "active")  ? IRM_CASE_ACTIVE
+		    : irm_strcaseeq(status, "closed") ? IRM_CASE_CLOSED
+		                                      : -2;
 		if (cs == -2)
 			irm_errx(IRM_EXIT_USAGE,
 			    "--status: a case is active or closed");

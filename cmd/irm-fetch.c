@@ -616,7 +616,8 @@ long_option(struct opts *o, int ch)
 		o->tenant = optarg;
 		break;
 	case OPT_TOKEN_ENDPOINT:
-		if (strcmp(optarg, "v1") != 0 && strcmp(optarg, "v2") != 0)
+		if (!irm_strcaseeq(optarg, "v1") &&
+		    !irm_strcaseeq(optarg, "v2"))
 			irm_errx(IRM_EXIT_USAGE,
 			    "--token-endpoint: expected v1 or v2: %s", optarg);
 		o->token_v2 = optarg[1] == '2';

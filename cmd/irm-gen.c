@@ -90,9 +90,9 @@ scenario(struct irm_gen_opts *o, const char *arg, int *first)
 	name[n] = '\0';
 	if (eq)
 		count = (int)number("--scenario", eq + 1, 0, 100000);
-	if (strcmp(name, "all") == 0 || strcmp(name, "none") == 0) {
+	if (irm_strcaseeq(name, "all") || irm_strcaseeq(name, "none")) {
 		for (sc = 0; sc < GEN_NSCEN; sc++)
-			o->count[sc] = name[0] == 'a' ? count : 0;
+			o->count[sc] = irm_strcaseeq(name, "all") ? count : 0;
 		return;
 	}
 	if ((sc = irm_gen_scenario_parse(name)) == -1)
@@ -167,9 +167,9 @@ main(int argc, char *argv[])
 			o.days = (unsigned)number("--days", optarg, 1, 3660);
 			break;
 		case 'f':
-			if (strcmp(optarg, "o365") == 0)
+			if (irm_strcaseeq(optarg, "o365"))
 				o.format = GEN_FMT_O365;
-			else if (strcmp(optarg, "cert") == 0)
+			else if (irm_strcaseeq(optarg, "cert"))
 				o.format = GEN_FMT_CERT;
 			else
 				irm_errx(IRM_EXIT_USAGE,

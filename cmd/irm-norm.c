@@ -318,7 +318,7 @@ main(int argc, char *argv[])
 			add_domain(&c, optarg);
 			break;
 		case 'k':
-			if (strcmp(optarg, "user") != 0)
+			if (!irm_strcaseeq(optarg, "user"))
 				irm_errx(IRM_EXIT_USAGE,
 				    "-k: only 'user' is a key: %s", optarg);
 			c.writer.key_user = 1;
