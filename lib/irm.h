@@ -378,8 +378,8 @@ int irm_severity_of(int score);
 /* "low", "medium" or "high"; "low" for a value out of range. */
 const char *irm_severity_name(int severity);
 
-/* The severity called name (exactly "low", "medium" or "high"), or 0 for
- * any other name or NULL. */
+/* The severity called name ("low", "medium" or "high", in any case), or 0
+ * for any other name or NULL. */
 int irm_severity_parse(const char *name);
 
 /* irm_pseudo.c */
