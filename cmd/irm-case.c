@@ -183,12 +183,24 @@ day_of(int64_t ms, char *buf)
 	return buf;
 }
 
-/* getopt_long over a command's own arguments (argv[0] the command). */
-static int
-subopt(int argc, char **argv, const char *so, const struct option *lo)
-{
-	int ch = getopt_long(argc, argv, so, lo, NULL);
+static void cmd_usage(const char *name, int code);
 
+/*
+ * getopt_long over a command's own arguments (argv[0] the command), from
+ * its option table; -h or --help prints the command's help.
+ */
+static int
+subopt(int argc, char **argv, const char *prefix, const struct irm_opt *opts)
+{
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
+	int ch;
+
+	if (irm_opt_getopt(opts, prefix, so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
+	ch = getopt_long(argc, argv, so, lo, NULL);
+	if (ch == 'h')
+		cmd_usage(argv[0], IRM_EXIT_OK);
 	if (ch == '?' || ch == ':')
 		usage(IRM_EXIT_USAGE);
 	return ch;
@@ -223,13 +235,81 @@ enum {
 	O_USER
 };
 
+/* The options of each command; -h and --help print its help. */
+static const struct irm_opt help_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt list_opts[] = {
+    {'f', "format", "format",
+        "write jsonl, csv, table, html, o365 or ocsf (default: jsonl)"},
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_CASES, "cases", NULL, "list the cases instead of the alerts"},
+    {O_POLICY, "policy", "name", "only alerts of this policy (default: all)"},
+    {O_SEVERITY, "severity", "level",
+        "only alerts of this severity, low, medium or high (default: all)"},
+    {O_SINCE, "since", "time",
+        "only alerts last seen at or after time (default: all)"},
+    {O_STATUS, "status", "status",
+        "only alerts (or cases) with this status (default: all)"},
+    {O_UNTIL, "until", "time",
+        "only alerts first seen at or before time (default: all)"},
+    {O_USER, "user", "name",
+        "only alerts (or cases) of this user (default: all)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt confirm_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_CASE, "case", "id",
+        "add the alert to this active case of its user (default: a new case)"},
+    {O_NEW_CASE, "new-case", "name",
+        "open a new case with this name (default: a new case without a name)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt dismiss_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_REASON, "reason", "text", "why, kept in the alert's history (required)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt notice_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_FROM, "from", "address", "the sender (default: the template's From:)"},
+    {O_SUBJECT, "subject", "text",
+        "the subject (default: the template's Subject:)"},
+    {O_TEMPLATE, "template", "file", "the notice template (required)"},
+    {O_TO, "to", "address", "the recipient (default: the case's user)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt resolve_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_ACTION, "action", "text", "the action taken (required)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt verify_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_HEAD, "head", "hash",
+        "also check that hash, an earlier head, is in the journal (default: none)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt reveal_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_DIRECTORY, "directory", "file",
+        "the CSV file of the users' identities (required)"},
+    {O_KEY, "key", "file",
+        "the pseudonymization key, as for irm-norm -p (required)"},
+    {0, NULL, NULL, NULL},
+};
+
 static int
 cmd_confirm(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"case", required_argument, NULL, O_CASE},
-	    {"new-case", required_argument, NULL, O_NEW_CASE},
-	    {NULL, 0, NULL, 0}};
 	const char *case_id = NULL, *name = NULL;
 	struct irm_alert *al;
 	struct irm_case *k;
@@ -237,7 +317,7 @@ cmd_confirm(struct ctx *c, int argc, char **argv)
 	char id[32];
 	int ch;
 
-	while ((ch = subopt(argc, argv, "", lo)) != -1)
+	while ((ch = subopt(argc, argv, "", confirm_opts)) != -1)
 		if (ch == O_CASE)
 			case_id = optarg;
 		else
@@ -282,13 +362,11 @@ cmd_confirm(struct ctx *c, int argc, char **argv)
 static int
 cmd_dismiss(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"reason", required_argument, NULL, O_REASON}, {NULL, 0, NULL, 0}};
 	const char *reason = NULL;
 	struct irm_alert *al;
 	struct irm_buf d;
 
-	while (subopt(argc, argv, "", lo) != -1)
+	while (subopt(argc, argv, "", dismiss_opts) != -1)
 		reason = optarg;
 	need_args(argc - optind, 1);
 	if (reason == NULL || *reason == '\0')
@@ -316,7 +394,10 @@ cmd_note(struct ctx *c, int argc, char **argv)
 {
 	struct irm_buf d;
 
-	need_args(argc - 1, 2);
+	while (subopt(argc, argv, "+", help_opts) != -1)
+		continue;
+	need_args(argc - optind, 2);
+	argv += optind - 1;
 	if (argv[2][0] == '\0')
 		irm_errx(IRM_EXIT_USAGE, "note: empty text");
 	begin(c);
@@ -334,17 +415,18 @@ cmd_note(struct ctx *c, int argc, char **argv)
 static int
 cmd_resolve(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"action", required_argument, NULL, O_ACTION}, {NULL, 0, NULL, 0}};
 	const char *action = NULL;
 	struct irm_case *k;
 	struct irm_buf d;
 
-	while (subopt(argc, argv, "", lo) != -1)
+	while (subopt(argc, argv, "", resolve_opts) != -1)
 		action = optarg;
 	need_args(argc - optind, 2);
-	if (strcmp(argv[optind + 1], "benign") != 0 &&
-	    strcmp(argv[optind + 1], "violation") != 0)
+	if (irm_strcaseeq(argv[optind + 1], "benign"))
+		argv[optind + 1] = "benign";
+	else if (irm_strcaseeq(argv[optind + 1], "violation"))
+		argv[optind + 1] = "violation";
+	else
 		irm_errx(
 		    IRM_EXIT_USAGE, "resolve: expected benign or violation");
 	if (action == NULL || *action == '\0')
@@ -366,14 +448,12 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 static int
 cmd_verify(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"head", required_argument, NULL, O_HEAD}, {NULL, 0, NULL, 0}};
 	char head[IRM_STORE_HASH_LEN];
 	const char *want = NULL;
 	struct irm_error e;
 	unsigned long n;
 
-	while (subopt(argc, argv, "", lo) != -1)
+	while (subopt(argc, argv, "", verify_opts) != -1)
 		want = optarg;
 	need_args(argc - optind, 0);
 	if (c->dir == NULL)
@@ -391,11 +471,6 @@ cmd_verify(struct ctx *c, int argc, char **argv)
 static int
 cmd_notice(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"from", required_argument, NULL, O_FROM},
-	    {"subject", required_argument, NULL, O_SUBJECT},
-	    {"template", required_argument, NULL, O_TEMPLATE},
-	    {"to", required_argument, NULL, O_TO}, {NULL, 0, NULL, 0}};
 	const char *tmpl = NULL, *from = NULL, *subject = NULL;
 	struct irm_notice n = {0};
 	struct irm_error e;
@@ -406,7 +481,7 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 	char hex[65];
 	int ch;
 
-	while ((ch = subopt(argc, argv, "", lo)) != -1)
+	while ((ch = subopt(argc, argv, "", notice_opts)) != -1)
 		if (ch == O_FROM)
 			from = optarg;
 		else if (ch == O_SUBJECT)
@@ -467,9 +542,6 @@ cmd_notice(struct ctx *c, int argc, char **argv)
 static int
 cmd_reveal(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"directory", required_argument, NULL, O_DIRECTORY},
-	    {"key", required_argument, NULL, O_KEY}, {NULL, 0, NULL, 0}};
 	const char *key = NULL, *dirfile = NULL, *id, *user;
 	struct irm_alert *al;
 	struct irm_case *k;
@@ -478,7 +550,7 @@ cmd_reveal(struct ctx *c, int argc, char **argv)
 	char *found;
 	int ch;
 
-	while ((ch = subopt(argc, argv, "", lo)) != -1)
+	while ((ch = subopt(argc, argv, "", reveal_opts)) != -1)
 		if (ch == O_KEY)
 			key = optarg;
 		else
@@ -654,20 +726,11 @@ list_alerts(struct ctx *c, const struct filter *f, int format)
 static int
 cmd_list(struct ctx *c, int argc, char **argv)
 {
-	static const struct option lo[] = {
-	    {"cases", no_argument, NULL, O_CASES},
-	    {"format", required_argument, NULL, 'f'},
-	    {"policy", required_argument, NULL, O_POLICY},
-	    {"severity", required_argument, NULL, O_SEVERITY},
-	    {"since", required_argument, NULL, O_SINCE},
-	    {"status", required_argument, NULL, O_STATUS},
-	    {"until", required_argument, NULL, O_UNTIL},
-	    {"user", required_argument, NULL, O_USER}, {NULL, 0, NULL, 0}};
 	struct filter f = {-1, 0, NULL, NULL, INT64_MIN, INT64_MAX};
 	const char *status = NULL;
 	int ch, cases = 0, cs = -1, format = IRM_OUT_JSONL;
 
-	while ((ch = subopt(argc, argv, "f:", lo)) != -1)
+	while ((ch = subopt(argc, argv, "", list_opts)) != -1)
 		switch (ch) {
 		case O_CASES:
 			cases = 1;
@@ -698,9 +761,9 @@ cmd_list(struct ctx *c, int argc, char **argv)
 		}
 	need_args(argc - optind, 0);
 	if (status && cases) {
-		cs = strcmp(status, "active") == 0  ? IRM_CASE_ACTIVE
-		    : strcmp(status, "closed") == 0 ? IRM_CASE_CLOSED
-		                                    : -2;
+		cs = irm_strcaseeq(status, "active")  ? IRM_CASE_ACTIVE
+		    : irm_strcaseeq(status, "closed") ? IRM_CASE_CLOSED
+		                                      : -2;
 		if (cs == -2)
 			irm_errx(IRM_EXIT_USAGE,
 			    "--status: a case is active or closed");
@@ -950,7 +1013,10 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	struct irm_case *kc = NULL;
 	size_t torn, i;
 
-	need_args(argc - 1, 1);
+	while (subopt(argc, argv, "+", help_opts) != -1)
+		continue;
+	need_args(argc - optind, 1);
+	argv += optind - 1;
 	if (c->dir == NULL)
 		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
 	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
@@ -971,39 +1037,70 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	return IRM_EXIT_OK;
 }
 
-static const struct {
+/*
+ * The commands in the order of the synopsis, each with its synopsis after
+ * "irm-case " and what it does, for the usage and the help.
+ */
+static const struct command {
 	const char *name;
 	int (*fn)(struct ctx *, int, char **);
+	const struct irm_opt *opts;
+	const char *synopsis;
+	const char *what;
 } commands[] = {
-    {"confirm", cmd_confirm},
-    {"dismiss", cmd_dismiss},
-    {"list", cmd_list},
-    {"note", cmd_note},
-    {"notice", cmd_notice},
-    {"resolve", cmd_resolve},
-    {"reveal", cmd_reveal},
-    {"show", cmd_show},
-    {"verify", cmd_verify},
+    {"list", cmd_list, list_opts,
+        "list [-f format] [--cases] [--policy name]\n"
+        "                [--severity level] [--since time] [--status status]\n"
+        "                [--until time] [--user name]\n",
+        "list the alerts in queue order, or the cases"},
+    {"show", cmd_show, help_opts, "show id\n",
+        "print an alert or a case for a person to read"},
+    {"confirm", cmd_confirm, confirm_opts,
+        "confirm [--case id | --new-case name] alert\n",
+        "confirm an alert into a new or an active case"},
+    {"dismiss", cmd_dismiss, dismiss_opts, "dismiss --reason text alert\n",
+        "dismiss an alert that needs review"},
+    {"note", cmd_note, help_opts, "note case text\n",
+        "add a note to an active case"},
+    {"notice", cmd_notice, notice_opts,
+        "notice --template file [--from address]\n"
+        "                [--subject text] [--to address] case\n",
+        "write a notice to the case's user and record it"},
+    {"resolve", cmd_resolve, resolve_opts,
+        "resolve --action text case benign|violation\n",
+        "close an active case as benign or as a violation"},
+    {"verify", cmd_verify, verify_opts, "verify [--head hash]\n",
+        "check the journal's hash chain and print its head"},
+    {"reveal", cmd_reveal, reveal_opts,
+        "reveal --key file --directory file id\n",
+        "print the real identity behind a pseudonymized user"},
 };
 
-static const struct option longopts[] = {
-    {"by", required_argument, NULL, 'b'},
-    {"help", no_argument, NULL, 'h'},
-    {"store", required_argument, NULL, 'S'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct irm_opt opts[] = {
+    {'b', "by", "name",
+        "who acts, as the journal records it (default: the login name)"},
+    IRM_OPT_HELP,
+    {'S', "store", "dir", "the store (default: IRM_STORE)"},
+    IRM_OPT_VERSION,
+    {0, NULL, NULL, NULL},
 };
 
 int
 main(int argc, char *argv[])
 {
 	struct ctx c = {0};
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	size_t i;
 	int ch, rval;
 
 	irm_setprogname(argv[0]);
 	c.dir = getenv("IRM_STORE");
-	while ((ch = getopt_long(argc, argv, "+b:hS:V", longopts, NULL)) != -1)
+	if (irm_opt_getopt(opts, "+", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1)
 		switch (ch) {
 		case 'b':
 			c.by = optarg;
@@ -1027,10 +1124,10 @@ main(int argc, char *argv[])
 		c.by = irm_store_login();
 	if (c.dir && *c.dir == '\0')
 		c.dir = NULL;
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			break;
-	if (i == sizeof(commands) / sizeof(commands[0]))
+	if (i == NCOMMANDS)
 		irm_errx(IRM_EXIT_USAGE, "%s: unknown command", argv[0]);
 	optind = 0;
 	rval = commands[i].fn(&c, argc, argv);
@@ -1041,22 +1138,50 @@ main(int argc, char *argv[])
 	return rval;
 }
 
+/* The synopsis of every command, or of the one named name. */
+static void
+synopsis(struct irm_buf *b, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		irm_buf_adds(
+		    b, "usage: irm-case [-S dir] [-b name] command [args]\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		if (name == NULL || strcmp(name, commands[i].name) == 0)
+			irm_buf_printf(b, "%s irm-case %s",
+			    name ? "usage:" : "      ", commands[i].synopsis);
+}
+
+static void
+cmd_usage(const char *name, int code)
+{
+	struct irm_buf syn;
+	size_t i;
+
+	irm_buf_init(&syn, 1 << 16);
+	synopsis(&syn, name);
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			break;
+	irm_usage(
+	    code, syn.data, i < NCOMMANDS ? commands[i].opts : NULL, NULL);
+}
+
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-case [-S dir] [-b name] command [args]\n"
-	    "       irm-case list [-f format] [--cases] [--policy name]\n"
-	    "                [--severity level] [--since time] [--status status]\n"
-	    "                [--until time] [--user name]\n"
-	    "       irm-case show id\n"
-	    "       irm-case confirm [--case id | --new-case name] alert\n"
-	    "       irm-case dismiss --reason text alert\n"
-	    "       irm-case note case text\n"
-	    "       irm-case notice --template file [--from address]\n"
-	    "                [--subject text] [--to address] case\n"
-	    "       irm-case resolve --action text case benign|violation\n"
-	    "       irm-case verify [--head hash]\n"
-	    "       irm-case reveal --key file --directory file id\n");
-	exit(code);
+	struct irm_buf syn, more;
+	size_t i;
+
+	irm_buf_init(&syn, 1 << 16);
+	irm_buf_init(&more, 1 << 16);
+	synopsis(&syn, NULL);
+	irm_buf_adds(&more, "\nThe commands are:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		irm_buf_printf(
+		    &more, "  %-8s  %s\n", commands[i].name, commands[i].what);
+	irm_buf_adds(&more,
+	    "\n\"irm-case command --help\" lists a command's options.\n");
+	irm_usage(code, syn.data, opts, more.data);
 }

@@ -536,32 +536,65 @@ enum {
 	OPT_TOKEN_ENDPOINT
 };
 
-static const struct option longopts[] = {
-    {"help", no_argument, NULL, 'h'},
-    {"output", required_argument, NULL, 'o'},
-    {"quiet", no_argument, NULL, 'q'},
-    {"state", required_argument, NULL, 's'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"version", no_argument, NULL, 'V'},
-    {"base-url", required_argument, NULL, OPT_BASE_URL},
-    {"cacert", required_argument, NULL, OPT_CACERT},
-    {"client-id", required_argument, NULL, OPT_CLIENT_ID},
-    {"client-secret-file", required_argument, NULL, OPT_CLIENT_SECRET_FILE},
-    {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
-    {"end", required_argument, NULL, OPT_END},
-    {"header-file", required_argument, NULL, OPT_HEADER_FILE},
-    {"login-url", required_argument, NULL, OPT_LOGIN_URL},
-    {"max-retries", required_argument, NULL, OPT_MAX_RETRIES},
-    {"next", required_argument, NULL, OPT_NEXT},
-    {"proxy", required_argument, NULL, OPT_PROXY},
-    {"publisher-id", required_argument, NULL, OPT_PUBLISHER_ID},
-    {"resource", required_argument, NULL, OPT_RESOURCE},
-    {"since", required_argument, NULL, OPT_SINCE},
-    {"start", required_argument, NULL, OPT_START},
-    {"tenant", required_argument, NULL, OPT_TENANT},
-    {"token-endpoint", required_argument, NULL, OPT_TOKEN_ENDPOINT},
-    {NULL, 0, NULL, 0},
+static const struct irm_opt opts[] = {
+    IRM_OPT_HELP,
+    {'o', "output", "file",
+        "append the records to file, synced before the state moves (default: stdout)"},
+    {'q', "quiet", NULL, "print no progress line on a terminal"},
+    {'s', "state", "file",
+        "resume from and advance the state in file (default: none)"},
+    {'v', "verbose", NULL,
+        "trace each request and response on stderr, secrets redacted"},
+    IRM_OPT_VERSION,
+    {OPT_BASE_URL, "base-url", "url",
+        "the API's origin (default: https://manage.office.com or graph.microsoft.com)"},
+    {OPT_CACERT, "cacert", "file",
+        "trust the CA certificates in file (default: the system's)"},
+    {OPT_CLIENT_ID, "client-id", "id",
+        "the application (client) id (required for o365 and graph)"},
+    {OPT_CLIENT_SECRET_FILE, "client-secret-file", "file",
+        "read the client secret from file (default: IRM_CLIENT_SECRET)"},
+    {OPT_CONTENT_TYPE, "content-type", "list",
+        "o365: the content types, separated by commas (default: all five)"},
+    {OPT_END, "end", "time",
+        "the end of the last window, RFC 3339 (default: now)"},
+    {OPT_HEADER_FILE, "header-file", "file",
+        "url: send the headers in file (default: none)"},
+    {OPT_LOGIN_URL, "login-url", "url",
+        "the token service's origin (default: https://login.microsoftonline.com)"},
+    {OPT_MAX_RETRIES, "max-retries", "n",
+        "retries of a throttled or failed request, 0 to 30 (default: 6)"},
+    {OPT_NEXT, "next", "link|json:field",
+        "url: follow the next page from a Link header or a JSON field (default: none)"},
+    {OPT_PROXY, "proxy", "url",
+        "send requests through the proxy url (default: the environment's)"},
+    {OPT_PUBLISHER_ID, "publisher-id", "guid",
+        "o365: the PublisherIdentifier for quotas (default: the tenant)"},
+    {OPT_RESOURCE, "resource", "list",
+        "graph: the resources, separated by commas (required for graph)"},
+    {OPT_SINCE, "since", "duration",
+        "start the first window this long ago, as 90m or 2d (default: 24h)"},
+    {OPT_START, "start", "time",
+        "the start of the first window, RFC 3339 (default: 24h ago, or the state)"},
+    {OPT_TENANT, "tenant", "id", "the tenant id (required for o365 and graph)"},
+    {OPT_TOKEN_ENDPOINT, "token-endpoint", "v1|v2",
+        "the token endpoint's version (default: v1 for o365, v2 for graph)"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-fetch o365 --tenant id --client-id id [--client-secret-file file]\n"
+    "           [--content-type list] [--start time] [--end time] "
+    "[--since duration]\n"
+    "           [-qv] [-o file] [-s file] [--base-url url] "
+    "[--login-url url]\n"
+    "           [--token-endpoint v1|v2] [--publisher-id guid] "
+    "[--max-retries n]\n"
+    "           [--cacert file] [--proxy url]\n"
+    "       irm-fetch graph --tenant id --client-id id --resource list [options]\n"
+    "       irm-fetch url [-qv] [-o file] [--header-file file] "
+    "[--next link|json:field]\n"
+    "           [--max-retries n] [--cacert file] [--proxy url] url\n";
 
 static void
 long_option(struct opts *o, int ch)
@@ -622,7 +655,8 @@ long_option(struct opts *o, int ch)
 		o->tenant = optarg;
 		break;
 	case OPT_TOKEN_ENDPOINT:
-		if (strcmp(optarg, "v1") != 0 && strcmp(optarg, "v2") != 0)
+		if (!irm_strcaseeq(optarg, "v1") &&
+		    !irm_strcaseeq(optarg, "v2"))
 			irm_errx(IRM_EXIT_USAGE,
 			    "--token-endpoint: expected v1 or v2: %s", optarg);
 		o->token_v2 = optarg[1] == '2';
@@ -679,15 +713,18 @@ main(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct out out = {STDOUT_FILENO, 0};
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch, rval;
 
 	irm_setprogname(argv[0]);
 	no_core_dumps();
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
 	o.token_v2 = -1;
 	o.max_retries = 6;
 	o.start = o.end = o.since = -1;
-	while (
-	    (ch = getopt_long(argc, argv, "ho:qs:vV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -731,18 +768,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-fetch o365 --tenant id --client-id id [--client-secret-file file]\n"
-	    "           [--content-type list] [--start time] [--end time] "
-	    "[--since duration]\n"
-	    "           [-qv] [-o file] [-s file] [--base-url url] "
-	    "[--login-url url]\n"
-	    "           [--token-endpoint v1|v2] [--publisher-id guid] "
-	    "[--max-retries n]\n"
-	    "           [--cacert file] [--proxy url]\n"
-	    "       irm-fetch graph --tenant id --client-id id --resource list [options]\n"
-	    "       irm-fetch url [-qv] [-o file] [--header-file file] "
-	    "[--next link|json:field]\n"
-	    "           [--max-retries n] [--cacert file] [--proxy url] url\n");
-	exit(code);
+	irm_usage(code, synopsis, opts, NULL);
 }

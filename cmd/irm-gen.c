@@ -17,21 +17,32 @@
 static _Noreturn void done(int code);
 static _Noreturn void usage(int code);
 
-static const struct option longopts[] = {
-    {"begin", required_argument, NULL, 'b'},
-    {"scenario", required_argument, NULL, 'c'},
-    {"days", required_argument, NULL, 'd'},
-    {"format", required_argument, NULL, 'f'},
-    {"help", no_argument, NULL, 'h'},
-    {"list-scenarios", no_argument, NULL, 'l'},
-    {"seed", required_argument, NULL, 's'},
-    {"users", required_argument, NULL, 'u'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"version", no_argument, NULL, 'V'},
-    {"tz", required_argument, NULL, 'z'},
-    {"density", required_argument, NULL, 'D'},
-    {NULL, 0, NULL, 0},
+enum { OPT_DENSITY = 256 };
+
+static const struct irm_opt opts[] = {
+    {'b', "begin", "start", "the first day, YYYY-MM-DD (default: 2026-03-02)"},
+    {'c', "scenario", "scenario[=n]",
+        "plant scenario in n users, in any case; repeatable (default: every scenario, by density)"},
+    {'d', "days", "days", "the number of days, 1 to 3660 (default: 40)"},
+    {'f', "format", "format", "the activity as o365 or cert (default: o365)"},
+    IRM_OPT_HELP,
+    {'l', "list-scenarios", NULL, "print the scenarios and exit"},
+    {'s', "seed", "seed", "the seed of every random choice (default: 1)"},
+    {'u', "users", "users",
+        "the number of users, 10 to 1000000 (default: 100)"},
+    {'v', "verbose", NULL,
+        "print the records, bytes and files written on stderr"},
+    IRM_OPT_VERSION,
+    {'z', "tz", "zone", "the office's time zone (default: Europe/Berlin)"},
+    {OPT_DENSITY, "density", "n",
+        "planted users per 1,000 users per scenario, 0 to 1000 (default: 2)"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
+    "[-z zone]\n"
+    "               [-f format] [-c scenario[=n]] [--density n] dir\n";
 
 static long long
 number(const char *opt, const char *s, long long min, long long max)
@@ -79,9 +90,9 @@ scenario(struct irm_gen_opts *o, const char *arg, int *first)
 	name[n] = '\0';
 	if (eq)
 		count = (int)number("--scenario", eq + 1, 0, 100000);
-	if (strcmp(name, "all") == 0 || strcmp(name, "none") == 0) {
+	if (irm_strcaseeq(name, "all") || irm_strcaseeq(name, "none")) {
 		for (sc = 0; sc < GEN_NSCEN; sc++)
-			o->count[sc] = name[0] == 'a' ? count : 0;
+			o->count[sc] = irm_strcaseeq(name, "all") ? count : 0;
 		return;
 	}
 	if ((sc = irm_gen_scenario_parse(name)) == -1)
@@ -128,9 +139,13 @@ main(int argc, char *argv[])
 	struct irm_gen_opts o;
 	struct irm_gen_stats st;
 	struct irm_error e;
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch, sc, first = 1, verbose = 0;
 
 	irm_setprogname(argv[0]);
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
 	memset(&o, 0, sizeof(o));
 	o.users = 100;
 	o.days = 40;
@@ -140,8 +155,7 @@ main(int argc, char *argv[])
 	o.density = 2;
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		o.count[sc] = -1;
-	while ((ch = getopt_long(
-	            argc, argv, "b:c:d:f:hls:u:vVz:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'b':
 			o.start = start_day(optarg);
@@ -153,9 +167,9 @@ main(int argc, char *argv[])
 			o.days = (unsigned)number("--days", optarg, 1, 3660);
 			break;
 		case 'f':
-			if (strcmp(optarg, "o365") == 0)
+			if (irm_strcaseeq(optarg, "o365"))
 				o.format = GEN_FMT_O365;
-			else if (strcmp(optarg, "cert") == 0)
+			else if (irm_strcaseeq(optarg, "cert"))
 				o.format = GEN_FMT_CERT;
 			else
 				irm_errx(IRM_EXIT_USAGE,
@@ -183,7 +197,7 @@ main(int argc, char *argv[])
 		case 'z':
 			o.zone = optarg;
 			break;
-		case 'D':
+		case OPT_DENSITY:
 			o.density = density(optarg);
 			break;
 		default:
@@ -209,9 +223,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
-	    "[-z zone]\n"
-	    "               [-f format] [-c scenario[=n]] [--density n] dir\n");
-	done(code);
+	irm_usage(code, synopsis, opts, NULL);
 }

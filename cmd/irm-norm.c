@@ -252,25 +252,43 @@ add_domain(struct ctx *c, const char *d)
 
 enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN, OPT_MAPPED_ONLY, OPT_SUMMARY };
 
-static const struct option longopts[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"help", no_argument, NULL, 'h'},
-    {"internal-domain", required_argument, NULL, 'i'},
-    {"key", required_argument, NULL, 'k'},
-    {"map", required_argument, NULL, 'm'},
-    {"output", required_argument, NULL, 'o'},
-    {"pseudonymize", required_argument, NULL, 'p'},
-    {"reject", required_argument, NULL, 'r'},
-    {"hr-scenario", required_argument, NULL, 's'},
-    {"tz", required_argument, NULL, 't'},
-    {"unbuffered", no_argument, NULL, 'u'},
-    {"version", no_argument, NULL, 'V'},
-    {"max-line", required_argument, NULL, OPT_MAX_LINE},
-    {"only-known", no_argument, NULL, OPT_ONLY_KNOWN},
-    {"mapped-only", no_argument, NULL, OPT_MAPPED_ONLY},
-    {"summary", no_argument, NULL, OPT_SUMMARY},
-    {NULL, 0, NULL, 0},
+static const struct irm_opt opts[] = {
+    {'f', "format", "format",
+        "read every file as o365, purview-csv, graph, hr-csv, badge-json, cert or custom-csv (default: detect)"},
+    IRM_OPT_HELP,
+    {'i', "internal-domain", "domain",
+        "with -p, pseudonymize addresses at domain too; repeatable (default: none)"},
+    {'k', "key", "user",
+        "prefix each line with the user and a tab (default: no prefix)"},
+    {'m', "map", "field=column",
+        "read field from this CSV column; repeatable (default: the known headers)"},
+    {'o', "output", "file",
+        "write the events to file, truncated first (default: stdout)"},
+    {'p', "pseudonymize", "keyfile",
+        "replace identities with pseudonyms keyed by keyfile (default: off)"},
+    IRM_OPT_REJECT,
+    {'s', "hr-scenario", "scenario",
+        "read HR files as resignation, job-change, review, pip or profile (default: from the columns)"},
+    {'t', "tz", "zone",
+        "read times without a zone as local time in zone (default: UTC)"},
+    {'u', "unbuffered", NULL, "flush the output after each event"},
+    IRM_OPT_VERSION,
+    {OPT_MAPPED_ONLY, "mapped-only", NULL,
+        "leave out o365.audit, the facts that no field holds"},
+    {OPT_MAX_LINE, "max-line", "size",
+        "reject records longer than size bytes, 1K to 1G (default: 16M)"},
+    {OPT_ONLY_KNOWN, "only-known", NULL,
+        "drop the events of activity \"other\""},
+    {OPT_SUMMARY, "summary", NULL,
+        "end with a summary of what was read, on stderr"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-norm [-u] [-f format] [-i domain] [-k user] [-m field=column]\n"
+    "                [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]\n"
+    "                [--mapped-only] [--max-line size] [--only-known] [--summary]\n"
+    "                [file ...]\n";
 
 int
 main(int argc, char *argv[])
@@ -279,11 +297,14 @@ main(int argc, char *argv[])
 	const char *keyfile = NULL, *output = NULL, *rejfile = NULL, *errstr;
 	size_t maxline = MAX_LINE_DEFAULT;
 	struct irm_error e;
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch;
 
 	irm_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "f:hi:k:m:o:p:r:s:t:uV", longopts,
-	            NULL)) != -1) {
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			c.opts.format = irm_format_parse(optarg);
@@ -297,7 +318,7 @@ main(int argc, char *argv[])
 			add_domain(&c, optarg);
 			break;
 		case 'k':
-			if (strcmp(optarg, "user") != 0)
+			if (!irm_strcaseeq(optarg, "user"))
 				irm_errx(IRM_EXIT_USAGE,
 				    "-k: only 'user' is a key: %s", optarg);
 			c.writer.key_user = 1;
@@ -386,13 +407,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-norm [-u] [-f format] [-i domain] [-k user] "
-	    "[-m field=column]\n"
-	    "                [-o file] [-p keyfile] [-r file] [-s scenario] "
-	    "[-t zone]\n"
-	    "                [--mapped-only] [--max-line size] [--only-known] "
-	    "[--summary]\n"
-	    "                [file ...]\n");
-	exit(code);
+	irm_usage(code, synopsis, opts, NULL);
 }

@@ -141,13 +141,21 @@ gate(const struct opts *o, const struct irm_alerts *a)
 	return n;
 }
 
+/* Messages about records of another stage (irm_stage_count). */
+static struct irm_stage_gate stage_gate;
+
 static void
 reject(const struct opts *o, const char *file, unsigned long line,
-    const char *raw, size_t len, const char *why)
+    struct json_object *obj, const char *raw, size_t len, const char *why)
 {
 	struct irm_pos pos = {file, line};
+	const char *hint;
 
-	irm_warnx_at(&pos, "%s", why);
+	if (irm_stage_count(&stage_gate, file, irm_stage_guess(obj, raw, len),
+	        IRM_STAGE_INSIGHT, &hint))
+		irm_warnx_at(&pos, "%s", why);
+	if (hint)
+		irm_warnx("%s: %s", file, hint);
 	if (o->reject && raw &&
 	    (fwrite(raw, 1, len, o->reject) != len ||
 	        fputc('\n', o->reject) == EOF))
@@ -330,8 +338,10 @@ run(struct run *r, int argc, char **argv)
 			if (rc == IRM_JREAD_RECORD &&
 			    irm_insight_check(obj, &e) == -1)
 				rc = IRM_JREAD_BAD;
+			else if (rc == IRM_JREAD_BAD)
+				obj = NULL;
 			if (rc == IRM_JREAD_BAD) {
-				reject(r->o, irm_input_name(in), rec.line,
+				reject(r->o, irm_input_name(in), rec.line, obj,
 				    rec.raw, rec.rawlen, e.msg);
 				rval = 1;
 				continue;
@@ -340,6 +350,8 @@ run(struct run *r, int argc, char **argv)
 			if (r->n == max)
 				flush(r);
 		}
+		if (irm_stage_end(&stage_gate, &e))
+			irm_warnx("%s", e.msg);
 	}
 	if (r->n)
 		flush(r);
@@ -357,22 +369,37 @@ enum {
 	OPT_RISK_LEVELS
 };
 
-static const struct option longopts[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"help", no_argument, NULL, 'h'},
-    {"output", required_argument, NULL, 'o'},
-    {"reject", required_argument, NULL, 'r'},
-    {"store", required_argument, NULL, 'S'},
-    {"unbuffered", no_argument, NULL, 'u'},
-    {"version", no_argument, NULL, 'V'},
-    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
-    {"by-user", no_argument, NULL, OPT_BY_USER},
-    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-    {"fail-on-new", required_argument, NULL, OPT_FAIL_ON_NEW},
-    {"no-color", no_argument, NULL, OPT_NO_COLOR},
-    {"risk-levels", no_argument, NULL, OPT_RISK_LEVELS},
-    {NULL, 0, NULL, 0},
+static const struct irm_opt opts[] = {
+    {'f', "format", "format",
+        "write jsonl, csv, table, html, o365 or ocsf (default: jsonl)"},
+    IRM_OPT_HELP,
+    {'o', "output", "file", "write to file, truncated first (default: stdout)"},
+    IRM_OPT_REJECT,
+    {'S', "store", "dir",
+        "keep the alerts in the store dir, report what changed (default: none)"},
+    {'u', "unbuffered", NULL, "flush the output after each alert record"},
+    IRM_OPT_VERSION,
+    {OPT_ALLOW_EMPTY, "allow-empty", NULL,
+        "with --fail-on, accept an input without insights (exit 0, not 3)"},
+    {OPT_BY_USER, "by-user", NULL,
+        "write one record per user across policies instead of alerts"},
+    {OPT_FAIL_ON, "fail-on", "low|medium|high",
+        "exit 4 if an open alert reaches this severity (default: never)"},
+    {OPT_FAIL_ON_NEW, "fail-on-new", "low|medium|high",
+        "as --fail-on, counting only alerts this run opened or changed (default: never)"},
+    {OPT_NO_COLOR, "no-color", NULL,
+        "never colour the table (default: colour on a terminal)"},
+    {OPT_RISK_LEVELS, "risk-levels", NULL,
+        "write one insider risk level per user instead of alerts"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
+    "                  [--allow-empty] [--by-user]\n"
+    "                  [--fail-on low|medium|high]\n"
+    "                  [--fail-on-new low|medium|high] [--no-color]\n"
+    "                  [--risk-levels] [file ...]\n";
 
 int
 main(int argc, char *argv[])
@@ -380,11 +407,14 @@ main(int argc, char *argv[])
 	struct opts o = {0};
 	struct run r = {0};
 	struct irm_error e;
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch, rval;
 
 	irm_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "f:ho:r:S:uV", longopts, NULL)) !=
-	    -1) {
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if ((o.format = irm_out_parse(optarg)) == -1)
@@ -492,11 +522,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
-	    "                  [--allow-empty] [--by-user]\n"
-	    "                  [--fail-on low|medium|high]\n"
-	    "                  [--fail-on-new low|medium|high] [--no-color]\n"
-	    "                  [--risk-levels] [file ...]\n");
-	exit(code);
+	irm_usage(code, synopsis, opts, NULL);
 }

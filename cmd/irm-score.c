@@ -41,6 +41,13 @@ struct opts {
 	FILE *reject;
 };
 
+/* One row of the --start-scoring file. */
+struct start {
+	char *user;
+	int64_t day;
+	int days;
+};
+
 struct ctx {
 	struct opts o;
 	struct irm_settings settings;
@@ -53,6 +60,8 @@ struct ctx {
 	struct irm_buf out;
 	unsigned long late;
 	int rval;
+	struct start *starts; /* --start-scoring, read before any output */
+	size_t nstarts;
 };
 
 static void
@@ -70,13 +79,21 @@ flush_out(struct ctx *c)
 	irm_buf_reset(&c->out);
 }
 
+/* Messages about records of another stage (irm_stage_count). */
+static struct irm_stage_gate stage_gate;
+
 static void
-reject(struct ctx *c, const char *file, unsigned long line, const char *raw,
-    size_t len, const char *why)
+reject(struct ctx *c, const char *file, unsigned long line,
+    struct json_object *o, const char *raw, size_t len, const char *why)
 {
 	struct irm_pos pos = {file, line};
+	const char *hint;
 
-	irm_warnx_at(&pos, "%s", why);
+	if (irm_stage_count(&stage_gate, file, irm_stage_guess(o, raw, len),
+	        IRM_STAGE_EVENT, &hint))
+		irm_warnx_at(&pos, "%s", why);
+	if (hint)
+		irm_warnx("%s: %s", file, hint);
 	c->rval = IRM_EXIT_REJECT;
 	if (c->o.reject == NULL || raw == NULL)
 		return;
@@ -110,23 +127,31 @@ read_events(struct ctx *c, int argc, char **argv)
 			if (rc == IRM_JREAD_RECORD &&
 			    irm_ev_parse(o, &ev, &e) == -1)
 				rc = IRM_JREAD_BAD;
+			else if (rc == IRM_JREAD_BAD)
+				o = NULL;
 			if (rc == IRM_JREAD_BAD) {
-				reject(c, irm_input_name(in), r.line, r.raw,
+				reject(c, irm_input_name(in), r.line, o, r.raw,
 				    r.rawlen, e.msg);
 				continue;
 			}
 			c->late += irm_engine_add(c->eng, &ev, &c->out);
 			flush_out(c);
 		}
+		if (irm_stage_end(&stage_gate, &e))
+			irm_warnx("%s", e.msg);
 	}
 	irm_ev_free(&ev);
 	irm_jread_free(jr);
 	irm_input_free(in);
 }
 
-/* --start-scoring FILE: CSV rows user,start,days (a header is allowed). */
+/*
+ * --start-scoring FILE: CSV rows user,start,days (a header is allowed).
+ * The whole file is read before any output opens, so that a bad file is
+ * a usage error that leaves the outputs and the state alone.
+ */
 static void
-start_scoring(struct ctx *c)
+read_starts(struct ctx *c)
 {
 	char *argv[1] = {(char *)c->o.start};
 	struct irm_input *in = irm_input_new(1, argv, 1 << 20);
@@ -167,12 +192,29 @@ start_scoring(struct ctx *c)
 			irm_pseudonym(c->pseudo, user, strlen(user), anon);
 			user = anon;
 		}
-		irm_engine_start_scoring(c->eng, user,
-		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000),
-		    days, &c->out);
+		c->starts = irm_xrealloc(
+		    c->starts, (c->nstarts + 1) * sizeof(*c->starts));
+		c->starts[c->nstarts].user = irm_xstrdup(user);
+		c->starts[c->nstarts].day =
+		    ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+		c->starts[c->nstarts++].days = days;
 	}
 	irm_csvread_free(cr);
 	irm_input_free(in);
+}
+
+/* Start scoring the users of --start-scoring, once the state is loaded. */
+static void
+start_scoring(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nstarts; i++) {
+		irm_engine_start_scoring(c->eng, c->starts[i].user,
+		    c->starts[i].day, c->starts[i].days, &c->out);
+		free(c->starts[i].user);
+	}
+	free(c->starts);
 }
 
 static void
@@ -244,36 +286,63 @@ enum {
 	OPT_STATS
 };
 
-static const struct option longopts[] = {
-    {"help", no_argument, NULL, 'h'},
-    {"output", required_argument, NULL, 'o'},
-    {"policy", required_argument, NULL, 'p'},
-    {"reject", required_argument, NULL, 'r'},
-    {"settings", required_argument, NULL, 's'},
-    {"unbuffered", no_argument, NULL, 'u'},
-    {"version", no_argument, NULL, 'V'},
-    {"final", no_argument, NULL, OPT_FINAL},
-    {"lag", required_argument, NULL, OPT_LAG},
-    {"lint", no_argument, NULL, OPT_LINT},
-    {"list-indicators", no_argument, NULL, OPT_LIST},
-    {"now", required_argument, NULL, OPT_NOW},
-    {"pseudonymize", required_argument, NULL, OPT_PSEUDO},
-    {"start-scoring", required_argument, NULL, OPT_START},
-    {"state", required_argument, NULL, OPT_STATE},
-    {"stats", no_argument, NULL, OPT_STATS},
-    {NULL, 0, NULL, 0},
+static const struct irm_opt opts[] = {
+    IRM_OPT_HELP,
+    {'o', "output", "file", "write the insights to file (default: stdout)"},
+    {'p', "policy", "policy",
+        "read policies from a file or a directory; repeatable (required)"},
+    IRM_OPT_REJECT,
+    {'S', NULL, "store",
+        "take confirmed violations from the store (default: none)"},
+    {'s', "settings", "settings",
+        "read the settings file (default: every setting's default)"},
+    {'u', "unbuffered", NULL,
+        "flush the output after the insights of each event"},
+    IRM_OPT_VERSION,
+    {OPT_FINAL, "final", NULL,
+        "at the end, make every day final and write what is due"},
+    {OPT_LAG, "lag", "days",
+        "keep a day open until an event more than days later, 0 to 90 (default: 2)"},
+    {OPT_LINT, "lint", NULL,
+        "check the settings and policies, report every problem and exit"},
+    {OPT_LIST, "list-indicators", NULL,
+        "print the indicator catalogue and exit"},
+    {OPT_NOW, "now", "time",
+        "after the input, close the days as an event at time would (default: off)"},
+    {OPT_PSEUDO, "pseudonymize", "keyfile",
+        "pseudonymize the settings' and policies' identities as irm-norm -p did (default: off)"},
+    {OPT_START, "start-scoring", "file",
+        "start scoring the users of this CSV file by hand (default: none)"},
+    {OPT_STATE, "state", "file",
+        "carry the scoring state from run to run in file (default: none)"},
+    {OPT_STATS, "stats", NULL,
+        "instead of insights, count the users and user-days that reach each level"},
+    {0, NULL, NULL, NULL},
 };
+
+static const char synopsis[] =
+    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
+    "[-r file]\n"
+    "                 [-S store] [--final] [--lag days] [--now time]\n"
+    "                 [--pseudonymize keyfile] [--start-scoring file] "
+    "[--state file]\n"
+    "                 [file ...]\n"
+    "       irm-score -s settings -p policy ... --lint | --stats |\n"
+    "                 --list-indicators\n";
 
 static void
 parse_opts(struct opts *o, int argc, char **argv)
 {
 	const char *errstr;
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
 	int ch;
 
+	if (irm_opt_getopt(opts, "", so, sizeof(so), lo, IRM_OPT_MAX) == -1)
+		irm_errx(IRM_EXIT_FATAL, "option table too large");
 	o->lag = 2;
 	o->now = INT64_MIN;
-	while ((ch = getopt_long(
-	            argc, argv, "ho:p:r:S:s:uV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(IRM_EXIT_OK);
@@ -419,6 +488,8 @@ main(int argc, char *argv[])
 	load_config(&c);
 	if (c.o.lint)
 		return IRM_EXIT_OK;
+	if (c.o.start)
+		read_starts(&c);
 	if (c.o.state) {
 		lock_state(c.o.state);
 		irm_dir_check(c.o.state, 1, "state", irm_warn_print, NULL);
@@ -481,14 +552,5 @@ main(int argc, char *argv[])
 static void
 usage(int code)
 {
-	fprintf(code ? stderr : stdout,
-	    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
-	    "[-r file]\n"
-	    "                 [-S store] [--final] [--lag days] [--now time]\n"
-	    "                 [--pseudonymize keyfile] [--start-scoring file] "
-	    "[--state file]\n"
-	    "                 [file ...]\n"
-	    "       irm-score -s settings -p policy ... --lint | --stats |\n"
-	    "                 --list-indicators\n");
-	exit(code);
+	irm_usage(code, synopsis, opts, NULL);
 }

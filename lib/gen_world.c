@@ -372,7 +372,7 @@ irm_gen_scenario_parse(const char *name)
 	int i;
 
 	for (i = 0; i < GEN_NSCEN; i++)
-		if (strcmp(name, scens[i].name) == 0)
+		if (irm_strcaseeq(name, scens[i].name))
 			return i;
 	return -1;
 }

@@ -93,6 +93,16 @@ void *irm_xcalloc(size_t n, size_t size);
 void *irm_xrealloc(void *p, size_t n);
 char *irm_xstrdup(const char *s);
 
+/*
+ * Print the usage and exit with code.  On a usage error (code not 0) only
+ * the synopsis goes to stderr; for --help (code 0) the synopsis, a blank
+ * line, one line per option of opts (irm_opt_help) and then more (NULL
+ * for nothing) go to stdout, and a failed write exits 3.
+ */
+struct irm_opt;
+_Noreturn void irm_usage(int code, const char *synopsis,
+    const struct irm_opt *opts, const char *more) __attribute__((noreturn));
+
 /* irm_buf.c */
 
 /* A growable byte buffer, always NUL-terminated, with a size cap. */
@@ -124,6 +134,56 @@ void irm_buf_reset(struct irm_buf *b);
 /* Hand the data (owned, free with free()) to the caller; b becomes empty. */
 char *irm_buf_take(struct irm_buf *b);
 void irm_buf_free(struct irm_buf *b);
+
+/* irm_opt.c */
+
+/*
+ * One option of a tool, in the table that gives both its getopt_long
+ * tables and its --help lines.  A table ends with a zero val.
+ */
+struct irm_opt {
+	int val;          /* the short letter, or a code of 256 and up */
+	const char *name; /* the long name, NULL for a short option alone */
+	const char *arg;  /* the argument as the synopsis names it, or NULL */
+	const char *help; /* one line: what it does, and its default */
+};
+
+/* The entries that several tools share. */
+#define IRM_OPT_HELP                                                           \
+	{                                                                      \
+		'h', "help", NULL, "print this help and exit"                  \
+	}
+#define IRM_OPT_VERSION                                                        \
+	{                                                                      \
+		'V', "version", NULL, "print the version and exit"             \
+	}
+#define IRM_OPT_REJECT                                                         \
+	{                                                                      \
+		'r', "reject", "file",                                         \
+		    "append each rejected record to file (default: none)"      \
+	}
+
+/* Most options in a table, and the widest left column of the help. */
+#define IRM_OPT_MAX 48
+#define IRM_OPT_COLUMN 30
+
+struct option;
+
+/*
+ * Fill the getopt_long tables of opts: shorts (size bytes) with prefix
+ * and the short letters, ":" after those that take an argument; longs
+ * (n entries) with the options that have a long name and the closing
+ * zero entry.  Returns 0, or -1 when a table is too small.
+ */
+int irm_opt_getopt(const struct irm_opt *opts, const char *prefix, char *shorts,
+    size_t size, struct option *longs, size_t n);
+
+/*
+ * Append to out one line per option of opts, "  -f, --format format  what
+ * it does", the descriptions in one column.  Returns 0, or -1 when out
+ * is full (it is then freed, as irm_buf_add does).
+ */
+int irm_opt_help(const struct irm_opt *opts, struct irm_buf *out);
 
 /* irm_io.c */
 
@@ -348,8 +408,8 @@ int irm_severity_of(int score);
 /* "low", "medium" or "high"; "low" for a value out of range. */
 const char *irm_severity_name(int severity);
 
-/* The severity called name (exactly "low", "medium" or "high"), or 0 for
- * any other name or NULL. */
+/* The severity called name ("low", "medium" or "high", in any case), or 0
+ * for any other name or NULL. */
 int irm_severity_parse(const char *name);
 
 /* irm_pseudo.c */

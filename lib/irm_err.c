@@ -110,6 +110,27 @@ irm_seterr(struct irm_error *e, const char *fmt, ...)
 }
 
 void
+irm_usage(int code, const char *synopsis, const struct irm_opt *opts,
+    const char *more)
+{
+	struct irm_buf b;
+
+	if (code) {
+		fputs(synopsis, stderr);
+		exit(code);
+	}
+	irm_buf_init(&b, 1 << 20);
+	if (irm_buf_adds(&b, synopsis) == -1 || irm_buf_addc(&b, '\n') == -1 ||
+	    (opts && irm_opt_help(opts, &b) == -1) ||
+	    (more && irm_buf_adds(&b, more) == -1))
+		irm_errx(IRM_EXIT_FATAL, "usage: too long");
+	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) == EOF)
+		irm_err(IRM_EXIT_FATAL, "stdout");
+	irm_buf_free(&b);
+	exit(IRM_EXIT_OK);
+}
+
+void
 irm_warn_print(void *arg, const char *msg)
 {
 	(void)arg;

@@ -30,7 +30,7 @@ enum irm_out {
 	IRM_OUT_OCSF
 };
 
-/* The format named name ("jsonl", "csv", ...), or -1 when unknown. */
+/* The format named name ("jsonl", "csv", ... in any case), or -1. */
 int irm_out_parse(const char *name);
 
 /* The name of f, for messages. */

@@ -53,7 +53,7 @@ const char *irm_gen_scenario_about(int sc);
  * low), or "none" for a look-alike. */
 const char *irm_gen_scenario_expected(int sc);
 
-/* The scenario of a name, or -1. */
+/* The scenario of a name, in any case, or -1. */
 int irm_gen_scenario_parse(const char *name);
 
 struct irm_gen_opts {

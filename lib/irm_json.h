@@ -97,4 +97,62 @@ enum {
 int irm_jread_next(struct irm_jread *r, struct json_object **obj,
     struct irm_jrec *rec, struct irm_error *e);
 
+/* irm_stage.c */
+
+/* The stages of the pipeline, as a rejected record shows them. */
+enum irm_stage {
+	IRM_STAGE_UNKNOWN,
+	IRM_STAGE_RAW,     /* audit records: irm-fetch's output */
+	IRM_STAGE_CSV,     /* a CSV line (an export, or irm-report -f csv) */
+	IRM_STAGE_EVENT,   /* irm-norm's output */
+	IRM_STAGE_INSIGHT, /* irm-score's output */
+	IRM_STAGE_ALERT    /* irm-report's output */
+};
+
+/*
+ * The stage of a record: o when it parsed as JSON (else NULL), and its
+ * raw text raw[0..len), by the keys each stage's records carry.
+ */
+enum irm_stage irm_stage_guess(
+    struct json_object *o, const char *raw, size_t len);
+
+/*
+ * One line saying what got records are and which tool comes first, for a
+ * tool that reads want records (IRM_STAGE_EVENT or IRM_STAGE_INSIGHT);
+ * NULL when there is nothing to say.  A static string.
+ */
+const char *irm_stage_hint(enum irm_stage got, enum irm_stage want);
+
+/* "raw audit records", "events", ...: a static string. */
+const char *irm_stage_name(enum irm_stage s);
+
+/*
+ * The messages about records of a wrong stage, per file: the first with
+ * the hint, IRM_STAGE_SHOWN in all, then none, and a count at the end.
+ * Zero-initialise; file is borrowed until irm_stage_unshown().
+ */
+#define IRM_STAGE_SHOWN 3
+struct irm_stage_gate {
+	const char *file;
+	enum irm_stage stage;
+	unsigned long n;
+};
+
+/*
+ * Count a rejected record of file, of stage got, in a tool that reads
+ * want.  Returns 1 when the record should be reported as usual, 0 when
+ * enough were (it is still rejected).  *hint is set to the line of
+ * irm_stage_hint to report after the first record of a wrong stage in
+ * the file, else NULL.
+ */
+int irm_stage_count(struct irm_stage_gate *g, const char *file,
+    enum irm_stage got, enum irm_stage want, const char **hint);
+
+/*
+ * At the end of a file: returns 1 with e filled with "FILE: N more
+ * STAGE rejected (the first 3 reported)" when records went unreported,
+ * else 0; resets g for the next file.
+ */
+int irm_stage_end(struct irm_stage_gate *g, struct irm_error *e);
+
 #endif /* IRM_JSON_H */

@@ -43,7 +43,7 @@ irm_severity_parse(const char *name)
 	int sev;
 
 	for (sev = IRM_SEV_LOW; name != NULL && sev <= NSEV; sev++)
-		if (strcmp(name, severities[sev - 1].name) == 0)
+		if (irm_strcaseeq(name, severities[sev - 1].name))
 			return sev;
 	return 0;
 }

@@ -317,7 +317,7 @@ irm_alert_status_parse(const char *s)
 	int i;
 
 	for (i = 0; i < 4; i++)
-		if (strcmp(s, status_names[i]) == 0)
+		if (irm_strcaseeq(s, status_names[i]))
 			return i;
 	return -1;
 }

@@ -34,7 +34,7 @@ irm_out_parse(const char *name)
 	int i;
 
 	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(name, format_names[i]) == 0)
+		if (irm_strcaseeq(name, format_names[i]))
 			return i;
 	return -1;
 }

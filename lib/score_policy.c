@@ -137,7 +137,7 @@ tmpl_find(const char *name)
 	size_t i;
 
 	for (i = 0; i < NTMPLS; i++) {
-		if (strcmp(tmpls[i].name, name) == 0)
+		if (irm_strcaseeq(tmpls[i].name, name))
 			return &tmpls[i];
 	}
 	return NULL;

@@ -1,10 +1,14 @@
 #!/bin/sh
-# Options and manual pages agree.  For each tool cmd/irm-*.c: every short
-# option of its getopt_long string and every long option of its struct
-# option table has an entry in man/TOOL.1 (".It Fl x" and "Fl -name"), the
-# page names no option the code lacks, --help lists every option and
-# matches the SYNOPSIS, --version prints "TOOL VERSION", and a bad option
-# exits 2 with the usage on stderr.  Every page in man/ is clean under
+# Options and manual pages agree.  Each tool cmd/irm-*.c has one struct
+# irm_opt table that gives both its getopt_long tables and its --help, so
+# --help lists what the code parses.  --help prints the synopsis and one
+# line per option, with what it does and, for an option with an argument,
+# its default (or "required"), on stdout with exit 0; every option of
+# --help has an entry in man/TOOL.1 (".It Fl x" and "Fl -name") and the
+# page names no option that --help lacks; the synopsis matches the
+# SYNOPSIS; irm-case's commands do the same (irm-case list --help);
+# --version prints "TOOL VERSION"; and a bad option exits 2 with the
+# synopsis alone on stderr.  Every page in man/ is clean under
 # mandoc -Tlint -Wwarning.  The binaries come from PATH, the sources and
 # pages from $TOP.
 . "$(dirname "$0")/lib.sh"
@@ -18,7 +22,10 @@ command -v mandoc >/dev/null 2>&1 && have_mandoc=1
 BS=$(printf '\b')
 
 count() { if [ -z "$1" ]; then echo 0; else echo "$1" | wc -l; fi; }
-plan $(($(count "$tools") * 10 + $(count "$pages") + $(count "$pages1")))
+# irm-case's commands, from its --help: two tests each.
+commands=$(irm-case --help 2>/dev/null |
+    sed -n 's/^ *\(usage:\)\{0,1\} *irm-case \([a-z][a-z]*\) .*/\2/p')
+plan $(($(count "$tools") * 10 + $(count "$commands") * 3 + $(count "$pages") + $(count "$pages1")))
 
 # skip MSG REASON: a test that cannot run here.
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n - $1 # SKIP $2"; }
@@ -31,20 +38,32 @@ verdict() {
 # words: whitespace-normalised text of stdin on one line.
 words() { tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'; }
 
-# code_shorts SRC: the letters of the getopt_long option strings (a tool
-# with commands gives each its own, through a subopt() wrapper).
-code_shorts() {
-	tr '\n' ' ' <"$1" |
-	    grep -oE '(getopt_long|subopt)\([^"()]*"[^"]*"' |
-	    sed 's/.*"\([^"]*\)"$/\1/' | tr -d ':+\n-' | fold -w 1 | sort -u
-}
-
-# code_longs SRC: "NAME LETTER" for each struct option entry, LETTER "-"
-# when the option has no short form.
-code_longs() {
-	sed -n "s/.*{ *\"\([^\"]*\)\", *[a-z]*_argument, *[A-Za-z0-9_]*, *'\(.\)'.*/\1 \2/p
-	    t
-	    s/.*{ *\"\([^\"]*\)\", *[a-z]*_argument,.*/\1 -/p" "$1"
+# help_opts: from a --help text on stdin, one line per option after the
+# synopsis: "-x" or "--name", then 1 when it takes an argument, else 0,
+# then its description, tab-separated ("-f, --format format  what it
+# does" gives two lines).
+help_opts() {
+	awk '
+	!body { if ($0 == "") body = 1; next }
+	/^ +-/ {
+		line = $0
+		sub(/^ +/, "", line)
+		i = index(line, "  ")
+		left = i ? substr(line, 1, i - 1) : line
+		desc = i ? substr(line, i) : ""
+		sub(/^ +/, "", desc)
+		n = split(left, w, " ")
+		arg = 0
+		for (j = 1; j <= n; j++)
+			if (w[j] !~ /^-/)
+				arg = 1
+		for (j = 1; j <= n; j++) {
+			f = w[j]
+			sub(/,$/, "", f)
+			if (f ~ /^-/)
+				print f "\t" arg "\t" desc
+		}
+	}'
 }
 
 # man_flags [all|items] PAGE: every option a page names with Fl, as -x or
@@ -107,42 +126,21 @@ for tool in $tools; do
 		page=/dev/null
 	fi
 
-	code_shorts "$src" >"$TMP/shorts"
-	code_longs "$src" >"$TMP/longs"
 	man_flags items "$page" >"$TMP/items"
 	man_flags all "$page" >"$TMP/all"
 
-	# Every short option has an entry in the option list.
-	: >"$TMP/bad"
-	while read -r c; do
-		grep -qx -- "-$c" "$TMP/items" || echo "-$c not in the option list" >>"$TMP/bad"
-	done <"$TMP/shorts"
-	[ -s "$TMP/shorts" ] || echo "no getopt_long string found in $src" >>"$TMP/bad"
-	verdict "$tool: every short option ($(tr -d '\n' <"$TMP/shorts")) is documented" "$TMP/bad"
-
-	# Every long option has an entry in the option list.
-	: >"$TMP/bad"
-	while read -r name c; do
-		grep -qx -- "--$name" "$TMP/items" || echo "--$name not in the option list" >>"$TMP/bad"
-	done <"$TMP/longs"
-	[ -s "$TMP/longs" ] || echo "no struct option table found in $src" >>"$TMP/bad"
-	verdict "$tool: every long option ($(wc -l <"$TMP/longs")) is documented" "$TMP/bad"
-
-	# The page names no option the code lacks.
-	: >"$TMP/bad"
-	while read -r f; do
-		case $f in
-		--*)	grep -q "^${f#--} " "$TMP/longs" ||
-			    echo "$f is documented but not in the code" >>"$TMP/bad" ;;
-		-?)	grep -qx -- "${f#-}" "$TMP/shorts" ||
-			    echo "$f is documented but not in the code" >>"$TMP/bad" ;;
-		*)	echo "$f is not an option form the code has" >>"$TMP/bad" ;;
-		esac
-	done <"$TMP/all"
-	verdict "$tool: the page documents only options the code has" "$TMP/bad"
+	# One table per tool gives both getopt_long's tables and the --help
+	# lines (struct irm_opt): no struct option is written by hand.
+	if grep -n '_argument,' "$src" >"$TMP/bad"; then
+		not_ok "$tool: options only in its struct irm_opt table"
+		sed 's/^/# /' "$TMP/bad"
+	else
+		ok "$tool: options only in its struct irm_opt table"
+	fi
 
 	if [ -z "$bin" ]; then
-		for t in "--help" "--help lists every option" "--help matches SYNOPSIS" \
+		for t in "--help" "--help documented" "documented in --help" \
+		    "--help descriptions" "--help matches SYNOPSIS" \
 		    "--version" "bad long option" "bad short option"; do
 			not_ok "$tool: $t: $tool not found on PATH"
 		done
@@ -160,27 +158,52 @@ for tool in $tools; do
 		sed 's/^/# stdout: /' "$TMP/help"
 		sed 's/^/# stderr: /' "$TMP/err"
 	fi
+	help_opts <"$TMP/help" >"$TMP/opts"
+	# A tool with commands: each command's --help, which must succeed
+	# too (checked below), adds its options.
+	if [ "$tool" = irm-case ]; then
+		for cmd in $commands; do
+			irm-case "$cmd" --help </dev/null 2>/dev/null | help_opts
+		done >>"$TMP/opts"
+	fi
+	cut -f 1 "$TMP/opts" | sort -u >"$TMP/hflags"
 
-	# --help lists every option: the short form where there is one, else
-	# the long one.  -h and -V (--help, --version) go without saying.
-	help_flags <"$TMP/help" >"$TMP/hflags"
+	# Every option of --help has an entry in the page's option list.
 	: >"$TMP/bad"
-	while read -r c; do
-		case $c in h|V) continue ;; esac
-		grep -qx -- "-$c" "$TMP/hflags" || echo "-$c missing from --help" >>"$TMP/bad"
-	done <"$TMP/shorts"
-	while read -r name c; do
-		case $name in help|version) continue ;; esac
-		[ "$c" = - ] || continue
-		grep -qx -- "--$name" "$TMP/hflags" || echo "--$name missing from --help" >>"$TMP/bad"
-	done <"$TMP/longs"
-	verdict "$tool: --help lists every option" "$TMP/bad"
+	while read -r f; do
+		grep -qx -- "$f" "$TMP/items" || echo "$f is in --help, not in the option list of $tool.1" >>"$TMP/bad"
+	done <"$TMP/hflags"
+	[ -s "$TMP/hflags" ] || echo "no option lines in --help" >>"$TMP/bad"
+	verdict "$tool: every option of --help ($(wc -l <"$TMP/hflags")) is in $tool.1" "$TMP/bad"
 
-	# --help and the SYNOPSIS say the same, up to white space.
+	# The page names no option that --help lacks.
+	: >"$TMP/bad"
+	while read -r f; do
+		grep -qx -- "$f" "$TMP/hflags" || echo "$f is in $tool.1, not in --help" >>"$TMP/bad"
+	done <"$TMP/all"
+	verdict "$tool: every option of $tool.1 is in --help" "$TMP/bad"
+
+	# One line per option with what it does; an option with an argument
+	# says its default, or that it is required.
+	: >"$TMP/bad"
+	while IFS='	' read -r f arg desc; do
+		if [ -z "$desc" ]; then
+			echo "$f: no description" >>"$TMP/bad"
+		elif [ "$arg" = 1 ]; then
+			case $desc in
+			*"(default"*|*"(required"*) ;;
+			*) echo "$f: no default: $desc" >>"$TMP/bad" ;;
+			esac
+		fi
+	done <"$TMP/opts"
+	verdict "$tool: every --help option has a description (and its default)" "$TMP/bad"
+
+	# The synopsis of --help (up to the first blank line) and the
+	# SYNOPSIS say the same, up to white space.
 	if [ "$have_mandoc" = 0 ]; then
 		skip "$tool: --help matches the SYNOPSIS" "mandoc missing"
 	else
-		sed '1s/^usage: //' "$TMP/help" | words >"$TMP/u"
+		sed '/^$/,$d; 1s/^usage: //' "$TMP/help" | words >"$TMP/u"
 		synopsis "$page" >"$TMP/s"
 		check_same "$tool: --help matches the SYNOPSIS of $tool.1" "$TMP/u" "$TMP/s"
 	fi
@@ -205,7 +228,7 @@ for tool in $tools; do
 	# A bad option: exit 2, nothing on stdout, the usage on stderr.
 	for opt in --no-such-option \
 	    -$(for c in q x y z j w Q X Y Z; do
-		grep -qx "$c" "$TMP/shorts" || { echo "$c"; break; }; done); do
+		grep -qx -- "-$c" "$TMP/hflags" || { echo "$c"; break; }; done); do
 		"$tool" "$opt" </dev/null >"$TMP/out" 2>"$TMP/err"
 		rc=$?
 		if [ "$rc" = 2 ] && [ ! -s "$TMP/out" ] &&
@@ -216,6 +239,33 @@ for tool in $tools; do
 			sed 's/^/# stderr: /' "$TMP/err"
 		fi
 	done
+done
+
+# Each irm-case command: COMMAND --help and -h print its synopsis, which
+# is the SYNOPSIS line of that command, and its options, on stdout with
+# exit 0.
+for cmd in $commands; do
+	irm-case "$cmd" --help </dev/null >"$TMP/help" 2>"$TMP/err"
+	rc=$?
+	if [ "$rc" = 0 ] && [ ! -s "$TMP/err" ] &&
+	    grep -q "^usage: irm-case $cmd" "$TMP/help" &&
+	    grep -q -- '--help' "$TMP/help"; then
+		ok "irm-case $cmd --help: its usage and options on stdout, exit 0"
+	else
+		not_ok "irm-case $cmd --help: exit $rc"
+		sed 's/^/# stdout: /' "$TMP/help"
+		sed 's/^/# stderr: /' "$TMP/err"
+	fi
+	irm-case "$cmd" -h </dev/null >"$TMP/h" 2>&1
+	check_same "irm-case $cmd -h: as --help" "$TMP/h" "$TMP/help"
+	if [ "$have_mandoc" = 0 ]; then
+		skip "irm-case $cmd --help matches the SYNOPSIS" "mandoc missing"
+		continue
+	fi
+	sed '/^$/,$d; 1s/^usage: //' "$TMP/help" | words >"$TMP/u"
+	synopsis "$MAN/irm-case.1" | sed 's/ irm-case /\n irm-case /g' |
+	    sed -n "s/^ //; /^irm-case $cmd /p; /^irm-case $cmd\$/p" | words >"$TMP/s"
+	check_same "irm-case $cmd --help matches its SYNOPSIS line" "$TMP/u" "$TMP/s"
 done
 
 # Every tool page belongs to a tool that exists.

@@ -1,12 +1,14 @@
 #!/bin/sh
-# Output files and standard output.  The -o and -r files open only after
-# every option has parsed: a usage error (an unknown option, a bad
-# argument, a bad configuration) exits 2 and leaves an existing file's
-# bytes as they were and creates no missing one.  Every tool writing to
+# Output files and standard output.  The -o and -r files, the --state
+# files of irm-fetch and irm-score (and their .lock) and the store of
+# irm-report and irm-case open only after every option has parsed: a
+# usage error (an unknown option, a bad argument, a bad configuration or
+# --start-scoring file) exits 2 and leaves an existing file's bytes as
+# they were and creates no missing one.  Every tool writing to
 # standard output on a full disk (or to a full -o or -r file) exits 3
 # with a message.
 . "$(dirname "$0")/lib.sh"
-plan 55
+plan 95
 
 EX=$TOP/examples
 score() { irm-score -s "$EX/settings.json" -p "$EX/policies" "$@"; }
@@ -35,8 +37,8 @@ verdict() {
 	sed 's/^/# /' "$TMP/err"
 }
 
-kept() { [ "$_rc" = 2 ] && cmp -s "$TMP/f" "$TMP/sentinel"; }
-not_made() { [ "$_rc" = 2 ] && [ ! -e "$TMP/f" ]; }
+kept() { [ "$_rc" = 2 ] && cmp -s "$TMP/f" "$TMP/sentinel" && [ ! -e "$TMP/f.lock" ]; }
+not_made() { [ "$_rc" = 2 ] && [ ! -e "$TMP/f" ] && [ ! -e "$TMP/f.lock" ]; }
 
 # untouched MSG CMD: CMD, given the sentinel as F, exits 2 and leaves it
 # byte for byte; given a missing F, exits 2 and creates nothing.
@@ -67,6 +69,19 @@ untouched "irm-report -r F -f nosuch" 'irm-report -r "$F" -f nosuch'
 untouched "irm-fetch url -o F --bogus" 'irm-fetch -o "$F" --bogus url "file://$TMP/x"'
 untouched "irm-fetch url -o F --max-retries 99" 'irm-fetch -o "$F" --max-retries 99 url "file://$TMP/x"'
 untouched "irm-fetch o365 -o F without a tenant" 'irm-fetch -o "$F" o365'
+# The other outputs: irm-fetch's and irm-score's state (and its .lock),
+# irm-score's -o and --state with a bad --start-scoring file, a store.
+printf 'user,start,days\nbob,not a time,3\n' >"$TMP/start.csv"
+unset IRM_CLIENT_SECRET
+untouched "irm-fetch o365 -s F --bogus" 'irm-fetch -s "$F" --bogus o365'
+untouched "irm-fetch o365 -s F without a tenant" 'irm-fetch -s "$F" o365'
+untouched "irm-fetch o365 -s F without a secret" 'irm-fetch -s "$F" --tenant t --client-id c o365'
+untouched "irm-fetch o365 -s F --content-type bogus" 'IRM_CLIENT_SECRET=x irm-fetch -s "$F" --tenant t --client-id c --content-type Bogus o365'
+untouched "irm-fetch graph -s F without --resource" 'IRM_CLIENT_SECRET=x irm-fetch -s "$F" --tenant t --client-id c graph'
+untouched "irm-score --state F --lag 999" 'score --state "$F" --lag 999'
+untouched "irm-score --state F, a bad --start-scoring file" 'score --state "$F" --start-scoring "$TMP/start.csv" </dev/null'
+untouched "irm-score -o F, a bad --start-scoring file" 'score -o "$F" --start-scoring "$TMP/start.csv" </dev/null'
+untouched "irm-score -r F, a bad --start-scoring file" 'score -r "$F" --start-scoring "$TMP/start.csv" </dev/null'
 
 # What the outputs should hold, for the runs below.
 irm-norm "$EX"/tenant/* >"$TMP/events" 2>/dev/null
@@ -103,6 +118,23 @@ irm-report -S "$TMP/s" "$TMP/ins" >/dev/null
 A=$(irm-case -S "$TMP/s" list | head -n 1 | sed 's/.*"kind":"alert","id":"\([^"]*\)".*/\1/')
 irm-case -S "$TMP/s" -b ann confirm --new-case inquiry "$A" >/dev/null
 printf 'From: hr@contoso.com\nSubject: hello\n\nHi {{user}}.\n' >"$TMP/tmpl"
+
+# A store that a usage error must leave alone: not created when missing,
+# its journal byte for byte when there.
+store_kept() { [ "$_rc" = 2 ] && cmp -s "$TMP/s/journal.jsonl" "$TMP/journal"; }
+no_store() { [ "$_rc" = 2 ] && [ ! -e "$TMP/nostore" ]; }
+cp "$TMP/s/journal.jsonl" "$TMP/journal"
+for c in "irm-report -S D --bogus" "irm-report -S D --fail-on bogus" \
+    "irm-report -S D --by-user --risk-levels" "irm-case -S D list --bogus" \
+    "irm-case -S D dismiss $A" "irm-case -S D confirm --case case-1 --new-case x $A" \
+    "irm-case -S D resolve --action x case-1 bogus" "irm-case -S D bogus" \
+    "irm-case -S D reveal --key k case-1" "irm-case -S D notice case-1" \
+    "irm-case -S D note case-1"; do
+	run "$(echo "$c" | sed "s|-S D|-S $TMP/s|") <\"\$TMP/ins\""
+	verdict "$c: exit 2, the store's journal untouched" store_kept
+	run "$(echo "$c" | sed "s|-S D|-S $TMP/nostore|") <\"\$TMP/ins\""
+	verdict "$c: exit 2, a missing store not created" no_store
+done
 
 full "irm-gen -l >/dev/full" 'irm-gen -l >/dev/full'
 full "irm-norm >/dev/full" 'irm-norm "$EX/tenant/audit-2026-03.jsonl" >/dev/full'

@@ -78,7 +78,8 @@ main(void)
 
 	test_cond("parse: names",
 	    irm_out_parse("html") == IRM_OUT_HTML &&
-	        irm_out_parse("HTML") == -1 && irm_out_parse("") == -1);
+	        irm_out_parse("HTML") == IRM_OUT_HTML &&
+	        irm_out_parse("") == -1);
 	test_cond("streams: jsonl, o365, ocsf",
 	    irm_out_streams(IRM_OUT_JSONL) && irm_out_streams(IRM_OUT_O365) &&
 	        irm_out_streams(IRM_OUT_OCSF) &&

@@ -2,6 +2,7 @@
  * test_lib.c - unit tests for lib/: buffers, numbers, the input iterator,
  * UTF-8 checks, pseudonyms, the event writer and the JSON and CSV readers.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -389,6 +390,42 @@ test_regex(void)
 	regfree(&re);
 }
 
+/* One option table gives getopt_long's tables and the --help lines. */
+static void
+test_opt(void)
+{
+	static const struct irm_opt opts[] = {
+	    {'f', "format", "format", "the format (default: jsonl)"},
+	    {'h', "help", NULL, "print this help and exit"},
+	    {'S', NULL, "dir", "the store (default: none)"},
+	    {300, "max-line", "size", "the longest line (default: 16M)"},
+	    {0, NULL, NULL, NULL},
+	};
+	struct option lo[IRM_OPT_MAX];
+	char so[2 * IRM_OPT_MAX];
+	struct irm_buf b;
+
+	test_cond("opt: tables built",
+	    irm_opt_getopt(opts, "+", so, sizeof(so), lo, IRM_OPT_MAX) == 0);
+	test_streq("opt: the short options, prefix first", so, "+f:hS:");
+	test_cond("opt: long options with a name only",
+	    strcmp(lo[0].name, "format") == 0 &&
+	        lo[0].has_arg == required_argument && lo[0].val == 'f' &&
+	        lo[1].has_arg == no_argument && lo[2].val == 300 &&
+	        lo[3].name == NULL);
+	test_cond("opt: a table too small is refused",
+	    irm_opt_getopt(opts, "", so, 4, lo, IRM_OPT_MAX) == -1 &&
+	        irm_opt_getopt(opts, "", so, sizeof(so), lo, 3) == -1);
+	irm_buf_init(&b, 4096);
+	test_cond("opt: help", irm_opt_help(opts, &b) == 0);
+	test_streq("opt: one line per option, descriptions in a column", b.data,
+	    "  -f, --format format  the format (default: jsonl)\n"
+	    "  -h, --help           print this help and exit\n"
+	    "  -S dir               the store (default: none)\n"
+	    "      --max-line size  the longest line (default: 16M)\n");
+	irm_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -407,6 +444,7 @@ main(void)
 	test_csv();
 	test_tables();
 	test_regex();
+	test_opt();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
 		return 2;
