@@ -49,8 +49,8 @@ history(const struct user *u, int idx, int64_t day, int n, int *had)
 
 /* Downloads and syncs: their volume swings with the work, so a rise of
  * theirs is no part (their first time still is). */
-static int
-collection(int idx)
+int
+irm_risk_collection(int idx)
 {
 	const char *a = irm_indicators[idx].activities;
 
@@ -79,7 +79,7 @@ irm_risk_mark(const struct irm_engine *g, const struct user *u, struct uday *d)
 		own = irm_eng_own_mean(u, id->idx, d->day, &active);
 		bar = fmax(s->unusual_min_daily, RISK_RISE * own);
 		if (active >= OWN_MIN_DAYS && id->n >= bar &&
-		    !collection(id->idx))
+		    !irm_risk_collection(id->idx))
 			id->rk = RISK_RISE;
 	}
 }
