@@ -436,11 +436,78 @@ level_of(const struct irm_pol_ind *pi, uint32_t n)
 	return lv;
 }
 
-/* Work out an insight's factors; returns the number of factors. */
+/* Is idx the after-hours logon indicator (after hours by definition)? */
+static int
+logon_after_hours(int idx)
+{
+	return strcmp(irm_indicators[idx].name, "after_hours_logon") == 0;
+}
+
+/*
+ * Exfiltration after hours that is not the user's routine: a count of an
+ * exfiltration indicator on the day, some of it outside working hours,
+ * that is new or a rise for the user (score_risk.c), or touched priority
+ * content or an unallowed domain.  Returns its indicator, or -1.  A night
+ * shift mailing and printing at night as every night, or a traveller
+ * working in another zone's hours, has none.
+ */
+static int
+after_hours_exfil(const struct uday *d)
+{
+	int i;
+
+	for (i = 0; i < d->nind; i++) {
+		const struct iday *x = &d->ind[i];
+
+		if (irm_indicators[x->idx].exfiltration && x->after &&
+		    (x->rk != RISK_NONE || x->prio || x->unallowed))
+			return x->idx;
+	}
+	return -1;
+}
+
+/*
+ * Corroboration: a count on its own, with nothing else that points the
+ * same way, is halved (x0.5, exact in binary), so that one indicator on
+ * one day stays low; the signals looked for are the multipliers priority
+ * content, unallowed domain, unusual activity (not for after-hours logons
+ * and collection, whose volume swings with the hour and the work),
+ * previous violation and after hours, and besides them a trigger other
+ * than exfiltration, a count new for the user, a count at the high
+ * threshold, and for after-hours logons exfiltration after hours the
+ * same day.  Returns the number of signals found.
+ */
+static int
+corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
+    int lv, const struct factor *f, int nf)
+{
+	int i, k = 0;
+
+	for (i = 1; i < nf; i++)
+		if (strcmp(f[i].name, "usual_for_user") != 0 &&
+		    strcmp(f[i].name, "priority_user") != 0 &&
+		    ((strcmp(f[i].name, "unusual_activity") != 0 &&
+		         strcmp(f[i].name, "priority_content") != 0) ||
+		        !(logon_after_hours(id->idx) ||
+		            irm_risk_collection(id->idx))))
+			k++;
+	if (t && t->type != IRM_TRIG_EXFIL)
+		k++;
+	if (id->rk == RISK_NEW)
+		k++;
+	if (lv == 3)
+		k++;
+	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0)
+		k++;
+	return k;
+}
+
+/* Work out an insight's factors; returns the number of factors.  t is the
+ * trigger that put the user in scope (NULL: none). */
 int
 irm_eng_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct uday *d, const struct iday *id,
-    struct factor *f, int *score)
+    const struct trig *t, struct factor *f, int *score)
 {
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
@@ -491,10 +558,19 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	}
 	/* after_hours_logon is after hours by definition: no double count. */
 	if (p->boost_after && id->after * 2 > id->n &&
-	    strcmp(irm_indicators[id->idx].name, "after_hours_logon") != 0) {
+	    !logon_after_hours(id->idx)) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u outside working hours", id->after, id->n);
+	}
+	if (corroboration(d, id, t, lv, f, nf) == 0) {
+		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
+		    logon_after_hours(id->idx)
+		        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
+		        : irm_risk_collection(id->idx)
+		        ? "no unallowed domain, trigger, previous violation, after hours, first time or high count"
+		        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
 	}
 	for (int i = 1; i < nf; i++)
 		prod *= f[i].x;
@@ -507,9 +583,9 @@ emit(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
     const struct uday *d, const struct iday *id, const struct trig *t, int rev,
     struct irm_buf *out)
 {
-	struct factor f[8];
+	struct factor f[9];
 	char day[IRM_TIME_LEN];
-	int score, nf = irm_eng_factors(g, u, p, d, id, f, &score);
+	int score, nf = irm_eng_factors(g, u, p, d, id, t, f, &score);
 	int sev = irm_eng_insight_head(
 	    out, p, u->name, d->day, irm_indicators[id->idx].name, score, day);
 
@@ -573,7 +649,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 	const struct irm_policy *p = &g->o.policies[pol];
 	const struct trig *t;
 	struct emitted *em;
-	struct factor f[8];
+	struct factor f[9];
 	int i, score;
 
 	if (!irm_eng_in_scope(g, u, p, d->day, &t))
@@ -588,7 +664,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 			continue;
 		if (p->priority_only == 1 && id->prio == 0)
 			continue;
-		irm_eng_factors(g, u, p, d, id, f, &score);
+		irm_eng_factors(g, u, p, d, id, t, f, &score);
 		if (score < p->min_score)
 			continue;
 		em = emitted_find(d, pol, id->idx);

@@ -188,7 +188,10 @@ void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
 /* An indicator insight's factors and score (score_engine.c). */
 int irm_eng_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct uday *d, const struct iday *id,
-    struct factor *f, int *score);
+    const struct trig *t, struct factor *f, int *score);
+
+/* Downloads and syncs: collection, whose volume swings with the work. */
+int irm_risk_collection(int idx);
 
 /* --------------------------------------------------------- score_seq.c */
 

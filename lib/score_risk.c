@@ -7,8 +7,10 @@
  * over the last 30 days, halved for every whole week of age, times 1.5
  * for the event of the policy's triggers (not exfiltration) that put the
  * user in scope, is the score; without such an event there is none.
- * Written when it reaches min_score and the parts name two indicators or
- * more, at most once in 7 days per policy unless the severity rises
+ * Written when it reaches min_score and the parts name three indicators
+ * or more (two after a resignation, a poor review, a demotion, an
+ * improvement plan or a deleted account), at most once in 7 days per
+ * policy unless the severity rises
  * (irm-score(1) SCORING, irm-insight(5)).
  */
 #include <math.h>
@@ -21,13 +23,14 @@
 #include "irm_score.h"
 #include "score_int.h"
 
-#define RISK_DAYS 30     /* parts counted over these days */
-#define RISK_HALF 7      /* their points halve every 7 days of age */
-#define RISK_NEW_DAYS 60 /* new: not in this many days before */
-#define RISK_RISE 3      /* rise: this many times the own mean */
-#define RISK_MIN_INDS 2  /* distinct indicators among the parts */
-#define RISK_EVERY 7     /* days between two insights of one severity */
-#define RISK_PARTS 64    /* parts kept for an insight, at most */
+#define RISK_DAYS 30      /* parts counted over these days */
+#define RISK_HALF 7       /* their points halve every 7 days of age */
+#define RISK_NEW_DAYS 60  /* new: not in this many days before */
+#define RISK_RISE 3       /* rise: this many times the own mean */
+#define RISK_MIN_INDS 3   /* distinct indicators among the parts */
+#define RISK_MIN_STRONG 2 /* the same after a strong trigger */
+#define RISK_EVERY 7      /* days between two insights of one severity */
+#define RISK_PARTS 64     /* parts kept for an insight, at most */
 
 /* Active days of u in the n days before day, and whether idx had a count
  * on one of them (*had). */
@@ -49,8 +52,8 @@ history(const struct user *u, int idx, int64_t day, int n, int *had)
 
 /* Downloads and syncs: their volume swings with the work, so a rise of
  * theirs is no part (their first time still is). */
-static int
-collection(int idx)
+int
+irm_risk_collection(int idx)
 {
 	const char *a = irm_indicators[idx].activities;
 
@@ -79,7 +82,7 @@ irm_risk_mark(const struct irm_engine *g, const struct user *u, struct uday *d)
 		own = irm_eng_own_mean(u, id->idx, d->day, &active);
 		bar = fmax(s->unusual_min_daily, RISK_RISE * own);
 		if (active >= OWN_MIN_DAYS && id->n >= bar &&
-		    !collection(id->idx))
+		    !irm_risk_collection(id->idx))
 			id->rk = RISK_RISE;
 	}
 }
@@ -131,6 +134,17 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 	irm_buf_addc(out, ']');
 }
 
+/* A trigger that is itself a strong reason: leaving, a poor review, a
+ * demotion, an improvement plan, a deleted account. */
+static int
+strong_trigger(const struct trig *t)
+{
+	return (t->type &
+	           (IRM_TRIG_RESIGNATION | IRM_TRIG_REVIEW |
+	               IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |
+	               IRM_TRIG_DELETED)) != 0;
+}
+
 static void
 risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
     struct irm_buf *out)
@@ -172,14 +186,18 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 				v[k] = pt;
 		}
 	}
-	for (i = 0; i < n; i++)
+	/* Parts older than two weeks add their points but are no longer
+	 * independent indicators of their own. */
+	for (i = 0; i < n; i++) {
 		sum += v[i].base * v[i].x;
-	ninds = n;
-	if (ninds < RISK_MIN_INDS)
+		ninds += v[i].x >= 0.5;
+	}
+	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
 		return;
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),
-	    "%d parts, %d indicators, over the %d days to the day", n, ninds,
+	    "%d parts, %d indicators of the last 14 days >= %d, over the %d days to the day",
+	    n, ninds, strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS,
 	    RISK_DAYS);
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};

@@ -303,15 +303,32 @@ static const char *const step_names[] = {
  * (collection and exfiltration at least: 30, under the default min_score),
  * times 1.5 when it touched priority content, 1.5 when it went to an
  * unallowed domain, 1.25 when many files (SEQ_MANY or more) took the
- * exfiltration step and 1.25 for a priority user.
+ * exfiltration step and 1.25 for a priority user; x0.5 when nothing
+ * corroborates it (seq_routine).
  */
 #define SEQ_STEP_POINTS 15
 #define SEQ_MANY 5
+#define SEQ_FEW 2 /* files: a file or two printed or copied is routine */
+
+/*
+ * Is a sequence routine work: no unallowed domain, no obfuscation, no
+ * trigger other than exfiltration and fewer than SEQ_MANY files, with no
+ * priority content or at most SEQ_FEW files?
+ */
+static int
+seq_routine(const struct irm_seq *q, const struct trig *t)
+{
+	int n = q->step[IRM_SEQ_EXFIL].count;
+
+	return !q->unallowed && q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN &&
+	    (t == NULL || t->type == IRM_TRIG_EXFIL) && n < SEQ_MANY &&
+	    (!q->prio || n <= SEQ_FEW);
+}
 
 static int
 seq_factors(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, const struct irm_seq *q, struct factor *f,
-    int *score)
+    const struct irm_policy *p, const struct irm_seq *q, const struct trig *t,
+    struct factor *f, int *score)
 {
 	int k, nf = 1, steps = 0;
 	double prod = 1;
@@ -342,6 +359,15 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
 		f[nf++] = (struct factor){"priority_user",
 		    "member of a priority user group", 1.25, 0};
+	if (seq_routine(q, t)) {
+		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%d file%s, no unallowed domain, obfuscation, trigger or %s",
+		    q->step[IRM_SEQ_EXFIL].count,
+		    q->step[IRM_SEQ_EXFIL].count == 1 ? "" : "s",
+		    q->prio ? "more than 2 files of priority content"
+		            : "priority content");
+	}
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
@@ -384,9 +410,9 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	const struct irm_seqstep *ex = &q->step[IRM_SEQ_EXFIL];
 	struct irm_strv files = {
 	    (const char **)ex->files, (size_t)ex->nfiles, 0};
-	struct factor f[5];
+	struct factor f[6];
 	char day[IRM_TIME_LEN];
-	int score, nf = seq_factors(g, u, p, q, f, &score), sev;
+	int score, nf = seq_factors(g, u, p, q, t, f, &score), sev;
 
 	if (score < p->min_score)
 		return;

@@ -282,12 +282,15 @@ check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 2
 # 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
 #     priority users of the settings when irm-score has the same key: the
 #     priority_user booster applies to the pseudonym of ceo@contoso.com
-#     (10 USB copies: 20 x 2 = 40, x1.25 priority user).
+#     (30 USB copies: 20 x 3 = 60, a high count, so corroborated; x1.25
+#     priority user).
 printf 'k3y-for-tests-0123456789\n' >"$TMP/key"
 sed 's/"unusual"/"priority_users": {"executives": ["CEO@contoso.com"]},\n\t"unusual"/' \
     "$S/settings.json" >"$TMP/settings-pu.json"
-printf '{"CreationTime":"2026-03-04T10:0%d:00","Id":"pu-%d","Operation":"FileCopiedToRemovableMedia","UserId":"ceo@contoso.com","ObjectId":"C:\\\\x\\\\f%d.txt"}\n' \
-    0 0 0 1 1 1 2 2 2 3 3 3 4 4 4 5 5 5 6 6 6 7 7 7 8 8 8 9 9 9 >"$TMP/pu.o365"
+for i in $(seq 10 39); do
+	printf '{"CreationTime":"2026-03-04T10:%d:00","Id":"pu-%d","Operation":"FileCopiedToRemovableMedia","UserId":"ceo@contoso.com","ObjectId":"C:\\\\x\\\\f%d.txt"}\n' \
+	    "$i" "$i" "$i"
+done >"$TMP/pu.o365"
 irm-norm -p "$TMP/key" "$TMP/pu.o365" >"$TMP/pu.jsonl"
 irm-score -s "$TMP/settings-pu.json" -p "$S/leaks-all.json" --pseudonymize "$TMP/key" "$TMP/pu.jsonl" |
     jq -r '[.user.name,.irm.indicator,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"

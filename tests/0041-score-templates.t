@@ -486,16 +486,16 @@ same "security_violations_risky_users: a promotion is quiet" \
 	bdl uma@contoso.com 2026-03-02T22 www.dropbox.com
 } >"$TMP/browsing.jsonl"
 score browsing risky_browsing
-# browse_risky n=3, thresholds 1,3,10: level 2, 20 x 2 = 40, medium
-# (the domain is in no list: no unallowed boost).
+# browse_risky n=3, thresholds 1,3,10: level 2, 20 x 2 = 40, but nothing
+# corroborates it (the domain is in no list, in working hours, no trigger,
+# no history): x0.5 uncorroborated, 20, under min_score.
 # browser_download_unallowed n=1, thresholds 1,5,15: level 1, 30; x1.5
 # unallowed domain, x1.25 after hours (22:01): 56.25, rounded to 56,
 # medium.
 want browsing <<'OUT'
-t-browsing risky_browsing 2026-03-02 browse_risky 3 medium 40 - level
 t-browsing risky_browsing 2026-03-02 browser_download_unallowed 1 medium 56 - level+unallowed_domain+after_hours
 OUT
-same "risky_browsing: gambling sites and an unallowed download" browsing
+same "risky_browsing: an unallowed download; gambling sites alone stay under min_score" browsing
 
 # Vic reads 3 news pages and downloads 5 files from www.box.com
 # (third_party, not unallowed; as unallowed they would score 30 x 2 = 60).

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 5
+plan 6
 
 ev() {
 	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
@@ -60,6 +60,18 @@ check_same "the risk's points are the sum of its parts" "$TMP/got" /dev/null
 jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
     select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/out" >"$TMP/got"
 check_same "the risk's score recomputes from its factors" "$TMP/got" /dev/null
+
+# 1b. The same two new things after a security alert (a trigger that is
+#    no reason of its own) are too few: a risk needs three indicators
+#    then (two only after a resignation, a poor review, a demotion, an
+#    improvement plan or a deleted account).
+printf '{"name": "alerted", "template": "data_theft_departing", "triggers": ["security_alert"]}\n' >"$TMP/alerted.json"
+sed -n '/"hr_resignation"/!p' "$TMP/new.jsonl" >"$TMP/alert.jsonl"
+ev 2026-03-09T08:00:00.000Z sa-1 leaver@contoso.com security_alert ',"alert":{"severity":"high"}' >>"$TMP/alert.jsonl"
+sort -o "$TMP/alert.jsonl" "$TMP/alert.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/alerted.json" "$TMP/alert.jsonl" >"$TMP/out"
+check "two new things after a security alert: no risk insight" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
 
 # 2. steady@ copies 12 build artefacts to USB media every weekday, and
 #    goes on after resigning: usb_copy 12/day is level 2, 40 points, but
