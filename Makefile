@@ -35,9 +35,17 @@ override CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 override LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
+# man-db's man finds the pages under MANDIR without MANPATH: it searches
+# /usr/local/share/man always, and for any other PREFIX the share/man
+# next to each bin directory of PATH (see manpath(1)), so PREFIX/bin on
+# PATH is enough.  bash-completion loads BASHCOMPDIR's files on the
+# first TAB after a tool's name: it searches
+# $$XDG_DATA_DIRS/bash-completion/completions, by default under
+# /usr/local/share and /usr/share.
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 # One package list.  Each entry is package:kind:probe, where kind is pc
 # (pkg-config module), h (header under /usr/include), f (a file) or bin
@@ -228,16 +236,23 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
 
+# install puts the binaries, the man pages and, under each tool's name,
+# the bash completion (completion/irm.bash); uninstall removes exactly
+# those files and leaves the directories, which other packages share.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR)
 	install -m0755 $(PROGS) $(DESTDIR)$(BINDIR)/
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	for p in $(PROGS); do install -m0644 completion/irm.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/$${p#cmd/} || exit 1; done
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#cmd/}; done
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#cmd/} \
+	    $(DESTDIR)$(BASHCOMPDIR)/$${p#cmd/}; done
 	for m in $(MAN1) $(MAN5) $(MAN7); do \
 	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
 

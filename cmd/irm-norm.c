@@ -1,7 +1,7 @@
 /*
  * irm-norm - normalize audit records into irm events
  *
- *	irm-norm [-u] [-f format] [-i domain] [-k user] [-m field=column]
+ *	irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]
  *	    [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]
  *	    [--mapped-only] [--max-line size] [--only-known] [--summary]
  *	    [file ...]
@@ -13,13 +13,15 @@
  * reported with file and line, copied to the reject file, and skipped.
  * The source's facts that no field holds go along (o365.audit) unless
  * --mapped-only; --summary ends the run with what was read and what was
- * not understood, on stderr.
+ * not understood, on stderr; -v with the counts and the time.  On a
+ * terminal, a long run shows its progress on stderr.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "irm.h"
 #include "irm_event.h"
@@ -161,6 +163,8 @@ struct ctx {
 	int unbuffered;
 	int rval;
 	struct summary *sum; /* --summary */
+	struct irm_progress prog;
+	int verbose; /* -v */
 };
 
 static void
@@ -185,6 +189,9 @@ reject(
 	else
 		irm_warnx_at(&pos, "%s", why);
 	c->rval = IRM_EXIT_REJECT;
+	c->prog.in++;
+	c->prog.rejected++;
+	irm_progress_tick(&c->prog, irm_input_name(c->in));
 	if (c->sum)
 		c->sum->rejects++;
 	if (c->reject == NULL || raw == NULL)
@@ -202,8 +209,11 @@ event(void *arg, struct irm_event *ev)
 
 	if (c->sum)
 		summary_event(c->sum, ev, !skip);
+	c->prog.in++;
+	irm_progress_tick(&c->prog, irm_input_name(c->in));
 	if (skip)
 		return;
+	c->prog.out++;
 	irm_buf_reset(&c->out);
 	if (irm_event_write(ev, &c->writer, &c->out) == -1)
 		irm_errx(IRM_EXIT_FATAL, "out of memory");
@@ -272,6 +282,8 @@ static const struct irm_opt opts[] = {
     {'t', "tz", "zone",
         "read times without a zone as local time in zone (default: UTC)"},
     {'u', "unbuffered", NULL, "flush the output after each event"},
+    {'v', "verbose", NULL,
+        "end with the records in, events out and rejected, and the time, on stderr"},
     IRM_OPT_VERSION,
     {OPT_MAPPED_ONLY, "mapped-only", NULL,
         "leave out o365.audit, the facts that no field holds"},
@@ -285,7 +297,7 @@ static const struct irm_opt opts[] = {
 };
 
 static const char synopsis[] =
-    "usage: irm-norm [-u] [-f format] [-i domain] [-k user] [-m field=column]\n"
+    "usage: irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]\n"
     "                [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]\n"
     "                [--mapped-only] [--max-line size] [--only-known] [--summary]\n"
     "                [file ...]\n";
@@ -348,6 +360,9 @@ main(int argc, char *argv[])
 		case 'u':
 			c.unbuffered = 1;
 			break;
+		case 'v':
+			c.verbose = 1;
+			break;
 		case 'V':
 			printf("irm-norm %s\n", IRM_VERSION);
 			return IRM_EXIT_OK;
@@ -387,7 +402,12 @@ main(int argc, char *argv[])
 	irm_input_set_spill(c.in, c.reject);
 	irm_event_init(&c.ev);
 	irm_buf_init(&c.out, maxline * 8 + 65536);
+	irm_progress_start(&c.prog, "records",
+	    isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO));
 	run(&c);
+	irm_progress_end(&c.prog);
+	if (c.verbose)
+		irm_progress_summary(&c.prog, "events");
 	if (c.sum) {
 		summary_print(c.sum);
 		free(c.sum);

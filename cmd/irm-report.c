@@ -1,7 +1,7 @@
 /*
  * irm-report - turn insights into alerts
  *
- *	irm-report [-u] [-f format] [-o file] [-r file] [-S dir]
+ *	irm-report [-uv] [-f format] [-o file] [-r file] [-S dir]
  *	    [--allow-empty] [--by-user] [--fail-on low|medium|high]
  *	    [--fail-on-new low|medium|high] [--no-color] [--risk-levels]
  *	    [file ...]
@@ -13,6 +13,8 @@
  * exists, for compliance checks in CI, each such alert named on stderr;
  * --fail-on-new counts only the alerts this run opened or changed.  --by-user
  *writes instead, at the end, one record per user across policies, by risk.
+ * -v ends the run with the counts and the time on stderr; on a terminal,
+ * a long run shows its progress there.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -40,6 +42,7 @@ struct opts {
 	int by_user;  /* --by-user */
 	int format;   /* enum irm_out */
 	int no_color; /* --no-color */
+	int verbose;  /* -v */
 };
 
 /* The alerts a document format lists at the end: those that changed. */
@@ -251,6 +254,7 @@ struct run {
 	struct json_object *batch[BATCH];
 	size_t n;
 	struct irm_buf out;
+	struct irm_progress prog;
 };
 
 static void
@@ -295,6 +299,7 @@ flush(struct run *r)
 			if (r->store)
 				store_entry(r, al, fresh, r->batch[i]);
 			emit(r->o, al, fresh, &r->out);
+			r->prog.out++;
 			if (r->o->fail_new)
 				touch(al);
 		}
@@ -327,6 +332,7 @@ run(struct run *r, int argc, char **argv)
 	while ((rc = irm_input_next_file(in, &e)) != 0) {
 		if (rc == -1) {
 			irm_warnx("%s", e.msg);
+			r->prog.rejected++;
 			rval = 1;
 			continue;
 		}
@@ -340,9 +346,12 @@ run(struct run *r, int argc, char **argv)
 				rc = IRM_JREAD_BAD;
 			else if (rc == IRM_JREAD_BAD)
 				obj = NULL;
+			r->prog.in++;
+			irm_progress_tick(&r->prog, irm_input_name(in));
 			if (rc == IRM_JREAD_BAD) {
 				reject(r->o, irm_input_name(in), rec.line, obj,
 				    rec.raw, rec.rawlen, e.msg);
+				r->prog.rejected++;
 				rval = 1;
 				continue;
 			}
@@ -378,6 +387,8 @@ static const struct irm_opt opts[] = {
     {'S', "store", "dir",
         "keep the alerts in the store dir, report what changed (default: none)"},
     {'u', "unbuffered", NULL, "flush the output after each alert record"},
+    {'v', "verbose", NULL,
+        "end with the insights in, alert records out and rejected, and the time, on stderr"},
     IRM_OPT_VERSION,
     {OPT_ALLOW_EMPTY, "allow-empty", NULL,
         "with --fail-on, accept an input without insights (exit 0, not 3)"},
@@ -395,7 +406,7 @@ static const struct irm_opt opts[] = {
 };
 
 static const char synopsis[] =
-    "usage: irm-report [-u] [-f format] [-o file] [-r file] [-S dir]\n"
+    "usage: irm-report [-uv] [-f format] [-o file] [-r file] [-S dir]\n"
     "                  [--allow-empty] [--by-user]\n"
     "                  [--fail-on low|medium|high]\n"
     "                  [--fail-on-new low|medium|high] [--no-color]\n"
@@ -435,6 +446,9 @@ main(int argc, char *argv[])
 			break;
 		case 'u':
 			o.unbuffered = 1;
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		case 'V':
 			printf("irm-report %s\n", IRM_VERSION);
@@ -490,7 +504,10 @@ main(int argc, char *argv[])
 		irm_dir_check(o.store, 0, "store", irm_warn_print, NULL);
 	if (r.store)
 		flush(&r); /* fold the journal: --fail-on sees the store */
+	irm_progress_start(&r.prog, "insights",
+	    isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO));
 	rval = run(&r, argc, argv) ? IRM_EXIT_REJECT : IRM_EXIT_OK;
+	irm_progress_end(&r.prog);
 	if (o.risk_levels) {
 		irm_risk_levels(r.st->alerts, &r.out);
 		if (fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
@@ -503,6 +520,8 @@ main(int argc, char *argv[])
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (o.reject && irm_out_close(o.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
+	if (o.verbose)
+		irm_progress_summary(&r.prog, "alert records");
 	/* An empty gate must not pass: upstream may have failed silently. */
 	if (o.fail_on && irm_alerts_insights(r.st->alerts) == 0 &&
 	    !o.allow_empty) {

@@ -87,6 +87,32 @@ void irm_warn_print(void *arg, const char *msg);
 void irm_warn_to(irm_warn_fn fn, void *arg, const char *fmt, ...)
     IRM_PRINTF(3, 4);
 
+/*
+ * Progress and the end-of-run summary of a filter.  irm_progress_start
+ * starts the clock; show (the tool decides: stderr a terminal and stdout
+ * not one) lets irm_progress_tick draw, from one second into the run and
+ * then twice a second, one line on stderr rewritten in place:
+ * "prog: N WHAT, N/s, WHERE".  A message printed meanwhile (irm_warnx
+ * and the others) erases the line first; irm_progress_end erases it for
+ * good.  The tool counts in, out and rejected itself.
+ */
+struct irm_progress {
+	const char *what; /* what in counts: "records" */
+	unsigned long long in, out, rejected;
+	double start, last; /* seconds, CLOCK_MONOTONIC */
+	unsigned ticks;
+	int show;
+};
+void irm_progress_start(struct irm_progress *p, const char *what, int show);
+/* Count one record read from where (a file name, NULL for none). */
+void irm_progress_tick(struct irm_progress *p, const char *where);
+void irm_progress_end(struct irm_progress *p);
+/*
+ * -v: print "prog: N WHAT in, N OUT out, N rejected, S.SS s" on stderr,
+ * out naming what goes out ("events").
+ */
+void irm_progress_summary(const struct irm_progress *p, const char *out);
+
 /* Allocators that print a message and exit 3 when memory runs out. */
 void *irm_xmalloc(size_t n);
 void *irm_xcalloc(size_t n, size_t size);

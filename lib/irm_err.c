@@ -8,10 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "irm.h"
 
 static const char *progname = "irm";
+static int progress_drawn; /* a progress line is on stderr */
+
+/* Erase a progress line before a message takes its place. */
+static void
+progress_erase(void)
+{
+	if (progress_drawn)
+		fputs("\r\033[K", stderr);
+	progress_drawn = 0;
+}
 
 void
 irm_setprogname(const char *argv0)
@@ -33,6 +44,7 @@ irm_getprogname(void)
 static void
 vmsg(const struct irm_pos *pos, int errnum, const char *fmt, va_list ap)
 {
+	progress_erase();
 	fprintf(stderr, "%s: ", progname);
 	if (pos)
 		fprintf(stderr, "%s:%lu: ", pos->file, pos->line);
@@ -153,6 +165,58 @@ irm_warn_to(irm_warn_fn fn, void *arg, const char *fmt, ...)
 	if (rc == 0)
 		fn(arg, b.data);
 	irm_buf_free(&b);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+irm_progress_start(struct irm_progress *p, const char *what, int show)
+{
+	memset(p, 0, sizeof(*p));
+	p->what = what;
+	p->show = show;
+	p->start = p->last = now();
+}
+
+void
+irm_progress_tick(struct irm_progress *p, const char *where)
+{
+	double t, dt;
+
+	/* The clock is read every 64 records: a few ns a record. */
+	if (!p->show || (++p->ticks & 63) != 0)
+		return;
+	t = now();
+	dt = t - p->start;
+	if (dt < 1 || t - p->last < 0.5)
+		return;
+	p->last = t;
+	fprintf(stderr, "\r%s: %llu %s, %.0f/s%s%s\033[K", progname, p->in,
+	    p->what, (double)p->in / dt, where ? ", " : "", where ? where : "");
+	progress_drawn = 1;
+}
+
+void
+irm_progress_end(struct irm_progress *p)
+{
+	(void)p;
+	progress_erase();
+}
+
+void
+irm_progress_summary(const struct irm_progress *p, const char *out)
+{
+	progress_erase();
+	fprintf(stderr, "%s: %llu %s in, %llu %s out, %llu rejected, %.2f s\n",
+	    progname, p->in, p->what, p->out, out, p->rejected,
+	    now() - p->start);
 }
 
 static _Noreturn void
