@@ -492,4 +492,20 @@ void irm_str_quote(const char *s, size_t len, char *out);
 /* ASCII-only case-insensitive comparisons. */
 int irm_strcaseeq(const char *a, const char *b);
 
+/*
+ * Did-you-mean for an unknown name: start with irm_suggest_init(&g, word),
+ * offer every known name with irm_suggest_add, then g.best is the closest
+ * (ASCII case-blind edit distance, a swap of neighbours counting one) when
+ * it is near enough to be a typo (1 edit up to 4 characters, 2 up to 8,
+ * else 3), or NULL.  The first of equally close names wins.  Nothing is
+ * copied: word and the names must outlive g.
+ */
+struct irm_suggest {
+	const char *word;
+	const char *best;
+	int dist;
+};
+void irm_suggest_init(struct irm_suggest *g, const char *word);
+void irm_suggest_add(struct irm_suggest *g, const char *name);
+
 #endif /* IRM_H */

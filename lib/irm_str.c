@@ -4,6 +4,7 @@
  * string lists of irm_event.h (irm_strv_add) and the FNV-1a hash.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "irm.h"
@@ -129,4 +130,65 @@ irm_utf8_control(const char *s, size_t len)
 	unsigned cp;
 
 	return irm_utf8_control_cp(s, len, &cp);
+}
+
+/* ASCII lower case of c, for the edit distance. */
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Optimal string alignment distance of a and b, or limit + 1 when it is
+ * over limit (names longer than 63 bytes are never suggested). */
+static int
+edit_distance(const char *a, const char *b, int limit)
+{
+	int d[64][64], i, j, la = (int)strlen(a), lb = (int)strlen(b), c;
+
+	if (la > 63 || lb > 63 || abs(la - lb) > limit)
+		return limit + 1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			c = fold(a[i - 1]) != fold(b[j - 1]);
+			d[i][j] = d[i - 1][j - 1] + c;
+			if (d[i - 1][j] + 1 < d[i][j])
+				d[i][j] = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < d[i][j])
+				d[i][j] = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 &&
+			    fold(a[i - 1]) == fold(b[j - 2]) &&
+			    fold(a[i - 2]) == fold(b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < d[i][j])
+				d[i][j] = d[i - 2][j - 2] + 1;
+		}
+	return d[la][lb];
+}
+
+void
+irm_suggest_init(struct irm_suggest *g, const char *word)
+{
+	size_t n = word ? strlen(word) : 0;
+
+	g->word = word;
+	g->best = NULL;
+	g->dist = n <= 4 ? 1 : n <= 8 ? 2 : 3;
+}
+
+void
+irm_suggest_add(struct irm_suggest *g, const char *name)
+{
+	int d;
+
+	if (g->word == NULL || name == NULL || irm_strcaseeq(g->word, name))
+		return;
+	d = edit_distance(g->word, name, g->dist);
+	if (d <= g->dist && (g->best == NULL || d < g->dist)) {
+		g->best = name;
+		g->dist = d;
+	}
 }

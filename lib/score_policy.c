@@ -305,17 +305,6 @@ path_idx(char *out, const char *parent, size_t i)
 		out[0] = '\0';
 }
 
-static void
-unknown_key(struct ctx *x, const char *parent, const char *key)
-{
-	char path[PATH_MAX_LEN], q[IRM_QUOTE_LEN];
-
-	path_key(path, parent, key);
-	irm_str_quote(key, strlen(key), q);
-	irm_lint_add(x->l, x->c, path, "unknown key: %s%s%s", parent,
-	    *parent == '\0' ? "" : ".", q);
-}
-
 /* Check the type of v; lint "PATH: expected WHAT" when it is wrong. */
 static int
 want(struct ctx *x, const char *path, struct json_object *v, json_type t,
@@ -410,6 +399,40 @@ field_find(const struct field *f, const char *key)
 	return NULL;
 }
 
+static const char *const user_keys[] = {"include", "exclude", NULL};
+static const char *const indicator_keys[] = {"weight", "thresholds", NULL};
+
+/* " (did you mean \"NAME\"?)" for a suggestion, "" for none (static). */
+static const char *
+did_you_mean(const struct irm_suggest *g, char *buf, size_t n)
+{
+	if (g->best == NULL)
+		return "";
+	snprintf(buf, n, " (did you mean \"%s\"?)", g->best);
+	return buf;
+}
+
+/* Lint an unknown key of parent; names lists the known ones (NULL-ended)
+ * and fields more of them, for a did-you-mean (either may be NULL). */
+static void
+unknown_key(struct ctx *x, const char *parent, const char *key,
+    const char *const *names, const struct field *fields)
+{
+	char path[PATH_MAX_LEN], q[IRM_QUOTE_LEN], hint[96];
+	struct irm_suggest g;
+
+	irm_suggest_init(&g, key);
+	for (; names && *names; names++)
+		irm_suggest_add(&g, *names);
+	for (; fields && fields->key; fields++)
+		irm_suggest_add(&g, fields->key);
+	path_key(path, parent, key);
+	irm_str_quote(key, strlen(key), q);
+	irm_lint_add(x->l, x->c, path, "unknown key: %s%s%s%s", parent,
+	    *parent == '\0' ? "" : ".", q,
+	    did_you_mean(&g, hint, sizeof(hint)));
+}
+
 static void
 set_field(struct ctx *x, const struct field *f, const char *path,
     struct json_object *v)
@@ -440,7 +463,7 @@ parse_fields(struct ctx *x, const char *path, struct json_object *v,
 	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
 		key = json_object_iter_peek_name(&it);
 		if ((f = field_find(fields, key)) == NULL) {
-			unknown_key(x, path, key);
+			unknown_key(x, path, key, NULL, fields);
 			continue;
 		}
 		path_key(sub, path, key);
@@ -535,7 +558,7 @@ parse_users(struct ctx *x, struct json_object *v)
 			    &x->p->nexclude);
 		else if (strcmp(key, "include") != 0 &&
 		    strcmp(key, "exclude") != 0)
-			unknown_key(x, "users", key);
+			unknown_key(x, "users", key, user_keys, NULL);
 	}
 	if (x->l->n != errs)
 		return;
@@ -553,10 +576,11 @@ static void
 parse_triggers(struct ctx *x, struct json_object *v)
 {
 	struct json_object *e;
-	char sub[PATH_MAX_LEN], q[IRM_QUOTE_LEN];
+	char sub[PATH_MAX_LEN], q[IRM_QUOTE_LEN], hint[96];
 	const char *s;
-	size_t i, n;
+	size_t i, n, k;
 	int t, bits = 0;
+	struct irm_suggest g;
 
 	if (want(x, "triggers", v, json_type_array, "an array") == -1)
 		return;
@@ -568,9 +592,13 @@ parse_triggers(struct ctx *x, struct json_object *v)
 			continue;
 		s = json_object_get_string(e);
 		if ((t = irm_trigger_parse(s)) == 0) {
+			irm_suggest_init(&g, s);
+			for (k = 0; k < NTRIGGERS; k++)
+				irm_suggest_add(&g, triggers[k].name);
 			irm_str_quote(s, strlen(s), q);
 			irm_lint_add(x->l, x->c, sub,
-			    "%s: unknown trigger: \"%s\"", sub, q);
+			    "%s: unknown trigger: \"%s\"%s", sub, q,
+			    did_you_mean(&g, hint, sizeof(hint)));
 			continue;
 		}
 		bits |= t;
@@ -643,7 +671,7 @@ parse_indicator(struct ctx *x, const char *path, int idx, struct json_object *v)
 			parse_thresholds(x, sub, mv, pi->thresholds);
 		else if (strcmp(key, "weight") != 0 &&
 		    strcmp(key, "thresholds") != 0)
-			unknown_key(x, path, key);
+			unknown_key(x, path, key, indicator_keys, NULL);
 	}
 }
 
@@ -651,9 +679,11 @@ static void
 parse_indicators(struct ctx *x, struct json_object *v)
 {
 	struct json_object_iterator it, end;
-	char path[PATH_MAX_LEN], q[IRM_QUOTE_LEN];
+	char path[PATH_MAX_LEN], q[IRM_QUOTE_LEN], hint[96];
 	const char *key;
 	int idx;
+	size_t k;
+	struct irm_suggest g;
 
 	if (want(x, "indicators", v, json_type_object, "an object") == -1)
 		return;
@@ -663,9 +693,13 @@ parse_indicators(struct ctx *x, struct json_object *v)
 		key = json_object_iter_peek_name(&it);
 		path_key(path, "indicators", key);
 		if ((idx = irm_indicator_find(key)) < 0) {
+			irm_suggest_init(&g, key);
+			for (k = 0; k < irm_nindicators; k++)
+				irm_suggest_add(&g, irm_indicators[k].name);
 			irm_str_quote(key, strlen(key), q);
 			irm_lint_add(x->l, x->c, path,
-			    "indicators: unknown indicator: \"%s\"", q);
+			    "indicators: unknown indicator: \"%s\"%s", q,
+			    did_you_mean(&g, hint, sizeof(hint)));
 			continue;
 		}
 		if (json_object_iter_peek_value(&it) != NULL)
@@ -692,16 +726,22 @@ check_name(struct ctx *x, struct json_object *v)
 static void
 check_template(struct ctx *x, struct json_object *v)
 {
-	char q[IRM_QUOTE_LEN];
+	char q[IRM_QUOTE_LEN], hint[96];
 	const char *s;
+	size_t k;
+	struct irm_suggest g;
 
 	if (want(x, "template", v, json_type_string, "a string") == -1)
 		return;
 	s = json_object_get_string(v);
 	if (tmpl_find(s) == NULL) {
+		irm_suggest_init(&g, s);
+		for (k = 0; k < NTMPLS; k++)
+			irm_suggest_add(&g, tmpls[k].name);
 		irm_str_quote(s, strlen(s), q);
 		irm_lint_add(x->l, x->c, "template",
-		    "template: unknown template: \"%s\"", q);
+		    "template: unknown template: \"%s\"%s", q,
+		    did_you_mean(&g, hint, sizeof(hint)));
 	}
 }
 
@@ -747,7 +787,7 @@ parse_member(struct ctx *x, const char *key, struct json_object *v)
 	else if ((f = field_find(root_fields, key)) != NULL)
 		set_field(x, f, key, v);
 	else
-		unknown_key(x, "", key);
+		unknown_key(x, "", key, root_keys, root_fields);
 }
 
 /*

@@ -160,17 +160,23 @@ check_keys(struct ld *l, struct json_object *o, const char *path,
 {
 	const char *const *k;
 	char qb[IRM_QUOTE_LEN], *p;
+	struct irm_suggest g;
 
 	json_object_object_foreach(o, key, val)
 	{
 		(void)val;
-		for (k = known; *k != NULL; k++)
+		irm_suggest_init(&g, key);
+		for (k = known; *k != NULL; k++) {
 			if (strcmp(*k, key) == 0)
 				break;
+			irm_suggest_add(&g, *k);
+		}
 		if (*k != NULL)
 			continue;
 		p = pkey(path, key);
-		irm_lint_add(l->lint, l->c, p, "unknown key: %s", q(p, qb));
+		irm_lint_add(l->lint, l->c, p, "unknown key: %s%s%s%s",
+		    q(p, qb), g.best ? " (did you mean \"" : "",
+		    g.best ? g.best : "", g.best ? "\"?)" : "");
 		free(p);
 	}
 }
@@ -939,6 +945,7 @@ irm_settings_load(struct irm_settings *s, const char *path,
 	struct irm_conf *c;
 	struct irm_error e;
 	char qb[IRM_QUOTE_LEN];
+	struct irm_suggest g;
 
 	defaults(s);
 	if (path == NULL)
@@ -951,12 +958,17 @@ irm_settings_load(struct irm_settings *s, const char *path,
 	if (want(&l, root, "", json_type_object, "an object")) {
 		json_object_object_foreach(root, key, val)
 		{
-			for (i = 0; i < n; i++)
+			irm_suggest_init(&g, key);
+			for (i = 0; i < n; i++) {
 				if (strcmp(key, sections[i].key) == 0)
 					break;
+				irm_suggest_add(&g, sections[i].key);
+			}
 			if (i == n)
-				irm_lint_add(lint, l.c, key, "unknown key: %s",
-				    q(key, qb));
+				irm_lint_add(lint, l.c, key,
+				    "unknown key: %s%s%s%s", q(key, qb),
+				    g.best ? " (did you mean \"" : "",
+				    g.best ? g.best : "", g.best ? "\"?)" : "");
 			else if (val != NULL)
 				sections[i].fn(&l, val, key);
 		}

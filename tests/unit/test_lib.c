@@ -390,6 +390,40 @@ test_regex(void)
 	regfree(&re);
 }
 
+/* Did-you-mean: the closest name within the typo distance, or none. */
+static const char *
+suggest(const char *word, const char *const *names)
+{
+	struct irm_suggest g;
+
+	irm_suggest_init(&g, word);
+	for (; *names; names++)
+		irm_suggest_add(&g, *names);
+	return g.best;
+}
+
+static void
+test_suggest(void)
+{
+	static const char *const n[] = {"weight", "thresholds", "usb_copy",
+	    "usb_mount", "min_score", "print", NULL};
+	const char *b;
+
+	test_cond("suggest: one substitution",
+	    (b = suggest("wieght", n)) && strcmp(b, "weight") == 0);
+	test_cond("suggest: a swap counts one, case ignored",
+	    (b = suggest("USB_COYP", n)) && strcmp(b, "usb_copy") == 0);
+	test_cond("suggest: a deletion",
+	    (b = suggest("min_scor", n)) && strcmp(b, "min_score") == 0);
+	test_cond("suggest: the closest of two",
+	    (b = suggest("usb_mont", n)) && strcmp(b, "usb_mount") == 0);
+	test_cond("suggest: short names allow one edit only",
+	    suggest("prn", n) == NULL && suggest("pint", n) != NULL);
+	test_cond("suggest: nothing close", suggest("zzzzzz", n) == NULL);
+	test_cond("suggest: the word itself is not suggested",
+	    suggest("print", n) == NULL);
+}
+
 /* One option table gives getopt_long's tables and the --help lines. */
 static void
 test_opt(void)
@@ -445,6 +479,7 @@ main(void)
 	test_tables();
 	test_regex();
 	test_opt();
+	test_suggest();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
 		return 2;

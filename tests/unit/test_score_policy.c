@@ -462,7 +462,7 @@ test_lint(void)
 	    lint_one("g5.json",
 	        "{\"name\": \"g5\", \"template\": \"custom\",\n"
 	        " \"us\\u0001ers\": 1}\n"),
-	    "g5.json:2: unknown key: us?ers");
+	    "g5.json:2: unknown key: us?ers (did you mean \"users\"?)");
 }
 
 static void
