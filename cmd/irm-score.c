@@ -256,6 +256,8 @@ load_config(struct ctx *c)
 	if (c->npol > 64)
 		irm_lint_add(
 		    &lint, NULL, "", "%zu policies: at most 64", c->npol);
+	if (c->o.lint)
+		irm_policies_lint_scope(c->pol, c->npol, &c->settings, &lint);
 	for (i = 0; i < lint.n; i++)
 		irm_warnx("%s", lint.msg[i]);
 	if (lint.n)

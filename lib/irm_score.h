@@ -307,6 +307,15 @@ void irm_policies_free(struct irm_policy *p, size_t n);
 /* Is user in the policy's users scope (include minus exclude)? */
 int irm_policy_covers(const struct irm_policy *p, const char *user);
 
+/*
+ * --lint only: each users.include pattern of the n policies that matches
+ * no user of the settings' directory (a typo, another domain) is a
+ * problem "FILE: users.include[N]: \"PATTERN\" matches no user of the
+ * directory".  Nothing without a directory.  Returns the problems added.
+ */
+size_t irm_policies_lint_scope(const struct irm_policy *p, size_t n,
+    const struct irm_settings *s, struct irm_lint *lint);
+
 /* --------------------------------------------------------------- engine */
 
 /*

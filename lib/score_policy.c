@@ -271,6 +271,33 @@ irm_policy_covers(const struct irm_policy *p, const char *user)
 	    !any_match(p->exclude, p->nexclude, user);
 }
 
+size_t
+irm_policies_lint_scope(const struct irm_policy *p, size_t n,
+    const struct irm_settings *s, struct irm_lint *lint)
+{
+	size_t i, j, k, added = 0;
+	char q[IRM_QUOTE_LEN];
+
+	if (s->npeople == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < p[i].ninclude; j++) {
+			for (k = 0; k < s->npeople; k++)
+				if (glob_match(
+				        p[i].include[j], s->people[k].user))
+					break;
+			if (k < s->npeople)
+				continue;
+			irm_str_quote(
+			    p[i].include[j], strlen(p[i].include[j]), q);
+			irm_lint_add(lint, NULL, NULL,
+			    "%s: users.include[%zu]: \"%s\" matches no user of the directory",
+			    p[i].file, j, q);
+			added++;
+		}
+	return added;
+}
+
 /* ---------------------------------------------------------------- lint */
 
 /* The state of one file being read. */

@@ -205,8 +205,13 @@ entry_problem(const char *v, enum how how)
 {
 	if (v[strspn(v, " \t")] == '\0')
 		return "empty string";
+	if (how == DOMAIN && (strstr(v, "://") || strchr(v, '/')))
+		return "a domain, not a URL: leave out the scheme and the path";
 	if (how == DOMAIN && !domain_ok(v))
 		return "bad domain pattern";
+	if (how == EXT &&
+	    strpbrk(v[0] == '*' && v[1] == '.' ? v + 2 : v, "*?/\\ \t") != NULL)
+		return "an extension such as \"png\" (\".png\" and \"*.png\" are taken as \"png\"): this one can never match";
 	if (how == PATHPAT)
 		return irm_path_pattern_problem(v);
 	if (how == SITE && *irm_url_skip_scheme(v) == '\0')
@@ -223,6 +228,8 @@ entry_dup(struct ld *l, const char *v, enum how how)
 
 	if (how == IDENT)
 		return ident_dup(l->pseudo, v, strlen(v));
+	if (how == EXT && v[0] == '*' && v[1] == '.')
+		v++;
 	x = irm_xstrdup(how == EXT && *v == '.' ? v + 1 : v);
 	if (how != AS_IS && how != PATHPAT)
 		irm_ci_lower(x);
