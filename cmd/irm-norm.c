@@ -2,7 +2,7 @@
  * irm-norm - normalize audit records into irm events
  *
  *	irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]
- *	    [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]
+ *	    [-o file] [-P n] [-p keyfile] [-r file] [-s scenario] [-t zone]
  *	    [--mapped-only] [--max-line size] [--only-known] [--summary]
  *	    [file ...]
  *
@@ -270,6 +270,8 @@ static const struct irm_opt opts[] = {
         "with -p, pseudonymize addresses at domain too; repeatable (default: none)"},
     {'k', "key", "user",
         "prefix each line with the user and a tab (default: no prefix)"},
+    {'P', "partitions", "n",
+        "prefix each line with its user's partition of n and a tab, 1 to 65536 (default: off)"},
     {'m', "map", "field=column",
         "read field from this CSV column; repeatable (default: the known headers)"},
     {'o', "output", "file",
@@ -298,7 +300,8 @@ static const struct irm_opt opts[] = {
 
 static const char synopsis[] =
     "usage: irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]\n"
-    "                [-o file] [-p keyfile] [-r file] [-s scenario] [-t zone]\n"
+    "                [-o file] [-P n] [-p keyfile] [-r file] [-s scenario]\n"
+    "                [-t zone]\n"
     "                [--mapped-only] [--max-line size] [--only-known] [--summary]\n"
     "                [file ...]\n";
 
@@ -334,6 +337,13 @@ main(int argc, char *argv[])
 				irm_errx(IRM_EXIT_USAGE,
 				    "-k: only 'user' is a key: %s", optarg);
 			c.writer.key_user = 1;
+			break;
+		case 'P':
+			c.writer.partitions =
+			    (unsigned)irm_parse_num(optarg, 1, 65536, &errstr);
+			if (errstr)
+				irm_errx(IRM_EXIT_USAGE, "-P: %s: %s", errstr,
+				    optarg);
 			break;
 		case 'm':
 			add_map(&c, optarg);

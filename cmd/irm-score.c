@@ -3,6 +3,7 @@
  *
  *	irm-score [-u] -s settings -p policy ... [-o file] [-r file]
  *	    [-S store] [--final] [--lag days] [--now time]
+ *	    [--population file ...] [--population-out file]
  *	    [--pseudonymize keyfile] [--start-scoring file] [--state file]
  *	    [file ...]
  *	irm-score -s settings -p policy ... --lint | --stats |
@@ -32,9 +33,9 @@ static _Noreturn void usage(int code);
 
 struct opts {
 	const char *settings, *state, *keyfile, *start, *output, *rejfile;
-	const char *store;
-	char **policies;
-	size_t npolicies;
+	const char *store, *popout;
+	char **policies, **pops;
+	size_t npolicies, npops;
 	int final, lint, stats, list, unbuffered;
 	int lag;
 	int64_t now;
@@ -58,16 +59,40 @@ struct ctx {
 	struct irm_violation *viol;
 	size_t nviol;
 	struct irm_buf out;
+	struct irm_buf poprows; /* --population-out */
+	int popfd;
+	struct irm_pop *pop; /* --population */
 	unsigned long late;
 	int rval;
 	struct start *starts; /* --start-scoring, read before any output */
 	size_t nstarts;
 };
 
+/* The population rows so far to the --population-out file. */
+static void
+flush_pop(struct ctx *c)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < c->poprows.len) {
+		w = write(
+		    c->popfd, c->poprows.data + off, c->poprows.len - off);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			irm_err(IRM_EXIT_FATAL, "%s.tmp", c->o.popout);
+		off += (size_t)w;
+	}
+	irm_buf_reset(&c->poprows);
+}
+
 static void
 flush_out(struct ctx *c)
 {
-	if (c->o.stats) {
+	if (c->o.popout)
+		flush_pop(c);
+	if (c->o.stats || c->o.popout) {
 		irm_buf_reset(&c->out);
 		return;
 	}
@@ -217,6 +242,59 @@ start_scoring(struct ctx *c)
 	free(c->starts);
 }
 
+/* --population FILE ...: read whole before any output opens. */
+static void
+read_population(struct ctx *c)
+{
+	struct irm_error e;
+	size_t i;
+
+	c->pop = irm_pop_new();
+	for (i = 0; i < c->o.npops; i++)
+		if (irm_pop_load(c->pop, c->o.pops[i], &e) == -1)
+			irm_errx(IRM_EXIT_USAGE, "--population: %s", e.msg);
+}
+
+/*
+ * --population-out FILE: written to FILE.tmp and renamed over FILE when
+ * the run has read every event, so that FILE is whole or absent (a
+ * killed partition leaves no population to merge); "-" is the standard
+ * output, whose end line tells a whole population.
+ */
+static void
+open_population_out(struct ctx *c)
+{
+	char tmp[4096];
+
+	irm_buf_init(&c->poprows, (size_t)1 << 40);
+	irm_engine_population_out(c->eng, &c->poprows);
+	if (strcmp(c->o.popout, "-") == 0) {
+		c->popfd = STDOUT_FILENO;
+		return;
+	}
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", c->o.popout) >=
+	    (int)sizeof(tmp))
+		irm_errx(IRM_EXIT_USAGE, "--population-out: name too long");
+	if ((c->popfd = irm_tmp_create(tmp)) == -1)
+		irm_err(IRM_EXIT_USAGE, "%s", tmp);
+}
+
+static void
+close_population_out(struct ctx *c)
+{
+	char tmp[4096];
+
+	irm_engine_population_end(c->eng);
+	flush_pop(c);
+	if (c->popfd == STDOUT_FILENO)
+		return;
+	snprintf(tmp, sizeof(tmp), "%s.tmp", c->o.popout);
+	if (fsync(c->popfd) == -1 || close(c->popfd) == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", tmp);
+	if (rename(tmp, c->o.popout) == -1)
+		irm_err(IRM_EXIT_FATAL, "%s", c->o.popout);
+}
+
 static void
 list_indicators(void)
 {
@@ -282,6 +360,8 @@ enum {
 	OPT_LINT,
 	OPT_LIST,
 	OPT_NOW,
+	OPT_POP,
+	OPT_POPOUT,
 	OPT_PSEUDO,
 	OPT_START,
 	OPT_STATE,
@@ -311,6 +391,10 @@ static const struct irm_opt opts[] = {
         "print the indicator catalogue and exit"},
     {OPT_NOW, "now", "time",
         "after the input, close the days as an event at time would (default: off)"},
+    {OPT_POP, "population", "file",
+        "a partitioned run's second pass: the users of every partition, from the first; repeatable (default: none)"},
+    {OPT_POPOUT, "population-out", "file",
+        "a partitioned run's first pass: instead of insights, write this partition's population to file (default: off)"},
     {OPT_PSEUDO, "pseudonymize", "keyfile",
         "pseudonymize the settings' and policies' identities as irm-norm -p did (default: off)"},
     {OPT_START, "start-scoring", "file",
@@ -326,6 +410,7 @@ static const char synopsis[] =
     "usage: irm-score [-u] -s settings -p policy ... [-o file] "
     "[-r file]\n"
     "                 [-S store] [--final] [--lag days] [--now time]\n"
+    "                 [--population file ...] [--population-out file]\n"
     "                 [--pseudonymize keyfile] [--start-scoring file] "
     "[--state file]\n"
     "                 [file ...]\n"
@@ -388,6 +473,14 @@ parse_opts(struct opts *o, int argc, char **argv)
 			break;
 		case OPT_NOW:
 			parse_now(o, optarg);
+			break;
+		case OPT_POP:
+			o->pops = irm_xrealloc(
+			    o->pops, (o->npops + 1) * sizeof(*o->pops));
+			o->pops[o->npops++] = optarg;
+			break;
+		case OPT_POPOUT:
+			o->popout = optarg;
 			break;
 		case OPT_PSEUDO:
 			o->keyfile = optarg;
@@ -492,6 +585,8 @@ main(int argc, char *argv[])
 		return IRM_EXIT_OK;
 	if (c.o.start)
 		read_starts(&c);
+	if (c.o.npops)
+		read_population(&c);
 	if (c.o.state) {
 		lock_state(c.o.state);
 		irm_dir_check(c.o.state, 1, "state", irm_warn_print, NULL);
@@ -510,6 +605,11 @@ main(int argc, char *argv[])
 	irm_buf_init(&c.out, (size_t)1 << 40);
 	if (c.o.state && irm_engine_load(c.eng, c.o.state, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	if (c.pop)
+		irm_engine_population(
+		    c.eng, c.pop, c.o.state == NULL || c.o.final);
+	if (c.o.popout)
+		open_population_out(&c);
 	if (c.o.start)
 		start_scoring(&c);
 	flush_out(&c);
@@ -522,14 +622,16 @@ main(int argc, char *argv[])
 	flush_out(&c);
 	if (c.o.stats)
 		irm_engine_stats(c.eng, stdout);
+	if (c.o.popout)
+		close_population_out(&c);
 	/*
 	 * The insights reach their file before the state says they were
 	 * written (a pipe ends the guarantee: see the man page).
 	 */
-	if (c.o.state && !c.o.stats && sync_stdout() == -1)
+	if (c.o.state && !c.o.stats && !c.o.popout && sync_stdout() == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	/* --stats writes no insights, so it must not record them either. */
-	if (c.o.state && !c.o.stats &&
+	if (c.o.state && !c.o.stats && !c.o.popout &&
 	    irm_engine_save(c.eng, c.o.state, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "state: %s", e.msg);
 	if (c.late)
@@ -540,7 +642,10 @@ main(int argc, char *argv[])
 	if (c.o.reject && irm_out_close(c.o.reject) == -1)
 		irm_err(IRM_EXIT_FATAL, "reject file");
 	irm_engine_free(c.eng);
+	irm_pop_free(c.pop);
+	free(c.o.pops);
 	irm_buf_free(&c.out);
+	irm_buf_free(&c.poprows);
 	irm_policies_free(c.pol, c.npol);
 	irm_settings_free(&c.settings);
 	irm_pseudo_free(c.pseudo);

@@ -480,6 +480,17 @@ size_t irm_utf8_control_cp(const char *s, size_t len, unsigned *cp);
  * irm-score's state file, so it must not change). */
 uint64_t irm_fnv1a(const char *s);
 
+/* The value of a hex digit, or -1. */
+int irm_hexval(int c);
+
+/*
+ * The partition of key among n (irm(7) SCALE): the standard 64-bit
+ * FNV-1a hash of key's bytes (offset basis 14695981039346656037, prime
+ * 1099511628211) mod n, so that any engine can reproduce it; 0 when n is
+ * 0.  It must not change.
+ */
+unsigned irm_partition(const char *key, unsigned n);
+
 /*
  * Copy at most IRM_QUOTE_MAX bytes of s[0..len) into out (IRM_QUOTE_LEN
  * bytes) for a message: control and non-ASCII bytes become '?', and "..."

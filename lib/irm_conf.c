@@ -104,18 +104,6 @@ skip_ws(struct scan *sc)
 	}
 }
 
-static int
-hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Four hex digits at s[i], or -1. */
 static long
 hex4(const struct scan *sc, size_t i)
@@ -126,7 +114,7 @@ hex4(const struct scan *sc, size_t i)
 	if (i + 4 > sc->len)
 		return -1;
 	for (k = 0; k < 4; k++) {
-		if ((h = hexval((unsigned char)sc->s[i + k])) < 0)
+		if ((h = irm_hexval((unsigned char)sc->s[i + k])) < 0)
 			return -1;
 		v = v * 16 + h;
 	}

@@ -672,10 +672,19 @@ irm_event_write(
 	ev->user = identity(ev, ev->user);
 	ev->target_user = identity(ev, ev->target_user);
 	pseudonymize(ev, w);
-	if (w->key_user) {
+	size_t body;
+	unsigned part = 0, tpart = 0;
+	char key[16];
+
+	if (w->partitions) {
+		part = irm_partition(ev->user, w->partitions);
+		snprintf(key, sizeof(key), "%u\t", part);
+		jw_add(&jw, key, strlen(key));
+	} else if (w->key_user) {
 		jw_add(&jw, ev->user, strlen(ev->user));
 		JW_LIT(&jw, "\t");
 	}
+	body = out->len;
 	irm_time_format(ev->ts, ts);
 	JW_LIT(&jw, "{\"@timestamp\":\"");
 	jw_add(&jw, ts, IRM_TIME_LEN - 1);
@@ -686,5 +695,21 @@ irm_event_write(
 	write_objects(&jw, ev);
 	write_source(&jw, ev, w);
 	JW_LIT(&jw, "}\n");
+	/*
+	 * A deletion is the trigger of the deleted account (irm-score(1)):
+	 * the target's partition gets the event too.
+	 */
+	if (w->partitions && !jw.err && ev->target_user && ev->activity &&
+	    strcmp(ev->activity, "account_deleted") == 0 &&
+	    (tpart = irm_partition(ev->target_user, w->partitions)) != part) {
+		size_t n = out->len - body;
+		char *line = irm_xmalloc(n);
+
+		memcpy(line, out->data + body, n);
+		snprintf(key, sizeof(key), "%u\t", tpart);
+		jw_add(&jw, key, strlen(key));
+		jw_add(&jw, line, n);
+		free(line);
+	}
 	return jw.err ? -1 : 0;
 }

@@ -159,7 +159,8 @@ struct irm_writer {
 	const struct irm_pseudo *pseudo; /* NULL: no pseudonymization */
 	const char **internal;           /* internal domains, NULL-terminated */
 	int key_user;                    /* prefix "user<TAB>" */
-	int mapped_only;                 /* leave o365.audit out */
+	unsigned partitions; /* prefix "partition<TAB>" instead, of so many */
+	int mapped_only;     /* leave o365.audit out */
 };
 
 /*

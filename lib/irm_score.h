@@ -389,6 +389,25 @@ int irm_engine_save(
 int irm_engine_load(
     struct irm_engine *g, const char *path, struct irm_error *e);
 
+/*
+ * Partitioned runs (irm(7) SCALE).  First pass: irm_engine_population_out
+ * makes the engine append the population rows to rows (the header at
+ * once; the counts of each day as it becomes final), and
+ * irm_engine_population_end the days and the end line, after
+ * irm_engine_finish.  Second pass: irm_pop_load reads a population file
+ * (several may be loaded, the merge of partitions), and
+ * irm_engine_population gives it to the engine, after irm_engine_load,
+ * before any event; finish says whether the run will call
+ * irm_engine_finish.  The engine borrows p: free it after the engine.
+ */
+void irm_engine_population_out(struct irm_engine *g, struct irm_buf *rows);
+void irm_engine_population_end(struct irm_engine *g);
+struct irm_pop;
+struct irm_pop *irm_pop_new(void);
+int irm_pop_load(struct irm_pop *p, const char *path, struct irm_error *e);
+void irm_pop_free(struct irm_pop *p);
+void irm_engine_population(struct irm_engine *g, struct irm_pop *p, int finish);
+
 /* Per policy and indicator, users and user-days at each level (--stats). */
 void irm_engine_stats(const struct irm_engine *g, FILE *fp);
 

@@ -73,6 +73,31 @@ irm_fnv1a(const char *s)
 	return h;
 }
 
+int
+irm_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+unsigned
+irm_partition(const char *key, unsigned n)
+{
+	/* The standard offset basis, unlike irm_fnv1a's (which drops its
+	 * last digit and must stay as it is): Go's hash/fnv New64a and
+	 * every other FNV-1a 64 give the same partitions. */
+	uint64_t h = 14695981039346656037ULL;
+
+	while (*key != '\0')
+		h = (h ^ (unsigned char)*key++) * 1099511628211ULL;
+	return n ? (unsigned)(h % n) : 0;
+}
+
 void
 irm_str_quote(const char *s, size_t len, char *out)
 {

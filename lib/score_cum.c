@@ -247,8 +247,11 @@ void
 irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
     struct irm_buf *out)
 {
-	struct peer *pe = irm_xcalloc(n + 1, sizeof(*pe));
-	struct pstat *st = irm_xcalloc(n + 1, sizeof(*st));
+	size_t m = n + irm_pop_nusers(g) + 1;
+	struct peer *pe = irm_xcalloc(m, sizeof(*pe));
+	struct pstat *st = irm_xcalloc(m, sizeof(*st));
+	const struct irm_popuser **others;
+	size_t nothers = irm_pop_others(g, &others);
 	const struct irm_person *who;
 	char rise[160];
 	const struct trig *t;
@@ -269,13 +272,27 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			pe[k].group = who ? who->department : NULL;
 			k++;
 		}
+		/* Partitioned: the peers of the other partitions too. */
+		for (i = 0; i < nothers; i++) {
+			pe[k].total = irm_popuser_exfil(
+			    others[i], p, day - CUM_DAYS + 1, day);
+			if (pe[k].total == 0)
+				continue;
+			who =
+			    irm_directory_find(g->o.settings, others[i]->name);
+			pe[k].u = NULL;
+			pe[k].prio = 0;
+			pe[k].group = who ? who->department : NULL;
+			k++;
+		}
 		peer_stats(pe, k, st);
 		for (i = 0; i < k; i++) {
 			struct cum *c;
 
 			/* Above the median too: in a flat group the ties at
 			 * the 95th percentile are not outliers. */
-			if (st[i].n == 0 || pe[i].total < st[i].p95 ||
+			if (pe[i].u == NULL || st[i].n == 0 ||
+			    pe[i].total < st[i].p95 ||
 			    pe[i].total <= st[i].median ||
 			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
 			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
@@ -292,6 +309,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			    out);
 		}
 	}
+	free(others);
 	free(st);
 	free(pe);
 }

@@ -918,6 +918,7 @@ finalize(
 	free(d->seen);
 	d->seen = NULL;
 	d->nseen = d->capseen = 0;
+	irm_pop_final(g, u, d);
 	exfil_trigger(g, u, d, out);
 	irm_risk_mark(g, u, d);
 	score_all(g, u, d, out);
@@ -964,6 +965,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 			if (v[i]->days[j].day > last)
 				last = v[i]->days[j].day;
 		}
+	irm_pop_range(g, before, &first, &last);
 	for (day = first; day < before && day <= last; day++) {
 		for (i = 0; i < n; i++) {
 			struct uday *d = irm_eng_uday(v[i], day, 0);
@@ -971,7 +973,8 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 			if (d && !d->final)
 				finalize(g, v[i], d, out);
 		}
-		irm_eng_cumulative(g, v, n, day, out);
+		if (irm_pop_cumulative_day(g, day) != 0)
+			irm_eng_cumulative(g, v, n, day, out);
 	}
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
@@ -1058,6 +1061,7 @@ irm_engine_add(
 	int late = 0;
 
 	irm_engine_tick(g, ev->ts, out);
+	irm_pop_event(g, ev->day, 0);
 	if (event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
 		add_trigger(g, irm_eng_user(g, name, 1), &t, out);
@@ -1078,6 +1082,7 @@ irm_engine_add(
 		score_all(g, u, d, out);
 		return late;
 	}
+	irm_pop_event(g, ev->day, 1);
 	if (!irm_eng_seen_add(d, irm_fnv1a(ev->id)))
 		return 0;
 	count(g, u, d, ev);
@@ -1115,6 +1120,7 @@ irm_engine_finish(struct irm_engine *g, struct irm_buf *out)
 		for (j = 0; g->users[i] && j < g->users[i]->ndays; j++)
 			if (g->users[i]->days[j].day > last)
 				last = g->users[i]->days[j].day;
+	last = irm_pop_last(g, last);
 	advance(g,
 	    last != INT64_MIN && last + 1 > g->final_before ? last + 1
 	                                                    : g->final_before,
@@ -1158,6 +1164,7 @@ irm_engine_free(struct irm_engine *g)
 		if (g->users[i])
 			user_free(g->users[i]);
 	free(g->users);
+	irm_pop_state_free(g->pop);
 	free(g);
 }
 

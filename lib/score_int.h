@@ -89,7 +89,8 @@ struct user {
 
 struct irm_engine {
 	struct irm_engine_opts o;
-	struct user **users; /* open addressing by name */
+	struct irm_popstate *pop; /* partitioned runs (score_pop.c), or NULL */
+	struct user **users;      /* open addressing by name */
 	size_t nusers, capusers;
 	int64_t newest;       /* newest event time seen */
 	int64_t final_before; /* days below this are final */
@@ -192,6 +193,59 @@ int irm_eng_factors(const struct irm_engine *g, const struct user *u,
 
 /* Downloads and syncs: collection, whose volume swings with the work. */
 int irm_risk_collection(int idx);
+
+/* --------------------------------------------------------- score_pop.c */
+
+/*
+ * The population of a partitioned run (irm(7) SCALE): every user's daily
+ * count of each indicator, from the first pass of every partition.  A
+ * figure that spans users takes its users from the engine (its own: those
+ * it counts anything for) and from irm_pop_others (the rest), never from
+ * the engine alone.
+ */
+struct irm_popcount {
+	int64_t day;
+	int idx; /* catalogue index */
+	uint32_t n;
+};
+
+struct irm_popuser {
+	char *name;
+	struct irm_popcount *c; /* by day, then catalogue order */
+	size_t n, cap;
+};
+
+struct irm_popstate;
+void irm_pop_state_free(struct irm_popstate *ps);
+
+/* First pass: an event of day was read (counted: and counted); a day of
+ * u became final (its counts become rows). */
+void irm_pop_event(struct irm_engine *g, int64_t day, int counted);
+void irm_pop_final(
+    struct irm_engine *g, const struct user *u, const struct uday *d);
+
+/*
+ * Second pass.  irm_pop_range widens the days advance() walks, [*lo,
+ * *hi], to the days of cumulative exfiltration before `before' not yet
+ * scored; irm_pop_last raises the last day to finish with to theirs.
+ * irm_pop_cumulative_day says whether to score cumulative exfiltration on
+ * day (1 or 0), or -1 without a population (then every day walked).
+ */
+void irm_pop_range(
+    const struct irm_engine *g, int64_t before, int64_t *lo, int64_t *hi);
+int64_t irm_pop_last(const struct irm_engine *g, int64_t last);
+int irm_pop_cumulative_day(struct irm_engine *g, int64_t day);
+
+/* The population's users the engine does not count (owned array of
+ * borrowed users; NULL and 0 without a population), and how many users
+ * the population holds in all. */
+size_t irm_pop_others(
+    const struct irm_engine *g, const struct irm_popuser ***v);
+size_t irm_pop_nusers(const struct irm_engine *g);
+
+/* A population user's exfiltration counted by p on the days from..to. */
+uint32_t irm_popuser_exfil(const struct irm_popuser *u,
+    const struct irm_policy *p, int64_t from, int64_t to);
 
 /* --------------------------------------------------------- score_seq.c */
 

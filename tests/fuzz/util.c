@@ -212,7 +212,7 @@ fuzz_norm(const uint8_t *data, size_t size, enum irm_format fmt,
 {
 	static const char *internal[] = {"contoso.com", "*.contoso.net", NULL};
 	struct irm_norm_opts opts = {fmt, IRM_HR_NONE, map, nmap};
-	struct norm c = {{pseudo, internal, 0, 0}, {0}};
+	struct norm c = {{.pseudo = pseudo, .internal = internal}, {0}};
 	struct irm_norm_sink sink = {event, reject, &c};
 	struct irm_input *in;
 	struct irm_event ev;
