@@ -457,6 +457,11 @@ void irm_pseudo_free(struct irm_pseudo *p);
 void irm_pseudonym(
     const struct irm_pseudo *p, const char *id, size_t len, char *out);
 
+/* Write the lower-case hex HMAC-SHA256 of data under key (65 bytes with
+ * NUL) into out. */
+void irm_hmac_sha256_hex(
+    const void *key, size_t keylen, const void *data, size_t len, char *out);
+
 /* Write the lower-case hex SHA-256 of data (65 bytes with NUL) into out. */
 void irm_sha256_hex(const void *data, size_t len, char *out);
 

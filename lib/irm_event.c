@@ -265,6 +265,13 @@ irm_event_check(const struct irm_event *ev, struct irm_error *e)
 		return irm_seterr(e, "control character in user");
 	if (has_control(ev->target_user))
 		return irm_seterr(e, "control character in target user");
+	if (strnlen(ev->user, IRM_IDENT_MAX + 1) > IRM_IDENT_MAX)
+		return irm_seterr(
+		    e, "user longer than %d bytes", IRM_IDENT_MAX);
+	if (ev->target_user != NULL &&
+	    strnlen(ev->target_user, IRM_IDENT_MAX + 1) > IRM_IDENT_MAX)
+		return irm_seterr(
+		    e, "target user longer than %d bytes", IRM_IDENT_MAX);
 	if (ev->action == NULL || *ev->action == '\0')
 		return irm_seterr(e, "missing operation");
 	if (ev->id == NULL || *ev->id == '\0')

@@ -15,6 +15,11 @@
 
 #include "irm.h"
 
+/* The longest identity (user.name, user.target.name) irm-norm writes and
+ * irm-score reads, in bytes once trimmed: longer ones reject their record,
+ * so that no insight line grows with a name (irm-event(5)). */
+#define IRM_IDENT_MAX 1024
+
 /* A growable list of borrowed strings (e-mail recipients, labels). */
 struct irm_strv {
 	const char **v;
@@ -165,7 +170,8 @@ struct irm_writer {
 
 /*
  * Check the event before writing: returns 0, or -1 with e filled when a
- * required field (time, id, user, action) is missing.
+ * required field (time, id, user, action) is missing, or an identity holds
+ * a control character or is longer than IRM_IDENT_MAX bytes.
  */
 int irm_event_check(const struct irm_event *ev, struct irm_error *e);
 

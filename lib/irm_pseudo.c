@@ -1,7 +1,7 @@
 /*
- * irm_pseudo.c - keyed pseudonyms (HMAC-SHA256) and SHA-256 digests, the
- * only use of libcrypto.  The key lives in memory only and is wiped when
- * freed; it is never printed.
+ * irm_pseudo.c - keyed pseudonyms (HMAC-SHA256), the store's entry MACs
+ * and SHA-256 digests, the only use of libcrypto.  The key lives in memory only
+ * and is wiped when freed; it is never printed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -92,6 +92,18 @@ irm_pseudonym(const struct irm_pseudo *p, const char *id, size_t len, char *out)
 		free(low);
 	memcpy(out, "anon-", 5);
 	hex(md, 6, out + 5);
+}
+
+void
+irm_hmac_sha256_hex(
+    const void *key, size_t keylen, const void *data, size_t len, char *out)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+
+	HMAC(EVP_sha256(), key, (int)keylen, data, len, md, &mdlen);
+	hex(md, mdlen, out);
+	OPENSSL_cleanse(md, sizeof(md));
 }
 
 void

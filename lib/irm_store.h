@@ -1,8 +1,10 @@
 /*
  * irm_store.h - the store (irm-store(5)): DIR/journal.jsonl, an
  * append-only, hash-chained journal of alerts, cases and analyst
- * actions, and the state that is its fold.  store_journal.c (the
- * journal: locking, chain, repair) and store_state.c (the fold).
+ * actions, each entry with a MAC under the store's key (DIR/journal.key),
+ * DIR/journal.head naming the last entry committed, and the state that is
+ * the journal's fold.  store_journal.c (the journal: locking, chain, MACs,
+ * repair), store_verify.c (irm-case verify) and store_state.c (the fold).
  */
 #ifndef IRM_STORE_H
 #define IRM_STORE_H
@@ -28,33 +30,40 @@ typedef int (*irm_store_fn)(void *ctx, struct json_object *entry,
 /*
  * Open the store DIR.  A writer (write=1) creates DIR (mode 0700) and the
  * journal (0600) when missing and refuses a DIR that is not a writable
- * directory.  A reader needs the journal to exist.  Returns NULL with e
- * filled.  Owned: irm_store_close.
+ * directory; it needs the store's key, and creates it (32 random bytes as
+ * hex in journal.key, mode 0600, with journal.head naming no entry) when
+ * there is none.  A key that is not a regular file or that others may
+ * read is refused.  A reader needs the journal to exist, and uses the key
+ * when it can read it.  The actor of every entry appended is the user of
+ * the effective uid.  Returns NULL with e filled.  Owned: irm_store_close.
  */
 struct irm_store *irm_store_open(
     const char *dir, int write, struct irm_error *e);
 void irm_store_close(struct irm_store *s);
 
 /*
- * Writers: take the lock (flock LOCK_EX, waiting), cut a torn last line
- * (recording a journal.repaired entry as by, and saying so through warn
- * with warn_arg; warn may be NULL), then read the entries appended since
- * the last call, checking the chain, and pass each to fn.  Returns 0, or
- * -1 with e filled (a corrupt journal: nothing may be appended, and the
- * lock is released).
+ * Writers: take the lock (flock LOCK_EX, waiting), read the entries
+ * appended since the last call, checking the chain, the MACs and that the
+ * entry journal.head names is there, and pass each to fn; cut a torn last
+ * line (recording a journal.repaired entry as by, and saying so through
+ * warn with warn_arg; warn may be NULL); append journal.keyed (the key's
+ * id) when the journal has none yet.  Returns 0, or -1 with e filled (a
+ * corrupt journal: nothing may be appended, and the lock is released).
  */
 int irm_store_begin(struct irm_store *s, const char *by, irm_store_fn fn,
     void *ctx, irm_warn_fn warn, void *warn_arg, struct irm_error *e);
 
 /*
- * Append one entry {"v":1,"seq","@timestamp","type","by","data","prev"}
- * between begin and commit; data is a compact JSON object.  Returns 0, or
- * -1 with e filled (the write failed: commit is still needed to unlock).
+ * Append one entry {"v":1,"seq","@timestamp","type","actor","by","data",
+ * "prev","mac"} between begin and commit; data is a compact JSON object,
+ * by the display name, actor the Unix user.  Returns 0, or -1 with e
+ * filled (the write failed: commit is still needed to unlock).
  */
 int irm_store_append(struct irm_store *s, int64_t ms, const char *type,
     const char *by, const char *data, struct irm_error *e);
 
-/* fsync the journal and release the lock.  Returns 0, or -1 with e. */
+/* fsync the journal, write journal.head naming its last entry when it
+ * changed, and release the lock.  Returns 0, or -1 with e. */
 int irm_store_commit(struct irm_store *s, struct irm_error *e);
 
 /*
@@ -77,6 +86,30 @@ int irm_store_read(struct irm_store *s, irm_store_fn fn, void *ctx,
  */
 unsigned long irm_store_verify(struct irm_store *s, const char *head,
     char *headout, irm_warn_fn warn, void *warn_arg);
+
+/* What irm_store_mac_check says of a line. */
+enum irm_mac {
+	IRM_MAC_NONE,      /* the line carries no MAC */
+	IRM_MAC_OK,        /* it carries the MAC of the store's key */
+	IRM_MAC_BAD,       /* it carries another */
+	IRM_MAC_UNCHECKED, /* it carries one, and the key could not be read */
+};
+
+/* The MAC of one journal line (without its newline): an enum irm_mac. */
+int irm_store_mac_check(
+    const struct irm_store *s, const char *line, size_t len);
+
+/* Why the store's key could not be read ("PATH: reason"), or NULL when
+ * it was. */
+const char *irm_store_key_problem(const struct irm_store *s);
+
+/*
+ * Read journal.head: the sequence number and hash of the last entry
+ * committed, into *seq and head (65 bytes).  Returns 0, 1 when there is
+ * none, or -1 with e filled (damaged, or its MAC is not the key's).
+ */
+int irm_store_head_load(
+    struct irm_store *s, unsigned long *seq, char *head, struct irm_error *e);
 
 /* The head hash and the last sequence number read or written. */
 const char *irm_store_head(const struct irm_store *s);

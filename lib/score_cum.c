@@ -226,7 +226,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    "\"revision\":0,\"window_days\":%d,\"percentile\":%d,"
 	    "\"peer\":",
 	    d, pe->total, score, irm_severity_name(sev), CUM_DAYS, pct);
-	irm_json_quote(out, peer);
+	irm_eng_quote_cut(out, peer);
 	irm_eng_write_factors(out, f, nf);
 	irm_eng_write_trigger(out, t);
 	irm_buf_printf(out,

@@ -29,12 +29,49 @@ irm_eng_evid_add(struct irm_strv *l, const char *s)
 {
 	size_t i;
 
+	char *c;
+
 	if (s == NULL || l->n >= EVID_MAX)
 		return;
+	c = irm_eng_cut_dup(s);
 	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i], s) == 0)
+		if (strcmp(l->v[i], c) == 0) {
+			free(c);
 			return;
-	irm_strv_add(l, irm_xstrdup(s));
+		}
+	irm_strv_add(l, c);
+}
+
+#define CUT_MARK "...[cut]"
+
+char *
+irm_eng_cut_dup(const char *s)
+{
+	size_t n = EVID_CUT - (sizeof(CUT_MARK) - 1);
+	char *c;
+
+	if (strnlen(s, EVID_CUT + 1) <= EVID_CUT)
+		return irm_xstrdup(s);
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	c = irm_xmalloc(n + sizeof(CUT_MARK));
+	memcpy(c, s, n);
+	memcpy(c + n, CUT_MARK, sizeof(CUT_MARK));
+	return c;
+}
+
+void
+irm_eng_quote_cut(struct irm_buf *out, const char *s)
+{
+	char *c;
+
+	if (s == NULL || strnlen(s, EVID_CUT + 1) <= EVID_CUT) {
+		irm_json_quote(out, s);
+		return;
+	}
+	c = irm_eng_cut_dup(s);
+	irm_json_quote(out, c);
+	free(c);
 }
 
 static void
@@ -271,7 +308,7 @@ irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l)
 	for (i = 0; l != NULL && i < l->n; i++) {
 		if (i)
 			irm_buf_addc(out, ',');
-		irm_json_quote(out, l->v[i]);
+		irm_eng_quote_cut(out, l->v[i]);
 	}
 	irm_buf_addc(out, ']');
 }

@@ -118,6 +118,9 @@ irm_ev_parse(struct json_object *o, struct irm_ev *ev, struct irm_error *e)
 		return irm_seterr(e, "missing event.id");
 	if (ev->user == NULL)
 		return irm_seterr(e, "missing user.name");
+	if (strnlen(ev->user, IRM_IDENT_MAX + 1) > IRM_IDENT_MAX)
+		return irm_seterr(
+		    e, "user.name longer than %d bytes", IRM_IDENT_MAX);
 	read_irm(irm_json_get(o, "irm"), ev);
 	if (ev->activity == NULL)
 		return irm_seterr(e, "missing irm.activity");

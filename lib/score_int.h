@@ -17,6 +17,7 @@
 
 #define DAY_MS 86400000LL
 #define EVID_MAX 20
+#define EVID_CUT 1024 /* bytes of a string written into an insight */
 #define MAX_POLICIES 64
 #define OWN_MIN_DAYS 14 /* active days of history for the own baseline */
 #define OWN_FACTOR 2    /* usual: at most this times the own mean */
@@ -108,9 +109,19 @@ struct factor {
 
 /* ------------------------------------------------------ score_engine.c */
 
-/* Add a copy of s (NULL ignored) to an evidence list unless the list has
- * it or holds EVID_MAX. */
+/* Add a copy of s (NULL ignored), cut as irm_eng_cut_dup cuts it, to an
+ * evidence list unless the list has it or holds EVID_MAX. */
 void irm_eng_evid_add(struct irm_strv *l, const char *s);
+
+/* A copy of s (owned by the caller); when s is longer than EVID_CUT bytes,
+ * its first EVID_CUT - 8 bytes or fewer (cut at a UTF-8 character
+ * boundary) followed by "...[cut]", so at most EVID_CUT bytes and cut again
+ * unchanged: no hostile file name makes an insight line longer than the
+ * next tool reads (irm-insight(5)). */
+char *irm_eng_cut_dup(const char *s);
+
+/* Append s to out as a JSON string, cut as irm_eng_cut_dup cuts it. */
+void irm_eng_quote_cut(struct irm_buf *out, const char *s);
 
 /* The evidence of a count, allocated when missing. */
 struct evid *irm_eng_evid(struct evid **e);

@@ -395,7 +395,7 @@ write_steps(struct irm_buf *out, const struct irm_seq *q)
 		for (j = 0; j < st->nfiles; j++) {
 			if (j)
 				irm_buf_addc(out, ',');
-			irm_json_quote(out, st->files[j]);
+			irm_eng_quote_cut(out, st->files[j]);
 		}
 		irm_buf_adds(out, "]}");
 		first = 0;

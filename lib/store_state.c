@@ -2,9 +2,12 @@
  * store_state.c - the state of the store is the fold of its journal:
  * alerts (re-built from the insights their entries carry, so the same
  * rules give the same alerts), their triage, and cases with their notes.
- * An entry that names an unknown alert or case, or an alert id that the
- * insight does not give, means the journal was not written by these
- * rules: the fold stops and the store is treated as corrupt.
+ * An entry that names an unknown alert or case, an alert id that the
+ * insight does not give, or a transition irm-case would have refused
+ * (dismissing or confirming an alert that does not need review, a case
+ * for another user's alert, acting on a closed case) means the journal
+ * was not written by these rules: the fold stops and the store is
+ * treated as corrupt; irm-case verify names each such entry.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,8 +102,7 @@ struct entry {
 static int
 bad(struct irm_error *e, const struct entry *en, const char *why)
 {
-	return irm_seterr(
-	    e, "journal line %lu (%s): %s", en->line, en->type, why);
+	return irm_seterr(e, "%s: %s", en->type, why);
 }
 
 static void
@@ -161,6 +163,29 @@ alert_note(struct irm_state *st, const struct irm_alert *al,
 	add_note(&st->alert_notes, &st->nalert_notes, en, kind, text);
 }
 
+/* An alert that does not need review cannot be dismissed or confirmed. */
+static int
+not_review(struct irm_error *e, const struct entry *en,
+    const struct irm_alert *al, const char *what)
+{
+	char why[160];
+
+	snprintf(why, sizeof(why),
+	    "%s is %s%s%s: only an alert that needs review can be %s", al->id,
+	    irm_alert_status_name(al->status), al->case_id ? " in " : "",
+	    al->case_id ? al->case_id : "", what);
+	return bad(e, en, why);
+}
+
+/* data.user, when given, must be want (the alert's or case's user). */
+static int
+same_user(const struct entry *en, const char *want)
+{
+	const char *user = irm_json_str(en->data, "user");
+
+	return user == NULL || strcmp(user, want) == 0;
+}
+
 static int
 fold_status(struct irm_state *st, const struct entry *en, struct irm_error *e)
 {
@@ -171,6 +196,10 @@ fold_status(struct irm_state *st, const struct entry *en, struct irm_error *e)
 
 	if (al == NULL || s == -1)
 		return bad(e, en, "unknown alert or status");
+	if (s != IRM_ALERT_DISMISSED)
+		return bad(e, en, "only dismissed is set by alert.status");
+	if (al->status != IRM_ALERT_NEEDS_REVIEW)
+		return not_review(e, en, al, "dismissed");
 	irm_alert_set_status(al, (enum irm_alert_status)s, NULL);
 	alert_note(st, al, en, status, reason);
 	return 0;
@@ -194,8 +223,17 @@ fold_case_opened(
 	struct irm_alert *al = entry_alert(st, en);
 	struct irm_case *c;
 
+	char next[32];
+
 	if (id == NULL || al == NULL || irm_state_case(st, id))
 		return bad(e, en, "case id missing or taken, or unknown alert");
+	irm_state_next_case_id(st, next);
+	if (strcmp(id, next) != 0)
+		return bad(e, en, "not the next case id");
+	if (al->status != IRM_ALERT_NEEDS_REVIEW)
+		return not_review(e, en, al, "confirmed");
+	if (!same_user(en, al->user))
+		return bad(e, en, "the case's user is not the alert's user");
 	c = irm_xcalloc(1, sizeof(*c));
 	c->id = irm_xstrdup(id);
 	c->name = irm_xstrdup(name ? name : id);
@@ -221,9 +259,16 @@ fold_case_entry(
 
 	if (c == NULL)
 		return bad(e, en, "unknown case");
+	if (c->status != IRM_CASE_ACTIVE)
+		return bad(e, en, "the case is closed");
 	if (strcmp(en->type, "case.alert_added") == 0) {
 		if ((al = entry_alert(st, en)) == NULL)
 			return bad(e, en, "unknown alert");
+		if (al->status != IRM_ALERT_NEEDS_REVIEW)
+			return not_review(e, en, al, "confirmed");
+		if (strcmp(al->user, c->user) != 0)
+			return bad(e, en,
+			    "the alert is of another user (one user per case)");
 		case_add_alert(c, al);
 		case_touch(c, en, "confirm", al->id);
 	} else if (strcmp(en->type, "case.note") == 0) {
@@ -236,10 +281,12 @@ fold_case_entry(
 
 		if (res == NULL || act == NULL)
 			return bad(e, en, "resolution or action missing");
+		if (strcmp(res, "benign") != 0 && strcmp(res, "violation") != 0)
+			return bad(e, en,
+			    "resolution is neither benign nor violation");
+		if (!same_user(en, c->user))
+			return bad(e, en, "the user is not the case's user");
 		c->status = IRM_CASE_CLOSED;
-		/* A case resolved again keeps the last resolution. */
-		free(c->resolution);
-		free(c->action);
 		c->resolution = irm_xstrdup(res);
 		c->action = irm_xstrdup(act);
 		case_touch(c, en, "resolve", act);
@@ -254,16 +301,21 @@ fold_case_entry(
 /* A reveal of a case is a note of it; of an alert, a line of its
  * history. */
 static int
-fold_revealed(struct irm_state *st, const struct entry *en)
+fold_revealed(struct irm_state *st, const struct entry *en, struct irm_error *e)
 {
 	const char *id = irm_json_str(en->data, "id");
 	const char *user = irm_json_str(en->data, "user");
 	struct irm_case *c = id ? irm_state_case(st, id) : NULL;
 	struct irm_alert *al = id ? irm_alerts_find(st->alerts, id) : NULL;
 
+	if (c == NULL && al == NULL)
+		return bad(e, en, "unknown alert or case");
+	if (!same_user(en, c ? c->user : al->user))
+		return bad(e, en,
+		    "the pseudonym is not the user of the alert or case");
 	if (c)
 		case_touch(c, en, "reveal", user);
-	else if (al)
+	else
 		alert_note(st, al, en, "reveal", user);
 	return 0;
 }
@@ -295,7 +347,7 @@ irm_state_fold(
 	    strcmp(en.type, "case.resolved") == 0)
 		return fold_case_entry(st, &en, e);
 	if (strcmp(en.type, "case.revealed") == 0)
-		return fold_revealed(st, &en);
+		return fold_revealed(st, &en, e);
 	/* journal.repaired, and types of later versions: nothing to fold. */
 	return 0;
 }

@@ -5,7 +5,7 @@
 # cut entries; a torn last line is repaired by the next writer; refusals.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 31
+plan 32
 
 SOURCE_DATE_EPOCH=1775000000
 export SOURCE_DATE_EPOCH
@@ -24,10 +24,10 @@ fields() { jq -r '[.user.name,.irm.alert.score,.irm.alert.status,.irm.alert.epis
 
 irm-report -S "$S" "$TMP/a" >"$TMP/out1" 2>"$TMP/err"
 check_rc "a first run writes its alerts and exits 0" 0 test ! -s "$TMP/err" -a "$(wc -l <"$TMP/out1")" -eq 3
-check "the journal holds one entry per change, types alert.opened/updated" \
-    test "$(jq -r .type "$J" | tr '\n' ' ')" = "alert.opened alert.updated alert.opened "
-check "the store directory is 0700 and the journal 0600" \
-    test "$(stat -c %a "$S") $(stat -c %a "$J")" = "700 600"
+check "the journal holds journal.keyed, then one entry per change, types alert.opened/updated" \
+    test "$(jq -r .type "$J" | tr '\n' ' ')" = "journal.keyed alert.opened alert.updated alert.opened "
+check "the store directory is 0700, the journal, its key and head 0600" \
+    test "$(stat -c %a "$S" "$J" "$S/journal.key" "$S/journal.head" | tr '\n' ' ')" = "700 600 600 600 "
 cp "$J" "$TMP/j1"
 irm-report -S "$S" "$TMP/a" >"$TMP/out2"
 check "a replay through the store writes nothing" test ! -s "$TMP/out2"
@@ -64,8 +64,9 @@ corrupt
 sed -i '2s/"by":"irm-report"/"by":"irm-reporT"/' "$TMP/c1/journal.jsonl"
 irm-case -S "$TMP/c1" verify >/dev/null 2>"$TMP/err"
 check_rc "verify: an edited byte exits 3" 3 irm-case -S "$TMP/c1" verify
-check "verify names the line after the edited entry and the entry" \
-    grep -q 'journal.jsonl:3: prev does not match the line before (entry 2): that entry was edited' "$TMP/err"
+check "verify names the edited entry (its mac) and the line after it" \
+    sh -c "grep -q 'journal.jsonl:2: the entry.s mac does not match: edited, or written without the store.s key' '$TMP/err' &&
+    grep -q 'journal.jsonl:3: prev does not match the line before (entry 2): that entry was edited' '$TMP/err'"
 check_rc "irm-report refuses to append to a broken chain (exit 3)" 3 \
     irm-report -S "$TMP/c1" "$TMP/a"
 check_rc "irm-case refuses to act on a broken chain (exit 3)" 3 \
@@ -82,7 +83,10 @@ check "verify: swapped lines are reported as reordered" \
     grep -q 'journal.jsonl:3: entry 2 comes after entry 3: reordered' "$TMP/err"
 corrupt
 head -n $((n - 1)) "$J" >"$TMP/c1/journal.jsonl"
-check_rc "verify: a journal cut at a line boundary still chains" 0 irm-case -S "$TMP/c1" verify
+irm-case -S "$TMP/c1" verify >/dev/null 2>"$TMP/err"
+check_rc "verify: a journal cut at a line boundary is found without a kept head (journal.head)" 3 irm-case -S "$TMP/c1" verify
+check "and it says entries were cut from the end" \
+    grep -q "journal.head names entry $n but the journal ends at entry $((n - 1)): entries were cut from the end" "$TMP/err"
 irm-case -S "$TMP/c1" verify --head "$HEAD" >/dev/null 2>"$TMP/err"
 check_rc "verify --head: the kept head proves the cut (exit 3)" 3 \
     irm-case -S "$TMP/c1" verify --head "$HEAD"
@@ -90,9 +94,10 @@ check "verify --head says entries were cut from the end" grep -q 'cut from the e
 check_rc "verify --head of an earlier head passes on the grown journal" 0 \
     irm-case -S "$S" verify --head "$(sed -n 2p "$J" | tr -d '\n' | openssl dgst -sha256 -r | cut -c1-64)"
 
-# A torn last line: reported, then cut by the next writer and recorded.
+# A torn last line (an append that died after journal.head was last
+# written): reported, then cut by the next writer and recorded.
 corrupt
-head -c -7 "$J" >"$TMP/c1/journal.jsonl"
+printf '{"v":1,"seq":%d,"@timestamp":"2026-04-0' $((n + 1)) >>"$TMP/c1/journal.jsonl"
 check_rc "verify: a torn last line exits 3" 3 irm-case -S "$TMP/c1" verify
 irm-case -S "$TMP/c1" list >/dev/null 2>"$TMP/err"
 check "readers warn about the torn line and read the rest" grep -q 'torn last line' "$TMP/err"
@@ -131,5 +136,5 @@ done
 wait
 check_rc "parallel appends leave an intact chain" 0 irm-case -S "$P" verify
 jq -r .type "$P/journal.jsonl" | sort | uniq -c | tr -s ' ' >"$TMP/got"
-printf ' 7 alert.opened\n 54 alert.updated\n 60 case.note\n 1 case.opened\n' >"$TMP/want"
+printf ' 7 alert.opened\n 54 alert.updated\n 60 case.note\n 1 case.opened\n 1 journal.keyed\n' >"$TMP/want"
 check_same "no entry is lost: 61 insights (7 alerts) and 60 notes" "$TMP/got" "$TMP/want"

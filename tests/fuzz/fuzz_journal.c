@@ -3,10 +3,14 @@
  * readers and writers meet it: irm_store_read folding into the state,
  * irm_store_verify, irm_violations_load (irm-score -S), and a writer's
  * irm_store_begin, which cuts a torn last line and records the cut.
- * The file is DIR/journal.jsonl of the scratch directory.
+ * The file is DIR/journal.jsonl of the scratch directory; the key and
+ * journal.head are removed before each input, so the writer creates a key
+ * and appends journal.keyed (migrating the input as a store from before
+ * keys), and the readers check the MACs with that key afterwards.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "irm.h"
@@ -72,9 +76,16 @@ writer(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/journal.key", fuzz_dir());
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/journal.head", fuzz_dir());
+	unlink(path);
 	fuzz_file("journal.jsonl", data, size);
 	reader();
 	violations();
 	writer();
+	reader();
 	return 0;
 }
