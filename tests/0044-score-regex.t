@@ -3,8 +3,8 @@
 # (irm-policy(5)): a back-reference and nested counted repetition are
 # refused by --lint with FILE:LINE, before they can hang irm-score for
 # minutes or take gigabytes to compile, and a long rating is matched on
-# its first 1024 bytes only (tests/unit/test_lib.c checks the cut).  Every run is under timeout (and a memory
-# limit), so a hang fails fast.
+# its first 1024 bytes only (tests/unit/test_lib.c checks the cut).
+# Every run is under timeout (and a memory limit), so a hang fails fast.
 . "$(dirname "$0")/lib.sh"
 command -v timeout >/dev/null || skip_all "timeout missing"
 
@@ -22,8 +22,14 @@ settings() {
 review() {
 	printf '{"@timestamp":"2026-02-20T09:00:00.000Z","event":{"id":"sha256:%064d","action":"Performance review","category":["iam"],"type":["info"],"module":"hr","dataset":"hr.review"},"user":{"name":"hank@contoso.com"},"irm":{"activity":"hr_review","hr":{"effective_date":"2026-02-20T09:00:00.000Z","rating":"%s"}}}\n' 1 "$1"
 }
-# bounded CMD...: CMD under 10 seconds and 2 GB of address space.
-bounded() { (ulimit -v 2000000; exec timeout 10 "$@"); }
+# bounded CMD...: CMD under 10 seconds and 2 GB of address space (the
+# sanitizer build reserves terabytes of address space up front, so there
+# only the time is bounded).
+if ldd "$(command -v irm-score)" 2>/dev/null | grep -q libasan; then
+	bounded() { timeout 10 "$@"; }
+else
+	bounded() { (ulimit -v 2000000; exec timeout 10 "$@"); }
+fi
 lint() {
 	bounded irm-score -s "$TMP/settings.json" -p "$D/data_leaks_risky_users.json" --lint
 }
