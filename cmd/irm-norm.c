@@ -170,7 +170,8 @@ struct ctx {
 static void
 write_out(struct ctx *c)
 {
-	if (fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
+	if (c->out.len &&
+	    fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (c->unbuffered && fflush(stdout) == EOF)
 		irm_err(IRM_EXIT_FATAL, "stdout");

@@ -510,7 +510,8 @@ main(int argc, char *argv[])
 	irm_progress_end(&r.prog);
 	if (o.risk_levels) {
 		irm_risk_levels(r.st->alerts, &r.out);
-		if (fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
+		if (r.out.len &&
+		    fwrite(r.out.data, 1, r.out.len, stdout) != r.out.len)
 			irm_err(IRM_EXIT_FATAL, "stdout");
 	}
 	if (o.by_user)

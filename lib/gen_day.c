@@ -920,5 +920,7 @@ irm_gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v)
 			scenario(&c);
 		}
 	}
-	qsort(v->a, v->n, sizeof(v->a[0]), by_time);
+	/* A quiet day has no acts and no array: qsort must not see NULL. */
+	if (v->n > 1)
+		qsort(v->a, v->n, sizeof(v->a[0]), by_time);
 }
