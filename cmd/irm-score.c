@@ -1,7 +1,7 @@
 /*
  * irm-score - score events against insider risk policies
  *
- *	irm-score [-u] -s settings -p policy ... [-o file] [-r file]
+ *	irm-score [-uv] -s settings -p policy ... [-o file] [-r file]
  *	    [-S store] [--final] [--lag days] [--now time]
  *	    [--population file ...] [--population-out file]
  *	    [--pseudonymize keyfile] [--start-scoring file] [--state file]
@@ -36,7 +36,7 @@ struct opts {
 	const char *store, *popout;
 	char **policies, **pops;
 	size_t npolicies, npops;
-	int final, lint, stats, list, unbuffered;
+	int final, lint, stats, list, unbuffered, verbose;
 	int lag;
 	int64_t now;
 	FILE *reject;
@@ -51,6 +51,7 @@ struct start {
 
 struct ctx {
 	struct opts o;
+	struct irm_progress prog; /* -v and the progress line */
 	struct irm_settings settings;
 	struct irm_policy *pol;
 	size_t npol;
@@ -96,6 +97,8 @@ flush_out(struct ctx *c)
 		irm_buf_reset(&c->out);
 		return;
 	}
+	for (size_t i = 0; i < c->out.len; i++)
+		c->prog.out += c->out.data[i] == '\n';
 	if (c->out.len &&
 	    fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -120,6 +123,8 @@ reject(struct ctx *c, const char *file, unsigned long line,
 	if (hint)
 		irm_warnx("%s: %s", file, hint);
 	c->rval = IRM_EXIT_REJECT;
+	c->prog.in++;
+	c->prog.rejected++;
 	if (c->o.reject == NULL || raw == NULL)
 		return;
 	if (fwrite(raw, 1, len, c->o.reject) != len ||
@@ -159,6 +164,8 @@ read_events(struct ctx *c, int argc, char **argv)
 				    r.rawlen, e.msg);
 				continue;
 			}
+			c->prog.in++;
+			irm_progress_tick(&c->prog, irm_input_name(in));
 			c->late += irm_engine_add(c->eng, &ev, &c->out);
 			flush_out(c);
 		}
@@ -380,6 +387,8 @@ static const struct irm_opt opts[] = {
         "read the settings file (default: every setting's default)"},
     {'u', "unbuffered", NULL,
         "flush the output after the insights of each event"},
+    {'v', "verbose", NULL,
+        "end with the records in, insights out and rejected, and the time, on stderr"},
     IRM_OPT_VERSION,
     {OPT_FINAL, "final", NULL,
         "at the end, make every day final and write what is due"},
@@ -407,12 +416,10 @@ static const struct irm_opt opts[] = {
 };
 
 static const char synopsis[] =
-    "usage: irm-score [-u] -s settings -p policy ... [-o file] "
-    "[-r file]\n"
+    "usage: irm-score [-uv] -s settings -p policy ... [-o file] [-r file]\n"
     "                 [-S store] [--final] [--lag days] [--now time]\n"
     "                 [--population file ...] [--population-out file]\n"
-    "                 [--pseudonymize keyfile] [--start-scoring file] "
-    "[--state file]\n"
+    "                 [--pseudonymize keyfile] [--start-scoring file] [--state file]\n"
     "                 [file ...]\n"
     "       irm-score -s settings -p policy ... --lint | --stats |\n"
     "                 --list-indicators\n";
@@ -452,6 +459,9 @@ parse_opts(struct opts *o, int argc, char **argv)
 			break;
 		case 'u':
 			o->unbuffered = 1;
+			break;
+		case 'v':
+			o->verbose = 1;
 			break;
 		case 'V':
 			printf("irm-score %s\n", IRM_VERSION);
@@ -613,7 +623,10 @@ main(int argc, char *argv[])
 	if (c.o.start)
 		start_scoring(&c);
 	flush_out(&c);
+	irm_progress_start(
+	    &c.prog, "events", isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO));
 	read_events(&c, argc, argv);
+	irm_progress_end(&c.prog);
 	/* --now: days up to it are final whatever the events said. */
 	if (c.o.now != INT64_MIN)
 		irm_engine_tick(c.eng, c.o.now, &c.out);
@@ -637,6 +650,8 @@ main(int argc, char *argv[])
 	if (c.late)
 		irm_warnx("%lu late event%s for days already final", c.late,
 		    c.late == 1 ? "" : "s");
+	if (c.o.verbose)
+		irm_progress_summary(&c.prog, "insights");
 	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (c.o.reject && irm_out_close(c.o.reject) == -1)

@@ -5,7 +5,7 @@
 # on a pipe, nor when stdout is the terminal; -v prints the counts and
 # the time at the end, on a pipe too.
 . "$(dirname "$0")/lib.sh"
-plan 12
+plan 15
 A=$TOP/examples/tenant/audit-2026-03.jsonl
 esc=$(printf '\033')
 cr=$(printf '\r')
@@ -34,10 +34,22 @@ check "irm-report -v: insights in, alert records out, rejected, time" \
     grep -q -x "irm-report: $((ni * 20 + 1)) insights in, $na alert records out, 1 rejected, [0-9]*\.[0-9][0-9] s" "$TMP/err"
 irm-norm "$A" >/dev/null 2>"$TMP/err"
 check "irm-norm without -v on a pipe: nothing on stderr" test ! -s "$TMP/err"
+ne=$(wc -l <"$TMP/ev")
+irm-score -v -s "$TOP/examples/settings.json" -p "$TOP/examples/policies" \
+    "$TMP/ev" "$TMP/bad" >/dev/null 2>"$TMP/err"
+check "irm-score -v: events in, insights out, rejected, time" \
+    grep -q -x "irm-score: $((ne + 1)) events in, $ni insights out, 1 rejected, [0-9]*\.[0-9][0-9] s" "$TMP/err"
 
 command -v script >/dev/null || {
-	for i in 1 2 3 4 5 6 7 8; do ok "progress on a terminal # SKIP no script(1)"; done
-	done_testing
+	for i in 1 2 3 4 5 6 7 8 9 10; do ok "progress on a terminal # SKIP no script(1)"; done
+	evs="(cat '$TMP/ev'; sleep 1.3; cat '$TMP/ev')"
+tty "$evs | irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' -o /dev/null"
+check "irm-score on a terminal, a slow run: a progress line" \
+    grep -q "${cr}irm-score: [0-9][0-9]* events, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
+tty "irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' '$TMP/ev' | cat >/dev/null"
+check "irm-score, a run under a second: nothing" \
+    sh -c "! grep -q 'events, ' '$TMP/tty'"
+done_testing
 }
 # tty CMD: run CMD with a terminal as stdin, stdout and stderr; the
 # terminal's output in $TMP/tty (without script's own lines).
@@ -71,4 +83,11 @@ check "stdout on the terminal too: no progress line" \
 tty "(cat '$TMP/ins20'; sleep 1.3; cat '$TMP/ins20') | irm-report -o /dev/null"
 check "irm-report on a terminal, a slow run: a progress line" \
     grep -q "${cr}irm-report: [0-9][0-9]* insights, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
+evs="(cat '$TMP/ev'; sleep 1.3; cat '$TMP/ev')"
+tty "$evs | irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' -o /dev/null"
+check "irm-score on a terminal, a slow run: a progress line" \
+    grep -q "${cr}irm-score: [0-9][0-9]* events, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
+tty "irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' '$TMP/ev' | cat >/dev/null"
+check "irm-score, a run under a second: nothing" \
+    sh -c "! grep -q 'events, ' '$TMP/tty'"
 done_testing
