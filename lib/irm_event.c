@@ -431,16 +431,25 @@ pseudo(struct irm_event *ev, const struct irm_writer *w, const char *id)
 	return irm_event_strdup(ev, out);
 }
 
+/* Is dom an internal domain or a subdomain of one (at any depth)?  A
+ * leading "*." of a configured domain is the same as none. */
 static int
 internal_domain(const struct irm_writer *w, const char *dom)
 {
-	const char **d;
+	const char **d, *base;
+	size_t n, m;
 
 	if (dom == NULL || w->internal == NULL)
 		return 0;
-	for (d = w->internal; *d; d++)
-		if (irm_strcaseeq(*d, dom))
+	n = strlen(dom);
+	for (d = w->internal; *d; d++) {
+		base = strncmp(*d, "*.", 2) == 0 ? *d + 2 : *d;
+		m = strlen(base);
+		if (irm_strcaseeq(base, dom) ||
+		    (n > m && dom[n - m - 1] == '.' &&
+		        irm_strcaseeq(base, dom + n - m)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -465,15 +474,33 @@ pseudo_list(
 		sv->v[i] = pseudo_addr(ev, w, sv->v[i]);
 }
 
+/* Where the user segment after mark starts in s: after the first
+ * "/personal/"-like mark, or at the start for a mark that may also start
+ * the string without its leading separator ("personal/"); NULL if none. */
+static const char *
+segment(const char *s, const char *mark)
+{
+	const char *p = strstr(s, mark);
+
+	if (p != NULL)
+		return p + strlen(mark);
+	if ((mark[0] == '/' || mark[0] == '\\') &&
+	    strncmp(s, mark + 1, strlen(mark + 1)) == 0)
+		return s + strlen(mark + 1);
+	return NULL;
+}
+
 /*
- * Replace the user segment of OneDrive personal URLs (/personal/SEG/) and
- * of Windows or Unix profile paths (\Users\SEG\, /Users/SEG/, /home/SEG/).
+ * Replace the user segment of OneDrive personal URLs and paths
+ * (/personal/SEG/, or personal/SEG/ at the start), of Windows or Unix
+ * profile paths (\Users\SEG\, /Users/SEG/, /home/SEG/) and of home shares
+ * (\\server\home$\SEG\, \home\SEG\, /home$/SEG/).
  */
 static const char *
 pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
 {
-	static const char *const marks[] = {
-	    "/personal/", "\\Users\\", "/Users/", "/home/", NULL};
+	static const char *const marks[] = {"/personal/", "\\Users\\",
+	    "/Users/", "/home/", "\\home$\\", "\\home\\", "/home$/", NULL};
 	const char *const *m;
 	const char *seg, *end, *id;
 	char out[IRM_PSEUDO_LEN];
@@ -482,10 +509,9 @@ pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
 	if (w->pseudo == NULL || s == NULL)
 		return s;
 	for (m = marks; *m; m++) {
-		seg = strstr(s, *m);
+		seg = segment(s, *m);
 		if (seg == NULL)
 			continue;
-		seg += strlen(*m);
 		end = seg + strcspn(seg, "/\\");
 		if (end == seg)
 			continue;
@@ -502,6 +528,67 @@ pseudo_path(struct irm_event *ev, const struct irm_writer *w, const char *s)
 	return s;
 }
 
+/* Bytes of an address's local part, for finding one in a URL. */
+static int
+local_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+	    c == '+';
+}
+
+/*
+ * Addresses at internal domains written into a URL (a query string's
+ * user=first.last%40contoso.com, or with a plain '@'): each becomes its
+ * pseudonym, as the same address elsewhere in the event would.
+ */
+static const char *
+pseudo_url_addrs(
+    struct irm_event *ev, const struct irm_writer *w, const char *s)
+{
+	const char *p, *at, *lp, *dom, *end, *id;
+	char out[IRM_PSEUDO_LEN];
+	struct irm_buf b, addr;
+	size_t atlen;
+
+	if (w->pseudo == NULL || s == NULL || !strpbrk(s, "@%"))
+		return s;
+	irm_buf_init(&b, (size_t)-1 / 2);
+	for (p = s; *p;) {
+		at = p + strcspn(p, "@%");
+		atlen = *at == '@' ? 1 : strncasecmp(at, "%40", 3) == 0 ? 3 : 0;
+		if (*at == '\0' || atlen == 0) {
+			irm_buf_add(&b, p, (size_t)(at - p) + (*at ? 1 : 0));
+			p = *at ? at + 1 : at;
+			continue;
+		}
+		for (lp = at; lp > p && local_char(lp[-1]); lp--)
+			;
+		dom = at + atlen;
+		for (end = dom; local_char(*end) && *end != '+'; end++)
+			;
+		irm_buf_init(&addr, (size_t)-1 / 2);
+		irm_buf_add(&addr, lp, (size_t)(at - lp));
+		irm_buf_addc(&addr, '@');
+		irm_buf_add(&addr, dom, (size_t)(end - dom));
+		irm_buf_add(&b, p, (size_t)(lp - p));
+		if (lp < at && end > dom && addr.data &&
+		    internal_domain(w, irm_event_email_domain(ev, addr.data))) {
+			id = identity(ev, addr.data);
+			irm_pseudonym(w->pseudo, id, strlen(id), out);
+			irm_buf_adds(&b, out);
+		} else
+			irm_buf_add(&b, lp, (size_t)(end - lp));
+		irm_buf_free(&addr);
+		p = end;
+	}
+	if (b.data == NULL)
+		return s;
+	s = irm_event_strdup(ev, b.data);
+	irm_buf_free(&b);
+	return s;
+}
+
 static void
 pseudonymize(struct irm_event *ev, const struct irm_writer *w)
 {
@@ -515,7 +602,8 @@ pseudonymize(struct irm_event *ev, const struct irm_writer *w)
 	/* Rule conditions are free text ("From=..."): none under -p. */
 	if (w->pseudo)
 		ev->rule_conditions.n = 0;
-	ev->url_full = pseudo_path(ev, w, ev->url_full);
+	ev->url_full =
+	    pseudo_url_addrs(ev, w, pseudo_path(ev, w, ev->url_full));
 	ev->file_path = pseudo_path(ev, w, ev->file_path);
 	ev->file_directory = pseudo_path(ev, w, ev->file_directory);
 }
