@@ -91,8 +91,9 @@ struct irm_engine {
 	struct irm_engine_opts o;
 	struct user **users; /* open addressing by name */
 	size_t nusers, capusers;
-	int64_t newest;       /* newest event time seen */
-	int64_t final_before; /* days below this are final */
+	int64_t newest;          /* newest event time seen */
+	int64_t final_before;    /* days below this are final */
+	struct irm_peers *peers; /* user risk's peer counts (score_risk.c) */
 	char ts[IRM_TIME_LEN];
 };
 
@@ -177,8 +178,10 @@ void irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n,
 
 /* Mark the counts of a day that just became final as new or a rise for
  * the user (before it is scored). */
-void irm_risk_mark(
-    const struct irm_engine *g, const struct user *u, struct uday *d);
+void irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d);
+
+/* Free the peer counts of user risk (NULL ignored). */
+void irm_risk_free(struct irm_peers *pc);
 
 /* The user risk of u on final day d for every policy that has it:
  * insights appended to out. */
