@@ -2,7 +2,7 @@
  * score_risk.c - user risk: weak signals of a user added up over days,
  * with a decay, per policy.  A count that is new for the user (an
  * indicator the user never had in the 60 days before, with 14 active days
- * of history or more, and that fewer than a third of the user's peers
+ * of history or more, and that fewer than half of the user's peers
  * had in the 30 days to the day) and a rise over the user's own mean
  * (not for downloads) are the parts (the strongest of each indicator); their
  * sum over the last 30 days, halved for every whole week of age, times 1.5 for
@@ -32,7 +32,7 @@
 #define RISK_EVERY 7      /* days between two insights of one severity */
 #define RISK_PARTS 64     /* parts kept for an insight, at most */
 #define RISK_PEERS 20     /* fewer peers: the organization, or no comparison */
-#define RISK_PEER_DIV 3   /* new: fewer than 1/3 of the peers had it */
+#define RISK_PEER_DIV 2   /* new: fewer than half of the peers had it */
 
 /*
  * The peers' counts for the day being scored: per department of the

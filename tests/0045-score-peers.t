@@ -1,6 +1,6 @@
 #!/bin/sh
 # irm-score's peers and habits (irm-score(1) SCORING): a thing new for a
-# user that a third or more of the user's department did in the 30 days
+# user that half or more of the user's department did in the 30 days
 # is no part of the user's risk; a high count of downloads or syncs alone
 # is collection, uncorroborated; after hours is no signal for a user who
 # mostly works after hours.
@@ -64,7 +64,7 @@ risk() {
 	    [.irm.day,.irm.score,([.irm.parts[]|.indicator+"/"+.kind]|join(","))]|join(" ")'
 }
 irm-score -s "$TMP/settings.json" -p "$S/departing.json" "$TMP/peers.jsonl" | risk >"$TMP/got"
-check_same "a first thing a third of the department did is no part" "$TMP/got" /dev/null
+check_same "a first thing most of the department did is no part" "$TMP/got" /dev/null
 grep -v '"peer[23][0-9]@' "$TMP/peers.jsonl" >"$TMP/few.jsonl"
 irm-score -s "$TMP/settings.json" -p "$S/departing.json" "$TMP/few.jsonl" | risk >"$TMP/got"
 echo "2026-03-11 60 usb_copy/new,cloud_upload/new" >"$TMP/want"
