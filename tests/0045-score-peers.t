@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 4
+plan 6
 
 ev() {
 	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
@@ -69,6 +69,23 @@ grep -v '"peer[23][0-9]@' "$TMP/peers.jsonl" >"$TMP/few.jsonl"
 irm-score -s "$TMP/settings.json" -p "$S/departing.json" "$TMP/few.jsonl" | risk >"$TMP/got"
 echo "2026-03-11 60 usb_copy/new,cloud_upload/new" >"$TMP/want"
 check_same "without 20 peers the first things are new" "$TMP/got" "$TMP/want"
+
+# 1c. The marks (new, rise) of final days are in --state: the first run
+#    ends with 2026-03-10 final (the first USB copy) and 2026-03-11 not
+#    (the first upload); a second run with a later event makes the risk
+#    of the one-shot run, which needs the USB copy's mark.
+{
+	grep -v '"peer' "$TMP/peers.jsonl"
+	ev 2026-03-13T09:00:00.000Z n4 leaver@contoso.com file_downloaded "" "$SP"
+} >"$TMP/alone.jsonl"
+ev 2026-03-25T09:00:00.000Z late leaver@contoso.com file_downloaded "" "$SP" >"$TMP/late.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st" "$TMP/alone.jsonl" >"$TMP/split"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st" "$TMP/late.jsonl" >>"$TMP/split"
+risk <"$TMP/split" >"$TMP/got"
+cat "$TMP/alone.jsonl" "$TMP/late.jsonl" >"$TMP/whole.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/whole.jsonl" | risk >"$TMP/want"
+check "the one-shot run has the risk" test -s "$TMP/want"
+check_same "new and rise marks survive a reload of the state" "$TMP/got" "$TMP/want"
 
 # 2. 100 SharePoint downloads in a day, some of priority content, by a
 #    user without a history (sharepoint_download: weight 10, high at 50):
