@@ -459,6 +459,14 @@ level_of(const struct irm_pol_ind *pi, uint32_t n)
 	return lv;
 }
 
+int
+irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p)
+{
+	int m = p->min_score + g->o.settings->volume_shift;
+
+	return m < 0 ? 0 : m > 100 ? 100 : m;
+}
+
 /* Is idx the after-hours logon indicator (after hours by definition)? */
 static int
 logon_after_hours(int idx)
@@ -699,7 +707,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 		if (p->priority_only == 1 && id->prio == 0)
 			continue;
 		irm_eng_factors(g, u, p, d, id, t, f, &score);
-		if (score < p->min_score)
+		if (score < irm_eng_min_score(g, p))
 			continue;
 		em = emitted_find(d, pol, id->idx);
 		if (em && em->n == id->n)

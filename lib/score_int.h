@@ -161,6 +161,10 @@ void irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l);
 void irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf);
 void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 
+/* The score an insight of p needs: its alert.min_score shifted by the
+ * settings' alert_volume, within 0 to 100. */
+int irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p);
+
 /* --------------------------------------------------------- score_cum.c */
 
 /* The user's last cumulative (risk: user risk) insight for policy pol,
