@@ -159,6 +159,7 @@ struct irm_settings {
 	int wh_end;
 	regex_t poor_rating;
 	int demotion_lower_number; /* hr.demotion "lower_number" */
+	int volume_shift;          /* alert_volume: added to every min_score */
 	int unusual_min_daily;
 	double unusual_factor;
 	struct irm_person *people; /* directory, sorted by user */
@@ -207,6 +208,10 @@ int irm_priority_user(const struct irm_settings *s, const char *user);
 /* The directory entry of user, or NULL. */
 const struct irm_person *irm_directory_find(
     const struct irm_settings *s, const char *user);
+
+/* alert_volume's shifts of min_score: "fewer" and "more" alerts. */
+#define IRM_VOLUME_FEWER 16
+#define IRM_VOLUME_MORE (-17)
 
 /* Is a review rating poor / a job change a demotion, by settings.hr? */
 int irm_hr_poor_rating(const struct irm_settings *s, const char *rating);

@@ -216,7 +216,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
-	if (score < p->min_score)
+	if (score < irm_eng_min_score(g, p))
 		return;
 	sev = irm_eng_insight_head(
 	    out, p, pe->u->name, day, "cumulative", score, d);

@@ -463,6 +463,29 @@ irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
 	return *active ? sum / *active : 0;
 }
 
+/*
+ * The share of the user's counted events outside working hours over the
+ * 30 days before day, every indicator together; -1 with fewer than
+ * OWN_MIN_DAYS active days (no habit to speak of).
+ */
+static double
+own_after_share(const struct user *u, int64_t day)
+{
+	double n = 0, after = 0;
+	int i, j, active = 0;
+
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		active++;
+		for (j = 0; j < u->days[i].nind; j++) {
+			n += u->days[i].ind[j].n;
+			after += u->days[i].ind[j].after;
+		}
+	}
+	return active < OWN_MIN_DAYS || n == 0 ? -1 : after / n;
+}
+
 static int
 level_of(const struct irm_pol_ind *pi, uint32_t n)
 {
@@ -471,6 +494,14 @@ level_of(const struct irm_pol_ind *pi, uint32_t n)
 	while (lv < 3 && n >= (uint32_t)pi->thresholds[lv])
 		lv++;
 	return lv;
+}
+
+int
+irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p)
+{
+	int m = p->min_score + g->o.settings->volume_shift;
+
+	return m < 0 ? 0 : m > 100 ? 100 : m;
 }
 
 /* Is idx the after-hours logon indicator (after hours by definition)? */
@@ -530,9 +561,12 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 			k++;
 	if (t && t->type != IRM_TRIG_EXFIL)
 		k++;
-	if (id->rk == RISK_NEW)
+	/* A first sync is a new device as often as anything. */
+	if (id->rk == RISK_NEW && !irm_risk_collection(id->idx))
 		k++;
-	if (lv == 3)
+	/* A high count of collection is not exfiltration: it needs
+	 * something else too. */
+	if (lv == 3 && !irm_risk_collection(id->idx))
 		k++;
 	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0)
 		k++;
@@ -549,7 +583,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
 	int lv = level_of(pi, id->n), nf = 1, active;
-	double prod = 1, mean, bar, own;
+	double prod = 1, mean, bar, own, habit;
 
 	f[0].name = "level";
 	f[0].x = 0;
@@ -593,12 +627,20 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "a case resolved as a violation before this day");
 	}
-	/* after_hours_logon is after hours by definition: no double count. */
+	/* after_hours_logon is after hours by definition: no double count;
+	 * and for a night shift, whose work is mostly after hours, the hour
+	 * is routine. */
 	if (p->boost_after && id->after * 2 > id->n &&
-	    !logon_after_hours(id->idx)) {
+	    !logon_after_hours(id->idx) &&
+	    (habit = own_after_share(u, d->day)) < 0.5) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
-		snprintf(f[nf++].detail, sizeof(f[0].detail),
-		    "%u of %u outside working hours", id->after, id->n);
+		if (habit < 0)
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "%u of %u outside working hours", id->after, id->n);
+		else
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "%u of %u outside working hours, own share %.2f < 0.5",
+			    id->after, id->n, habit);
 	}
 	if (corroboration(d, id, t, lv, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
@@ -606,7 +648,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 		    logon_after_hours(id->idx)
 		        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
 		        : irm_risk_collection(id->idx)
-		        ? "no unallowed domain, trigger, previous violation, after hours, first time or high count"
+		        ? "no unallowed domain, trigger, previous violation or after hours"
 		        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
 	}
 	for (int i = 1; i < nf; i++)
@@ -702,7 +744,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 		if (p->priority_only == 1 && id->prio == 0)
 			continue;
 		irm_eng_factors(g, u, p, d, id, t, f, &score);
-		if (score < p->min_score)
+		if (score < irm_eng_min_score(g, p))
 			continue;
 		em = emitted_find(d, pol, id->idx);
 		if (em && em->n == id->n)
@@ -1202,6 +1244,7 @@ irm_engine_free(struct irm_engine *g)
 			user_free(g->users[i]);
 	free(g->users);
 	irm_pop_state_free(g->pop);
+	irm_risk_free(g->peers);
 	free(g);
 }
 

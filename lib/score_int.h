@@ -93,8 +93,9 @@ struct irm_engine {
 	struct irm_popstate *pop; /* partitioned runs (score_pop.c), or NULL */
 	struct user **users;      /* open addressing by name */
 	size_t nusers, capusers;
-	int64_t newest;       /* newest event time seen */
-	int64_t final_before; /* days below this are final */
+	int64_t newest;          /* newest event time seen */
+	int64_t final_before;    /* days below this are final */
+	struct irm_peers *peers; /* user risk's peer counts (score_risk.c) */
 	char ts[IRM_TIME_LEN];
 };
 
@@ -172,6 +173,10 @@ void irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l);
 void irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf);
 void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 
+/* The score an insight of p needs: its alert.min_score shifted by the
+ * settings' alert_volume, within 0 to 100. */
+int irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p);
+
 /* --------------------------------------------------------- score_cum.c */
 
 /* The user's last cumulative (risk: user risk) insight for policy pol,
@@ -189,8 +194,10 @@ void irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n,
 
 /* Mark the counts of a day that just became final as new or a rise for
  * the user (before it is scored). */
-void irm_risk_mark(
-    const struct irm_engine *g, const struct user *u, struct uday *d);
+void irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d);
+
+/* Free the peer counts of user risk (NULL ignored). */
+void irm_risk_free(struct irm_peers *pc);
 
 /* The user risk of u on final day d for every policy that has it:
  * insights appended to out. */

@@ -2,15 +2,15 @@
  * score_risk.c - user risk: weak signals of a user added up over days,
  * with a decay, per policy.  A count that is new for the user (an
  * indicator the user never had in the 60 days before, with 14 active days
- * of history or more) and a rise over the user's own mean (not for
- * downloads) are the parts (the strongest of each indicator); their sum
- * over the last 30 days, halved for every whole week of age, times 1.5
- * for the event of the policy's triggers (not exfiltration) that put the
- * user in scope, is the score; without such an event there is none.
- * Written when it reaches min_score and the parts name three indicators
- * or more (two after a resignation, a poor review, a demotion, an
- * improvement plan or a deleted account), at most once in 7 days per
- * policy unless the severity rises
+ * of history or more, and that fewer than half of the user's peers
+ * had in the 30 days to the day) and a rise over the user's own mean
+ * (not for downloads) are the parts (the strongest of each indicator); their
+ * sum over the last 30 days, halved for every whole week of age, times 1.5 for
+ * the event of the policy's triggers (not exfiltration) that put the user in
+ * scope, is the score; without such an event there is none. Written when it
+ * reaches min_score and the parts name three indicators or more (two after a
+ * resignation, a poor review, a demotion, an improvement plan or a deleted
+ * account), at most once in 7 days per policy unless the severity rises
  * (irm-score(1) SCORING, irm-insight(5)).
  */
 #include <math.h>
@@ -31,6 +31,172 @@
 #define RISK_MIN_STRONG 2 /* the same after a strong trigger */
 #define RISK_EVERY 7      /* days between two insights of one severity */
 #define RISK_PARTS 64     /* parts kept for an insight, at most */
+#define RISK_PEERS 20     /* fewer peers: the organization, or no comparison */
+#define RISK_PEER_DIV 2   /* new: fewer than half of the peers had it */
+
+/*
+ * The peers' counts for the day being scored: per department of the
+ * settings' directory (the last group: the organization), the users with
+ * a count of any indicator in the RISK_DAYS days to the day (the engine's
+ * users and, partitioned, the population's others) and, per indicator, those
+ * with a count of it.  Computed on the first need of a day, for every
+ * user at once; its size is departments x indicators.
+ */
+struct irm_peers {
+	int64_t day;
+	const char **dept; /* borrowed from the directory, sorted */
+	size_t ndept;
+	uint32_t *active; /* ndept + 1 */
+	uint32_t *had;    /* (ndept + 1) x irm_nindicators */
+};
+
+static int
+cmp_str_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The group of a user: its department's index, or ndept (none). */
+static size_t
+peer_group(
+    const struct irm_engine *g, const struct irm_peers *pc, const char *user)
+{
+	const struct irm_person *who = irm_directory_find(g->o.settings, user);
+	const char **hit;
+
+	if (who == NULL || who->department == NULL || pc->ndept == 0)
+		return pc->ndept;
+	hit = bsearch(&who->department, pc->dept, pc->ndept, sizeof(*pc->dept),
+	    cmp_str_ptr);
+	return hit ? (size_t)(hit - pc->dept) : pc->ndept;
+}
+
+static struct irm_peers *
+peers_new(const struct irm_engine *g)
+{
+	const struct irm_settings *s = g->o.settings;
+	struct irm_peers *pc = irm_xcalloc(1, sizeof(*pc));
+	size_t i, k = 0;
+
+	pc->day = INT64_MIN;
+	pc->dept = irm_xcalloc(s->npeople + 1, sizeof(*pc->dept));
+	for (i = 0; i < s->npeople; i++)
+		if (s->people[i].department && s->people[i].department[0])
+			pc->dept[k++] = s->people[i].department;
+	qsort(pc->dept, k, sizeof(*pc->dept), cmp_str_ptr);
+	for (i = 0; i < k; i++)
+		if (pc->ndept == 0 ||
+		    strcmp(pc->dept[pc->ndept - 1], pc->dept[i]) != 0)
+			pc->dept[pc->ndept++] = pc->dept[i];
+	pc->active = irm_xcalloc(pc->ndept + 1, sizeof(*pc->active));
+	pc->had =
+	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->had));
+	return pc;
+}
+
+/* One active user of group gi, with the indicators seen, into pc. */
+static void
+peers_add(struct irm_peers *pc, size_t gi, const unsigned char *seen)
+{
+	size_t j, org = pc->ndept;
+
+	for (j = 0; j < irm_nindicators; j++) {
+		if (gi != org)
+			pc->had[gi * irm_nindicators + j] += seen[j];
+		pc->had[org * irm_nindicators + j] += seen[j];
+	}
+	if (gi != org)
+		pc->active[gi]++;
+	pc->active[org]++;
+}
+
+/* Count every user's window of RISK_DAYS days to day into pc: the users
+ * with a count of any indicator in it, and of which. */
+static void
+peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
+{
+	unsigned char *seen = irm_xcalloc(irm_nindicators, 1);
+	const struct irm_popuser **others;
+	size_t i, nothers, r;
+	int j, k, any;
+
+	memset(pc->active, 0, (pc->ndept + 1) * sizeof(*pc->active));
+	memset(
+	    pc->had, 0, (pc->ndept + 1) * irm_nindicators * sizeof(*pc->had));
+	for (i = 0; i < g->capusers; i++) {
+		const struct user *u = g->users[i];
+
+		if (u == NULL)
+			continue;
+		memset(seen, 0, irm_nindicators);
+		any = 0;
+		for (j = 0; j < u->ndays; j++) {
+			if (u->days[j].day <= day - RISK_DAYS ||
+			    u->days[j].day > day)
+				continue;
+			for (k = 0; k < u->days[j].nind; k++) {
+				seen[u->days[j].ind[k].idx] = 1;
+				any = 1;
+			}
+		}
+		if (any)
+			peers_add(pc, peer_group(g, pc, u->name), seen);
+	}
+	/* Partitioned (irm(7) SCALE): the users of the other partitions,
+	 * from the population, so that the peers are those of one run. */
+	nothers = irm_pop_others(g, &others);
+	for (i = 0; i < nothers; i++) {
+		memset(seen, 0, irm_nindicators);
+		any = 0;
+		for (r = 0; r < others[i]->n; r++)
+			if (others[i]->c[r].day > day - RISK_DAYS &&
+			    others[i]->c[r].day <= day && others[i]->c[r].n) {
+				seen[others[i]->c[r].idx] = 1;
+				any = 1;
+			}
+		if (any)
+			peers_add(pc, peer_group(g, pc, others[i]->name), seen);
+	}
+	free(others);
+	free(seen);
+	pc->day = day;
+}
+
+/*
+ * How many of u's group (its department, or the organization when the
+ * department has fewer than RISK_PEERS other active users), u included,
+ * had a count of idx in the RISK_DAYS days to day; the group's active
+ * users go to *npeers.
+ */
+static uint32_t
+peers_with(struct irm_engine *g, const struct user *u, int idx, int64_t day,
+    uint32_t *npeers)
+{
+	struct irm_peers *pc;
+	size_t gi;
+
+	if (g->peers == NULL)
+		g->peers = peers_new(g);
+	pc = g->peers;
+	if (pc->day != day)
+		peers_count(g, pc, day);
+	gi = peer_group(g, pc, u->name);
+	if (gi != pc->ndept && pc->active[gi] <= RISK_PEERS)
+		gi = pc->ndept;
+	*npeers = pc->active[gi];
+	return pc->had[gi * irm_nindicators + (size_t)idx];
+}
+
+void
+irm_risk_free(struct irm_peers *pc)
+{
+	if (pc == NULL)
+		return;
+	free(pc->dept);
+	free(pc->active);
+	free(pc->had);
+	free(pc);
+}
 
 /* Active days of u in the n days before day, and whether idx had a count
  * on one of them (*had). */
@@ -62,10 +228,11 @@ irm_risk_collection(int idx)
 }
 
 void
-irm_risk_mark(const struct irm_engine *g, const struct user *u, struct uday *d)
+irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 {
 	const struct irm_settings *s = g->o.settings;
 	double own, bar;
+	uint32_t npeers, with;
 	int i, had, active;
 
 	for (i = 0; i < d->nind; i++) {
@@ -76,7 +243,14 @@ irm_risk_mark(const struct irm_engine *g, const struct user *u, struct uday *d)
 		    OWN_MIN_DAYS)
 			continue;
 		if (!had) {
-			id->rk = RISK_NEW;
+			/* New for the user, but ordinary for the peers (the
+			 * others of the group, who had day d's count counted
+			 * with theirs): a first sync in a department that
+			 * syncs.  Without 20 peers, no comparison. */
+			with = peers_with(g, u, id->idx, d->day, &npeers);
+			if (npeers <= RISK_PEERS ||
+			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
+				id->rk = RISK_NEW;
 			continue;
 		}
 		own = irm_eng_own_mean(u, id->idx, d->day, &active);
@@ -202,7 +376,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
 	score = (int)fmin(100, floor(sum * f[1].x + 0.5));
-	if (score < p->min_score)
+	if (score < irm_eng_min_score(g, p))
 		return;
 	sev = irm_severity_of(score);
 	c = irm_eng_cum_get(u, pol, 1);

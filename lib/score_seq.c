@@ -414,7 +414,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	char day[IRM_TIME_LEN];
 	int score, nf = seq_factors(g, u, p, q, t, f, &score), sev;
 
-	if (score < p->min_score)
+	if (score < irm_eng_min_score(g, p))
 		return;
 	sev = irm_eng_insight_head(
 	    out, p, u->name, q->day, "sequence", score, day);

@@ -918,10 +918,36 @@ defaults(struct irm_settings *s)
 	s->unusual_factor = 3;
 }
 
+/* alert_volume: Purview's knob, a shift of every policy's min_score. */
+static void
+do_alert_volume(struct ld *l, struct json_object *v, const char *path)
+{
+	static const struct {
+		const char *name;
+		int shift;
+	} vol[] = {{"fewer", IRM_VOLUME_FEWER}, {"default", 0},
+	    {"more", IRM_VOLUME_MORE}};
+	char qb[IRM_QUOTE_LEN];
+	const char *str;
+	size_t i;
+
+	if (!want(l, v, path, json_type_string, "a string"))
+		return;
+	str = json_object_get_string(v);
+	for (i = 0; i < sizeof(vol) / sizeof(vol[0]); i++)
+		if (irm_ci_cmp(str, vol[i].name) == 0) {
+			l->s->volume_shift = vol[i].shift;
+			return;
+		}
+	irm_lint_add(l->lint, l->c, path,
+	    "%s: must be \"fewer\", \"default\" or \"more\"", q(path, qb));
+}
+
 static const struct {
 	const char *key;
 	void (*fn)(struct ld *, struct json_object *, const char *);
 } sections[] = {
+    {"alert_volume", do_alert_volume},
     {"labels", do_labels},
     {"domains", do_domains},
     {"priority_users", do_priority_users},

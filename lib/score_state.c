@@ -40,7 +40,7 @@ put_day(struct irm_buf *b, const struct uday *d)
 		irm_eng_write_list(b, id->ev ? &id->ev->files : NULL);
 		irm_buf_addc(b, ',');
 		irm_eng_write_list(b, id->ev ? &id->ev->targets : NULL);
-		irm_buf_addc(b, ']');
+		irm_buf_printf(b, ",%d]", id->rk);
 	}
 	irm_buf_adds(b, "],[");
 	for (i = 0; i < d->nem; i++)
@@ -166,7 +166,8 @@ get_list(struct irm_strv *l, struct json_object *a)
 		irm_eng_evid_add(l, json_object_get_string(irm_json_at(a, i)));
 }
 
-/* One [idx-name, n, prio, unallowed, after, ids, files, targets]. */
+/* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk]; rk
+ * (user risk's mark: none, new, rise) may be missing (none). */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
@@ -180,6 +181,9 @@ get_iday(struct uday *d, struct json_object *a)
 	id->prio = (uint32_t)jint(a, 2);
 	id->unallowed = (uint32_t)jint(a, 3);
 	id->after = (uint32_t)jint(a, 4);
+	if (irm_json_len(a) > 8 && jint(a, 8) >= RISK_NONE &&
+	    jint(a, 8) <= RISK_RISE)
+		id->rk = (int)jint(a, 8);
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
 	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));

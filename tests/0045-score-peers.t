@@ -1,0 +1,124 @@
+#!/bin/sh
+# irm-score's peers and habits (irm-score(1) SCORING): a thing new for a
+# user that half or more of the user's department did in the 30 days
+# is no part of the user's risk; a high count of downloads or syncs alone
+# is collection, uncorroborated; after hours is no signal for a user who
+# mostly works after hours.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 6
+
+ev() {
+	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
+	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
+}
+SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
+# history USER HOUR: two SharePoint downloads on each weekday from
+# 2026-02-02 to 2026-03-06 at HOUR (UTC; working hours are 07 to 19).
+history() {
+	d=0
+	while [ $d -lt 33 ]; do
+		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
+		d=$((d + 1))
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		ev "${day}T$2:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
+		ev "${day}T$2:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
+	done
+}
+
+# 1. leaver@ (tests/0042's case 1: a first USB copy and a first upload
+#    to Dropbox after resigning, a risk of 60) in a department of 24
+#    others who each uploaded to Dropbox in the month: the upload is new
+#    for the leaver but ordinary for the peers, one indicator is left,
+#    and there is no risk insight.  With 10 such peers (11 users in
+#    the organization, no 20 to compare with), the leaver gets the risk
+#    of 60.
+{
+	history leaver@contoso.com 09
+	ev 2026-03-09T08:00:00.000Z hr-1 leaver@contoso.com hr_resignation "" \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z n2 leaver@contoso.com cloud_uploaded "" "$DB"
+	ev 2026-03-12T09:00:00.000Z n3 leaver@contoso.com file_downloaded "" "$SP"
+	k=10
+	while [ $k -lt 34 ]; do
+		ev 2026-03-05T10:$k:00.000Z "p-$k" "peer$k@contoso.com" cloud_uploaded "" "$DB"
+		k=$((k + 1))
+	done
+} | sort >"$TMP/peers.jsonl"
+{
+	echo user,department
+	echo leaver@contoso.com,Sales
+	k=10
+	while [ $k -lt 34 ]; do
+		echo "peer$k@contoso.com,Sales"
+		k=$((k + 1))
+	done
+} >"$TMP/dir.csv"
+sed 's|^}$|, "directory": "'"$TMP"'/dir.csv"}|' "$S/settings.json" >"$TMP/settings.json"
+risk() {
+	jq -r 'select(.irm.insight == "risk" and .user.name == "leaver@contoso.com") |
+	    [.irm.day,.irm.score,([.irm.parts[]|.indicator+"/"+.kind]|join(","))]|join(" ")'
+}
+irm-score -s "$TMP/settings.json" -p "$S/departing.json" "$TMP/peers.jsonl" | risk >"$TMP/got"
+check_same "a first thing most of the department did is no part" "$TMP/got" /dev/null
+grep -v '"peer[23][0-9]@' "$TMP/peers.jsonl" >"$TMP/few.jsonl"
+irm-score -s "$TMP/settings.json" -p "$S/departing.json" "$TMP/few.jsonl" | risk >"$TMP/got"
+echo "2026-03-11 60 usb_copy/new,cloud_upload/new" >"$TMP/want"
+check_same "without 20 peers the first things are new" "$TMP/got" "$TMP/want"
+
+# 1c. The marks (new, rise) of final days are in --state: the first run
+#    ends with 2026-03-10 final (the first USB copy) and 2026-03-11 not
+#    (the first upload); a second run with a later event makes the risk
+#    of the one-shot run, which needs the USB copy's mark.
+{
+	grep -v '"peer' "$TMP/peers.jsonl"
+	ev 2026-03-13T09:00:00.000Z n4 leaver@contoso.com file_downloaded "" "$SP"
+} >"$TMP/alone.jsonl"
+ev 2026-03-25T09:00:00.000Z late leaver@contoso.com file_downloaded "" "$SP" >"$TMP/late.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st" "$TMP/alone.jsonl" >"$TMP/split"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/st" "$TMP/late.jsonl" >>"$TMP/split"
+risk <"$TMP/split" >"$TMP/got"
+cat "$TMP/alone.jsonl" "$TMP/late.jsonl" >"$TMP/whole.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/whole.jsonl" | risk >"$TMP/want"
+check "the one-shot run has the risk" test -s "$TMP/want"
+check_same "new and rise marks survive a reload of the state" "$TMP/got" "$TMP/want"
+
+# 2. 100 SharePoint downloads in a day, some of priority content, by a
+#    user without a history (sharepoint_download: weight 10, high at 50):
+#    30 x 1.5 = 45 before; neither the high count nor priority content
+#    corroborates collection: x0.5, 22.5, 23.
+printf '{"name": "leaks0", "template": "data_leaks", "triggers": [], "alert": {"min_score": 0}}\n' >"$TMP/leaks0.json"
+k=100
+while [ $k -lt 200 ]; do
+	ev "2026-03-04T10:$(printf %02d:00.%03d $(((k - 100) / 2)) $k)Z" "s-$k" bulk@contoso.com file_downloaded "$([ $k -lt 110 ] && echo "$HC")" "$SP"
+	k=$((k + 1))
+done | sort >"$TMP/bulk.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/bulk.jsonl" |
+    jq -r 'select(.irm.indicator == "sharepoint_download") | [.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "23 level+priority_content+uncorroborated" >"$TMP/want"
+check_same "a high count of downloads alone is uncorroborated" "$TMP/got" "$TMP/want"
+
+# 3. night@ downloads at 22:00 every weekday, day@ at 09:00; both copy 12
+#    files to USB media at 22:00 on 2026-03-10: after hours is a signal
+#    for day@ only.
+{
+	history night@contoso.com 22
+	history day@contoso.com 09
+	k=10
+	while [ $k -lt 22 ]; do
+		ev "2026-03-10T22:$k:00.000Z" "n-$k" night@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
+		ev "2026-03-10T22:$k:00.000Z" "d-$k" day@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
+		k=$((k + 1))
+	done
+} | sort >"$TMP/night.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/night.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+day@contoso.com level+unusual_activity+after_hours
+night@contoso.com level+unusual_activity
+OUT
+check_same "after hours is no signal for a night shift" "$TMP/got" "$TMP/want"
