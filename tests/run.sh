@@ -1,16 +1,18 @@
 #!/bin/sh
 # tests/run.sh TREE... - run the TAP tests once per build tree (the plain
 # build and the sanitizer build), with that tree's binaries first in PATH,
-# and print one combined line "N passed, N failed".  A TREE written
+# and print one combined line "N passed, N failed".  The trees run at the
+# same time (one per core on the 2-core machines make check is sized for);
+# their results are printed in the order given.  A TREE written
 # valgrind:DIR runs the golden tests ($VALGRIND_TESTS) with DIR's
 # binaries under valgrind: any error or definite leak fails the run.
 top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
 status=0
-log=$(mktemp)
+logs=$(mktemp -d)
 wraps=
-trap 'rm -rf "$log" $wraps' EXIT
+trap 'rm -rf "$logs" $wraps' EXIT
 : "${IRM_SHARED:=$(cd "$top/.." && pwd)/shared/data}"
 export IRM_SHARED
 VALGRIND_TESTS=${VALGRIND_TESTS:-"0010 0030 0050 0051 0055 0056 0057"}
@@ -31,8 +33,10 @@ wrap() {
 	echo "$w"
 }
 
+n=0
 for tree in "$@"; do
-	echo "== tests with $tree" >&2
+	n=$((n + 1))
+	echo "$tree" >"$logs/$n.name"
 	tests=$(ls "$top"/tests/*.t)
 	bin=$tree/cmd
 	case $tree in
@@ -44,13 +48,25 @@ for tree in "$@"; do
 		;;
 	esac
 	unit=$(ls "$tree"/tests/unit/test_* 2>/dev/null | grep -v '\.c$')
-	# shellcheck disable=SC2086
-	PATH="$bin:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
-	    prove -v -e sh $tests >"$log" 2>&1 || status=1
-	if [ -n "$unit" ]; then
-		prove -v $unit >>"$log" 2>&1 || status=1
-	fi
+	(
+		rc=0
+		# shellcheck disable=SC2086
+		PATH="$bin:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
+		    prove -v -e sh $tests >"$logs/$n.log" 2>&1 || rc=1
+		if [ -n "$unit" ]; then
+			prove -v $unit >>"$logs/$n.log" 2>&1 || rc=1
+		fi
+		echo "$rc" >"$logs/$n.rc"
+	) &
+done
+wait
+i=0
+while [ "$i" -lt "$n" ]; do
+	i=$((i + 1))
+	log=$logs/$i.log
+	echo "== tests with $(cat "$logs/$i.name")" >&2
+	[ "$(cat "$logs/$i.rc" 2>/dev/null)" = 0 ] || status=1
 	grep -E '^(not ok|ok|All tests|Result|Failed|.*\.t \.\.)' "$log" |
 	    grep -vE '^ok ' >&2
 	p=$(grep -c '^ok ' "$log")
