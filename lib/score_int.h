@@ -170,6 +170,9 @@ int irm_eng_insight_head(struct irm_buf *out, const struct irm_policy *p,
 /* More of an insight: a list of strings as a JSON array (NULL: empty),
  * the factors, and the trigger (nothing for NULL). */
 void irm_eng_write_list(struct irm_buf *out, const struct irm_strv *l);
+/* ",\"KEY\":[...]" of l into out (the evidence lists). */
+void irm_eng_add_list(
+    struct irm_buf *out, const char *key, const struct irm_strv *l);
 void irm_eng_write_factors(struct irm_buf *out, const struct factor *f, int nf);
 void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 
