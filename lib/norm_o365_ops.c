@@ -254,13 +254,10 @@ irm_event_set_activity(struct irm_event *ev, const char *activity)
 const char *
 irm_o365_pair(struct json_object *arr, const char *name)
 {
-	size_t i, n;
+	size_t i, n = irm_json_len(arr);
 	struct json_object *el;
 	const char *k;
 
-	if (!json_object_is_type(arr, json_type_array))
-		return NULL;
-	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++) {
 		el = irm_json_at(arr, i);
 		k = irm_json_text(irm_json_get_ci(el, "Name"));
