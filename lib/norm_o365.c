@@ -14,7 +14,8 @@
 #include "irm_json.h"
 #include "norm_int.h"
 
-/* Operation to activity (the table lives in norm_o365_ops.c). */
+/* A source name and its irm name (inbox rule actions, below); the
+ * operation table is in norm_o365_ops.c. */
 struct act {
 	const char *op;
 	const char *activity;
