@@ -94,8 +94,9 @@ void
 irm_event_reset(struct irm_event *ev)
 {
 	struct irm_arena_blk *b = ev->arena, *next;
-	struct irm_strv sv[6] = {ev->labels, ev->email_to, ev->email_cc,
-	    ev->email_bcc, ev->rule_actions, ev->rule_conditions};
+	struct irm_strv sv[8] = {ev->labels, ev->email_to, ev->email_cc,
+	    ev->email_bcc, ev->rule_actions, ev->rule_conditions,
+	    ev->mail_folders, ev->members};
 
 	/* Keep one block and the vectors' storage for the next record. */
 	if (b) {
@@ -112,12 +113,15 @@ irm_event_reset(struct irm_event *ev)
 	ev->ts = INT64_MIN;
 	ev->attachments = -1;
 	ev->file_size = -1;
+	ev->mail_items = -1;
 	ev->labels.v = sv[0].v, ev->labels.cap = sv[0].cap;
 	ev->email_to.v = sv[1].v, ev->email_to.cap = sv[1].cap;
 	ev->email_cc.v = sv[2].v, ev->email_cc.cap = sv[2].cap;
 	ev->email_bcc.v = sv[3].v, ev->email_bcc.cap = sv[3].cap;
 	ev->rule_actions.v = sv[4].v, ev->rule_actions.cap = sv[4].cap;
 	ev->rule_conditions.v = sv[5].v, ev->rule_conditions.cap = sv[5].cap;
+	ev->mail_folders.v = sv[6].v, ev->mail_folders.cap = sv[6].cap;
+	ev->members.v = sv[7].v, ev->members.cap = sv[7].cap;
 }
 
 void
@@ -137,6 +141,8 @@ irm_event_free(struct irm_event *ev)
 	free(ev->email_bcc.v);
 	free(ev->rule_actions.v);
 	free(ev->rule_conditions.v);
+	free(ev->mail_folders.v);
+	free(ev->members.v);
 	memset(ev, 0, sizeof(*ev));
 }
 
@@ -599,9 +605,15 @@ pseudonymize(struct irm_event *ev, const struct irm_writer *w)
 	pseudo_list(ev, w, &ev->email_to);
 	pseudo_list(ev, w, &ev->email_cc);
 	pseudo_list(ev, w, &ev->email_bcc);
-	/* Rule conditions are free text ("From=..."): none under -p. */
-	if (w->pseudo)
+	pseudo_list(ev, w, &ev->members);
+	/*
+	 * Rule conditions are free text ("From=..."), changed properties
+	 * hold identities in any shape: none under -p.
+	 */
+	if (w->pseudo) {
 		ev->rule_conditions.n = 0;
+		ev->changes = NULL;
+	}
 	ev->url_full =
 	    pseudo_url_addrs(ev, w, pseudo_path(ev, w, ev->url_full));
 	ev->file_path = pseudo_path(ev, w, ev->file_path);
@@ -668,6 +680,17 @@ write_irm(struct jw *w, const struct irm_event *ev)
 	jw_arr(w, "actions", ev->rule_actions.v, ev->rule_actions.n);
 	jw_arr(w, "conditions", ev->rule_conditions.v, ev->rule_conditions.n);
 	jw_str(w, "folder", ev->rule_folder);
+	jw_end(w);
+	jw_begin(w, "mail");
+	jw_arr(w, "folders", ev->mail_folders.v, ev->mail_folders.n);
+	if (ev->mail_items >= 0)
+		jw_num(w, "items", ev->mail_items);
+	jw_str(w, "access_type", ev->mail_access);
+	jw_end(w);
+	jw_arr(w, "members", ev->members.v, ev->members.n);
+	jw_raw(w, "changes", ev->changes);
+	jw_begin(w, "dlp");
+	jw_raw(w, "rules", ev->dlp_rules);
 	jw_end(w);
 	jw_str(w, "session_id", ev->session_id);
 	jw_str(w, "correlation_id", ev->correlation_id);

@@ -73,6 +73,13 @@ struct irm_event {
 	struct irm_strv rule_conditions; /* inbox rules: "Name=value" */
 	const char *rule_folder;         /* inbox rules: MoveToFolder */
 
+	struct irm_strv mail_folders; /* mailbox access and deletes */
+	long long mail_items;         /* -1: none */
+	const char *mail_access;      /* MailAccessType: Bind, Sync */
+	struct irm_strv members;      /* every member a change added */
+	const char *changes;          /* JSON array text: [{name, old, new}] */
+	const char *dlp_rules;        /* JSON array text: every matched rule */
+
 	const char *session_id;
 	const char *correlation_id;
 	const char *request_type; /* sign-ins: OAuth2:Authorize, ... */
@@ -155,7 +162,7 @@ const char *irm_event_email_domain(struct irm_event *ev, const char *addr);
 
 /*
  * Set irm.activity (a static string) and the matching ECS event.category
- * and event.type (norm_o365.c holds the table).
+ * and event.type (norm_o365_ops.c holds the table).
  */
 void irm_event_set_activity(struct irm_event *ev, const char *activity);
 

@@ -43,6 +43,37 @@ int irm_map_json(enum irm_format f, struct json_object *rec, const char *raw,
 /* Is f read as JSON (rather than CSV)? */
 int irm_is_json_format(enum irm_format f);
 
+/* norm_o365_ops.c: the operation table and the richer O365 mappings. */
+
+/* The irm.activity of an O365 operation (exact match); "other" if none. */
+const char *irm_o365_activity(const char *op);
+
+/*
+ * The Value of the {Name,Value} pair called name (ASCII case-insensitive)
+ * in an array of pairs (borrowed); NULL when there is none.
+ */
+const char *irm_o365_pair(struct json_object *arr, const char *name);
+
+/*
+ * Exchange mailbox access and deletes: the mailbox owner as
+ * user.target.name when it is not the actor, the folders, the number of
+ * items, MailAccessType; a single item's subject and message id.
+ */
+void irm_o365_mailbox(struct json_object *rec, struct irm_event *ev);
+
+/*
+ * ModifiedProperties into irm.changes ([{name, old, new}], in the event's
+ * arena).  Returns 1 when the event got changes, else 0.
+ */
+int irm_o365_changes(struct json_object *rec, struct irm_event *ev);
+
+/*
+ * DLP records: every rule of PolicyDetails into irm.dlp.rules; outcome
+ * failure when a DlpRuleMatch's rule blocked and the user did not
+ * override it (no ExceptionInfo).
+ */
+void irm_o365_dlp_rules(struct json_object *rec, struct irm_event *ev);
+
 /* A Graph directoryAudit, signIn or alerts_v2 object. */
 int irm_map_graph(struct json_object *rec, const char *raw, size_t rawlen,
     struct irm_event *ev, struct irm_error *e);

@@ -14,193 +14,12 @@
 #include "irm_json.h"
 #include "norm_int.h"
 
-/* ECS category and type per activity. */
+/* A source name and its irm name (inbox rule actions, below); the
+ * operation table is in norm_o365_ops.c. */
 struct act {
 	const char *op;
 	const char *activity;
 };
-
-/*
- * Operation to activity.  Kept sorted by operation (strcmp order); a unit
- * test checks the order, since lookups use bsearch.
- */
-static const struct act acts[] = {
-    {"Add member to group.", "member_added"},
-    {"Add member to role.", "role_assigned"},
-    {"Add user.", "account_created"},
-    {"Add-MailboxPermission", "mailbox_permission_added"},
-    {"AddedToGroup", "member_added"},
-    {"AddedToSecureLink", "shared"},
-    {"AlertEntityGenerated", "security_alert"},
-    {"AlertTriggered", "security_alert"},
-    {"AnonymousLinkCreated", "shared"},
-    {"AnonymousLinkUpdated", "shared"},
-    {"AnonymousLinkUsed", "anonymous_link_used"},
-    {"ArchiveCreated", "file_archived"},
-    {"BrowseToUrl", "web_visited"},
-    {"CompanyLinkCreated", "shared"},
-    {"Consent to application.", "app_consented"},
-    {"CopilotInteraction", "ai_interaction"},
-    {"Delete user.", "account_deleted"},
-    {"DlpRuleMatch", "dlp_matched"},
-    {"FileAccessed", "file_accessed"},
-    {"FileAccessedByUnallowedApp", "file_accessed"},
-    {"FileAccessedExtended", "file_accessed"},
-    {"FileArchived", "file_archived"},
-    {"FileCopied", "file_copied"},
-    {"FileCopiedToClipboard", "clipboard_copied"},
-    {"FileCopiedToNetworkShare", "network_share_copied"},
-    {"FileCopiedToRemoteDesktopSession", "rdp_copied"},
-    {"FileCopiedToRemovableMedia", "usb_copied"},
-    {"FileCreated", "file_created"},
-    {"FileCreatedOnNetworkShare", "network_share_copied"},
-    {"FileCreatedOnRemovableMedia", "usb_copied"},
-    {"FileDeleted", "file_deleted"},
-    {"FileDeletedFirstStageRecycleBin", "file_purged"},
-    {"FileDeletedSecondStageRecycleBin", "file_purged"},
-    {"FileDownloaded", "file_downloaded"},
-    {"FileDownloadedFromBrowser", "browser_downloaded"},
-    {"FileHidden", "file_hidden"},
-    {"FileModified", "file_modified"},
-    {"FileModifiedExtended", "file_modified"},
-    {"FileMoved", "file_moved"},
-    {"FilePrinted", "printed"},
-    {"FileRead", "file_read"},
-    {"FileRecycled", "file_deleted"},
-    {"FileRenamed", "file_renamed"},
-    {"FileSensitivityLabelApplied", "label_changed"},
-    {"FileSensitivityLabelChanged", "label_changed"},
-    {"FileSensitivityLabelRemoved", "label_changed"},
-    {"FileSyncDownloadedFull", "file_synced"},
-    {"FileSyncDownloadedPartial", "file_synced"},
-    {"FileSyncUploadedFull", "file_uploaded"},
-    {"FileTransferredByBluetooth", "bluetooth_sent"},
-    {"FileUploaded", "file_uploaded"},
-    {"FileUploadedToCloud", "cloud_uploaded"},
-    {"FolderDeleted", "file_deleted"},
-    {"FolderDeletedFirstStageRecycleBin", "file_purged"},
-    {"FolderDeletedSecondStageRecycleBin", "file_purged"},
-    {"FolderRecycled", "file_deleted"},
-    {"MemberAdded", "member_added"},
-    {"MipLabel", "label_changed"},
-    {"New-InboxRule", "email_rule"},
-    {"PasswordLogonInitialAuthUsingPassword", "logon"},
-    {"RemovableMediaMount", "usb_mounted"},
-    {"Reset user password.", "password_reset"},
-    {"SecureLinkCreated", "shared"},
-    {"Send", "email_sent"},
-    {"SendAs", "email_sent"},
-    {"SendOnBehalf", "email_sent"},
-    {"SensitivityLabelApplied", "label_changed"},
-    {"SensitivityLabelRemoved", "label_changed"},
-    {"SensitivityLabelUpdated", "label_changed"},
-    {"Set-InboxRule", "email_rule"},
-    {"Set-Mailbox", "email_rule"},
-    {"SharingInvitationCreated", "shared"},
-    {"SharingSet", "shared"},
-    {"Update user.", "account_changed"},
-    {"UpdateInboxRules", "email_rule"},
-    {"UserLoggedIn", "logon"},
-    {"UserLoggedOff", "logoff"},
-    {"UserLoginFailed", "logon_failed"},
-};
-
-/* Is the table sorted?  For the unit test. */
-int
-irm_o365_table_sorted(void)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof(acts) / sizeof(acts[0]); i++)
-		if (strcmp(acts[i - 1].op, acts[i].op) >= 0)
-			return 0;
-	return 1;
-}
-
-static int
-cmp_act(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct act *)elem)->op);
-}
-
-static const char *
-activity_of(const char *op)
-{
-	const struct act *a = bsearch(
-	    op, acts, sizeof(acts) / sizeof(acts[0]), sizeof(acts[0]), cmp_act);
-
-	return a ? a->activity : "other";
-}
-
-/* ECS event.category and event.type for an activity. */
-struct ecs {
-	const char *prefix;
-	const char *category;
-	const char *type;
-};
-
-static const struct ecs ecs_map[] = {
-    {"file_deleted", "file", "deletion"},
-    {"file_purged", "file", "deletion"},
-    {"file_created", "file", "creation"},
-    {"file_modified", "file", "change"},
-    {"file_renamed", "file", "change"},
-    {"file_moved", "file", "change"},
-    {"file_hidden", "file", "change"},
-    {"label_changed", "file", "change"},
-    {"file_copied", "file", "creation"},
-    {"file_", "file", "access"},
-    {"usb_mounted", "host", "connection"},
-    {"usb_", "file", "creation"},
-    {"cloud_uploaded", "file", "access"},
-    {"browser_downloaded", "file", "creation"},
-    {"printed", "file", "access"},
-    {"network_share_copied", "file", "creation"},
-    {"clipboard_copied", "file", "access"},
-    {"rdp_copied", "file", "access"},
-    {"bluetooth_sent", "file", "access"},
-    {"shared", "file", "change"},
-    {"member_added", "iam", "group"},
-    {"email_", "email", "info"},
-    {"logon", "authentication", "start"},
-    {"logon_failed", "authentication", "start"},
-    {"logoff", "authentication", "end"},
-    {"account_deleted", "iam", "deletion"},
-    {"account_created", "iam", "creation"},
-    {"account_changed", "iam", "change"},
-    {"password_reset", "iam", "change"},
-    {"role_assigned", "iam", "change"},
-    {"app_consented", "iam", "change"},
-    {"mailbox_permission_added", "iam", "change"},
-    {"anonymous_link_used", "file", "access"},
-    {"permission_changed", "file", "change"},
-    {"security_alert", "threat", "indicator"},
-    {"dlp_matched", "threat", "indicator"},
-    {"badge_access", "physical_access", "access"},
-    {"hr_", "iam", "info"},
-    {"web_visited", "web", "access"},
-    {"ai_interaction", "web", "access"},
-    {"custom", "threat", "indicator"},
-    {NULL, NULL, NULL},
-};
-
-void
-irm_event_set_activity(struct irm_event *ev, const char *activity)
-{
-	const struct ecs *m;
-
-	ev->activity = activity;
-	ev->category[0] = ev->type[0] = NULL;
-	for (m = ecs_map; m->prefix; m++) {
-		if (strncmp(activity, m->prefix, strlen(m->prefix)) == 0 &&
-		    (m->prefix[strlen(m->prefix) - 1] == '_' ||
-		        strcmp(activity, m->prefix) == 0)) {
-			ev->category[0] = m->category;
-			ev->type[0] = m->type;
-			return;
-		}
-	}
-}
 
 /* ------------------------------------------------------------ getters */
 
@@ -226,26 +45,6 @@ static const char *
 sub_str(struct json_object *o, const char *obj, const char *key)
 {
 	return irm_json_str(irm_json_get_ci(o, obj), key);
-}
-
-/* Value of the {Name,Value} pair called name in an array of pairs. */
-static const char *
-pair(struct json_object *arr, const char *name)
-{
-	size_t i, n;
-	struct json_object *el;
-	const char *k;
-
-	if (!json_object_is_type(arr, json_type_array))
-		return NULL;
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++) {
-		el = json_object_array_get_idx(arr, i);
-		k = irm_json_text(irm_json_get_ci(el, "Name"));
-		if (k && irm_strcaseeq(k, name))
-			return irm_json_text(irm_json_get_ci(el, "Value"));
-	}
-	return NULL;
 }
 
 /* --------------------------------------------------------------- parts */
@@ -330,7 +129,7 @@ logon_outcome(const struct rec *r, struct irm_event *ev)
 {
 	const char *num = str(r, "ErrorNumber"), *le = str(r, "LogonError");
 	struct json_object *ext = get(r, "ExtendedProperties");
-	const char *login_err = pair(ext, "LoginError");
+	const char *login_err = irm_o365_pair(ext, "LoginError");
 	int interrupt;
 
 	if (num == NULL)
@@ -351,9 +150,9 @@ logon_outcome(const struct rec *r, struct irm_event *ev)
 		ev->outcome = "success";
 	ev->error_code = num;
 	ev->error_message = le ? le : login_err;
-	ev->request_type = pair(ext, "RequestType");
+	ev->request_type = irm_o365_pair(ext, "RequestType");
 	if (ev->user_agent == NULL)
-		ev->user_agent = pair(ext, "UserAgent");
+		ev->user_agent = irm_o365_pair(ext, "UserAgent");
 }
 
 static const char *const change_names[] = {
@@ -467,7 +266,9 @@ files(const struct rec *r, struct irm_event *ev)
 		ev->file_directory =
 		    dir_of(ev, str(r, "SourceRelativeUrl"), name);
 	}
-	if (dest && strcmp(ev->activity, "file_renamed") == 0) {
+	if (dest &&
+	    (strcmp(ev->activity, "file_renamed") == 0 ||
+	        strcmp(ev->activity, "folder_renamed") == 0)) {
 		ev->file_previous_name = ev->file_name;
 		irm_event_set_name(ev, dest);
 	}
@@ -492,29 +293,34 @@ files(const struct rec *r, struct irm_event *ev)
 }
 
 /*
- * Teams MemberAdded lists Members[{UPN, Role}]; role 3 is a guest.  The
- * first member is the target.  Returns 1 when the record had members.
+ * Teams MemberAdded lists Members[{UPN, Role}]; role 3 is a guest.  Every
+ * member goes to irm.members; the target is the first guest, else the
+ * first member.  Returns 1 when the record had members.
  */
 static int
 teams_member(const struct rec *r, struct irm_event *ev)
 {
-	struct json_object *m = get(r, "Members"), *first;
-	long long role = 0;
+	struct json_object *m = get(r, "Members"), *el;
+	const char *upn;
+	long long role;
+	size_t i, n = irm_json_len(m);
+	int ext;
 
-	if (!json_object_is_type(m, json_type_array) ||
-	    json_object_array_length(m) == 0)
-		return 0;
-	first = json_object_array_get_idx(m, 0);
-	ev->share_target = irm_json_str(first, "UPN");
-	irm_json_int(first, "Role", &role);
-	if (role == 3 ||
-	    (ev->share_target &&
-	        (strstr(ev->share_target, "#EXT#") ||
-	            strstr(ev->share_target, "#ext#"))))
-		ev->share_scope = "external";
-	else
-		ev->share_scope = "internal";
-	return 1;
+	for (i = 0; i < n; i++) {
+		el = irm_json_at(m, i);
+		upn = irm_json_str(el, "UPN");
+		role = 0;
+		irm_json_int(el, "Role", &role);
+		ext = role == 3 ||
+		    (upn && (strstr(upn, "#EXT#") || strstr(upn, "#ext#")));
+		irm_strv_add(&ev->members, upn);
+		if (ev->share_scope == NULL ||
+		    (ext && strcmp(ev->share_scope, "internal") == 0)) {
+			ev->share_target = upn;
+			ev->share_scope = ext ? "external" : "internal";
+		}
+	}
+	return n > 0;
 }
 
 /*
@@ -560,15 +366,28 @@ link_group(const char *target, const char *type)
 	    (type && irm_strcaseeq(type, "SLinkClaim"));
 }
 
+static int
+in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (irm_strcaseeq(*list, s))
+			return 1;
+	return 0;
+}
+
+/* The activities whose records name a share's target and scope. */
+static const char *const share_acts[] = {"shared", "member_added",
+    "anonymous_link_used", "link_used", "share_revoked", "share_blocked",
+    "invitation_accepted", "access_requested", "access_approved",
+    "access_denied", NULL};
+
 static void
 sharing(const struct rec *r, struct irm_event *ev)
 {
 	const char *type = str(r, "TargetUserOrGroupType");
 	const char *target = str(r, "TargetUserOrGroupName");
 
-	if (strcmp(ev->activity, "shared") != 0 &&
-	    strcmp(ev->activity, "member_added") != 0 &&
-	    strcmp(ev->activity, "anonymous_link_used") != 0)
+	if (!in_list(share_acts, ev->activity))
 		return;
 	ev->share_permission = permission(r, ev);
 	if (target == NULL && teams_member(r, ev))
@@ -670,15 +489,6 @@ rule_action(const struct act *tab, const char *name)
 		if (irm_strcaseeq(name, a->op))
 			return a->activity;
 	return NULL;
-}
-
-static int
-in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (irm_strcaseeq(*list, s))
-			return 1;
-	return 0;
 }
 
 static int
@@ -808,11 +618,11 @@ outlook_rule(const struct rec *r, struct irm_event *ev)
 	struct json_object *props = get(r, "OperationProperties"), *parsed;
 	const char *v, *cond;
 
-	if (pair(props, "RuleName"))
-		ev->rule_name = pair(props, "RuleName");
-	if ((cond = pair(props, "RuleCondition")) != NULL && *cond)
+	if (irm_o365_pair(props, "RuleName"))
+		ev->rule_name = irm_o365_pair(props, "RuleName");
+	if ((cond = irm_o365_pair(props, "RuleCondition")) != NULL && *cond)
 		irm_strv_add(&ev->rule_conditions, cond);
-	if ((v = pair(props, "RuleActions")) == NULL || *v == '\0')
+	if ((v = irm_o365_pair(props, "RuleActions")) == NULL || *v == '\0')
 		return;
 	if ((parsed = json_tokener_parse(v)) != NULL) {
 		outlook_walk(ev, parsed, 0, 0);
@@ -868,6 +678,7 @@ dlp(const struct rec *r, struct irm_event *ev)
 		irm_json_strv_add(&ev->email_bcc, irm_json_get(xm, "BCC"));
 		ev->email_subject = irm_json_str(xm, "Subject");
 	}
+	irm_o365_dlp_rules(r->o, ev);
 	if (sp) {
 		irm_event_set_name(ev, irm_json_str(sp, "FileName"));
 		if (irm_json_str(sp, "FilePathUrl"))
@@ -947,11 +758,11 @@ mailbox_permission(const struct rec *r, struct irm_event *ev)
 {
 	struct json_object *params = get(r, "Parameters");
 
-	ev->target_user = pair(params, "Identity");
+	ev->target_user = irm_o365_pair(params, "Identity");
 	if (ev->target_user == NULL)
 		ev->target_user = str(r, "ObjectId");
-	ev->share_target = pair(params, "User");
-	ev->share_permission = pair(params, "AccessRights");
+	ev->share_target = irm_o365_pair(params, "User");
+	ev->share_permission = irm_o365_pair(params, "AccessRights");
 }
 
 /*
@@ -969,7 +780,7 @@ context(const struct rec *r, struct irm_event *ev)
 	if (ev->session_id == NULL)
 		ev->session_id = irm_json_str(aac, "AADSessionId");
 	if (ev->session_id == NULL)
-		ev->session_id = pair(dev, "SessionId");
+		ev->session_id = irm_o365_pair(dev, "SessionId");
 	ev->correlation_id = str(r, "CorrelationId");
 	if (ev->correlation_id == NULL)
 		ev->correlation_id = irm_json_str(aac, "CorrelationId");
@@ -983,8 +794,8 @@ context(const struct rec *r, struct irm_event *ev)
 	ev->app_name = str(r, "ApplicationDisplayName");
 	if (ev->app_name == NULL)
 		ev->app_name = irm_json_str(aac, "ClientAppName");
-	ev->ua_os_name = pair(dev, "OS");
-	ev->ua_name = pair(dev, "BrowserType");
+	ev->ua_os_name = irm_o365_pair(dev, "OS");
+	ev->ua_name = irm_o365_pair(dev, "BrowserType");
 	if (ev->ua_name == NULL)
 		ev->ua_name = str(r, "BrowserName");
 }
@@ -1033,6 +844,7 @@ keep_object(
 	{
 		if (ev &&
 		    (in_list(mapped_keys, k) ||
+		        (ev->changes && strcmp(k, "ModifiedProperties") == 0) ||
 		        (json_object_is_type(v, json_type_string) &&
 		            carried(ev, json_object_get_string(v)))))
 			continue;
@@ -1144,7 +956,7 @@ irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 		r.ci = 1;
 	if (base(&r, ev, e) == -1)
 		return IRM_MAP_REJECT;
-	irm_event_set_activity(ev, activity_of(ev->action));
+	irm_event_set_activity(ev, irm_o365_activity(ev->action));
 	a = ev->activity;
 	files(&r, ev);
 	labels(&r, ev);
@@ -1152,8 +964,11 @@ irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 	exchange(&r, ev);
 	if (strcmp(a, "email_rule") == 0)
 		mail_rule(&r, ev);
-	else if (strcmp(a, "dlp_matched") == 0)
+	else if (strncmp(a, "dlp_", 4) == 0)
 		dlp(&r, ev);
+	else if (strcmp(a, "email_accessed") == 0 ||
+	    strcmp(a, "email_deleted") == 0 || strcmp(a, "email_purged") == 0)
+		irm_o365_mailbox(o, ev);
 	else if (strcmp(a, "security_alert") == 0)
 		alert(&r, ev);
 	else if (strcmp(a, "mailbox_permission_added") == 0)
@@ -1166,6 +981,10 @@ irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 		directory(&r, ev);
 	else if (strncmp(a, "logon", 5) == 0)
 		logon_outcome(&r, ev);
+	if (strcmp(a, "share_blocked") == 0)
+		ev->outcome = "failure";
+	if (get(&r, "ModifiedProperties"))
+		irm_o365_changes(o, ev);
 	context(&r, ev);
 	keep_rest(&r, ev);
 	if (ev->user == NULL || irm_strcaseeq(ev->user, "DlpAgent")) {

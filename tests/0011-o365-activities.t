@@ -7,18 +7,33 @@
 . "$(dirname "$0")/lib.sh"
 plan 4
 cat >"$TMP/want" <<'LIST'
+AccessRequestAccepted	access_approved
+AccessRequestCreated	access_requested
+AccessRequestDenied	access_denied
+AccessRequestUpdated	access_requested
+Add User.	account_created
 Add member to group.	member_added
+Add member to role.	role_assigned
+Add user.	account_created
+Add-MailboxPermission	mailbox_permission_added
 AddedToGroup	member_added
 AddedToSecureLink	shared
 AlertEntityGenerated	security_alert
 AlertTriggered	security_alert
 AnonymousLinkCreated	shared
+AnonymousLinkRemoved	share_revoked
 AnonymousLinkUpdated	shared
+AnonymousLinkUsed	anonymous_link_used
 ArchiveCreated	file_archived
+BrowseToUrl	web_visited
 CompanyLinkCreated	shared
+CompanyLinkRemoved	share_revoked
+CompanyLinkUsed	link_used
+Consent to application.	app_consented
 CopilotInteraction	ai_interaction
 Delete user.	account_deleted
 DlpRuleMatch	dlp_matched
+DlpRuleUndo	dlp_undone
 FileAccessed	file_accessed
 FileAccessedByUnallowedApp	file_accessed
 FileAccessedExtended	file_accessed
@@ -40,10 +55,12 @@ FileHidden	file_hidden
 FileModified	file_modified
 FileModifiedExtended	file_modified
 FileMoved	file_moved
+FilePreviewed	file_previewed
 FilePrinted	printed
 FileRead	file_read
 FileRecycled	file_deleted
 FileRenamed	file_renamed
+FileRestored	file_restored
 FileSensitivityLabelApplied	label_changed
 FileSensitivityLabelChanged	label_changed
 FileSensitivityLabelRemoved	label_changed
@@ -53,16 +70,31 @@ FileSyncUploadedFull	file_uploaded
 FileTransferredByBluetooth	bluetooth_sent
 FileUploaded	file_uploaded
 FileUploadedToCloud	cloud_uploaded
+FolderCopied	folder_copied
+FolderCreated	folder_created
 FolderDeleted	file_deleted
 FolderDeletedFirstStageRecycleBin	file_purged
 FolderDeletedSecondStageRecycleBin	file_purged
+FolderModified	folder_modified
+FolderMoved	folder_moved
 FolderRecycled	file_deleted
+FolderRenamed	folder_renamed
+FolderRestored	file_restored
+HardDelete	email_purged
+MailItemsAccessed	email_accessed
 MemberAdded	member_added
 MipLabel	label_changed
+MoveToDeletedItems	email_deleted
 New-InboxRule	email_rule
+PageViewed	page_viewed
 PasswordLogonInitialAuthUsingPassword	logon
+PermissionLevelAdded	permission_changed
 RemovableMediaMount	usb_mounted
+RemovedFromSecureLink	share_revoked
+Reset user password.	password_reset
 SecureLinkCreated	shared
+SecureLinkDeleted	share_revoked
+SecureLinkUsed	link_used
 Send	email_sent
 SendAs	email_sent
 SendOnBehalf	email_sent
@@ -71,8 +103,18 @@ SensitivityLabelRemoved	label_changed
 SensitivityLabelUpdated	label_changed
 Set-InboxRule	email_rule
 Set-Mailbox	email_rule
+SharingInvitationAccepted	invitation_accepted
+SharingInvitationBlocked	share_blocked
 SharingInvitationCreated	shared
+SharingInvitationRevoked	share_revoked
+SharingInvitationUpdated	permission_changed
+SharingRevoked	share_revoked
 SharingSet	shared
+SiteSensitivityLabelApplied	site_label_changed
+SiteSensitivityLabelChanged	site_label_changed
+SiteSensitivityLabelRemoved	site_label_changed
+SoftDelete	email_deleted
+Update user.	account_changed
 UpdateInboxRules	email_rule
 UserLoggedIn	logon
 UserLoggedOff	logoff
