@@ -13,10 +13,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 11
 
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 BIG=$(head -c 2000000 /dev/zero | tr '\0' x)
 # 'a' then 2-byte characters: byte 1016 falls inside one.

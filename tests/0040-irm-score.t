@@ -9,11 +9,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 34
 
-# ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 # fields FILE: rule, user, day, indicator, count, score, severity, factors.
 fields() {

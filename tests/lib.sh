@@ -1,6 +1,6 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
-# check_rc MSG RC CMD...; skip_all REASON.
+# check_rc MSG RC CMD...; skip_all REASON; ev (an event line).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -44,6 +44,14 @@ check_same() {
 		od -c "$2" | head -10 | sed 's/^/# got  /'
 		od -c "$3" | head -10 | sed 's/^/# want /'
 	fi
+}
+
+# ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event line
+# (irm-event(5)) on stdout; IRM-EXTRA (",\"label\":...") goes inside
+# "irm", TOP-EXTRA (",\"file\":{...}") after it.
+ev() {
+	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
+	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
 }
 
 # have_shared DIR: is the shared sample data present?
