@@ -1,6 +1,7 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
-# check_rc MSG RC CMD...; skip_all REASON; ev (an event line).
+# check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
+# insight (an insight line).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -52,6 +53,14 @@ check_same() {
 ev() {
 	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
 	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
+}
+
+# insight ID USER POLICY DAY SCORE [REVISION]: one insight line
+# (irm-insight(5)) on stdout, a usb_copy indicator of ruleset data_leaks
+# with score SCORE, for irm-report.
+insight() {
+	printf '{"@timestamp":"%sT00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"%s"},"rule":{"name":"%s","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"usb_copy","day":"%s","count":3,"score":%s,"severity":"x","revision":%s,"factors":[{"name":"level","detail":"","points":20}]}}\n' \
+	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
 }
 
 # have_shared DIR: is the shared sample data present?
