@@ -1,7 +1,7 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
 # check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
-# insight (an insight line).
+# insight (an insight line); one_run (a tenant scored as one run).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -61,6 +61,20 @@ ev() {
 insight() {
 	printf '{"@timestamp":"%sT00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"%s"},"rule":{"name":"%s","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"usb_copy","day":"%s","count":3,"score":%s,"severity":"x","revision":%s,"factors":[{"name":"level","detail":"","points":20}]}}\n' \
 	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
+}
+
+# one_run DIR: an irm-gen tenant in DIR (60 users, 42 days, the cumulative
+# scenarios) scored as one run, for the tests of partitioned runs: its
+# events sorted in $TMP/events, its insights in $TMP/one (sorted in
+# $TMP/one.sorted), its alerts sorted in $TMP/alerts.one.
+one_run() {
+	irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
+	    -c departing-exfil=2 -c cert-leaker=1 "$1" >/dev/null 2>&1
+	irm-norm "$1"/raw/* 2>/dev/null | sort >"$TMP/events"
+	irm-score -s "$1/settings.json" -p "$1/policies" "$TMP/events" \
+	    >"$TMP/one" 2>/dev/null
+	sort "$TMP/one" >"$TMP/one.sorted"
+	irm-report "$TMP/one" | sort >"$TMP/alerts.one"
 }
 
 # have_shared DIR: is the shared sample data present?
