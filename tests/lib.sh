@@ -1,7 +1,8 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
 # check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
-# insight (an insight line); one_run (a tenant scored as one run).
+# insight (an insight line); one_run (a tenant scored as one run);
+# seq_theft (a sequence's events).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -75,6 +76,30 @@ one_run() {
 	    >"$TMP/one" 2>/dev/null
 	sort "$TMP/one" >"$TMP/one.sorted"
 	irm-report "$TMP/one" | sort >"$TMP/alerts.one"
+}
+
+# seq_theft [SUFFIX]: a departing user (erin@) downloads, renames to .jpg,
+# copies to USB and deletes two files (plan and budget, SUFFIX after the
+# names) over three days, each day under every low threshold: the events
+# sorted in $TMP/seq.jsonl, a policy with sequences in $TMP/seq.json.
+seq_theft() {
+	_x=${1:-}
+	cat >"$TMP/seq.json" <<'JSON'
+{"name": "seq", "template": "data_theft_departing",
+ "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
+JSON
+	{
+		ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
+		    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
+		for f in plan budget; do
+			ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
+			    ',"file":{"name":"'$f$_x'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
+			ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
+			    ',"file":{"name":"'$f$_x'.jpg","previous_name":"'$f$_x'.xlsx"}'
+			ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f$_x'.jpg"}'
+			ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$_x'.jpg"}'
+		done
+	} | sort >"$TMP/seq.jsonl"
 }
 
 # have_shared DIR: is the shared sample data present?
