@@ -183,14 +183,21 @@ irm_fstate_cursor(const struct irm_fstate *s, const char *key)
 	return parse_time(irm_json_str(s->cursors, key));
 }
 
-void
-irm_fstate_set_cursor(struct irm_fstate *s, const char *key, int64_t ms)
+/* Set key of object o to the time ms, as irm_time_format writes it. */
+static void
+put_time(struct json_object *o, const char *key, int64_t ms)
 {
 	char t[IRM_TIME_LEN];
 
 	irm_time_format(ms, t);
 	/* Steals the new string. */
-	json_object_object_add(s->cursors, key, json_object_new_string(t));
+	json_object_object_add(o, key, json_object_new_string(t));
+}
+
+void
+irm_fstate_set_cursor(struct irm_fstate *s, const char *key, int64_t ms)
+{
+	put_time(s->cursors, key, ms);
 }
 
 int
@@ -202,10 +209,7 @@ irm_fstate_seen(const struct irm_fstate *s, const char *id)
 void
 irm_fstate_mark(struct irm_fstate *s, const char *id, int64_t ms)
 {
-	char t[IRM_TIME_LEN];
-
-	irm_time_format(ms, t);
-	json_object_object_add(s->seen, id, json_object_new_string(t));
+	put_time(s->seen, id, ms);
 }
 
 void

@@ -478,6 +478,18 @@ each_file(struct ctx *c, int64_t t, int gap, unsigned first, unsigned n,
 		    arg, labelled_file(c, first + i), flags | GEN_F_LABELLED);
 }
 
+/* A USB device mounted at t, then, from t + wait on, gap seconds apart,
+ * base + irm_gen_below(more) labelled files copied to it, from
+ * labelled_file(irm_gen_below(from)) on. */
+static void
+usb_burst(struct ctx *c, int64_t t, int wait, int gap, unsigned from,
+    unsigned base, unsigned more)
+{
+	act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
+	each_file(c, t + wait, gap, irm_gen_below(&c->s, from),
+	    base + irm_gen_below(&c->s, more), GEN_K_EP, GEN_EP_USB, 0);
+}
+
 static void
 departing(struct ctx *c)
 {
@@ -508,10 +520,7 @@ jobhunt(struct ctx *c)
 		    irm_gen_below(&c->s, 100) < 80) {
 			int64_t t = at(c, 600 + (int)irm_gen_below(&c->s, 400));
 
-			act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-			each_file(c, t + 25, 11, irm_gen_below(&c->s, 30),
-			    8 + irm_gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB,
-			    0);
+			usb_burst(c, t, 25, 11, 30, 8, 7);
 			return;
 		}
 }
@@ -609,9 +618,7 @@ afterhours(struct ctx *c)
 	for (i = 0; i < n; i++)
 		act(c, t + 600 * i + irm_gen_below(&c->s, 300), GEN_K_LOGON, 0,
 		    0, 0);
-	act(c, t + 900, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-	each_file(c, t + 960, 13, irm_gen_below(&c->s, 40),
-	    10 + irm_gen_below(&c->s, 7), GEN_K_EP, GEN_EP_USB, 0);
+	usb_burst(c, t + 900, 60, 13, 40, 10, 7);
 }
 
 static void
@@ -755,9 +762,7 @@ cert_job(struct ctx *c)
 	if (in_days(c, -lead / 2, c->u->last - c->u->anchor + 1) &&
 	    irm_gen_below(&c->s, 100) < 70) {
 		t = at(c, 600 + (int)irm_gen_below(&c->s, 480));
-		act(c, t, GEN_K_EP, GEN_EP_MOUNT, 0, 0);
-		each_file(c, t + 30, 13, irm_gen_below(&c->s, 40),
-		    5 + irm_gen_below(&c->s, 8), GEN_K_EP, GEN_EP_USB, 0);
+		usb_burst(c, t, 30, 13, 40, 5, 8);
 	}
 }
 

@@ -146,6 +146,24 @@ end(struct rec *x)
 	x->w->records++;
 }
 
+/* An Actor or Target list of an Entra ID record: the object of type type
+ * with a GUID of id, then the UPN upn (type 5). */
+static void
+identities(
+    struct gen_out *w, const char *name, uint32_t id, int type, const char *upn)
+{
+	irm_gen_open(w, name, '[');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_guid(w, "ID", irm_gen_mix(id), irm_gen_mix(id + 1));
+	irm_gen_num(w, "Type", type);
+	irm_gen_close(w, '}');
+	irm_gen_open(w, NULL, '{');
+	irm_gen_str(w, "ID", upn);
+	irm_gen_num(w, "Type", 5);
+	irm_gen_close(w, '}');
+	irm_gen_close(w, ']');
+}
+
 /* ------------------------------------------------------------- logons */
 
 static void
@@ -174,17 +192,7 @@ logon(struct rec *x, int failed)
 	irm_gen_close(w, ']');
 	irm_gen_open(w, "ModifiedProperties", '[');
 	irm_gen_close(w, ']');
-	irm_gen_open(w, "Actor", '[');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_guid(
-	    w, "ID", irm_gen_mix(x->a->user), irm_gen_mix(x->a->user + 1));
-	irm_gen_num(w, "Type", 0);
-	irm_gen_close(w, '}');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_str(w, "ID", x->u->upn);
-	irm_gen_num(w, "Type", 5);
-	irm_gen_close(w, '}');
-	irm_gen_close(w, ']');
+	identities(w, "Actor", x->a->user, 0, x->u->upn);
 	irm_gen_str(w, "ActorContextId", TENANT);
 	irm_gen_str(w, "ActorIpAddress", x->ip);
 	irm_gen_guid(
@@ -903,31 +911,13 @@ directory(struct rec *x, const char *op, uint32_t ai, uint32_t target)
 	irm_gen_str(w, "ResultStatus", "Success");
 	irm_gen_str(w, "ObjectId", x->u->upn);
 	irm_gen_num(w, "AzureActiveDirectoryEventType", 1);
-	irm_gen_open(w, "Actor", '[');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_guid(w, "ID", irm_gen_mix(ai), irm_gen_mix(ai + 1));
-	irm_gen_num(w, "Type", 2);
-	irm_gen_close(w, '}');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_str(w, "ID", admin->upn);
-	irm_gen_num(w, "Type", 5);
-	irm_gen_close(w, '}');
-	irm_gen_close(w, ']');
+	identities(w, "Actor", ai, 2, admin->upn);
 	irm_gen_str(w, "ActorContextId", TENANT);
 	irm_gen_guid(
 	    w, "InterSystemsId", irm_gen_next(&x->r), irm_gen_next(&x->r));
 	irm_gen_guid(
 	    w, "IntraSystemId", irm_gen_next(&x->r), irm_gen_next(&x->r));
-	irm_gen_open(w, "Target", '[');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_guid(w, "ID", irm_gen_mix(target), irm_gen_mix(target + 1));
-	irm_gen_num(w, "Type", 2);
-	irm_gen_close(w, '}');
-	irm_gen_open(w, NULL, '{');
-	irm_gen_str(w, "ID", x->u->upn);
-	irm_gen_num(w, "Type", 5);
-	irm_gen_close(w, '}');
-	irm_gen_close(w, ']');
+	identities(w, "Target", target, 2, x->u->upn);
 	irm_gen_str(w, "TargetContextId", TENANT);
 	end(x);
 }

@@ -225,6 +225,23 @@ scan_string(struct scan *sc, struct irm_buf *b)
 static void scan_value(
     struct scan *sc, struct irm_buf *path, unsigned long line, int depth);
 
+/* The value under the cursor at path (see scan_value), path cut back to
+ * plen after it, and the separator after that: 1 when a comma says
+ * another member or element follows. */
+static int
+scan_member(struct scan *sc, struct irm_buf *path, size_t plen,
+    unsigned long line, int depth)
+{
+	scan_value(sc, path, line, depth);
+	path->len = plen;
+	path->data[plen] = '\0';
+	skip_ws(sc);
+	if (sc->i >= sc->len || sc->s[sc->i] != ',')
+		return 0;
+	sc->i++;
+	return 1;
+}
+
 static void
 scan_object(struct scan *sc, struct irm_buf *path, int depth)
 {
@@ -250,13 +267,8 @@ scan_object(struct scan *sc, struct irm_buf *path, int depth)
 		skip_ws(sc);
 		if (sc->i < sc->len && sc->s[sc->i] == ':')
 			sc->i++;
-		scan_value(sc, path, line, depth + 1);
-		path->len = plen;
-		path->data[plen] = '\0';
-		skip_ws(sc);
-		if (sc->i >= sc->len || sc->s[sc->i] != ',')
+		if (!scan_member(sc, path, plen, line, depth + 1))
 			break;
-		sc->i++;
 	}
 	if (sc->i < sc->len)
 		sc->i++;
@@ -275,13 +287,8 @@ scan_array(struct scan *sc, struct irm_buf *path, int depth)
 			break;
 		path->len = plen;
 		irm_buf_printf(path, "[%zu]", n++);
-		scan_value(sc, path, 0, depth + 1);
-		path->len = plen;
-		path->data[plen] = '\0';
-		skip_ws(sc);
-		if (sc->i >= sc->len || sc->s[sc->i] != ',')
+		if (!scan_member(sc, path, plen, 0, depth + 1))
 			break;
-		sc->i++;
 	}
 	if (sc->i < sc->len)
 		sc->i++;

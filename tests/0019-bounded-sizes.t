@@ -13,10 +13,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 11
 
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 BIG=$(head -c 2000000 /dev/zero | tr '\0' x)
 # 'a' then 2-byte characters: byte 1016 falls inside one.
@@ -57,22 +53,7 @@ check "a state with the day still open keeps the cut evidence only (< 64 KiB)" \
     test "$(wc -c <"$TMP/s.state")" -lt 65536
 
 # A sequence whose files have 2 MB names: its steps' files are cut too.
-cat >"$TMP/seq.json" <<'JSON'
-{"name": "seq", "template": "data_theft_departing",
- "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
-JSON
-{
-	ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
-	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
-	for f in plan budget; do
-		ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
-		    ',"file":{"name":"'$f$BIG'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
-		ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
-		    ',"file":{"name":"'$f$BIG'.jpg","previous_name":"'$f$BIG'.xlsx"}'
-		ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f$BIG'.jpg"}'
-		ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$BIG'.jpg"}'
-	done
-} | sort >"$TMP/seq.jsonl"
+seq_theft "$BIG"
 irm-score -s "$S/settings.json" -p "$TMP/seq.json" "$TMP/seq.jsonl" >"$TMP/out"
 check "a sequence over 2 MB names: one insight under 64 KiB" \
     sh -c "test \$(jq -r .irm.insight '$TMP/out') = sequence && test \$(wc -c <'$TMP/out') -lt 65536"

@@ -9,11 +9,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 34
 
-# ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event.
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 # fields FILE: rule, user, day, indicator, count, score, severity, factors.
 fields() {
@@ -212,22 +207,7 @@ check_same "--start-scoring scores bob on his day" "$TMP/got" "$TMP/want"
 #     three days, each day under every low threshold (usb_copy raised to
 #     5): one sequence insight with all four steps, following the rename:
 #     15 x 4 = 60 points, no multiplier, medium.
-cat >"$TMP/seq.json" <<'JSON'
-{"name": "seq", "template": "data_theft_departing",
- "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
-JSON
-{
-	ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
-	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
-	for f in plan budget; do
-		ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
-		    ',"file":{"name":"'$f'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
-		ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
-		    ',"file":{"name":"'$f'.jpg","previous_name":"'$f'.xlsx"}'
-		ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f'.jpg"}'
-		ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f'.jpg"}'
-	done
-} | sort >"$TMP/seq.jsonl"
+seq_theft
 irm-score -s "$S/settings.json" -p "$TMP/seq.json" "$TMP/seq.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.irm.day,.irm.score,.irm.severity,
     ([.irm.steps[]|.step+"@"+.day[8:10]+"x"+(.count|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"

@@ -8,10 +8,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 6
 
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \

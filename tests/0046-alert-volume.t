@@ -7,10 +7,6 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 5
 
-ev() {
-	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
-	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
-}
 HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 printf '{"name": "leaks40", "template": "data_leaks", "triggers": [], "alert": {"min_score": 40}}\n' >"$TMP/leaks40.json"
 # p60@: 12 USB copies, one of priority content: 40 x 1.5 = 60.

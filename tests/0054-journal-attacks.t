@@ -17,14 +17,10 @@ SOURCE_DATE_EPOCH=1775000000
 export SOURCE_DATE_EPOCH
 S=$TMP/store
 J=$S/journal.jsonl
-ins() {
-	printf '{"@timestamp":"%sT00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"%s"},"rule":{"name":"leaks","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"usb_copy","day":"%s","count":3,"score":%s,"severity":"x","revision":0,"factors":[{"name":"level","detail":"","points":20}]}}\n' \
-	    "$3" "$1" "$2" "$3" "$4"
-}
 {
-	ins i1 alice@contoso.com 2026-03-02 70
-	ins i2 bob@contoso.com 2026-03-02 50
-	ins i3 carol@contoso.com 2026-03-02 40
+	insight i1 alice@contoso.com leaks 2026-03-02 70
+	insight i2 bob@contoso.com leaks 2026-03-02 50
+	insight i3 carol@contoso.com leaks 2026-03-02 40
 } | irm-report -S "$S" >/dev/null
 al() { irm-case -S "$S" list --user "$1" | jq -r .event.id; }
 A=$(al alice@contoso.com) B=$(al bob@contoso.com) C=$(al carol@contoso.com)
@@ -130,7 +126,7 @@ l2='{"v":1,"seq":2,"@timestamp":"2026-03-01T00:00:00.000Z","type":"journal.repai
 printf '%s\n%s\n' "$l1" "$l2" >"$L/journal.jsonl"
 chmod 600 "$L/journal.jsonl"
 check_rc "a store from before keys fails verify (exit 3)" 3 irm-case -S "$L" verify
-ins i9 dave@contoso.com 2026-03-03 60 | irm-report -S "$L" >/dev/null
+insight i9 dave@contoso.com leaks 2026-03-03 60 | irm-report -S "$L" >/dev/null
 irm-case -S "$L" verify >/dev/null 2>"$TMP/err"
 check "after a writer: journal.keyed third, verify exits 0 and notes the 2 old entries" \
     sh -c "test $? = 0 && test \"\$(jq -r .type '$L/journal.jsonl' | tr '\n' ' ')\" = 'journal.repaired journal.repaired journal.keyed alert.opened ' && grep -q 'entries 1 to 2 were written before the store had a key' '$TMP/err'"

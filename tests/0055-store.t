@@ -12,14 +12,9 @@ export SOURCE_DATE_EPOCH
 S=$TMP/store
 J=$S/journal.jsonl
 
-# ins ID USER POLICY DAY SCORE [REVISION]: one insight.
-ins() {
-	printf '{"@timestamp":"%sT00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"%s"},"rule":{"name":"%s","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"usb_copy","day":"%s","count":3,"score":%s,"severity":"x","revision":%s,"factors":[{"name":"level","detail":"","points":20}]}}\n' \
-	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
-}
-ins i1 alice@contoso.com leaks 2026-03-02 30 >"$TMP/a"
-ins i2 alice@contoso.com leaks 2026-03-03 70 >>"$TMP/a"
-ins i3 bob@contoso.com leaks 2026-03-03 50 >>"$TMP/a"
+insight i1 alice@contoso.com leaks 2026-03-02 30 >"$TMP/a"
+insight i2 alice@contoso.com leaks 2026-03-03 70 >>"$TMP/a"
+insight i3 bob@contoso.com leaks 2026-03-03 50 >>"$TMP/a"
 fields() { jq -r '[.user.name,.irm.alert.score,.irm.alert.status,.irm.alert.episode,.irm.alert.change]|join(" ")'; }
 
 irm-report -S "$S" "$TMP/a" >"$TMP/out1" 2>"$TMP/err"
@@ -41,14 +36,14 @@ A=$(jq -r 'select(.user.name=="alice@contoso.com")|.event.id' "$TMP/out1" | tail
 irm-case -S "$S" -b alice dismiss --reason "expected" "$A"
 check_rc "the dismissed alert no longer fails the gate" 0 \
     irm-report -S "$S" --fail-on high --allow-empty /dev/null
-ins i1 alice@contoso.com leaks 2026-03-02 30 >"$TMP/b"
-ins i4 alice@contoso.com leaks 2026-03-05 40 >>"$TMP/b"
+insight i1 alice@contoso.com leaks 2026-03-02 30 >"$TMP/b"
+insight i4 alice@contoso.com leaks 2026-03-05 40 >>"$TMP/b"
 irm-report -S "$S" "$TMP/b" | fields >"$TMP/got"
 echo "alice@contoso.com 40 needs_review 2 new" >"$TMP/want"
 check_same "after dismissal a new insight opens episode 2; the old one is a replay" "$TMP/got" "$TMP/want"
 B=$(irm-report -S "$S" /dev/null; irm-case -S "$S" list --user alice@contoso.com --status needs_review | jq -r .event.id)
 check "episode 2 has a new id" test -n "$B" -a "$B" != "$A"
-ins i2 alice@contoso.com leaks 2026-03-03 80 1 >"$TMP/c"
+insight i2 alice@contoso.com leaks 2026-03-03 80 1 >"$TMP/c"
 irm-report -S "$S" "$TMP/c" | fields >"$TMP/got"
 echo "alice@contoso.com 82 needs_review 2 updated" >"$TMP/want"
 check_same "a revision of an insight of the dismissed episode goes to the open one" "$TMP/got" "$TMP/want"
@@ -123,10 +118,10 @@ fi
 P=$TMP/par
 for w in 1 2 3 4 5 6; do
 	for k in 1 2 3 4 5 6 7 8 9 10; do
-		ins "w$w-$k" "user$w@contoso.com" leaks "2026-03-$((k + 10))" $((k * 5))
+		insight "w$w-$k" "user$w@contoso.com" leaks "2026-03-$((k + 10))" $((k * 5))
 	done >"$TMP/w$w"
 done
-ins seed carol@contoso.com leaks 2026-03-01 10 | irm-report -S "$P" >/dev/null
+insight seed carol@contoso.com leaks 2026-03-01 10 | irm-report -S "$P" >/dev/null
 C=$(irm-case -S "$P" list | jq -r .event.id)
 irm-case -S "$P" confirm "$C" >/dev/null
 for w in 1 2 3 4 5 6; do

@@ -19,33 +19,8 @@ G=$TMP/tenant
 irm-gen -u 16 -d $DAYS -b 2026-03-01 -s 11 "$G" || exit 1
 cat "$G"/raw/*-audit.jsonl >"$TMP/audit.jsonl"
 
-# The tenant's records as content blobs: one per content type and hour,
-# available a minute after the hour ends.
-perl -MJSON::PP -MTime::Local=timegm -e '
-	my $j = JSON::PP->new->canonical->utf8;
-	my %type = (AzureActiveDirectory => "Audit.AzureActiveDirectory",
-	    Exchange => "Audit.Exchange", SharePoint => "Audit.SharePoint",
-	    OneDrive => "Audit.SharePoint");
-	my %blob;
-	open F, $ARGV[0] or die;
-	while (<F>) {
-		my $r = decode_json($_);
-		my ($y, $m, $d, $h) = $r->{CreationTime} =~ /^(\d+)-(\d+)-(\d+)T(\d+)/;
-		my $hour = timegm(0, 0, $h, $d, $m - 1, $y);
-		my $t = $type{$r->{Workload}} // "Audit.General";
-		push @{$blob{"$hour $t"}}, $r;
-	}
-	my @blobs;
-	for my $k (sort keys %blob) {
-		my ($hour, $t) = split / /, $k;
-		my $c = $hour + 3660;
-		push @blobs, {type => $t, id => sprintf("%d\$%d\$%s\$soak\$%04d",
-		    $c, $c, lc $t, scalar @blobs), created => $c,
-		    visible => $c + 60, records => $blob{$k}};
-	}
-	open O, ">", "$ARGV[1]/content.json" or die;
-	print O $j->encode(\@blobs);
-' "$TMP/audit.jsonl" "$EMU_DIR"
+# The tenant's records as content blobs, one per content type and hour.
+emu_blobs soak "$TMP/audit.jsonl"
 printf '{"tenant":"%s","client_id":"%s","secret":"%s","page_size":4,"delay_ms":40}\n' \
     "$TENANT" "$CLIENT" "$SECRET" >"$EMU_DIR/config.json"
 emu_start

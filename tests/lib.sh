@@ -1,6 +1,8 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
-# check_rc MSG RC CMD...; skip_all REASON.
+# check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
+# insight (an insight line); one_run (a tenant scored as one run);
+# seq_theft (a sequence's events).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -44,6 +46,60 @@ check_same() {
 		od -c "$2" | head -10 | sed 's/^/# got  /'
 		od -c "$3" | head -10 | sed 's/^/# want /'
 	fi
+}
+
+# ev TIME ID USER ACTIVITY [IRM-EXTRA [TOP-EXTRA]]: one irm event line
+# (irm-event(5)) on stdout; IRM-EXTRA (",\"label\":...") goes inside
+# "irm", TOP-EXTRA (",\"file\":{...}") after it.
+ev() {
+	printf '{"@timestamp":"%s","event":{"id":"%s","action":"x"},"user":{"name":"%s"},"irm":{"activity":"%s"%s}%s}\n' \
+	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
+}
+
+# insight ID USER POLICY DAY SCORE [REVISION]: one insight line
+# (irm-insight(5)) on stdout, a usb_copy indicator of ruleset data_leaks
+# with score SCORE, for irm-report.
+insight() {
+	printf '{"@timestamp":"%sT00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"%s"},"rule":{"name":"%s","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"usb_copy","day":"%s","count":3,"score":%s,"severity":"x","revision":%s,"factors":[{"name":"level","detail":"","points":20}]}}\n' \
+	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
+}
+
+# one_run DIR: an irm-gen tenant in DIR (60 users, 42 days, the cumulative
+# scenarios) scored as one run, for the tests of partitioned runs: its
+# events sorted in $TMP/events, its insights in $TMP/one (sorted in
+# $TMP/one.sorted), its alerts sorted in $TMP/alerts.one.
+one_run() {
+	irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
+	    -c departing-exfil=2 -c cert-leaker=1 "$1" >/dev/null 2>&1
+	irm-norm "$1"/raw/* 2>/dev/null | sort >"$TMP/events"
+	irm-score -s "$1/settings.json" -p "$1/policies" "$TMP/events" \
+	    >"$TMP/one" 2>/dev/null
+	sort "$TMP/one" >"$TMP/one.sorted"
+	irm-report "$TMP/one" | sort >"$TMP/alerts.one"
+}
+
+# seq_theft [SUFFIX]: a departing user (erin@) downloads, renames to .jpg,
+# copies to USB and deletes two files (plan and budget, SUFFIX after the
+# names) over three days, each day under every low threshold: the events
+# sorted in $TMP/seq.jsonl, a policy with sequences in $TMP/seq.json.
+seq_theft() {
+	_x=${1:-}
+	cat >"$TMP/seq.json" <<'JSON'
+{"name": "seq", "template": "data_theft_departing",
+ "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
+JSON
+	{
+		ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
+		    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
+		for f in plan budget; do
+			ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
+			    ',"file":{"name":"'$f$_x'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
+			ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
+			    ',"file":{"name":"'$f$_x'.jpg","previous_name":"'$f$_x'.xlsx"}'
+			ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f$_x'.jpg"}'
+			ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$_x'.jpg"}'
+		done
+	} | sort >"$TMP/seq.jsonl"
 }
 
 # have_shared DIR: is the shared sample data present?

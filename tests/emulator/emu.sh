@@ -1,6 +1,7 @@
 # tests/emulator/emu.sh - run the Management Activity API emulator for a
 # test.  Source it after tests/lib.sh, then:
 #   emu_gen SEED START HOURS [LATE_EVERY LATE_HOURS]	the content
+#   emu_blobs TAG AUDIT	the content: the records of AUDIT (JSON lines)
 #   emu_start						listen; sets EMU (URL)
 #   emu_now EPOCH						the emulated clock
 #   emu_fault KIND ROUTE					inject one fault
@@ -36,6 +37,38 @@ trap 'emu_stop; rm -rf "$TMP"' EXIT
 emu_gen() { perl "$EMU_PL" gen "$EMU_DIR" "$@"; }
 emu_now() { echo "$1" >"$EMU_DIR/now"; }
 emu_fault() { echo "$1 $2" >>"$EMU_DIR/faults"; }
+
+# emu_blobs TAG AUDIT: the content from the O365 records of AUDIT (JSON
+# lines, e.g. an irm-gen tenant's raw/*-audit.jsonl): one blob per content
+# type and hour, available a minute after the hour ends; TAG goes in the
+# blob ids.
+emu_blobs() {
+	perl -MJSON::PP -MTime::Local=timegm -e '
+	my $j = JSON::PP->new->canonical->utf8;
+	my %type = (AzureActiveDirectory => "Audit.AzureActiveDirectory",
+	    Exchange => "Audit.Exchange", SharePoint => "Audit.SharePoint",
+	    OneDrive => "Audit.SharePoint");
+	my %blob;
+	open F, $ARGV[1] or die;
+	while (<F>) {
+		my $r = decode_json($_);
+		my ($y, $m, $d, $h) = $r->{CreationTime} =~ /^(\d+)-(\d+)-(\d+)T(\d+)/;
+		my $hour = timegm(0, 0, $h, $d, $m - 1, $y);
+		my $t = $type{$r->{Workload}} // "Audit.General";
+		push @{$blob{"$hour $t"}}, $r;
+	}
+	my @blobs;
+	for my $k (sort keys %blob) {
+		my ($hour, $t) = split / /, $k;
+		my $c = $hour + 3660;
+		push @blobs, {type => $t, id => sprintf("%d\$%d\$%s\$%s\$%04d",
+		    $c, $c, lc $t, $ARGV[0], scalar @blobs), created => $c,
+		    visible => $c + 60, records => $blob{$k}};
+	}
+	open O, ">", "$ARGV[2]/content.json" or die;
+	print O $j->encode(\@blobs);
+	' "$1" "$2" "$EMU_DIR"
+}
 
 emu_blobs_again() {
 	perl -MJSON::PP -e '

@@ -59,6 +59,26 @@ void fuzz_config(const char *settings_text, const char *const *policy_text,
     size_t n, struct irm_settings **settings, struct irm_policy **pol);
 
 /*
+ * The statics settings, pol and npol (the policies of the target's array
+ * policy_text, under settings_text or the defaults when NULL) and the
+ * LLVMFuzzerInitialize that loads them with fuzz_config.
+ */
+#define FUZZ_CONFIG_INIT(settings_text)                                        \
+	static struct irm_settings *settings;                                  \
+	static struct irm_policy *pol;                                         \
+	static const size_t npol =                                             \
+	    sizeof(policy_text) / sizeof(policy_text[0]);                      \
+	int LLVMFuzzerInitialize(int *argc, char ***argv)                      \
+	{                                                                      \
+		(void)argc;                                                    \
+		(void)argv;                                                    \
+		fuzz_init();                                                   \
+		fuzz_config(                                                   \
+		    settings_text, policy_text, npol, &settings, &pol);        \
+		return 0;                                                      \
+	}
+
+/*
  * Run the bytes through irm-norm's reading loop as the file of one
  * operand.  The first byte holds options (bit 0 -k user, bit 1 no
  * pseudonyms, bits 2-4 all set: -s from bits 5-7, bit 7 the --map

@@ -44,21 +44,7 @@ static const char *const policy_text[] = {
     " \"alert\": {\"min_score\": 1}}\n",
 };
 
-#define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
-
-static struct irm_settings *settings;
-static struct irm_policy *pol;
-static const size_t npol = NPOL;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	fuzz_config(settings_text, policy_text, NPOL, &settings, &pol);
-	return 0;
-}
+FUZZ_CONFIG_INIT(settings_text)
 
 static struct irm_engine *
 engine(void)
