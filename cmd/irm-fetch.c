@@ -47,7 +47,7 @@ struct opts {
 	int quiet, verbose;
 	int64_t start, end, since; /* ms, -1 unset */
 	struct irm_progress prog;  /* records in and out, data lost */
-	const struct irm_sink *sink;
+	struct irm_sink sink;      /* the run's: say reads its records */
 };
 
 /* ------------------------------------------------------------------ */
@@ -64,7 +64,7 @@ say(void *arg, int level, const char *msg)
 	struct opts *o = arg;
 
 	if (level == IRM_SAY_PROGRESS) {
-		o->prog.in = o->prog.out = (unsigned long long)o->sink->records;
+		o->prog.in = o->prog.out = (unsigned long long)o->sink.records;
 		irm_progress_show(&o->prog, msg);
 		return;
 	}
@@ -77,9 +77,9 @@ say(void *arg, int level, const char *msg)
 
 /* The run is over: -v prints the summary. */
 static void
-summary(struct opts *o, const struct irm_sink *sink)
+summary(struct opts *o)
 {
-	o->prog.in = o->prog.out = (unsigned long long)sink->records;
+	o->prog.in = o->prog.out = (unsigned long long)o->sink.records;
 	if (o->verbose)
 		irm_progress_summary(&o->prog, "records");
 }
@@ -383,7 +383,6 @@ run_pull(struct opts *o, struct out *out)
 {
 	const char *keys[MAX_TYPES];
 	struct irm_fetch_opts fo = {0};
-	struct irm_sink sink = {0};
 	struct irm_pull p = {0};
 	struct irm_error e = {{0}};
 	struct irm_fetch *f;
@@ -455,16 +454,15 @@ run_pull(struct opts *o, struct out *out)
 	if (o->state)
 		irm_dir_check(o->state, 1, "state", irm_warn_print, NULL);
 	open_output(out, o->output);
-	sink.emit = emit;
-	sink.arg = out;
-	p.sink = &sink;
-	o->sink = &sink;
+	o->sink.emit = emit;
+	o->sink.arg = out;
+	p.sink = &o->sink;
 	rc = o365 ? irm_o365_run(f, &p, &e) : irm_graph_run(f, &p, &e);
 	irm_progress_end(&o->prog);
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
-	summary(o, &sink);
+	summary(o);
 	irm_fstate_free(p.state);
 	irm_fetch_free(f);
 	return rc == -1 ? IRM_EXIT_FATAL : rc == 1 ? IRM_EXIT_REJECT : 0;
@@ -474,7 +472,6 @@ static int
 run_url(struct opts *o, const char *url, struct out *out)
 {
 	struct irm_fetch_opts fo = {0};
-	struct irm_sink sink = {0};
 	struct irm_error e = {{0}};
 	struct irm_fetch *f;
 	char **headers = NULL;
@@ -501,17 +498,17 @@ run_url(struct opts *o, const char *url, struct out *out)
 	    irm_fetch_url_ok(f, url, &e) == -1)
 		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
 	open_output(out, o->output);
-	sink.emit = emit;
-	sink.arg = out;
-	o->sink = &sink;
+	o->sink.emit = emit;
+	o->sink.arg = out;
 	for (char **h = headers; h && *h; h++)
 		hide_header(f, *h);
-	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink, &e);
+	rc = irm_url_run(
+	    f, url, next, (const char *const *)headers, &o->sink, &e);
 	irm_progress_end(&o->prog);
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
-	summary(o, &sink);
+	summary(o);
 	for (char **h = headers; h && *h; h++) {
 		memset(*h, 0, strlen(*h));
 		free(*h);
