@@ -75,12 +75,15 @@ say(void *arg, int level, const char *msg)
 	irm_warnx("%s", msg);
 }
 
-/* The run is over: -v prints the summary. */
+/*
+ * The run is over: -v prints the summary, unless it failed (exit 3), as
+ * the other tools do: the failure's message stays the last line.
+ */
 static void
-summary(struct opts *o)
+summary(struct opts *o, int rc)
 {
 	o->prog.in = o->prog.out = (unsigned long long)o->sink.records;
-	if (o->verbose)
+	if (o->verbose && rc != -1)
 		irm_progress_summary(&o->prog, "records");
 }
 
@@ -462,7 +465,7 @@ run_pull(struct opts *o, struct out *out)
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
-	summary(o);
+	summary(o, rc);
 	irm_fstate_free(p.state);
 	irm_fetch_free(f);
 	return rc == -1 ? IRM_EXIT_FATAL : rc == 1 ? IRM_EXIT_REJECT : 0;
@@ -508,7 +511,7 @@ run_url(struct opts *o, const char *url, struct out *out)
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
-	summary(o);
+	summary(o, rc);
 	for (char **h = headers; h && *h; h++) {
 		memset(*h, 0, strlen(*h));
 		free(*h);
