@@ -112,14 +112,6 @@ if ! command -v script >/dev/null 2>&1 || ! command -v flock >/dev/null 2>&1; th
 	done
 	done_testing
 fi
-# tty CMD: run CMD with a terminal as stdin, stdout and stderr; the
-# terminal's output in $TMP/tty.
-tty() {
-	script -qec "$1" "$TMP/ts" >/dev/null 2>&1
-	_rc=$?
-	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
-	return $_rc
-}
 # A store of 2,000 entries from before keys (a chain without MACs) that a
 # writer then keys (2,001 entries): verify reads it with a note.
 L=$TMP/long
@@ -140,7 +132,7 @@ held() {
 	flock -x "$L/journal.jsonl" sh -c "touch '$TMP/locked'; sleep 1.5" &
 	_lk=$!
 	while [ ! -e "$TMP/locked" ]; do sleep 0.05; done
-	tty "$1"
+	on_tty "$1"
 	wait $_lk
 }
 held "irm-case -S '$L' verify"
@@ -148,7 +140,7 @@ check "irm-case verify, a long read on a terminal: the progress line" \
     grep -q "${cr}irm-case: [0-9][0-9]* journal entries, [0-9][0-9]*/s, $L/journal.jsonl${esc}\[K" "$TMP/tty"
 check "the line is erased, the head printed on a line of its own" \
     sh -c "grep -q '${esc}\[K${cr}${esc}\[K' '$TMP/tty' && grep -q '^[0-9a-f]\{64\}${cr}\$' '$TMP/tty'"
-tty "irm-case -S '$L' verify"
+on_tty "irm-case -S '$L' verify"
 check "a read under a second shows nothing" \
     sh -c "! grep -q 'journal entries, ' '$TMP/tty'"
 held "irm-case -v -S '$L' list --cases"
@@ -189,12 +181,12 @@ open(const char *path, int flags, ...)
 }
 EOF
 if cc -shared -fPIC -o "$TMP/slow.so" "$TMP/slow.c" -ldl 2>"$TMP/cc"; then
-	tty "LD_PRELOAD='$TMP/slow.so' irm-gen -u 10 -d 20 -s 2 '$TMP/g3'"
+	on_tty "LD_PRELOAD='$TMP/slow.so' irm-gen -u 10 -d 20 -s 2 '$TMP/g3'"
 	check "irm-gen on a terminal, a slow run: days, rate, the last day" \
 	    grep -q "${cr}irm-gen: [0-9][0-9]* days, [0-9][0-9]*/s, 2026-03-[0-9][0-9]${esc}\[K" "$TMP/tty"
 	check "the line is erased at the end" \
 	    sh -c "tail -c 8 '$TMP/tty' | grep -q '${cr}${esc}\\[K\$'"
-	tty "LD_PRELOAD='$TMP/slow.so' irm-gen -u 10 -d 20 -s 2 '$TMP/g4' 2>/dev/null"
+	on_tty "LD_PRELOAD='$TMP/slow.so' irm-gen -u 10 -d 20 -s 2 '$TMP/g4' 2>/dev/null"
 	check "irm-gen, stderr not a terminal: no progress line" \
 	    sh -c "! grep -q 'days, ' '$TMP/tty'"
 else

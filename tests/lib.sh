@@ -46,6 +46,16 @@ check_same() {
 	fi
 }
 
+# on_tty CMD: run CMD under script(1), with a terminal as its standard
+# input, output and error; the terminal's output in $TMP/tty (without
+# script's own lines).  Returns CMD's exit status.
+on_tty() {
+	script -qec "$1" "$TMP/ts" >/dev/null 2>&1
+	_rc=$?
+	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
+	return $_rc
+}
+
 # have_shared DIR: is the shared sample data present?
 have_shared() { [ -d "$IRM_SHARED/$1" ]; }
 
