@@ -278,9 +278,10 @@ if [ "$PIPE" != 0 ]; then
 	echo "bench: irm-gen -u $USERS -d $DAYS into $TEN" >&2
 	measure "irm-gen" 1 "$IRM_GEN" -v -u "$USERS" -d "$DAYS" "$TEN/t"
 	G_S=$SECS G_RSS=$RSS
-	G_N=$(sed -n 's/.* records \([0-9]*\) .*/\1/p' "$OUT/stderr.txt")
-	G_B=$(sed -n 's/.* bytes \([0-9]*\) .*/\1/p' "$OUT/stderr.txt")
+	# -v: "irm-gen: D days in, N records out, 0 rejected, S s".
+	G_N=$(sed -n 's/.* in, \([0-9]*\) records out.*/\1/p' "$OUT/stderr.txt")
 	RAW=$TEN/t/raw
+	G_B=$(bytes "$RAW"/*)
 	AUD=$(ls "$RAW"/*-audit.jsonl)
 	# shellcheck disable=SC2086
 	A_B=$(bytes $AUD) A_N=$(lines $AUD)

@@ -1,13 +1,16 @@
 /*
  * irm-case - the analyst's tool over the store (irm-store(5))
  *
- *	irm-case [-S dir] [--by name] command [args]
+ *	irm-case [-v] [-S dir] [--by name] command [args]
  *
  * Commands: list, show, confirm, dismiss, note, notice, resolve, verify,
  * reveal.  Reading commands take a shared lock; actions lock the journal,
  * fold it, check that the action is allowed in the current status and
  * append one entry.  An action that is not allowed writes nothing and
- * exits 2.
+ * exits 2.  -v ends the run with the counts and the time on stderr
+ * (journal entries in, alerts, cases or entries out, refused actions or
+ * verify's problems rejected); on a terminal, a long read of the journal
+ * shows its progress there.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -36,7 +39,44 @@ struct ctx {
 	struct irm_store *store;
 	struct irm_state *st;
 	int writing;
+	int verbose;              /* -v */
+	struct irm_progress prog; /* in: journal entries read */
+	const char *out_what;     /* what prog.out counts */
 };
+
+/* irm_store_on_line: count the entries, draw and erase the line. */
+static void
+on_line(void *arg, int end)
+{
+	struct ctx *c = arg;
+
+	if (end) {
+		irm_progress_end(&c->prog);
+		return;
+	}
+	c->prog.in++;
+	irm_progress_tick(&c->prog, irm_store_path(c->store));
+}
+
+/* Open the store, counting what is read for -v and the progress line. */
+static void
+open_store(struct ctx *c, int write)
+{
+	struct irm_error e;
+
+	if (c->dir == NULL)
+		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
+	if ((c->store = irm_store_open(c->dir, write, &e)) == NULL)
+		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	irm_store_on_line(c->store, on_line, c);
+}
+
+static void
+summary(struct ctx *c)
+{
+	if (c->verbose)
+		irm_progress_summary(&c->prog, c->out_what);
+}
 
 /* Reading commands: the whole state under a shared lock. */
 static void
@@ -45,10 +85,7 @@ load(struct ctx *c)
 	struct irm_error e;
 	size_t torn;
 
-	if (c->dir == NULL)
-		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
-	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
-		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	open_store(c, 0);
 	c->st = irm_state_new();
 	if (irm_store_read(c->store, irm_state_fold, c->st, &torn, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
@@ -64,10 +101,7 @@ begin(struct ctx *c)
 {
 	struct irm_error e;
 
-	if (c->dir == NULL)
-		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
-	if ((c->store = irm_store_open(c->dir, 1, &e)) == NULL)
-		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	open_store(c, 1);
 	irm_dir_check(c->dir, 0, "store", irm_warn_print, NULL);
 	c->st = irm_state_new();
 	if (irm_store_begin(c->store, c->by, irm_state_fold, c->st,
@@ -89,7 +123,10 @@ static _Noreturn IRM_PRINTF(2, 3) void refuse(
 	va_end(ap);
 	if (c->writing)
 		irm_store_commit(c->store, &e);
-	irm_errx(IRM_EXIT_USAGE, "%s", msg);
+	irm_warnx("%s", msg);
+	c->prog.rejected++;
+	summary(c);
+	exit(IRM_EXIT_USAGE);
 }
 
 static void
@@ -108,6 +145,7 @@ append(struct ctx *c, const char *type, struct irm_buf *data)
 		irm_store_commit(c->store, &e);
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
 	}
+	c->prog.out++;
 	irm_buf_reset(data);
 }
 
@@ -450,17 +488,14 @@ cmd_verify(struct ctx *c, int argc, char **argv)
 {
 	char head[IRM_STORE_HASH_LEN];
 	const char *want = NULL;
-	struct irm_error e;
 	unsigned long n;
 
 	while (subopt(argc, argv, "", verify_opts) != -1)
 		want = optarg;
 	need_args(argc - optind, 0);
-	if (c->dir == NULL)
-		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
-	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
-		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	open_store(c, 0);
 	n = irm_store_verify(c->store, want, head, irm_warn_print, NULL);
+	c->prog.rejected = n;
 	printf("%s\n", head);
 	if (n)
 		irm_warnx("%s: %lu problem%s", irm_store_path(c->store), n,
@@ -679,8 +714,10 @@ list_cases(struct ctx *c, const struct filter *f, int status)
 		const struct irm_case *k = c->st->cases[i];
 
 		if ((status < 0 || (int)k->status == status) &&
-		    (f->user == NULL || strcmp(k->user, f->user) == 0))
+		    (f->user == NULL || strcmp(k->user, f->user) == 0)) {
 			write_case(k, &out);
+			c->prog.out++;
+		}
 		flush_out(&out);
 	}
 	irm_buf_free(&out);
@@ -707,6 +744,7 @@ list_alerts(struct ctx *c, const struct filter *f, int format)
 		if (keep(f, irm_alerts_at(c->st->alerts, i)))
 			v[m++] = irm_alerts_at(c->st->alerts, i);
 	qsort(v, m, sizeof(*v), irm_alert_cmp_queue);
+	c->prog.out = m;
 	irm_buf_init(&out, 1 << 30);
 	if (format == IRM_OUT_JSONL) {
 		for (i = 0; i < m; i++) {
@@ -771,6 +809,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 		irm_errx(IRM_EXIT_USAGE,
 		    "--status: expected needs_review, confirmed, dismissed or resolved");
 	load(c);
+	c->out_what = cases ? "cases" : "alerts";
 	if (cases)
 		list_cases(c, &f, cs);
 	else
@@ -1017,10 +1056,7 @@ cmd_show(struct ctx *c, int argc, char **argv)
 		continue;
 	need_args(argc - optind, 1);
 	argv += optind - 1;
-	if (c->dir == NULL)
-		irm_errx(IRM_EXIT_USAGE, "no store: give -S DIR or IRM_STORE");
-	if ((c->store = irm_store_open(c->dir, 0, &e)) == NULL)
-		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	open_store(c, 0);
 	k.st = c->st = irm_state_new();
 	k.alert = argv[1];
 	if (irm_store_read(c->store, collect_fold, &k, &torn, &e) == -1)
@@ -1034,6 +1070,8 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	free(k.ins);
 	if (al == NULL && kc == NULL)
 		irm_errx(IRM_EXIT_USAGE, "%s: no such alert or case", argv[1]);
+	c->prog.out = 1;
+	c->out_what = al ? "alerts" : "cases";
 	return IRM_EXIT_OK;
 }
 
@@ -1083,6 +1121,8 @@ static const struct irm_opt opts[] = {
         "who acts, as the journal records it (default: the login name)"},
     IRM_OPT_HELP,
     {'S', "store", "dir", "the store (default: IRM_STORE)"},
+    {'v', "verbose", NULL,
+        "end with the entries read and written and the time, on stderr"},
     IRM_OPT_VERSION,
     {0, NULL, NULL, NULL},
 };
@@ -1110,6 +1150,9 @@ main(int argc, char *argv[])
 		case 'S':
 			c.dir = optarg;
 			break;
+		case 'v':
+			c.verbose = 1;
+			break;
 		case 'V':
 			printf("irm-case %s\n", IRM_VERSION);
 			exit(IRM_EXIT_OK);
@@ -1130,11 +1173,16 @@ main(int argc, char *argv[])
 	if (i == NCOMMANDS)
 		irm_errx(IRM_EXIT_USAGE, "%s: unknown command", argv[0]);
 	optind = 0;
+	/* Output follows the read, which erases the line: stdout may be
+	 * the terminal too. */
+	c.out_what = "journal entries";
+	irm_progress_start(&c.prog, "journal entries", isatty(STDERR_FILENO));
 	rval = commands[i].fn(&c, argc, argv);
 	irm_state_free(c.st);
 	irm_store_close(c.store);
 	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
+	summary(&c);
 	return rval;
 }
 
@@ -1145,8 +1193,8 @@ synopsis(struct irm_buf *b, const char *name)
 	size_t i;
 
 	if (name == NULL)
-		irm_buf_adds(
-		    b, "usage: irm-case [-S dir] [-b name] command [args]\n");
+		irm_buf_adds(b,
+		    "usage: irm-case [-v] [-S dir] [-b name] command [args]\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		if (name == NULL || strcmp(name, commands[i].name) == 0)
 			irm_buf_printf(b, "%s irm-case %s",

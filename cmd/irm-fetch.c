@@ -46,40 +46,45 @@ struct opts {
 	int max_retries;
 	int quiet, verbose;
 	int64_t start, end, since; /* ms, -1 unset */
+	struct irm_progress prog;  /* records in and out, data lost */
+	struct irm_sink sink;      /* the run's: say reads its records */
 };
 
 /* ------------------------------------------------------------------ */
 /* Messages and progress. */
 
-static int progress_on; /* a progress line is showing */
-
+/*
+ * The progress line is the other tools' (irm_progress): records, rate
+ * and where the run is; a message erases it first.  A warning is data
+ * lost or rejected: -v counts it as rejected.
+ */
 static void
 say(void *arg, int level, const char *msg)
 {
-	const struct opts *o = arg;
+	struct opts *o = arg;
 
 	if (level == IRM_SAY_PROGRESS) {
-		if (o->quiet || !isatty(STDERR_FILENO))
-			return;
-		fprintf(stderr, "\r%s: %s\033[K", irm_getprogname(), msg);
-		progress_on = 1;
+		o->prog.in = o->prog.out = (unsigned long long)o->sink.records;
+		irm_progress_show(&o->prog, msg);
 		return;
 	}
+	if (level == IRM_SAY_WARN)
+		o->prog.rejected++;
 	if (level != IRM_SAY_WARN && !o->verbose)
 		return;
-	if (progress_on) {
-		fputc('\n', stderr);
-		progress_on = 0;
-	}
 	irm_warnx("%s", msg);
 }
 
+/*
+ * The run is over: -v prints the summary, unless it failed (exit 3), as
+ * the other tools do: the failure's message stays the last line.
+ */
 static void
-progress_end(void)
+summary(struct opts *o, int rc)
 {
-	if (progress_on)
-		fputc('\n', stderr);
-	progress_on = 0;
+	o->prog.in = o->prog.out = (unsigned long long)o->sink.records;
+	if (o->verbose && rc != -1)
+		irm_progress_summary(&o->prog, "records");
 }
 
 /* ------------------------------------------------------------------ */
@@ -381,7 +386,6 @@ run_pull(struct opts *o, struct out *out)
 {
 	const char *keys[MAX_TYPES];
 	struct irm_fetch_opts fo = {0};
-	struct irm_sink sink = {0};
 	struct irm_pull p = {0};
 	struct irm_error e = {{0}};
 	struct irm_fetch *f;
@@ -453,14 +457,15 @@ run_pull(struct opts *o, struct out *out)
 	if (o->state)
 		irm_dir_check(o->state, 1, "state", irm_warn_print, NULL);
 	open_output(out, o->output);
-	sink.emit = emit;
-	sink.arg = out;
-	p.sink = &sink;
+	o->sink.emit = emit;
+	o->sink.arg = out;
+	p.sink = &o->sink;
 	rc = o365 ? irm_o365_run(f, &p, &e) : irm_graph_run(f, &p, &e);
-	progress_end();
+	irm_progress_end(&o->prog);
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
+	summary(o, rc);
 	irm_fstate_free(p.state);
 	irm_fetch_free(f);
 	return rc == -1 ? IRM_EXIT_FATAL : rc == 1 ? IRM_EXIT_REJECT : 0;
@@ -470,7 +475,6 @@ static int
 run_url(struct opts *o, const char *url, struct out *out)
 {
 	struct irm_fetch_opts fo = {0};
-	struct irm_sink sink = {0};
 	struct irm_error e = {{0}};
 	struct irm_fetch *f;
 	char **headers = NULL;
@@ -497,14 +501,17 @@ run_url(struct opts *o, const char *url, struct out *out)
 	    irm_fetch_url_ok(f, url, &e) == -1)
 		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
 	open_output(out, o->output);
-	sink.emit = emit;
-	sink.arg = out;
+	o->sink.emit = emit;
+	o->sink.arg = out;
 	for (char **h = headers; h && *h; h++)
 		hide_header(f, *h);
-	rc = irm_url_run(f, url, next, (const char *const *)headers, &sink, &e);
+	rc = irm_url_run(
+	    f, url, next, (const char *const *)headers, &o->sink, &e);
+	irm_progress_end(&o->prog);
 	irm_fetch_redact(f, e.msg, strlen(e.msg));
 	if (rc == -1)
 		irm_warnx("%s", e.msg);
+	summary(o, rc);
 	for (char **h = headers; h && *h; h++) {
 		memset(*h, 0, strlen(*h));
 		free(*h);
@@ -544,7 +551,7 @@ static const struct irm_opt opts[] = {
     {'s', "state", "file",
         "resume from and advance the state in file (default: none)"},
     {'v', "verbose", NULL,
-        "trace each request and response on stderr, secrets redacted"},
+        "trace each request and response on stderr, secrets redacted, and end with the records and the time"},
     IRM_OPT_VERSION,
     {OPT_BASE_URL, "base-url", "url",
         "the API's origin (default: https://manage.office.com or graph.microsoft.com)"},
@@ -754,6 +761,8 @@ main(int argc, char *argv[])
 	o.mode = argv[0];
 	check_mode(&o, argc);
 	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
+	irm_progress_start(
+	    &o.prog, "records", !o.quiet && isatty(STDERR_FILENO));
 	if (strcmp(o.mode, "url") == 0)
 		rval = run_url(&o, argv[1], &out);
 	else

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "irm.h"
 #include "irm_gen.h"
@@ -31,7 +32,7 @@ static const struct irm_opt opts[] = {
     {'u', "users", "users",
         "the number of users, 10 to 1000000 (default: 100)"},
     {'v', "verbose", NULL,
-        "print the records, bytes and files written on stderr"},
+        "end with the days simulated, the records written and the time, on stderr"},
     IRM_OPT_VERSION,
     {'z', "tz", "zone", "the office's time zone (default: Europe/Berlin)"},
     {OPT_DENSITY, "density", "n",
@@ -124,6 +125,29 @@ list(void)
 	done(IRM_EXIT_OK);
 }
 
+/* The progress line: days written, per second, the last day. */
+struct prog {
+	struct irm_progress p; /* in: days, out: records */
+	int64_t start;         /* the first day */
+};
+
+static void
+day_done(void *arg, unsigned day, const struct irm_gen_stats *st)
+{
+	struct prog *g = arg;
+	char where[64];
+	int64_t y;
+	unsigned m, d;
+
+	g->p.in = day + 1;
+	g->p.out = st->records;
+	if (!g->p.show)
+		return;
+	irm_civil_from_days(g->start + day, &y, &m, &d);
+	snprintf(where, sizeof(where), "%04lld-%02u-%02u", (long long)y, m, d);
+	irm_progress_show(&g->p, where);
+}
+
 /* Exit with code once stdout is written out; a write error exits 3. */
 static void
 done(int code)
@@ -139,6 +163,7 @@ main(int argc, char *argv[])
 	struct irm_gen_opts o;
 	struct irm_gen_stats st;
 	struct irm_error e;
+	struct prog g;
 	struct option lo[IRM_OPT_MAX];
 	char so[2 * IRM_OPT_MAX];
 	int ch, sc, first = 1, verbose = 0;
@@ -210,13 +235,16 @@ main(int argc, char *argv[])
 		usage(IRM_EXIT_USAGE);
 	if (!irm_time_zone_ok(o.zone))
 		irm_errx(IRM_EXIT_USAGE, "--tz: unknown time zone: %s", o.zone);
+	irm_progress_start(&g.p, "days", isatty(STDERR_FILENO));
+	g.start = o.start;
+	o.day_done = day_done;
+	o.arg = &g;
 	if (irm_gen_write(&o, argv[0], &st, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
+	irm_progress_end(&g.p);
+	g.p.out = st.records;
 	if (verbose)
-		fprintf(stderr,
-		    "irm-gen: %s: records %llu bytes %llu files %u\n", argv[0],
-		    (unsigned long long)st.records,
-		    (unsigned long long)st.bytes, st.files);
+		irm_progress_summary(&g.p, "records");
 	done(IRM_EXIT_OK);
 }
 

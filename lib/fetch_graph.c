@@ -89,14 +89,14 @@ keep_new(struct irm_pull *p, const char *field, struct irm_buf *all,
 
 /* Walk the pages from url; each page's new records are committed. */
 static int
-pages(struct irm_fetch *f, struct irm_pull *p, const char *url,
+pages(struct irm_fetch *f, struct irm_pull *p, const char *url, const char *key,
     const char *field, struct irm_error *e)
 {
 	struct irm_buf u, all, out;
 	struct irm_resp r;
 	struct json_object *j = NULL;
 	const char *next;
-	long n;
+	long n, page = 0;
 	int rc = -1;
 
 	irm_buf_init(&u, 65536);
@@ -114,6 +114,7 @@ pages(struct irm_fetch *f, struct irm_pull *p, const char *url,
 		if ((n = keep_new(p, field, &all, &out, e)) == -1 ||
 		    irm_pull_commit(p, &out, n, e) == -1)
 			goto out;
+		irm_fetch_say(f, IRM_SAY_PROGRESS, "%s: page %ld", key, ++page);
 		if ((next = irm_json_str(j, "@odata.nextLink")) == NULL)
 			break;
 		if (set_url(&u, next, e) == -1)
@@ -160,7 +161,7 @@ one_resource(
 	        esc) == -1)
 		rc = irm_seterr(e, "URL too long");
 	else
-		rc = pages(f, p, url.data, field, e);
+		rc = pages(f, p, url.data, key, field, e);
 	curl_free(esc);
 	irm_buf_free(&url);
 	if (rc == 0 && p->state) {
@@ -240,6 +241,7 @@ irm_url_run(struct irm_fetch *f, const char *url, const char *next,
 		         r.body.data, r.body.len, 0, &lines, e)) == -1 ||
 		    irm_pull_commit(&p, &lines, n, e) == -1)
 			goto out;
+		irm_fetch_say(f, IRM_SAY_PROGRESS, "page %ld", count + 1);
 		nx = next ? irm_json_str(j, next) : r.link_next;
 		if (nx == NULL || strcmp(nx, u.data) == 0)
 			break;

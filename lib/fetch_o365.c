@@ -251,8 +251,8 @@ out:
 static void
 progress(struct irm_fetch *f, const char *key, struct irm_sink *k)
 {
-	irm_fetch_say(f, IRM_SAY_PROGRESS, "%s: content %ld/%ld, records %ld",
-	    key, k->blobs_done, k->blobs_total, k->records);
+	irm_fetch_say(f, IRM_SAY_PROGRESS, "%s: content %ld/%ld", key,
+	    k->blobs_done, k->blobs_total);
 }
 
 static void

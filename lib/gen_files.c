@@ -640,13 +640,16 @@ irm_gen_write(const struct irm_gen_opts *o, const char *dir,
 		goto out;
 	for (k = 0; k < GEN_NCERT; k++)
 		ws.cert[k] = is_cert ? &cert[k] : NULL;
-	for (day = 0; day < o->days; day++)
+	for (day = 0; day < o->days; day++) {
 		if (write_day(&g, day, &v, is_cert ? hr : raw, &ws, st, e) ==
 		    -1) {
 			if (is_cert)
 				cert_files(cert, raw, 0, NULL, NULL);
 			goto out;
 		}
+		if (o->day_done)
+			o->day_done(o->arg, day, st);
+	}
 	if (is_cert &&
 	    (cert_files(cert, raw, 0, st, e) == -1 ||
 	        small_file(raw, "psychometric.csv", fill_psychometric, &g, e) ==

@@ -106,6 +106,12 @@ struct irm_progress {
 void irm_progress_start(struct irm_progress *p, const char *what, int show);
 /* Count one record read from where (a file name, NULL for none). */
 void irm_progress_tick(struct irm_progress *p, const char *where);
+/*
+ * Draw the line now if it is due, p->in counted by the caller: for units
+ * that come a few a second or fewer (a day written, a blob fetched), where
+ * irm_progress_tick's one clock read in 64 calls would draw too seldom.
+ */
+void irm_progress_show(struct irm_progress *p, const char *where);
 void irm_progress_end(struct irm_progress *p);
 /*
  * -v: print "prog: N WHAT in, N OUT out, N rejected, S.SS s" on stderr,

@@ -188,10 +188,18 @@ irm_progress_start(struct irm_progress *p, const char *what, int show)
 void
 irm_progress_tick(struct irm_progress *p, const char *where)
 {
-	double t, dt;
-
 	/* The clock is read every 64 records: a few ns a record. */
 	if (!p->show || (++p->ticks & 63) != 0)
+		return;
+	irm_progress_show(p, where);
+}
+
+void
+irm_progress_show(struct irm_progress *p, const char *where)
+{
+	double t, dt;
+
+	if (!p->show)
 		return;
 	t = now();
 	dt = t - p->start;

@@ -24,7 +24,9 @@ enum {
 	IRM_SAY_TRACE,    /* --verbose: a request or response line */
 	IRM_SAY_NOTE,     /* --verbose: a retry, a started subscription */
 	IRM_SAY_WARN,     /* always: data lost or rejected */
-	IRM_SAY_PROGRESS, /* a progress line, rewritten in place */
+	IRM_SAY_PROGRESS, /* where the run is, for a progress line: a type
+	                     and its blobs done of listed, or a page; the
+	                     sink counts the records */
 };
 
 /*

@@ -56,6 +56,13 @@ const char *irm_gen_scenario_expected(int sc);
 /* The scenario of a name, in any case, or -1. */
 int irm_gen_scenario_parse(const char *name);
 
+struct irm_gen_stats {
+	uint64_t
+	    records;    /* raw records written (lines, array elements, rows) */
+	uint64_t bytes; /* bytes of the raw/ files */
+	unsigned files; /* raw files */
+};
+
 struct irm_gen_opts {
 	unsigned users; /* 10 to 1,000,000 */
 	unsigned days;  /* 1 to 3660 */
@@ -66,13 +73,11 @@ struct irm_gen_opts {
 	int count[GEN_NSCEN];
 	double density; /* planted users per 1,000 users, at least 1 */
 	int format;     /* GEN_FMT_* */
-};
-
-struct irm_gen_stats {
-	uint64_t
-	    records;    /* raw records written (lines, array elements, rows) */
-	uint64_t bytes; /* bytes of the raw/ files */
-	unsigned files; /* raw files */
+	/* Called after each day is written (day 0 first), or NULL: for a
+	 * progress line. */
+	void (*day_done)(
+	    void *arg, unsigned day, const struct irm_gen_stats *st);
+	void *arg;
 };
 
 /*

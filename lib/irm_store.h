@@ -87,6 +87,18 @@ int irm_store_read(struct irm_store *s, irm_store_fn fn, void *ctx,
 unsigned long irm_store_verify(struct irm_store *s, const char *head,
     char *headout, irm_warn_fn warn, void *warn_arg);
 
+/*
+ * Progress of a long read: after irm_store_on_line, irm_store_read,
+ * irm_store_begin and irm_store_verify call fn(arg, 0) after each journal
+ * line they read and fn(arg, 1) once when the read ends, before they
+ * return (on a failure too), so that a tool can count the lines and draw
+ * and erase a progress line.  fn NULL stops the calls.
+ */
+typedef void (*irm_store_line_fn)(void *arg, int end);
+void irm_store_on_line(struct irm_store *s, irm_store_line_fn fn, void *arg);
+/* Call the function irm_store_on_line set, if any (for store_verify.c). */
+void irm_store_line(struct irm_store *s, int end);
+
 /* What irm_store_mac_check says of a line. */
 enum irm_mac {
 	IRM_MAC_NONE,      /* the line carries no MAC */

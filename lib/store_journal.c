@@ -57,6 +57,8 @@ struct irm_store {
 	int hf_stale; /* journal.head is to be written at commit */
 	int appended; /* entries appended since begin */
 	char actor[128];
+	irm_store_line_fn on_line; /* progress: irm_store_on_line */
+	void *on_line_arg;
 };
 
 static int
@@ -573,6 +575,7 @@ read_new(struct irm_store *s, irm_store_fn fn, void *ctx, struct irm_error *e)
 			rc = take_line(s, line.data, line.len, fn, ctx, e);
 			if (rc == 0)
 				s->off += (off_t)line.len + 1;
+			irm_store_line(s, 0);
 			irm_buf_reset(&line);
 			p = nl + 1;
 		}
@@ -582,7 +585,22 @@ read_new(struct irm_store *s, irm_store_fn fn, void *ctx, struct irm_error *e)
 	s->torn_off = s->off;
 	s->torn = rc == 0 ? line.len : 0;
 	irm_buf_free(&line);
+	irm_store_line(s, 1);
 	return rc;
+}
+
+void
+irm_store_on_line(struct irm_store *s, irm_store_line_fn fn, void *arg)
+{
+	s->on_line = fn;
+	s->on_line_arg = arg;
+}
+
+void
+irm_store_line(struct irm_store *s, int end)
+{
+	if (s->on_line)
+		s->on_line(s->on_line_arg, end);
 }
 
 /* The torn tail as JSON data for journal.repaired. */

@@ -149,6 +149,7 @@ walk_file(struct walk *w, int fd)
 			if (nl == NULL)
 				break;
 			check_line(w, line.data ? line.data : "", line.len);
+			irm_store_line(w->s, 0);
 			irm_buf_reset(&line);
 			p = nl + 1;
 		}
@@ -165,6 +166,7 @@ walk_file(struct walk *w, int fd)
 		    line.len);
 	}
 	irm_buf_free(&line);
+	irm_store_line(w->s, 1);
 }
 
 /*
@@ -235,6 +237,7 @@ irm_store_verify(struct irm_store *s, const char *head, char *headout,
 	w.head_seen = head && strcmp(head, w.head) == 0;
 	if (fd == -1) {
 		irm_warn_to(warn, warn_arg, "%s: %s", w.path, strerror(errno));
+		irm_store_line(s, 1);
 		return 1;
 	}
 	while (flock(fd, LOCK_SH) == -1 && errno == EINTR)

@@ -44,43 +44,35 @@ command -v script >/dev/null || {
 	for i in 1 2 3 4 5 6 7 8 9 10; do ok "progress on a terminal # SKIP no script(1)"; done
 	done_testing
 }
-# tty CMD: run CMD with a terminal as stdin, stdout and stderr; the
-# terminal's output in $TMP/tty (without script's own lines).
-tty() {
-	script -qec "$1" "$TMP/ts" >/dev/null 2>&1
-	_rc=$?
-	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
-	return $_rc
-}
 slow="(cat '$A'; sleep 1.3; cat '$A' '$A')"
-tty "$slow | irm-norm -o /dev/null"
+on_tty "$slow | irm-norm -o /dev/null"
 check "irm-norm on a terminal, a slow run: a progress line with records, rate, file" \
     grep -q "${cr}irm-norm: [0-9][0-9]* records, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
 check "the progress line is erased at the end" \
     sh -c "tail -n 1 '$TMP/tty' | grep -q '${esc}\\[K${cr}${esc}\\[K\$'"
-tty "$slow | irm-norm -o /dev/null -v"
+on_tty "$slow | irm-norm -o /dev/null -v"
 check "-v's summary starts on a clean line after the progress line" \
     grep -q "${cr}${esc}\[Kirm-norm: $((n * 3)) records in, $((n * 3)) events out" "$TMP/tty"
-tty "(cat '$A'; sleep 1.3; cat '$A'; echo '{\"broken'; cat '$A') | irm-norm -o /dev/null"
+on_tty "(cat '$A'; sleep 1.3; cat '$A'; echo '{\"broken'; cat '$A') | irm-norm -o /dev/null"
 check "a message erases the progress line first" \
     grep -q "${cr}${esc}\[Kirm-norm: <stdin>:$((n * 2 + 1)): " "$TMP/tty"
-tty "irm-norm -o /dev/null '$A'"
+on_tty "irm-norm -o /dev/null '$A'"
 check "a run under a second shows nothing" \
     sh -c "! grep -q 'records' '$TMP/tty'"
-tty "$slow | irm-norm | cat >/dev/null"
+on_tty "$slow | irm-norm | cat >/dev/null"
 check "a pipe on stdout, a terminal on stderr: progress" \
     grep -q "${cr}irm-norm: [0-9]* records, " "$TMP/tty"
-tty "$slow | irm-norm"
+on_tty "$slow | irm-norm"
 check "stdout on the terminal too: no progress line" \
     sh -c "! grep -q 'records, [0-9]*/s' '$TMP/tty'"
-tty "(cat '$TMP/ins20'; sleep 1.3; cat '$TMP/ins20') | irm-report -o /dev/null"
+on_tty "(cat '$TMP/ins20'; sleep 1.3; cat '$TMP/ins20') | irm-report -o /dev/null"
 check "irm-report on a terminal, a slow run: a progress line" \
     grep -q "${cr}irm-report: [0-9][0-9]* insights, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
 evs="(cat '$TMP/ev'; sleep 1.3; cat '$TMP/ev')"
-tty "$evs | irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' -o /dev/null"
+on_tty "$evs | irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' -o /dev/null"
 check "irm-score on a terminal, a slow run: a progress line" \
     grep -q "${cr}irm-score: [0-9][0-9]* events, [0-9][0-9]*/s, <stdin>${esc}\[K" "$TMP/tty"
-tty "irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' '$TMP/ev' | cat >/dev/null"
+on_tty "irm-score -s '$TOP/examples/settings.json' -p '$TOP/examples/policies' '$TMP/ev' | cat >/dev/null"
 check "irm-score, a run under a second: nothing" \
     sh -c "! grep -q 'events, ' '$TMP/tty'"
 done_testing

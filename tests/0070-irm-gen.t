@@ -32,7 +32,7 @@ check_same "irm-norm: exit 0" "$TMP/rc" "$TMP/want"
 check "irm-norm: no diagnostics" test ! -s "$TMP/norm.err"
 # irm-gen -v counted the records it wrote: one event each.
 irm-gen -v -u 40 -d 30 -s 5 "$TMP/d" 2>"$TMP/gen.err"
-sed -n 's/.* records \([0-9]*\) bytes.*/\1/p' "$TMP/gen.err" >"$TMP/n"
+sed -n 's/.* in, \([0-9]*\) records out.*/\1/p' "$TMP/gen.err" >"$TMP/n"
 wc -l <"$TMP/events" | tr -d ' ' >"$TMP/m"
 check_same "one event per raw record" "$TMP/m" "$TMP/n"
 
@@ -94,7 +94,7 @@ check_same "-f cert: the r4.2 files" "$TMP/files" "$TMP/want"
     2>"$TMP/cnorm.err"
 check "-f cert: irm-norm reads it, exit 0 and no diagnostics" \
     test $? = 0 -a ! -s "$TMP/cnorm.err"
-sed -n 's/.* records \([0-9]*\) bytes.*/\1/p' "$TMP/gen.err" >"$TMP/n"
+sed -n 's/.* in, \([0-9]*\) records out.*/\1/p' "$TMP/gen.err" >"$TMP/n"
 wc -l <"$TMP/cev" | tr -d ' ' >"$TMP/m"
 check_same "-f cert: one event per record" "$TMP/m" "$TMP/n"
 check "-f cert: the same answer key" cmp "$C/answers.csv" "$A/answers.csv"

@@ -5,12 +5,15 @@
 # a run that fails (the service down) and its rerun, which mails the new
 # alerts (IRM_MAIL_ON), a rerun of a day that went well (nothing counted
 # or written twice, nothing mailed), a held and a stale lock, and the
-# retention.  The store must end with the alerts of one clean run
-# over the same records.
+# retention: raw files (both sources), out/DAY and logs past it are
+# removed, the recent ones kept.  Graph sign-ins and alerts
+# (IRM_GRAPH_RESOURCES) are fetched into raw/DAY-graph.jsonl, each once.
+# The store must end with the alerts of one clean run over the same
+# records.
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 22
+plan 26
 
 KIT=$TOP/examples/cron/irm-daily
 DAY=86400
@@ -23,6 +26,8 @@ cat "$G"/raw/*-audit.jsonl >"$TMP/audit.jsonl"
 emu_blobs cron "$TMP/audit.jsonl"
 printf '{"tenant":"%s","client_id":"%s","secret":"%s","page_size":50}\n' \
     "$TENANT" "$CLIENT" "$SECRET" >"$EMU_DIR/config.json"
+# Graph records over the same week, each visible when made.
+perl "$EMU_PL" gen-graph "$EMU_DIR" 5 $MAR1 168
 emu_start
 
 D=$TMP/irm
@@ -36,7 +41,19 @@ IRM_POLICIES=$G/policies
 IRM_START=2026-03-01T00:00:00Z
 IRM_RETAIN_DAYS=5
 IRM_FETCH_OPTS="--base-url $EMU --login-url $EMU"
+IRM_GRAPH_RESOURCES=signIns,alerts_v2
+IRM_GRAPH_OPTS="--base-url $EMU --login-url $EMU"
 EOF
+# graph_ids T: the ids of the Graph records of the two resources made
+# before T, sorted.
+graph_ids() {
+	perl -MJSON::PP -e 'local $/; open F, $ARGV[0] or die;
+		for (@{decode_json(<F>)}) {
+			next unless $_->{resource} =~ /^(signIns|alerts_v2)$/;
+			my $t = $_->{createdDateTime};
+			print "$_->{id}\n" if $t lt $ARGV[1];
+		}' "$EMU_DIR/graph.json" "$1" | sort
+}
 
 # A wrapper that logs the arguments irm-fetch is given: never the secret.
 mkdir "$TMP/bin"
@@ -113,6 +130,14 @@ snap >"$TMP/snap2"
 check "a rerun of the same day, IRM_MAIL_ON=low: exit 0 ($rc), silent" \
     sh -c "[ $rc = 0 ] && [ ! -s '$TMP/err' ]"
 check_same "a rerun of the same day: every file the same" "$TMP/snap2" "$TMP/snap1"
+# Nothing pruned yet: the Graph files hold every record made before the
+# run, each once.
+cat "$D"/raw/*-graph.jsonl | jq -r .id | sort >"$TMP/gids"
+graph_ids 2026-03-06T01:00:00 >"$TMP/gwant"
+check "Graph: raw/DAY-graph.jsonl files, one a day" \
+    test "$(ls "$D"/raw/*-graph.jsonl | wc -l)" = 5
+check_same "Graph: every sign-in and alert made before the run, each once" \
+    "$TMP/gids" "$TMP/gwant"
 
 # Another irm-daily holds the lock: exit 3 at once, nothing touched.
 sleep 30 &
@@ -134,13 +159,23 @@ check "a stale lock is taken over: exit 0 ($rc), silent" sh -c "[ $rc = 0 ] && [
 daily 6 || cat "$TMP/err"
 daily 6 || cat "$TMP/err"
 
+# Seven days with IRM_RETAIN_DAYS=5: what is of March 2 goes, the rest
+# stays.
 ls "$D/raw" >"$TMP/raws"
-printf '%s\n' 2026-03-03.jsonl 2026-03-04.jsonl 2026-03-05.jsonl \
-    2026-03-06.jsonl 2026-03-07.jsonl 2026-03-08.jsonl >"$TMP/want"
-check_same "raw files past 5 days are pruned" "$TMP/raws" "$TMP/want"
+for d in 03 04 05 06 07 08; do
+	printf '2026-03-%s-graph.jsonl\n2026-03-%s.jsonl\n' $d $d
+done >"$TMP/want"
+check_same "raw files of both sources past 5 days are pruned" "$TMP/raws" "$TMP/want"
+ls "$D/out" >"$TMP/outs"
+printf '2026-03-%s\n' 03 04 05 06 07 08 >"$TMP/want"
+check_same "out/DAY directories past 5 days are pruned, the recent kept" \
+    "$TMP/outs" "$TMP/want"
+ls "$D/log" >"$TMP/logs"
+printf '2026-03-%s.log\n' 03 04 05 06 07 08 >"$TMP/want"
+check_same "logs past 5 days are pruned" "$TMP/logs" "$TMP/want"
 
-check "the secret was never on irm-fetch's command line" \
-    sh -c "[ -s '$TMP/fetch-argv' ] && ! grep -q -F -e '$SECRET' '$TMP/fetch-argv'"
+check "the secret was never on irm-fetch's command line (o365 and graph)" \
+    sh -c "grep -q '^graph .*--resource signIns,alerts_v2 ' '$TMP/fetch-argv' && ! grep -q -F -e '$SECRET' '$TMP/fetch-argv'"
 check "no insight was written twice" \
     sh -c "cat '$D'/insights/*.jsonl | sort | uniq -d | grep -q . && exit 1 || exit 0"
 
@@ -152,7 +187,15 @@ perl -MJSON::PP -e 'local $/; open F, $ARGV[0] or die;
 		print JSON::PP->new->utf8->canonical->encode($_), "\n"
 		    for @{$b->{records}};
 	}' "$EMU_DIR/content.json" "$NOW" >"$TMP/all.jsonl"
-irm-norm "$TMP/all.jsonl" | sort |
+perl -MJSON::PP -e 'local $/; open F, $ARGV[0] or die;
+	my $j = JSON::PP->new->utf8->canonical;
+	for (@{decode_json(<F>)}) {
+		next unless $_->{resource} =~ /^(signIns|alerts_v2)$/;
+		next if $_->{visible} > $ARGV[1];
+		delete @$_{qw(resource visible)};
+		print $j->encode($_), "\n";
+	}' "$EMU_DIR/graph.json" "$NOW" >"$TMP/graph.jsonl"
+irm-norm "$TMP/all.jsonl" "$TMP/graph.jsonl" | sort |
     irm-score -s "$G/settings.json" -p "$G/policies" \
     --state "$TMP/clean.state" --now 2026-03-08T00:00:00Z |
     irm-report -S "$TMP/clean" >/dev/null
