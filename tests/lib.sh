@@ -100,6 +100,8 @@ JSON
 			ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$_x'.jpg"}'
 		done
 	} | sort >"$TMP/seq.jsonl"
+}
+
 # on_tty CMD: run CMD under script(1), with a terminal as its standard
 # input, output and error; the terminal's output in $TMP/tty (without
 # script's own lines).  Returns CMD's exit status.
