@@ -337,8 +337,10 @@ irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
 
 /*
  * The share of the user's counted events outside working hours over the
- * 30 days before day, every indicator together; -1 with fewer than
- * OWN_MIN_DAYS active days (no habit to speak of).
+ * 30 days before day, every indicator together but after-hours logons
+ * (after hours by definition: a weekend logon would make anyone a night
+ * worker); -1 with fewer than OWN_MIN_DAYS active days or no such event
+ * (no habit to speak of).
  */
 static double
 own_after_share(const struct user *u, int64_t day)
@@ -351,6 +353,9 @@ own_after_share(const struct user *u, int64_t day)
 			continue;
 		active++;
 		for (j = 0; j < u->days[i].nind; j++) {
+			if (strcmp(irm_indicators[u->days[i].ind[j].idx].name,
+			        "after_hours_logon") == 0)
+				continue;
 			n += u->days[i].ind[j].n;
 			after += u->days[i].ind[j].after;
 		}
@@ -374,6 +379,17 @@ irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p)
 	int m = p->min_score + g->o.settings->volume_shift;
 
 	return m < 0 ? 0 : m > 100 ? 100 : m;
+}
+
+/*
+ * Did the count touch priority content enough to say so: 3 of its events
+ * or more, or all of them?  One priority file among forty printed is the
+ * day's work, not its target.
+ */
+static int
+prio_enough(const struct iday *x)
+{
+	return x->prio >= PRIO_MIN || (x->prio > 0 && x->prio == x->n);
 }
 
 /* Is idx the after-hours logon indicator (after hours by definition)? */
@@ -400,7 +416,7 @@ after_hours_exfil(const struct uday *d)
 		const struct iday *x = &d->ind[i];
 
 		if (irm_indicators[x->idx].exfiltration && x->after &&
-		    (x->rk != RISK_NONE || x->prio || x->unallowed))
+		    (x->rk == RISK_NEW || prio_enough(x) || x->unallowed))
 			return x->idx;
 	}
 	return -1;
@@ -419,15 +435,15 @@ after_hours_exfil(const struct uday *d)
  */
 static int
 corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
-    int lv, const struct factor *f, int nf)
+    int lv, int active, double habit, const struct factor *f, int nf)
 {
 	int i, k = 0;
 
 	for (i = 1; i < nf; i++)
 		if (strcmp(f[i].name, "usual_for_user") != 0 &&
 		    strcmp(f[i].name, "priority_user") != 0 &&
-		    ((strcmp(f[i].name, "unusual_activity") != 0 &&
-		         strcmp(f[i].name, "priority_content") != 0) ||
+		    strcmp(f[i].name, "unusual_activity") != 0 &&
+		    (strcmp(f[i].name, "priority_content") != 0 ||
 		        !(logon_after_hours(id->idx) ||
 		            irm_risk_collection(id->idx))))
 			k++;
@@ -437,10 +453,15 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	if (id->rk == RISK_NEW && !irm_risk_collection(id->idx))
 		k++;
 	/* A high count of collection is not exfiltration: it needs
-	 * something else too. */
-	if (lv == 3 && !irm_risk_collection(id->idx))
+	 * something else too; and a high count is strong only against a
+	 * past in which it is not the user's routine (a salesman mails
+	 * forty attachments on his first day in the data as on every day). */
+	if (lv == 3 && !irm_risk_collection(id->idx) && active >= OWN_MIN_DAYS)
 		k++;
-	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0)
+	/* Not for a night shift or a traveller, whose work is mostly
+	 * after hours: the hour says nothing about what they send then. */
+	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0 &&
+	    habit < 0.5)
 		k++;
 	return k;
 }
@@ -455,14 +476,14 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
 	int lv = level_of(pi, id->n), nf = 1, active;
-	double prod = 1, mean, bar, own, habit;
+	double prod = 1, mean, bar, own, habit = own_after_share(u, d->day);
 
 	f[0].name = "level";
 	f[0].x = 0;
 	f[0].points = pi->weight * lv;
 	snprintf(f[0].detail, sizeof(f[0].detail), "%u/day >= %s %d", id->n,
 	    irm_severity_name(lv), pi->thresholds[lv - 1]);
-	if (id->prio) {
+	if (prio_enough(id)) {
 		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u touched priority content", id->prio, id->n);
@@ -503,8 +524,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * and for a night shift, whose work is mostly after hours, the hour
 	 * is routine. */
 	if (p->boost_after && id->after * 2 > id->n &&
-	    !logon_after_hours(id->idx) &&
-	    (habit = own_after_share(u, d->day)) < 0.5) {
+	    !logon_after_hours(id->idx) && habit < 0.5) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 		if (habit < 0)
 			snprintf(f[nf++].detail, sizeof(f[0].detail),
@@ -514,7 +534,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 			    "%u of %u outside working hours, own share %.2f < 0.5",
 			    id->after, id->n, habit);
 	}
-	if (corroboration(d, id, t, lv, f, nf) == 0) {
+	if (corroboration(d, id, t, lv, active, habit, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
 		    logon_after_hours(id->idx)

@@ -20,6 +20,7 @@
 #define EVID_CUT 1024 /* bytes of a string written into an insight */
 #define MAX_POLICIES 64
 #define OWN_MIN_DAYS 14 /* active days of history for the own baseline */
+#define PRIO_MIN 3      /* events of priority content that make it a signal */
 #define OWN_FACTOR 2    /* usual: at most this times the own mean */
 
 /* ------------------------------------------------------- engine state */

@@ -8,9 +8,9 @@
  * sum over the last 30 days, halved for every whole week of age, times 1.5 for
  * the event of the policy's triggers (not exfiltration) that put the user in
  * scope, is the score; without such an event there is none. Written when it
- * reaches min_score and the parts name three indicators or more (two after a
- * resignation, a poor review, a demotion, an improvement plan or a deleted
- * account), at most once in 7 days per policy unless the severity rises
+ * reaches min_score and the parts name three indicators or more (not staging)
+ * (two after a resignation, a poor review, a demotion, an improvement plan or a
+ * deleted account), at most once in 7 days per policy unless the severity rises
  * (irm-score(1) SCORING, irm-insight(5)).
  */
 #include <math.h>
@@ -261,6 +261,28 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 	}
 }
 
+/*
+ * Collection and staging (downloads, syncs, reads of priority content,
+ * archives): the routine of work, so two of them are not two independent
+ * reasons for concern; their parts add points but do not count as
+ * indicators of their own.
+ */
+static int
+staging(int idx)
+{
+	static const char *const act[] = {
+	    "file_downloaded", "file_synced", "file_accessed", "file_archived"};
+	const char *a = irm_indicators[idx].activities;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(act) / sizeof(act[0]); i++) {
+		n = strlen(act[i]);
+		if (strncmp(a, act[i], n) == 0 && (a[n] == '\0' || a[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 struct part {
 	int64_t day;
 	int idx, kind;
@@ -360,11 +382,11 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 				v[k] = pt;
 		}
 	}
-	/* Parts older than two weeks add their points but are no longer
-	 * independent indicators of their own. */
+	/* Parts older than two weeks, and staging, add their points but
+	 * are no longer independent indicators of their own. */
 	for (i = 0; i < n; i++) {
 		sum += v[i].base * v[i].x;
-		ninds += v[i].x >= 0.5;
+		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
 	}
 	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
 		return;

@@ -311,16 +311,20 @@ static const char *const step_names[] = {
 #define SEQ_FEW 2 /* files: a file or two printed or copied is routine */
 
 /*
- * Is a sequence routine work: no unallowed domain, no obfuscation, no
- * trigger other than exfiltration and fewer than SEQ_MANY files, with no
- * priority content or at most SEQ_FEW files?
+ * Is a sequence routine work: no trigger other than exfiltration, no
+ * label downgraded or removed on the way (a rename is how files are
+ * tidied as often as hidden), no unallowed domain, fewer than SEQ_MANY
+ * files, and at most SEQ_FEW of them when they touched priority content?
  */
 static int
 seq_routine(const struct irm_seq *q, const struct trig *t)
 {
 	int n = q->step[IRM_SEQ_EXFIL].count;
+	const char *ob = q->step[IRM_SEQ_OBFUSCATE].activity;
 
-	return !q->unallowed && q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN &&
+	return !q->unallowed &&
+	    (ob == NULL || q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN ||
+	        strcmp(ob, "label_changed") != 0) &&
 	    (t == NULL || t->type == IRM_TRIG_EXFIL) && n < SEQ_MANY &&
 	    (!q->prio || n <= SEQ_FEW);
 }
@@ -362,11 +366,10 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 	if (seq_routine(q, t)) {
 		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
-		    "%d file%s, no unallowed domain, obfuscation, trigger or %s",
+		    "%d file%s, no unallowed domain, label change, trigger, %d files or more, or more than %d of priority content",
 		    q->step[IRM_SEQ_EXFIL].count,
-		    q->step[IRM_SEQ_EXFIL].count == 1 ? "" : "s",
-		    q->prio ? "more than 2 files of priority content"
-		            : "priority content");
+		    q->step[IRM_SEQ_EXFIL].count == 1 ? "" : "s", SEQ_MANY,
+		    SEQ_FEW);
 	}
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;

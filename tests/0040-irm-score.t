@@ -274,7 +274,7 @@ done >"$TMP/pu.o365"
 irm-norm -p "$TMP/key" "$TMP/pu.o365" >"$TMP/pu.jsonl"
 irm-score -s "$TMP/settings-pu.json" -p "$S/leaks-all.json" --pseudonymize "$TMP/key" "$TMP/pu.jsonl" |
     jq -r '[.user.name,.irm.indicator,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
-echo "anon-$(printf ceo@contoso.com | openssl dgst -sha256 -hmac k3y-for-tests-0123456789 | sed 's/.*= //' | cut -c1-12) usb_copy level+priority_user" >"$TMP/want"
+echo "anon-$(printf ceo@contoso.com | openssl dgst -sha256 -hmac k3y-for-tests-0123456789 | sed 's/.*= //' | cut -c1-12) usb_copy level+priority_user+uncorroborated" >"$TMP/want"
 check_same "pseudonymized stream still matches priority users" "$TMP/got" "$TMP/want"
 
 # 14. --stats: per policy and indicator, users and user-days at or above

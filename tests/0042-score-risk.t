@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 6
+plan 7
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -67,6 +67,26 @@ ev 2026-03-09T08:00:00.000Z sa-1 leaver@contoso.com security_alert ',"alert":{"s
 sort -o "$TMP/alert.jsonl" "$TMP/alert.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/alerted.json" "$TMP/alert.jsonl" >"$TMP/out"
 check "two new things after a security alert: no risk insight" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+
+# 1c. stager@, with the same quiet history, resigns, archives files for
+#    the first time (file_archived: staging) and uploads one to Dropbox
+#    for the first time: two new things, but staging is the routine of
+#    work, not an indicator of its own: one indicator, no risk (a risk of
+#    (10 + 20) x 1.5 = 45 before).
+{
+	history stager@contoso.com 0
+	resign stager@contoso.com
+	k=0
+	while [ $k -lt 3 ]; do
+		ev "2026-03-10T11:0$k:00.000Z" "z$k" stager@contoso.com file_archived "" ',"file":{"name":"a'$k'.zip"}'
+		k=$((k + 1))
+	done
+	ev 2026-03-11T11:00:00.000Z z9 stager@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"a0.zip"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+} | sort >"$TMP/stager.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/stager.jsonl" >"$TMP/out"
+check "staging and one upload after a resignation: no risk insight" \
     test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
 
 # 2. steady@ copies 12 build artefacts to USB media every weekday, and

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 7
+plan 9
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -18,12 +18,15 @@ HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 
 # 1. 12 USB copies in a day (usb_copy: 20 x level 2 = 40) with nothing
 #    else: x0.5 uncorroborated, 20, no insight (40 before the rule).  The
-#    same with one file of priority content: 40 x 1.5 = 60, medium.
+#    same with three files of priority content: 40 x 1.5 = 60, medium;
+#    with one (one@), one file among twelve is the day's work, not its
+#    target: uncorroborated, 20 (60 before).
 {
 	k=10
 	while [ $k -lt 22 ]; do
 		ev "2026-03-04T10:$k:00.000Z" "a-$k" alone@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		ev "2026-03-04T10:$k:00.000Z" "p-$k" prio@contoso.com usb_copied "$([ $k = 10 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
+		ev "2026-03-04T10:$k:00.000Z" "p-$k" prio@contoso.com usb_copied "$([ $k -lt 13 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
+		ev "2026-03-04T10:$k:00.000Z" "o-$k" one@contoso.com usb_copied "$([ $k = 10 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
 		k=$((k + 1))
 	done
 } | sort >"$TMP/one.jsonl"
@@ -31,9 +34,10 @@ irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/one.jsonl" |
     jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+")),.irm.factors[-1].detail]|join(" ")' >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 alone@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
-prio@contoso.com 60 level+priority_content 1 of 12 touched priority content
+one@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
+prio@contoso.com 60 level+priority_content 3 of 12 touched priority content
 OUT
-check_same "a lone count is uncorroborated, priority content corroborates" "$TMP/got" "$TMP/want"
+check_same "a lone count is uncorroborated, priority content (3 files or more) corroborates" "$TMP/got" "$TMP/want"
 irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/one.jsonl" | show >"$TMP/got"
 echo "indicator usb_copy 2026-03-04 60 level+priority_content" >"$TMP/want"
 check_same "with the default min_score only the corroborated count is written" "$TMP/got" "$TMP/want"
@@ -61,15 +65,20 @@ echo "five@contoso.com 56 steps+many_files" >"$TMP/want"
 check_same "a one-file sequence is routine, five files are not" "$TMP/got" "$TMP/want"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/seq.jsonl" |
     jq -r 'select(.irm.insight == "sequence" and .user.name == "one@contoso.com") | [.irm.score,.irm.factors[-1].name,.irm.factors[-1].detail]|join(" ")' >"$TMP/got"
-echo "23 uncorroborated 1 file, no unallowed domain, obfuscation, trigger or priority content" >"$TMP/want"
+echo "23 uncorroborated 1 file, no unallowed domain, label change, trigger, 5 files or more, or more than 2 of priority content" >"$TMP/want"
 check_same "the routine sequence says what was looked for" "$TMP/got" "$TMP/want"
 
 # 3. After-hours logons: night@ logs on once or twice every night for
-#    four weeks, mailing a colleague at night, then 7 times one night
+#    four weeks, mailing a colleague and printing at night, then 7 times
+#    one night
 #    (after_hours_logon 15 x level 2 = 30, x1.25 unusual = 38 before the
 #    rule): the hour alone, and mail at night as every night, do not
 #    corroborate: x0.5.  usb@ has the same nights and on the 7-logon night
-#    copies files to USB media for the first time: corroborated, 38.
+#    copies files to USB media for the first time: for a night worker,
+#    whose work is mostly after hours, not even that corroborates (38
+#    before).  day@ works by day (weekends are after hours: its weekend
+#    logons do not make it a night worker), and on a night of 7 logons
+#    copies to USB media for the first time: corroborated, 38.
 sed 's/"min_daily": 10/"min_daily": 5/' "$S/settings.json" >"$TMP/settings5.json"
 cat >"$TMP/ah.json" <<'EOF2'
 {"name": "ah", "template": "security_violations", "triggers": [],
@@ -79,13 +88,16 @@ cat >"$TMP/ah.json" <<'EOF2'
   "badge_failed_priority_asset": false, "usb_mount": false}}
 EOF2
 {
-	for u in night usb; do
+	for u in night usb day; do
 		d=0
+		h=2
+		[ $u = day ] && h=1
 		while [ $d -lt 28 ]; do
 			day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
-			ev "${day}T22:00:00.000Z" "$u-l-$day" "$u@contoso.com" logon
-			[ $((d % 2)) = 0 ] && ev "${day}T23:00:00.000Z" "$u-l2-$day" "$u@contoso.com" logon
-			ev "${day}T22:30:00.000Z" "$u-m-$day" "$u@contoso.com" email_sent "" ',"email":{"to":["bob@contoso.com"]}'
+			ev "${day}T${h}2:00:00.000Z" "$u-l-$day" "$u@contoso.com" logon
+			[ $((d % 2)) = 0 ] && ev "${day}T${h}3:00:00.000Z" "$u-l2-$day" "$u@contoso.com" logon
+			ev "${day}T${h}2:30:00.000Z" "$u-m-$day" "$u@contoso.com" email_sent "" ',"email":{"to":["bob@contoso.com"]}'
+			ev "${day}T${h}2:40:00.000Z" "$u-p-$day" "$u@contoso.com" printed "" ',"file":{"name":"p.txt"}'
 			d=$((d + 1))
 		done
 		k=0
@@ -95,16 +107,72 @@ EOF2
 		done
 	done
 	ev 2026-03-02T23:30:00.000Z usb-c1 usb@contoso.com usb_copied "" ',"file":{"name":"x.txt"}'
+	ev 2026-03-02T23:30:00.000Z day-c1 day@contoso.com usb_copied "" ',"file":{"name":"x.txt"}'
 } | sed 's/T2[4-6]:/T23:/' | sort >"$TMP/ah.jsonl"
 irm-score -s "$TMP/settings5.json" -p "$TMP/ah.json" "$TMP/ah.jsonl" |
     jq -r 'select(.irm.day == "2026-03-02") | [.user.name,.irm.count,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
+day@contoso.com 7 38 level+unusual_activity
 night@contoso.com 7 19 level+unusual_activity+uncorroborated
-usb@contoso.com 7 38 level+unusual_activity
+usb@contoso.com 7 19 level+unusual_activity+uncorroborated
 OUT
-check_same "after-hours logons need after-hours exfiltration new for the user" "$TMP/got" "$TMP/want"
+check_same "after-hours logons need after-hours exfiltration new for a day worker" "$TMP/got" "$TMP/want"
 
-# 4. Every score recomputes from its factors (irm-insight(5)).
+# 4. The count itself is not corroboration: heavy@ mails 46 attachments
+#    out on its first day in the data (email_external_attachments level
+#    3, 60): with no past, a high count is a salesman's every day, x0.5,
+#    30, nothing (60 before); after 20 days of 3 a day, 46 is high
+#    against a past: 60 x1.25 unusual = 75.  rise@, after 20 days of 3 a
+#    day, mails 18 (level 2, 40 x1.25 unusual = 50 before): an unusual
+#    count alone is still the count, x0.5, 25, nothing.
+mails() { # USER DAY N
+	k=0
+	while [ $k -lt "$3" ]; do
+		ev "$2T10:$(printf %02d $k):00.000Z" "$1-$2-$k" "$1@contoso.com" email_sent ',"attachments":1' ',"email":{"to":{"address":["x@fabrikam.com"]}}'
+		k=$((k + 1))
+	done
+}
+{
+	mails heavy 2026-02-02 46
+	d=0
+	while [ $d -lt 20 ]; do
+		day=$(date -u -d "2026-03-02 + $d days" +%Y-%m-%d)
+		mails past "$day" 3
+		mails rise "$day" 3
+		d=$((d + 1))
+	done
+	mails past 2026-03-23 46
+	mails rise 2026-03-23 18
+} | sort >"$TMP/mail.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/mail.jsonl" |
+    jq -r 'select(.irm.indicator == "email_external_attachments" and (.irm.day == "2026-02-02" or .irm.day == "2026-03-23")) | [.user.name,.irm.count,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+heavy@contoso.com 46 30 level+uncorroborated
+past@contoso.com 46 75 level+unusual_activity
+rise@contoso.com 18 25 level+unusual_activity+uncorroborated
+OUT
+check_same "a high count needs a past; an unusual count alone is the count" "$TMP/got" "$TMP/want"
+
+# 5. A sequence through a rename (download, rename, print of one file) is
+#    routine: 45 x0.5 = 23 (45 before: a rename is how files are tidied);
+#    a label removed on the way corroborates: 45.
+{
+	ev 2026-03-04T09:00:00.000Z rn-d rn@contoso.com file_downloaded "" ',"file":{"name":"q.docx"}'"$SP"
+	ev 2026-03-04T10:00:00.000Z rn-r rn@contoso.com file_renamed "" ',"file":{"name":"q2.docx","previous_name":"q.docx"}'
+	ev 2026-03-04T11:00:00.000Z rn-p rn@contoso.com printed "" ',"file":{"name":"q2.docx"}'
+	ev 2026-03-04T09:00:00.000Z lb-d lb@contoso.com file_downloaded "" ',"file":{"name":"q.docx"}'"$SP"
+	ev 2026-03-04T10:00:00.000Z lb-r lb@contoso.com label_changed ',"label_change":"removed"' ',"file":{"name":"q.docx"}'
+	ev 2026-03-04T11:00:00.000Z lb-p lb@contoso.com printed "" ',"file":{"name":"q.docx"}'
+} | sort >"$TMP/ren.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/ren.jsonl" |
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+lb@contoso.com 45 steps
+rn@contoso.com 23 steps+uncorroborated
+OUT
+check_same "a rename does not corroborate a sequence, a label removed does" "$TMP/got" "$TMP/want"
+
+# 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
 jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
     select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/all" >"$TMP/got"

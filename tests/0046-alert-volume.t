@@ -9,15 +9,15 @@ plan 5
 
 HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 printf '{"name": "leaks40", "template": "data_leaks", "triggers": [], "alert": {"min_score": 40}}\n' >"$TMP/leaks40.json"
-# p60@: 12 USB copies, one of priority content: 40 x 1.5 = 60.
+# p60@: 12 USB copies, three of priority content: 40 x 1.5 = 60.
 # n50@: 12 USB copies at night: 40 x 1.25 = 50.
-# l30@: 3 USB copies, one of priority content: 20 x 1.5 = 30.
+# l30@: 3 USB copies of priority content: 20 x 1.5 = 30.
 {
 	k=10
 	while [ $k -lt 22 ]; do
-		ev "2026-03-04T10:$k:00.000Z" "p-$k" p60@contoso.com usb_copied "$([ $k = 10 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
+		ev "2026-03-04T10:$k:00.000Z" "p-$k" p60@contoso.com usb_copied "$([ $k -lt 13 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
 		ev "2026-03-04T22:$k:00.000Z" "n-$k" n50@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		[ $k -lt 13 ] && ev "2026-03-04T10:$k:00.000Z" "l-$k" l30@contoso.com usb_copied "$([ $k = 10 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
+		[ $k -lt 13 ] && ev "2026-03-04T10:$k:00.000Z" "l-$k" l30@contoso.com usb_copied "$HC" ',"file":{"name":"f'$k'.txt"}'
 		k=$((k + 1))
 	done
 } | sort >"$TMP/ev.jsonl"

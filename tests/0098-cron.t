@@ -20,6 +20,10 @@ DAY=86400
 MAR1=1772323200 # 2026-03-01T00:00:00Z
 G=$TMP/tenant
 irm-gen -u 12 -d 7 -b 2026-03-01 -s 5 "$G" >/dev/null || exit 1
+# Purview's "more" alert volume, so that a week of 12 users has an alert
+# on most days.
+sed '0,/^{/s//{\n  "alert_volume": "more",/' "$G/settings.json" >"$TMP/s.json" &&
+    mv "$TMP/s.json" "$G/settings.json"
 cat "$G"/raw/*-audit.jsonl >"$TMP/audit.jsonl"
 
 # The tenant's records as content blobs, one per content type and hour.
