@@ -8,15 +8,7 @@
 # the days one run would.  N = 1, 2, 3 and 7.
 . "$(dirname "$0")/lib.sh"
 
-T=$TMP/t
-irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
-    -c departing-exfil=2 -c cert-leaker=1 "$T" >/dev/null 2>&1
-S="-s $T/settings.json -p $T/policies"
-irm-norm "$T"/raw/* 2>/dev/null | sort >"$TMP/events"
-# shellcheck disable=SC2086
-irm-score $S "$TMP/events" >"$TMP/one" 2>/dev/null
-sort "$TMP/one" >"$TMP/one.sorted"
-irm-report "$TMP/one" | sort >"$TMP/alerts.one"
+scale_tenant
 
 plan 21
 check "the one run has cumulative insights" \

@@ -131,28 +131,11 @@ sinfo -h -o %t 2>/dev/null | grep -q idle ||
 
 # ------------------------------------------------------------ the runs
 
-T=$TMP/t
-irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
-    -c departing-exfil=2 -c cert-leaker=1 "$T" >/dev/null 2>&1
-S="-s $T/settings.json -p $T/policies"
-irm-norm "$T"/raw/* 2>/dev/null | sort >"$TMP/events"
-# shellcheck disable=SC2086
-irm-score $S "$TMP/events" >"$TMP/one" 2>/dev/null
-sort "$TMP/one" >"$TMP/one.sorted"
-irm-report "$TMP/one" | sort >"$TMP/alerts.one"
+scale_tenant
 
 plan 12
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
-
-same_as_one() {
-	sort "$2/insights.jsonl" >"$TMP/got.ins"
-	sort "$2/alerts.jsonl" >"$TMP/got.alerts"
-	check_same "$1: the insights of one run" "$TMP/got.ins" \
-	    "$TMP/one.sorted"
-	check_same "$1: the alerts of one run" "$TMP/got.alerts" \
-	    "$TMP/alerts.one"
-}
 
 IRM_SLURM_POLL=0.5
 export IRM_SLURM_POLL

@@ -50,3 +50,30 @@ check_same() {
 have_shared() { [ -d "$IRM_SHARED/$1" ]; }
 
 done_testing() { [ "$_fail" = 0 ]; exit $?; }
+
+# scale_tenant: the partitioned-run tests' tenant (irm-gen, 60 users, 42
+# days, every kind of cumulative and departing scenario) in $T, its
+# options in $S, and one run over it: $TMP/events (sorted), $TMP/one (the
+# insights), $TMP/one.sorted and $TMP/alerts.one (sorted).
+scale_tenant() {
+	T=$TMP/t
+	irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
+	    -c departing-exfil=2 -c cert-leaker=1 "$T" >/dev/null 2>&1
+	S="-s $T/settings.json -p $T/policies"
+	irm-norm "$T"/raw/* 2>/dev/null | sort >"$TMP/events"
+	# shellcheck disable=SC2086
+	irm-score $S "$TMP/events" >"$TMP/one" 2>/dev/null
+	sort "$TMP/one" >"$TMP/one.sorted"
+	irm-report "$TMP/one" | sort >"$TMP/alerts.one"
+}
+
+# same_as_one NAME DIR: DIR/insights.jsonl and DIR/alerts.jsonl are, sorted,
+# those of scale_tenant's one run (two checks).
+same_as_one() {
+	sort "$2/insights.jsonl" >"$TMP/got.ins"
+	sort "$2/alerts.jsonl" >"$TMP/got.alerts"
+	check_same "$1: the insights of one run" "$TMP/got.ins" \
+	    "$TMP/one.sorted"
+	check_same "$1: the alerts of one run" "$TMP/got.alerts" \
+	    "$TMP/alerts.one"
+}
