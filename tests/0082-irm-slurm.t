@@ -25,11 +25,30 @@ mkdir -p "$C/state" "$C/spool"
 chmod 700 "$C"
 PIDS=
 
+# The step daemons and processes of this cluster's jobs, which outlive a
+# slurmd stopped by a signal: the processes whose environment names this
+# cluster's slurm.conf, slurmstepd or with a job id (not this shell).
+strays() {
+	for e in /proc/[0-9]*/environ; do
+		p=${e#/proc/}
+		p=${p%/environ}
+		[ "$p" != $$ ] || continue
+		tr '\0' '\n' <"$e" 2>/dev/null >"$C/env" || continue
+		grep -qx "SLURM_CONF=$C/slurm.conf" "$C/env" || continue
+		if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slurmstepd ] ||
+		    grep -q '^SLURM_JOB_ID=' "$C/env"; then
+			echo "$p"
+		fi
+	done
+}
+
 # Stop every daemon started here: the jobs first, then slurmd,
 # slurmctld and munged, each by its pid (TERM, then KILL after 5 s).
 stop_cluster() {
 	[ -n "$PIDS" ] || return 0
-	scancel --quiet --full -u root 2>/dev/null
+	# scancel waits for a slurmctld that is gone (a signal to the
+	# process group stops it too): 10 s at most.
+	timeout 10 scancel --quiet --full -u root 2>/dev/null
 	for p in $PIDS; do
 		kill "$p" 2>/dev/null
 		n=0
@@ -40,6 +59,7 @@ stop_cluster() {
 		kill -9 "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
+	for p in $(strays); do kill -9 "$p" 2>/dev/null; done
 	PIDS=
 }
 trap 'stop_cluster; rm -rf "$TMP"' EXIT
@@ -179,7 +199,7 @@ same_as_one "after the failure" "$TMP/k"
 pids=$PIDS
 stop_cluster
 alive=
-for p in $pids; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
-check "every daemon started is stopped${alive:+ (alive:$alive)}" \
+for p in $pids $(strays); do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+check "every daemon and job process started is stopped${alive:+ (alive:$alive)}" \
     test -z "$alive"
 done_testing
