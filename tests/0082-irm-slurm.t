@@ -153,7 +153,7 @@ sinfo -h -o %t 2>/dev/null | grep -q idle ||
 
 scale_tenant
 
-plan 12
+plan 15
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
 
@@ -195,6 +195,25 @@ printf '1\n1\n' >"$TMP/want"
 check_same "... which ran irm-score once, partition 1's second pass" \
     "$TMP/n" "$TMP/want"
 same_as_one "after the failure" "$TMP/k"
+
+# An sbatch that refuses the first pass: no job is submitted after it
+# (one would run without waiting for it), and irm-slurm says so.
+cat >"$TMP/bin/sbatch" <<EOF
+#!/bin/sh
+for a; do
+	case \$a in --job-name=*) echo "\${a#*=}" >>"$TMP/sbatch.calls" ;; esac
+done
+case "\$*" in *--job-name=irm-first*) exit 1 ;; esac
+exec "$(command -v sbatch)" "\$@"
+EOF
+chmod +x "$TMP/bin/sbatch"
+PATH=$TMP/bin:$PATH sh "$IRMS" -j 2 -s "$T/settings.json" \
+    -p "$T/policies" -o "$TMP/r" "$T"/raw/* 2>"$TMP/r.err"
+check "sbatch fails: exit 3" test $? = 3
+check "... saying so" grep -q 'sbatch failed' "$TMP/r.err"
+printf 'irm-map\nirm-first\n' >"$TMP/want"
+check_same "... and no job is submitted after it" "$TMP/sbatch.calls" \
+    "$TMP/want"
 
 pids=$PIDS
 stop_cluster
