@@ -58,11 +58,13 @@ DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
 # fuzz seeds use without a fallback; GNU parallel, which 0081 runs
 # examples/scale/irm-parallel with).  The tests of TEST_OPT_DEPS skip
 # without them: mandoc (0001's SYNOPSIS and lint checks), clang-format and
-# cppcheck (0003), chromium (0052).  As root make check installs both; as
+# cppcheck (0003), chromium (0052), slurm-wlm and munge (0082's
+# single-node Slurm cluster).  As root make check installs both; as
 # another user it names the missing optional ones and goes on.
 TEST_DEPS = perl:bin:prove jq:bin:jq openssl:bin:openssl
 TEST_OPT_DEPS = mandoc:bin:mandoc clang-format:bin:clang-format \
-    cppcheck:bin:cppcheck chromium:bin:chromium parallel:bin:parallel
+    cppcheck:bin:cppcheck chromium:bin:chromium parallel:bin:parallel \
+    slurm-wlm:f:/usr/sbin/slurmctld munge:f:/usr/sbin/munged
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 VALGRIND_DEPS = valgrind:bin:valgrind
 # clang brings the compiler; libFuzzer's runtime is only recommended by it.

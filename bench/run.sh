@@ -61,6 +61,21 @@
 # `make bench` within 15 minutes whatever irm-score does; a stopped run is
 # reported as such, with the peak RSS it had reached.
 #
+# Partitioned (skipped with BENCH_SCALE=0; needs /usr/bin/time): irm-gen
+# writes a tenant of BENCH_SCALE_USERS users (1,000) over BENCH_SCALE_DAYS
+# days (30) into a temporary directory; run.sh times the single pipeline
+# irm-norm | sort -S 512M | irm-score | irm-report and
+# examples/scale/irm-parallel -j BENCH_SCALE_JOBS (2) on it (target: at
+# most 0.6x the single pipeline's wall time), checks that both write the
+# same insights and alerts, and runs every irm-norm, sort, irm-score and
+# irm-report of irm-parallel's jobs under /usr/bin/time -v: CPU seconds
+# and events per CPU second per step, peak RSS per partition.  From the
+# whole partitioned run's CPU seconds per event it projects a
+# BENCH_PROJ_DAYS-day (90) back-test of BENCH_PROJ_USERS users (100,000)
+# on BENCH_PROJ_NODES nodes (16) of BENCH_PROJ_CORES cores (16), its
+# assumptions written below the table.  About 2 minutes on 2 idle cores;
+# the load average before and after is written next to the figures.
+#
 # The tables go to stdout and bench/results.md, one section each (a
 # skipped section is kept), with PASS/MISS against the targets.
 # A missed target is a measurement, not a failure: the exit status is 0
@@ -76,6 +91,14 @@ JQ_MB=${BENCH_JQ_MB:-100}
 RUNS=${BENCH_RUNS:-3}
 PIPE=${BENCH_PIPE:-1}
 SCORE=${BENCH_SCORE:-1}
+SCALE=${BENCH_SCALE:-1}
+SC_USERS=${BENCH_SCALE_USERS:-1000}
+SC_DAYS=${BENCH_SCALE_DAYS:-30}
+SC_JOBS=${BENCH_SCALE_JOBS:-2}
+P_USERS=${BENCH_PROJ_USERS:-100000}
+P_DAYS=${BENCH_PROJ_DAYS:-90}
+P_NODES=${BENCH_PROJ_NODES:-16}
+P_CORES=${BENCH_PROJ_CORES:-16}
 S_EVENTS=${BENCH_SCORE_EVENTS:-5000000}
 S_USERS=${BENCH_SCORE_USERS:-10000}
 S_DAYS=${BENCH_SCORE_DAYS:-30}
@@ -98,6 +121,8 @@ RESULTS=bench/results.md
 EPS_TARGET=100000
 RATIO_TARGET=2
 FLAT_TARGET=1.25
+# irm-parallel -j 2's wall time against one pipeline's.
+SCALE_TARGET=0.6
 # Seconds after the start within which the (d) runs stop.
 BUDGET=870
 START=$(date +%s)
@@ -109,7 +134,8 @@ die() {
 
 for v in "$USERS" "$DAYS" "$JQ_MB" "$RUNS" "$S_EVENTS" "$S_USERS" "$S_DAYS" \
     "$R_EVENTS" "$F_EVENTS" "$SLACK" "$L_USERS" "$L_PER_DAY" $R_USERS \
-    $L_DAYS; do
+    $L_DAYS "$SC_USERS" "$SC_DAYS" "$SC_JOBS" "$P_USERS" "$P_DAYS" \
+    "$P_NODES" "$P_CORES"; do
 	case $v in
 	'' | *[!0-9]* | 0*)
 		die "BENCH_USERS, BENCH_DAYS, BENCH_JQ_MB, BENCH_RUNS," \
@@ -767,6 +793,298 @@ EOF
 		    "$OUT"/settings-*.json
 		echo "bench: removed the event files" >&2
 	fi
+fi
+
+# ------------------------------------------------------------ partitioned
+
+# tv file key: a figure of /usr/bin/time -v's report (seconds for the
+# wall clock).
+tv() {
+	awk -v k="$2" 'index($0, k ":") {
+		v = substr($0, index($0, k ":") + length(k) + 2)
+		if (k ~ /^Elapsed/) {
+			n = split(v, a, ":")
+			v = a[n] + 60 * a[n - 1] + (n > 2 ? 3600 * a[1] : 0)
+		}
+		print v + 0
+		exit
+	}' "$1"
+}
+
+if [ "$SCALE" != 0 ] && [ -z "$TIMER" ]; then
+	echo "bench: /usr/bin/time is missing: no partitioned benchmark" >&2
+elif [ "$SCALE" != 0 ]; then
+	for b in "$IRM_GEN" "$IRM_NORM" "$IRM_SCORE" "$IRM_REPORT"; do
+		[ -x "$b" ] || die "$b: not built (run make)"
+	done
+	SC=$(mktemp -d "${TMPDIR:-/tmp}/irm-scale.XXXXXX") ||
+	    die "cannot make a temporary directory"
+	trap 'rm -rf "$SC"' EXIT
+	trap 'exit 130' HUP INT TERM
+	need=$((SC_USERS * SC_DAYS * 100 / 3000 * 25 / 10))
+	avail=$(df -Pk "$SC" | awk 'NR == 2 {print int($4 / 1024)}')
+	[ "$avail" -gt $((need + 512)) ] ||
+	    die "$SC: $avail MB free, about $need MB needed"
+	LOAD0=$(cut -d ' ' -f 1-3 /proc/loadavg)
+	BUSY=$(awk -v l="${LOAD0%% *}" -v c="$(nproc)" 'BEGIN {
+		if (l + 0 > c)
+			printf "\nThe machine was busy (load above its %d CPUs:" \
+			    " other jobs ran): the wall times and their" \
+			    " ratio are not an idle machine'"'"'s; CPU seconds," \
+			    " rates and peak RSS hold.", c
+	}')
+
+	echo "bench: irm-gen -u $SC_USERS -d $SC_DAYS into $SC" >&2
+	"$IRM_GEN" -u "$SC_USERS" -d "$SC_DAYS" "$SC/t" >/dev/null 2>&1 ||
+	    die "irm-gen failed"
+	RAW_B=$(cat "$SC"/t/raw/* | wc -c | tr -d ' ')
+	# The tools of the tree, each under /usr/bin/time -v (its report in
+	# $SC/tv/NAME.PID, its arguments beside it), first on PATH.
+	mkdir -p "$SC/bin" "$SC/tv" "$SC/real"
+	for t in irm-norm irm-score irm-report; do
+		ln -s "$PWD/cmd/$t" "$SC/real/$t"
+	done
+	ln -s "$(command -v sort)" "$SC/real/sort"
+	for t in irm-norm irm-score irm-report sort; do
+		cat >"$SC/bin/$t" <<EOF
+#!/bin/sh
+echo "\$*" >"$SC/tv/$t.\$\$.args"
+exec $TIMER -v -o "$SC/tv/$t.\$\$" "$SC/real/$t" "\$@"
+EOF
+		chmod +x "$SC/bin/$t"
+	done
+	S="-s $SC/t/settings.json -p $SC/t/policies"
+
+	# The single pipeline, sort included, its insights kept to compare.
+	# shellcheck disable=SC2086
+	measure "single pipeline" 1 sh -c '
+	    s=$1 p=$2 o=$3
+	    shift 3
+	    "$0"/irm-norm "$@" | sort -S 512M |
+	        "$0"/irm-score -s "$s" -p "$p" | tee "$o.ins" |
+	        "$0"/irm-report >"$o.alerts"' "$PWD/cmd" \
+	    "$SC/t/settings.json" "$SC/t/policies" "$SC/one" "$SC"/t/raw/*
+	ONE_S=$SECS ONE_RSS=$RSS
+	# irm-parallel, every job's tools timed.
+	"$TIMER" -v -o "$SC/par.tv" env PATH="$SC/bin:$PATH" \
+	    sh examples/scale/irm-parallel -j "$SC_JOBS" \
+	    -s "$SC/t/settings.json" -p "$SC/t/policies" -o "$SC/par" \
+	    "$SC"/t/raw/* >/dev/null 2>"$OUT/stderr.txt" ||
+	    die "irm-parallel failed: $(tail -3 "$OUT/stderr.txt")"
+	PAR_S=$(tv "$SC/par.tv" "Elapsed (wall clock) time (h:mm:ss or m:ss)")
+	PAR_CPU=$(awk -v u="$(tv "$SC/par.tv" "User time (seconds)")" \
+	    -v s="$(tv "$SC/par.tv" "System time (seconds)")" \
+	    'BEGIN {print u + s}')
+	echo "bench: irm-parallel -j $SC_JOBS: $PAR_S s" >&2
+	SAME=no
+	sort "$SC/one.ins" >"$SC/a"
+	sort "$SC/par/insights.jsonl" >"$SC/b"
+	if cmp -s "$SC/a" "$SC/b"; then
+		sort "$SC/one.alerts" >"$SC/a"
+		sort "$SC/par/alerts.jsonl" >"$SC/b"
+		cmp -s "$SC/a" "$SC/b" && SAME=yes
+	fi
+	EV_N=$(cat "$SC"/par/work/part-*.ev | wc -l | tr -d ' ')
+	EV_B=$(cat "$SC"/par/work/part-*.ev | wc -c | tr -d ' ')
+	INS_N=$(wc -l <"$SC/par/insights.jsonl" | tr -d ' ')
+	# irm-score with the tenant's settings and policies, no events.
+	"$TIMER" -v -o "$SC/base.tv" "$IRM_SCORE" $S /dev/null >/dev/null 2>&1
+	BASE_RSS=$(tv "$SC/base.tv" "Maximum resident set size (kbytes)")
+	LOAD1=$(cut -d ' ' -f 1-3 /proc/loadavg)
+
+	# One line per timed job: tool, step (map, sort, first, second,
+	# report), partition, seconds, CPU seconds, peak RSS KB.
+	for f in "$SC"/tv/*.args; do
+		r=${f%.args}
+		t=$(basename "$r")
+		t=${t%.*}
+		a=$(cat "$f")
+		step=$t part=-
+		case $t in
+		irm-norm) step=map ;;
+		irm-score)
+			case $a in
+			*--population-out*) step=first ;;
+			*) step=second ;;
+			esac
+			;;
+		irm-report) step=report ;;
+		esac
+		case $a in
+		*part-*) part=${a##*part-} part=${part%%.*} ;;
+		esac
+		echo "$t $step $part $(tv "$r" "Elapsed (wall clock) time (h:mm:ss or m:ss)") $(tv "$r" "User time (seconds)") $(tv "$r" "System time (seconds)") $(tv "$r" "Maximum resident set size (kbytes)")"
+	done >"$SC/jobs"
+
+	report=$(awk -v one="$ONE_S" -v onerss="$ONE_RSS" -v par="$PAR_S" \
+	    -v pcpu="$PAR_CPU" -v j="$SC_JOBS" -v n="$EV_N" -v nb="$EV_B" \
+	    -v rawb="$RAW_B" -v u="$SC_USERS" -v d="$SC_DAYS" \
+	    -v base="$BASE_RSS" -v pu="$P_USERS" -v pd="$P_DAYS" \
+	    -v nodes="$P_NODES" -v cores="$P_CORES" -v sortmb=256 \
+	    -v ratio_t="$SCALE_TARGET" '
+	{
+		step = $2
+		cpu[step] += $5 + $6
+		jobs[step]++
+		if ($7 > rss[step])
+			rss[step] = $7
+		if ($3 != "-") {
+			k = $3
+			parts[k] = 1
+			if (step == "first" || step == "second") {
+				if ($7 > prss[k, step])
+					prss[k, step] = $7
+				pev[k] = 1
+			}
+		}
+	}
+	function mb(kb) {
+		return sprintf("%.1f", kb / 1024)
+	}
+	END {
+		ratio = one > 0 ? par / one : 0
+		print "## Wall time on " j " jobs against one pipeline"
+		print ""
+		print "| run | seconds | peak RSS MB (largest process) |"
+		print "|---|---:|---:|"
+		printf "| irm-norm \\| sort -S 512M \\| irm-score \\| " \
+		    "irm-report | %.2f | %s |\n", one, mb(onerss)
+		top = 0
+		for (s in rss)
+			if (rss[s] > top)
+				top = rss[s]
+		printf "| irm-parallel -j %d | %.2f | %s |\n", j, par, mb(top)
+		print ""
+		printf "- irm-parallel -j %d / one pipeline: %.2fx " \
+		    "(target <= %sx): %s\n", j, ratio, ratio_t, \
+		    (ratio <= ratio_t ? "PASS" : "MISS")
+		print ""
+		print "## Per step of irm-parallel: CPU and per-core rate"
+		print ""
+		print "| step | jobs | CPU seconds | events per CPU second |" \
+		    " largest peak RSS MB |"
+		print "|---|---:|---:|---:|---:|"
+		ns = split("map sort first second report", st, " ")
+		tot = 0
+		for (i = 1; i <= ns; i++) {
+			s = st[i]
+			tot += cpu[s]
+			printf "| %s | %d | %.2f | %s | %s |\n", s, jobs[s], \
+			    cpu[s], (cpu[s] > 0 ? sprintf("%.0f", \
+			    n / cpu[s]) : "n/a"), mb(rss[s])
+		}
+		printf "| the tools above | | %.2f | %.0f | |\n", tot, \
+		    (tot > 0 ? n / tot : 0)
+		printf "| the whole run (with awk, cat, sh, parallel) | | " \
+		    "%.2f | %.0f | |\n", pcpu, (pcpu > 0 ? n / pcpu : 0)
+		print ""
+		print "map: irm-norm -P per raw file; sort: a partition'"'"'s" \
+		    " pieces, sort -S 256M; first: irm-score" \
+		    " --population-out; second: irm-score --population;" \
+		    " report: irm-report."
+		print ""
+		print "## Peak RSS per partition"
+		print ""
+		print "| partition | irm-score first pass MB |" \
+		    " irm-score second pass MB |"
+		print "|---:|---:|---:|"
+		np = 0
+		maxp = 0
+		for (k = 0; (k in parts); k++) {
+			np++
+			printf "| %d | %s | %s |\n", k, mb(prss[k, "first"]), \
+			    mb(prss[k, "second"])
+			for (x = 1; x <= 2; x++) {
+				v = prss[k, x == 1 ? "first" : "second"]
+				if (v > maxp)
+					maxp = v
+			}
+		}
+		print ""
+		printf "irm-score with the settings and policies and no " \
+		    "events: %s MB; sort: at most %s MB (its buffer, -S " \
+		    "256M, plus its own).\n", mb(base), mb(rss["sort"])
+		print ""
+		# The projection.
+		epud = n / (u * d)
+		e90 = pu * pd * epud
+		cpe = pcpu / n
+		core_s = e90 * cpe
+		c = nodes * cores
+		wall = core_s / c
+		pp = c
+		upp = pu / pp
+		# State grows with users and the look-back days (up to 90).
+		lb = pd < 90 ? pd : 90
+		grow = (maxp - base) / (u / np) * upp * (lb / (d < 90 ? d : 90))
+		prss_p = base + (grow > 0 ? grow : 0)
+		print "## Projection: a " pd "-day back-test of " pu \
+		    " users on " nodes " nodes of " cores " cores"
+		print ""
+		printf "| figure | value |\n|---|---:|\n"
+		printf "| events per user-day (this tenant) | %.1f |\n", epud
+		printf "| events | %.0f |\n", e90
+		printf "| raw input GB | %.0f |\n", \
+		    rawb / (u * d) * pu * pd / 1073741824
+		printf "| events GB (written and read once per pass) |" \
+		    " %.0f |\n", nb / (u * d) * pu * pd / 1073741824
+		printf "| CPU seconds per million events (whole run) |" \
+		    " %.1f |\n", cpe * 1e6
+		printf "| core-hours | %.1f |\n", core_s / 3600
+		printf "| partitions (one per core) | %d |\n", pp
+		printf "| users per partition | %.0f |\n", upp
+		printf "| wall time, perfect balance | %.1f minutes |\n", \
+		    wall / 60
+		printf "| wall time, one core | %.1f hours |\n", core_s / 3600
+		printf "| irm-score peak RSS per partition (estimate) |" \
+		    " %.0f MB |\n", prss_p / 1024
+		printf "| memory per node, %d partitions at once |" \
+		    " %.1f GB |\n", cores, \
+		    cores * (prss_p / 1024 + sortmb) / 1024
+		printf "| input read per node per second |" \
+		    " %.0f MB/s |\n", \
+		    rawb / (u * d) * pu * pd / 1048576 / nodes / wall
+		print ""
+		printf "Assumptions: events per user-day as in this irm-gen" \
+		    " tenant (%.1f; a real tenant may differ: the time" \
+		    " scales with events, not users); every core of the" \
+		    " nodes as fast as one of this machine'"'"'s, measured" \
+		    " as the whole run'"'"'s CPU seconds (all steps, the" \
+		    " scripts and GNU parallel included) per event, which" \
+		    " counts the work once however the jobs overlap;" \
+		    " partitions balanced (users hash evenly; one heavy" \
+		    " user makes its partition longer); %d partitions, one" \
+		    " per core, each step'"'"'s jobs spread over every core;" \
+		    " a shared file system that serves the input and the" \
+		    " events at the rate above; the population and merge" \
+		    " steps (concatenations) and job start-up left out;" \
+		    " irm-score'"'"'s state growing with a partition'"'"'s" \
+		    " users and with the days up to its 90-day look-back" \
+		    " (this tenant: %d days), from the largest per-partition" \
+		    " peak above less the no-events figure; sort'"'"'s" \
+		    " buffer %d MB a job.\n", epud, pp, d, sortmb
+	}' "$SC/jobs")
+
+	cat >"$OUT/section.md" <<EOT
+# Partitioned benchmark
+
+$(date -u +%Y-%m-%dT%H:%MZ); $(uname -m), $(nproc) CPUs, ${CPU:-unknown CPU};
+$("$IRM_SCORE" --version 2>/dev/null || echo irm-score).
+Input: \`irm-gen -u $SC_USERS -d $SC_DAYS\` (seed 1, every scenario
+planted), $(ls "$SC/t/raw" | wc -l | tr -d ' ') raw files of $((RAW_B / 1048576)) MB, $EV_N events, $INS_N insights.
+One run each; seconds: wall clock; peak RSS and CPU from /usr/bin/time
+-v (the irm-parallel jobs' tools each under its own).  Partitioned
+insights and alerts equal to one pipeline's (sorted): $SAME.
+Load average (1, 5, 15 min) before: $LOAD0; after: $LOAD1 (above
+$(nproc) means other work shared the cores: wall times are then long).$BUSY
+
+$report
+EOT
+	cat "$OUT/section.md"
+	save_section "$OUT/section.md"
+	echo "bench: partitioned tables written to $RESULTS" >&2
+	rm -rf "$SC"
+	trap - EXIT
 fi
 
 rm -f "$OUT/time.txt" "$OUT/stderr.txt" "$OUT/gen.err" "$OUT/section.md"

@@ -8,9 +8,7 @@
 # the days one run would.  N = 1, 2, 3 and 7.
 . "$(dirname "$0")/lib.sh"
 
-T=$TMP/t
-one_run "$T"
-S="-s $T/settings.json -p $T/policies"
+scale_tenant
 
 plan 21
 check "the one run has cumulative insights" \

@@ -7,21 +7,11 @@
 IRMP=$TOP/examples/scale/irm-parallel
 REAL=$(command -v irm-score)
 
-T=$TMP/t
-one_run "$T"
+scale_tenant
 
 plan 16
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
-
-same_as_one() {
-	sort "$2/insights.jsonl" >"$TMP/got.ins"
-	sort "$2/alerts.jsonl" >"$TMP/got.alerts"
-	check_same "$1: the insights of one run" "$TMP/got.ins" \
-	    "$TMP/one.sorted"
-	check_same "$1: the alerts of one run" "$TMP/got.alerts" \
-	    "$TMP/alerts.one"
-}
 
 if command -v parallel >/dev/null 2>&1; then
 	check "GNU parallel, -j 2: exit 0" sh "$IRMP" -j 2 \

@@ -64,55 +64,29 @@ insight() {
 	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
 }
 
-# one_run DIR: an irm-gen tenant in DIR (60 users, 42 days, the cumulative
-# scenarios) scored as one run, for the tests of partitioned runs: its
-# events sorted in $TMP/events, its insights in $TMP/one (sorted in
-# $TMP/one.sorted), its alerts sorted in $TMP/alerts.one.
-one_run() {
+# scale_tenant: the partitioned-run tests' tenant (irm-gen, 60 users, 42
+# days, every kind of cumulative and departing scenario) in $T, its
+# options in $S, and one run over it: $TMP/events (sorted), $TMP/one (the
+# insights), $TMP/one.sorted and $TMP/alerts.one (sorted).
+scale_tenant() {
+	T=$TMP/t
 	irm-gen -u 60 -d 42 -s 3 -c slow-exfil=3 -c job-hunting=2 \
-	    -c departing-exfil=2 -c cert-leaker=1 "$1" >/dev/null 2>&1
-	irm-norm "$1"/raw/* 2>/dev/null | sort >"$TMP/events"
-	irm-score -s "$1/settings.json" -p "$1/policies" "$TMP/events" \
-	    >"$TMP/one" 2>/dev/null
+	    -c departing-exfil=2 -c cert-leaker=1 "$T" >/dev/null 2>&1
+	S="-s $T/settings.json -p $T/policies"
+	irm-norm "$T"/raw/* 2>/dev/null | sort >"$TMP/events"
+	# shellcheck disable=SC2086
+	irm-score $S "$TMP/events" >"$TMP/one" 2>/dev/null
 	sort "$TMP/one" >"$TMP/one.sorted"
 	irm-report "$TMP/one" | sort >"$TMP/alerts.one"
 }
 
-# seq_theft [SUFFIX]: a departing user (erin@) downloads, renames to .jpg,
-# copies to USB and deletes two files (plan and budget, SUFFIX after the
-# names) over three days, each day under every low threshold: the events
-# sorted in $TMP/seq.jsonl, a policy with sequences in $TMP/seq.json.
-seq_theft() {
-	_x=${1:-}
-	cat >"$TMP/seq.json" <<'JSON'
-{"name": "seq", "template": "data_theft_departing",
- "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
-JSON
-	{
-		ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
-		    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
-		for f in plan budget; do
-			ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
-			    ',"file":{"name":"'$f$_x'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
-			ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
-			    ',"file":{"name":"'$f$_x'.jpg","previous_name":"'$f$_x'.xlsx"}'
-			ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f$_x'.jpg"}'
-			ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$_x'.jpg"}'
-		done
-	} | sort >"$TMP/seq.jsonl"
+# same_as_one NAME DIR: DIR/insights.jsonl and DIR/alerts.jsonl are, sorted,
+# those of scale_tenant's one run (two checks).
+same_as_one() {
+	sort "$2/insights.jsonl" >"$TMP/got.ins"
+	sort "$2/alerts.jsonl" >"$TMP/got.alerts"
+	check_same "$1: the insights of one run" "$TMP/got.ins" \
+	    "$TMP/one.sorted"
+	check_same "$1: the alerts of one run" "$TMP/got.alerts" \
+	    "$TMP/alerts.one"
 }
-
-# on_tty CMD: run CMD under script(1), with a terminal as its standard
-# input, output and error; the terminal's output in $TMP/tty (without
-# script's own lines).  Returns CMD's exit status.
-on_tty() {
-	script -qec "$1" "$TMP/ts" >/dev/null 2>&1
-	_rc=$?
-	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
-	return $_rc
-}
-
-# have_shared DIR: is the shared sample data present?
-have_shared() { [ -d "$IRM_SHARED/$1" ]; }
-
-done_testing() { [ "$_fail" = 0 ]; exit $?; }
