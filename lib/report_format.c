@@ -520,7 +520,7 @@ pad(struct irm_buf *out, size_t n)
  * blanks. */
 static void
 table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
-    const char *color, struct irm_buf *out)
+    const char *color, int sevcol, struct irm_buf *out)
 {
 	int col;
 
@@ -532,10 +532,10 @@ table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
 			irm_buf_adds(out, "  ");
 		if (r)
 			pad(out, gap);
-		if (col == 0 && color)
+		if (col == sevcol && color)
 			irm_buf_adds(out, color);
 		irm_buf_adds(out, c[col].s);
-		if (col == 0 && color)
+		if (col == sevcol && color)
 			irm_buf_adds(out, "\033[0m");
 		if (!r && col < ncols - 1)
 			pad(out, gap);
@@ -543,9 +543,11 @@ table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
 	irm_buf_addc(out, '\n');
 }
 
-void
-irm_out_table(const char *const *cells, size_t nrows, int ncols,
-    const size_t *max, unsigned right, const int *sev, struct irm_buf *out)
+/* irm_out_table, the severity colour on the cells of column sevcol. */
+static void
+table_sevcol(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, int sevcol,
+    struct irm_buf *out)
 {
 	static const char *const sev_color[] = {NULL, "\033[33m", "\033[31m"};
 	struct cell *c = irm_xcalloc(nrows + 1, sizeof(*c) * (size_t)ncols);
@@ -564,11 +566,18 @@ irm_out_table(const char *const *cells, size_t nrows, int ncols,
 		    i && sev && sev[i - 1] >= 1 && sev[i - 1] <= 3
 		        ? sev_color[sev[i - 1] - 1]
 		        : NULL,
-		    out);
+		    sevcol, out);
 	for (k = 0; k < total; k++)
 		free(c[k].s);
 	free(c);
 	free(width);
+}
+
+void
+irm_out_table(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, struct irm_buf *out)
+{
+	table_sevcol(cells, nrows, ncols, max, right, sev, 0, out);
 }
 
 /* The cells of an alert's row, owned by the caller. */
@@ -657,8 +666,8 @@ table_report(struct irm_alert *const *v, size_t n, int color,
 		table_cells(v[i], &c[(i + 1) * TABLE_COLS]);
 		sev[i] = irm_alert_severity(v[i]);
 	}
-	irm_out_table((const char *const *)c, n, TABLE_COLS, max,
-	    1U << 2 | 1U << 7, color ? sev : NULL, out);
+	table_sevcol((const char *const *)c, n, TABLE_COLS, max,
+	    1U << 2 | 1U << 7, color ? sev : NULL, 1, out);
 	for (i = 0; i < (n + 1) * TABLE_COLS; i++)
 		free(c[i]);
 	free(c);

@@ -822,10 +822,11 @@ section(const struct page *pg, size_t row, struct irm_buf *out)
 
 	day_text(al->first, first);
 	day_text(al->last, last);
-	irm_buf_adds(out, "<section class=\"alert ");
+	irm_buf_adds(out, "<div class=\"");
 	classes(pg, row, out);
 	irm_buf_printf(out,
-	    "\" id=\"%s\">\n<h2><span class=\"sev %s\">"
+	    "\">\n<section class=\"alert\" id=\"%s\">\n"
+	    "<h2><span class=\"sev %s\">"
 	    "%s %d</span> ",
 	    al->id, sev_of(score), sev_of(score), score);
 	esc(out, al->user);
@@ -849,7 +850,7 @@ section(const struct page *pg, size_t row, struct irm_buf *out)
 	timeline(al, out);
 	breakdown(al, out);
 	evidence(pg, al, out);
-	irm_buf_adds(out, "</section>\n");
+	irm_buf_adds(out, "</section>\n</div>\n");
 }
 
 struct uins {
@@ -1038,7 +1039,7 @@ page(const struct irm_user_risk *u, size_t nu, struct irm_alert *const *v,
 	if (u)
 		users(u, nu, out);
 	queue(&pg, out);
-	irm_buf_adds(out, "<h2>Users</h2>\n");
+	irm_buf_adds(out, "<h2>Per user</h2>\n");
 	for (i = 0; i < pg.nusr; i++)
 		user_section(&pg, i, out);
 	irm_buf_adds(out, "<h2>Alerts</h2>\n");
