@@ -974,7 +974,6 @@ static struct irm_evidence *
 show_events(const struct collect *k, const char *file)
 {
 	struct irm_evidence *x = irm_evidence_new();
-	struct irm_evidence_stats st;
 	struct json_object *ids;
 	struct irm_error e;
 	size_t i, j;
@@ -987,15 +986,8 @@ show_events(const struct collect *k, const char *file)
 			irm_evidence_want(
 			    x, irm_json_text(irm_json_at(ids, j)));
 	}
-	if (irm_evidence_read(x, file, &st, &e) == -1)
+	if (irm_evidence_read(x, file, irm_warn_print, NULL, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "--events: %s", e.msg);
-	if (st.bad)
-		irm_warnx(
-		    "%s: %lu record%s not JSON, skipped (the first at line %lu)",
-		    file, st.bad, st.bad == 1 ? "" : "s", st.first_bad);
-	if (st.found < st.wanted)
-		irm_warnx("%s: %zu of %zu evidence events not found", file,
-		    st.wanted - st.found, st.wanted);
 	return x;
 }
 

@@ -206,19 +206,11 @@ static struct irm_evidence *
 evidence(const char *file, struct irm_alert *const *v, size_t n)
 {
 	struct irm_evidence *x = irm_evidence_new();
-	struct irm_evidence_stats st;
 	struct irm_error e;
 
 	irm_evidence_want_alerts(x, v, n);
-	if (irm_evidence_read(x, file, &st, &e) == -1)
+	if (irm_evidence_read(x, file, irm_warn_print, NULL, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "--events: %s", e.msg);
-	if (st.bad)
-		irm_warnx(
-		    "%s: %lu record%s not JSON, skipped (the first at line %lu)",
-		    file, st.bad, st.bad == 1 ? "" : "s", st.first_bad);
-	if (st.found < st.wanted)
-		irm_warnx("%s: %zu of %zu evidence events not found", file,
-		    st.wanted - st.found, st.wanted);
 	return x;
 }
 

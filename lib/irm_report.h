@@ -179,12 +179,6 @@ struct irm_evidence_event {
 
 struct irm_evidence;
 
-struct irm_evidence_stats {
-	unsigned long events, bad; /* records read, of them not JSON */
-	unsigned long first_bad;   /* the line of the first bad one */
-	size_t wanted, found;      /* distinct evidence ids, events found */
-};
-
 /* Owned: irm_evidence_free (NULL-safe). */
 struct irm_evidence *irm_evidence_new(void);
 void irm_evidence_free(struct irm_evidence *x);
@@ -202,12 +196,13 @@ int irm_evidence_add(struct irm_evidence *x, struct json_object *event);
 
 /*
  * One pass over the events file (JSON lines; "-" is stdin), keeping the
- * wanted events; st counts what was read.  A record that is not JSON is
- * counted in st->bad and skipped.  Returns 0, or -1 with e when the file
- * cannot be opened or read.
+ * wanted events.  Records that are not JSON are skipped; at the end warn
+ * (when not NULL) gets one message with how many there were and the line
+ * of the first, and one with how many wanted ids were not found.
+ * Returns 0, or -1 with e when the file cannot be opened or read.
  */
 int irm_evidence_read(struct irm_evidence *x, const char *file,
-    struct irm_evidence_stats *st, struct irm_error *e);
+    irm_warn_fn warn, void *arg, struct irm_error *e);
 
 /* The kept event with that id (borrowed), or NULL; x may be NULL. */
 const struct irm_evidence_event *irm_evidence_find(

@@ -20,6 +20,13 @@
 
 #define EV_STR_MAX 200
 
+/* What one pass over an events file read. */
+struct irm_evidence_stats {
+	unsigned long events, bad; /* records read, of them not JSON */
+	unsigned long first_bad;   /* the line of the first bad one */
+	size_t wanted, found;      /* distinct evidence ids, events found */
+};
+
 struct irm_evidence {
 	char **ids; /* wanted, sorted and distinct once frozen */
 	struct irm_evidence_event **ev; /* parallel to ids, NULL until read */
@@ -196,7 +203,7 @@ take_cut(struct irm_buf *b)
 	}
 	t = irm_xmalloc(cut + 4);
 	memcpy(t, s, cut);
-	strcpy(t + cut, cut < len ? "..." : "");
+	memcpy(t + cut, cut < len ? "..." : "", cut < len ? 4 : 1);
 	irm_buf_reset(b);
 	return t;
 }
@@ -300,9 +307,10 @@ irm_evidence_add(struct irm_evidence *x, struct json_object *event)
 }
 
 int
-irm_evidence_read(struct irm_evidence *x, const char *file,
-    struct irm_evidence_stats *st, struct irm_error *e)
+irm_evidence_read(struct irm_evidence *x, const char *file, irm_warn_fn warn,
+    void *arg, struct irm_error *e)
 {
+	struct irm_evidence_stats sts, *st = &sts;
 	char *argv[1];
 	struct irm_input *in;
 	struct irm_jread *jr;
@@ -337,6 +345,14 @@ irm_evidence_read(struct irm_evidence *x, const char *file,
 	st->found = x->found;
 	irm_jread_free(jr);
 	irm_input_free(in);
+	if (rval == 0 && warn && st->bad)
+		irm_warn_to(warn, arg,
+		    "%s: %lu record%s not JSON, skipped (the first at line %lu)",
+		    file, st->bad, st->bad == 1 ? "" : "s", st->first_bad);
+	if (rval == 0 && warn && st->found < st->wanted)
+		irm_warn_to(warn, arg,
+		    "%s: %zu of %zu evidence events not found", file,
+		    st->wanted - st->found, st->wanted);
 	return rval;
 }
 
@@ -398,7 +414,7 @@ void
 irm_evidence_time(int64_t ms, char *out)
 {
 	if (ms == INT64_MIN) {
-		strcpy(out, "?");
+		memcpy(out, "?", 2);
 		return;
 	}
 	irm_time_format(ms, out);
