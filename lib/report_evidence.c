@@ -226,7 +226,7 @@ object_of(struct json_object *o, struct irm_buf *b)
 		part(b, "; ", "rule ");
 		irm_buf_adds(b, rule);
 		part_list(b, ": ", path(o, "irm", "mail_rule", "actions"));
-		part(b, " ", path_str(o, "irm", "mail_rule", "folder"));
+		part(b, "; folder ", path_str(o, "irm", "mail_rule", "folder"));
 	}
 	part(b, "; ", path_str(o, "user", "target", "name"));
 	part(b, "; ", path_str(o, "email", "subject", NULL));
