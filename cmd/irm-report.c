@@ -247,12 +247,25 @@ static void
 render_users(const struct opts *o, const struct irm_alerts *a)
 {
 	struct irm_user_risk *u;
+	struct irm_evidence *x = NULL;
+	struct irm_alert **v;
 	struct irm_buf out;
-	size_t n;
+	size_t n, i, j, k;
 
 	u = irm_user_risks(a, &n);
+	if (o->events) {
+		for (i = 0, k = 0; i < n; i++)
+			k += u[i].nalerts;
+		v = irm_xcalloc(k + 1, sizeof(*v));
+		for (i = 0, k = 0; i < n; i++)
+			for (j = 0; j < u[i].nalerts; j++)
+				v[k++] = u[i].alerts[j];
+		x = evidence(o->events, v, k);
+		free(v);
+	}
 	irm_buf_init(&out, (size_t)1 << 30);
-	irm_out_users(o->format, u, n, color_ok(o), &out);
+	irm_out_users_ev(o->format, u, n, color_ok(o), x, &out);
+	irm_evidence_free(x);
 	if (out.data == NULL && n > 0)
 		irm_errx(IRM_EXIT_FATAL, "report too large");
 	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
@@ -518,11 +531,13 @@ main(int argc, char *argv[])
 		irm_errx(IRM_EXIT_USAGE,
 		    "--by-user: expected -f jsonl, csv, table or html: %s",
 		    irm_out_name(o.format));
+	/* Events show in html, and in the table of alerts (not of users). */
 	if (o.events &&
-	    ((o.format != IRM_OUT_TABLE && o.format != IRM_OUT_HTML) ||
-	        o.by_user || o.risk_levels))
+	    (o.risk_levels ||
+	        (o.format != IRM_OUT_HTML &&
+	            (o.format != IRM_OUT_TABLE || o.by_user))))
 		irm_errx(IRM_EXIT_USAGE,
-		    "--events: expected -f table or html, without --by-user or --risk-levels");
+		    "--events: expected -f html, or -f table without --by-user, and no --risk-levels");
 	if (o.rejfile && (o.reject = irm_open_reject(o.rejfile)) == NULL)
 		irm_err(IRM_EXIT_USAGE, "reject file: %s", o.rejfile);
 	if (o.output && irm_out_stdout(o.output, IRM_OUT_TRUNC) == -1)

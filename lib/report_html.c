@@ -1063,8 +1063,8 @@ irm_out_html_ev(struct irm_alert *const *v, size_t n,
 }
 
 void
-irm_out_html_users(
-    const struct irm_user_risk *u, size_t nu, struct irm_buf *out)
+irm_out_html_users(const struct irm_user_risk *u, size_t nu,
+    const struct irm_evidence *x, struct irm_buf *out)
 {
 	struct irm_alert **v;
 	size_t i, k, n = 0;
@@ -1076,6 +1076,6 @@ irm_out_html_users(
 		for (k = 0; k < u[i].nalerts; k++)
 			v[n++] = u[i].alerts[k];
 	qsort(v, n, sizeof(*v), irm_alert_cmp_queue);
-	page(u, nu, v, n, NULL, out);
+	page(u, nu, v, n, x, out);
 	free(v);
 }

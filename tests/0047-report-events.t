@@ -7,7 +7,7 @@
 # of 8 times more unrelated events keeps the peak size within 5 MiB.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null 2>&1 || skip_all "jq missing"
-plan 16
+plan 18
 
 T=$TMP/t
 irm-gen -u 60 -d 30 -s 7 "$T" >/dev/null 2>&1
@@ -94,6 +94,12 @@ check "an admin operation: the target account; the application" \
     grep -q '^2026-03-02 08:05:00  password_reset  *ceo@contoso.com  *192.0.2.66  Azure Portal$' "$TMP/k.table"
 check "mail: the subject and the recipients; the host" \
     grep -q '^2026-03-02 08:09:00  email_sent  *Q3 to a@evil.example, b@evil.example  *192.0.2.66  LT-9$' "$TMP/k.table"
+
+irm-report --by-user -f html --events "$TMP/k-events.jsonl" "$TMP/k.jsonl" >"$TMP/k.html"
+check "--by-user -f html --events: the user's timeline has the events" \
+    test "$(sed -n '/<section class="user/,/<\/section>/p' "$TMP/k.html" | grep -c '<time')" = 3
+check_rc "--by-user -f table --events: exit 2" 2 \
+    irm-report --by-user -f table --events "$TMP/k-events.jsonl" "$TMP/k.jsonl"
 
 # Memory: 8 times the events, none of them wanted, the same peak.
 rss() {
