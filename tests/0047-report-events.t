@@ -4,7 +4,7 @@
 # evidence ids with the events file and show each event's time,
 # activity, file and source IP; -f table carries the alert id that
 # irm-case takes.  Memory follows the evidence, not the events: a file
-# of 8 times more unrelated events keeps the peak size within 5 MiB.
+# of 4 times more unrelated events keeps the peak size within 5 MiB.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null 2>&1 || skip_all "jq missing"
 plan 18
@@ -101,13 +101,13 @@ check "--by-user -f html --events: the user's timeline has the events" \
 check_rc "--by-user -f table --events: exit 2" 2 \
     irm-report --by-user -f table --events "$TMP/k-events.jsonl" "$TMP/k.jsonl"
 
-# Memory: 8 times the events, none of them wanted, the same peak.
+# Memory: 4 times the events, none of them wanted, the same peak.
 rss() {
 	/usr/bin/time -f '%M' irm-report -f html --events "$1" "$TMP/ins" \
 	    2>&1 >/dev/null | tail -1
 }
 if [ -x /usr/bin/time ]; then
-	for i in $(seq 8); do
+	for i in $(seq 4); do
 		sed "s/\"id\":\"/\"id\":\"x$i-/" "$TMP/events"
 	done >"$TMP/many"
 	cat "$TMP/events" >>"$TMP/many"
