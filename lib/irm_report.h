@@ -170,9 +170,10 @@ struct irm_evidence_event {
 	char *id;       /* event.id */
 	int64_t at;     /* @timestamp, ms, or INT64_MIN */
 	char *user;     /* user.name, or "" */
-	char *activity; /* irm.activity, else event.action, or "" */
-	char *object;   /* file, inbox rule, target account, subject; "to"
-	                   recipients, share target or domain; or "" */
+	char *activity; /* irm.activity, else event.action, or "";
+	                   " (failure)" after it when event.outcome says so */
+	char *object;   /* file, inbox rule, target account, subject, badge
+	                   asset; "to" recipients, share target or domain */
 	char *ip;       /* source.ip, or "" */
 	char *device;   /* host.name, app, user agent, or "" */
 };

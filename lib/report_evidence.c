@@ -210,9 +210,9 @@ take_cut(struct irm_buf *b)
 
 /*
  * The object of an event: what it acted on (a file, an inbox rule, a
- * target account, a message's subject) and where it went (recipients,
- * a share target, a domain).  url.domain is where the file lives, not
- * where it went: left out.
+ * target account, a message's subject, a badge reader) and where it went
+ * (recipients, a share target, a domain).  url.domain is where the file lives,
+ * not where it went: left out.
  */
 static char *
 object_of(struct json_object *o, struct irm_buf *b)
@@ -230,6 +230,7 @@ object_of(struct json_object *o, struct irm_buf *b)
 	}
 	part(b, "; ", path_str(o, "user", "target", "name"));
 	part(b, "; ", path_str(o, "email", "subject", NULL));
+	part(b, "; ", path_str(o, "irm", "asset", NULL));
 	part_list(&to, ", ", path(o, "email", "to", "address"));
 	part_list(&to, ", ", path(o, "email", "cc", "address"));
 	part_list(&to, ", ", path(o, "email", "bcc", "address"));
@@ -270,7 +271,7 @@ static struct irm_evidence_event *
 summary(struct json_object *o, const char *id)
 {
 	struct irm_evidence_event *ev = irm_xcalloc(1, sizeof(*ev));
-	const char *ts = irm_json_str(o, "@timestamp");
+	const char *ts = irm_json_str(o, "@timestamp"), *out;
 	int flags = IRM_TIME_UTC;
 	struct irm_buf b;
 
@@ -280,11 +281,13 @@ summary(struct json_object *o, const char *id)
 	    irm_time_parse(ts, strlen(ts), &flags, &ev->at, NULL) != 0)
 		ev->at = INT64_MIN;
 	ev->user = field(o, "user", "name", &b);
-	ev->activity = field(o, "irm", "activity", &b);
-	if (*ev->activity == '\0') {
-		free(ev->activity);
-		ev->activity = field(o, "event", "action", &b);
-	}
+	part(&b, "", path_str(o, "irm", "activity", NULL));
+	if (b.len == 0)
+		part(&b, "", path_str(o, "event", "action", NULL));
+	if ((out = path_str(o, "event", "outcome", NULL)) != NULL &&
+	    strcmp(out, "failure") == 0)
+		part(&b, " ", "(failure)");
+	ev->activity = take_cut(&b);
 	ev->object = object_of(o, &b);
 	ev->ip = field(o, "source", "ip", &b);
 	ev->device = device_of(o, &b);
