@@ -256,6 +256,7 @@ enum {
 	O_CASE,
 	O_CASES,
 	O_DIRECTORY,
+	O_EVENTS,
 	O_FORMAT,
 	O_FROM,
 	O_HEAD,
@@ -295,6 +296,13 @@ static const struct irm_opt list_opts[] = {
         "only alerts first seen at or before time (default: all)"},
     {O_USER, "user", "name",
         "only alerts (or cases) of this user (default: all)"},
+    {0, NULL, NULL, NULL},
+};
+
+static const struct irm_opt show_opts[] = {
+    {'h', "help", NULL, "print this command's help and exit"},
+    {O_EVENTS, "events", "file",
+        "show the events behind the alert's insights from this events file (default: none)"},
     {0, NULL, NULL, NULL},
 };
 
@@ -881,11 +889,30 @@ show_list(struct json_object *o, const char *key, const char *label)
 	}
 }
 
+/* One event behind an insight: time, activity, object, IP, device. */
 static void
-show_evidence(struct json_object *irm)
+show_event(const struct irm_evidence_event *ev)
+{
+	char when[IRM_TIME_LEN];
+
+	irm_evidence_time(ev->at, when);
+	printf("      event %s  ", when);
+	put_safe(*ev->activity ? ev->activity : "-");
+	printf("  ");
+	put_safe(*ev->object ? ev->object : "-");
+	printf("  ");
+	put_safe(*ev->ip ? ev->ip : "-");
+	printf("  ");
+	put_safe(*ev->device ? ev->device : "-");
+	putchar('\n');
+}
+
+static void
+show_evidence(struct json_object *irm, const struct irm_evidence *x)
 {
 	struct json_object *ev = irm_json_get(irm, "evidence");
 	struct json_object *ids = irm_json_get(ev, "ids");
+	const struct irm_evidence_event *e;
 	size_t i, n;
 
 	if (ev == NULL)
@@ -902,11 +929,16 @@ show_evidence(struct json_object *irm)
 	putchar('\n');
 	show_list(ev, "files", "file");
 	show_list(ev, "targets", "target");
+	for (i = 0; x && i < n; i++)
+		if ((e = irm_evidence_find(x,
+		         json_object_get_string(
+		             json_object_array_get_idx(ids, i)))) != NULL)
+			show_event(e);
 }
 
 /* One insight: its line on the timeline, factors and evidence. */
 static void
-show_insight(struct json_object *o)
+show_insight(struct json_object *o, const struct irm_evidence *x)
 {
 	struct json_object *irm = irm_json_get(o, "irm");
 	const char *what = irm_json_str(irm, "indicator");
@@ -930,7 +962,7 @@ show_insight(struct json_object *o)
 		    irm_json_str(irm_json_get(irm, "trigger"), "@timestamp"));
 	}
 	show_factors(irm);
-	show_evidence(irm);
+	show_evidence(irm, x);
 }
 
 static void
@@ -973,8 +1005,34 @@ sort_ins(struct json_object **v, size_t n)
 	}
 }
 
+/*
+ * The events behind the collected insights, from the events file, in one
+ * pass that keeps only them; what could not be joined is said once.
+ */
+static struct irm_evidence *
+show_events(const struct collect *k, const char *file)
+{
+	struct irm_evidence *x = irm_evidence_new();
+	struct json_object *ids;
+	struct irm_error e;
+	size_t i, j;
+
+	for (i = 0; i < k->n; i++) {
+		ids = irm_json_get(
+		    irm_json_get(irm_json_get(k->ins[i], "irm"), "evidence"),
+		    "ids");
+		for (j = 0; j < irm_json_len(ids); j++)
+			irm_evidence_want(
+			    x, irm_json_text(irm_json_at(ids, j)));
+	}
+	if (irm_evidence_read(x, file, irm_warn_print, NULL, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "--events: %s", e.msg);
+	return x;
+}
+
 static void
-show_alert(struct collect *k, const struct irm_alert *al)
+show_alert(
+    struct collect *k, const struct irm_alert *al, const struct irm_evidence *x)
 {
 	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
 	size_t i;
@@ -995,9 +1053,11 @@ show_alert(struct collect *k, const struct irm_alert *al)
 		put_safe(al->factors[i]);
 	}
 	sort_ins(k->ins, k->n);
-	printf("\n\ntimeline (day, score, insight), factors and evidence:\n");
+	printf("\n\ntimeline (day, score, insight), factors and evidence%s:\n",
+	    x ? " with its events (time, activity, object, source IP, device)"
+	      : "");
 	for (i = 0; i < k->n; i++)
-		show_insight(k->ins[i]);
+		show_insight(k->ins[i], x);
 	printf("\nhistory:\n");
 	show_history(k->st, al->id);
 }
@@ -1050,10 +1110,14 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	struct irm_error e;
 	struct irm_alert *al;
 	struct irm_case *kc = NULL;
+	struct irm_evidence *x = NULL;
+	const char *events = NULL;
 	size_t torn, i;
+	int ch;
 
-	while (subopt(argc, argv, "+", help_opts) != -1)
-		continue;
+	while ((ch = subopt(argc, argv, "+", show_opts)) != -1)
+		if (ch == O_EVENTS)
+			events = optarg;
 	need_args(argc - optind, 1);
 	argv += optind - 1;
 	open_store(c, 0);
@@ -1061,13 +1125,16 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	k.alert = argv[1];
 	if (irm_store_read(c->store, collect_fold, &k, &torn, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-	if ((al = irm_alerts_find(c->st->alerts, argv[1])) != NULL)
-		show_alert(&k, al);
-	else if ((kc = irm_state_case(c->st, argv[1])) != NULL)
+	if ((al = irm_alerts_find(c->st->alerts, argv[1])) != NULL) {
+		if (events)
+			x = show_events(&k, events);
+		show_alert(&k, al, x);
+	} else if ((kc = irm_state_case(c->st, argv[1])) != NULL)
 		show_case(c->st, kc);
 	for (i = 0; i < k.n; i++)
 		json_object_put(k.ins[i]);
 	free(k.ins);
+	irm_evidence_free(x);
 	if (al == NULL && kc == NULL)
 		irm_errx(IRM_EXIT_USAGE, "%s: no such alert or case", argv[1]);
 	c->prog.out = 1;
@@ -1091,7 +1158,7 @@ static const struct command {
         "                [--severity level] [--since time] [--status status]\n"
         "                [--until time] [--user name]\n",
         "list the alerts in queue order, or the cases"},
-    {"show", cmd_show, help_opts, "show id\n",
+    {"show", cmd_show, show_opts, "show [--events file] id\n",
         "print an alert or a case for a person to read"},
     {"confirm", cmd_confirm, confirm_opts,
         "confirm [--case id | --new-case name] alert\n",

@@ -2,9 +2,9 @@
  * irm-report - turn insights into alerts
  *
  *	irm-report [-uv] [-f format] [-o file] [-r file] [-S dir]
- *	    [--allow-empty] [--by-user] [--fail-on low|medium|high]
- *	    [--fail-on-new low|medium|high] [--no-color] [--risk-levels]
- *	    [file ...]
+ *	    [--allow-empty] [--by-user] [--events file]
+ *	    [--fail-on low|medium|high] [--fail-on-new low|medium|high]
+ *	    [--no-color] [--risk-levels] [file ...]
  *
  * Reads insights (irm-insight(5)) from the files or stdin and writes an
  * alert record (one JSON line) each time an insight opens or changes the
@@ -38,6 +38,7 @@ struct opts {
 	int unbuffered;
 	FILE *reject;
 	const char *output, *rejfile, *store;
+	const char *events; /* --events */
 	int risk_levels;
 	int by_user;  /* --by-user */
 	int format;   /* enum irm_out */
@@ -197,10 +198,27 @@ color_ok(const struct opts *o)
 	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
 }
 
+/*
+ * The events behind the n alerts v, from the events file: one pass that
+ * keeps only their evidence.  What could not be joined is said once.
+ */
+static struct irm_evidence *
+evidence(const char *file, struct irm_alert *const *v, size_t n)
+{
+	struct irm_evidence *x = irm_evidence_new();
+	struct irm_error e;
+
+	irm_evidence_want_alerts(x, v, n);
+	if (irm_evidence_read(x, file, irm_warn_print, NULL, &e) == -1)
+		irm_errx(IRM_EXIT_FATAL, "--events: %s", e.msg);
+	return x;
+}
+
 static void
 render(const struct opts *o)
 {
 	int color = color_ok(o);
+	struct irm_evidence *x = NULL;
 	struct irm_buf out;
 	size_t i, n = 0;
 
@@ -211,8 +229,11 @@ render(const struct opts *o)
 	for (i = 0; i < nchanged; i++)
 		if (n == 0 || changed[n - 1] != changed[i])
 			changed[n++] = changed[i];
+	if (o->events)
+		x = evidence(o->events, changed, n);
 	irm_buf_init(&out, (size_t)1 << 30);
-	irm_out_report(o->format, changed, n, color, &out);
+	irm_out_report_ev(o->format, changed, n, color, x, &out);
+	irm_evidence_free(x);
 	if (out.data == NULL)
 		irm_errx(IRM_EXIT_FATAL, "report too large");
 	if (fwrite(out.data, 1, out.len, stdout) != out.len)
@@ -226,12 +247,25 @@ static void
 render_users(const struct opts *o, const struct irm_alerts *a)
 {
 	struct irm_user_risk *u;
+	struct irm_evidence *x = NULL;
+	struct irm_alert **v;
 	struct irm_buf out;
-	size_t n;
+	size_t n, i, j, k;
 
 	u = irm_user_risks(a, &n);
+	if (o->events) {
+		for (i = 0, k = 0; i < n; i++)
+			k += u[i].nalerts;
+		v = irm_xcalloc(k + 1, sizeof(*v));
+		for (i = 0, k = 0; i < n; i++)
+			for (j = 0; j < u[i].nalerts; j++)
+				v[k++] = u[i].alerts[j];
+		x = evidence(o->events, v, k);
+		free(v);
+	}
 	irm_buf_init(&out, (size_t)1 << 30);
-	irm_out_users(o->format, u, n, color_ok(o), &out);
+	irm_out_users_ev(o->format, u, n, color_ok(o), x, &out);
+	irm_evidence_free(x);
 	if (out.data == NULL && n > 0)
 		irm_errx(IRM_EXIT_FATAL, "report too large");
 	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
@@ -372,6 +406,7 @@ run(struct run *r, int argc, char **argv)
 enum {
 	OPT_ALLOW_EMPTY = 256,
 	OPT_BY_USER,
+	OPT_EVENTS,
 	OPT_FAIL_ON,
 	OPT_FAIL_ON_NEW,
 	OPT_NO_COLOR,
@@ -394,6 +429,8 @@ static const struct irm_opt opts[] = {
         "with --fail-on, accept an input without insights (exit 0, not 3)"},
     {OPT_BY_USER, "by-user", NULL,
         "write one record per user across policies instead of alerts"},
+    {OPT_EVENTS, "events", "file",
+        "with -f table or html, show the events behind each alert from this events file (default: none)"},
     {OPT_FAIL_ON, "fail-on", "low|medium|high",
         "exit 4 if an open alert reaches this severity (default: never)"},
     {OPT_FAIL_ON_NEW, "fail-on-new", "low|medium|high",
@@ -407,7 +444,7 @@ static const struct irm_opt opts[] = {
 
 static const char synopsis[] =
     "usage: irm-report [-uv] [-f format] [-o file] [-r file] [-S dir]\n"
-    "                  [--allow-empty] [--by-user]\n"
+    "                  [--allow-empty] [--by-user] [--events file]\n"
     "                  [--fail-on low|medium|high]\n"
     "                  [--fail-on-new low|medium|high] [--no-color]\n"
     "                  [--risk-levels] [file ...]\n";
@@ -459,6 +496,9 @@ main(int argc, char *argv[])
 		case OPT_BY_USER:
 			o.by_user = 1;
 			break;
+		case OPT_EVENTS:
+			o.events = optarg;
+			break;
 		case OPT_FAIL_ON:
 			if (o.fail_on && o.fail_new)
 				irm_errx(IRM_EXIT_USAGE,
@@ -491,6 +531,13 @@ main(int argc, char *argv[])
 		irm_errx(IRM_EXIT_USAGE,
 		    "--by-user: expected -f jsonl, csv, table or html: %s",
 		    irm_out_name(o.format));
+	/* Events show in html, and in the table of alerts (not of users). */
+	if (o.events &&
+	    (o.risk_levels ||
+	        (o.format != IRM_OUT_HTML &&
+	            (o.format != IRM_OUT_TABLE || o.by_user))))
+		irm_errx(IRM_EXIT_USAGE,
+		    "--events: expected -f html, or -f table without --by-user, and no --risk-levels");
 	if (o.rejfile && (o.reject = irm_open_reject(o.rejfile)) == NULL)
 		irm_err(IRM_EXIT_USAGE, "reject file: %s", o.rejfile);
 	if (o.output && irm_out_stdout(o.output, IRM_OUT_TRUNC) == -1)

@@ -114,7 +114,7 @@ irm-case -S "$tmp/store" verify >/dev/null &&
 html=${IRM_DEMO_HTML:-irm-report.html}
 echo
 echo "== irm-report -f html"
-irm-report -f html "$tmp/insights" >"$html" ||
+irm-report -f html --events "$tmp/events" "$tmp/insights" >"$html" ||
     { echo "demo: irm-report -f html failed" >&2; exit 3; }
 echo "wrote ${html##*/} with $(grep -c "<svg" "$html") activity timelines: open it in a browser"
 exit 0

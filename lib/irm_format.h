@@ -57,8 +57,18 @@ void irm_out_record(enum irm_out f, const struct irm_alert *al,
 void irm_out_report(enum irm_out f, struct irm_alert *const *v, size_t n,
     int color, struct irm_buf *out);
 
+/*
+ * irm_out_report with the events behind each alert (x: NULL for none):
+ * table lists them after the alerts, html in each alert's section and in
+ * each user's timeline; the other formats ignore x.
+ */
+void irm_out_report_ev(enum irm_out f, struct irm_alert *const *v, size_t n,
+    int color, const struct irm_evidence *x, struct irm_buf *out);
+
 /* The html page alone (report_html.c); same rules as irm_out_report. */
 void irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out);
+void irm_out_html_ev(struct irm_alert *const *v, size_t n,
+    const struct irm_evidence *x, struct irm_buf *out);
 
 /*
  * Shared by the formats: "ind:scorexcount;..." of the alert's top
@@ -76,9 +86,13 @@ void irm_out_top(const struct irm_alert *al, struct irm_buf *out);
 void irm_out_users(enum irm_out f, const struct irm_user_risk *u, size_t n,
     int color, struct irm_buf *out);
 
-/* The html page of the per-user view (report_html.c). */
-void irm_out_html_users(
-    const struct irm_user_risk *u, size_t n, struct irm_buf *out);
+/* irm_out_users with the events x (NULL for none) in the html page. */
+void irm_out_users_ev(enum irm_out f, const struct irm_user_risk *u, size_t n,
+    int color, const struct irm_evidence *x, struct irm_buf *out);
+
+/* The html page of the per-user view (report_html.c), events x or NULL. */
+void irm_out_html_users(const struct irm_user_risk *u, size_t n,
+    const struct irm_evidence *x, struct irm_buf *out);
 
 /*
  * Shared by the formats.  One csv cell (RFC 4180 quoting, formula

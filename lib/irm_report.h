@@ -30,6 +30,8 @@ struct irm_alert_ins {
 	int64_t trigger;    /* irm.trigger.@timestamp, ms, or INT64_MIN */
 	char *trigger_name; /* irm.trigger.activity, or NULL */
 	char *factors;      /* irm.factors as compact JSON, or NULL */
+	char **ev;          /* irm.evidence.ids (at most 20), owned */
+	size_t nev;
 };
 
 /* An alert: read-only outside report_alert.c. */
@@ -154,5 +156,71 @@ void irm_user_risks_free(struct irm_user_risk *u, size_t n);
 /* Append the user risk record (irm-alert(5), one JSON line) to out. */
 void irm_user_risk_write_json(
     const struct irm_user_risk *u, struct irm_buf *out);
+
+/*
+ * The events behind alerts (report_evidence.c): the evidence ids of their
+ * insights joined with an events file.  List the ids wanted first
+ * (irm_evidence_want, irm_evidence_want_alerts), then read the events in
+ * one pass (irm_evidence_read, or irm_evidence_add per event): only the
+ * wanted events are kept, as summaries, so memory grows with the alerts'
+ * evidence, not with the events.  Every string is cut to 200 bytes and
+ * is raw input: escape it for the output.
+ */
+struct irm_evidence_event {
+	char *id;       /* event.id */
+	int64_t at;     /* @timestamp, ms, or INT64_MIN */
+	char *user;     /* user.name, or "" */
+	char *activity; /* irm.activity, else event.action, or "";
+	                   " (failure)" after it when event.outcome says so */
+	char *object;   /* file, inbox rule, target account, subject, badge
+	                   asset; "to" recipients, share target or domain */
+	char *ip;       /* source.ip, or "" */
+	char *device;   /* host.name, app, user agent, or "" */
+};
+
+struct irm_evidence;
+
+/* Owned: irm_evidence_free (NULL-safe). */
+struct irm_evidence *irm_evidence_new(void);
+void irm_evidence_free(struct irm_evidence *x);
+
+/* Want the event id (copied), or every evidence id of the n alerts v. */
+void irm_evidence_want(struct irm_evidence *x, const char *id);
+void irm_evidence_want_alerts(
+    struct irm_evidence *x, struct irm_alert *const *v, size_t n);
+
+/*
+ * Keep the summary of event (irm-event(5)) when its event.id is wanted
+ * and not yet kept (the first of duplicates wins): 1, else 0.
+ */
+int irm_evidence_add(struct irm_evidence *x, struct json_object *event);
+
+/*
+ * One pass over the events file (JSON lines; "-" is stdin), keeping the
+ * wanted events.  Records that are not JSON are skipped; at the end warn
+ * (when not NULL) gets one message with how many there were and the line
+ * of the first, and one with how many wanted ids were not found.
+ * Returns 0, or -1 with e when the file cannot be opened or read.
+ */
+int irm_evidence_read(struct irm_evidence *x, const char *file,
+    irm_warn_fn warn, void *arg, struct irm_error *e);
+
+/* The kept event with that id (borrowed), or NULL; x may be NULL. */
+const struct irm_evidence_event *irm_evidence_find(
+    const struct irm_evidence *x, const char *id);
+
+/*
+ * The distinct kept events of the n alerts v, in time order (then by id),
+ * in *out (an owned array of borrowed events; NULL when none).  Returns
+ * how many.
+ */
+size_t irm_evidence_of(const struct irm_evidence *x, struct irm_alert *const *v,
+    size_t n, const struct irm_evidence_event ***out);
+
+/*
+ * The time of an event as a person reads it, "2026-03-17 10:02:03" (UTC,
+ * to the second), or "?" for INT64_MIN; out holds IRM_TIME_LEN bytes.
+ */
+void irm_evidence_time(int64_t ms, char *out);
 
 #endif /* IRM_REPORT_H */

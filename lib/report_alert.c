@@ -18,6 +18,7 @@
 #include "irm_report.h"
 
 #define IDS_MAX 100
+#define EV_IDS_MAX 20 /* irm-insight(5): a list stops at 20 */
 
 struct irm_alerts {
 	struct irm_alert **all; /* every episode, in the order opened */
@@ -34,6 +35,18 @@ irm_alerts_new(void)
 }
 
 static void
+ins_ev_free(struct irm_alert_ins *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->nev; i++)
+		free(in->ev[i]);
+	free(in->ev);
+	in->ev = NULL;
+	in->nev = 0;
+}
+
+static void
 alert_free(struct irm_alert *al)
 {
 	size_t i;
@@ -43,6 +56,7 @@ alert_free(struct irm_alert *al)
 		free(al->ins[i].what);
 		free(al->ins[i].trigger_name);
 		free(al->ins[i].factors);
+		ins_ev_free(&al->ins[i]);
 	}
 	for (i = 0; i < al->nfactors; i++)
 		free(al->factors[i]);
@@ -239,6 +253,22 @@ dup_or_null(const char *s)
 	return s ? irm_xstrdup(s) : NULL;
 }
 
+/* The evidence ids of an insight, at most EV_IDS_MAX, replacing any. */
+static void
+ins_ev_set(struct irm_alert_ins *in, struct json_object *ids)
+{
+	size_t i, n = irm_json_len(ids);
+	const char *s;
+
+	ins_ev_free(in);
+	n = n < EV_IDS_MAX ? n : EV_IDS_MAX;
+	if (n)
+		in->ev = irm_xcalloc(n, sizeof(*in->ev));
+	for (i = 0; i < n; i++)
+		if ((s = irm_json_text(irm_json_at(ids, i))) != NULL)
+			in->ev[in->nev++] = irm_xstrdup(s);
+}
+
 /* Fill what an insight says beyond its id. */
 static void
 ins_set(struct irm_alert_ins *in, struct json_object *irm, int rev, int score,
@@ -269,6 +299,7 @@ ins_set(struct irm_alert_ins *in, struct json_object *irm, int rev, int score,
 	in->factors = f ? irm_xstrdup(json_object_to_json_string_ext(
 	                      f, JSON_C_TO_STRING_PLAIN))
 	                : NULL;
+	ins_ev_set(in, irm_json_get(irm_json_get(irm, "evidence"), "ids"));
 }
 
 static struct irm_alert_ins *

@@ -21,7 +21,8 @@
 
 #define NFORMATS 6
 #define GUID_LEN 37
-#define TABLE_COLS 8
+#define TABLE_COLS 9
+#define EV_COLS 5
 #define CELL_MAX 40 /* code points of a table cell, TOP excepted */
 #define TOP_MAX 60
 
@@ -519,7 +520,7 @@ pad(struct irm_buf *out, size_t n)
  * blanks. */
 static void
 table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
-    const char *color, struct irm_buf *out)
+    const char *color, int sevcol, struct irm_buf *out)
 {
 	int col;
 
@@ -531,10 +532,10 @@ table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
 			irm_buf_adds(out, "  ");
 		if (r)
 			pad(out, gap);
-		if (col == 0 && color)
+		if (col == sevcol && color)
 			irm_buf_adds(out, color);
 		irm_buf_adds(out, c[col].s);
-		if (col == 0 && color)
+		if (col == sevcol && color)
 			irm_buf_adds(out, "\033[0m");
 		if (!r && col < ncols - 1)
 			pad(out, gap);
@@ -542,9 +543,11 @@ table_line(const struct cell *c, int ncols, const size_t *width, unsigned right,
 	irm_buf_addc(out, '\n');
 }
 
-void
-irm_out_table(const char *const *cells, size_t nrows, int ncols,
-    const size_t *max, unsigned right, const int *sev, struct irm_buf *out)
+/* irm_out_table, the severity colour on the cells of column sevcol. */
+static void
+table_sevcol(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, int sevcol,
+    struct irm_buf *out)
 {
 	static const char *const sev_color[] = {NULL, "\033[33m", "\033[31m"};
 	struct cell *c = irm_xcalloc(nrows + 1, sizeof(*c) * (size_t)ncols);
@@ -563,11 +566,18 @@ irm_out_table(const char *const *cells, size_t nrows, int ncols,
 		    i && sev && sev[i - 1] >= 1 && sev[i - 1] <= 3
 		        ? sev_color[sev[i - 1] - 1]
 		        : NULL,
-		    out);
+		    sevcol, out);
 	for (k = 0; k < total; k++)
 		free(c[k].s);
 	free(c);
 	free(width);
+}
+
+void
+irm_out_table(const char *const *cells, size_t nrows, int ncols,
+    const size_t *max, unsigned right, const int *sev, struct irm_buf *out)
+{
+	table_sevcol(cells, nrows, ncols, max, right, sev, 0, out);
 }
 
 /* The cells of an alert's row, owned by the caller. */
@@ -578,31 +588,74 @@ table_cells(const struct irm_alert *al, char **c)
 	int score = irm_alert_score(al);
 	struct irm_buf t;
 
-	c[0] = irm_xstrdup(irm_severity_name(irm_severity_of(score)));
+	c[0] = irm_xstrdup(al->id);
+	c[1] = irm_xstrdup(irm_severity_name(irm_severity_of(score)));
 	snprintf(num, sizeof(num), "%d", score);
-	c[1] = irm_xstrdup(num);
-	c[2] = irm_xstrdup(irm_alert_status_name(al->status));
-	c[3] = irm_xstrdup(al->user);
-	c[4] = irm_xstrdup(al->policy);
+	c[2] = irm_xstrdup(num);
+	c[3] = irm_xstrdup(irm_alert_status_name(al->status));
+	c[4] = irm_xstrdup(al->user);
+	c[5] = irm_xstrdup(al->policy);
 	irm_time_format(al->last, day);
 	day[10] = '\0';
-	c[5] = irm_xstrdup(day);
+	c[6] = irm_xstrdup(day);
 	snprintf(num, sizeof(num), "%zu", al->nins);
-	c[6] = irm_xstrdup(num);
+	c[7] = irm_xstrdup(num);
 	irm_buf_init(&t, (size_t)1 << 30);
 	irm_out_top(al, &t);
-	c[7] = irm_xstrdup(t.data ? t.data : "");
+	c[8] = irm_xstrdup(t.data ? t.data : "");
 	irm_buf_free(&t);
 }
 
+/*
+ * The events behind one alert, after the alerts' table: a line naming
+ * the alert, then an aligned table of its events in time order.
+ */
 static void
-table_report(
-    struct irm_alert *const *v, size_t n, int color, struct irm_buf *out)
+table_events(const struct irm_alert *al, const struct irm_evidence *x,
+    struct irm_buf *out)
 {
-	static const char *const head[TABLE_COLS] = {"SEVERITY", "SCORE",
+	static const char *const head[EV_COLS] = {
+	    "TIME", "ACTIVITY", "OBJECT", "SOURCE_IP", "DEVICE"};
+	static const size_t max[EV_COLS] = {
+	    CELL_MAX, CELL_MAX, TOP_MAX, CELL_MAX, CELL_MAX};
+	const struct irm_evidence_event **ev;
+	struct irm_alert *const one[1] = {(struct irm_alert *)al};
+	char **c, when[IRM_TIME_LEN];
+	size_t i, n = irm_evidence_of(x, one, 1, &ev);
+
+	irm_buf_printf(out, "\nevents of %s (", al->id);
+	term_clean(al->user, CELL_MAX, out);
+	irm_buf_adds(out, ", ");
+	term_clean(al->policy, CELL_MAX, out);
+	irm_buf_printf(out, "): %zu found\n", n);
+	if (n == 0)
+		return;
+	c = irm_xcalloc(n + 1, sizeof(*c) * EV_COLS);
+	for (i = 0; i < EV_COLS; i++)
+		c[i] = irm_xstrdup(head[i]);
+	for (i = 0; i < n; i++) {
+		irm_evidence_time(ev[i]->at, when);
+		c[(i + 1) * EV_COLS] = irm_xstrdup(when);
+		c[(i + 1) * EV_COLS + 1] = irm_xstrdup(ev[i]->activity);
+		c[(i + 1) * EV_COLS + 2] = irm_xstrdup(ev[i]->object);
+		c[(i + 1) * EV_COLS + 3] = irm_xstrdup(ev[i]->ip);
+		c[(i + 1) * EV_COLS + 4] = irm_xstrdup(ev[i]->device);
+	}
+	irm_out_table((const char *const *)c, n, EV_COLS, max, 0, NULL, out);
+	for (i = 0; i < (n + 1) * EV_COLS; i++)
+		free(c[i]);
+	free(c);
+	free(ev);
+}
+
+static void
+table_report(struct irm_alert *const *v, size_t n, int color,
+    const struct irm_evidence *x, struct irm_buf *out)
+{
+	static const char *const head[TABLE_COLS] = {"ID", "SEVERITY", "SCORE",
 	    "STATUS", "USER", "POLICY", "LAST_SEEN", "COUNT", "TOP"};
 	static const size_t max[TABLE_COLS] = {CELL_MAX, CELL_MAX, CELL_MAX,
-	    CELL_MAX, CELL_MAX, CELL_MAX, CELL_MAX, TOP_MAX};
+	    CELL_MAX, CELL_MAX, CELL_MAX, CELL_MAX, CELL_MAX, TOP_MAX};
 	char **c = irm_xcalloc(n + 1, sizeof(*c) * TABLE_COLS);
 	int *sev = irm_xcalloc(n + 1, sizeof(*sev));
 	size_t i;
@@ -613,17 +666,26 @@ table_report(
 		table_cells(v[i], &c[(i + 1) * TABLE_COLS]);
 		sev[i] = irm_alert_severity(v[i]);
 	}
-	irm_out_table((const char *const *)c, n, TABLE_COLS, max,
-	    1U << 1 | 1U << 6, color ? sev : NULL, out);
+	table_sevcol((const char *const *)c, n, TABLE_COLS, max,
+	    1U << 2 | 1U << 7, color ? sev : NULL, 1, out);
 	for (i = 0; i < (n + 1) * TABLE_COLS; i++)
 		free(c[i]);
 	free(c);
 	free(sev);
+	for (i = 0; x && i < n; i++)
+		table_events(v[i], x, out);
 }
 
 void
 irm_out_report(enum irm_out f, struct irm_alert *const *v, size_t n, int color,
     struct irm_buf *out)
+{
+	irm_out_report_ev(f, v, n, color, NULL, out);
+}
+
+void
+irm_out_report_ev(enum irm_out f, struct irm_alert *const *v, size_t n,
+    int color, const struct irm_evidence *x, struct irm_buf *out)
 {
 	size_t i;
 
@@ -632,10 +694,10 @@ irm_out_report(enum irm_out f, struct irm_alert *const *v, size_t n, int color,
 		csv_report(v, n, out);
 		break;
 	case IRM_OUT_TABLE:
-		table_report(v, n, color, out);
+		table_report(v, n, color, x, out);
 		break;
 	case IRM_OUT_HTML:
-		irm_out_html(v, n, out);
+		irm_out_html_ev(v, n, x, out);
 		break;
 	default:
 		for (i = 0; i < n; i++)

@@ -1,12 +1,16 @@
 /*
  * report_html.c - alerts as one self-contained html page: counts by
- * severity, the alert queue, and per alert its activity timeline (an
- * inline SVG chart, the trigger marked) and the factor breakdown of its
- * top insights.
+ * severity, filters and sorting, the alert queue, a section per user (the
+ * user's alerts across policies and timeline of events), and per alert
+ * its activity timeline (an inline SVG chart, the trigger marked), the
+ * factor breakdown of its top insights and the events behind it.
  *
  * Self-contained means no script and no external resource: the style is
  * inline and nothing refers to a network address, so the page can be
- * mailed or archived as evidence and opened offline.  Every value from
+ * mailed or archived as evidence and opened offline.  Filtering and
+ * sorting are CSS alone: form controls at the top, and rules that hide
+ * (":has(...:checked)") or reorder ("order" of grid cells) what they do
+ * not select, so they work where scripts are blocked.  Every value from
  * the input is escaped, so a user named "<script>" is text; "://" in a
  * value is written with a character reference, so the page never holds
  * an http or https address.  The wall clock is never read.
@@ -54,7 +58,40 @@ static const char style[] =
     "svg .m-high{fill:#c0392b}svg .m-medium{fill:#d68910}"
     "svg .m-low{fill:#717d7e}\n"
     "svg .trigger{stroke:#7d3c98;stroke-width:2;stroke-dasharray:5 3}\n"
-    "svg text.trig{fill:#7d3c98;font-weight:bold}\n";
+    "svg text.trig{fill:#7d3c98;font-weight:bold}\n"
+    ".filters{background:#f7f7f7;border:1px solid #ddd;padding:.4em .8em}\n"
+    ".filters fieldset{display:inline-block;border:0;margin:0 1em 0 0;"
+    "padding:.2em 0}\n"
+    ".filters legend{font-weight:bold;float:left;margin-right:.5em}\n"
+    "table.queue{display:grid;grid-template-columns:repeat(9,auto);"
+    "border:1px solid #ccc}\n"
+    "table.queue thead,table.queue tbody,table.queue tr{display:contents}\n"
+    "table.queue th,table.queue td{border:0;border-bottom:1px solid #ddd}\n"
+    "table.queue th{order:0}\n"
+    "table.queue td{order:calc(var(--r) * 10 + var(--c))}\n"
+    "table.queue tr{--r:var(--r0)}\n"
+    "table.queue td:nth-child(1){--c:1}table.queue td:nth-child(2){--c:2}"
+    "table.queue td:nth-child(3){--c:3}table.queue td:nth-child(4){--c:4}"
+    "table.queue td:nth-child(5){--c:5}table.queue td:nth-child(6){--c:6}"
+    "table.queue td:nth-child(7){--c:7}table.queue td:nth-child(8){--c:8}"
+    "table.queue td:nth-child(9){--c:9}\n"
+    "body:has(#so-score:checked) table.queue tr{--r:var(--r1)}\n"
+    "body:has(#so-user:checked) table.queue tr{--r:var(--r2)}\n"
+    "body:has(#so-policy:checked) table.queue tr{--r:var(--r3)}\n"
+    "body:has(#so-last:checked) table.queue tr{--r:var(--r4)}\n"
+    "body:has(#so-first:checked) table.queue tr{--r:var(--r5)}\n"
+    "body:has(#fs-high:not(:checked)) .s-high,"
+    "body:has(#fs-medium:not(:checked)) .s-medium,"
+    "body:has(#fs-low:not(:checked)) .s-low,"
+    "body:has(#ft-needs_review:not(:checked)) .t-needs_review,"
+    "body:has(#ft-confirmed:not(:checked)) .t-confirmed,"
+    "body:has(#ft-dismissed:not(:checked)) .t-dismissed,"
+    "body:has(#ft-resolved:not(:checked)) .t-resolved"
+    "{display:none}\n"
+    "section.user{border-top:2px solid #bcd;margin-top:2em}\n"
+    "table.events td{font-size:.95em}\n";
+
+#define SORT_KEYS 6
 
 /*
  * Append s escaped for html text and attribute values: & < > " ' as
@@ -146,6 +183,217 @@ sev_of(int score)
 	return irm_severity_name(irm_severity_of(score));
 }
 
+/*
+ * The page's alerts with what the filters and the sorting need: the
+ * distinct policies and users (sorted: option values p0.. and u0.. are
+ * their indexes, so no input reaches a class name), and per alert its
+ * rank under each sort key.
+ */
+struct page {
+	struct irm_alert *const *v;
+	size_t n;
+	const struct irm_evidence *x;
+	const char **pol, **usr;
+	size_t npol, nusr;
+	size_t *pi, *ui; /* per alert: policy and user index */
+	size_t *rank;    /* per alert: SORT_KEYS ranks, from 1 */
+};
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted distinct strings of v; the index of s in them. */
+static size_t
+distinct(const char **v, size_t n)
+{
+	size_t i, k = 0;
+
+	if (n)
+		qsort(v, n, sizeof(*v), str_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || strcmp(v[k - 1], v[i]) != 0)
+			v[k++] = v[i];
+	return k;
+}
+
+static size_t
+index_of(const char **v, size_t n, const char *s)
+{
+	const char **p = bsearch(&s, v, n, sizeof(*v), str_cmp);
+
+	return p ? (size_t)(p - v) : 0;
+}
+
+struct sortee {
+	const struct irm_alert *al;
+	size_t i; /* queue position */
+	int key;
+};
+
+static int
+sortee_cmp(const void *pa, const void *pb)
+{
+	const struct sortee *a = pa, *b = pb;
+	int c = 0;
+
+	switch (a->key) {
+	case 1:
+		c = irm_alert_score(b->al) - irm_alert_score(a->al);
+		break;
+	case 2:
+		c = strcmp(a->al->user, b->al->user);
+		break;
+	case 3:
+		c = strcmp(a->al->policy, b->al->policy);
+		break;
+	case 4:
+		c = (a->al->last < b->al->last) - (a->al->last > b->al->last);
+		break;
+	case 5:
+		c = (a->al->first > b->al->first) -
+		    (a->al->first < b->al->first);
+		break;
+	default:
+		break;
+	}
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static void
+page_init(struct page *pg, struct irm_alert *const *v, size_t n,
+    const struct irm_evidence *x)
+{
+	struct sortee *t = irm_xcalloc(n + 1, sizeof(*t));
+	size_t i;
+	int key;
+
+	memset(pg, 0, sizeof(*pg));
+	pg->v = v;
+	pg->n = n;
+	pg->x = x;
+	pg->pol = irm_xcalloc(n + 1, sizeof(*pg->pol));
+	pg->usr = irm_xcalloc(n + 1, sizeof(*pg->usr));
+	for (i = 0; i < n; i++) {
+		pg->pol[i] = v[i]->policy;
+		pg->usr[i] = v[i]->user;
+	}
+	pg->npol = distinct(pg->pol, n);
+	pg->nusr = distinct(pg->usr, n);
+	pg->pi = irm_xcalloc(n + 1, sizeof(*pg->pi));
+	pg->ui = irm_xcalloc(n + 1, sizeof(*pg->ui));
+	pg->rank = irm_xcalloc(n + 1, SORT_KEYS * sizeof(*pg->rank));
+	for (i = 0; i < n; i++) {
+		pg->pi[i] = index_of(pg->pol, pg->npol, v[i]->policy);
+		pg->ui[i] = index_of(pg->usr, pg->nusr, v[i]->user);
+	}
+	for (key = 0; key < SORT_KEYS; key++) {
+		for (i = 0; i < n; i++)
+			t[i] = (struct sortee){v[i], i, key};
+		if (n)
+			qsort(t, n, sizeof(*t), sortee_cmp);
+		for (i = 0; i < n; i++)
+			pg->rank[t[i].i * SORT_KEYS + (size_t)key] = i + 1;
+	}
+	free(t);
+}
+
+static void
+page_free(struct page *pg)
+{
+	free(pg->pol);
+	free(pg->usr);
+	free(pg->pi);
+	free(pg->ui);
+	free(pg->rank);
+}
+
+/* The filter classes of alert i: severity, status, policy, user. */
+static void
+classes(const struct page *pg, size_t i, struct irm_buf *out)
+{
+	const struct irm_alert *al = pg->v[i];
+
+	irm_buf_printf(out, "s-%s t-%s fp p%zu fu u%zu",
+	    sev_of(irm_alert_score(al)), irm_alert_status_name(al->status),
+	    pg->pi[i], pg->ui[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Filters */
+
+/* Rules for the policy and user choices: one per value. */
+static void
+filter_style(const struct page *pg, struct irm_buf *out)
+{
+	size_t i;
+
+	irm_buf_adds(out, "<style>\n");
+	for (i = 0; i < pg->npol; i++)
+		irm_buf_printf(out,
+		    "body:has(#fpol option[value=p%zu]:checked) "
+		    ".fp:not(.p%zu){display:none}\n",
+		    i, i);
+	for (i = 0; i < pg->nusr; i++)
+		irm_buf_printf(out,
+		    "body:has(#fusr option[value=u%zu]:checked) "
+		    ".fu:not(.u%zu){display:none}\n",
+		    i, i);
+	irm_buf_adds(out, "</style>\n");
+}
+
+static void
+filters(const struct page *pg, struct irm_buf *out)
+{
+	static const char *const sorts[SORT_KEYS][2] = {{"queue", "queue"},
+	    {"score", "score"}, {"user", "user"}, {"policy", "policy"},
+	    {"last", "last seen"}, {"first", "first seen"}};
+	size_t i;
+	int sev, st;
+
+	irm_buf_adds(out,
+	    "<form class=\"filters\" autocomplete=\"off\">\n"
+	    "<fieldset><legend>Severity</legend>");
+	for (sev = IRM_SEV_HIGH; sev >= IRM_SEV_LOW; sev--)
+		irm_buf_printf(out,
+		    " <label><input type=\"checkbox\" id=\"fs-%s\" "
+		    "checked> %s</label>",
+		    irm_severity_name(sev), irm_severity_name(sev));
+	irm_buf_adds(out, "</fieldset>\n<fieldset><legend>Status</legend>");
+	for (st = IRM_ALERT_NEEDS_REVIEW; st <= IRM_ALERT_RESOLVED; st++)
+		irm_buf_printf(out,
+		    " <label><input type=\"checkbox\" id=\"ft-%s\" "
+		    "checked> %s</label>",
+		    irm_alert_status_name(st), irm_alert_status_name(st));
+	irm_buf_adds(out,
+	    "</fieldset>\n<fieldset><legend>Policy</legend> "
+	    "<select id=\"fpol\"><option value=\"\" selected>all</option>");
+	for (i = 0; i < pg->npol; i++) {
+		irm_buf_printf(out, "<option value=\"p%zu\">", i);
+		esc(out, pg->pol[i]);
+		irm_buf_adds(out, "</option>");
+	}
+	irm_buf_adds(out,
+	    "</select></fieldset>\n<fieldset><legend>User</legend> "
+	    "<select id=\"fusr\"><option value=\"\" selected>all</option>");
+	for (i = 0; i < pg->nusr; i++) {
+		irm_buf_printf(out, "<option value=\"u%zu\">", i);
+		esc(out, pg->usr[i]);
+		irm_buf_adds(out, "</option>");
+	}
+	irm_buf_adds(out,
+	    "</select></fieldset>\n<fieldset><legend>Sort the queue by"
+	    "</legend>");
+	for (i = 0; i < SORT_KEYS; i++)
+		irm_buf_printf(out,
+		    " <label><input type=\"radio\" name=\"sort\" "
+		    "id=\"so-%s\"%s> %s</label>",
+		    sorts[i][0], i ? "" : " checked", sorts[i][1]);
+	irm_buf_adds(out, "</fieldset>\n</form>\n");
+}
+
 /* ------------------------------------------------------------------ */
 /* Header and queue */
 
@@ -180,16 +428,23 @@ header(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 }
 
 static void
-queue_row(const struct irm_alert *al, struct irm_buf *out)
+queue_row(const struct page *pg, size_t row, struct irm_buf *out)
 {
+	const struct irm_alert *al = pg->v[row];
 	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
 	int score = irm_alert_score(al);
 	size_t idx[IRM_ALERT_TOP], i, n;
 
 	day_text(al->first, first);
 	day_text(al->last, last);
+	irm_buf_adds(out, "<tr class=\"");
+	classes(pg, row, out);
+	irm_buf_adds(out, "\" style=\"");
+	for (i = 0; i < SORT_KEYS; i++)
+		irm_buf_printf(
+		    out, "--r%zu:%zu;", i, pg->rank[row * SORT_KEYS + i]);
 	irm_buf_printf(out,
-	    "<tr><td><span class=\"sev %s\">%s</span></td>"
+	    "\"><td><span class=\"sev %s\">%s</span></td>"
 	    "<td class=\"n\">%d</td><td>%s</td><td><a href=\"#%s\">",
 	    sev_of(score), sev_of(score), score,
 	    irm_alert_status_name(al->status), al->id);
@@ -211,7 +466,7 @@ queue_row(const struct irm_alert *al, struct irm_buf *out)
 }
 
 static void
-queue(struct irm_alert *const *v, size_t n, struct irm_buf *out)
+queue(const struct page *pg, struct irm_buf *out)
 {
 	size_t i;
 
@@ -220,8 +475,8 @@ queue(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 	    "<th>Severity</th><th>Score</th><th>Status</th><th>User</th>"
 	    "<th>Policy</th><th>First seen</th><th>Last seen</th>"
 	    "<th>Insights</th><th>Top insights</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n; i++)
-		queue_row(v[i], out);
+	for (i = 0; i < pg->n; i++)
+		queue_row(pg, i, out);
 	irm_buf_adds(out, "</tbody>\n</table>\n");
 }
 
@@ -354,11 +609,11 @@ triggers(const struct irm_alert *al, const struct axis *ax, struct irm_buf *out)
 		double x = axis_x(ax, in->trigger);
 		const char *name = in->trigger_name ? in->trigger_name : "";
 
-		irm_time_format(in->trigger, when);
+		irm_evidence_time(in->trigger, when);
 		irm_buf_printf(out, "<g class=\"trig\"><title>trigger: ");
 		esc(out, name);
 		irm_buf_printf(out,
-		    " at %s</title><line class=\"trigger\" x1=\"%.1f\" "
+		    " at %s UTC</title><line class=\"trigger\" x1=\"%.1f\" "
 		    "y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\"/><text class=\"trig\" "
 		    "x=\"%.1f\" y=\"%d\">trigger: ",
 		    when, x, MT - 6, x, ax->base, x + 3,
@@ -468,17 +723,110 @@ breakdown(const struct irm_alert *al, struct irm_buf *out)
 
 /* ------------------------------------------------------------------ */
 
-static void
-section(const struct irm_alert *al, struct irm_buf *out)
+/* 1 when an insight of al has the event id among its evidence. */
+static int
+alert_has(const struct irm_alert *al, const char *id)
 {
+	size_t i, k;
+
+	for (i = 0; i < al->nins; i++)
+		for (k = 0; k < al->ins[i].nev; k++)
+			if (strcmp(al->ins[i].ev[k], id) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * The events table: time, activity, object, source IP, device or
+ * application, and with alerts (the user view) the policies whose
+ * evidence holds the event.
+ */
+static void
+events_table(const struct irm_evidence_event *const *ev, size_t n,
+    const struct page *pg, const size_t *mine, size_t nmine,
+    struct irm_buf *out)
+{
+	char when[IRM_TIME_LEN];
+	size_t i, k;
+	int first;
+
+	irm_buf_printf(out,
+	    "<table class=\"events\">\n<thead><tr><th>Time (UTC)</th>"
+	    "<th>Activity</th><th>Object</th><th>Source IP</th>"
+	    "<th>Device or application</th>%s</tr></thead>\n<tbody>\n",
+	    mine ? "<th>Alerts</th>" : "");
+	for (i = 0; i < n; i++) {
+		irm_evidence_time(ev[i]->at, when);
+		irm_buf_printf(out,
+		    "<tr><td class=\"d\"><time datetime=\"%.10sT%sZ\">%s"
+		    "</time></td><td>",
+		    when, when[0] == '?' ? "" : when + 11, when);
+		esc(out, ev[i]->activity);
+		irm_buf_adds(out, "</td><td>");
+		esc(out, ev[i]->object);
+		irm_buf_adds(out, "</td><td>");
+		esc(out, ev[i]->ip);
+		irm_buf_adds(out, "</td><td>");
+		esc(out, ev[i]->device);
+		irm_buf_adds(out, "</td>");
+		irm_buf_adds(out, mine ? "<td>" : "");
+		for (k = 0, first = 1; mine && k < nmine; k++) {
+			const struct irm_alert *al = pg->v[mine[k]];
+
+			if (!alert_has(al, ev[i]->id))
+				continue;
+			irm_buf_printf(out, "%s<a href=\"#%s\">",
+			    first ? "" : "<br>", al->id);
+			esc(out, al->policy);
+			irm_buf_adds(out, "</a>");
+			first = 0;
+		}
+		irm_buf_adds(out, mine ? "</td></tr>\n" : "</tr>\n");
+	}
+	irm_buf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* The events behind the alert, or how to see them. */
+static void
+evidence(const struct page *pg, const struct irm_alert *al, struct irm_buf *out)
+{
+	const struct irm_evidence_event **ev;
+	struct irm_alert *const one[1] = {(struct irm_alert *)al};
+	size_t i, ids = 0, n = irm_evidence_of(pg->x, one, 1, &ev);
+
+	for (i = 0; i < al->nins; i++)
+		ids += al->ins[i].nev;
+	irm_buf_adds(out, "<h3>Events behind the alert</h3>\n");
+	if (pg->x == NULL)
+		irm_buf_printf(out,
+		    "<p class=\"meta\">%zu evidence id%s; irm-report --events "
+		    "FILE shows the events.</p>\n",
+		    ids, ids == 1 ? "" : "s");
+	else if (n == 0)
+		irm_buf_printf(out,
+		    "<p class=\"meta\">None of the %zu evidence id%s is in the "
+		    "events file.</p>\n",
+		    ids, ids == 1 ? "" : "s");
+	else
+		events_table(ev, n, pg, NULL, 0, out);
+	free(ev);
+}
+
+static void
+section(const struct page *pg, size_t row, struct irm_buf *out)
+{
+	const struct irm_alert *al = pg->v[row];
 	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
 	int score = irm_alert_score(al);
 	size_t i;
 
-	irm_time_format(al->first, first);
-	irm_time_format(al->last, last);
+	day_text(al->first, first);
+	day_text(al->last, last);
+	irm_buf_adds(out, "<div class=\"");
+	classes(pg, row, out);
 	irm_buf_printf(out,
-	    "<section class=\"alert\" id=\"%s\">\n<h2><span class=\"sev %s\">"
+	    "\">\n<section class=\"alert\" id=\"%s\">\n"
+	    "<h2><span class=\"sev %s\">"
 	    "%s %d</span> ",
 	    al->id, sev_of(score), sev_of(score), score);
 	esc(out, al->user);
@@ -501,6 +849,129 @@ section(const struct irm_alert *al, struct irm_buf *out)
 	irm_buf_adds(out, al->nfactors ? "</p>\n" : "none</p>\n");
 	timeline(al, out);
 	breakdown(al, out);
+	evidence(pg, al, out);
+	irm_buf_adds(out, "</section>\n</div>\n");
+}
+
+struct uins {
+	const struct irm_alert *al;
+	const struct irm_alert_ins *in;
+};
+
+static int
+uins_cmp(const void *pa, const void *pb)
+{
+	const struct uins *a = pa, *b = pb;
+	int c;
+
+	if (a->in->day != b->in->day)
+		return a->in->day < b->in->day ? -1 : 1;
+	c = strcmp(a->al->policy, b->al->policy);
+	return c ? c : strcmp(a->in->id, b->in->id);
+}
+
+/* Without events: the user's insights by day, across the alerts. */
+static void
+user_insights(const struct page *pg, const size_t *mine, size_t nmine,
+    struct irm_buf *out)
+{
+	struct uins *t;
+	char day[IRM_TIME_LEN];
+	size_t i, k, n = 0, nids = 0;
+
+	for (k = 0; k < nmine; k++)
+		n += pg->v[mine[k]]->nins;
+	for (k = 0; k < nmine; k++)
+		for (i = 0; i < pg->v[mine[k]]->nins; i++)
+			nids += pg->v[mine[k]]->ins[i].nev;
+	t = irm_xcalloc(n + 1, sizeof(*t));
+	for (n = 0, k = 0; k < nmine; k++)
+		for (i = 0; i < pg->v[mine[k]]->nins; i++)
+			t[n++] = (struct uins){
+			    pg->v[mine[k]], &pg->v[mine[k]]->ins[i]};
+	if (n)
+		qsort(t, n, sizeof(*t), uins_cmp);
+	irm_buf_printf(out,
+	    "<p class=\"meta\">%s</p>\n<table class=\"uinsights\">\n"
+	    "<thead><tr><th>Day</th><th>Policy</th><th>Insight</th>"
+	    "<th>Score</th><th>Count</th></tr></thead>\n<tbody>\n",
+	    nids == 0   ? "The insights by day (they name no events: sequence "
+	                  "and cumulative insights list none)."
+	        : pg->x ? "The insights by day: none of their evidence events "
+	                  "is in the events file."
+	                : "The insights by day; irm-report --events FILE shows "
+	                  "the events behind them.");
+	for (i = 0; i < n; i++) {
+		day_text(t[i].in->day, day);
+		irm_buf_printf(out, "<tr><td class=\"d\">%s</td><td>", day);
+		esc(out, t[i].al->policy);
+		irm_buf_adds(out, "</td><td>");
+		esc(out, t[i].in->what);
+		irm_buf_printf(out,
+		    "</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
+		    "</tr>\n",
+		    t[i].in->score, t[i].in->count);
+	}
+	irm_buf_adds(out, "</tbody>\n</table>\n");
+	free(t);
+}
+
+/*
+ * The user view: per user, every alert of the user across policies and
+ * the user's timeline, the events behind those alerts in time order (or,
+ * without events, the insights by day).
+ */
+static void
+user_section(const struct page *pg, size_t u, struct irm_buf *out)
+{
+	const struct irm_evidence_event **ev;
+	struct irm_alert **mine_al = irm_xcalloc(pg->n + 1, sizeof(*mine_al));
+	size_t *mine = irm_xcalloc(pg->n + 1, sizeof(*mine));
+	char first[IRM_TIME_LEN], last[IRM_TIME_LEN];
+	size_t i, k, nmine = 0, n;
+	int score;
+
+	for (i = 0; i < pg->n; i++)
+		if (pg->ui[i] == u) {
+			mine[nmine] = i;
+			mine_al[nmine++] = pg->v[i];
+		}
+	irm_buf_printf(out,
+	    "<section class=\"user fu u%zu\" id=\"user-%zu\">\n<h2>User ", u,
+	    u);
+	esc(out, pg->usr[u]);
+	irm_buf_printf(out,
+	    "</h2>\n<table class=\"ualerts\">\n<thead><tr><th>Severity</th>"
+	    "<th>Score</th><th>Status</th><th>Policy</th><th>First seen</th>"
+	    "<th>Last seen</th><th>Insights</th></tr></thead>\n<tbody>\n");
+	for (k = 0; k < nmine; k++) {
+		const struct irm_alert *al = mine_al[k];
+
+		score = irm_alert_score(al);
+		day_text(al->first, first);
+		day_text(al->last, last);
+		irm_buf_adds(out, "<tr class=\"");
+		classes(pg, mine[k], out);
+		irm_buf_printf(out,
+		    "\"><td><span class=\"sev %s\">%s</span></td>"
+		    "<td class=\"n\">%d</td><td>%s</td><td><a href=\"#%s\">",
+		    sev_of(score), sev_of(score), score,
+		    irm_alert_status_name(al->status), al->id);
+		esc(out, al->policy);
+		irm_buf_printf(out,
+		    "</a></td><td class=\"d\">%s</td><td class=\"d\">%s</td>"
+		    "<td class=\"n\">%zu</td></tr>\n",
+		    first, last, al->nins);
+	}
+	irm_buf_adds(out, "</tbody>\n</table>\n<h3>Timeline</h3>\n");
+	n = irm_evidence_of(pg->x, mine_al, nmine, &ev);
+	if (n)
+		events_table(ev, n, pg, mine, nmine, out);
+	else
+		user_insights(pg, mine, nmine, out);
+	free(ev);
+	free(mine);
+	free(mine_al);
 	irm_buf_adds(out, "</section>\n");
 }
 
@@ -550,33 +1021,50 @@ users(const struct irm_user_risk *u, size_t n, struct irm_buf *out)
 /* The page: with u, the users section after the header. */
 static void
 page(const struct irm_user_risk *u, size_t nu, struct irm_alert *const *v,
-    size_t n, struct irm_buf *out)
+    size_t n, const struct irm_evidence *x, struct irm_buf *out)
 {
+	struct page pg;
 	size_t i;
 
+	page_init(&pg, v, n, x);
 	irm_buf_printf(out,
 	    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>irm alert report</title>\n"
-	    "<style>\n%s</style>\n</head>\n<body>\n",
+	    "<style>\n%s</style>\n",
 	    style);
+	filter_style(&pg, out);
+	irm_buf_adds(out, "</head>\n<body>\n");
 	header(v, n, out);
+	filters(&pg, out);
 	if (u)
 		users(u, nu, out);
-	queue(v, n, out);
+	queue(&pg, out);
+	irm_buf_adds(out, "<h2>Per user</h2>\n");
+	for (i = 0; i < pg.nusr; i++)
+		user_section(&pg, i, out);
+	irm_buf_adds(out, "<h2>Alerts</h2>\n");
 	for (i = 0; i < n; i++)
-		section(v[i], out);
+		section(&pg, i, out);
 	irm_buf_adds(out, "</body>\n</html>\n");
+	page_free(&pg);
 }
 
 void
 irm_out_html(struct irm_alert *const *v, size_t n, struct irm_buf *out)
 {
-	page(NULL, 0, v, n, out);
+	page(NULL, 0, v, n, NULL, out);
 }
 
 void
-irm_out_html_users(
-    const struct irm_user_risk *u, size_t nu, struct irm_buf *out)
+irm_out_html_ev(struct irm_alert *const *v, size_t n,
+    const struct irm_evidence *x, struct irm_buf *out)
+{
+	page(NULL, 0, v, n, x, out);
+}
+
+void
+irm_out_html_users(const struct irm_user_risk *u, size_t nu,
+    const struct irm_evidence *x, struct irm_buf *out)
 {
 	struct irm_alert **v;
 	size_t i, k, n = 0;
@@ -588,6 +1076,6 @@ irm_out_html_users(
 		for (k = 0; k < u[i].nalerts; k++)
 			v[n++] = u[i].alerts[k];
 	qsort(v, n, sizeof(*v), irm_alert_cmp_queue);
-	page(u, nu, v, n, out);
+	page(u, nu, v, n, x, out);
 	free(v);
 }

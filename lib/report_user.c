@@ -339,6 +339,13 @@ void
 irm_out_users(enum irm_out f, const struct irm_user_risk *u, size_t n,
     int color, struct irm_buf *out)
 {
+	irm_out_users_ev(f, u, n, color, NULL, out);
+}
+
+void
+irm_out_users_ev(enum irm_out f, const struct irm_user_risk *u, size_t n,
+    int color, const struct irm_evidence *x, struct irm_buf *out)
+{
 	size_t i;
 
 	switch (f) {
@@ -353,7 +360,7 @@ irm_out_users(enum irm_out f, const struct irm_user_risk *u, size_t n,
 		table_users(u, n, color, out);
 		break;
 	case IRM_OUT_HTML:
-		irm_out_html_users(u, n, out);
+		irm_out_html_users(u, n, x, out);
 		break;
 	default:
 		break;

@@ -63,15 +63,15 @@ irm-report -f table "$TMP/term.jsonl" >"$TMP/table"
 LC_ALL=C tr -d '\n -~' <"$TMP/table" | wc -c | tr -d ' ' >"$TMP/got"
 echo 0 >"$TMP/want"
 check_same "table: no control, escape or non-ASCII byte left" "$TMP/got" "$TMP/want"
-grep -c '^high  *70  needs_review  evilredbell2Jx  *p  .*  indicator:70x1$' "$TMP/table" >"$TMP/got"
+grep -c '^alr-[0-9a-f]\{20\}  high  *70  needs_review  evilredbell2Jx  *p  .*  indicator:70x1$' "$TMP/table" >"$TMP/got"
 echo 1 >"$TMP/want"
 check_same "table: the visible text of an escaped name stays" "$TMP/got" "$TMP/want"
 # A 100,000-character user is cut to 40 columns, the indicator to 60.
 awk 'NR == 3 { print length($0) }' "$TMP/table" >"$TMP/got"
-# 8+5+12+40+6+10+5+60 columns and 7 gaps of 2.
-echo 160 >"$TMP/want"
+# 24+8+5+12+40+6+10+5+60 columns and 8 gaps of 2.
+echo 186 >"$TMP/want"
 check_same "table: a 100,000-character name is cut with an ellipsis" "$TMP/got" "$TMP/want"
-check "table: the cut ends in ..." grep -q "^medium  *40  needs_review  a\{37\}\.\.\.  p  .*  b\{57\}\.\.\.$" "$TMP/table"
+check "table: the cut ends in ..." grep -q "^alr-[0-9a-f]\{20\}  medium  *40  needs_review  a\{37\}\.\.\.  p  .*  b\{57\}\.\.\.$" "$TMP/table"
 
 # html: markup in names is text.
 {
@@ -101,7 +101,7 @@ if command -v script >/dev/null 2>&1 &&
 	tty_run env NO_COLOR=1 irm-report -f table "$IN" >"$TMP/c3"
 	tty_run irm-report -f csv "$IN" >"$TMP/c4"
 	esc=$(printf '\033')
-	echo "$(grep -c "^${esc}\[31mhigh${esc}\[0m " "$TMP/c1") $(grep -c "^${esc}\[33mmedium${esc}\[0m " "$TMP/c1") $(grep -c "^low " "$TMP/c1") $(cat "$TMP/c2" "$TMP/c3" "$TMP/c4" | grep -c "$esc")" >"$TMP/got"
+	echo "$(grep -c "^alr-[0-9a-f]*  ${esc}\[31mhigh${esc}\[0m " "$TMP/c1") $(grep -c "^alr-[0-9a-f]*  ${esc}\[33mmedium${esc}\[0m " "$TMP/c1") $(grep -c "^alr-[0-9a-f]*  low " "$TMP/c1") $(cat "$TMP/c2" "$TMP/c3" "$TMP/c4" | grep -c "$esc")" >"$TMP/got"
 	echo "1 1 1 0" >"$TMP/want"
 	check_same "terminal: high red, medium yellow, low plain; none with --no-color, NO_COLOR or csv" "$TMP/got" "$TMP/want"
 else
@@ -120,7 +120,7 @@ check "csv: a replayed input lists the same alerts once" test $? = 0
 } >"$TMP/got" 2>&1
 {
 	printf 'id,status,severity,score,user,policy,first_seen,last_seen,count,risk_factors,top,episode,case\r\n'
-	echo 'SEVERITY  SCORE  STATUS  USER  POLICY  LAST_SEEN  COUNT  TOP'
+	echo 'ID  SEVERITY  SCORE  STATUS  USER  POLICY  LAST_SEEN  COUNT  TOP'
 	echo 0
 } >"$TMP/want"
 check_same "no insights: the csv header, the table header, an html page without sections" "$TMP/got" "$TMP/want"

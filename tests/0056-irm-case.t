@@ -44,7 +44,7 @@ check_rc "list --status with a bad status: exit 2" 2 irm-case -S "$S" list --sta
 check "list -f csv: a header and a row per alert, in queue order" test \
     "$(irm-case -S "$S" list -f csv --severity medium | cut -d, -f1,3 | tr '\r\n' '  ')" = "id,severity $ISA,medium $MEG,medium "
 check "list -f table: aligned rows, no colour off a terminal" sh -c \
-    "irm-case -S '$S' list -f table | awk 'NR == 1 && /^SEVERITY +SCORE +STATUS/ { h = 1 } /\033/ { e = 1 } END { exit !(h && !e && NR == 6) }'"
+    "irm-case -S '$S' list -f table | awk 'NR == 1 && /^ID +SEVERITY +SCORE +STATUS/ { h = 1 } /\033/ { e = 1 } END { exit !(h && !e && NR == 6) }'"
 
 # show
 irm-case -S "$S" show "$MEG" >"$TMP/got"

@@ -1,7 +1,7 @@
 # tests/lib.sh - tiny TAP helpers for the shell tests (mblaze/nq style).
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
 # check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
-# insight (an insight line); one_run (a tenant scored as one run);
+# insight (an insight line); scale_tenant (a tenant scored as one run);
 # seq_theft (a sequence's events).
 set -u
 LC_ALL=C

@@ -49,12 +49,12 @@ main(void)
 
 	irm_out_report(IRM_OUT_TABLE, v, 3, 1, &out);
 	test_cond("color: high in red",
-	    strstr(out.data, "\n\033[31mhigh\033[0m    ") != NULL);
+	    strstr(out.data, "  \033[31mhigh\033[0m    ") != NULL);
 	test_cond("color: medium in yellow",
-	    strstr(out.data, "\n\033[33mmedium\033[0m  ") != NULL);
-	test_cond("color: low plain", strstr(out.data, "\nlow   ") != NULL);
-	test_cond(
-	    "color: the header plain", strncmp(out.data, "SEVERITY", 8) == 0);
+	    strstr(out.data, "  \033[33mmedium\033[0m  ") != NULL);
+	test_cond("color: low plain", strstr(out.data, "  low     ") != NULL);
+	test_cond("color: the header plain",
+	    strncmp(out.data, "ID                        SEVERITY", 34) == 0);
 	irm_buf_reset(&out);
 	irm_out_report(IRM_OUT_TABLE, v, 3, 0, &out);
 	test_cond("no color: no escape", strchr(out.data, '\033') == NULL);
