@@ -10,11 +10,13 @@
 # outcome values and the types expected with each category, ecs.version
 # and event.kind in every event, never event.kind signal, host.name lower
 # case, user.email and user.domain where user.name is an address.
+# irm-score's insights from the sample too: event.kind enrichment, not
+# signal (see irm-insight(5)), and ecs.version.
 . "$(dirname "$0")/lib.sh"
 ECS=$TESTS/node_modules/@elastic/ecs
 command -v node >/dev/null 2>&1 || skip_all "no node"
 test -f "$ECS/package.json" || skip_all "no @elastic/ecs (make deps installs it)"
-plan 9
+plan 12
 
 irm-gen -u 200 -d 20 --density 20 "$TMP/o365" >/dev/null 2>&1
 irm-gen -f cert -u 200 -d 30 --density 20 "$TMP/cert" >/dev/null 2>&1
@@ -52,5 +54,16 @@ check "a rename's previous name under irm.file" \
 node "$TESTS/ecs-check.js" "$ECS" "$TMP/o365.jsonl" "$TMP/cert.jsonl" \
     "$TMP/fixtures.jsonl" "$TMP/ips.out" >"$TMP/ecs" 2>&1
 check "every event conforms to ECS 9.4.0" test $? = 0
+sed 's/^/# /' "$TMP/ecs"
+
+LC_ALL=C sort "$TMP/o365.jsonl" >"$TMP/sorted"
+irm-score -s "$TMP/o365/settings.json" -p "$TMP/o365/policies" \
+    "$TMP/sorted" >"$TMP/insights" 2>"$TMP/err"
+check "some insights" test "$(wc -l <"$TMP/insights")" -gt 10
+check "every insight is event.kind enrichment" test \
+    "$(grep -c '^{"@timestamp":"[^"]*","ecs":{"version":"9.4.0"},"event":{"kind":"enrichment",' "$TMP/insights")" = \
+    "$(wc -l <"$TMP/insights")"
+node "$TESTS/ecs-check.js" "$ECS" "$TMP/insights" >"$TMP/ecs" 2>&1
+check "every insight conforms to ECS 9.4.0" test $? = 0
 sed 's/^/# /' "$TMP/ecs"
 done_testing

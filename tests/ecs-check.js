@@ -7,8 +7,9 @@
 // the categories.  Every event carries ecs.version and event.kind;
 // event.kind "signal" is Elastic's detection engine's.  irm's own
 // conventions too: host.name lower-cased, user.email and user.domain
-// where user.name is an address.  Prints one line per kind of problem
-// (how many, the first line that showed it) and exits 1 when there is one.
+// where an event's (not an insight's) user.name is an address.  Prints
+// one line per kind of problem (how many, the first line that showed it)
+// and exits 1 when there is one.
 'use strict';
 const fs = require('fs');
 const net = require('net');
@@ -130,7 +131,8 @@ function conventions(doc, where) {
 	if (typeof host === 'string' && host !== host.toLowerCase())
 		bad('host.name not lower-cased', where);
 	const user = get(doc, 'user.name');
-	if (typeof user === 'string' && /^[^@\s]+@[^@\s]+$/.test(user)) {
+	if (get(doc, 'irm.activity') !== undefined && typeof user === 'string' &&
+	    /^[^@\s]+@[^@\s]+$/.test(user)) {
 		if (get(doc, 'user.email') !== user)
 			bad('user.name is an address but user.email is not it', where);
 		if (get(doc, 'user.domain') !== user.replace(/^.*@/, ''))
