@@ -1,12 +1,12 @@
 #!/bin/sh
-# irm-report -f o365 carries what Microsoft's common schema makes
-# mandatory (OrganizationId, from --organization-id or the nil GUID;
-# UserType 4, System, as alert records have it), and irm-norm reads irm's
-# own records back: each as an event of the alert's user (not
-# SecurityComplianceAlerts), AlertTriggered as security_alert, records
-# of older irm-report (Data with upn only) too.
+# irm-report -f o365 and irm-case list -f o365 carry what Microsoft's
+# common schema makes mandatory (OrganizationId, from --organization-id
+# or the nil GUID; UserType 4, System, as alert records have it), and
+# irm-norm reads irm's own records back: each as an event of the alert's
+# user (not SecurityComplianceAlerts), AlertTriggered as security_alert,
+# records of older irm-report (Data with upn only) too.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 12
 ORG=7a1f3c52-9d0e-4b6a-8c21-5e4f0a9b3d17
 NIL=00000000-0000-0000-0000-000000000000
 
@@ -27,6 +27,16 @@ check "--organization-id: that GUID in every record" test "$(jq -c \
 check "nothing on stderr" test ! -s "$TMP/err"
 check_rc "--organization-id not a GUID: usage error" 2 \
     irm-report -f o365 --organization-id 7a1f3c52 "$TMP/insights"
+# irm-case list -f o365 from a store, the same way.
+irm-report -S "$TMP/store" "$TMP/insights" >/dev/null 2>&1
+irm-case -S "$TMP/store" list -f o365 --organization-id $ORG \
+    >"$TMP/case-o365" 2>"$TMP/err"
+check "irm-case list -f o365 --organization-id: that GUID, UserType 4" \
+    test "$(jq -c "select(.OrganizationId == \"$ORG\" and .UserType == 4)" \
+    "$TMP/case-o365" | wc -l)" = "$(wc -l <"$TMP/case-o365")" -a \
+    -s "$TMP/case-o365"
+check_rc "irm-case --organization-id not a GUID: usage error" 2 \
+    irm-case -S "$TMP/store" list -f o365 --organization-id x
 
 irm-norm -r "$TMP/rej" "$TMP/o365" >"$TMP/back" 2>"$TMP/err"
 check "read back: every record an event, nothing said" sh -c \
