@@ -18,7 +18,7 @@ command -v node >/dev/null 2>&1 || skip_all "no node"
 test -f "$ECS/package.json" || skip_all "no @elastic/ecs (make deps installs it)"
 plan 12
 
-irm-gen -u 200 -d 20 --density 20 "$TMP/o365" >/dev/null 2>&1
+irm-gen -u 150 -d 15 --density 20 "$TMP/o365" >/dev/null 2>&1
 irm-gen -f cert -u 200 -d 30 --density 20 "$TMP/cert" >/dev/null 2>&1
 irm-norm "$TMP"/o365/raw/* >"$TMP/o365.jsonl" 2>"$TMP/err"
 irm-norm "$TMP"/cert/raw/* "$TMP"/cert/LDAP/* "$TMP"/cert/hr/* \
