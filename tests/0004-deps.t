@@ -50,7 +50,7 @@ npmpkg=@scope/pkg@1.2.3:npm:$TMP/np
 check_rc "user, an npm package missing: exit 0" 0 deps 1000 "$have" \
     --optional "$npmpkg"
 check "user: npm installs it into its directory, apt-get not run" sh -c \
-    "grep -qx 'npm install --prefix $TMP/np --no-save --no-package-lock --no-audit --no-fund --loglevel=error @scope/pkg@1.2.3' '$TMP/npm.log' && test ! -s '$TMP/apt.log'"
+    "grep -qx 'npm install --prefix $TMP/np --no-save --no-package-lock --fetch-retries=1 --fetch-timeout=60000 --no-audit --no-fund --loglevel=error @scope/pkg@1.2.3' '$TMP/npm.log' && test ! -s '$TMP/apt.log'"
 mkdir -p "$TMP/np/node_modules/@scope/pkg"
 echo '{"name": "@scope/pkg", "version": "1.2.2"}' >"$TMP/np/node_modules/@scope/pkg/package.json"
 deps 1000 "$npmpkg"
