@@ -666,8 +666,9 @@ set_source(struct irm_event *ev, const char **ip, const char **addr)
 }
 
 /*
- * ECS user.email and user.domain of an identity that is an address (one
- * '@' with something either side), in the arena; NULL when it is none.
+ * The domain of an identity that is an address (one '@' with something
+ * either side), for ECS user.email and user.domain: a pointer into name,
+ * NULL when it is none.
  */
 static const char *
 user_domain(const char *name)
