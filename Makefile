@@ -49,7 +49,8 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 # One package list.  Each entry is package:kind:probe, where kind is pc
 # (pkg-config module), h (header under /usr/include), f (a file) or bin
-# (a command).
+# (a command), or name@version:npm:dir, a package of the npm registry
+# installed as any user into dir/node_modules (gitignored).
 # An entry is installed only when its probe fails.
 DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
     libjson-c-dev:pc:json-c libcsv-dev:h:csv.h libssl-dev:h:openssl/hmac.h \
@@ -59,12 +60,14 @@ DEPS = gcc:bin:cc libc6-dev:h:stdio.h libcurl4-openssl-dev:pc:libcurl \
 # examples/scale/irm-parallel with).  The tests of TEST_OPT_DEPS skip
 # without them: mandoc (0001's SYNOPSIS and lint checks), clang-format and
 # cppcheck (0003), chromium (0052), slurm-wlm and munge (0082's
-# single-node Slurm cluster).  As root make check installs both; as
+# single-node Slurm cluster), node with ECS's field list, the npm
+# package @elastic/ecs (0031).  As root make check installs both; as
 # another user it names the missing optional ones and goes on.
 TEST_DEPS = perl:bin:prove jq:bin:jq openssl:bin:openssl
 TEST_OPT_DEPS = mandoc:bin:mandoc clang-format:bin:clang-format \
     cppcheck:bin:cppcheck chromium:bin:chromium parallel:bin:parallel \
-    slurm-wlm:f:/usr/sbin/slurmctld munge:f:/usr/sbin/munged
+    slurm-wlm:f:/usr/sbin/slurmctld munge:f:/usr/sbin/munged \
+    nodejs:bin:node npm:bin:npm @elastic/ecs@9.4.0:npm:tests
 BENCH_DEPS = time:bin:/usr/bin/time jq:bin:jq
 VALGRIND_DEPS = valgrind:bin:valgrind
 # clang brings the compiler; libFuzzer's runtime is only recommended by it.

@@ -237,7 +237,7 @@ facts() {
 	ninsights=$(wc -l <"$tmp/insights" | tr -d ' ')
 	nrecords=$(wc -l <"$tmp/alerts" | tr -d ' ')
 	# id kind, for each insight (every revision: the kind stays).
-	sed -n 's/.*"event":{"kind":"signal","id":"\(ins-[0-9a-f]*\)".*"irm":{"insight":"\([a-z_-]*\)".*/\1 \2/p' \
+	sed -n 's/.*"event":{"kind":"enrichment","id":"\(ins-[0-9a-f]*\)".*"irm":{"insight":"\([a-z_-]*\)".*/\1 \2/p' \
 	    "$tmp/insights" >"$tmp/kinds"
 	[ "$(wc -l <"$tmp/kinds" | tr -d ' ')" = "$ninsights" ] ||
 		die "an insight record eval.sh cannot read"

@@ -540,6 +540,9 @@ write_event(const struct ev *e)
 	jstr("old_level", e->old_level);
 	jstr("new_level", e->new_level);
 	end();
+	begin("file");
+	jstr("previous_name", e->file_prev);
+	end();
 	end();
 	begin("rule");
 	jstr("name", e->rule);
@@ -549,7 +552,6 @@ write_event(const struct ev *e)
 	jstr("extension", e->file_ext);
 	jstr("directory", e->file_dir);
 	jstr("path", e->file_path);
-	jstr("previous_name", e->file_prev);
 	if (e->file_size >= 0)
 		jnum("size", e->file_size);
 	end();

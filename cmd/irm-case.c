@@ -262,6 +262,7 @@ enum {
 	O_HEAD,
 	O_KEY,
 	O_NEW_CASE,
+	O_ORGANIZATION,
 	O_POLICY,
 	O_REASON,
 	O_SEVERITY,
@@ -285,6 +286,8 @@ static const struct irm_opt list_opts[] = {
         "write jsonl, csv, table, html, o365 or ocsf (default: jsonl)"},
     {'h', "help", NULL, "print this command's help and exit"},
     {O_CASES, "cases", NULL, "list the cases instead of the alerts"},
+    {O_ORGANIZATION, "organization-id", "guid",
+        "the tenant's GUID, OrganizationId of -f o365 (default: the nil GUID)"},
     {O_POLICY, "policy", "name", "only alerts of this policy (default: all)"},
     {O_SEVERITY, "severity", "level",
         "only alerts of this severity, low, medium or high (default: all)"},
@@ -787,6 +790,12 @@ cmd_list(struct ctx *c, int argc, char **argv)
 				    "-f: expected jsonl, csv, table, html, o365 or ocsf: %s",
 				    optarg);
 			break;
+		case O_ORGANIZATION:
+			if (irm_out_set_organization(optarg) == -1)
+				irm_errx(IRM_EXIT_USAGE,
+				    "--organization-id: expected a GUID (8-4-4-4-12 hex digits): %s",
+				    optarg);
+			break;
 		case O_POLICY:
 			f.policy = optarg;
 			break;
@@ -1154,9 +1163,9 @@ static const struct command {
 	const char *what;
 } commands[] = {
     {"list", cmd_list, list_opts,
-        "list [-f format] [--cases] [--policy name]\n"
-        "                [--severity level] [--since time] [--status status]\n"
-        "                [--until time] [--user name]\n",
+        "list [-f format] [--cases] [--organization-id guid]\n"
+        "                [--policy name] [--severity level] [--since time]\n"
+        "                [--status status] [--until time] [--user name]\n",
         "list the alerts in queue order, or the cases"},
     {"show", cmd_show, show_opts, "show [--events file] id\n",
         "print an alert or a case for a person to read"},

@@ -4,7 +4,7 @@
  *	irm-report [-uv] [-f format] [-o file] [-r file] [-S dir]
  *	    [--allow-empty] [--by-user] [--events file]
  *	    [--fail-on low|medium|high] [--fail-on-new low|medium|high]
- *	    [--no-color] [--risk-levels] [file ...]
+ *	    [--no-color] [--organization-id guid] [--risk-levels] [file ...]
  *
  * Reads insights (irm-insight(5)) from the files or stdin and writes an
  * alert record (one JSON line) each time an insight opens or changes the
@@ -410,7 +410,8 @@ enum {
 	OPT_FAIL_ON,
 	OPT_FAIL_ON_NEW,
 	OPT_NO_COLOR,
-	OPT_RISK_LEVELS
+	OPT_RISK_LEVELS,
+	OPT_ORGANIZATION
 };
 
 static const struct irm_opt opts[] = {
@@ -437,6 +438,8 @@ static const struct irm_opt opts[] = {
         "as --fail-on, counting only alerts this run opened or changed (default: never)"},
     {OPT_NO_COLOR, "no-color", NULL,
         "never colour the table (default: colour on a terminal)"},
+    {OPT_ORGANIZATION, "organization-id", "guid",
+        "the tenant's GUID, OrganizationId of -f o365 (default: the nil GUID)"},
     {OPT_RISK_LEVELS, "risk-levels", NULL,
         "write one insider risk level per user instead of alerts"},
     {0, NULL, NULL, NULL},
@@ -447,7 +450,7 @@ static const char synopsis[] =
     "                  [--allow-empty] [--by-user] [--events file]\n"
     "                  [--fail-on low|medium|high]\n"
     "                  [--fail-on-new low|medium|high] [--no-color]\n"
-    "                  [--risk-levels] [file ...]\n";
+    "                  [--organization-id guid] [--risk-levels] [file ...]\n";
 
 int
 main(int argc, char *argv[])
@@ -517,6 +520,12 @@ main(int argc, char *argv[])
 			break;
 		case OPT_RISK_LEVELS:
 			o.risk_levels = 1;
+			break;
+		case OPT_ORGANIZATION:
+			if (irm_out_set_organization(optarg) == -1)
+				irm_errx(IRM_EXIT_USAGE,
+				    "--organization-id: expected a GUID (8-4-4-4-12 hex digits): %s",
+				    optarg);
 			break;
 		default:
 			usage(IRM_EXIT_USAGE);

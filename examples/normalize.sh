@@ -17,7 +17,7 @@ irm-norm examples/tenant/* >"$tmp/events" || exit
 sort "$tmp/events" >"$tmp/sorted"
 sed -n 1,3p "$tmp/sorted"
 echo ...
-grep '"user":{"name":"adele.vance@contoso.com"}' "$tmp/sorted" | awk '
+grep '"user":{"name":"adele.vance@contoso.com"[,}]' "$tmp/sorted" | awk '
 	{ day = substr($0, 16, 10) }
 	/"activity":"hr_resignation"/ || /"outcome":"failure"/ { print; next }
 	day >= "2026-03-16" && day <= "2026-03-19" && !/"activity":"logon"/

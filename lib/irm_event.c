@@ -6,6 +6,7 @@
  * The writer is hand-written rather than built with json-c objects: it is
  * the hot path of irm-norm and the key order is part of the contract.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -622,10 +623,94 @@ pseudonymize(struct irm_event *ev, const struct irm_writer *w)
 
 /* --------------------------------------------------------------- writer */
 
+/*
+ * ECS event.kind: "alert" for what a detection elsewhere raised (a
+ * Defender or Purview alert, a DLP rule match, a custom detection),
+ * "event" for everything else (irm-event(5)).
+ */
+static const char *
+kind_of(const struct irm_event *ev)
+{
+	static const char *const alerts[] = {
+	    "security_alert", "dlp_matched", "custom", NULL};
+	const char *const *a;
+
+	for (a = alerts; ev->activity && *a; a++)
+		if (strcmp(ev->activity, *a) == 0)
+			return "alert";
+	return "event";
+}
+
+/* Is s one IPv4 or IPv6 address, as an ECS ip field takes it? */
+static int
+is_ip(const char *s)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, s, buf) == 1 ||
+	    inet_pton(AF_INET6, s, buf) == 1;
+}
+
+/*
+ * source.ip holds only an address Elasticsearch's ip type takes: the
+ * source's value when it is one, else the first of a list ("203.0.113.9,
+ * 10.0.0.1", the client first) when that is one, else nothing.  Any other
+ * value stays as it came in source.address (ECS: the raw address).
+ */
+static void
+set_source(struct irm_event *ev, const char **ip, const char **addr)
+{
+	size_t n;
+	const char *first;
+
+	*ip = *addr = NULL;
+	if (ev->source_ip == NULL || *ev->source_ip == '\0')
+		return;
+	if (is_ip(ev->source_ip)) {
+		*ip = ev->source_ip;
+		return;
+	}
+	*addr = ev->source_ip;
+	n = strcspn(ev->source_ip, ", ;");
+	if (n > 0 && ev->source_ip[n] != '\0' &&
+	    is_ip(first = irm_event_strndup(ev, ev->source_ip, n)))
+		*ip = first;
+}
+
+/*
+ * The domain of an identity that is an address (one '@' with something
+ * either side), for ECS user.email and user.domain: a pointer into name,
+ * NULL when it is none.
+ */
+static const char *
+user_domain(const char *name)
+{
+	const char *at;
+
+	if (name == NULL || (at = strchr(name, '@')) == NULL || at == name ||
+	    at[1] == '\0' || strchr(at + 1, '@'))
+		return NULL;
+	return at + 1;
+}
+
+static void
+write_user(struct jw *w, const char *name)
+{
+	const char *dom = user_domain(name);
+
+	jw_str(w, "name", name);
+	jw_str(w, "email", dom ? name : NULL);
+	jw_str(w, "domain", dom);
+}
+
 static void
 write_event(struct jw *w, const struct irm_event *ev)
 {
+	jw_begin(w, "ecs");
+	jw_str(w, "version", IRM_ECS_VERSION);
+	jw_end(w);
 	jw_begin(w, "event");
+	jw_str(w, "kind", kind_of(ev));
 	jw_str(w, "id", ev->id);
 	jw_str(w, "action", ev->action);
 	jw_arr(w, "category", ev->category, count3(ev->category));
@@ -638,9 +723,9 @@ write_event(struct jw *w, const struct irm_event *ev)
 	jw_str(w, "dataset", ev->dataset);
 	jw_end(w);
 	jw_begin(w, "user");
-	jw_str(w, "name", ev->user);
+	write_user(w, ev->user);
 	jw_begin(w, "target");
-	jw_str(w, "name", ev->target_user);
+	write_user(w, ev->target_user);
 	jw_end(w);
 	jw_end(w);
 }
@@ -699,6 +784,9 @@ write_irm(struct jw *w, const struct irm_event *ev)
 	jw_str(w, "id", ev->app_id);
 	jw_str(w, "name", ev->app_name);
 	jw_end(w);
+	jw_begin(w, "file");
+	jw_str(w, "previous_name", ev->file_previous_name);
+	jw_end(w);
 	jw_end(w);
 	jw_begin(w, "rule");
 	jw_str(w, "name", ev->rule_name);
@@ -718,14 +806,16 @@ write_addr(struct jw *w, const char *key, const struct irm_strv *sv)
 }
 
 static void
-write_objects(struct jw *w, const struct irm_event *ev)
+write_objects(struct jw *w, struct irm_event *ev)
 {
+	const char *ip, *addr;
+
+	set_source(ev, &ip, &addr);
 	jw_begin(w, "file");
 	jw_str(w, "name", ev->file_name);
 	jw_str(w, "extension", ev->file_extension);
 	jw_str(w, "directory", ev->file_directory);
 	jw_str(w, "path", ev->file_path);
-	jw_str(w, "previous_name", ev->file_previous_name);
 	if (ev->file_size >= 0)
 		jw_num(w, "size", ev->file_size);
 	jw_begin(w, "hash");
@@ -750,10 +840,13 @@ write_objects(struct jw *w, const struct irm_event *ev)
 	jw_str(w, "domain", ev->destination_domain);
 	jw_end(w);
 	jw_begin(w, "source");
-	jw_str(w, "ip", ev->source_ip);
+	jw_str(w, "ip", ip);
+	jw_str(w, "address", addr);
 	jw_end(w);
 	jw_begin(w, "host");
-	jw_str(w, "name", ev->host_name);
+	jw_str(w, "name",
+	    ev->host_name ? lower_dup(ev, ev->host_name, strlen(ev->host_name))
+	                  : NULL);
 	jw_end(w);
 	jw_begin(w, "user_agent");
 	jw_str(w, "original", ev->user_agent);

@@ -20,6 +20,10 @@
  * so that no insight line grows with a name (irm-event(5)). */
 #define IRM_IDENT_MAX 1024
 
+/* The ECS version events conform to (ecs.version, irm-event(5)), checked
+ * against that version's field list by tests/0031. */
+#define IRM_ECS_VERSION "9.4.0"
+
 /* A growable list of borrowed strings (e-mail recipients, labels). */
 struct irm_strv {
 	const char **v;

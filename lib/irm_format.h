@@ -40,6 +40,14 @@ const char *irm_out_name(enum irm_out f);
 int irm_out_streams(enum irm_out f);
 
 /*
+ * The tenant's GUID that o365 records carry as OrganizationId (borrowed:
+ * it must outlive the writing); NULL puts back the default, the nil GUID.
+ * Returns 0, or -1 and changes nothing when guid is not a GUID
+ * (8-4-4-4-12 hexadecimal digits).
+ */
+int irm_out_set_organization(const char *guid);
+
+/*
  * Append one record of a streaming format for al to out: change is
  * "new", "updated" or NULL (a state listing, taken as an update).  A
  * document format appends nothing.  When out's cap is passed, out is

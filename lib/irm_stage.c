@@ -45,13 +45,16 @@ irm_stage_guess(struct json_object *o, const char *raw, size_t len)
 	}
 	kind = irm_json_str(irm_json_get(o, "event"), "kind");
 	irm = irm_json_get(o, "irm");
-	if (kind && (strcmp(kind, "alert") == 0 || strcmp(kind, "case") == 0))
-		return IRM_STAGE_ALERT;
-	if ((kind && strcmp(kind, "signal") == 0) ||
-	    irm_json_get(irm, "insight"))
-		return IRM_STAGE_INSIGHT;
+	/* Events of alerts raised elsewhere are event.kind alert too. */
 	if (irm_json_get(irm, "activity"))
 		return IRM_STAGE_EVENT;
+	if (kind && (strcmp(kind, "alert") == 0 || strcmp(kind, "case") == 0))
+		return IRM_STAGE_ALERT;
+	if ((kind &&
+	        (strcmp(kind, "enrichment") == 0 ||
+	            strcmp(kind, "signal") == 0)) ||
+	    irm_json_get(irm, "insight"))
+		return IRM_STAGE_INSIGHT;
 	if (is_raw(o))
 		return IRM_STAGE_RAW;
 	return IRM_STAGE_UNKNOWN;

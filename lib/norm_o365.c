@@ -703,6 +703,8 @@ alert(const struct rec *r, struct irm_event *ev)
 		u = irm_json_str(d, "f3u");
 		if (u == NULL)
 			u = irm_json_str(d, "suid");
+		if (u == NULL) /* irm-report -f o365 before f3u */
+			u = irm_json_str(d, "upn");
 		if (u)
 			u = irm_event_strdup(ev, u);
 		json_object_put(d);
@@ -969,7 +971,8 @@ irm_map_o365(struct json_object *o, struct irm_event *ev, struct irm_error *e)
 	else if (strcmp(a, "email_accessed") == 0 ||
 	    strcmp(a, "email_deleted") == 0 || strcmp(a, "email_purged") == 0)
 		irm_o365_mailbox(o, ev);
-	else if (strcmp(a, "security_alert") == 0)
+	else if (strcmp(a, "security_alert") == 0 ||
+	    strcmp(ev->action, "AlertUpdated") == 0)
 		alert(&r, ev);
 	else if (strcmp(a, "mailbox_permission_added") == 0)
 		mailbox_permission(&r, ev);

@@ -9,6 +9,7 @@
  * Every value derived here is a function of the alert alone: ids are
  * hashes, times are the alert's own, so output is reproducible.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,30 @@ guid_change(const struct irm_alert *al, int isnew, char *out)
 
 static const char *const sev_title[] = {"Low", "Medium", "High"};
 
+#define NIL_GUID "00000000-0000-0000-0000-000000000000"
+
+static const char *organization = NIL_GUID;
+
+int
+irm_out_set_organization(const char *guid)
+{
+	size_t i;
+
+	if (guid == NULL) {
+		organization = NIL_GUID;
+		return 0;
+	}
+	if (strlen(guid) != 36)
+		return -1;
+	for (i = 0; i < 36; i++)
+		if ((i == 8 || i == 13 || i == 18 || i == 23)
+		        ? guid[i] != '-'
+		        : !isxdigit((unsigned char)guid[i]))
+			return -1;
+	organization = guid;
+	return 0;
+}
+
 /* The earliest trigger of the alert's insights, else its first day. */
 static int64_t
 trigger_time(const struct irm_alert *al)
@@ -151,6 +176,8 @@ o365_data(const struct irm_alert *al, int score, struct irm_buf *out)
 	irm_time_format(trigger_time(al), trig);
 	irm_buf_init(&d, (size_t)1 << 30);
 	irm_buf_adds(&d, "{\"upn\":");
+	irm_json_quote(&d, al->user);
+	irm_buf_adds(&d, ",\"f3u\":");
 	irm_json_quote(&d, al->user);
 	irm_buf_printf(&d,
 	    ",\"triggered\":\"%s\",\"score\":%d,\"irm_id\":\"%s\","
@@ -178,11 +205,13 @@ write_o365(const struct irm_alert *al, const char *change, struct irm_buf *out)
 	guid_name("policy", al->policy, policy);
 	irm_buf_printf(out,
 	    "{\"CreationTime\":\"%s\",\"Id\":\"%s\",\"Operation\":\"%s\","
-	    "\"RecordType\":40,\"UserKey\":\"SecurityComplianceAlerts\","
+	    "\"OrganizationId\":\"%s\",\"RecordType\":40,"
+	    "\"UserKey\":\"SecurityComplianceAlerts\",\"UserType\":4,"
 	    "\"UserId\":\"SecurityComplianceAlerts\","
 	    "\"Workload\":\"SecurityComplianceCenter\",\"AlertId\":\"%s\","
 	    "\"AlertType\":\"Custom\",\"Name\":",
-	    created, id, isnew ? "AlertTriggered" : "AlertUpdated", alert);
+	    created, id, isnew ? "AlertTriggered" : "AlertUpdated",
+	    organization, alert);
 	irm_json_quote(out, al->policy);
 	irm_buf_printf(out,
 	    ",\"PolicyId\":\"%s\",\"Category\":\"InsiderRiskManagement\","

@@ -86,7 +86,11 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 	ev->file_ext = irm_json_str(file, "extension");
 	ev->file_dir = irm_json_str(file, "directory");
 	ev->file_path = irm_json_str(file, "path");
-	ev->file_prev = irm_json_str(file, "previous_name");
+	/* irm.file.previous_name; file.previous_name from irm-norm before
+	 * ECS conformance (not an ECS field). */
+	ev->file_prev = irm_json_str(path2(o, "irm", "file"), "previous_name");
+	if (ev->file_prev == NULL)
+		ev->file_prev = irm_json_str(file, "previous_name");
 	ev->url_full = str2(o, "url", "full");
 	ev->url_domain = str2(o, "url", "domain");
 	ev->dest_domain = str2(o, "destination", "domain");

@@ -85,8 +85,9 @@ write_head(struct irm_buf *out, const struct irm_policy *p, const char *user,
     const char *day, const char *iid, int sev)
 {
 	irm_buf_printf(out,
-	    "{\"@timestamp\":\"%s\",\"event\":{\"kind\":\"signal\","
-	    "\"id\":\"%s\",\"severity\":%d},\"user\":{\"name\":",
+	    "{\"@timestamp\":\"%s\",\"ecs\":{\"version\":\"" IRM_ECS_VERSION
+	    "\"},\"event\":{\"kind\":\"enrichment\",\"id\":\"%s\","
+	    "\"severity\":%d},\"user\":{\"name\":",
 	    day, iid, sev);
 	irm_json_quote(out, user);
 	irm_buf_adds(out, "},\"rule\":{\"name\":");

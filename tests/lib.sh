@@ -64,6 +64,30 @@ insight() {
 	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
 }
 
+# seq_theft [SUFFIX]: a departing user (erin@) downloads, renames to .jpg,
+# copies to USB and deletes two files (plan and budget, SUFFIX after the
+# names) over three days, each day under every low threshold: the events
+# sorted in $TMP/seq.jsonl, a policy with sequences in $TMP/seq.json.
+seq_theft() {
+	_x=${1:-}
+	cat >"$TMP/seq.json" <<'JSON'
+{"name": "seq", "template": "data_theft_departing",
+ "indicators": {"usb_copy": {"thresholds": [5, 10, 20]}}}
+JSON
+	{
+		ev 2026-03-02T09:00:00.000Z hr-3 erin@contoso.com hr_resignation \
+		    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z"}'
+		for f in plan budget; do
+			ev 2026-03-03T10:00:00.000Z "d-$f" erin@contoso.com file_downloaded "" \
+			    ',"file":{"name":"'$f$_x'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$f'.xlsx","domain":"contoso.sharepoint.com"}'
+			ev 2026-03-04T10:00:00.000Z "r-$f" erin@contoso.com file_renamed "" \
+			    ',"file":{"name":"'$f$_x'.jpg","previous_name":"'$f$_x'.xlsx"}'
+			ev 2026-03-04T11:00:00.000Z "u-$f" erin@contoso.com usb_copied "" ',"file":{"name":"'$f$_x'.jpg"}'
+			ev 2026-03-05T10:00:00.000Z "x-$f" erin@contoso.com file_deleted "" ',"file":{"name":"'$f$_x'.jpg"}'
+		done
+	} | sort >"$TMP/seq.jsonl"
+}
+
 # scale_tenant: the partitioned-run tests' tenant (irm-gen, 60 users, 42
 # days, every kind of cumulative and departing scenario) in $T, its
 # options in $S, and one run over it: $TMP/events (sorted), $TMP/one (the
@@ -90,3 +114,18 @@ same_as_one() {
 	check_same "$1: the alerts of one run" "$TMP/got.alerts" \
 	    "$TMP/alerts.one"
 }
+
+# on_tty CMD: run CMD under script(1), with a terminal as its standard
+# input, output and error; the terminal's output in $TMP/tty (without
+# script's own lines).  Returns CMD's exit status.
+on_tty() {
+	script -qec "$1" "$TMP/ts" >/dev/null 2>&1
+	_rc=$?
+	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
+	return $_rc
+}
+
+# have_shared DIR: is the shared sample data present?
+have_shared() { [ -d "$IRM_SHARED/$1" ]; }
+
+done_testing() { [ "$_fail" = 0 ]; exit $?; }

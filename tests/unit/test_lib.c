@@ -180,9 +180,11 @@ test_event(void)
 	test_cond("event: check passes", irm_event_check(&ev, &e) == 0);
 	test_cond("event: writes", irm_event_write(&ev, &w, &out) == 0);
 	test_streq("event: key order, escaping, lower-cased user", out.data,
-	    "{\"@timestamp\":\"2026-03-02T14:07:33.000Z\",\"event\":{\"id\":"
+	    "{\"@timestamp\":\"2026-03-02T14:07:33.000Z\",\"ecs\":{"
+	    "\"version\":\"9.4.0\"},\"event\":{\"kind\":\"event\",\"id\":"
 	    "\"id-1\",\"action\":\"FileDownloaded\",\"category\":[\"file\"],"
-	    "\"type\":[\"access\"]},\"user\":{\"name\":\"alice@contoso.com\"},"
+	    "\"type\":[\"access\"]},\"user\":{\"name\":\"alice@contoso.com\","
+	    "\"email\":\"alice@contoso.com\",\"domain\":\"contoso.com\"},"
 	    "\"irm\":{\"activity\":\"file_downloaded\",\"attachments\":2},"
 	    "\"file\":{\"name\":\"Q3 \\\"final\\\".XLSX\",\"extension\":"
 	    "\"xlsx\",\"directory\":\"C:\\\\Users\\\\alice\",\"path\":"
