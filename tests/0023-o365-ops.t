@@ -57,7 +57,7 @@ cat >"$TMP/proj.jq" <<'JQ'
  outcome: .event.outcome, user: .user.name, target: .user.target.name,
  share: .irm.share, mail: .irm.mail, members: .irm.members,
  changes: .irm.changes, dlp: .irm.dlp.rules, rule: .rule.name,
- file: .file.name, prev: .file.previous_name, dir: .file.directory,
+ file: .file.name, prev: .irm.file.previous_name, dir: .file.directory,
  domain: .url.domain, subject: .email.subject, msgid: .email.message_id,
  to: .email.to.address, actions: .irm.mail_rule.actions,
  label_change: .irm.label_change, ip: .source.ip,
