@@ -463,6 +463,10 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0 &&
 	    habit < 0.5)
 		k++;
+	/* Collection is the routine of work, not exfiltration: one signal
+	 * (a download after hours, or by someone in scope) is not enough. */
+	if (irm_risk_collection(id->idx) && k < 2)
+		return 0;
 	return k;
 }
 

@@ -48,13 +48,14 @@ struct irm_seq {
 	struct irm_seqstep step[IRM_SEQ_NSTEPS];
 	int prio;      /* some event touched priority content */
 	int unallowed; /* some exfiltration went to an unallowed domain */
+	int disguised; /* a file's type or label was hidden on the way */
 };
 
 struct sfile {
 	char *name;
 	int64_t day[IRM_SEQ_NSTEPS]; /* first day of each step */
 	const char *act[IRM_SEQ_NSTEPS];
-	int prio, unallowed;
+	int prio, unallowed, disguised;
 };
 
 struct irm_seqset {
@@ -152,6 +153,30 @@ in_window(const struct sfile *f, int64_t day)
 	return day >= c && day <= c + IRM_SEQ_DAYS;
 }
 
+/* The extension of a file name, "" without one. */
+static const char *
+ext_of(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot && !strchr(dot, '/') && !strchr(dot, '\\') ? dot : "";
+}
+
+/*
+ * Does an obfuscation step hide something: a label changed (only
+ * downgrades and removals are obfuscation steps), or a rename that
+ * changes the file's type (plan.xlsx to plan.jpg), not one that tidies
+ * a name?
+ */
+static int
+hides(const struct irm_ev *ev)
+{
+	if (!is(ev->activity, "file_renamed"))
+		return 1;
+	return ev->file_prev &&
+	    !irm_strcaseeq(ext_of(ev->file_prev), ext_of(ev->file_name));
+}
+
 void
 irm_seq_add(struct irm_seqset **ssp, const struct irm_ev *ev, int prio,
     int unallowed, int exfil)
@@ -181,6 +206,8 @@ irm_seq_add(struct irm_seqset **ssp, const struct irm_ev *ev, int prio,
 		if (f->day[st] == INT64_MIN)
 			f->day[st] = ev->day;
 	}
+	if (st == IRM_SEQ_OBFUSCATE)
+		f->disguised |= hides(ev);
 	if (st == IRM_SEQ_OBFUSCATE && ev->file_prev &&
 	    is(ev->activity, "file_renamed")) {
 		free(f->name);
@@ -261,6 +288,7 @@ seq_take(struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
 				step_add(&q->step[k], f, k);
 			q->prio |= f->prio;
 			q->unallowed |= f->unallowed;
+			q->disguised |= f->disguised;
 		}
 		drop(ss, i);
 	}
@@ -311,22 +339,22 @@ static const char *const step_names[] = {
 #define SEQ_FEW 2 /* files: a file or two printed or copied is routine */
 
 /*
- * Is a sequence routine work: no trigger other than exfiltration, no
- * label downgraded or removed on the way (a rename is how files are
- * tidied as often as hidden), no unallowed domain, fewer than SEQ_MANY
- * files, and at most SEQ_FEW of them when they touched priority content?
+ * Is a sequence routine work: nothing hidden on the way (a label
+ * downgraded or removed, a file's type changed by a rename: a rename that
+ * tidies a name is how files are kept as often as hidden), no unallowed
+ * domain, fewer than SEQ_MANY files, and at most SEQ_FEW of them when
+ * they touched priority content or when a trigger other than
+ * exfiltration put the user in scope (a document printed after a
+ * resignation is not theft)?
  */
 static int
 seq_routine(const struct irm_seq *q, const struct trig *t)
 {
 	int n = q->step[IRM_SEQ_EXFIL].count;
-	const char *ob = q->step[IRM_SEQ_OBFUSCATE].activity;
 
-	return !q->unallowed &&
-	    (ob == NULL || q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN ||
-	        strcmp(ob, "label_changed") != 0) &&
-	    (t == NULL || t->type == IRM_TRIG_EXFIL) && n < SEQ_MANY &&
-	    (!q->prio || n <= SEQ_FEW);
+	return !q->unallowed && !q->disguised &&
+	    (t == NULL || t->type == IRM_TRIG_EXFIL || n <= SEQ_FEW) &&
+	    n < SEQ_MANY && (!q->prio || n <= SEQ_FEW);
 }
 
 static int
@@ -366,7 +394,7 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 	if (seq_routine(q, t)) {
 		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
-		    "%d file%s, no unallowed domain, label change, trigger, %d files or more, or more than %d of priority content",
+		    "%d file%s, no unallowed domain, label or type hidden, %d files or more, or more than %d of priority content or after a trigger",
 		    q->step[IRM_SEQ_EXFIL].count,
 		    q->step[IRM_SEQ_EXFIL].count == 1 ? "" : "s", SEQ_MANY,
 		    SEQ_FEW);
@@ -473,7 +501,8 @@ irm_seq_put(struct irm_buf *b, const struct irm_seqset *ss)
 			irm_buf_printf(b, ",%lld,\"%s\"",
 			    (long long)ss->f[i].day[k],
 			    ss->f[i].act[k] ? ss->f[i].act[k] : "");
-		irm_buf_printf(b, ",%d,%d]", ss->f[i].prio, ss->f[i].unallowed);
+		irm_buf_printf(b, ",%d,%d,%d]", ss->f[i].prio,
+		    ss->f[i].unallowed, ss->f[i].disguised);
 	}
 	irm_buf_addc(b, ']');
 }
@@ -490,7 +519,10 @@ irm_seq_get(struct irm_seqset **ssp, struct json_object *arr)
 	for (i = 0; i < n; i++) {
 		a = irm_json_at(arr, i);
 		name = json_object_get_string(irm_json_at(a, 0));
-		if (irm_json_len(a) != 3 + 2 * IRM_SEQ_NSTEPS || name == NULL)
+		/* A state of before the disguised flag has one element less. */
+		if ((irm_json_len(a) != 3 + 2 * IRM_SEQ_NSTEPS &&
+		        irm_json_len(a) != 4 + 2 * IRM_SEQ_NSTEPS) ||
+		    name == NULL)
 			continue;
 		if (*ssp == NULL)
 			*ssp = irm_xcalloc(1, sizeof(**ssp));
@@ -505,5 +537,7 @@ irm_seq_get(struct irm_seqset **ssp, struct json_object *arr)
 		    json_object_get_int(irm_json_at(a, 1 + 2 * IRM_SEQ_NSTEPS));
 		f->unallowed =
 		    json_object_get_int(irm_json_at(a, 2 + 2 * IRM_SEQ_NSTEPS));
+		f->disguised =
+		    json_object_get_int(irm_json_at(a, 3 + 2 * IRM_SEQ_NSTEPS));
 	}
 }

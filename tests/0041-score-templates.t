@@ -269,17 +269,18 @@ same "data_leaks: mail with attachments to an allowed partner is quiet" \
     leaks-partner
 
 # Frank's high severity DLP match on Monday brings him into scope; on
-# Tuesday he downloads 25 files from SharePoint (not an exfiltration
-# indicator, so the DLP match is the only trigger).
+# Tuesday evening he downloads 25 files from SharePoint (not an
+# exfiltration indicator, so the DLP match is the only trigger).
 {
 	dlp frank@contoso.com 2026-03-02T09 3 buyer@partner.com
-	rep 25 spdl frank@contoso.com 2026-03-03T10
+	rep 25 spdl frank@contoso.com 2026-03-03T20
 } >"$TMP/leaks-dlp.jsonl"
 score leaks-dlp data_leaks
 # sharepoint_download n=25, thresholds 5,20,50: level 2, 20 x 2 = 40;
-# no history, not unusual: 40, medium.
+# no history, not unusual; x1.25 after hours: 50, medium (collection
+# needs two signals: the trigger and the hour).
 want leaks-dlp <<'OUT'
-t-leaks data_leaks 2026-03-03 sharepoint_download 25 medium 40 dlp_matched level
+t-leaks data_leaks 2026-03-03 sharepoint_download 25 medium 50 dlp_matched level+after_hours
 OUT
 same "data_leaks: a high severity DLP match triggers" leaks-dlp
 
@@ -287,7 +288,7 @@ same "data_leaks: a high severity DLP match triggers" leaks-dlp
 # downloads are quiet.
 {
 	dlp grace@contoso.com 2026-03-02T09 2 buyer@partner.com
-	rep 25 spdl grace@contoso.com 2026-03-03T10
+	rep 25 spdl grace@contoso.com 2026-03-03T20
 } >"$TMP/leaks-dlp-medium.jsonl"
 score leaks-dlp-medium data_leaks
 want leaks-dlp-medium </dev/null
@@ -337,18 +338,23 @@ OUT
 same "data_leaks_risky_users: a poor review triggers" leaks-risky
 
 # Ivan is moved from Level 61 to Level 60 (a demotion by lower_number)
-# and downloads 10 files at 10:MM and 10 at 20:MM on Monday.
+# and downloads 10 files at 10:MM and 10 at 20:MM on Monday, then 10 at
+# 10:MM and 11 at 20:MM on Tuesday.
 {
 	jobchange ivan@contoso.com 2026-02-20 "Level 61 - Sr. Manager" \
 	    "Level 60 - Manager"
 	rep 10 spdl ivan@contoso.com 2026-03-02T10
 	rep 10 spdl ivan@contoso.com 2026-03-02T20
+	rep 10 spdl ivan@contoso.com 2026-03-03T10
+	rep 11 spdl ivan@contoso.com 2026-03-03T20
 } >"$TMP/leaks-demoted.jsonl"
 score leaks-demoted data_leaks_risky_users
-# sharepoint_download n=20: level 2, 40 (no history, not unusual), medium.
-# 10 of 20 after hours is not more than half: no after-hours boost.
+# sharepoint_download n=20: level 2, 40 (no history, not unusual); 10 of
+# 20 after hours is not more than half: the demotion is the one signal,
+# and collection needs two: x0.5, 20, nothing.  On Tuesday 11 of 21 are:
+# 40 x 1.25 = 50, medium.
 want leaks-demoted <<'OUT'
-t-leaks-risky data_leaks_risky_users 2026-03-02 sharepoint_download 20 medium 40 hr_job_change level
+t-leaks-risky data_leaks_risky_users 2026-03-03 sharepoint_download 21 medium 50 hr_job_change level+after_hours
 OUT
 same "data_leaks_risky_users: a demotion triggers" leaks-demoted
 

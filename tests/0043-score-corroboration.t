@@ -65,7 +65,7 @@ echo "five@contoso.com 56 steps+many_files" >"$TMP/want"
 check_same "a one-file sequence is routine, five files are not" "$TMP/got" "$TMP/want"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/seq.jsonl" |
     jq -r 'select(.irm.insight == "sequence" and .user.name == "one@contoso.com") | [.irm.score,.irm.factors[-1].name,.irm.factors[-1].detail]|join(" ")' >"$TMP/got"
-echo "23 uncorroborated 1 file, no unallowed domain, label change, trigger, 5 files or more, or more than 2 of priority content" >"$TMP/want"
+echo "23 uncorroborated 1 file, no unallowed domain, label or type hidden, 5 files or more, or more than 2 of priority content or after a trigger" >"$TMP/want"
 check_same "the routine sequence says what was looked for" "$TMP/got" "$TMP/want"
 
 # 3. After-hours logons: night@ logs on once or twice every night for
@@ -155,7 +155,8 @@ check_same "a high count needs a past; an unusual count alone is the count" "$TM
 
 # 5. A sequence through a rename (download, rename, print of one file) is
 #    routine: 45 x0.5 = 23 (45 before: a rename is how files are tidied);
-#    a label removed on the way corroborates: 45.
+#    a label removed on the way corroborates: 45, and so does a rename
+#    that changes the file's type (q.docx to q.jpg): 45.
 {
 	ev 2026-03-04T09:00:00.000Z rn-d rn@contoso.com file_downloaded "" ',"file":{"name":"q.docx"}'"$SP"
 	ev 2026-03-04T10:00:00.000Z rn-r rn@contoso.com file_renamed "" ',"file":{"name":"q2.docx","previous_name":"q.docx"}'
@@ -163,14 +164,18 @@ check_same "a high count needs a past; an unusual count alone is the count" "$TM
 	ev 2026-03-04T09:00:00.000Z lb-d lb@contoso.com file_downloaded "" ',"file":{"name":"q.docx"}'"$SP"
 	ev 2026-03-04T10:00:00.000Z lb-r lb@contoso.com label_changed ',"label_change":"removed"' ',"file":{"name":"q.docx"}'
 	ev 2026-03-04T11:00:00.000Z lb-p lb@contoso.com printed "" ',"file":{"name":"q.docx"}'
+	ev 2026-03-04T09:00:00.000Z xt-d xt@contoso.com file_downloaded "" ',"file":{"name":"q.docx"}'"$SP"
+	ev 2026-03-04T10:00:00.000Z xt-r xt@contoso.com file_renamed "" ',"file":{"name":"q.jpg","previous_name":"q.docx"}'
+	ev 2026-03-04T11:00:00.000Z xt-p xt@contoso.com printed "" ',"file":{"name":"q.jpg"}'
 } | sort >"$TMP/ren.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/ren.jsonl" |
     jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 lb@contoso.com 45 steps
 rn@contoso.com 23 steps+uncorroborated
+xt@contoso.com 45 steps
 OUT
-check_same "a rename does not corroborate a sequence, a label removed does" "$TMP/got" "$TMP/want"
+check_same "a rename does not corroborate a sequence, a label removed or a type changed does" "$TMP/got" "$TMP/want"
 
 # 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
