@@ -18,7 +18,7 @@ irm-score $S "$TMP/events" >"$TMP/one" 2>/dev/null
 sort "$TMP/one" >"$TMP/one.sorted"
 irm-report "$TMP/one" | sort >"$TMP/alerts.one"
 
-plan 21
+plan 22
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
 
@@ -108,4 +108,8 @@ tail -n +2 "$TMP/p3/part-0.pop" >"$TMP/nohead.pop"
 # shellcheck disable=SC2086
 check_rc "a population without its header: exit 2" 2 \
     irm-score $S --population "$TMP/nohead.pop" "$TMP/events"
+: >"$TMP/empty.pop"
+# shellcheck disable=SC2086
+check_rc "an empty population (no header): exit 2" 2 \
+    irm-score $S --population "$TMP/empty.pop" "$TMP/events"
 done_testing

@@ -85,6 +85,15 @@ printf '{"name": "leaks", "template": "data_leaks"}\n' >"$tmp/pol/p2.json"
 irm-score -p "$tmp/pol" --state "$tmp/state" "$tmp/events" \
     >/dev/null 2>&1
 seed state '' "$tmp/state"
+# A --population of the same events and policies, whole and in two
+# partitions (the users by the parity of their name's length).
+irm-score -p "$tmp/pol" --population-out "$tmp/pop" "$tmp/events" \
+    >/dev/null 2>&1
+jq -c 'select((.user.name | length) % 2 == 0)' "$tmp/events" >"$tmp/ev0" 2>/dev/null
+irm-score -p "$tmp/pol" --population-out "$tmp/pop0" "$tmp/ev0" \
+    >/dev/null 2>&1
+cat "$tmp/pop0" "$tmp/pop" >"$tmp/pops" 2>/dev/null
+seed pop '' "$tmp/pop" "$tmp/pops"
 # irm-fetch: header lines, error bodies, blobs and pages, token
 # responses (a byte in front picks the parser: 0 headers, 1 error body,
 # 2 blob or page, 3 one object, 4 token).
