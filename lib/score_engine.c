@@ -9,7 +9,10 @@
  * Memory is O(users x active days x matching indicators): events are
  * folded into counts as they arrive; only the first 20 ids, files and
  * targets of each count are kept as evidence, and the ids seen on days
- * still open (to count each event id once per user and day).
+ * still open (to count each event id once per user and day).  Days of
+ * the look-back also keep a 32-bit short id of each event that an
+ * indicator counted, at most KEPT_MAX a day, so that an event replayed
+ * after its day is final is not counted again: O(users x look-back).
  */
 #include <math.h>
 #include <stdio.h>
@@ -239,6 +242,7 @@ uday_free(struct uday *d)
 	free(d->ind);
 	free(d->em);
 	free(d->seen);
+	free(d->kept);
 }
 
 /* Add an id hash to the day's set; 0 when it was there already. */
@@ -267,6 +271,54 @@ irm_eng_seen_add(struct uday *d, uint64_t h)
 			return 0;
 	d->seen[i] = h;
 	d->nseen++;
+	return 1;
+}
+
+uint32_t
+irm_eng_short_id(uint64_t h)
+{
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Where k is in the day's kept ids, or where it would go (*found). */
+static uint32_t
+kept_find(const struct uday *d, uint32_t k, int *found)
+{
+	uint32_t lo = 0, hi = d->nkept, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->kept[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < d->nkept && d->kept[lo] == k;
+	return lo;
+}
+
+int
+irm_eng_kept_add(struct uday *d, uint32_t k)
+{
+	uint32_t at;
+	int found;
+
+	at = kept_find(d, k, &found);
+	if (found)
+		return 0;
+	if (d->nkept >= KEPT_MAX) {
+		d->full = 1;
+		return -1;
+	}
+	if (d->nkept == d->capkept) {
+		d->capkept = d->capkept ? d->capkept * 2 : 16;
+		d->kept = irm_xrealloc(
+		    d->kept, (size_t)d->capkept * sizeof(*d->kept));
+	}
+	memmove(d->kept + at + 1, d->kept + at,
+	    (size_t)(d->nkept - at) * sizeof(*d->kept));
+	d->kept[at] = k;
+	d->nkept++;
 	return 1;
 }
 
@@ -967,12 +1019,13 @@ evidence(struct iday *id, const struct irm_ev *ev)
 		irm_eng_evid_add(&e->targets, ev->email_to.v[i]);
 }
 
-static void
+/* Count ev on day d of u; 1 when an indicator matched it, else 0. */
+static int
 count(struct irm_engine *g, struct user *u, struct uday *d,
     const struct irm_ev *ev)
 {
 	const struct irm_settings *s = g->o.settings;
-	int prio = -1, unall = -1, after = -1, exfil = 0;
+	int prio = -1, unall = -1, after = -1, exfil = 0, matched = 0;
 	size_t i;
 
 	for (i = 0; i < irm_nindicators; i++) {
@@ -986,6 +1039,7 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 			after = irm_after_hours(s, ev->ts);
 		}
 		exfil |= irm_indicators[i].exfiltration;
+		matched = 1;
 		id = irm_eng_iday(d, (int)i);
 		id->n++;
 		id->prio += prio;
@@ -993,11 +1047,12 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 		id->after += after;
 		evidence(id, ev);
 	}
-	if (ev->file_name == NULL)
-		return;
-	if (prio < 0)
-		prio = irm_priority_content(s, ev);
-	irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
+	if (ev->file_name != NULL) {
+		if (prio < 0)
+			prio = irm_priority_content(s, ev);
+		irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
+	}
+	return matched;
 }
 
 int
@@ -1009,7 +1064,8 @@ irm_engine_add(
 	struct user *u;
 	struct uday *d;
 	struct trig t;
-	int late = 0;
+	uint64_t h;
+	int found;
 
 	irm_engine_tick(g, ev->ts, out);
 	irm_pop_event(g, ev->day, 0);
@@ -1024,20 +1080,29 @@ irm_engine_add(
 	lower_id(ev->user, name, sizeof(name));
 	u = irm_eng_user(g, name, 1);
 	d = irm_eng_uday(u, ev->day, 1);
+	h = irm_fnv1a(ev->id);
 	if (d->final || ev->day < g->final_before) {
-		/* A late event: counted, and the day scored again. */
-		late = 1;
-		count(g, u, d, ev);
+		/*
+		 * A late event: counted, and the day scored again, unless
+		 * the day counted it already (a replay) or counted more
+		 * events than it keeps ids of (it cannot tell).
+		 */
+		kept_find(d, irm_eng_short_id(h), &found);
+		if (found || d->full)
+			return 2;
+		if (count(g, u, d, ev))
+			irm_eng_kept_add(d, irm_eng_short_id(h));
 		d->final = 1;
 		exfil_trigger(g, u, d, out);
 		score_all(g, u, d, out);
-		return late;
+		return 1;
 	}
 	irm_pop_event(g, ev->day, 1);
-	if (!irm_eng_seen_add(d, irm_fnv1a(ev->id)))
+	if (!irm_eng_seen_add(d, h))
 		return 0;
-	count(g, u, d, ev);
-	return late;
+	if (count(g, u, d, ev))
+		irm_eng_kept_add(d, irm_eng_short_id(h));
+	return 0;
 }
 
 void
