@@ -947,13 +947,21 @@ prune(struct irm_engine *g, struct user *u)
 	u->ndays -= k;
 }
 
+static int
+cmp_day(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Days before `before` become final: in day order, users by name. */
 static void
 advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 {
 	struct user **v;
-	int64_t day, first = INT64_MAX, last = INT64_MIN;
-	size_t n, i;
+	int64_t day, next, first = INT64_MAX, last = INT64_MIN, *pend = NULL;
+	size_t n, i, np = 0, capp = 0, k = 0;
 	int j;
 
 	if (before <= g->final_before && !flush)
@@ -963,13 +971,30 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 		for (j = 0; j < v[i]->ndays; j++) {
 			if (v[i]->days[j].final)
 				continue;
+			if (np == capp) {
+				capp = capp ? capp * 2 : 64;
+				pend = irm_xrealloc(pend, capp * sizeof(*pend));
+			}
+			pend[np++] = v[i]->days[j].day;
 			if (v[i]->days[j].day < first)
 				first = v[i]->days[j].day;
 			if (v[i]->days[j].day > last)
 				last = v[i]->days[j].day;
 		}
+	if (np)
+		qsort(pend, np, sizeof(*pend), cmp_day);
 	irm_pop_range(g, before, &first, &last);
 	for (day = first; day < before && day <= last; day++) {
+		/* With a population, only the days held and the days of
+		 * cumulative exfiltration, however far apart (a tampered
+		 * population file must not make millions of days). */
+		next = irm_pop_next_day(g, day);
+		while (k < np && pend[k] < day)
+			k++;
+		if (k < np && pend[k] < next)
+			next = pend[k];
+		if (next > day && ((day = next) >= before || day > last))
+			break;
 		for (i = 0; i < n; i++) {
 			struct uday *d = irm_eng_uday(v[i], day, 0);
 
@@ -979,6 +1004,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 		if (irm_pop_cumulative_day(g, day) != 0)
 			irm_eng_cumulative(g, v, n, day, out);
 	}
+	free(pend);
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
 		irm_seq_score(g, v[i], before, flush, out);

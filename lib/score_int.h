@@ -272,6 +272,9 @@ void irm_pop_final(
 void irm_pop_range(
     const struct irm_engine *g, int64_t before, int64_t *lo, int64_t *hi);
 int64_t irm_pop_last(const struct irm_engine *g, int64_t last);
+/* The first day from day on that the population scores cumulative
+ * exfiltration (INT64_MAX: none); day itself without a population. */
+int64_t irm_pop_next_day(const struct irm_engine *g, int64_t day);
 int irm_pop_cumulative_day(struct irm_engine *g, int64_t day);
 
 /* The population's users the engine does not count (owned array of

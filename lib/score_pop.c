@@ -483,6 +483,10 @@ irm_engine_population(struct irm_engine *g, struct irm_pop *p, int finish)
 			i++;
 		}
 		if (j < c->n && c->v[j] == day) {
+			/* The event counted was read too: its tick (the
+			 * events rows say so already, unless the file was
+			 * tampered with; the days walked then stay few). */
+			sim_advance(&s, day - lag, 0);
 			/* Never late: a day counted is at least its own
 			 * tick's final boundary. */
 			if (s.a == s.b)
@@ -528,6 +532,20 @@ irm_pop_last(const struct irm_engine *g, int64_t last)
 	if (ps && ps->pop && ps->cum.n && ps->cum.v[ps->cum.n - 1] > last)
 		return ps->cum.v[ps->cum.n - 1];
 	return last;
+}
+
+int64_t
+irm_pop_next_day(const struct irm_engine *g, int64_t day)
+{
+	const struct irm_popstate *ps = g->pop;
+	size_t k;
+
+	if (ps == NULL || ps->pop == NULL)
+		return day;
+	for (k = ps->next; k < ps->cum.n; k++)
+		if (ps->cum.v[k] >= day)
+			return ps->cum.v[k];
+	return INT64_MAX;
 }
 
 int
