@@ -125,6 +125,7 @@ check "replayed actions give a byte-identical journal" cmp -s "$R/journal.jsonl"
 
 # reveal: a pseudonymized pipeline.
 printf 'k3y-for-tests-0123456789abcdef\n' >"$TMP/key"
+chmod 600 "$TMP/key"
 P=$TMP/pseudo
 irm-norm -p "$TMP/key" "$EX"/tenant/* | sort |
     irm-score -s "$EX/settings.json" -p "$EX/policies" | irm-report -S "$P" >/dev/null

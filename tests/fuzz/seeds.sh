@@ -114,6 +114,7 @@ printf '\001{"irm_fetch_state":1,"source":"graph","tenant":"%s","cursors":{"sign
     "$T" >"$out/fstate/graph"
 # irm-case reveal: a pseudonym under the fuzzing key, then the directory.
 printf 'fuzzing-key-0123456789abcdef\n' >"$tmp/key"
+chmod 600 "$tmp/key"
 printf '{"CreationTime":"2026-03-02T10:00:00","Id":"a1","Operation":"FileAccessed","UserId":"adele.vance@contoso.com"}\n' |
     irm-norm -p "$tmp/key" 2>/dev/null | jq -r .user.name >"$tmp/pseudonym"
 mkdir -p "$out/reveal"

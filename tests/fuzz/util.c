@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -90,6 +91,7 @@ fuzz_init(void)
 	static int done;
 	static const char key[] = "fuzzing-key-0123456789abcdef\n";
 	struct irm_error e;
+	const char *kp;
 
 	if (done)
 		return;
@@ -97,7 +99,10 @@ fuzz_init(void)
 	irm_setprogname("fuzz");
 	if (irm_time_setzone("Europe/Berlin", &e) == -1)
 		irm_time_setzone("UTC", &e);
-	pseudo = irm_pseudo_load(fuzz_file("key", key, sizeof(key) - 1), &e);
+	/* A key group or others may read is refused (irm_secret_check). */
+	kp = fuzz_file("key", key, sizeof(key) - 1);
+	chmod(kp, 0600);
+	pseudo = irm_pseudo_load(kp, &e);
 }
 
 void
