@@ -12,7 +12,6 @@
 
 #include "fuzz.h"
 #include "irm.h"
-#include "irm_json.h"
 #include "irm_score.h"
 
 static const char *const policy_text[] = {
@@ -24,72 +23,36 @@ static const char *const policy_text[] = {
     " \"cumulative_exfiltration\": true, \"alert\": {\"min_score\": 1}}\n",
 };
 
-#define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
+/* The events: time, id, user, activity (a file copied or uploaded). */
+static const char *const ev_rows[][4] = {
+    {"2026-03-02T10:00:00", "e1", "adele", "cloud_uploaded"},
+    {"2026-03-02T11:00:00", "e2", "bob", "usb_copied"},
+    {"2026-03-03T10:00:00", "e3", "adele", "usb_copied"},
+    {"2026-03-03T10:00:00", "e4", "adele", "cloud_uploaded"},
+    {"2026-03-04T09:00:00", "e5", "bob", "cloud_uploaded"},
+    {"2026-03-04T09:30:00", "e6", "adele", "usb_copied"},
+};
 
-#define EV(ts, id, user, act)                                                  \
-	"{\"@timestamp\":\"" ts "\",\"event\":{\"id\":\"" id "\","             \
-	"\"action\":\"A\",\"category\":[\"file\"],\"type\":[\"access\"],"      \
-	"\"module\":\"o365\",\"dataset\":\"o365.audit\"},\"user\":{\"name\":"  \
-	"\"" user "\"},\"irm\":{\"activity\":\"" act "\"},\"file\":{\"name\":" \
-	"\"a.xlsx\",\"extension\":\"xlsx\"}}\n"
-
-static const char events[] = EV("2026-03-02T10:00:00.000Z", "e1",
-    "adele@contoso.com", "cloud_uploaded") EV("2026-03-02T11:00:00.000Z", "e2",
-    "bob@contoso.com", "usb_copy") EV("2026-03-03T10:00:00.000Z", "e3",
-    "adele@contoso.com", "usb_copy") EV("2026-03-03T10:00:00.000Z", "e4",
-    "adele@contoso.com", "cloud_uploaded")
-    EV("2026-03-04T09:00:00.000Z", "e5", "bob@contoso.com", "cloud_uploaded")
-        EV("2026-03-04T09:30:00.000Z", "e6", "adele@contoso.com", "usb_copy");
-
-static struct irm_settings *settings;
-static struct irm_policy *pol;
-static const size_t npol = NPOL;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* The events as irm-event(5) lines. */
+static const char *
+events(void)
 {
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	fuzz_config(NULL, policy_text, NPOL, &settings, &pol);
-	return 0;
+	static char text[4096];
+	size_t i, n = 0;
+
+	if (text[0])
+		return text;
+	for (i = 0; i < sizeof(ev_rows) / sizeof(*ev_rows); i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+		    "{\"@timestamp\":\"%s.000Z\",\"event\":{\"id\":\"%s\"},"
+		    "\"user\":{\"name\":\"%s@contoso.com\"},"
+		    "\"irm\":{\"activity\":\"%s\"},"
+		    "\"file\":{\"name\":\"a.xlsx\",\"extension\":\"xlsx\"}}\n",
+		    ev_rows[i][0], ev_rows[i][1], ev_rows[i][2], ev_rows[i][3]);
+	return text;
 }
 
-/* The fixed events through the engine, each day final at the end. */
-static void
-score(struct irm_engine *g)
-{
-	char *argv[1];
-	struct irm_input *in;
-	struct irm_jread *jr;
-	struct json_object *o;
-	struct irm_jrec r;
-	struct irm_ev ev = {0};
-	struct irm_error e;
-	struct irm_buf out;
-	int rc;
-
-	argv[0] = (char *)fuzz_file("events.jsonl", events, sizeof(events) - 1);
-	in = irm_input_new(1, argv, 1 << 16);
-	jr = irm_jread_new(in);
-	irm_buf_init(&out, 64L << 20);
-	while (irm_input_next_file(in, &e) == 1) {
-		irm_jread_reset(jr);
-		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF &&
-		    rc != IRM_JREAD_FATAL) {
-			if (rc != IRM_JREAD_RECORD ||
-			    irm_ev_parse(o, &ev, &e) == -1)
-				abort();
-			irm_engine_add(g, &ev, &out);
-			irm_buf_reset(&out);
-		}
-	}
-	irm_engine_finish(g, &out);
-	irm_ev_free(&ev);
-	irm_jread_free(jr);
-	irm_input_free(in);
-	irm_buf_free(&out);
-}
+FUZZ_INIT_CONFIG(NULL, policy_text)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -99,12 +62,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct irm_pop *p = irm_pop_new();
 	struct irm_engine *g;
 	struct irm_error e;
+	struct irm_buf out;
 	const char *path = fuzz_file("population", data, size);
 
 	if (irm_pop_load(p, path, &e) == 0 && irm_pop_load(p, path, &e) == 0) {
 		g = irm_engine_new(&eo);
 		irm_engine_population(g, p, 1);
-		score(g);
+		irm_buf_init(&out, 64L << 20);
+		fuzz_events(g,
+		    fuzz_file("events.jsonl", events(), strlen(events())), &out,
+		    1);
+		irm_engine_finish(g, &out);
+		irm_buf_free(&out);
 		irm_engine_free(g);
 	}
 	irm_pop_free(p);

@@ -19,21 +19,7 @@ static const char *const policy_text[] = {
     "{\"name\": \"leaks\", \"template\": \"data_leaks\"}\n",
 };
 
-#define NPOL (sizeof(policy_text) / sizeof(policy_text[0]))
-
-static struct irm_settings *settings;
-static struct irm_policy *pol;
-static const size_t npol = NPOL;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	fuzz_config(NULL, policy_text, NPOL, &settings, &pol);
-	return 0;
-}
+FUZZ_INIT_CONFIG(NULL, policy_text)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -152,6 +152,38 @@ config_free(void)
 }
 
 void
+fuzz_events(
+    struct irm_engine *g, const char *path, struct irm_buf *out, int strict)
+{
+	char *argv[1] = {(char *)path};
+	struct irm_input *in = irm_input_new(1, argv, 1 << 16);
+	struct irm_jread *jr = irm_jread_new(in);
+	struct json_object *o;
+	struct irm_jrec r;
+	struct irm_ev ev = {0};
+	struct irm_error e;
+	int rc;
+
+	while (irm_input_next_file(in, &e) == 1) {
+		irm_jread_reset(jr);
+		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF &&
+		    rc != IRM_JREAD_FATAL) {
+			if (rc != IRM_JREAD_RECORD ||
+			    irm_ev_parse(o, &ev, &e) == -1) {
+				if (strict)
+					abort();
+				continue;
+			}
+			irm_engine_add(g, &ev, out);
+			irm_buf_reset(out);
+		}
+	}
+	irm_ev_free(&ev);
+	irm_jread_free(jr);
+	irm_input_free(in);
+}
+
+void
 fuzz_config(const char *settings_text, const char *const *policy_text, size_t n,
     struct irm_settings **settings, struct irm_policy **pol)
 {
