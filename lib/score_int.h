@@ -154,7 +154,8 @@ struct uday *irm_eng_uday(struct user *u, int64_t day, int create);
 /* The day's count of indicator idx, added in catalogue order. */
 struct iday *irm_eng_iday(struct uday *d, int idx);
 
-/* Add an id hash to the day's set; 0 when it was there already. */
+/* score_seen.c: add an id hash to the day's set; 0 when it was there
+ * already. */
 int irm_eng_seen_add(struct uday *d, uint64_t h);
 
 /* The short id kept for an event whose id hashes (irm_fnv1a) to h: 32
@@ -163,9 +164,11 @@ uint32_t irm_eng_short_id(uint64_t h);
 
 /*
  * Add a short id to the day's kept ids: 1 when added, 0 when there
- * already, -1 when the day holds KEPT_MAX (the day is then full).
+ * already, -1 when the day holds KEPT_MAX (the day is then full).  Does
+ * the day keep k?
  */
 int irm_eng_kept_add(struct uday *d, uint32_t k);
+int irm_eng_kept_has(const struct uday *d, uint32_t k);
 
 /*
  * Is day of user u in the scope of policy p: a covered user, and for a
