@@ -142,6 +142,9 @@ FUZZ_CFLAGS = -g -O1 $(FUZZ_SAN) $(filter-out -O2 -g -D_FORTIFY_SOURCE=2 \
     -fstack-protector-strong -fsanitize=% -fno-sanitize-recover=all,$(CFLAGS))
 FUZZ_LIBOBJ = $(patsubst lib/%.c,build/fuzz/lib/%.o,$(wildcard lib/*.c))
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+# make fuzz FUZZ_TARGETS='pop state' FUZZ_SECONDS=600: some targets only.
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+FUZZ_RUN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
 build/fuzz/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -155,13 +158,14 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HELP) build/fuzz/libirm.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
 	    tests/fuzz/util.c build/fuzz/libirm.a $(ALL_LIBS)
 
-# fuzz runs every target for FUZZ_SECONDS, FUZZ_JOBS at once, and fails
-# when one crashes; fuzz-smoke (part of check where clang is) a few
-# seconds each.  Seeds come from tests/data, tests/golden and examples.
+# fuzz runs every target (or FUZZ_TARGETS) for FUZZ_SECONDS, FUZZ_JOBS at
+# once, and fails when one crashes; fuzz-smoke (part of check where clang
+# is) a few seconds each.  Seeds come from tests/data, tests/golden and
+# examples; each run is added to build/fuzz/runs.log.
 fuzz:
 	@sh .ci/deps $(DEPS) $(FUZZ_DEPS)
-	@$(MAKE) --no-print-directory all fuzz-bin
-	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory all $(FUZZ_RUN)
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_RUN)
 
 fuzz-smoke: fuzz-bin
 	@sh tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_BIN)

@@ -974,6 +974,16 @@ show_insight(struct json_object *o, const struct irm_evidence *x)
 	show_evidence(irm, x);
 }
 
+/* Who acted: the display name, then the Unix user (irm-store(5)). */
+static void
+put_who(const char *by, const char *actor)
+{
+	put_safe(by);
+	printf(" (");
+	put_safe(actor && *actor ? actor : "no actor");
+	putchar(')');
+}
+
 static void
 show_history(const struct irm_state *st, const char *id)
 {
@@ -985,7 +995,7 @@ show_history(const struct irm_state *st, const char *id)
 			continue;
 		irm_time_format(st->alert_notes[i].at, ts);
 		printf("  %s  ", ts);
-		put_safe(st->alert_notes[i].by);
+		put_who(st->alert_notes[i].by, st->alert_notes[i].actor);
 		printf("  %s  ", st->alert_notes[i].kind);
 		put_safe(st->alert_notes[i].text);
 		putchar('\n');
@@ -1090,7 +1100,7 @@ show_case(const struct irm_state *st, const struct irm_case *k)
 	printf("\nopened    %s\n", ts);
 	irm_time_format(k->updated, ts);
 	printf("updated   %s by ", ts);
-	put_safe(k->updated_by);
+	put_who(k->updated_by, k->updated_actor);
 	printf("\n\nalerts:\n");
 	for (i = 0; i < k->nalerts; i++)
 		if ((al = irm_alerts_find(st->alerts, k->alerts[i])) != NULL) {
@@ -1105,7 +1115,7 @@ show_case(const struct irm_state *st, const struct irm_case *k)
 	for (i = 0; i < k->nnotes; i++) {
 		irm_time_format(k->notes[i].at, ts);
 		printf("  %s  ", ts);
-		put_safe(k->notes[i].by);
+		put_who(k->notes[i].by, k->notes[i].actor);
 		printf("  %-8s ", k->notes[i].kind);
 		put_safe(k->notes[i].text);
 		putchar('\n');

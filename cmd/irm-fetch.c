@@ -206,7 +206,7 @@ read_secret(const char *path)
 	FILE *fp;
 	size_t n;
 
-	struct stat st;
+	struct irm_error e;
 	char *s;
 
 	if (path == NULL) {
@@ -223,11 +223,8 @@ read_secret(const char *path)
 		irm_err(IRM_EXIT_USAGE, "%s", path);
 	/* As ssh does with a private key: a secret others can read is
 	 * no longer a secret, and is not used. */
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (st.st_mode & 077))
-		irm_errx(IRM_EXIT_USAGE,
-		    "%s: mode %04o is too open: a secret file must not be readable or writable by group or others (chmod 600)",
-		    path, (unsigned)(st.st_mode & 07777));
+	if (irm_secret_check(fileno(fp), path, &e) == -1)
+		irm_errx(IRM_EXIT_USAGE, "%s", e.msg);
 	if (fgets(buf, sizeof(buf), fp) == NULL)
 		buf[0] = '\0';
 	fclose(fp);

@@ -64,6 +64,7 @@ struct ctx {
 	int popfd;
 	struct irm_pop *pop; /* --population */
 	unsigned long late;
+	unsigned long again; /* of them not counted: replays */
 	int rval;
 	struct start *starts; /* --start-scoring, read before any output */
 	size_t nstarts;
@@ -166,7 +167,14 @@ read_events(struct ctx *c, int argc, char **argv)
 			}
 			c->prog.in++;
 			irm_progress_tick(&c->prog, irm_input_name(in));
-			c->late += irm_engine_add(c->eng, &ev, &c->out);
+			switch (irm_engine_add(c->eng, &ev, &c->out)) {
+			case 2:
+				c->again++;
+				/* FALLTHROUGH */
+			case 1:
+				c->late++;
+				break;
+			}
 			flush_out(c);
 		}
 		if (irm_stage_end(&stage_gate, &e))
@@ -650,6 +658,10 @@ main(int argc, char *argv[])
 	if (c.late)
 		irm_warnx("%lu late event%s for days already final", c.late,
 		    c.late == 1 ? "" : "s");
+	if (c.again)
+		irm_warnx(
+		    "%lu of them not counted: already counted for their day, or their day counted more than %d events",
+		    c.again, IRM_KEPT_MAX);
 	if (c.o.verbose)
 		irm_progress_summary(&c.prog, "insights");
 	if (irm_out_close(stdout) == -1)

@@ -107,7 +107,12 @@ irm-case -S "$tmp/store" -b analyst confirm --new-case "Departing seller" "$top"
     irm-case -S "$tmp/store" -b analyst note case-1 "HR and legal informed" &&
     irm-case -S "$tmp/store" -b lead resolve --action "access revoked" case-1 violation ||
     { echo "demo: irm-case failed" >&2; exit 3; }
-irm-case -S "$tmp/store" show case-1
+# Each note names the analyst (-b) and the Unix user who ran irm-case,
+# whoever runs this demo: shown as "you" so the output is the same for all.
+me=$(id -un 2>/dev/null || echo "uid:$(id -u)")
+irm-case -S "$tmp/store" show case-1 >"$tmp/show" ||
+    { echo "demo: irm-case show failed" >&2; exit 3; }
+sed "s/ ($me)/ (you)/" "$tmp/show"
 irm-case -S "$tmp/store" verify >/dev/null &&
     echo "irm-case verify: the journal's hash chain is intact"
 

@@ -254,6 +254,14 @@ int irm_lock_open(const char *path);
 int irm_tmp_create(const char *path);
 
 /*
+ * As ssh does with a private key: refuse a secret file (open as fd) that
+ * group or others may read or write.  Returns 0 (also for what is not a
+ * regular file, such as a pipe: nothing to check), or -1 with e filled:
+ * "PATH: mode 0644 is too open: ...".
+ */
+int irm_secret_check(int fd, const char *path, struct irm_error *e);
+
+/*
  * Warn through warn (with arg; may be NULL) when a directory holding
  * files irm keeps (what: "state", "store") is writable by group or others
  * or belongs to a user other than the caller and root: whoever can write
@@ -448,8 +456,9 @@ int irm_severity_parse(const char *name);
 
 /*
  * HMAC-SHA256 pseudonyms.  irm_pseudo_load reads the key from a file
- * (trailing newline ignored; at least 16 bytes).  Returns 0, or -1 with e
- * filled.  The key never appears in messages.
+ * (trailing newline ignored; at least 16 bytes) that group and others
+ * cannot read or write (irm_secret_check).  Returns the key, or NULL with
+ * e filled.  The key never appears in messages.
  */
 struct irm_pseudo;
 struct irm_pseudo *irm_pseudo_load(const char *path, struct irm_error *e);

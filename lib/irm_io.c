@@ -96,6 +96,18 @@ irm_tmp_create(const char *path)
 	    path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 }
 
+int
+irm_secret_check(int fd, const char *path, struct irm_error *e)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+		return irm_seterr(e,
+		    "%s: mode %04o is too open: a secret file must not be readable or writable by group or others (chmod 600)",
+		    path, (unsigned)(st.st_mode & 07777));
+	return 0;
+}
+
 void
 irm_dir_check(
     const char *path, int parent, const char *what, irm_warn_fn warn, void *arg)

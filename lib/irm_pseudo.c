@@ -32,6 +32,10 @@ irm_pseudo_load(const char *path, struct irm_error *e)
 
 	if ((fp = fopen(path, "rb")) == NULL)
 		return irm_seterr(e, "%s: %s", path, strerror(errno)), NULL;
+	if (irm_secret_check(fileno(fp), path, e) == -1) {
+		fclose(fp);
+		return NULL;
+	}
 	p = irm_xcalloc(1, sizeof(*p));
 	n = fread(p->key, 1, sizeof(p->key), fp);
 	if (ferror(fp) || n > KEY_MAX) {

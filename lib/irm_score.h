@@ -363,10 +363,16 @@ int irm_violations_load(const char *dir, const struct irm_pseudo *pseudo,
 struct irm_engine *irm_engine_new(const struct irm_engine_opts *o);
 void irm_engine_free(struct irm_engine *g);
 
+/* The ids of the events counted that a user's day keeps for its
+ * look-back (irm_engine_add). */
+#define IRM_KEPT_MAX 4096
+
 /*
  * Count one event.  Insights that become due are appended to out.
- * Returns 1 when the event was for a day already final (a late event),
- * else 0.
+ * Returns 1 when the event was for a day already final (a late event), 2
+ * for a late event not counted (its id was counted for its day already,
+ * or the day counted more than IRM_KEPT_MAX events and cannot tell), else
+ * 0.
  */
 int irm_engine_add(
     struct irm_engine *g, const struct irm_ev *ev, struct irm_buf *out);

@@ -146,7 +146,8 @@ enum irm_case_status { IRM_CASE_ACTIVE, IRM_CASE_CLOSED };
 struct irm_note {
 	int64_t at;
 	char *by;
-	char *kind; /* note, notice, confirm, dismiss, resolve, reveal */
+	char *actor; /* the Unix user; "" for entries from before actors */
+	char *kind;  /* note, notice, confirm, dismiss, resolve, reveal */
 	char *text;
 };
 
@@ -157,6 +158,7 @@ struct irm_case {
 	char *action;
 	int64_t opened, updated;
 	char *updated_by;
+	char *updated_actor;
 	char **alerts; /* alert ids */
 	size_t nalerts;
 	struct irm_note *notes;

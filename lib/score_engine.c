@@ -9,7 +9,10 @@
  * Memory is O(users x active days x matching indicators): events are
  * folded into counts as they arrive; only the first 20 ids, files and
  * targets of each count are kept as evidence, and the ids seen on days
- * still open (to count each event id once per user and day).
+ * still open (to count each event id once per user and day).  Days of
+ * the look-back also keep a 32-bit short id of each event that an
+ * indicator counted, at most KEPT_MAX a day, so that an event replayed
+ * after its day is final is not counted again: O(users x look-back).
  */
 #include <math.h>
 #include <stdio.h>
@@ -239,35 +242,7 @@ uday_free(struct uday *d)
 	free(d->ind);
 	free(d->em);
 	free(d->seen);
-}
-
-/* Add an id hash to the day's set; 0 when it was there already. */
-int
-irm_eng_seen_add(struct uday *d, uint64_t h)
-{
-	size_t i, mask, j;
-	uint64_t *old;
-
-	if (h == 0)
-		h = 1;
-	if (d->seen == NULL || d->nseen * 2 >= d->capseen) {
-		old = d->seen;
-		j = d->capseen;
-		d->capseen = j ? j * 2 : 64;
-		d->seen = irm_xcalloc(d->capseen, sizeof(*d->seen));
-		d->nseen = 0;
-		while (j--)
-			if (old[j])
-				irm_eng_seen_add(d, old[j]);
-		free(old);
-	}
-	mask = d->capseen - 1;
-	for (i = h & mask; d->seen[i]; i = (i + 1) & mask)
-		if (d->seen[i] == h)
-			return 0;
-	d->seen[i] = h;
-	d->nseen++;
-	return 1;
+	free(d->kept);
 }
 
 /* -------------------------------------------------------------- scoring */
@@ -919,13 +894,21 @@ prune(struct irm_engine *g, struct user *u)
 	u->ndays -= k;
 }
 
+static int
+cmp_day(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Days before `before` become final: in day order, users by name. */
 static void
 advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 {
 	struct user **v;
-	int64_t day, first = INT64_MAX, last = INT64_MIN;
-	size_t n, i;
+	int64_t day, next, first = INT64_MAX, last = INT64_MIN, *pend = NULL;
+	size_t n, i, np = 0, capp = 0, k = 0;
 	int j;
 
 	if (before <= g->final_before && !flush)
@@ -935,13 +918,30 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 		for (j = 0; j < v[i]->ndays; j++) {
 			if (v[i]->days[j].final)
 				continue;
+			if (np == capp) {
+				capp = capp ? capp * 2 : 64;
+				pend = irm_xrealloc(pend, capp * sizeof(*pend));
+			}
+			pend[np++] = v[i]->days[j].day;
 			if (v[i]->days[j].day < first)
 				first = v[i]->days[j].day;
 			if (v[i]->days[j].day > last)
 				last = v[i]->days[j].day;
 		}
+	if (np)
+		qsort(pend, np, sizeof(*pend), cmp_day);
 	irm_pop_range(g, before, &first, &last);
 	for (day = first; day < before && day <= last; day++) {
+		/* With a population, only the days held and the days of
+		 * cumulative exfiltration, however far apart (a tampered
+		 * population file must not make millions of days). */
+		next = irm_pop_next_day(g, day);
+		while (k < np && pend[k] < day)
+			k++;
+		if (k < np && pend[k] < next)
+			next = pend[k];
+		if (next > day && ((day = next) >= before || day > last))
+			break;
 		for (i = 0; i < n; i++) {
 			struct uday *d = irm_eng_uday(v[i], day, 0);
 
@@ -951,6 +951,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 		if (irm_pop_cumulative_day(g, day) != 0)
 			irm_eng_cumulative(g, v, n, day, out);
 	}
+	free(pend);
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
 		irm_seq_score(g, v[i], before, flush, out);
@@ -991,12 +992,13 @@ evidence(struct iday *id, const struct irm_ev *ev)
 		irm_eng_evid_add(&e->targets, ev->email_to.v[i]);
 }
 
-static void
+/* Count ev on day d of u; 1 when an indicator matched it, else 0. */
+static int
 count(struct irm_engine *g, struct user *u, struct uday *d,
     const struct irm_ev *ev)
 {
 	const struct irm_settings *s = g->o.settings;
-	int prio = -1, unall = -1, after = -1, exfil = 0;
+	int prio = -1, unall = -1, after = -1, exfil = 0, matched = 0;
 	size_t i;
 
 	for (i = 0; i < irm_nindicators; i++) {
@@ -1010,6 +1012,7 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 			after = irm_after_hours(s, ev->ts);
 		}
 		exfil |= irm_indicators[i].exfiltration;
+		matched = 1;
 		id = irm_eng_iday(d, (int)i);
 		id->n++;
 		id->prio += prio;
@@ -1017,11 +1020,12 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 		id->after += after;
 		evidence(id, ev);
 	}
-	if (ev->file_name == NULL)
-		return;
-	if (prio < 0)
-		prio = irm_priority_content(s, ev);
-	irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
+	if (ev->file_name != NULL) {
+		if (prio < 0)
+			prio = irm_priority_content(s, ev);
+		irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
+	}
+	return matched;
 }
 
 int
@@ -1033,7 +1037,7 @@ irm_engine_add(
 	struct user *u;
 	struct uday *d;
 	struct trig t;
-	int late = 0;
+	uint64_t h;
 
 	irm_engine_tick(g, ev->ts, out);
 	irm_pop_event(g, ev->day, 0);
@@ -1048,20 +1052,28 @@ irm_engine_add(
 	lower_id(ev->user, name, sizeof(name));
 	u = irm_eng_user(g, name, 1);
 	d = irm_eng_uday(u, ev->day, 1);
+	h = irm_fnv1a(ev->id);
 	if (d->final || ev->day < g->final_before) {
-		/* A late event: counted, and the day scored again. */
-		late = 1;
-		count(g, u, d, ev);
+		/*
+		 * A late event: counted, and the day scored again, unless
+		 * the day counted it already (a replay) or counted more
+		 * events than it keeps ids of (it cannot tell).
+		 */
+		if (irm_eng_kept_has(d, irm_eng_short_id(h)) || d->full)
+			return 2;
+		if (count(g, u, d, ev))
+			irm_eng_kept_add(d, irm_eng_short_id(h));
 		d->final = 1;
 		exfil_trigger(g, u, d, out);
 		score_all(g, u, d, out);
-		return late;
+		return 1;
 	}
 	irm_pop_event(g, ev->day, 1);
-	if (!irm_eng_seen_add(d, irm_fnv1a(ev->id)))
+	if (!irm_eng_seen_add(d, h))
 		return 0;
-	count(g, u, d, ev);
-	return late;
+	if (count(g, u, d, ev))
+		irm_eng_kept_add(d, irm_eng_short_id(h));
+	return 0;
 }
 
 void

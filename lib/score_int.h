@@ -17,6 +17,7 @@
 
 #define DAY_MS 86400000LL
 #define EVID_MAX 20
+#define KEPT_MAX IRM_KEPT_MAX
 #define EVID_CUT 1024 /* bytes of a string written into an insight */
 #define MAX_POLICIES 64
 #define OWN_MIN_DAYS 14 /* active days of history for the own baseline */
@@ -56,6 +57,12 @@ struct uday {
 	int nem;
 	uint64_t *seen; /* id hashes, open addressing; NULL when final */
 	size_t nseen, capseen;
+	/* Short ids (irm_eng_short_id) of the events counted, sorted, kept
+	 * for the look-back so that a replayed event is not counted again
+	 * once the day is final; full: more than KEPT_MAX were counted. */
+	uint32_t *kept;
+	uint32_t nkept, capkept;
+	int full;
 };
 
 struct trig {
@@ -148,8 +155,21 @@ struct uday *irm_eng_uday(struct user *u, int64_t day, int create);
 /* The day's count of indicator idx, added in catalogue order. */
 struct iday *irm_eng_iday(struct uday *d, int idx);
 
-/* Add an id hash to the day's set; 0 when it was there already. */
+/* score_seen.c: add an id hash to the day's set; 0 when it was there
+ * already. */
 int irm_eng_seen_add(struct uday *d, uint64_t h);
+
+/* The short id kept for an event whose id hashes (irm_fnv1a) to h: 32
+ * bits, a few bytes per event in memory and in the state file. */
+uint32_t irm_eng_short_id(uint64_t h);
+
+/*
+ * Add a short id to the day's kept ids: 1 when added, 0 when there
+ * already, -1 when the day holds KEPT_MAX (the day is then full).  Does
+ * the day keep k?
+ */
+int irm_eng_kept_add(struct uday *d, uint32_t k);
+int irm_eng_kept_has(const struct uday *d, uint32_t k);
 
 /*
  * Is day of user u in the scope of policy p: a covered user, and for a
@@ -256,6 +276,9 @@ void irm_pop_final(
 void irm_pop_range(
     const struct irm_engine *g, int64_t before, int64_t *lo, int64_t *hi);
 int64_t irm_pop_last(const struct irm_engine *g, int64_t last);
+/* The first day from day on that the population scores cumulative
+ * exfiltration (INT64_MAX: none); day itself without a population. */
+int64_t irm_pop_next_day(const struct irm_engine *g, int64_t day);
 int irm_pop_cumulative_day(struct irm_engine *g, int64_t day);
 
 /* The population's users the engine does not count (owned array of

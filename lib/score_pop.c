@@ -76,6 +76,8 @@ dayset_sort(struct dayset *s)
 {
 	size_t i, k = 0;
 
+	if (s->n == 0)
+		return;
 	qsort(s->v, s->n, sizeof(*s->v), cmp_day);
 	for (i = 0; i < s->n; i++)
 		if (k == 0 || s->v[k - 1] != s->v[i])
@@ -322,7 +324,7 @@ irm_pop_load(struct irm_pop *p, const char *path, struct irm_error *e)
 	char *argv[1] = {(char *)path};
 	struct irm_input *in = irm_input_new(1, argv, (size_t)1 << 20);
 	const char *why;
-	int rc = 0, rl, open = 0;
+	int rc = 0, rl, open = 0, headed = 0;
 	char *line;
 	size_t len;
 
@@ -335,7 +337,7 @@ irm_pop_load(struct irm_pop *p, const char *path, struct irm_error *e)
 		why = NULL;
 		if (strcmp(line, POP_HEADER) == 0)
 			why = open ? "a partition without its end" : NULL,
-			open = 1;
+			open = headed = 1;
 		else if (!open)
 			why = "not a population file (no header)";
 		else if (strcmp(line, POP_END) == 0)
@@ -355,6 +357,10 @@ irm_pop_load(struct irm_pop *p, const char *path, struct irm_error *e)
 		    : -1;
 	if (rc == 0 && open)
 		rc = irm_seterr(e, "%s: a partition without its end", path);
+	/* An empty file lacks its header too (a partition never written). */
+	if (rc == 0 && !headed)
+		rc = irm_seterr(
+		    e, "%s: not a population file (no header)", path);
 	irm_input_free(in);
 	return rc;
 }
@@ -477,6 +483,10 @@ irm_engine_population(struct irm_engine *g, struct irm_pop *p, int finish)
 			i++;
 		}
 		if (j < c->n && c->v[j] == day) {
+			/* The event counted was read too: its tick (the
+			 * events rows say so already, unless the file was
+			 * tampered with; the days walked then stay few). */
+			sim_advance(&s, day - lag, 0);
 			/* Never late: a day counted is at least its own
 			 * tick's final boundary. */
 			if (s.a == s.b)
@@ -522,6 +532,20 @@ irm_pop_last(const struct irm_engine *g, int64_t last)
 	if (ps && ps->pop && ps->cum.n && ps->cum.v[ps->cum.n - 1] > last)
 		return ps->cum.v[ps->cum.n - 1];
 	return last;
+}
+
+int64_t
+irm_pop_next_day(const struct irm_engine *g, int64_t day)
+{
+	const struct irm_popstate *ps = g->pop;
+	size_t k;
+
+	if (ps == NULL || ps->pop == NULL)
+		return day;
+	for (k = ps->next; k < ps->cum.n; k++)
+		if (ps->cum.v[k] >= day)
+			return ps->cum.v[k];
+	return INT64_MAX;
 }
 
 int

@@ -5,10 +5,15 @@
  * The state file: JSON lines.  The first line names the format version,
  * the time reached and the policies (so their indexes can be matched by
  * name when the policy set changes); then one line per user, sorted by
- * name, with its triggers and days.  Written to a temporary file, synced
- * and renamed over the old one, so a killed run leaves the old state.
+ * name, with its triggers and days (a day: the day, final, the policies
+ * that scored it, the counts, the insights written, the ids seen while
+ * open, the short ids counted as one string of 8 hex digits each, and
+ * whether it counted more than it keeps).  Written to a temporary file,
+ * synced and renamed over the old one, so a killed run leaves the old
+ * state.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +57,10 @@ put_day(struct irm_buf *b, const struct uday *d)
 		if (d->seen[k])
 			irm_buf_printf(
 			    b, "%s%lld", i++ ? "," : "", (long long)d->seen[k]);
-	irm_buf_adds(b, "]]");
+	irm_buf_adds(b, "],\"");
+	for (k = 0; k < d->nkept; k++)
+		irm_buf_printf(b, "%08" PRIx32, d->kept[k]);
+	irm_buf_printf(b, "\",%d]", d->full);
 }
 
 static void
@@ -191,6 +199,32 @@ get_iday(struct uday *d, struct json_object *a)
 	get_list(&id->ev->targets, irm_json_at(a, 7));
 }
 
+/* The day's short ids: 8 hex digits each (a state file of an older
+ * version has none); what is not hex is skipped. */
+static void
+get_kept(struct uday *d, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	uint32_t k;
+	int i, c;
+
+	for (; n >= 8; n -= 8, s += 8) {
+		k = 0;
+		for (i = 0; i < 8; i++) {
+			c = (unsigned char)s[i];
+			if (c >= '0' && c <= '9')
+				c -= '0';
+			else if (c >= 'a' && c <= 'f')
+				c -= 'a' - 10;
+			else
+				break;
+			k = k << 4 | (uint32_t)c;
+		}
+		if (i == 8)
+			irm_eng_kept_add(d, k);
+	}
+}
+
 static void
 get_day(struct user *u, struct json_object *a, const int *map)
 {
@@ -229,6 +263,9 @@ get_day(struct user *u, struct json_object *a, const int *map)
 	seen = irm_json_at(a, 5);
 	for (i = 0; i < irm_json_len(seen); i++)
 		irm_eng_seen_add(d, (uint64_t)jint(seen, i));
+	get_kept(d, json_object_get_string(irm_json_at(a, 6)));
+	if (jint(a, 7))
+		d->full = 1;
 }
 
 static void

@@ -30,6 +30,7 @@ static void
 note_free(struct irm_note *n)
 {
 	free(n->by);
+	free(n->actor);
 	free(n->kind);
 	free(n->text);
 }
@@ -51,6 +52,7 @@ case_free(struct irm_case *c)
 	free(c->resolution);
 	free(c->action);
 	free(c->updated_by);
+	free(c->updated_actor);
 	free(c);
 }
 
@@ -93,7 +95,7 @@ irm_state_next_case_id(const struct irm_state *st, char *buf)
 
 /* What every entry carries, for notes and case updates. */
 struct entry {
-	const char *type, *by;
+	const char *type, *by, *actor;
 	int64_t at;
 	struct json_object *data;
 	unsigned long line;
@@ -111,7 +113,8 @@ add_note(struct irm_note **v, size_t *n, const struct entry *en,
 {
 	*v = irm_xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[*n] = (struct irm_note){en->at, irm_xstrdup(en->by),
-	    irm_xstrdup(kind), irm_xstrdup(text ? text : "")};
+	    irm_xstrdup(en->actor), irm_xstrdup(kind),
+	    irm_xstrdup(text ? text : "")};
 	(*n)++;
 }
 
@@ -122,6 +125,8 @@ case_touch(struct irm_case *c, const struct entry *en, const char *kind,
 	c->updated = en->at;
 	free(c->updated_by);
 	c->updated_by = irm_xstrdup(en->by);
+	free(c->updated_actor);
+	c->updated_actor = irm_xstrdup(en->actor);
 	if (kind)
 		add_note(&c->notes, &c->nnotes, en, kind, text);
 }
@@ -326,12 +331,14 @@ irm_state_fold(
 {
 	struct irm_state *st = ctx;
 	const char *ts = irm_json_str(o, "@timestamp");
-	struct entry en = {irm_json_str(o, "type"), irm_json_str(o, "by"), 0,
-	    irm_json_get(o, "data"), line};
+	struct entry en = {irm_json_str(o, "type"), irm_json_str(o, "by"),
+	    irm_json_str(o, "actor"), 0, irm_json_get(o, "data"), line};
 	int flags = IRM_TIME_UTC;
 
 	if (en.by == NULL)
 		en.by = "";
+	if (en.actor == NULL)
+		en.actor = "";
 	if (ts == NULL || irm_time_parse(ts, strlen(ts), &flags, &en.at, NULL))
 		return bad(e, &en, "no valid @timestamp");
 	if (strcmp(en.type, "alert.opened") == 0 ||

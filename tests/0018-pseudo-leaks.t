@@ -10,6 +10,7 @@ command -v jq >/dev/null || skip_all "jq missing"
 plan 9
 IN=$TESTS/data/norm/pseudo-leaks.jsonl
 printf 'k3y-for-tests-0123456789\n' >"$TMP/key"
+chmod 600 "$TMP/key"
 irm-norm -p "$TMP/key" -i contoso.com "$IN" >"$TMP/out" 2>"$TMP/err"
 check "exit 0, no message" test $? = 0 -a ! -s "$TMP/err"
 check "four events" test "$(wc -l <"$TMP/out")" = 4

@@ -265,6 +265,7 @@ check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 2
 #     (30 USB copies: 20 x 3 = 60, a high count, so corroborated; x1.25
 #     priority user).
 printf 'k3y-for-tests-0123456789\n' >"$TMP/key"
+chmod 600 "$TMP/key"
 sed 's/"unusual"/"priority_users": {"executives": ["CEO@contoso.com"]},\n\t"unusual"/' \
     "$S/settings.json" >"$TMP/settings-pu.json"
 for i in $(seq 10 39); do

@@ -97,7 +97,9 @@ irm-case -S "$S" -b dave resolve --action "access revoked" case-1 violation
 check_rc "note on a closed case: exit 2" 2 irm-case -S "$S" note case-1 "late"
 check "resolving closes the case and resolves its alerts" test \
     "$(irm-case -S "$S" list --status resolved | ids)$(irm-case -S "$S" list --cases --status closed | ids)" = "$ADT $ADL case-1 "
-irm-case -S "$S" show case-1 >"$TMP/got"
+# The actor, the Unix user running the tests, shows as ACTOR.
+me=$(id -un 2>/dev/null || echo "uid:$(id -u)")
+irm-case -S "$S" show case-1 | sed "s/ ($me) / (ACTOR) /; s/ ($me)\$/ (ACTOR)/" >"$TMP/got"
 [ -n "${BLESS:-}" ] && cp "$TMP/got" "$G/show-case.out"
 check_same "show: a case with its alerts and notes" "$TMP/got" "$G/show-case.out"
 check_rc "verify after every action" 0 irm-case -S "$S" verify
@@ -123,6 +125,7 @@ check "replayed actions give a byte-identical journal" cmp -s "$R/journal.jsonl"
 
 # reveal: a pseudonymized pipeline.
 printf 'k3y-for-tests-0123456789abcdef\n' >"$TMP/key"
+chmod 600 "$TMP/key"
 P=$TMP/pseudo
 irm-norm -p "$TMP/key" "$EX"/tenant/* | sort |
     irm-score -s "$EX/settings.json" -p "$EX/policies" | irm-report -S "$P" >/dev/null

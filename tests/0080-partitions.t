@@ -10,7 +10,7 @@
 
 scale_tenant
 
-plan 21
+plan 22
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
 
@@ -100,4 +100,8 @@ tail -n +2 "$TMP/p3/part-0.pop" >"$TMP/nohead.pop"
 # shellcheck disable=SC2086
 check_rc "a population without its header: exit 2" 2 \
     irm-score $S --population "$TMP/nohead.pop" "$TMP/events"
+: >"$TMP/empty.pop"
+# shellcheck disable=SC2086
+check_rc "an empty population (no header): exit 2" 2 \
+    irm-score $S --population "$TMP/empty.pop" "$TMP/events"
 done_testing

@@ -59,15 +59,14 @@ void fuzz_config(const char *settings_text, const char *const *policy_text,
     size_t n, struct irm_settings **settings, struct irm_policy **pol);
 
 /*
- * The statics settings, pol and npol (the policies of the target's array
- * policy_text, under settings_text or the defaults when NULL) and the
- * LLVMFuzzerInitialize that loads them with fuzz_config.
+ * The statics settings, pol and npol of a target that scores, and its
+ * LLVMFuzzerInitialize: fuzz_init, then fuzz_config of settings_text
+ * (NULL: the defaults) and the policies of the array policy_text.
  */
-#define FUZZ_CONFIG_INIT(settings_text)                                        \
+#define FUZZ_INIT_CONFIG(settings_text, policy_text)                           \
 	static struct irm_settings *settings;                                  \
 	static struct irm_policy *pol;                                         \
-	static const size_t npol =                                             \
-	    sizeof(policy_text) / sizeof(policy_text[0]);                      \
+	static const size_t npol = sizeof(policy_text) / sizeof(*policy_text); \
 	int LLVMFuzzerInitialize(int *argc, char ***argv)                      \
 	{                                                                      \
 		(void)argc;                                                    \
@@ -77,6 +76,17 @@ void fuzz_config(const char *settings_text, const char *const *policy_text,
 		    settings_text, policy_text, npol, &settings, &pol);        \
 		return 0;                                                      \
 	}
+
+/*
+ * Count the irm-event(5) lines of the file path with engine g (read by
+ * irm_jread, parsed by irm_ev_parse, added by irm_engine_add; out is
+ * reset after each event).  A line that is not an event is skipped, or
+ * aborts when strict is set.
+ */
+struct irm_engine;
+struct irm_buf;
+void fuzz_events(
+    struct irm_engine *g, const char *path, struct irm_buf *out, int strict);
 
 /*
  * Run the bytes through irm-norm's reading loop as the file of one

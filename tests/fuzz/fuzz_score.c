@@ -44,7 +44,7 @@ static const char *const policy_text[] = {
     " \"alert\": {\"min_score\": 1}}\n",
 };
 
-FUZZ_CONFIG_INIT(settings_text)
+FUZZ_INIT_CONFIG(settings_text, policy_text)
 
 static struct irm_engine *
 engine(void)
@@ -59,36 +59,13 @@ engine(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *argv[1];
 	struct irm_engine *g = engine();
-	struct irm_input *in;
-	struct irm_jread *jr;
-	struct json_object *o;
-	struct irm_jrec r;
-	struct irm_ev ev = {0};
 	struct irm_error e;
 	struct irm_buf out;
 	const char *state;
-	int rc;
 
-	argv[0] = (char *)fuzz_file("events.jsonl", data, size);
-	in = irm_input_new(1, argv, 1 << 16);
-	jr = irm_jread_new(in);
 	irm_buf_init(&out, 64L << 20);
-	while (irm_input_next_file(in, &e) == 1) {
-		irm_jread_reset(jr);
-		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF &&
-		    rc != IRM_JREAD_FATAL) {
-			if (rc != IRM_JREAD_RECORD ||
-			    irm_ev_parse(o, &ev, &e) == -1)
-				continue;
-			irm_engine_add(g, &ev, &out);
-			irm_buf_reset(&out);
-		}
-	}
-	irm_ev_free(&ev);
-	irm_jread_free(jr);
-	irm_input_free(in);
+	fuzz_events(g, fuzz_file("events.jsonl", data, size), &out, 0);
 	/* The state file round trip: save, load into a fresh engine. */
 	state = fuzz_file("state.jsonl", "", 0);
 	if (irm_engine_save(g, state, &e) == -1)

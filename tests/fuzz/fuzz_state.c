@@ -19,7 +19,7 @@ static const char *const policy_text[] = {
     "{\"name\": \"leaks\", \"template\": \"data_leaks\"}\n",
 };
 
-FUZZ_CONFIG_INIT(NULL)
+FUZZ_INIT_CONFIG(NULL, policy_text)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

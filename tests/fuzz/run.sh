@@ -5,7 +5,9 @@
 # FUZZ_JOBS (default 1) targets run at once, each on one core.  A crash
 # leaves its input in build/fuzz/crash/ and makes the run fail; copy the
 # input to tests/fuzz/crashes/NAME/ once fixed.
-# Prints one line per target: seconds, executions, corpus size.
+# Prints one line per target: seconds, executions, corpus size; the same
+# line, dated, is added to build/fuzz/runs.log, the record of how long
+# each target has run.
 set -u
 secs=$1 maxlen=$2
 shift 2
@@ -32,6 +34,9 @@ run_one() {
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	ncorp=$(ls "$b/corpus/$t" | wc -l)
+	printf '%s fuzz %s %ss %s execs, corpus %s, exit %s\n' \
+	    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "$secs" "${execs:-?}" \
+	    "$ncorp" "$rc" >>"$b/runs.log"
 	if [ "$rc" = 0 ]; then
 		printf 'fuzz %-9s ok    %4ss %9s execs, corpus %s\n' \
 		    "$t" "$secs" "${execs:-?}" "$ncorp"

@@ -85,6 +85,15 @@ printf '{"name": "leaks", "template": "data_leaks"}\n' >"$tmp/pol/p2.json"
 irm-score -p "$tmp/pol" --state "$tmp/state" "$tmp/events" \
     >/dev/null 2>&1
 seed state '' "$tmp/state"
+# A --population of the same events and policies, whole and in two
+# partitions (the users by the parity of their name's length).
+irm-score -p "$tmp/pol" --population-out "$tmp/pop" "$tmp/events" \
+    >/dev/null 2>&1
+jq -c 'select((.user.name | length) % 2 == 0)' "$tmp/events" >"$tmp/ev0" 2>/dev/null
+irm-score -p "$tmp/pol" --population-out "$tmp/pop0" "$tmp/ev0" \
+    >/dev/null 2>&1
+cat "$tmp/pop0" "$tmp/pop" >"$tmp/pops" 2>/dev/null
+seed pop '' "$tmp/pop" "$tmp/pops"
 # irm-fetch: header lines, error bodies, blobs and pages, token
 # responses (a byte in front picks the parser: 0 headers, 1 error body,
 # 2 blob or page, 3 one object, 4 token).
@@ -105,6 +114,7 @@ printf '\001{"irm_fetch_state":1,"source":"graph","tenant":"%s","cursors":{"sign
     "$T" >"$out/fstate/graph"
 # irm-case reveal: a pseudonym under the fuzzing key, then the directory.
 printf 'fuzzing-key-0123456789abcdef\n' >"$tmp/key"
+chmod 600 "$tmp/key"
 printf '{"CreationTime":"2026-03-02T10:00:00","Id":"a1","Operation":"FileAccessed","UserId":"adele.vance@contoso.com"}\n' |
     irm-norm -p "$tmp/key" 2>/dev/null | jq -r .user.name >"$tmp/pseudonym"
 mkdir -p "$out/reveal"

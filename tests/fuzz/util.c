@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -90,6 +91,7 @@ fuzz_init(void)
 	static int done;
 	static const char key[] = "fuzzing-key-0123456789abcdef\n";
 	struct irm_error e;
+	const char *kp;
 
 	if (done)
 		return;
@@ -97,7 +99,10 @@ fuzz_init(void)
 	irm_setprogname("fuzz");
 	if (irm_time_setzone("Europe/Berlin", &e) == -1)
 		irm_time_setzone("UTC", &e);
-	pseudo = irm_pseudo_load(fuzz_file("key", key, sizeof(key) - 1), &e);
+	/* A key group or others may read is refused (irm_secret_check). */
+	kp = fuzz_file("key", key, sizeof(key) - 1);
+	chmod(kp, 0600);
+	pseudo = irm_pseudo_load(kp, &e);
 }
 
 void
@@ -144,6 +149,38 @@ config_free(void)
 {
 	irm_settings_free(&config_settings);
 	irm_policies_free(config_pol, config_npol);
+}
+
+void
+fuzz_events(
+    struct irm_engine *g, const char *path, struct irm_buf *out, int strict)
+{
+	char *argv[1] = {(char *)path};
+	struct irm_input *in = irm_input_new(1, argv, 1 << 16);
+	struct irm_jread *jr = irm_jread_new(in);
+	struct json_object *o;
+	struct irm_jrec r;
+	struct irm_ev ev = {0};
+	struct irm_error e;
+	int rc;
+
+	while (irm_input_next_file(in, &e) == 1) {
+		irm_jread_reset(jr);
+		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF &&
+		    rc != IRM_JREAD_FATAL) {
+			if (rc != IRM_JREAD_RECORD ||
+			    irm_ev_parse(o, &ev, &e) == -1) {
+				if (strict)
+					abort();
+				continue;
+			}
+			irm_engine_add(g, &ev, out);
+			irm_buf_reset(out);
+		}
+	}
+	irm_ev_free(&ev);
+	irm_jread_free(jr);
+	irm_input_free(in);
 }
 
 void

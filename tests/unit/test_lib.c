@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -139,6 +140,16 @@ test_pseudo(void)
 	struct irm_error e;
 	char out[IRM_PSEUDO_LEN], hex[65];
 
+	/* A key others may read is refused, as irm-fetch's secret file. */
+	chmod(kf, 0640);
+	test_cond("pseudo: a key readable by group refused",
+	    irm_pseudo_load(kf, &e) == NULL &&
+	        strstr(e.msg, "mode 0640 is too open") != NULL);
+	chmod(kf, 0602);
+	test_cond("pseudo: a key writable by others refused",
+	    irm_pseudo_load(kf, &e) == NULL &&
+	        strstr(e.msg, "mode 0602 is too open") != NULL);
+	chmod(kf, 0600);
 	p = irm_pseudo_load(kf, &e);
 	test_cond("pseudo: key loads", p != NULL);
 	irm_pseudonym(p, "Alice@Contoso.com", 17, out);
@@ -147,6 +158,7 @@ test_pseudo(void)
 	    "pseudo: HMAC-SHA256 of lower-cased id", out, "anon-a2ab535039dd");
 	irm_pseudo_free(p);
 	kf = file_with("short", "short\n", 6);
+	chmod(kf, 0600);
 	test_cond("pseudo: short key refused",
 	    irm_pseudo_load(kf, &e) == NULL && strstr(e.msg, "shorter"));
 	irm_sha256_hex("abc", 3, hex);

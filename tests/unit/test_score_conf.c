@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -898,10 +899,13 @@ test_pseudo(void)
 	struct irm_settings s;
 	struct irm_error e;
 	struct irm_ev ev;
+	const char *kf;
 	char path[PATH_MAX + 32], ceo[IRM_PSEUDO_LEN], alice[IRM_PSEUDO_LEN],
 	    cfo[IRM_PSEUDO_LEN], svc[IRM_PSEUDO_LEN];
 
-	ps = irm_pseudo_load(file_with("key", "0123456789abcdef0123\n"), &e);
+	kf = file_with("key", "0123456789abcdef0123\n");
+	chmod(kf, 0600);
+	ps = irm_pseudo_load(kf, &e);
 	test_cond("pseudo: key", ps != NULL);
 	if (ps == NULL)
 		return;

@@ -694,6 +694,7 @@ test_covers(void)
 	free(path);
 
 	write_file("key", "0123456789abcdef0123");
+	chmod(tpath, 0600);
 	ps = irm_pseudo_load(tpath, &e);
 	test_cond("covers: key loads", ps != NULL);
 	if (ps == NULL)
