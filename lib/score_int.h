@@ -201,6 +201,9 @@ void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
  * settings' alert_volume, within 0 to 100. */
 int irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p);
 
+/* The level (0 to 3) of a daily count n against pi's thresholds. */
+int irm_eng_level(const struct irm_pol_ind *pi, uint32_t n);
+
 /* --------------------------------------------------------- score_cum.c */
 
 /* The user's last cumulative (risk: user risk) insight for policy pol,

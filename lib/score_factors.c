@@ -1,0 +1,278 @@
+/*
+ * score_factors.c - an indicator insight's factors: the level's points,
+ * the multipliers (priority content, unallowed domain, unusual activity,
+ * the user's own usual count, priority user, previous violation, after
+ * hours) and the corroboration that halves a count with nothing else
+ * pointing the same way (irm-score(1) SCORING, Indicator insights).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "irm.h"
+#include "irm_score.h"
+#include "score_int.h"
+
+/* Was a case of user resolved as a confirmed violation before day? */
+static int
+previous_violation(const struct irm_engine *g, const char *user, int64_t day)
+{
+	size_t lo = 0, hi = g->o.nviolations, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(g->o.violations[mid].user, user);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < g->o.nviolations &&
+	     strcmp(g->o.violations[lo].user, user) == 0;
+	     lo++)
+		if (g->o.violations[lo].day < day)
+			return 1;
+	return 0;
+}
+
+/* The mean daily count of idx over the 30 days before day. */
+static double
+mean30(const struct user *u, int idx, int64_t day)
+{
+	double sum = 0;
+	int i, j;
+
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx)
+				sum += u->days[i].ind[j].n;
+	}
+	return sum / 30.0;
+}
+
+/*
+ * The user's own daily mean of idx over the active days (days with any
+ * event of the user) of the 30 days before day; *active gets their
+ * number.
+ */
+double
+irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
+{
+	double sum = 0;
+	int i, j;
+
+	*active = 0;
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		++*active;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx)
+				sum += u->days[i].ind[j].n;
+	}
+	return *active ? sum / *active : 0;
+}
+
+/*
+ * The share of the user's counted events outside working hours over the
+ * 30 days before day, every indicator together but after-hours logons
+ * (after hours by definition: a weekend logon would make anyone a night
+ * worker); -1 with fewer than OWN_MIN_DAYS active days or no such event
+ * (no habit to speak of).
+ */
+static double
+own_after_share(const struct user *u, int64_t day)
+{
+	double n = 0, after = 0;
+	int i, j, active = 0;
+
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - 30 || u->days[i].day >= day)
+			continue;
+		active++;
+		for (j = 0; j < u->days[i].nind; j++) {
+			if (strcmp(irm_indicators[u->days[i].ind[j].idx].name,
+			        "after_hours_logon") == 0)
+				continue;
+			n += u->days[i].ind[j].n;
+			after += u->days[i].ind[j].after;
+		}
+	}
+	return active < OWN_MIN_DAYS || n == 0 ? -1 : after / n;
+}
+
+/*
+ * Did the count touch priority content enough to say so: 3 of its events
+ * or more, or all of them?  One priority file among forty printed is the
+ * day's work, not its target.
+ */
+static int
+prio_enough(const struct iday *x)
+{
+	return x->prio >= PRIO_MIN || (x->prio > 0 && x->prio == x->n);
+}
+
+/* Is idx the after-hours logon indicator (after hours by definition)? */
+static int
+logon_after_hours(int idx)
+{
+	return strcmp(irm_indicators[idx].name, "after_hours_logon") == 0;
+}
+
+/*
+ * Exfiltration after hours that is not the user's routine: a count of an
+ * exfiltration indicator on the day, some of it outside working hours,
+ * that is new or a rise for the user (score_risk.c), or touched priority
+ * content or an unallowed domain.  Returns its indicator, or -1.  A night
+ * shift mailing and printing at night as every night, or a traveller
+ * working in another zone's hours, has none.
+ */
+static int
+after_hours_exfil(const struct uday *d)
+{
+	int i;
+
+	for (i = 0; i < d->nind; i++) {
+		const struct iday *x = &d->ind[i];
+
+		if (irm_indicators[x->idx].exfiltration && x->after &&
+		    (x->rk == RISK_NEW || prio_enough(x) || x->unallowed))
+			return x->idx;
+	}
+	return -1;
+}
+
+/*
+ * Corroboration: a count on its own, with nothing else that points the
+ * same way, is halved (x0.5, exact in binary), so that one indicator on
+ * one day stays low; the signals looked for are the multipliers priority
+ * content, unallowed domain, unusual activity (not for after-hours logons
+ * and collection, whose volume swings with the hour and the work),
+ * previous violation and after hours, and besides them a trigger other
+ * than exfiltration, a count new for the user, a count at the high
+ * threshold, and for after-hours logons exfiltration after hours the
+ * same day.  Returns the number of signals found.
+ */
+static int
+corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
+    int lv, int active, double habit, const struct factor *f, int nf)
+{
+	int i, k = 0;
+
+	for (i = 1; i < nf; i++)
+		if (strcmp(f[i].name, "usual_for_user") != 0 &&
+		    strcmp(f[i].name, "priority_user") != 0 &&
+		    strcmp(f[i].name, "unusual_activity") != 0 &&
+		    (strcmp(f[i].name, "priority_content") != 0 ||
+		        !(logon_after_hours(id->idx) ||
+		            irm_risk_collection(id->idx))))
+			k++;
+	if (t && t->type != IRM_TRIG_EXFIL)
+		k++;
+	/* A first sync is a new device as often as anything. */
+	if (id->rk == RISK_NEW && !irm_risk_collection(id->idx))
+		k++;
+	/* A high count of collection is not exfiltration: it needs
+	 * something else too; and a high count is strong only against a
+	 * past in which it is not the user's routine (a salesman mails
+	 * forty attachments on his first day in the data as on every day). */
+	if (lv == 3 && !irm_risk_collection(id->idx) && active >= OWN_MIN_DAYS)
+		k++;
+	/* Not for a night shift or a traveller, whose work is mostly
+	 * after hours: the hour says nothing about what they send then. */
+	if (logon_after_hours(id->idx) && after_hours_exfil(d) >= 0 &&
+	    habit < 0.5)
+		k++;
+	/* Collection is the routine of work, not exfiltration: one signal
+	 * (a download after hours, or by someone in scope) is not enough. */
+	if (irm_risk_collection(id->idx) && k < 2)
+		return 0;
+	return k;
+}
+
+/* Work out an insight's factors; returns the number of factors.  t is the
+ * trigger that put the user in scope (NULL: none). */
+int
+irm_eng_factors(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, const struct uday *d, const struct iday *id,
+    const struct trig *t, struct factor *f, int *score)
+{
+	const struct irm_pol_ind *pi = &p->ind[id->idx];
+	const struct irm_settings *s = g->o.settings;
+	int lv = irm_eng_level(pi, id->n), nf = 1, active;
+	double prod = 1, mean, bar, own, habit = own_after_share(u, d->day);
+
+	f[0].name = "level";
+	f[0].x = 0;
+	f[0].points = pi->weight * lv;
+	snprintf(f[0].detail, sizeof(f[0].detail), "%u/day >= %s %d", id->n,
+	    irm_severity_name(lv), pi->thresholds[lv - 1]);
+	if (prio_enough(id)) {
+		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u touched priority content", id->prio, id->n);
+	}
+	if (id->unallowed) {
+		f[nf] = (struct factor){"unallowed_domain", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u involved unallowed domains", id->unallowed,
+		    id->n);
+	}
+	own = irm_eng_own_mean(u, id->idx, d->day, &active);
+	mean = mean30(u, id->idx, d->day);
+	bar = fmax(s->unusual_min_daily, s->unusual_factor * mean);
+	/* Unusual needs a past to be unusual against. */
+	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar) {
+		f[nf] = (struct factor){"unusual_activity", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u/day >= max(%d, %g x 30-day mean %.2f)", id->n,
+		    s->unusual_min_daily, s->unusual_factor, mean);
+	}
+	if (active >= OWN_MIN_DAYS && id->n <= OWN_FACTOR * own) {
+		f[nf] = (struct factor){"usual_for_user", "", 0.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u/day <= %d x own mean %.2f over %d active days", id->n,
+		    OWN_FACTOR, own, active);
+	}
+	if (p->boost_priority_user && irm_priority_user(s, u->name)) {
+		f[nf] = (struct factor){"priority_user", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "member of a priority user group");
+	}
+	if (p->boost_previous && previous_violation(g, u->name, d->day)) {
+		f[nf] = (struct factor){"previous_violation", "", 1.25, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "a case resolved as a violation before this day");
+	}
+	/* after_hours_logon is after hours by definition: no double count;
+	 * and for a night shift, whose work is mostly after hours, the hour
+	 * is routine. */
+	if (p->boost_after && id->after * 2 > id->n &&
+	    !logon_after_hours(id->idx) && habit < 0.5) {
+		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
+		if (habit < 0)
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "%u of %u outside working hours", id->after, id->n);
+		else
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "%u of %u outside working hours, own share %.2f < 0.5",
+			    id->after, id->n, habit);
+	}
+	if (corroboration(d, id, t, lv, active, habit, f, nf) == 0) {
+		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
+		    logon_after_hours(id->idx)
+		        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
+		        : irm_risk_collection(id->idx)
+		        ? "no unallowed domain, trigger, previous violation or after hours"
+		        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
+	}
+	for (int i = 1; i < nf; i++)
+		prod *= f[i].x;
+	*score = (int)fmin(100, floor(f[0].points * prod + 0.5));
+	return nf;
+}
