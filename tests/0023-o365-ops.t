@@ -106,7 +106,7 @@ check_same "activities, ECS and facts of each operation" "$TMP/got" "$TMP/want"
 
 # Under -p the changed properties are left out (identities in any shape)
 # and the members at an internal domain get pseudonyms.
-printf '%s\n' 0123456789abcdef0123 >"$TMP/key"
+printf '%s\n' 0123456789abcdef0123 >"$TMP/key" && chmod 600 "$TMP/key"
 grep -e '"ops-27"' -e '"ops-32"' "$TMP/in.jsonl" |
     irm-norm -p "$TMP/key" -i contoso.com |
     jq -c '[.irm.activity, .irm.changes,
