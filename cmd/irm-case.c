@@ -196,31 +196,6 @@ data_str(struct irm_buf *d, const char *key, const char *v)
 	irm_json_quote(d, v);
 }
 
-/*
- * Text for a terminal: control characters (escapes included, C1 controls
- * and bidi overrides and isolates too) become '?'.
- */
-static void
-put_safe(const char *s)
-{
-	size_t k;
-
-	for (; s && *s; s++) {
-		k = irm_utf8_control(s, strnlen(s, 3));
-		putchar(k ? '?' : *s);
-		if (k)
-			s += k - 1;
-	}
-}
-
-static const char *
-day_of(int64_t ms, char *buf)
-{
-	irm_time_format(ms, buf);
-	buf[10] = '\0';
-	return buf;
-}
-
 static void cmd_usage(const char *name, int code);
 
 /*
@@ -631,7 +606,7 @@ cmd_reveal(struct ctx *c, int argc, char **argv)
 		return IRM_EXIT_REJECT;
 	}
 	printf("%s\t", user);
-	put_safe(found);
+	irm_case_put_safe(stdout, found);
 	putchar('\n');
 	free(found);
 	return IRM_EXIT_OK;
@@ -859,175 +834,6 @@ collect_fold(
 	return irm_state_fold(k->st, o, line, e);
 }
 
-static void
-show_factors(struct json_object *irm)
-{
-	struct json_object *f = irm_json_get(irm, "factors"), *x;
-	size_t i,
-	    n = json_object_is_type(f, json_type_array)
-	    ? json_object_array_length(f)
-	    : 0;
-
-	for (i = 0; i < n; i++) {
-		x = json_object_array_get_idx(f, i);
-		printf("      %-18s ", irm_json_str(x, "name"));
-		if (irm_json_get(x, "x"))
-			printf("x%-6s ", irm_json_str(x, "x"));
-		else
-			printf("+%-6s ", irm_json_str(x, "points"));
-		put_safe(irm_json_str(x, "detail"));
-		putchar('\n');
-	}
-}
-
-/* One line per string of the array o.key. */
-static void
-show_list(struct json_object *o, const char *key, const char *label)
-{
-	struct json_object *a = irm_json_get(o, key);
-	size_t i,
-	    n = json_object_is_type(a, json_type_array)
-	    ? json_object_array_length(a)
-	    : 0;
-
-	for (i = 0; i < n; i++) {
-		printf("      %s: ", label);
-		put_safe(
-		    json_object_get_string(json_object_array_get_idx(a, i)));
-		putchar('\n');
-	}
-}
-
-/* One event behind an insight: time, activity, object, IP, device. */
-static void
-show_event(const struct irm_evidence_event *ev)
-{
-	char when[IRM_TIME_LEN];
-
-	irm_evidence_time(ev->at, when);
-	printf("      event %s  ", when);
-	put_safe(*ev->activity ? ev->activity : "-");
-	printf("  ");
-	put_safe(*ev->object ? ev->object : "-");
-	printf("  ");
-	put_safe(*ev->ip ? ev->ip : "-");
-	printf("  ");
-	put_safe(*ev->device ? ev->device : "-");
-	putchar('\n');
-}
-
-static void
-show_evidence(struct json_object *irm, const struct irm_evidence *x)
-{
-	struct json_object *ev = irm_json_get(irm, "evidence");
-	struct json_object *ids = irm_json_get(ev, "ids");
-	const struct irm_evidence_event *e;
-	size_t i, n;
-
-	if (ev == NULL)
-		return;
-	printf("      evidence: %s events:", irm_json_str(ev, "count"));
-	n = json_object_is_type(ids, json_type_array)
-	    ? json_object_array_length(ids)
-	    : 0;
-	for (i = 0; i < n; i++) {
-		putchar(' ');
-		put_safe(
-		    json_object_get_string(json_object_array_get_idx(ids, i)));
-	}
-	putchar('\n');
-	show_list(ev, "files", "file");
-	show_list(ev, "targets", "target");
-	for (i = 0; x && i < n; i++)
-		if ((e = irm_evidence_find(x,
-		         json_object_get_string(
-		             json_object_array_get_idx(ids, i)))) != NULL)
-			show_event(e);
-}
-
-/* One insight: its line on the timeline, factors and evidence. */
-static void
-show_insight(struct json_object *o, const struct irm_evidence *x)
-{
-	struct json_object *irm = irm_json_get(o, "irm");
-	const char *what = irm_json_str(irm, "indicator");
-	const char *ts = irm_json_str(o, "@timestamp");
-	long long score = 0;
-	int bar;
-
-	irm_json_int(irm, "score", &score);
-	bar = (int)(score / 5);
-	printf("  %.10s  %3lld %-20.*s ", ts ? ts : "?", score, bar,
-	    "####################");
-	put_safe(what ? what : irm_json_str(irm, "insight"));
-	printf("  (%s, revision %s)\n",
-	    irm_json_str(irm_json_get(o, "event"), "id"),
-	    irm_json_str(irm, "revision"));
-	if (irm_json_get(irm, "trigger")) {
-		printf("      trigger: ");
-		put_safe(
-		    irm_json_str(irm_json_get(irm, "trigger"), "activity"));
-		printf(" at %s\n",
-		    irm_json_str(irm_json_get(irm, "trigger"), "@timestamp"));
-	}
-	show_factors(irm);
-	show_evidence(irm, x);
-}
-
-/* Who acted: the display name, then the Unix user (irm-store(5)). */
-static void
-put_who(const char *by, const char *actor)
-{
-	put_safe(by);
-	printf(" (");
-	put_safe(actor && *actor ? actor : "no actor");
-	putchar(')');
-}
-
-static void
-show_history(const struct irm_state *st, const char *id)
-{
-	char ts[IRM_TIME_LEN];
-	size_t i;
-
-	for (i = 0; i < st->nalert_notes; i++) {
-		if (strcmp(st->alert_note_ids[i], id) != 0)
-			continue;
-		irm_time_format(st->alert_notes[i].at, ts);
-		printf("  %s  ", ts);
-		put_who(st->alert_notes[i].by, st->alert_notes[i].actor);
-		printf("  %s  ", st->alert_notes[i].kind);
-		put_safe(st->alert_notes[i].text);
-		putchar('\n');
-	}
-}
-
-/* Timeline order: by @timestamp (RFC 3339 UTC sorts as text), then as
- * journaled: an insertion sort, which is stable. */
-static void
-sort_ins(struct json_object **v, size_t n)
-{
-	struct json_object *x;
-	const char *tx, *ty;
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		x = v[i];
-		tx = irm_json_str(x, "@timestamp");
-		for (j = i; j > 0; j--) {
-			ty = irm_json_str(v[j - 1], "@timestamp");
-			if (strcmp(ty ? ty : "", tx ? tx : "") <= 0)
-				break;
-			v[j] = v[j - 1];
-		}
-		v[j] = x;
-	}
-}
-
-/*
- * The events behind the collected insights, from the events file, in one
- * pass that keeps only them; what could not be joined is said once.
- */
 static struct irm_evidence *
 show_events(const struct collect *k, const char *file)
 {
@@ -1047,79 +853,6 @@ show_events(const struct collect *k, const char *file)
 	if (irm_evidence_read(x, file, irm_warn_print, NULL, &e) == -1)
 		irm_errx(IRM_EXIT_FATAL, "--events: %s", e.msg);
 	return x;
-}
-
-static void
-show_alert(
-    struct collect *k, const struct irm_alert *al, const struct irm_evidence *x)
-{
-	char a[IRM_TIME_LEN], b[IRM_TIME_LEN];
-	size_t i;
-
-	printf("alert %s  %s %d  %s\nuser      ", al->id,
-	    irm_severity_name(irm_alert_severity(al)), irm_alert_score(al),
-	    irm_alert_status_name(al->status));
-	put_safe(al->user);
-	printf("\npolicy    ");
-	put_safe(al->policy);
-	printf("\nepisode   %d\nseen      %s to %s\n", al->episode,
-	    day_of(al->first, a), day_of(al->last, b));
-	if (al->case_id)
-		printf("case      %s\n", al->case_id);
-	printf("factors   ");
-	for (i = 0; i < al->nfactors; i++) {
-		printf("%s", i ? ", " : "");
-		put_safe(al->factors[i]);
-	}
-	sort_ins(k->ins, k->n);
-	printf("\n\ntimeline (day, score, insight), factors and evidence%s:\n",
-	    x ? " with its events (time, activity, object, source IP, device)"
-	      : "");
-	for (i = 0; i < k->n; i++)
-		show_insight(k->ins[i], x);
-	printf("\nhistory:\n");
-	show_history(k->st, al->id);
-}
-
-static void
-show_case(const struct irm_state *st, const struct irm_case *k)
-{
-	char ts[IRM_TIME_LEN];
-	struct irm_alert *al;
-	size_t i;
-
-	printf("case %s  %s", k->id,
-	    k->status == IRM_CASE_ACTIVE ? "active" : "closed");
-	if (k->resolution)
-		printf(" (%s)", k->resolution);
-	printf("\nname      ");
-	put_safe(k->name);
-	printf("\nuser      ");
-	put_safe(k->user);
-	irm_time_format(k->opened, ts);
-	printf("\nopened    %s\n", ts);
-	irm_time_format(k->updated, ts);
-	printf("updated   %s by ", ts);
-	put_who(k->updated_by, k->updated_actor);
-	printf("\n\nalerts:\n");
-	for (i = 0; i < k->nalerts; i++)
-		if ((al = irm_alerts_find(st->alerts, k->alerts[i])) != NULL) {
-			printf("  %s  %-6s %3d  %-12s ", al->id,
-			    irm_severity_name(irm_alert_severity(al)),
-			    irm_alert_score(al),
-			    irm_alert_status_name(al->status));
-			put_safe(al->policy);
-			putchar('\n');
-		}
-	printf("\nnotes:\n");
-	for (i = 0; i < k->nnotes; i++) {
-		irm_time_format(k->notes[i].at, ts);
-		printf("  %s  ", ts);
-		put_who(k->notes[i].by, k->notes[i].actor);
-		printf("  %-8s ", k->notes[i].kind);
-		put_safe(k->notes[i].text);
-		putchar('\n');
-	}
 }
 
 static int
@@ -1147,9 +880,9 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	if ((al = irm_alerts_find(c->st->alerts, argv[1])) != NULL) {
 		if (events)
 			x = show_events(&k, events);
-		show_alert(&k, al, x);
+		irm_case_show_alert(stdout, k.st, k.ins, k.n, al, x);
 	} else if ((kc = irm_state_case(c->st, argv[1])) != NULL)
-		show_case(c->st, kc);
+		irm_case_show_case(stdout, c->st, kc);
 	for (i = 0; i < k.n; i++)
 		json_object_put(k.ins[i]);
 	free(k.ins);

@@ -11,6 +11,7 @@
 
 #include <json-c/json.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "irm.h"
 #include "irm_report.h"
@@ -189,5 +190,27 @@ struct irm_case *irm_state_case(const struct irm_state *st, const char *id);
 
 /* The id the next case.opened gets ("case-N"), in buf (32 bytes). */
 void irm_state_next_case_id(const struct irm_state *st, char *buf);
+
+/* --------------------------------------------------------- case_show.c */
+
+struct irm_evidence;
+struct json_object;
+
+/* Write s to out with its control characters (escapes, C1 controls,
+ * bidi overrides and isolates) made '?': text for a terminal. */
+void irm_case_put_safe(FILE *out, const char *s);
+
+/*
+ * irm-case show of an alert to out: its head, its n insights (sorted in
+ * place by day) with their factors and evidence, and with x (NULL: none)
+ * the events behind them, then its history in st.
+ */
+void irm_case_show_alert(FILE *out, const struct irm_state *st,
+    struct json_object **ins, size_t n, const struct irm_alert *al,
+    const struct irm_evidence *x);
+
+/* irm-case show of a case to out: its head, its alerts in st, its notes. */
+void irm_case_show_case(
+    FILE *out, const struct irm_state *st, const struct irm_case *k);
 
 #endif /* IRM_STORE_H */
