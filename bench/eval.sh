@@ -159,10 +159,14 @@ events() {
 			echo $? >"$tmp/norm.rc"
 			return
 		}
+		# The days, from the events' @timestamp (RFC 3339 at a fixed
+		# place: irm-event(5) writes it first).
+		cut -c16-25 "$tmp/all" | sort -u >"$tmp/days"
 		sort -S 256M -T "$tmp" "$tmp/all" || echo $? >"$tmp/sort.rc"
 		rm -f "$tmp/all"
 		return
 	fi
+	echo "$days" | tr ' ' '\n' >"$tmp/days"
 	ndays=$(echo $days | wc -w | tr -d ' ')
 	(
 		for d in $days; do
@@ -233,7 +237,6 @@ score() {
 # users' risks (U), tab-separated, for report below.
 facts() {
 	users=$(($(wc -l <"$2/directory.csv") - 1))
-	ls "$2/raw" | cut -c1-10 | sort -u >"$tmp/days"
 	ninsights=$(wc -l <"$tmp/insights" | tr -d ' ')
 	nrecords=$(wc -l <"$tmp/alerts" | tr -d ' ')
 	# id kind, for each insight (every revision: the kind stays).
@@ -767,8 +770,11 @@ for s in $list; do
 	t0=$(date +%s)
 	label_now="seed $s"
 	[ -z "$tenant" ] || label_now=$tenant
-	echo "eval: $label_now: ${tenant:+scoring}${tenant:-generating}" \
-	    "($(($(date +%s) - start)) s so far)" >&2
+	if [ -n "$tenant" ]; then
+		echo "eval: $label_now: scoring ($(($(date +%s) - start)) s so far)" >&2
+	else
+		echo "eval: $label_now: generating ($(($(date +%s) - start)) s so far)" >&2
+	fi
 	if [ -n "$tenant" ]; then
 		dir=$tenant
 		l=$label

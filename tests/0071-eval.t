@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "no jq"
 
-plan 36
+plan 38
 
 EVAL=$TOP/bench/eval.sh
 K=$TMP/k
@@ -330,6 +330,26 @@ printf '%s\n' "# Detection quality: tenant $K" "N s in all." "# Other" \
     "kept" >"$TMP/want"
 check_same "--results: the section replaced, the others kept" "$TMP/got" \
     "$TMP/want"
+
+# Raw files whose names do not start with their day: one sort of every
+# event, the same alerts for the planted users (the days come from the
+# events then, and a record dated after the last file's day adds one).
+cp -r "$K" "$TMP/k2" &&
+    for f in "$TMP"/k2/raw/*; do
+	    b=${f##*/}
+	    mv "$f" "$TMP/k2/raw/${b#??????????-}.${b%%-[a-z]*}"
+    done
+sh "$EVAL" --tenant "$TMP/k2" >"$TMP/t2" 2>"$TMP/err2"
+# report FILE: its rows of planted users.
+report() {
+	grep '^| [a-z-]* | [a-z.]*@' "$1"
+}
+report "$TMP/t" >"$TMP/r1"
+report "$TMP/t2" >"$TMP/r2"
+check "other raw names (not DAY-...): a report, only progress on stderr" \
+    sh -c "[ -s '$TMP/r2' ] && [ \"\$(cat '$TMP/err2')\" = 'eval: $TMP/k2: scoring (0 s so far)' ]"
+check_same "... the planted users' alerts of a day at a time" "$TMP/r2" \
+    "$TMP/r1"
 
 check_rc "--seeds with -s: usage error" 2 sh "$EVAL" --seeds 1,2 -s 3
 check_rc "--tenant with irm-gen options: usage error" 2 \
