@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,7 +100,7 @@ check_line(struct walk *w, const char *line, size_t len)
 	    type == NULL ||
 	    !json_object_is_type(irm_json_get(o, "data"), json_type_object))
 		problem(w, "not a valid journal entry: edited");
-	else if (seq > w->seq + 1)
+	else if (w->seq < LLONG_MAX && seq > w->seq + 1)
 		problem(w, "entries %lld to %lld are missing: removed",
 		    w->seq + 1, seq - 1);
 	else if (seq <= w->seq)
