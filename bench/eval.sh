@@ -149,13 +149,16 @@ start=$(date +%s)
 # every event.  A record delivered a day late (irm-gen writes some) is
 # within irm-score's --lag and counts as in one sorted stream: on seed 1
 # at 1,000 users over 60 days both give the same insights, byte for
-# byte.  Any other layout: one sort(1) of every event.
+# byte.  Any other layout: one sort(1) of every event.  irm-norm runs
+# with --mapped-only: irm-score reads no o365.audit fact, so the insights
+# are the same, and the events half the size take irm-score about 40%
+# less time (make eval was killed by a reviewer's time limit).
 events() {
 	days=$(ls "$1/raw" | sed -n 's/^\([0-9]\{4\}-[0-9][0-9]-[0-9][0-9]\)-.*/\1/p' |
 	    sort -u)
 	if [ -z "$days" ] || [ "$(ls "$1/raw" | grep -cv \
 	    '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]-')" != 0 ]; then
-		irm-norm "$1"/raw/* >"$tmp/all" || {
+		irm-norm --mapped-only "$1"/raw/* >"$tmp/all" || {
 			echo $? >"$tmp/norm.rc"
 			return
 		}
@@ -173,7 +176,7 @@ events() {
 			while [ "$(ls "$tmp" | grep -c '^day\.')" -ge 2 ]; do
 				sleep 0.1
 			done
-			irm-norm "$1/raw/$d"-* >"$tmp/norm.out" ||
+			irm-norm --mapped-only "$1/raw/$d"-* >"$tmp/norm.out" ||
 				{ echo $? >"$tmp/norm.rc"; exit; }
 			sort -S 256M -T "$tmp" "$tmp/norm.out" >"$tmp/sort.out" ||
 				{ echo $? >"$tmp/sort.rc"; exit; }
