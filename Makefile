@@ -229,8 +229,8 @@ lint:
 # from irm-gen (bench/eval.sh) and keeps it, dated, in
 # bench/eval-results.md: eval-quick on irm-gen's default tenant (100
 # users, 40 days, seed 1), eval that and EVAL_FULL (seeds 1, 2 and 3 at
-# 1,000 users over 60 days, one tenant of about 2 GB on disk at a time;
-# progress on stderr, each seed's tables as it ends).  EVAL_FLAGS=--check exits 1 when a goal fails.
+# 1,000 users over 60 days, scored at the same time, each tenant about
+# 2 GB on disk; progress on stderr, the tables when all are done).  EVAL_FLAGS=--check exits 1 when a goal fails.
 EVAL_FULL = --seeds 1,2,3 -u 1000 -d 60
 EVAL_FLAGS =
 eval: eval-quick

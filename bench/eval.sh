@@ -1,8 +1,8 @@
 #!/bin/sh
 # bench/eval.sh - detection quality on tenants from irm-gen (make eval).
 #
-#	sh bench/eval.sh [--check] [--results file] [--seeds list]
-#	    [irm-gen options]
+#	sh bench/eval.sh [--check] [--jobs n] [--results file]
+#	    [--seeds list] [irm-gen options]
 #	sh bench/eval.sh [--check] [--results file] --tenant dir
 #
 # Generates a tenant under a temporary directory (irm-gen's defaults
@@ -16,10 +16,13 @@
 # below) and the per-user view of the same insights (irm-report
 # --by-user), and reports what an analyst would see.  Progress goes to
 # stderr: a line when a tenant is generated and every 10 days scored.
-# --seeds 1,2,3 does it for each seed in turn (irm-gen -s), one tenant at
-# a time: generated, scored and deleted before the next, so that the disk
-# holds one tenant's raw records and two days of events at most; the
-# events are never written whole.  --tenant dir scores an existing tenant (irm-gen's layout)
+# --seeds 1,2,3 does it for each seed (irm-gen -s), --jobs n tenants at
+# once (default: the number of CPUs plus one, as the stages of one
+# pipeline take turns and leave cores idle), each generated, scored and
+# deleted in a directory of its own, so that the disk holds n tenants'
+# raw records and two days of events each at most; the events are never
+# written whole.  The parts are printed in the order of the list once
+# every seed is done.  --tenant dir scores an existing tenant (irm-gen's layout)
 # instead and leaves it alone.
 #
 # The alerts are the last record of each alert id (irm-alert(5)), their
@@ -87,8 +90,8 @@ die() {
 }
 
 usage() {
-	echo "usage: eval.sh [--check] [--results file] [--seeds list]" \
-	    "[irm-gen options]" >&2
+	echo "usage: eval.sh [--check] [--jobs n] [--results file]" \
+	    "[--seeds list] [irm-gen options]" >&2
 	echo "       eval.sh [--check] [--results file] --tenant dir" >&2
 	exit 2
 }
@@ -99,6 +102,7 @@ results=
 seeds=
 tenant=
 seed=1
+jobs=$(($(nproc 2>/dev/null || echo 1) + 1))
 n=$#
 while [ "$n" -gt 0 ]; do
 	a=$1
@@ -106,9 +110,10 @@ while [ "$n" -gt 0 ]; do
 	n=$((n - 1))
 	case $a in
 	--check) check=1 ;;
-	--results | --seeds | --tenant)
+	--jobs | --results | --seeds | --tenant)
 		[ "$n" -gt 0 ] || usage
 		case $a in
+		--jobs) jobs=$1 ;;
 		--results) results=$1 ;;
 		--seeds) seeds=$1 ;;
 		--tenant) tenant=$1 ;;
@@ -133,9 +138,11 @@ if [ -n "$seeds" ]; then
 	done
 fi
 [ -z "$tenant" ] || { [ -z "$seeds" ] && [ $# -eq 0 ]; } || usage
+case $jobs in '' | *[!0-9]* | 0*) usage ;; esac
 
 tmp=$(mktemp -d) || exit 3
-trap 'rm -rf "$tmp"' EXIT
+running=
+trap '[ -z "$running" ] || kill $running 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 130' HUP INT TERM
 : >"$tmp/facts"
 start=$(date +%s)
@@ -769,7 +776,12 @@ nseeds=$(echo $list | wc -w | tr -d ' ')
 	    "--by-user."
 	echo
 } | tee "$tmp/report.md"
-for s in $list; do
+# one SEED [irm-gen options]: a tenant's part of the report, in $tmp/part.md, and its
+# facts in $tmp/facts.SEED, with $tmp the seed's own directory (several
+# seeds run at once: see --jobs).
+one() {
+	s=$1
+	shift
 	t0=$(date +%s)
 	label_now="seed $s"
 	[ -z "$tenant" ] || label_now=$tenant
@@ -810,7 +822,51 @@ for s in $list; do
 	fi
 	report seed <"$tmp/facts.$s" >"$tmp/part.md" || die "report failed"
 	echo >>"$tmp/part.md"
-	tee -a "$tmp/report.md" <"$tmp/part.md"
+	echo "eval: $label_now: done ($(($(date +%s) - start)) s so far)" >&2
+}
+
+# wait_one: wait until one of the seeds in $running ends (dash has no
+# wait -n), and die if it failed (its own message is above).
+wait_one() {
+	while :; do
+		for p in $running; do
+			kill -0 "$p" 2>/dev/null && continue
+			wait "$p" || die "a seed failed"
+			running=$(echo $running | tr ' ' '\n' | grep -vx "$p" |
+			    tr '\n' ' ')
+			return
+		done
+		sleep 0.2
+	done
+}
+
+# The seeds, up to $jobs at once, each in a directory of its own; their
+# parts are printed in the order of the list.  A seed that fails stops
+# the others.
+ran=
+for s in $list; do
+	while [ "$(echo $running | wc -w)" -ge "$jobs" ]; do
+		wait_one
+	done
+	mkdir "$tmp/s$s" || die "seed $s given twice"
+	(
+		tmp=$tmp/s$s
+		: >"$tmp/facts"
+		one "$s" "$@"
+		echo 0 >"$tmp/rc"
+	) &
+	running="$running $!"
+	ran="$ran $s"
+done
+while [ -n "$running" ]; do
+	wait_one
+done
+for s in $ran; do
+	[ "$(cat "$tmp/s$s/rc" 2>/dev/null)" = 0 ] ||
+		die "seed $s failed"
+	cat "$tmp/s$s/facts.$s" >>"$tmp/facts"
+	tee -a "$tmp/report.md" <"$tmp/s$s/part.md"
+	cp "$tmp/s$s/part.md" "$tmp/part.md"
 done
 if [ "$nseeds" -gt 1 ]; then
 	report all <"$tmp/facts" >"$tmp/part.md" || die "report failed"

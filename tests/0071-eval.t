@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "no jq"
 
-plan 38
+plan 40
 
 EVAL=$TOP/bench/eval.sh
 K=$TMP/k
@@ -20,7 +20,7 @@ echo 0 >"$TMP/want"
 check_same "eval.sh -u 60 -d 30 -s 2: exit 0" "$TMP/rc" "$TMP/want"
 # Only progress on stderr: a line per tenant generated, one per 10 days
 # scored and the last day.
-progress='^eval: seed [0-9]*: (generating \([0-9]+ s so far\)|generated in [0-9]+ s; scoring|[0-9]+ of [0-9]+ days scored)$'
+progress='^eval: seed [0-9]*: (generating \([0-9]+ s so far\)|generated in [0-9]+ s; scoring|[0-9]+ of [0-9]+ days scored|done \([0-9]+ s so far\))$'
 check "no diagnostics, only progress" sh -c \
     "! grep -Ev '$progress' '$TMP/err'"
 check "progress: every 10 days and the last" grep -qx \
@@ -245,6 +245,18 @@ part "$TMP/multi" 'Users without a scenario' | grep '^| [0-9]' | sed 2q |
     awk -F' [|] ' '{print substr($1, 3), $3, $6}' >"$TMP/want"
 check_same "the line per seed repeats the seed's figures" "$TMP/got" \
     "$TMP/want"
+# --jobs 1 scores the seeds one after the other: the same report, but for
+# the times, as the default that scores them at once.
+sh "$EVAL" --jobs 1 --seeds 3,4 -u 20 -d 15 >"$TMP/serial" 2>/dev/null
+untimed() {
+	grep -vE '( s|seconds \|)' "$1" | grep -vE '^\| [34] \| 20 \||^20[0-9-]+T'
+}
+untimed "$TMP/multi" >"$TMP/want"
+untimed "$TMP/serial" >"$TMP/got"
+check_same "--jobs 1: the report of seeds scored at once" "$TMP/got" \
+    "$TMP/want"
+sh "$EVAL" --jobs 0 --seeds 3 -u 20 -d 15 >/dev/null 2>&1
+check "--jobs 0: usage error" test $? = 2
 # The pooled "in the top 2% of users" per seed: the seed's insiders
 # (expected is not none) whose user rank is within its cut.
 for sd in 3 4; do
@@ -347,7 +359,8 @@ report() {
 report "$TMP/t" >"$TMP/r1"
 report "$TMP/t2" >"$TMP/r2"
 check "other raw names (not DAY-...): a report, only progress on stderr" \
-    sh -c "[ -s '$TMP/r2' ] && [ \"\$(cat '$TMP/err2')\" = 'eval: $TMP/k2: scoring (0 s so far)' ]"
+    sh -c "[ -s '$TMP/r2' ] && [ \"\$(sed 's/([0-9]* s/(N s/' '$TMP/err2')\" = 'eval: $TMP/k2: scoring (N s so far)
+eval: $TMP/k2: done (N s so far)' ]"
 check_same "... the planted users' alerts of a day at a time" "$TMP/r2" \
     "$TMP/r1"
 
