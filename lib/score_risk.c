@@ -9,9 +9,9 @@
  * the event of the policy's triggers (not exfiltration) that put the user in
  * scope, is the score; without such an event there is none. Written when it
  * reaches min_score and the parts name three indicators or more (not staging)
- * (two after a resignation, a poor review, a demotion, an improvement plan or a
- * deleted account), at most once in 7 days per policy unless the severity rises
- * (irm-score(1) SCORING, irm-insight(5)).
+ * (two when the user is leaving: a resignation or a deleted account), at most
+ * once in 7 days per policy unless the severity rises (irm-score(1) SCORING,
+ * irm-insight(5)).
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,7 +28,7 @@
 #define RISK_NEW_DAYS 60  /* new: not in this many days before */
 #define RISK_RISE 3       /* rise: this many times the own mean */
 #define RISK_MIN_INDS 3   /* distinct indicators among the parts */
-#define RISK_MIN_STRONG 2 /* the same after a strong trigger */
+#define RISK_MIN_STRONG 2 /* the same for a user who is leaving */
 #define RISK_EVERY 7      /* days between two insights of one severity */
 #define RISK_PARTS 64     /* parts kept for an insight, at most */
 #define RISK_PEERS 20     /* fewer peers: the organization, or no comparison */
@@ -330,15 +330,16 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 	irm_buf_addc(out, ']');
 }
 
-/* A trigger that is itself a strong reason: leaving, a poor review, a
- * demotion, an improvement plan, a deleted account. */
+/* A trigger that is itself a strong reason: the user is leaving (a
+ * resignation, a deleted account) and takes data or not now.  After a
+ * poor review, a demotion or an improvement plan the user stays, and a
+ * new tool or two is the new work as often as not (make eval: 8 of the
+ * 34 users without a scenario with a medium alert on seeds 1-3 had two
+ * new exfiltration channels after one, and nothing else). */
 static int
 strong_trigger(const struct trig *t)
 {
-	return (t->type &
-	           (IRM_TRIG_RESIGNATION | IRM_TRIG_REVIEW |
-	               IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |
-	               IRM_TRIG_DELETED)) != 0;
+	return (t->type & (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED)) != 0;
 }
 
 static void

@@ -46,7 +46,7 @@ struct irm_seqstep {
 struct irm_seq {
 	int64_t day; /* collection day */
 	struct irm_seqstep step[IRM_SEQ_NSTEPS];
-	int prio;      /* some event touched priority content */
+	int prio;      /* files that touched priority content */
 	int unallowed; /* some exfiltration went to an unallowed domain */
 	int disguised; /* a file's type or label was hidden on the way */
 };
@@ -286,7 +286,7 @@ seq_take(struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
 			q = group(out, &n, f->day[IRM_SEQ_COLLECT]);
 			for (k = 0; k < IRM_SEQ_NSTEPS; k++)
 				step_add(&q->step[k], f, k);
-			q->prio |= f->prio;
+			q->prio += f->prio != 0;
 			q->unallowed |= f->unallowed;
 			q->disguised |= f->disguised;
 		}
@@ -342,10 +342,11 @@ static const char *const step_names[] = {
  * Is a sequence routine work: nothing hidden on the way (a label
  * downgraded or removed, a file's type changed by a rename: a rename that
  * tidies a name is how files are kept as often as hidden), no unallowed
- * domain, fewer than SEQ_MANY files, and at most SEQ_FEW of them when
- * they touched priority content or when a trigger other than
- * exfiltration put the user in scope (a document printed after a
- * resignation is not theft)?
+ * domain, fewer than SEQ_MANY files, at most SEQ_FEW of them that touched
+ * priority content (a finance clerk prints the three reports she
+ * downloaded, one of them the cash flow), and at most SEQ_FEW files when
+ * a trigger other than exfiltration put the user in scope (a document
+ * printed after a resignation is not theft)?
  */
 static int
 seq_routine(const struct irm_seq *q, const struct trig *t)
@@ -354,7 +355,7 @@ seq_routine(const struct irm_seq *q, const struct trig *t)
 
 	return !q->unallowed && !q->disguised &&
 	    (t == NULL || t->type == IRM_TRIG_EXFIL || n <= SEQ_FEW) &&
-	    n < SEQ_MANY && (!q->prio || n <= SEQ_FEW);
+	    n < SEQ_MANY && q->prio <= SEQ_FEW;
 }
 
 static int
@@ -376,9 +377,12 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 		    step_names[k]);
 	}
 	f[0].points = SEQ_STEP_POINTS * steps;
-	if (q->prio)
-		f[nf++] = (struct factor){"priority_content",
-		    "a file touched priority content", 1.5, 0};
+	if (q->prio) {
+		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%d of %d files touched priority content", q->prio,
+		    q->step[IRM_SEQ_EXFIL].count);
+	}
 	if (q->unallowed)
 		f[nf++] = (struct factor){"unallowed_domain",
 		    "exfiltration to an unallowed domain", 1.5, 0};

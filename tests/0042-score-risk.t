@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 7
+plan 9
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -59,8 +59,7 @@ check_same "the risk's score recomputes from its factors" "$TMP/got" /dev/null
 
 # 1b. The same two new things after a security alert (a trigger that is
 #    no reason of its own) are too few: a risk needs three indicators
-#    then (two only after a resignation, a poor review, a demotion, an
-#    improvement plan or a deleted account).
+#    then (two only after a resignation or a deleted account).
 printf '{"name": "alerted", "template": "data_theft_departing", "triggers": ["security_alert"]}\n' >"$TMP/alerted.json"
 sed -n '/"hr_resignation"/!p' "$TMP/new.jsonl" >"$TMP/alert.jsonl"
 ev 2026-03-09T08:00:00.000Z sa-1 leaver@contoso.com security_alert ',"alert":{"severity":"high"}' >>"$TMP/alert.jsonl"
@@ -68,6 +67,26 @@ sort -o "$TMP/alert.jsonl" "$TMP/alert.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/alerted.json" "$TMP/alert.jsonl" >"$TMP/out"
 check "two new things after a security alert: no risk insight" \
     test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+
+# 1d. After a poor review the user stays, and two new things are the new
+#    work as often as not: the same two, no risk; a third new thing (a
+#    first share with a personal address) makes one: (20 + 20 + 20) x 1.5
+#    = 90 (make eval: 8 of 34 false alerts were two new channels after a
+#    poor review or a demotion).
+printf '{"name": "reviewed", "template": "data_leaks_risky_users"}\n' >"$TMP/reviewed.json"
+sed -n '/"hr_resignation"/!p' "$TMP/new.jsonl" >"$TMP/review.jsonl"
+ev 2026-03-09T08:00:00.000Z hr-r leaver@contoso.com hr_review ',"hr":{"rating":"2 - below expectations"}' >>"$TMP/review.jsonl"
+sort -o "$TMP/review.jsonl" "$TMP/review.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/reviewed.json" "$TMP/review.jsonl" >"$TMP/out"
+check "two new things after a poor review: no risk insight" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+ev 2026-03-12T11:00:00.000Z n4 leaver@contoso.com shared \
+    ',"share":{"scope":"external","target":"leaver_gmail.com#ext#@contoso.onmicrosoft.com"}' ',"file":{"name":"q.xlsx"}' >>"$TMP/review.jsonl"
+sort -o "$TMP/review.jsonl" "$TMP/review.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/reviewed.json" "$TMP/review.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, ([.irm.parts[]|.indicator]|join(","))]|join(" ")' "$TMP/out" | tail -n 1 >"$TMP/got"
+echo "2026-03-12 90 usb_copy,cloud_upload,file_shared_external" >"$TMP/want"
+check_same "... a third one makes a risk" "$TMP/got" "$TMP/want"
 
 # 1c. stager@, with the same quiet history, resigns, archives files for
 #    the first time (file_archived: staging) and uploads one to Dropbox

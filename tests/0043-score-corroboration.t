@@ -44,12 +44,19 @@ check_same "with the default min_score only the corroborated count is written" "
 
 # 2. Sequences: one file downloaded, printed and deleted is 45 points of
 #    steps, routine work: x0.5, 23, nothing.  Five files the same way
-#    (many_files) are corroborated: 45 x 1.25 = 56.
+#    (many_files) are corroborated: 45 x 1.25 = 56.  Three files, two of
+#    them priority content, are a clerk printing her reports: x1.5 x0.5
+#    = 34 (68 before: priority content in any of three files
+#    corroborated); three of three corroborate: 68.
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+# seqof USER FILES [PRIORITY]: FILES files downloaded, printed and
+# deleted, the first PRIORITY of them labelled Highly Confidential.
 seqof() {
 	k=0
 	while [ $k -lt "$2" ]; do
-		ev "2026-03-04T09:0$k:00.000Z" "$1-d$k" "$1@contoso.com" file_downloaded "" ',"file":{"name":"r'$k'.docx"}'"$SP"
+		l=
+		[ $k -lt "${3:-0}" ] && l=$HC
+		ev "2026-03-04T09:0$k:00.000Z" "$1-d$k" "$1@contoso.com" file_downloaded "$l" ',"file":{"name":"r'$k'.docx"}'"$SP"
 		ev "2026-03-04T11:0$k:00.000Z" "$1-p$k" "$1@contoso.com" printed "" ',"file":{"name":"r'$k'.docx"}'
 		ev "2026-03-04T12:0$k:00.000Z" "$1-x$k" "$1@contoso.com" file_deleted "" ',"file":{"name":"r'$k'.docx"}'
 		k=$((k + 1))
@@ -58,11 +65,17 @@ seqof() {
 {
 	seqof one 1
 	seqof five 5
+	seqof twoprio 3 2
+	seqof allprio 3 3
 } | sort >"$TMP/seq.jsonl"
 irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/seq.jsonl" |
-    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
-echo "five@contoso.com 56 steps+many_files" >"$TMP/want"
-check_same "a one-file sequence is routine, five files are not" "$TMP/got" "$TMP/want"
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+allprio@contoso.com 68 steps+priority_content
+five@contoso.com 56 steps+many_files
+twoprio@contoso.com 34 steps+priority_content+uncorroborated
+OUT
+check_same "a one-file sequence is routine, five files are not, nor 2 of 3 of priority content" "$TMP/got" "$TMP/want"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/seq.jsonl" |
     jq -r 'select(.irm.insight == "sequence" and .user.name == "one@contoso.com") | [.irm.score,.irm.factors[-1].name,.irm.factors[-1].detail]|join(" ")' >"$TMP/got"
 echo "23 uncorroborated 1 file, no unallowed domain, label or type hidden, 5 files or more, or more than 2 of priority content or after a trigger" >"$TMP/want"
@@ -78,7 +91,10 @@ check_same "the routine sequence says what was looked for" "$TMP/got" "$TMP/want
 #    whose work is mostly after hours, not even that corroborates (38
 #    before).  day@ works by day (weekends are after hours: its weekend
 #    logons do not make it a night worker), and on a night of 7 logons
-#    copies to USB media for the first time: corroborated, 38.
+#    copies to USB media for the first time: corroborated, 38.  trav@,
+#    a day worker too, travels: 9 logons one night in the office's zone
+#    (level 3, 45 x1.25 = 56) and nothing else: a high count of logons
+#    is the traveller's day, x0.5, 28 (56 before).
 sed 's/"min_daily": 10/"min_daily": 5/' "$S/settings.json" >"$TMP/settings5.json"
 cat >"$TMP/ah.json" <<'EOF2'
 {"name": "ah", "template": "security_violations", "triggers": [],
@@ -88,10 +104,11 @@ cat >"$TMP/ah.json" <<'EOF2'
   "badge_failed_priority_asset": false, "usb_mount": false}}
 EOF2
 {
-	for u in night usb day; do
+	for u in night usb day trav; do
 		d=0
 		h=2
-		[ $u = day ] && h=1
+		n=7
+		case $u in day) h=1 ;; trav) h=1 n=9 ;; esac
 		while [ $d -lt 28 ]; do
 			day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
 			ev "${day}T${h}2:00:00.000Z" "$u-l-$day" "$u@contoso.com" logon
@@ -101,22 +118,23 @@ EOF2
 			d=$((d + 1))
 		done
 		k=0
-		while [ $k -lt 7 ]; do
+		while [ $k -lt $n ]; do
 			ev "2026-03-02T2$k:00:00.000Z" "$u-n-$k" "$u@contoso.com" logon
 			k=$((k + 1))
 		done
 	done
 	ev 2026-03-02T23:30:00.000Z usb-c1 usb@contoso.com usb_copied "" ',"file":{"name":"x.txt"}'
 	ev 2026-03-02T23:30:00.000Z day-c1 day@contoso.com usb_copied "" ',"file":{"name":"x.txt"}'
-} | sed 's/T2[4-6]:/T23:/' | sort >"$TMP/ah.jsonl"
+} | sed 's/T2[4-8]:/T23:/' | sort >"$TMP/ah.jsonl"
 irm-score -s "$TMP/settings5.json" -p "$TMP/ah.json" "$TMP/ah.jsonl" |
     jq -r 'select(.irm.day == "2026-03-02") | [.user.name,.irm.count,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 day@contoso.com 7 38 level+unusual_activity
 night@contoso.com 7 19 level+unusual_activity+uncorroborated
+trav@contoso.com 9 28 level+unusual_activity+uncorroborated
 usb@contoso.com 7 19 level+unusual_activity+uncorroborated
 OUT
-check_same "after-hours logons need after-hours exfiltration new for a day worker" "$TMP/got" "$TMP/want"
+check_same "after-hours logons need after-hours exfiltration new for a day worker, not a high count" "$TMP/got" "$TMP/want"
 
 # 4. The count itself is not corroboration: heavy@ mails 46 attachments
 #    out on its first day in the data (email_external_attachments level
