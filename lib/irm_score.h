@@ -95,6 +95,7 @@ struct irm_ev {
 	const char *url_domain;
 	const char *dest_domain;
 	const char *email_subject;
+	const char *email_from;   /* email.from.address's first */
 	struct irm_strv email_to; /* to, cc and bcc together */
 	long long attachments;    /* irm.attachments, -1 when absent */
 	const char *hr_resignation_date;

@@ -75,6 +75,7 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 {
 	struct json_object *file = irm_json_get(o, "file");
 	struct json_object *email = irm_json_get(o, "email");
+	struct json_object *from;
 	long long sev;
 
 	ev->action = str2(o, "event", "action");
@@ -95,6 +96,15 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 	ev->url_domain = str2(o, "url", "domain");
 	ev->dest_domain = str2(o, "destination", "domain");
 	ev->email_subject = irm_json_str(email, "subject");
+	/* email.from.address is an array in ECS: its first address. */
+	from = path2(email, "from", "address");
+	if (json_object_is_type(from, json_type_array))
+		from = json_object_array_length(from) > 0
+		    ? json_object_array_get_idx(from, 0)
+		    : NULL;
+	ev->email_from = json_object_is_type(from, json_type_string)
+	    ? json_object_get_string(from)
+	    : NULL;
 	irm_json_strv_add(&ev->email_to, path2(email, "to", "address"));
 	irm_json_strv_add(&ev->email_to, path2(email, "cc", "address"));
 	irm_json_strv_add(&ev->email_to, path2(email, "bcc", "address"));

@@ -520,6 +520,22 @@ m_defense_evasion(const struct irm_settings *s, const struct irm_ev *ev)
 	    category_is(ev->alert_category, "defenseevasion", 0);
 }
 
+/*
+ * Mail sent as, or on behalf of, another mailbox: email.from is not the
+ * user (O365 SendAs, SendOnBehalf, or Send from a mailbox not the
+ * actor's).  An assistant does it for the boss every day, and then it is
+ * no first time; an administrator mailing all staff in a supervisor's
+ * name does it once.
+ */
+static int
+m_email_as_other(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "email_sent") && done(ev) &&
+	    ev->email_from != NULL && ev->email_from[0] != '\0' &&
+	    !irm_strcaseeq(ev->email_from, ev->user);
+}
+
 static int
 m_unwanted_software(const struct irm_settings *s, const struct irm_ev *ev)
 {
@@ -766,6 +782,13 @@ const struct irm_indicator irm_indicators[] = {
         .weight = 25,
         .thresholds = {1, 2, 5},
         .match = m_unwanted_software},
+    {.name = "email_as_other",
+        .activities = "email_sent",
+        .conditions =
+            "email.from.address is not the user (sent as or on behalf of another mailbox)",
+        .weight = 25,
+        .thresholds = {1, 3, 10},
+        .match = m_email_as_other},
     {.name = "browse_risky",
         .activities = "web_visited",
         .conditions = "a risky irm.category, or url.domain unallowed",

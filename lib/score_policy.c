@@ -85,8 +85,8 @@ static const char *const data_set[] = {"sharepoint_download",
 
 /* What the security templates watch. */
 static const char *const security_set[] = {"defense_evasion",
-    "unwanted_software", "usb_mount", "after_hours_logon", "browse_risky",
-    "badge_failed_priority_asset", NULL};
+    "unwanted_software", "email_as_other", "usb_mount", "after_hours_logon",
+    "browse_risky", "badge_failed_priority_asset", NULL};
 
 static const char *const browsing_set[] = {
     "browse_risky", "browser_download_unallowed", NULL};

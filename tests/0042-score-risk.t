@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 11
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -106,6 +106,28 @@ check_same "... a third one makes a risk" "$TMP/got" "$TMP/want"
 } | sort >"$TMP/stager.jsonl"
 irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/stager.jsonl" >"$TMP/out"
 check "staging and one upload after a resignation: no risk insight" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+
+# 1e. CERT's sabotage: an administrator with a quiet history resigns,
+#    fetches a keylogger (an UnwantedSoftware alert) and mails all staff
+#    as the supervisor (email.from the supervisor: email_as_other, 25):
+#    two new things for a leaver, (25 + 25) x 1.5 = 75, high; the
+#    administrator's own mail (email.from the user) is no such thing.
+printf '{"name": "sec", "template": "security_violations_departing"}\n' >"$TMP/sec.json"
+{
+	history admin@contoso.com 0
+	resign admin@contoso.com
+	ev 2026-03-10T14:00:00.000Z s1 admin@contoso.com security_alert ',"alert_category":"UnwantedSoftware"'
+	ev 2026-03-11T09:00:00.000Z s2 admin@contoso.com email_sent "" ',"email":{"from":{"address":["admin@contoso.com"]},"to":{"address":["bob@contoso.com"]}}'
+	ev 2026-03-11T21:00:00.000Z s3 admin@contoso.com email_sent "" ',"email":{"from":{"address":["boss@contoso.com"]},"subject":"To all staff"}'
+} | sort >"$TMP/sab.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/sab.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, ([.irm.parts[]|.indicator]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-11 75 unwanted_software,email_as_other" >"$TMP/want"
+check_same "a keylogger and mail as the supervisor after a resignation: a high risk" "$TMP/got" "$TMP/want"
+sed -n '/"s3"/!p' "$TMP/sab.jsonl" >"$TMP/own.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/own.jsonl" >"$TMP/out"
+check "the user's own mail is not mail as another: no risk" \
     test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
 
 # 2. steady@ copies 12 build artefacts to USB media every weekday, and
