@@ -575,8 +575,8 @@ exfil_trigger(
  * Risky-user signals as a trigger (the risky-users templates): the
  * indicators the catalogue marks risky, each at or above the catalogue's
  * low threshold on the day, worth 2 points between them (a hiding inbox
- * rule, a burst of admin operations, an anonymous access: 2 each; a
- * sign-in from a new network or with a new user agent: 1 each).
+ * rule, a burst of admin operations: 2 each; a sign-in from a new
+ * network, with a new user agent, an anonymous access: 1 each).
  */
 static void
 risky_trigger(

@@ -677,10 +677,10 @@ const struct irm_indicator irm_indicators[] = {
         .activities = "anonymous_link_used",
         .conditions =
             "an item of a OneDrive (/personal/OWNER/) whose owner is a known user; counted for the owner (engine)",
-        .weight = 15,
-        .thresholds = {1, 5, 15},
+        .weight = 35,
+        .thresholds = {1, 3, 10},
         .engine = 1,
-        .risky = 2,
+        .risky = 1,
         .match = m_anonymous_access},
     {.name = "site_external_member",
         .activities = "member_added",
@@ -862,7 +862,7 @@ const struct irm_indicator irm_indicators[] = {
         .conditions =
             "user.target.name is another account; each target counted once a day (engine)",
         .weight = 25,
-        .thresholds = {5, 10, 20},
+        .thresholds = {10, 20, 40},
         .engine = 1,
         .risky = 2,
         .distinct = 1,
