@@ -858,7 +858,7 @@ compromised(struct ctx *c)
 			act(c, t + 240 * i, GEN_K_LOGON, 0, 0, in);
 		act(c, t + 60, GEN_K_INTRUDE, GEN_IN_RULE_DELETE, 0, in);
 		act(c, t + 90, GEN_K_INTRUDE, GEN_IN_RULE_RSS, 0, in);
-		n = 14 + irm_gen_below(&c->s, 5);
+		n = 20 + irm_gen_below(&c->s, 10);
 		for (i = 0; i < n; i++)
 			act(c, t + 300 + 45 * i, GEN_K_ADMIN, GEN_AD_RESET, 0,
 			    in);

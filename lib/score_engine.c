@@ -576,7 +576,9 @@ exfil_trigger(
  * indicators the catalogue marks risky, each at or above the catalogue's
  * low threshold on the day, worth 2 points between them (a hiding inbox
  * rule, a burst of admin operations: 2 each; a sign-in from a new
- * network, with a new user agent, an anonymous access: 1 each).
+ * network, with a new user agent, an anonymous access: 1 each).  A burst
+ * of admin operations counts only for a user with OWN_MIN_DAYS active
+ * days of history and at 3 times the user's own daily mean or above.
  */
 static void
 risky_trigger(
@@ -585,12 +587,22 @@ risky_trigger(
 	struct trig t = {
 	    IRM_TRIG_RISKY_SIGNAL, d->day, d->day, d->day * DAY_MS, 0};
 	const struct irm_indicator *ind;
-	int i, points = 0;
+	int i, active, points = 0;
+	double own;
 
 	for (i = 0; i < d->nind; i++) {
 		ind = &irm_indicators[d->ind[i].idx];
-		if (ind->risky && d->ind[i].n >= (uint32_t)ind->thresholds[0])
-			points += ind->risky;
+		if (!ind->risky || d->ind[i].n < (uint32_t)ind->thresholds[0])
+			continue;
+		/* Administration is an administrator's routine: a burst
+		 * counts only against a past of the user's own. */
+		if (ind->distinct) {
+			own =
+			    irm_eng_own_mean(u, d->ind[i].idx, d->day, &active);
+			if (active < OWN_MIN_DAYS || d->ind[i].n < 3 * own)
+				continue;
+		}
+		points += ind->risky;
 	}
 	if (points >= 2)
 		add_trigger(g, u, &t, out);

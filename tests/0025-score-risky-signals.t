@@ -9,9 +9,10 @@
 # anonymous_access counts for the owner of a OneDrive item, and for
 # nobody when the item is on a team site or the owner is unknown.  The
 # trigger risky_user_signal needs 2 points: a hiding rule alone raises
-# it, a new network alone does not.
+# it, a new network alone does not, nor a burst of admin operations
+# without the user's own past to compare with.
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 cat >"$TMP/all.json" <<'JSON'
 {"name": "all", "template": "security_violations", "triggers": [],
  "alert": {"min_score": 1}}
@@ -88,6 +89,8 @@ trig() {
 }
 check "risky_user_signal: a hiding rule raises it" trig alice@contoso.com
 check "risky_user_signal: a new network and agent raise it" trig carol@contoso.com
+check "risky_user_signal: an admin burst without 14 days of history does not" \
+    sh -c '! grep -q "\"name\":\"admin@contoso.com\"" "$1"' sh "$TMP/risky"
 check "risky_user_signal: an anonymous access alone does not" \
     sh -c '! grep -q "\"name\":\"bob@contoso.com\"" "$1"' sh "$TMP/risky"
 # --state: five days of sign-ins in one run, the new network in the next
