@@ -180,6 +180,8 @@ main(int argc, char *argv[])
 	o.density = 2;
 	for (sc = 0; sc < GEN_NSCEN; sc++)
 		o.count[sc] = -1;
+	/* Planted only when asked (-c): the default tenant stays as it was. */
+	o.count[GEN_SC_COMPROMISED] = 0;
 	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {
 		case 'b':

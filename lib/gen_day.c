@@ -839,6 +839,37 @@ la_partner(struct ctx *c)
 	}
 }
 
+/* Compromised account: on the anchor day, past midnight, an intruder
+ * signs in from abroad with a new browser, makes two inbox rules that hide
+ * the notices, resets the passwords of several accounts from this
+ * administrator's account and shares a OneDrive file by an anonymous
+ * link, which is opened from abroad the next day. */
+static void
+compromised(struct ctx *c)
+{
+	const uint32_t in = GEN_F_INTRUDER;
+	uint32_t file = GEN_FILE(irm_gen_ndepts, irm_gen_mix(c->ui) % 40);
+	unsigned i, n;
+	int64_t t;
+
+	if (is_day(c, 0)) {
+		t = at(c, 150 + (int)irm_gen_below(&c->s, 30));
+		for (i = 0; i < 3; i++)
+			act(c, t + 240 * i, GEN_K_LOGON, 0, 0, in);
+		act(c, t + 60, GEN_K_INTRUDE, GEN_IN_RULE_DELETE, 0, in);
+		act(c, t + 90, GEN_K_INTRUDE, GEN_IN_RULE_RSS, 0, in);
+		n = 20 + irm_gen_below(&c->s, 10);
+		for (i = 0; i < n; i++)
+			act(c, t + 300 + 45 * i, GEN_K_ADMIN, GEN_AD_RESET, 0,
+			    in);
+		act(c, t + 900, GEN_K_SHARE, GEN_SH_ANON, file,
+		    in | GEN_F_ONEDRIVE);
+	}
+	if (is_day(c, 1))
+		act(c, at(c, 180 + (int)irm_gen_below(&c->s, 60)),
+		    GEN_K_INTRUDE, GEN_IN_ANON_USED, file, in | GEN_F_ONEDRIVE);
+}
+
 static void
 scenario(struct ctx *c)
 {
@@ -887,6 +918,9 @@ scenario(struct ctx *c)
 		break;
 	case GEN_SC_LA_PARTNER:
 		la_partner(c);
+		break;
+	case GEN_SC_COMPROMISED:
+		compromised(c);
 		break;
 	}
 }

@@ -280,6 +280,20 @@ static const char *const policies[][2] = {
         "\t\t\"after_hours_logon\": false\n"
         "\t}\n"
         "}\n"},
+    {"security-risky-users.json",
+        "// Risky-user signals: hiding inbox rules, bursts of password\n"
+        "// resets, sign-ins from new networks with new browsers, anonymous\n"
+        "// access to a OneDrive: a compromised account as much as an insider.\n"
+        "{\n"
+        "\t\"name\": \"security-risky-users\",\n"
+        "\t\"template\": \"security_violations_risky_users\",\n"
+        "\t\"triggers\": [\"risky_user_signal\"],\n"
+        "\t\"window\": {\"before_days\": 1, \"after_days\": 14},\n"
+        "\t\"indicators\": {\n"
+        "\t\t\"after_hours_logon\": false, \"usb_mount\": false,\n"
+        "\t\t\"badge_failed_priority_asset\": false\n"
+        "\t}\n"
+        "}\n"},
     {"after-hours.json",
         "// Night work: every user, every day, on logons and USB mounts\n"
         "// outside working hours.\n"

@@ -162,7 +162,15 @@ enum {
 	GEN_K_DELETE, /* the account deleted by the IT admin */
 	GEN_K_ADMIN,  /* an Entra ID admin operation: arg GEN_AD_* */
 	GEN_K_WEB,    /* a web visit (Endpoint BrowseToUrl): arg GEN_WEB_* */
-	GEN_K_SENDAS  /* mail as user file to arg recipients */
+	GEN_K_SENDAS, /* mail as user file to arg recipients */
+	GEN_K_INTRUDE /* an intruder's act (gen_intrude.c): arg GEN_IN_* */
+};
+
+enum {
+	GEN_IN_RULE_DELETE, /* an inbox rule deleting mail about the intrusion
+	                     */
+	GEN_IN_RULE_RSS,    /* an inbox rule moving mail to RSS Feeds, read */
+	GEN_IN_ANON_USED    /* an anonymous link to file opened */
 };
 
 enum { GEN_AD_ROLE, GEN_AD_RESET, GEN_AD_UPDATE, GEN_AD_GROUP, GEN_NAD };
@@ -230,8 +238,20 @@ enum {
 	GEN_F_ABROAD = 128,    /* from the user's trip abroad */
 	GEN_F_UPLOAD = 2048,   /* a web act uploads the file */
 	GEN_F_DOWNLOAD = 4096, /* a web act downloads a program */
-	GEN_F_AS = 8192        /* a logon as another user (file: that user) */
+	GEN_F_AS = 8192,       /* a logon as another user (file: that user) */
+	GEN_F_INTRUDER = 16384 /* from an intruder's address and user agent */
 };
+
+/* The tenant id of every O365 record. */
+#define GEN_TENANT "7a1f3c52-9d0e-4b6a-8c21-5e4f0a9b3d17"
+/* An intruder's user agent and address (RFC 3849 documentation range),
+ * r picking the host. */
+extern const char irm_gen_intruder_agent[];
+void irm_gen_intruder_ip(uint64_t r, char *out, size_t n);
+/* An intruder's act (GEN_K_INTRUDE) as its O365 record on w; ip is the
+ * address the record names. */
+void irm_gen_intrude(const struct gen_world *g, const struct gen_act *a,
+    uint64_t id, struct gen_out *w, const char *ip);
 
 /* A mail's recipient (a GEN_TO_* + 1; 0 a colleague) in its act flags. */
 #define GEN_F_TO(k) ((uint32_t)((k) + 1) << 8)

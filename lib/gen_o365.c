@@ -13,7 +13,7 @@
 #include "irm.h"
 #include "gen_int.h"
 
-#define TENANT "7a1f3c52-9d0e-4b6a-8c21-5e4f0a9b3d17"
+#define TENANT GEN_TENANT
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const agents[] = {
@@ -100,6 +100,10 @@ set_ip(struct rec *x)
 	int home = hour < 7 || hour >= 19 || x->a->r % 5 == 0;
 	unsigned ip = x->u->ip;
 
+	if (x->a->flags & GEN_F_INTRUDER) {
+		irm_gen_intruder_ip(x->a->r, x->ip, sizeof(x->ip));
+		return;
+	}
 	if (x->a->flags & GEN_F_ABROAD) {
 		snprintf(x->ip, sizeof(x->ip), "192.0.2.%u",
 		    1 + x->u->country * 30 + ip % 30);
@@ -171,7 +175,9 @@ logon(struct rec *x, int failed)
 {
 	struct gen_out *w = x->w;
 	char key[64];
-	const char *agent = agents[x->a->user % NELEM(agents)];
+	const char *agent = (x->a->flags & GEN_F_INTRUDER)
+	    ? irm_gen_intruder_agent
+	    : agents[x->a->user % NELEM(agents)];
 
 	if (x->a->flags & GEN_F_AS)
 		x->u = &x->g->u[x->a->file]; /* the account, not the actor */
@@ -1089,6 +1095,9 @@ irm_gen_format(const struct gen_world *g, const struct gen_act *a, uint64_t id,
 		break;
 	case GEN_K_DELETE:
 		directory(&x, "Delete user.", g->admin, a->user);
+		break;
+	case GEN_K_INTRUDE:
+		irm_gen_intrude(g, a, id, x.w, x.ip);
 		break;
 	}
 }

@@ -298,7 +298,7 @@ calendar(struct gen_world *g, struct irm_error *e)
 
 static const struct {
 	const char *name, *expected, *about;
-	unsigned weight; /* density multiplier */
+	unsigned weight; /* density multiplier (0: one user when asked) */
 } scens[GEN_NSCEN] = {
     {"departing-exfil", "high",
         "departing user copies labelled files to USB and Dropbox around the resignation",
@@ -346,6 +346,9 @@ static const struct {
     {"lookalike-good-review", "none",
         "benign: a good performance review and a promotion, then normal work",
         2},
+    {"compromised-account", "medium",
+        "an administrator's account taken over: sign-ins from a foreign address and a new browser, inbox rules that hide mail, password resets of several others, an anonymous link to the user's file opened from abroad (only with -c)",
+        0},
 };
 
 const char *
@@ -444,6 +447,8 @@ fits(const struct gen_user *u, int sc)
 		return u->dept != GEN_DEPT_SALES && u->dept != GEN_DEPT_IT;
 	if (sc == GEN_SC_CERT_SABOT)
 		return u->dept == GEN_DEPT_IT && u->manager != 0;
+	if (sc == GEN_SC_COMPROMISED)
+		return u->dept == GEN_DEPT_IT;
 	if (sc == GEN_SC_LA_PARTNER)
 		return u->dept == GEN_DEPT_SALES || u->dept == 5;
 	return u->dept != GEN_DEPT_IT;
@@ -615,6 +620,10 @@ irm_gen_scen_window(
 	case GEN_SC_LA_REVIEW:
 		*from = a;
 		*to = a + 14;
+		break;
+	case GEN_SC_COMPROMISED:
+		*from = a;
+		*to = a + 3;
 		break;
 	default:
 		*from = a;

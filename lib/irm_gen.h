@@ -30,15 +30,16 @@ enum {
 	GEN_SC_SEQUENCE,
 	GEN_SC_AFTERHOURS,
 	GEN_SC_EVASION,
-	GEN_SC_SLOWLEAK,   /* just above the user's own norm */
-	GEN_SC_THIN,       /* thinly across channels after a trigger */
-	GEN_SC_CERT_LEAK,  /* CERT r4.2 scenario 1 */
-	GEN_SC_CERT_JOB,   /* CERT r4.2 scenario 2 */
-	GEN_SC_CERT_SABOT, /* CERT r4.2 scenario 3 */
-	GEN_SC_LA_HEAVY,   /* look-alike: steady heavy downloader */
-	GEN_SC_LA_LEAVER,  /* look-alike: quiet leaver */
-	GEN_SC_LA_PARTNER, /* look-alike: partner sharer */
-	GEN_SC_LA_REVIEW,  /* look-alike: good review */
+	GEN_SC_SLOWLEAK,    /* just above the user's own norm */
+	GEN_SC_THIN,        /* thinly across channels after a trigger */
+	GEN_SC_CERT_LEAK,   /* CERT r4.2 scenario 1 */
+	GEN_SC_CERT_JOB,    /* CERT r4.2 scenario 2 */
+	GEN_SC_CERT_SABOT,  /* CERT r4.2 scenario 3 */
+	GEN_SC_LA_HEAVY,    /* look-alike: steady heavy downloader */
+	GEN_SC_LA_LEAVER,   /* look-alike: quiet leaver */
+	GEN_SC_LA_PARTNER,  /* look-alike: partner sharer */
+	GEN_SC_LA_REVIEW,   /* look-alike: good review */
+	GEN_SC_COMPROMISED, /* an account taken over (only when asked) */
 	GEN_NSCEN
 };
 

@@ -104,7 +104,22 @@ struct irm_ev {
 	const char *hr_rating;
 	const char *hr_old_level;
 	const char *hr_new_level;
+	const char *source_ip;        /* source.ip */
+	const char *user_agent;       /* user_agent.original, else .name */
+	const char *rule_name;        /* rule.name */
+	const char *rule_folder;      /* irm.mail_rule.folder */
+	struct irm_strv rule_actions; /* irm.mail_rule.actions */
+	/* Set by the engine, never by irm_ev_parse: IRM_EV_* bits. */
+	int signal;
 };
+
+/* What the engine knows of an event beyond its fields (irm_ev.signal):
+ * a sign-in from a network or a user agent new for the user, an
+ * anonymous access attributed to the item's owner (the event then counts
+ * for the owner, not for the anonymous id). */
+#define IRM_EV_NEW_IP 1
+#define IRM_EV_NEW_AGENT 2
+#define IRM_EV_OWNER 4
 
 /*
  * Fill ev from a parsed event object.  Returns 0, or -1 with e filled when
@@ -234,6 +249,8 @@ struct irm_indicator {
 	int thresholds[3];      /* default low, medium, high per day */
 	int exfiltration;       /* counts toward cumulative exfiltration */
 	int engine;             /* the engine qualifies matches further */
+	int risky;    /* points toward risky_user_signal (2 raise it) */
+	int distinct; /* counts distinct user.target.name a day */
 	int (*match)(const struct irm_settings *s, const struct irm_ev *ev);
 };
 
@@ -254,16 +271,17 @@ int irm_ev_unallowed(const struct irm_settings *s, const struct irm_ev *ev);
 /* ------------------------------------------------------------- policies */
 
 enum irm_trigger {
-	IRM_TRIG_RESIGNATION = 1 << 0, /* hr_resignation */
-	IRM_TRIG_REVIEW = 1 << 1,      /* hr_review with a poor rating */
-	IRM_TRIG_JOB_CHANGE = 1 << 2,  /* hr_job_change that is a demotion */
-	IRM_TRIG_PIP = 1 << 3,         /* hr_pip */
-	IRM_TRIG_DELETED = 1 << 4,     /* account_deleted */
-	IRM_TRIG_DLP = 1 << 5,         /* dlp_matched of high severity */
-	IRM_TRIG_ALERT = 1 << 6,       /* security_alert */
-	IRM_TRIG_EXFIL = 1 << 7,       /* an exfiltration indicator at low */
-	IRM_TRIG_CUSTOM = 1 << 8,      /* custom */
-	IRM_TRIG_MANUAL = 1 << 9       /* --start-scoring */
+	IRM_TRIG_RESIGNATION = 1 << 0,  /* hr_resignation */
+	IRM_TRIG_REVIEW = 1 << 1,       /* hr_review with a poor rating */
+	IRM_TRIG_JOB_CHANGE = 1 << 2,   /* hr_job_change that is a demotion */
+	IRM_TRIG_PIP = 1 << 3,          /* hr_pip */
+	IRM_TRIG_DELETED = 1 << 4,      /* account_deleted */
+	IRM_TRIG_DLP = 1 << 5,          /* dlp_matched of high severity */
+	IRM_TRIG_ALERT = 1 << 6,        /* security_alert */
+	IRM_TRIG_EXFIL = 1 << 7,        /* an exfiltration indicator at low */
+	IRM_TRIG_CUSTOM = 1 << 8,       /* custom */
+	IRM_TRIG_MANUAL = 1 << 9,       /* --start-scoring */
+	IRM_TRIG_RISKY_SIGNAL = 1 << 10 /* risky-user indicators (risky) */
 };
 
 /* Trigger names as in policy files ("hr_resignation", ...) and back. */

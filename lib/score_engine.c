@@ -159,6 +159,7 @@ irm_eng_user(struct irm_engine *g, const char *name, int create)
 	g->users[i] = irm_xcalloc(1, sizeof(struct user));
 	g->users[i]->name = irm_xstrdup(name);
 	g->nusers++;
+	irm_sig_owner_add(g, g->users[i]->name);
 	return g->users[i];
 }
 
@@ -465,10 +466,12 @@ add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
 				u->trig[i].ts = t->ts;
 			return;
 		}
-		/* Exfiltration on consecutive days is one trigger: one
-		 * window, and memory that does not grow day by day. */
-		if (t->type == IRM_TRIG_EXFIL &&
-		    u->trig[i].type == IRM_TRIG_EXFIL &&
+		/* Exfiltration (or risky-user signals) on consecutive
+		 * days is one trigger: one window, and memory that does
+		 * not grow day by day. */
+		if ((t->type == IRM_TRIG_EXFIL ||
+		        t->type == IRM_TRIG_RISKY_SIGNAL) &&
+		    u->trig[i].type == t->type &&
 		    u->trig[i].to + 1 == t->from) {
 			u->trig[i].to = t->to;
 			rescore(g, u, t->type, out);
@@ -569,6 +572,43 @@ exfil_trigger(
 }
 
 /*
+ * Risky-user signals as a trigger (the risky-users templates): the
+ * indicators the catalogue marks risky, each at or above the catalogue's
+ * low threshold on the day, worth 2 points between them (a hiding inbox
+ * rule, a burst of admin operations: 2 each; a sign-in from a new
+ * network, with a new user agent, an anonymous access: 1 each).  A burst
+ * of admin operations counts only for a user with OWN_MIN_DAYS active
+ * days of history and at 3 times the user's own daily mean or above.
+ */
+static void
+risky_trigger(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
+{
+	struct trig t = {
+	    IRM_TRIG_RISKY_SIGNAL, d->day, d->day, d->day * DAY_MS, 0};
+	const struct irm_indicator *ind;
+	int i, active, points = 0;
+	double own;
+
+	for (i = 0; i < d->nind; i++) {
+		ind = &irm_indicators[d->ind[i].idx];
+		if (!ind->risky || d->ind[i].n < (uint32_t)ind->thresholds[0])
+			continue;
+		/* Administration is an administrator's routine: a burst
+		 * counts only against a past of the user's own. */
+		if (ind->distinct) {
+			own =
+			    irm_eng_own_mean(u, d->ind[i].idx, d->day, &active);
+			if (active < OWN_MIN_DAYS || d->ind[i].n < 3 * own)
+				continue;
+		}
+		points += ind->risky;
+	}
+	if (points >= 2)
+		add_trigger(g, u, &t, out);
+}
+
+/*
  * Evidence is kept only where an insight may need it: a count below the
  * lowest low threshold any policy sets for its indicator can never be
  * scored, so a final day forgets its ids, files and targets (memory then
@@ -607,6 +647,7 @@ finalize(
 	d->nseen = d->capseen = 0;
 	irm_pop_final(g, u, d);
 	exfil_trigger(g, u, d, out);
+	risky_trigger(g, u, d, out);
 	irm_risk_mark(g, u, d);
 	score_all(g, u, d, out);
 	irm_risk_score(g, u, d, out);
@@ -721,12 +762,40 @@ evidence(struct iday *id, const struct irm_ev *ev)
 
 	struct evid *e = irm_eng_evid(&id->ev);
 
+	if (irm_indicators[id->idx].distinct)
+		irm_eng_evid_add(&e->targets, ev->target_user);
+
 	irm_eng_evid_add(&e->ids, ev->id);
 	irm_eng_evid_add(&e->files, ev->file_name);
 	irm_eng_evid_add(&e->targets, ev->dest_domain);
 	irm_eng_evid_add(&e->targets, ev->share_target);
 	for (i = 0; i < ev->email_to.n; i++)
 		irm_eng_evid_add(&e->targets, ev->email_to.v[i]);
+}
+
+/*
+ * Was ev's target counted already by indicator idx on day d?  The first
+ * EVID_MAX targets are known (the evidence); past them every event
+ * counts.
+ */
+static int
+counted_target(const struct uday *d, int idx, const struct irm_ev *ev)
+{
+	const struct iday *id = NULL;
+	char *c;
+	size_t k;
+	int i, found = 0;
+
+	for (i = 0; i < d->nind && id == NULL; i++)
+		if (d->ind[i].idx == idx)
+			id = &d->ind[i];
+	if (id == NULL || id->ev == NULL || ev->target_user == NULL)
+		return 0;
+	c = irm_eng_cut_dup(ev->target_user);
+	for (k = 0; k < id->ev->targets.n && !found; k++)
+		found = strcmp(id->ev->targets.v[k], c) == 0;
+	free(c);
+	return found;
 }
 
 /* Count ev on day d of u; 1 when an indicator matched it, else 0. */
@@ -741,7 +810,9 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 	for (i = 0; i < irm_nindicators; i++) {
 		struct iday *id;
 
-		if (!irm_indicators[i].match(s, ev))
+		if (!irm_indicators[i].match(s, ev) ||
+		    (irm_indicators[i].distinct &&
+		        counted_target(d, (int)i, ev)))
 			continue;
 		if (prio < 0) {
 			prio = irm_priority_content(s, ev);
@@ -767,10 +838,12 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 
 int
 irm_engine_add(
-    struct irm_engine *g, const struct irm_ev *ev, struct irm_buf *out)
+    struct irm_engine *g, const struct irm_ev *in, struct irm_buf *out)
 {
 	char name[512];
-	const char *tu;
+	const char *tu, *owner = NULL;
+	struct irm_ev copy = *in;
+	const struct irm_ev *ev = &copy;
 	struct user *u;
 	struct uday *d;
 	struct trig t;
@@ -786,7 +859,11 @@ irm_engine_add(
 		return 0;
 	if (ev->day < g->final_before - g->o.lookback_days)
 		return 1;
-	lower_id(ev->user, name, sizeof(name));
+	/* An anonymous access counts for the item's owner when known. */
+	if (is(ev->activity, "anonymous_link_used") &&
+	    (owner = irm_sig_owner(g, ev)) != NULL)
+		copy.signal |= IRM_EV_OWNER;
+	lower_id(owner ? owner : ev->user, name, sizeof(name));
 	u = irm_eng_user(g, name, 1);
 	d = irm_eng_uday(u, ev->day, 1);
 	h = irm_fnv1a(ev->id);
@@ -798,16 +875,19 @@ irm_engine_add(
 		 */
 		if (irm_eng_kept_has(d, irm_eng_short_id(h)) || d->full)
 			return 2;
+		copy.signal |= irm_sig_logon(g, u, ev);
 		if (count(g, u, d, ev))
 			irm_eng_kept_add(d, irm_eng_short_id(h));
 		d->final = 1;
 		exfil_trigger(g, u, d, out);
+		risky_trigger(g, u, d, out);
 		score_all(g, u, d, out);
 		return 1;
 	}
 	irm_pop_event(g, ev->day, 1);
 	if (!irm_eng_seen_add(d, h))
 		return 0;
+	copy.signal |= irm_sig_logon(g, u, ev);
 	if (count(g, u, d, ev))
 		irm_eng_kept_add(d, irm_eng_short_id(h));
 	return 0;
@@ -873,6 +953,7 @@ user_free(struct user *u)
 	free(u->trig);
 	free(u->cum);
 	irm_seqset_free(u->seq);
+	free(u->signin);
 	free(u->name);
 	free(u);
 }
@@ -890,6 +971,7 @@ irm_engine_free(struct irm_engine *g)
 	free(g->users);
 	irm_pop_state_free(g->pop);
 	irm_risk_free(g->peers);
+	irm_sig_free(g);
 	free(g);
 }
 

@@ -28,12 +28,15 @@ static void
 clear(struct irm_ev *ev)
 {
 	struct irm_strv labels = ev->labels, to = ev->email_to;
+	struct irm_strv acts = ev->rule_actions;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->labels.v = labels.v;
 	ev->labels.cap = labels.cap;
 	ev->email_to.v = to.v;
 	ev->email_to.cap = to.cap;
+	ev->rule_actions.v = acts.v;
+	ev->rule_actions.cap = acts.cap;
 	ev->value = NAN;
 	ev->attachments = -1;
 }
@@ -68,6 +71,9 @@ read_irm(struct json_object *irm, struct irm_ev *ev)
 	ev->hr_rating = irm_json_str(hr, "rating");
 	ev->hr_old_level = irm_json_str(hr, "old_level");
 	ev->hr_new_level = irm_json_str(hr, "new_level");
+	ev->rule_folder = str2(irm, "mail_rule", "folder");
+	irm_json_strv_add(
+	    &ev->rule_actions, path2(irm, "mail_rule", "actions"));
 }
 
 static void
@@ -108,6 +114,11 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 	irm_json_strv_add(&ev->email_to, path2(email, "to", "address"));
 	irm_json_strv_add(&ev->email_to, path2(email, "cc", "address"));
 	irm_json_strv_add(&ev->email_to, path2(email, "bcc", "address"));
+	ev->source_ip = str2(o, "source", "ip");
+	ev->user_agent = str2(o, "user_agent", "original");
+	if (ev->user_agent == NULL)
+		ev->user_agent = str2(o, "user_agent", "name");
+	ev->rule_name = str2(o, "rule", "name");
 }
 
 int
@@ -149,5 +160,6 @@ irm_ev_free(struct irm_ev *ev)
 		return;
 	free(ev->labels.v);
 	free(ev->email_to.v);
+	free(ev->rule_actions.v);
 	memset(ev, 0, sizeof(*ev));
 }

@@ -545,6 +545,80 @@ m_unwanted_software(const struct irm_settings *s, const struct irm_ev *ev)
 	        category_is(ev->alert_category, "malware", 0));
 }
 
+/* Does the rule act on mail so that the user does not see it: delete,
+ * move to a folder, mark as read, stop processing the rules after it?
+ * Forwarding, copying, categories and flags alone hide nothing. */
+static int
+hides_mail(const struct irm_ev *ev)
+{
+	static const char *const hiding[] = {"delete", "move_to_folder",
+	    "mark_as_read", "stop_processing_rules"};
+	size_t i, k;
+
+	for (i = 0; i < ev->rule_actions.n; i++)
+		for (k = 0; k < sizeof(hiding) / sizeof(hiding[0]); k++)
+			if (is(ev->rule_actions.v[i], hiding[k]))
+				return 1;
+	return 0;
+}
+
+static int
+m_inbox_rule_hiding(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "email_rule") && done(ev) && hides_mail(ev);
+}
+
+/* The engine tells the owner of the item (IRM_EV_OWNER) and counts the
+ * event for the owner. */
+static int
+m_anonymous_access(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "anonymous_link_used") && done(ev) &&
+	    (ev->signal & IRM_EV_OWNER) != 0;
+}
+
+/* Same identity, ignoring ASCII case. */
+static int
+same_id(const char *a, const char *b)
+{
+	for (; *a != '\0' && lower(*a) == lower(*b); a++, b++)
+		;
+	return lower(*a) == lower(*b);
+}
+
+/* An administrator's operation on another account; the engine counts
+ * each target once a day (distinct). */
+static int
+m_admin_burst(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return (is(ev->activity, "password_reset") ||
+	           is(ev->activity, "role_assigned") ||
+	           is(ev->activity, "mailbox_permission_added")) &&
+	    done(ev) && ev->target_user != NULL && *ev->target_user != '\0' &&
+	    !same_id(ev->user, ev->target_user);
+}
+
+/* The engine marks sign-ins new for the user (IRM_EV_NEW_IP,
+ * IRM_EV_NEW_AGENT) from its memory of the user's sign-ins. */
+static int
+m_signin_new_ip(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "logon") && done(ev) &&
+	    (ev->signal & IRM_EV_NEW_IP) != 0;
+}
+
+static int
+m_signin_new_agent(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "logon") && done(ev) &&
+	    (ev->signal & IRM_EV_NEW_AGENT) != 0;
+}
+
 static int
 m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
 {
@@ -615,6 +689,15 @@ const struct irm_indicator irm_indicators[] = {
         .thresholds = {1, 5, 15},
         .exfiltration = 1,
         .match = m_anonymous_link},
+    {.name = "anonymous_access",
+        .activities = "anonymous_link_used",
+        .conditions =
+            "an item of a OneDrive (/personal/OWNER/) whose owner is a known user; counted for the owner (engine)",
+        .weight = 35,
+        .thresholds = {1, 3, 10},
+        .engine = 1,
+        .risky = 1,
+        .match = m_anonymous_access},
     {.name = "site_external_member",
         .activities = "member_added",
         .conditions =
@@ -679,6 +762,14 @@ const struct irm_indicator irm_indicators[] = {
         .thresholds = {1, 2, 5},
         .exfiltration = 1,
         .match = m_email_forwarding_rule},
+    {.name = "inbox_rule_hiding",
+        .activities = "email_rule",
+        .conditions =
+            "irm.mail_rule.actions has delete, move_to_folder, mark_as_read or stop_processing_rules",
+        .weight = 25,
+        .thresholds = {1, 2, 4},
+        .risky = 2,
+        .match = m_inbox_rule_hiding},
     {.name = "usb_copy",
         .activities = "usb_copied",
         .conditions = "-",
@@ -789,6 +880,34 @@ const struct irm_indicator irm_indicators[] = {
         .weight = 25,
         .thresholds = {1, 3, 10},
         .match = m_email_as_other},
+    {.name = "admin_burst",
+        .activities = "password_reset role_assigned mailbox_permission_added",
+        .conditions =
+            "user.target.name is another account; each target counted once a day (engine)",
+        .weight = 25,
+        .thresholds = {10, 20, 40},
+        .engine = 1,
+        .risky = 2,
+        .distinct = 1,
+        .match = m_admin_burst},
+    {.name = "signin_new_ip",
+        .activities = "logon",
+        .conditions =
+            "source.ip's network (IPv4 /24, IPv6 /64) not used by the user in the look-back, after 5 days of sign-ins (engine)",
+        .weight = 10,
+        .thresholds = {1, 3, 6},
+        .engine = 1,
+        .risky = 1,
+        .match = m_signin_new_ip},
+    {.name = "signin_new_agent",
+        .activities = "logon",
+        .conditions =
+            "user_agent not used by the user in the look-back, after 5 days of sign-ins (engine)",
+        .weight = 10,
+        .thresholds = {1, 3, 6},
+        .engine = 1,
+        .risky = 1,
+        .match = m_signin_new_agent},
     {.name = "browse_risky",
         .activities = "web_visited",
         .conditions = "a risky irm.category, or url.domain unallowed",

@@ -82,6 +82,17 @@ struct cum {
 	int risk;
 };
 
+/* A user's sign-in memory (score_signal.c): networks and user agents,
+ * hashed, with the day each was last used. */
+#define SIGNIN_MAX 24    /* networks and agents remembered a user */
+#define SIGNIN_HISTORY 5 /* days with a sign-in before one can be new */
+struct irm_signin {
+	uint32_t key[SIGNIN_MAX]; /* low bit 0: a network, 1: an agent */
+	int32_t last[SIGNIN_MAX];
+	int n;
+	int32_t days;    /* days with a successful sign-in */
+	int32_t lastday; /* the latest of them */
+};
 /* What a count is for the user's risk (score_risk.c). */
 enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE };
 
@@ -94,6 +105,7 @@ struct user {
 	struct irm_seqset *seq;
 	struct cum *cum; /* cumulative insights written, per policy */
 	int ncum;
+	struct irm_signin *signin; /* NULL until a sign-in */
 };
 
 struct irm_engine {
@@ -101,9 +113,10 @@ struct irm_engine {
 	struct irm_popstate *pop; /* partitioned runs (score_pop.c), or NULL */
 	struct user **users;      /* open addressing by name */
 	size_t nusers, capusers;
-	int64_t newest;          /* newest event time seen */
-	int64_t final_before;    /* days below this are final */
-	struct irm_peers *peers; /* user risk's peer counts (score_risk.c) */
+	int64_t newest;            /* newest event time seen */
+	int64_t final_before;      /* days below this are final */
+	struct irm_peers *peers;   /* user risk's peer counts (score_risk.c) */
+	struct irm_owners *owners; /* OneDrive slugs (score_signal.c) */
 	char ts[IRM_TIME_LEN];
 };
 
@@ -204,6 +217,25 @@ int irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p);
 /* The level (0 to 3) of a daily count n against pi's thresholds. */
 int irm_eng_level(const struct irm_pol_ind *pi, uint32_t n);
 
+/* ------------------------------------------------------ score_signal.c */
+/*
+ * A successful logon of u: remember its network and user agent, and
+ * return IRM_EV_NEW_IP and IRM_EV_NEW_AGENT for those not used by u in
+ * the look-back, once u has SIGNIN_HISTORY days of sign-ins; 0 for any
+ * other event.
+ */
+int irm_sig_logon(
+    struct irm_engine *g, struct user *u, const struct irm_ev *ev);
+/* The sign-in memory in a state file's user line (",\"signin\":[...]",
+ * nothing for NULL), and back from that array. */
+void irm_sig_put(struct irm_buf *b, const struct irm_signin *m);
+void irm_sig_get(struct user *u, struct json_object *a);
+/* Add a user's name to the owners (NULL: only the directory, once). */
+void irm_sig_owner_add(struct irm_engine *g, const char *name);
+/* The known user whose OneDrive holds the item of ev (url.full names
+ * /personal/SLUG/), or NULL. */
+const char *irm_sig_owner(struct irm_engine *g, const struct irm_ev *ev);
+void irm_sig_free(struct irm_engine *g);
 /* --------------------------------------------------------- score_cum.c */
 
 /* The user's last cumulative (risk: user risk) insight for policy pol,

@@ -37,6 +37,7 @@ static const struct {
     {IRM_TRIG_EXFIL, "exfiltration"},
     {IRM_TRIG_CUSTOM, "custom"},
     {IRM_TRIG_MANUAL, "start_scoring"},
+    {IRM_TRIG_RISKY_SIGNAL, "risky_user_signal"},
 };
 
 #define NTRIGGERS (sizeof(triggers) / sizeof(triggers[0]))
@@ -86,7 +87,9 @@ static const char *const data_set[] = {"sharepoint_download",
 /* What the security templates watch. */
 static const char *const security_set[] = {"defense_evasion",
     "unwanted_software", "email_as_other", "usb_mount", "after_hours_logon",
-    "browse_risky", "badge_failed_priority_asset", NULL};
+    "browse_risky", "badge_failed_priority_asset", "inbox_rule_hiding",
+    "admin_burst", "signin_new_ip", "signin_new_agent", "anonymous_access",
+    NULL};
 
 static const char *const browsing_set[] = {
     "browse_risky", "browser_download_unallowed", NULL};
@@ -98,7 +101,8 @@ static const char *const custom_set[] = {"custom", NULL};
 #define TRIG_DEPARTING                                                         \
 	(IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED | IRM_TRIG_MANUAL)
 #define TRIG_RISKY                                                             \
-	(IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP | IRM_TRIG_MANUAL)
+	(IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |                \
+	    IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL)
 #define TRIG_LEAKS (IRM_TRIG_DLP | IRM_TRIG_EXFIL | IRM_TRIG_MANUAL)
 #define TRIG_ALERTS (IRM_TRIG_ALERT | IRM_TRIG_MANUAL)
 

@@ -81,7 +81,9 @@ put_user(struct irm_buf *b, const struct user *u)
 		irm_buf_printf(b, "%s[%d,%d,%lld,%d]", i ? "," : "",
 		    u->cum[i].pol, u->cum[i].level, (long long)u->cum[i].day,
 		    u->cum[i].risk);
-	irm_buf_adds(b, "],\"seq\":");
+	irm_buf_adds(b, "]");
+	irm_sig_put(b, u->signin);
+	irm_buf_adds(b, ",\"seq\":");
 	irm_seq_put(b, u->seq);
 	irm_buf_adds(b, ",\"days\":[");
 	for (i = 0; i < u->ndays; i++) {
@@ -292,6 +294,7 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 	for (i = 0; i < irm_json_len(days); i++)
 		get_day(u, irm_json_at(days, i), map);
 	irm_seq_get(&u->seq, irm_json_get(o, "seq"));
+	irm_sig_get(u, irm_json_get(o, "signin"));
 	cum = irm_json_get(o, "cum");
 	for (i = 0; i < irm_json_len(cum); i++) {
 		t = irm_json_at(cum, i);

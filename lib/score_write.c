@@ -35,6 +35,8 @@ trig_activity(int type)
 		return "exfiltration";
 	case IRM_TRIG_CUSTOM:
 		return "custom";
+	case IRM_TRIG_RISKY_SIGNAL:
+		return "risky_user_signal";
 	default:
 		return "start_scoring";
 	}

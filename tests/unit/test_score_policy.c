@@ -128,7 +128,8 @@ static const char *const design_names[] = {"sharepoint_download",
     "browser_download_third_party", "file_renamed", "file_archived",
     "device_file_deleted", "usb_mount", "after_hours_logon", "defense_evasion",
     "unwanted_software", "browse_risky", "badge_failed_priority_asset",
-    "badge_after_termination", "custom"};
+    "badge_after_termination", "custom", "inbox_rule_hiding", "admin_burst",
+    "signin_new_ip", "signin_new_agent", "anonymous_access"};
 
 static void
 test_catalogue(void)
@@ -137,7 +138,7 @@ test_catalogue(void)
 	int ok = 1, missing = 0, dup = 0, nexfil = 0;
 	const struct irm_indicator *c;
 
-	test_cond("catalogue: 34 indicators", irm_nindicators == 34);
+	test_cond("catalogue: 40 indicators", irm_nindicators == 40);
 	for (i = 0; i < nd; i++)
 		missing += irm_indicator_find(design_names[i]) < 0;
 	test_cond("catalogue: every DESIGN indicator is there", missing == 0);
@@ -181,11 +182,12 @@ test_triggers(void)
 {
 	static const char *const names[] = {"hr_resignation", "hr_review",
 	    "hr_job_change", "hr_pip", "account_deleted", "dlp_matched",
-	    "security_alert", "exfiltration", "custom", "start_scoring"};
+	    "security_alert", "exfiltration", "custom", "start_scoring",
+	    "risky_user_signal"};
 	size_t i;
 	int ok = 1;
 
-	for (i = 0; i < 10; i++) {
+	for (i = 0; i < 11; i++) {
 		if (irm_trigger_parse(names[i]) != 1 << i ||
 		    irm_trigger_name((enum irm_trigger)(1 << i)) == NULL ||
 		    strcmp(irm_trigger_name((enum irm_trigger)(1 << i)),
@@ -272,17 +274,20 @@ test_templates(void)
 	        nenabled(&p) == 26);
 
 	irm_template_fill(&p, "data_leaks_risky_users");
-	test_cond("data_leaks_risky_users: HR stressor triggers",
+	test_cond("data_leaks_risky_users: HR stressors, risky-user signals",
 	    p.triggers ==
 	            (IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |
-	                IRM_TRIG_MANUAL) &&
+	                IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL) &&
 	        p.priority_users_only == 0 && p.cumulative == 1);
 
 	irm_template_fill(&p, "security_violations");
 	test_cond("security_violations: triggers",
 	    p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL));
-	test_cond("security_violations: 6 indicators",
-	    nenabled(&p) == 6 && pind(&p, "defense_evasion")->enabled &&
+	test_cond("security_violations: 12 indicators",
+	    nenabled(&p) == 12 && pind(&p, "email_as_other")->enabled &&
+	        pind(&p, "inbox_rule_hiding")->enabled &&
+	        pind(&p, "signin_new_ip")->enabled &&
+	        pind(&p, "defense_evasion")->enabled &&
 	        pind(&p, "unwanted_software")->enabled &&
 	        pind(&p, "badge_failed_priority_asset")->enabled &&
 	        !pind(&p, "usb_copy")->enabled);
@@ -294,21 +299,21 @@ test_templates(void)
 	    p.triggers ==
 	            (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED |
 	                IRM_TRIG_MANUAL) &&
-	        nenabled(&p) == 7 &&
+	        nenabled(&p) == 13 &&
 	        pind(&p, "badge_after_termination")->enabled);
 
 	irm_template_fill(&p, "security_violations_priority_users");
 	test_cond("security_violations_priority_users",
 	    p.priority_users_only == 1 &&
 	        p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL) &&
-	        nenabled(&p) == 6);
+	        nenabled(&p) == 12);
 
 	irm_template_fill(&p, "security_violations_risky_users");
 	test_cond("security_violations_risky_users",
 	    p.triggers ==
 	            (IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |
-	                IRM_TRIG_MANUAL) &&
-	        p.priority_users_only == 0 && nenabled(&p) == 6);
+	                IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL) &&
+	        p.priority_users_only == 0 && nenabled(&p) == 12);
 
 	irm_template_fill(&p, "risky_browsing");
 	test_cond(
@@ -759,6 +764,8 @@ at(int day, int h)
 	    (int64_t)h * 3600000;
 }
 
+static void test_risky_ind(void);
+
 static struct irm_ev
 ev_new(const char *activity)
 {
@@ -1079,6 +1086,14 @@ test_other_ind(void)
 	ev.activity = "custom";
 	NO("not an alert", "unwanted_software", ev);
 
+	ev = ev_new("email_sent");
+	ev.email_from = "boss@contoso.com";
+	YES("sent as the boss", "email_as_other", ev);
+	ev.email_from = "Megan.Bowen@contoso.com";
+	NO("sent as oneself, case aside", "email_as_other", ev);
+	ev.email_from = NULL;
+	NO("no sender", "email_as_other", ev);
+
 	ev = ev_new("web_visited");
 	ev.category = "Gambling";
 	YES("Gambling", "browse_risky", ev);
@@ -1112,6 +1127,47 @@ test_other_ind(void)
 	YES("custom row", "custom", ev);
 	ev.activity = "other";
 	NO("other", "custom", ev);
+	test_risky_ind();
+}
+
+/* The risky-user indicators; the engine's part (owner, sign-in memory,
+ * distinct targets) is tested end to end by tests/0025. */
+static void
+test_risky_ind(void)
+{
+	const char *hide[] = {"forward", "mark_as_read"};
+	const char *fwd[] = {"forward"};
+	struct irm_ev ev;
+
+	ev = ev_new("email_rule");
+	ev.rule_actions.v = hide;
+	ev.rule_actions.n = 2;
+	YES("a rule that marks mail read", "inbox_rule_hiding", ev);
+	ev.rule_actions.v = fwd;
+	ev.rule_actions.n = 1;
+	NO("a rule that only forwards", "inbox_rule_hiding", ev);
+
+	ev = ev_new("password_reset");
+	ev.target_user = "Bob@Contoso.com";
+	YES("a reset of another account", "admin_burst", ev);
+	ev.target_user = ev.user;
+	NO("a reset of one's own", "admin_burst", ev);
+
+	ev = ev_new("logon");
+	ev.signal = IRM_EV_NEW_IP | IRM_EV_NEW_AGENT;
+	YES("a logon from a new network", "signin_new_ip", ev);
+	YES("a logon with a new agent", "signin_new_agent", ev);
+	ev.outcome = "failure";
+	NO("a failed logon", "signin_new_ip", ev);
+	ev.outcome = NULL;
+	ev.signal = 0;
+	NO("a logon from a known agent", "signin_new_agent", ev);
+
+	ev = ev_new("anonymous_link_used");
+	ev.signal = IRM_EV_OWNER;
+	YES("an owner's item opened anonymously", "anonymous_access", ev);
+	ev.signal = 0;
+	NO("no owner told", "anonymous_access", ev);
 }
 
 static void
