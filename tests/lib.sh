@@ -147,6 +147,7 @@ store_at() {
 	SOURCE_DATE_EPOCH=${1:-1775000000}
 	export SOURCE_DATE_EPOCH
 	S=$TMP/store
+	# shellcheck disable=SC2034 # for the tests that source this
 	J=$S/journal.jsonl
 }
 
