@@ -82,14 +82,7 @@ ptr_cmp(const void *a, const void *b)
 static size_t
 distinct(struct irm_alert **v, size_t n)
 {
-	size_t i, k = 0;
-
-	if (n)
-		qsort(v, n, sizeof(*v), ptr_cmp);
-	for (i = 0; i < n; i++)
-		if (k == 0 || v[k - 1] != v[i])
-			v[k++] = v[i];
-	return k;
+	return irm_sort_distinct(v, n, sizeof(*v), ptr_cmp);
 }
 
 static void

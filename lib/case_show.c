@@ -163,22 +163,28 @@ put_who(FILE *out, const char *by, const char *actor)
 	fputc(')', out);
 }
 
+/* A note: when, who, its kind (printed with kindfmt), the text. */
+static void
+put_note(FILE *out, const struct irm_note *n, const char *kindfmt)
+{
+	char ts[IRM_TIME_LEN];
+
+	irm_time_format(n->at, ts);
+	fprintf(out, "  %s  ", ts);
+	put_who(out, n->by, n->actor);
+	fprintf(out, kindfmt, n->kind);
+	irm_case_put_safe(out, n->text);
+	fputc('\n', out);
+}
+
 static void
 show_history(FILE *out, const struct irm_state *st, const char *id)
 {
-	char ts[IRM_TIME_LEN];
 	size_t i;
 
-	for (i = 0; i < st->nalert_notes; i++) {
-		if (strcmp(st->alert_note_ids[i], id) != 0)
-			continue;
-		irm_time_format(st->alert_notes[i].at, ts);
-		fprintf(out, "  %s  ", ts);
-		put_who(out, st->alert_notes[i].by, st->alert_notes[i].actor);
-		fprintf(out, "  %s  ", st->alert_notes[i].kind);
-		irm_case_put_safe(out, st->alert_notes[i].text);
-		fputc('\n', out);
-	}
+	for (i = 0; i < st->nalert_notes; i++)
+		if (strcmp(st->alert_note_ids[i], id) == 0)
+			put_note(out, &st->alert_notes[i], "  %s  ");
 }
 
 /* Timeline order: by @timestamp (RFC 3339 UTC sorts as text), then as
@@ -273,12 +279,6 @@ irm_case_show_case(
 			fputc('\n', out);
 		}
 	fprintf(out, "\nnotes:\n");
-	for (i = 0; i < k->nnotes; i++) {
-		irm_time_format(k->notes[i].at, ts);
-		fprintf(out, "  %s  ", ts);
-		put_who(out, k->notes[i].by, k->notes[i].actor);
-		fprintf(out, "  %-8s ", k->notes[i].kind);
-		irm_case_put_safe(out, k->notes[i].text);
-		fputc('\n', out);
-	}
+	for (i = 0; i < k->nnotes; i++)
+		put_note(out, &k->notes[i], "  %-8s ");
 }

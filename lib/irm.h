@@ -523,6 +523,17 @@ void irm_str_quote(const char *s, size_t len, char *out);
 /* ASCII-only case-insensitive comparisons. */
 int irm_strcaseeq(const char *a, const char *b);
 
+/* A qsort/bsearch comparison of two char * elements by strcmp. */
+int irm_strp_cmp(const void *a, const void *b);
+
+/*
+ * Sort the n elements of size size at base with cmp, then keep the first
+ * of each run that cmp finds equal, in order, at the front: returns how
+ * many are kept.  The elements past that are left as they were.
+ */
+size_t irm_sort_distinct(
+    void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /*
  * Did-you-mean for an unknown name: start with irm_suggest_init(&g, word),
  * offer every known name with irm_suggest_add, then g.best is the closest

@@ -1,7 +1,8 @@
 /*
  * irm_str.c - small string helpers: UTF-8 validation, ASCII-only case
  * handling (DESIGN: identities are lower-cased in ASCII only) and the
- * string lists of irm_event.h (irm_strv_add) and the FNV-1a hash.
+ * string lists of irm_event.h (irm_strv_add), the FNV-1a hash and
+ * sorting with the repeats dropped (irm_sort_distinct).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -61,6 +62,31 @@ irm_strcaseeq(const char *a, const char *b)
 		b++;
 	}
 	return *a == '\0' && *b == '\0';
+}
+
+int
+irm_strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t
+irm_sort_distinct(
+    void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	char *v = base;
+	size_t i, k = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, size, cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || cmp(v + (k - 1) * size, v + i * size) != 0) {
+			if (k != i)
+				memcpy(v + k * size, v + i * size, size);
+			k++;
+		}
+	return k;
 }
 
 uint64_t

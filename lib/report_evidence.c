@@ -96,12 +96,6 @@ irm_evidence_want_alerts(
 				irm_evidence_want(x, v[i]->ins[k].ev[j]);
 }
 
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sort and make distinct the ids wanted; no event is kept yet. */
 static void
 freeze(struct irm_evidence *x)
@@ -111,7 +105,7 @@ freeze(struct irm_evidence *x)
 	if (x->frozen)
 		return;
 	if (x->n)
-		qsort(x->ids, x->n, sizeof(*x->ids), str_cmp);
+		qsort(x->ids, x->n, sizeof(*x->ids), irm_strp_cmp);
 	for (i = 0; i < x->n; i++) {
 		if (k && strcmp(x->ids[k - 1], x->ids[i]) == 0) {
 			free(x->ids[i]);

@@ -199,30 +199,11 @@ struct page {
 	size_t *rank;    /* per alert: SORT_KEYS ranks, from 1 */
 };
 
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Sorted distinct strings of v; the index of s in them. */
-static size_t
-distinct(const char **v, size_t n)
-{
-	size_t i, k = 0;
-
-	if (n)
-		qsort(v, n, sizeof(*v), str_cmp);
-	for (i = 0; i < n; i++)
-		if (k == 0 || strcmp(v[k - 1], v[i]) != 0)
-			v[k++] = v[i];
-	return k;
-}
-
+/* The index of s in the sorted distinct strings v. */
 static size_t
 index_of(const char **v, size_t n, const char *s)
 {
-	const char **p = bsearch(&s, v, n, sizeof(*v), str_cmp);
+	const char **p = bsearch(&s, v, n, sizeof(*v), irm_strp_cmp);
 
 	return p ? (size_t)(p - v) : 0;
 }
@@ -280,8 +261,10 @@ page_init(struct page *pg, struct irm_alert *const *v, size_t n,
 		pg->pol[i] = v[i]->policy;
 		pg->usr[i] = v[i]->user;
 	}
-	pg->npol = distinct(pg->pol, n);
-	pg->nusr = distinct(pg->usr, n);
+	pg->npol =
+	    irm_sort_distinct(pg->pol, n, sizeof(*pg->pol), irm_strp_cmp);
+	pg->nusr =
+	    irm_sort_distinct(pg->usr, n, sizeof(*pg->usr), irm_strp_cmp);
 	pg->pi = irm_xcalloc(n + 1, sizeof(*pg->pi));
 	pg->ui = irm_xcalloc(n + 1, sizeof(*pg->ui));
 	pg->rank = irm_xcalloc(n + 1, SORT_KEYS * sizeof(*pg->rank));
@@ -344,6 +327,26 @@ filter_style(const struct page *pg, struct irm_buf *out)
 	irm_buf_adds(out, "</style>\n");
 }
 
+/* A fieldset LEGEND holding the select ID: "all", then the n strings of
+ * v as the option values c0, c1... */
+static void
+select_field(struct irm_buf *out, const char *legend, const char *id, char c,
+    const char *const *v, size_t n)
+{
+	size_t i;
+
+	irm_buf_printf(out,
+	    "<fieldset><legend>%s</legend> <select id=\"%s\">"
+	    "<option value=\"\" selected>all</option>",
+	    legend, id);
+	for (i = 0; i < n; i++) {
+		irm_buf_printf(out, "<option value=\"%c%zu\">", c, i);
+		esc(out, v[i]);
+		irm_buf_adds(out, "</option>");
+	}
+	irm_buf_adds(out, "</select></fieldset>\n");
+}
+
 static void
 filters(const struct page *pg, struct irm_buf *out)
 {
@@ -367,25 +370,10 @@ filters(const struct page *pg, struct irm_buf *out)
 		    " <label><input type=\"checkbox\" id=\"ft-%s\" "
 		    "checked> %s</label>",
 		    irm_alert_status_name(st), irm_alert_status_name(st));
-	irm_buf_adds(out,
-	    "</fieldset>\n<fieldset><legend>Policy</legend> "
-	    "<select id=\"fpol\"><option value=\"\" selected>all</option>");
-	for (i = 0; i < pg->npol; i++) {
-		irm_buf_printf(out, "<option value=\"p%zu\">", i);
-		esc(out, pg->pol[i]);
-		irm_buf_adds(out, "</option>");
-	}
-	irm_buf_adds(out,
-	    "</select></fieldset>\n<fieldset><legend>User</legend> "
-	    "<select id=\"fusr\"><option value=\"\" selected>all</option>");
-	for (i = 0; i < pg->nusr; i++) {
-		irm_buf_printf(out, "<option value=\"u%zu\">", i);
-		esc(out, pg->usr[i]);
-		irm_buf_adds(out, "</option>");
-	}
-	irm_buf_adds(out,
-	    "</select></fieldset>\n<fieldset><legend>Sort the queue by"
-	    "</legend>");
+	irm_buf_adds(out, "</fieldset>\n");
+	select_field(out, "Policy", "fpol", 'p', pg->pol, pg->npol);
+	select_field(out, "User", "fusr", 'u', pg->usr, pg->nusr);
+	irm_buf_adds(out, "<fieldset><legend>Sort the queue by</legend>");
 	for (i = 0; i < SORT_KEYS; i++)
 		irm_buf_printf(out,
 		    " <label><input type=\"radio\" name=\"sort\" "

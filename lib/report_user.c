@@ -56,12 +56,6 @@ cmp_act(const void *a, const void *b)
 	return y->lead - x->lead;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The user's alerts together, each user's in queue order. */
 static int
 cmp_user_queue(const void *a, const void *b)
@@ -121,10 +115,7 @@ user_set(struct irm_user_risk *u)
 		    (i == 0 || v[i - 1].day != v[i].day ||
 		        strcmp(v[i - 1].what, v[i].what) != 0))
 			u->corroboration++;
-	qsort(w, n, sizeof(*w), cmp_str);
-	for (nw = 0, i = 0; i < n; i++)
-		if (nw == 0 || strcmp(w[nw - 1], w[i]) != 0)
-			w[nw++] = w[i];
+	nw = irm_sort_distinct(w, n, sizeof(*w), irm_strp_cmp);
 	u->indicators = w;
 	u->nindicators = nw;
 	free(v);

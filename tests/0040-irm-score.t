@@ -25,13 +25,9 @@ fields() {
 {
 	ev 2026-03-02T09:00:00.000Z hr-1 alice@contoso.com hr_resignation \
 	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z","last_working_date":"2026-03-20T00:00:00.000Z"}'
-	i=0
-	while [ $i -lt 30 ]; do
-		ev "2026-03-05T10:$(printf %02d $i):00.000Z" "a-$i" alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
-		ev "2026-03-05T10:$(printf %02d $i):30.000Z" "b-$i" bob@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
-		i=$((i + 1))
-	done
-} >"$TMP/depart.jsonl"
+	usb_copies alice@contoso.com a 2026-03-05T10:%02d:00.000Z f%d.xlsx 0 30 "$LABEL"
+	usb_copies bob@contoso.com b 2026-03-05T10:%02d:30.000Z f%d.xlsx 0 30 "$LABEL"
+} | sort >"$TMP/depart.jsonl"
 irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/depart.jsonl" >"$TMP/out" 2>"$TMP/err"
 check_rc "departing: exit 0, nothing on stderr" 0 test ! -s "$TMP/err"
 fields "$TMP/out" >"$TMP/got"

@@ -22,13 +22,9 @@ HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 #    with one (one@), one file among twelve is the day's work, not its
 #    target: uncorroborated, 20 (60 before).
 {
-	k=10
-	while [ $k -lt 22 ]; do
-		ev "2026-03-04T10:$k:00.000Z" "a-$k" alone@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		ev "2026-03-04T10:$k:00.000Z" "p-$k" prio@contoso.com usb_copied "$([ $k -lt 13 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
-		ev "2026-03-04T10:$k:00.000Z" "o-$k" one@contoso.com usb_copied "$([ $k = 10 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
-		k=$((k + 1))
-	done
+	usb_copies alone@contoso.com a 2026-03-04T10:%d:00.000Z f%d.txt 10 22
+	usb_copies prio@contoso.com p 2026-03-04T10:%d:00.000Z f%d.txt 10 22 "$HC" 3
+	usb_copies one@contoso.com o 2026-03-04T10:%d:00.000Z f%d.txt 10 22 "$HC" 1
 } | sort >"$TMP/one.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/one.jsonl" |
     jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+")),.irm.factors[-1].detail]|join(" ")' >"$TMP/got"

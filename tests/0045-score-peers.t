@@ -104,12 +104,8 @@ check_same "a high count of downloads alone is uncorroborated" "$TMP/got" "$TMP/
 {
 	history night@contoso.com 22
 	history day@contoso.com 09
-	k=10
-	while [ $k -lt 22 ]; do
-		ev "2026-03-10T22:$k:00.000Z" "n-$k" night@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		ev "2026-03-10T22:$k:00.000Z" "d-$k" day@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		k=$((k + 1))
-	done
+	usb_copies night@contoso.com n 2026-03-10T22:%d:00.000Z f%d.txt 10 22
+	usb_copies day@contoso.com d 2026-03-10T22:%d:00.000Z f%d.txt 10 22
 } | sort >"$TMP/night.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/night.jsonl" |
     jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"

@@ -13,13 +13,9 @@ printf '{"name": "leaks40", "template": "data_leaks", "triggers": [], "alert": {
 # n50@: 12 USB copies at night: 40 x 1.25 = 50.
 # l30@: 3 USB copies of priority content: 20 x 1.5 = 30.
 {
-	k=10
-	while [ $k -lt 22 ]; do
-		ev "2026-03-04T10:$k:00.000Z" "p-$k" p60@contoso.com usb_copied "$([ $k -lt 13 ] && echo "$HC")" ',"file":{"name":"f'$k'.txt"}'
-		ev "2026-03-04T22:$k:00.000Z" "n-$k" n50@contoso.com usb_copied "" ',"file":{"name":"f'$k'.txt"}'
-		[ $k -lt 13 ] && ev "2026-03-04T10:$k:00.000Z" "l-$k" l30@contoso.com usb_copied "$HC" ',"file":{"name":"f'$k'.txt"}'
-		k=$((k + 1))
-	done
+	usb_copies p60@contoso.com p 2026-03-04T10:%d:00.000Z f%d.txt 10 22 "$HC" 3
+	usb_copies n50@contoso.com n 2026-03-04T22:%d:00.000Z f%d.txt 10 22
+	usb_copies l30@contoso.com l 2026-03-04T10:%d:00.000Z f%d.txt 10 13 "$HC"
 } | sort >"$TMP/ev.jsonl"
 run() {
 	sed 's|^}$|'"${1:+, \"alert_volume\": \"$1\"}"'}|' "$S/settings.json" >"$TMP/settings.json"

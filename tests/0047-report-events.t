@@ -9,8 +9,16 @@
 command -v jq >/dev/null 2>&1 || skip_all "jq missing"
 plan 19
 
+# The sanitizer tree skips the memory check below; the rest needs an
+# alert with evidence events, not size: there a tenant of 20 users and 14
+# days (all 19 checks pass on it) keeps its share of make check small.
+case ${IRM_TREE:-} in */build/asan) asan=1 ;; *) asan= ;; esac
 T=$TMP/t
-irm-gen -u 60 -d 30 -s 7 "$T" >/dev/null 2>&1
+if [ -n "$asan" ]; then
+	irm-gen -u 20 -d 14 -s 7 "$T" >/dev/null 2>&1
+else
+	irm-gen -u 60 -d 30 -s 7 "$T" >/dev/null 2>&1
+fi
 irm-norm "$T"/raw/* 2>/dev/null | sort >"$TMP/events"
 irm-score -s "$T/settings.json" -p "$T/policies" "$TMP/events" \
     >"$TMP/ins" 2>/dev/null
@@ -113,7 +121,6 @@ rss() {
 }
 # (Not in the sanitizer tree: ASan's own memory makes the peak meaningless,
 # and the pass over 5 times the events took 30 s there.)
-case ${IRM_TREE:-} in */build/asan) asan=1 ;; *) asan= ;; esac
 if [ -n "$asan" ]; then
 	ok "memory # SKIP sanitizer tree"
 elif [ -x /usr/bin/time ]; then

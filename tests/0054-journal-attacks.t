@@ -13,10 +13,7 @@ command -v jq >/dev/null || skip_all "jq missing"
 command -v openssl >/dev/null || skip_all "openssl missing"
 plan 23
 
-SOURCE_DATE_EPOCH=1775000000
-export SOURCE_DATE_EPOCH
-S=$TMP/store
-J=$S/journal.jsonl
+store_at
 {
 	insight i1 alice@contoso.com leaks 2026-03-02 70
 	insight i2 bob@contoso.com leaks 2026-03-02 50

@@ -7,10 +7,7 @@
 command -v jq >/dev/null || skip_all "jq missing"
 plan 32
 
-SOURCE_DATE_EPOCH=1775000000
-export SOURCE_DATE_EPOCH
-S=$TMP/store
-J=$S/journal.jsonl
+store_at
 
 insight i1 alice@contoso.com leaks 2026-03-02 30 >"$TMP/a"
 insight i2 alice@contoso.com leaks 2026-03-03 70 >>"$TMP/a"

@@ -9,10 +9,7 @@ plan 38
 
 G=$TESTS/golden/case
 EX=$TOP/examples
-SOURCE_DATE_EPOCH=1772323200 # 2026-03-01, before the example's events
-export SOURCE_DATE_EPOCH
-S=$TMP/store
-J=$S/journal.jsonl
+store_at 1772323200 # 2026-03-01, before the example's events
 irm-norm "$EX"/tenant/* | sort >"$TMP/events"
 irm-score -s "$EX/settings.json" -p "$EX/policies" "$TMP/events" >"$TMP/ins"
 irm-report -S "$S" "$TMP/ins" >/dev/null

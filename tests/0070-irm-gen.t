@@ -36,7 +36,9 @@ sed -n 's/.* in, \([0-9]*\) records out.*/\1/p' "$TMP/gen.err" >"$TMP/n"
 wc -l <"$TMP/events" | tr -d ' ' >"$TMP/m"
 check_same "one event per raw record" "$TMP/m" "$TMP/n"
 
-sed -n 's/.*"irm":{"activity":"\([a-z_]*\)".*/\1/p' "$TMP/events" |
+# (grep -o, not sed's s/.*X/: that backtracks over each 1.5 KB line, 4 s
+# of CPU on these 62 MB.)
+grep -o '"irm":{"activity":"[a-z_]*"' "$TMP/events" | cut -d '"' -f 6 |
     sort -u >"$TMP/acts"
 printf '%s\n' account_changed account_created account_deleted badge_access \
     browser_downloaded cloud_uploaded dlp_matched email_sent hr_job_change \
@@ -71,10 +73,12 @@ check "--scenario none: no planted user" \
     test "$(wc -l <"$TMP/f/answers.csv")" -eq 1
 
 # The population is heavy-tailed: the busiest 1% of users have on
-# average at least five times the events of the median user.
+# average at least five times the events of the median user.  (The
+# events' users only: --mapped-only halves the 127 MB, grep -o is 5 times
+# cheaper than sed's s/.*X/.)
 irm-gen -u 300 -d 10 -c none "$TMP/p"
-irm-norm "$TMP"/p/raw/*-audit.jsonl |
-    sed -n 's/.*"user":{"name":"\([^"]*\)".*/\1/p' | sort | uniq -c |
+irm-norm --mapped-only "$TMP"/p/raw/*-audit.jsonl |
+    grep -o '"user":{"name":"[^"]*"' | cut -d '"' -f 6 | sort | uniq -c |
     sort -rn | awk '{ c[NR] = $1 } END { k = int((NR + 99) / 100)
 	for (i = 1; i <= k; i++) top += c[i] / k; med = c[int(NR / 2)]
 	print (top >= 5 * med ? "yes" : "no " top " " med) }' >"$TMP/tail"
@@ -115,7 +119,15 @@ check "a tenant file that cannot be written: exit 3 naming it" sh -c \
     "test $? = 3 && grep -q '^irm-gen: $TMP/h/.*: File too large\$' '$TMP/err'"
 
 # The quality report of make eval (irm-gen's defaults: 100 users, 40
-# days, seed 1): every scenario caught by the policy made for it.
+# days, seed 1): every scenario caught by the policy made for it.  Not in
+# the sanitizer tree, where it took 66 s: 0071 runs bench/eval.sh (every
+# scenario planted, the whole pipeline) through the same binaries there.
+case ${IRM_TREE:-} in
+*/build/asan)
+	ok "eval: each scenario alerted by its own policy # SKIP sanitizer tree: 0071 runs eval.sh there"
+	done_testing
+	;;
+esac
 sh "$TOP/bench/eval.sh" >"$TMP/eval" 2>&1
 grep '^| [a-z-]* | ' "$TMP/eval" | grep -v '^| scenario' |
     grep -v '^| \(slow-leak\|thin-multichannel\|cert-[a-z-]*\|lookalike-[a-z-]*\) ' |

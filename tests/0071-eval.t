@@ -33,7 +33,9 @@ irm-norm "$K"/raw/* | sort | irm-score -s "$K/settings.json" \
     -p "$K/policies" >"$TMP/one-sort" 2>/dev/null
 check_same "sorted a day at a time: the insights of one sort" \
     "$K/insights" "$TMP/one-sort"
-irm-norm "$K"/raw/* | sort | cmp -s - "$K/events"
+# (eval.sh's events are irm-norm --mapped-only's: compared with a full
+# irm-norm's they would differ in bytes, whatever their order.)
+irm-norm --mapped-only "$K"/raw/* | sort | cmp -s - "$K/events"
 echo $? >"$TMP/rc"
 echo 1 >"$TMP/want"
 check_same "... though the events are not in one order" "$TMP/rc" \

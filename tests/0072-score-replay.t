@@ -60,11 +60,7 @@ LABEL=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 {
 	ev 2026-03-02T09:00:00.000Z hr-1 alice@contoso.com hr_resignation \
 	    ',"hr":{"resignation_date":"2026-03-02T00:00:00.000Z","last_working_date":"2026-03-20T00:00:00.000Z"}'
-	i=0
-	while [ $i -lt 30 ]; do
-		ev "2026-03-05T10:$(printf %02d $i):00.000Z" "a-$i" alice@contoso.com usb_copied "$LABEL" ',"file":{"name":"f'$i'.xlsx"}'
-		i=$((i + 1))
-	done
+	usb_copies alice@contoso.com a 2026-03-05T10:%02d:00.000Z f%d.xlsx 0 30 "$LABEL"
 	ev 2026-03-09T10:00:00.000Z later alice@contoso.com file_accessed
 } >"$TMP/d.jsonl"
 {

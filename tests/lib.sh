@@ -2,7 +2,8 @@
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
 # check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
 # insight (an insight line); scale_tenant (a tenant scored as one run);
-# seq_theft (a sequence's events).
+# usb_copies (a run of USB copies); seq_theft (a sequence's events);
+# store_at (a store's variables).
 set -u
 LC_ALL=C
 TZ=UTC
@@ -64,6 +65,21 @@ insight() {
 	    "$4" "$1" "$2" "$3" "$4" "$5" "${6:-0}"
 }
 
+# usb_copies USER ID TIME FILE FROM TO [LABEL [N]]: USER's copies to USB
+# media, one for each K from FROM to TO - 1: event id ID-K, the time and
+# the file's name the printf formats TIME and FILE of K; the first N
+# (all by default) carry LABEL (IRM-EXTRA, as ev's).
+usb_copies() {
+	_k=$5
+	while [ "$_k" -lt "$6" ]; do
+		_l=
+		[ "$_k" -lt "$(($5 + ${8:-$6}))" ] && _l=${7:-}
+		ev "$(printf "$3" "$_k")" "$2-$_k" "$1" usb_copied "$_l" \
+		    ',"file":{"name":"'"$(printf "$4" "$_k")"'"}'
+		_k=$((_k + 1))
+	done
+}
+
 # seq_theft [SUFFIX]: a departing user (erin@) downloads, renames to .jpg,
 # copies to USB and deletes two files (plan and budget, SUFFIX after the
 # names) over three days, each day under every low threshold: the events
@@ -123,6 +139,16 @@ on_tty() {
 	_rc=$?
 	grep -v '^Script \(started\|done\)' "$TMP/ts" >"$TMP/tty"
 	return $_rc
+}
+
+# store_at [EPOCH]: the store tests' $S (a store in $TMP) and $J (its
+# journal), at SOURCE_DATE_EPOCH EPOCH (1775000000 by default), exported.
+store_at() {
+	SOURCE_DATE_EPOCH=${1:-1775000000}
+	export SOURCE_DATE_EPOCH
+	S=$TMP/store
+	# shellcheck disable=SC2034 # for the tests that source this
+	J=$S/journal.jsonl
 }
 
 # have_shared DIR: is the shared sample data present?

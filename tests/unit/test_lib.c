@@ -132,6 +132,31 @@ test_str(void)
 	        !irm_strcaseeq("User", "UserId"));
 }
 
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+test_sort_distinct(void)
+{
+	const char *s[] = {"b", "a", "c", "a", "b", "a"};
+	int v[] = {3, 1, 3, 3, 2, 1, 7};
+
+	test_cond("sort_distinct: strings",
+	    irm_sort_distinct(s, 6, sizeof(*s), irm_strp_cmp) == 3 &&
+	        !strcmp(s[0], "a") && !strcmp(s[1], "b") && !strcmp(s[2], "c"));
+	test_cond("sort_distinct: ints",
+	    irm_sort_distinct(v, 7, sizeof(*v), int_cmp) == 4 && v[0] == 1 &&
+	        v[1] == 2 && v[2] == 3 && v[3] == 7);
+	test_cond("sort_distinct: one and none",
+	    irm_sort_distinct(v, 1, sizeof(*v), int_cmp) == 1 &&
+	        irm_sort_distinct(NULL, 0, sizeof(*v), int_cmp) == 0);
+}
+
 static void
 test_pseudo(void)
 {
@@ -485,6 +510,7 @@ main(void)
 	test_num();
 	test_input();
 	test_str();
+	test_sort_distinct();
 	test_pseudo();
 	test_event();
 	test_pseudo_writer();
