@@ -574,9 +574,12 @@ exfil_trigger(
 /*
  * Risky-user signals as a trigger (the risky-users templates): the
  * indicators the catalogue marks risky, each at or above the catalogue's
- * low threshold on the day, worth 2 points between them (a hiding inbox
+ * low threshold on the day, worth 3 points between them (a hiding inbox
  * rule, a burst of admin operations: 2 each; a sign-in from a new
- * network, with a new user agent, an anonymous access: 1 each).  A burst
+ * network, with a new user agent, an anonymous access: 1 each).  Two
+ * points are everyday life: a traveller's new network and new laptop, a
+ * rule that files newsletters away and marks them read (make eval: a
+ * new network and agent alone put a user of seed 2 in scope).  A burst
  * of admin operations counts only for a user with OWN_MIN_DAYS active
  * days of history and at 3 times the user's own daily mean or above.
  */
@@ -604,7 +607,7 @@ risky_trigger(
 		}
 		points += ind->risky;
 	}
-	if (points >= 2)
+	if (points >= 3)
 		add_trigger(g, u, &t, out);
 }
 

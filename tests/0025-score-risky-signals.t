@@ -8,11 +8,13 @@
 # --state (and an older state file without that memory still loads);
 # anonymous_access counts for the owner of a OneDrive item, and for
 # nobody when the item is on a team site or the owner is unknown.  The
-# trigger risky_user_signal needs 2 points: a hiding rule alone raises
-# it, a new network alone does not, nor a burst of admin operations
-# without the user's own past to compare with.
+# trigger risky_user_signal needs 3 points: a hiding rule with a sign-in
+# from a new network raises it; a hiding rule alone does not (a rule that
+# files newsletters), nor a new network and agent (a traveller's new
+# laptop), nor a burst of admin operations without the user's own past to
+# compare with.
 . "$(dirname "$0")/lib.sh"
-plan 15
+plan 16
 cat >"$TMP/all.json" <<'JSON'
 {"name": "all", "template": "security_violations", "triggers": [],
  "alert": {"min_score": 1}}
@@ -45,6 +47,12 @@ logon() { # DAY ID USER IP AGENT
 	logon 09 l9b carol@contoso.com 2001:db8::5 UA-2
 	logon 09 l9c carol@contoso.com 2001:db8::77 UA-2
 	logon 09 d9 dave@contoso.com 2001:db8::5 UA-2
+	for d in 02 03 04 05 06; do
+		logon $d "e$d" erin@contoso.com 198.51.100.8 UA-1
+	done
+	logon 09 e9 erin@contoso.com 2001:db8::9 UA-1
+	ev 2026-03-09T08:05:00.000Z er erin@contoso.com email_rule \
+	    ',"mail_rule":{"actions":["delete"]}' ',"rule":{"name":"Security notices"}'
 	ev 2026-03-03T09:00:00.000Z f1 bob@contoso.com file_accessed
 	for a in a1:bob_contoso_com:plan a2:zed_contoso_com:z; do
 		IFS=: read -r id slug f <<EOT
@@ -87,8 +95,11 @@ trig() {
 	grep "\"user\":{\"name\":\"$1\"}" "$TMP/risky" |
 	    grep -q '"trigger":{"activity":"risky_user_signal"'
 }
-check "risky_user_signal: a hiding rule raises it" trig alice@contoso.com
-check "risky_user_signal: a new network and agent raise it" trig carol@contoso.com
+check "risky_user_signal: a hiding rule and a new network raise it" trig erin@contoso.com
+check "risky_user_signal: a hiding rule alone does not" sh -c \
+    '! grep -q "\"name\":\"alice@contoso.com\"" "$1"' sh "$TMP/risky"
+check "risky_user_signal: a new network and agent do not" sh -c \
+    '! grep -q "\"name\":\"carol@contoso.com\"" "$1"' sh "$TMP/risky"
 check "risky_user_signal: an admin burst without 14 days of history does not" \
     sh -c '! grep -q "\"name\":\"admin@contoso.com\"" "$1"' sh "$TMP/risky"
 check "risky_user_signal: an anonymous access alone does not" \
