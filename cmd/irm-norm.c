@@ -3,8 +3,8 @@
  *
  *	irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]
  *	    [-o file] [-P n] [-p keyfile] [-r file] [-s scenario] [-t zone]
- *	    [--mapped-only] [--max-line size] [--only-known] [--summary]
- *	    [file ...]
+ *	    [--mapped-only] [--max-line size] [--only-known] [--split dir]
+ *	    [--summary] [file ...]
  *
  * Reads audit records (O365 Management Activity API JSON, Purview CSV
  * exports, Microsoft Graph, HR connector CSV, badge JSON, CERT CSV,
@@ -14,13 +14,17 @@
  * The source's facts that no field holds go along (o365.audit) unless
  * --mapped-only; --summary ends the run with what was read and what was
  * not understood, on stderr; -v with the counts and the time.  On a
- * terminal, a long run shows its progress on stderr.
+ * terminal, a long run shows its progress on stderr.  With -P n and
+ * --split dir, each partition's events go to dir/part-K instead, without
+ * the prefix (the map step of a partitioned run, irm(7) SCALE).
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "irm.h"
@@ -152,8 +156,21 @@ summary_print(struct summary *s)
 		free((char *)s->ops[i].name);
 }
 
+/*
+ * --split: a file per partition, opened at its first event.  When the
+ * process runs out of descriptors, every file is closed and the next
+ * events reopen theirs to append.
+ */
+struct split {
+	const char *dir;
+	FILE **f;            /* by partition, NULL when closed */
+	unsigned char *made; /* created (truncated) already */
+	unsigned n;
+};
+
 struct ctx {
 	struct irm_norm_opts opts;
+	struct split split;
 	struct irm_writer writer;
 	struct irm_input *in;
 	struct irm_event ev;
@@ -168,8 +185,73 @@ struct ctx {
 };
 
 static void
+split_close(struct split *sp)
+{
+	char path[PATH_MAX];
+
+	for (unsigned k = 0; k < sp->n; k++) {
+		if (sp->f[k] == NULL)
+			continue;
+		if (irm_out_close(sp->f[k]) == -1) {
+			snprintf(path, sizeof(path), "%s/part-%u", sp->dir, k);
+			irm_err(IRM_EXIT_FATAL, "%s", path);
+		}
+		sp->f[k] = NULL;
+	}
+}
+
+static FILE *
+split_file(struct split *sp, unsigned k)
+{
+	char path[PATH_MAX];
+
+	if (sp->f[k])
+		return sp->f[k];
+	if (snprintf(path, sizeof(path), "%s/part-%u", sp->dir, k) >=
+	    (int)sizeof(path))
+		irm_errx(IRM_EXIT_USAGE, "--split: name too long: %s", sp->dir);
+	sp->f[k] = fopen(path, sp->made[k] ? "a" : "w");
+	if (sp->f[k] == NULL && (errno == EMFILE || errno == ENFILE)) {
+		split_close(sp);
+		sp->f[k] = fopen(path, sp->made[k] ? "a" : "w");
+	}
+	if (sp->f[k] == NULL)
+		irm_err(IRM_EXIT_FATAL, "%s", path);
+	sp->made[k] = 1;
+	return sp->f[k];
+}
+
+/* The lines of c->out, each "K<TAB>event", to their partitions' files. */
+static void
+split_out(struct ctx *c)
+{
+	const char *p = c->out.data, *end = p + c->out.len, *tab, *nl;
+	unsigned k;
+	FILE *f;
+
+	for (; p < end; p = nl + 1) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (tab == NULL || nl == NULL || tab > nl)
+			irm_errx(IRM_EXIT_FATAL, "--split: unprefixed line");
+		for (k = 0; p < tab; p++)
+			k = k * 10 + (unsigned)(*p - '0');
+		if (k >= c->split.n)
+			irm_errx(IRM_EXIT_FATAL, "--split: partition %u", k);
+		f = split_file(&c->split, k);
+		if (fwrite(tab + 1, 1, (size_t)(nl - tab), f) !=
+		    (size_t)(nl - tab))
+			irm_err(IRM_EXIT_FATAL, "%s/part-%u", c->split.dir, k);
+	}
+}
+
+static void
 write_out(struct ctx *c)
 {
+	if (c->split.dir) {
+		split_out(c);
+		return;
+	}
 	if (c->out.len &&
 	    fwrite(c->out.data, 1, c->out.len, stdout) != c->out.len)
 		irm_err(IRM_EXIT_FATAL, "stdout");
@@ -261,7 +343,13 @@ add_domain(struct ctx *c, const char *d)
 	c->writer.internal = list;
 }
 
-enum { OPT_MAX_LINE = 256, OPT_ONLY_KNOWN, OPT_MAPPED_ONLY, OPT_SUMMARY };
+enum {
+	OPT_MAX_LINE = 256,
+	OPT_ONLY_KNOWN,
+	OPT_MAPPED_ONLY,
+	OPT_SPLIT,
+	OPT_SUMMARY
+};
 
 static const struct irm_opt opts[] = {
     {'f', "format", "format",
@@ -294,6 +382,8 @@ static const struct irm_opt opts[] = {
         "reject records longer than size bytes, 1K to 1G (default: 16M)"},
     {OPT_ONLY_KNOWN, "only-known", NULL,
         "drop the events of activity \"other\""},
+    {OPT_SPLIT, "split", "dir",
+        "with -P, write partition K's events to dir/part-K, without the prefix (default: off)"},
     {OPT_SUMMARY, "summary", NULL,
         "end with a summary of what was read, on stderr"},
     {0, NULL, NULL, NULL},
@@ -303,8 +393,8 @@ static const char synopsis[] =
     "usage: irm-norm [-uv] [-f format] [-i domain] [-k user] [-m field=column]\n"
     "                [-o file] [-P n] [-p keyfile] [-r file] [-s scenario]\n"
     "                [-t zone]\n"
-    "                [--mapped-only] [--max-line size] [--only-known] [--summary]\n"
-    "                [file ...]\n";
+    "                [--mapped-only] [--max-line size] [--only-known]\n"
+    "                [--split dir] [--summary] [file ...]\n";
 
 int
 main(int argc, char *argv[])
@@ -390,6 +480,9 @@ main(int argc, char *argv[])
 		case OPT_MAPPED_ONLY:
 			c.writer.mapped_only = 1;
 			break;
+		case OPT_SPLIT:
+			c.split.dir = optarg;
+			break;
 		case OPT_SUMMARY:
 			c.sum = irm_xcalloc(1, sizeof(*c.sum));
 			break;
@@ -404,6 +497,17 @@ main(int argc, char *argv[])
 		c.writer.pseudo = irm_pseudo_load(keyfile, &e);
 		if (c.writer.pseudo == NULL)
 			irm_errx(IRM_EXIT_USAGE, "-p: %s", e.msg);
+	}
+	if (c.split.dir) {
+		if (c.writer.partitions == 0)
+			irm_errx(IRM_EXIT_USAGE, "--split needs -P");
+		if (output)
+			irm_errx(IRM_EXIT_USAGE, "--split and -o: choose one");
+		if (mkdir(c.split.dir, 0777) == -1 && errno != EEXIST)
+			irm_err(IRM_EXIT_USAGE, "--split: %s", c.split.dir);
+		c.split.n = c.writer.partitions;
+		c.split.f = irm_xcalloc(c.split.n, sizeof(*c.split.f));
+		c.split.made = irm_xcalloc(c.split.n, 1);
 	}
 	if (rejfile && (c.reject = irm_open_reject(rejfile)) == NULL)
 		irm_err(IRM_EXIT_USAGE, "reject file: %s", rejfile);
@@ -424,6 +528,11 @@ main(int argc, char *argv[])
 		free(c.sum);
 	}
 
+	if (c.split.dir) {
+		split_close(&c.split);
+		free(c.split.f);
+		free(c.split.made);
+	}
 	if (irm_out_close(stdout) == -1)
 		irm_err(IRM_EXIT_FATAL, "stdout");
 	if (c.reject && irm_out_close(c.reject) == -1)

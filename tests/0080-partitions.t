@@ -14,7 +14,7 @@ case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer tree: 0081 covers its C 
 
 scale_tenant
 
-plan 22
+plan 25
 check "the one run has cumulative insights" \
     grep -q '"insight":"cumulative"' "$TMP/one"
 
@@ -59,18 +59,30 @@ check_same "irm-norm -P 1: every line in partition 0" "$TMP/p1parts" \
     "$TMP/zero"
 check_rc "irm-norm -P 0: usage error" 2 irm-norm -P 0 /dev/null
 
-# run N: the partitioned run, from irm-norm -P N's lines (those above
-# for 1 and 7, kept: the same command).
+# --split writes the lines of -P, without the prefix, a file per
+# partition; also when it runs out of descriptors (room for 4 of the 7
+# files beside those open now and the input).
+awk -F '\t' -v w="$TMP/awk7" 'BEGIN { system("mkdir -p " w) }
+    { f = w "/part-" $1; sub(/^[^\t]*\t/, ""); print > f }' "$TMP/lines7"
+irm-norm -P 7 --split "$TMP/split7" "$T"/raw/* 2>/dev/null
+check "irm-norm -P 7 --split: the files of -P split by awk" \
+    diff -r "$TMP/awk7" "$TMP/split7"
+# The limit under which 5 descriptors are free: the input and 4 files.
+lim=3 free=0
+while [ "$free" -lt 5 ]; do
+	[ -e "/proc/$$/fd/$lim" ] || free=$((free + 1))
+	lim=$((lim + 1))
+done
+(exec 2>"$TMP/few7.err" && ulimit -n "$lim" &&
+    exec irm-norm -P 7 --split "$TMP/few7" "$T"/raw/*)
+check "... with descriptors for 4 files" diff -r "$TMP/awk7" "$TMP/few7"
+check_rc "irm-norm --split without -P: usage error" 2 \
+    irm-norm --split "$TMP/nop" /dev/null
+
 run() {
 	n=$1 w=$TMP/p$1
 	mkdir -p "$w"
-	if [ -f "$TMP/lines$n" ]; then
-		cat "$TMP/lines$n"
-	else
-		irm-norm -P "$n" "$T"/raw/* 2>/dev/null
-	fi |
-	    awk -F '\t' -v w="$w" '{ f = w "/part-" $1
-		sub(/^[^\t]*\t/, ""); print > f }'
+	irm-norm -P "$n" --split "$w" "$T"/raw/* 2>/dev/null
 	for f in "$w"/part-*; do
 		sort "$f" >"$f.ev"
 		# shellcheck disable=SC2086
