@@ -295,8 +295,8 @@ static const char *const policies[][2] = {
         "\t}\n"
         "}\n"},
     {"after-hours.json",
-        "// Night work: every user, every day, on logons and USB mounts\n"
-        "// outside working hours.\n"
+        "// Night work: every user, every day, on logons outside working\n"
+        "// hours alone.\n"
         "{\n"
         "\t\"name\": \"after-hours\",\n"
         "\t\"template\": \"security_violations\",\n"
@@ -307,7 +307,10 @@ static const char *const policies[][2] = {
         "\t\t\"defense_evasion\": false, \"unwanted_software\": false,\n"
         "\t\t\"browse_risky\": false, \"badge_failed_priority_asset\": "
         "false,\n"
-        "\t\t\"usb_mount\": false\n"
+        "\t\t\"usb_mount\": false, \"email_as_other\": false,\n"
+        "\t\t\"inbox_rule_hiding\": false, \"admin_burst\": false,\n"
+        "\t\t\"signin_new_ip\": false, \"signin_new_agent\": false,\n"
+        "\t\t\"anonymous_access\": false\n"
         "\t}\n"
         "}\n"},
 };

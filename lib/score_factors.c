@@ -181,9 +181,12 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	 * past in which it is not the user's routine (a salesman mails
 	 * forty attachments on his first day in the data as on every day).
 	 * Nor for after-hours logons: a traveller's every logon is after
-	 * hours in the office's zone (make eval: 6 of 34 false alerts). */
+	 * hours in the office's zone (make eval: 6 of 34 false alerts); nor
+	 * for administration of other accounts, an administrator's busy day
+	 * (two high alerts on a held-out tenant). */
 	if (lv == 3 && !irm_risk_collection(id->idx) &&
-	    !logon_after_hours(id->idx) && active >= OWN_MIN_DAYS)
+	    !logon_after_hours(id->idx) && !irm_indicators[id->idx].distinct &&
+	    active >= OWN_MIN_DAYS)
 		k++;
 	/* Not for a night shift or a traveller, whose work is mostly
 	 * after hours: the hour says nothing about what they send then. */

@@ -14,7 +14,7 @@
 # laptop), nor a burst of admin operations without the user's own past to
 # compare with.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 17
 cat >"$TMP/all.json" <<'JSON'
 {"name": "all", "template": "security_violations", "triggers": [],
  "alert": {"min_score": 1}}
@@ -117,6 +117,31 @@ sed 's/,"signin":\[[0-9-]*,[0-9-]*,\[[][0-9,-]*\]\]//' "$TMP/st" >"$TMP/old"
 check "a state file without sign-in memory loads" sh -c \
     '! grep -q '"'"'"signin":'"'"' "$1" && irm-score -p "$2" --state "$1" "$3" >/dev/null' \
     sh "$TMP/old" "$TMP/all.json" "$TMP/d2"
+# An administrator's busy day is no corroboration: boss@ resets 8
+# passwords every weekday for four weeks, then 45 in a day (admin_burst
+# level 3, 75 x1.25 unusual = 94 before): only the count, x0.5, 47.
+{
+	d=0
+	while [ $d -lt 28 ]; do
+		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
+		d=$((d + 1))
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		for k in 1 2 3 4 5 6 7 8; do
+			ev "${day}T10:0$k:00.000Z" "h$day$k" boss@contoso.com password_reset "" \
+			    ',"user":{"name":"boss@contoso.com","target":{"name":"u'$k'@contoso.com"}}'
+		done
+	done
+	k=0
+	while [ $k -lt 45 ]; do
+		k=$((k + 1))
+		ev "2026-03-02T10:00:00.000Z" "b$k" boss@contoso.com password_reset "" \
+		    ',"user":{"name":"boss@contoso.com","target":{"name":"v'$k'@contoso.com"}}'
+	done
+} | sort >"$TMP/boss"
+irm-score -p "$TMP/all.json" "$TMP/boss" 2>>"$TMP/err" |
+    jq -r 'select(.irm.day == "2026-03-02") | [.irm.indicator, .irm.count, .irm.score, ([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "admin_burst 45 47 level+unusual_activity+uncorroborated" >"$TMP/want"
+check_same "admin_burst: a busy day of an administrator is not corroborated by its count" "$TMP/got" "$TMP/want"
 check "--list-indicators has the five" sh -c 'irm-score --list-indicators |
     grep -cE "^(inbox_rule_hiding|admin_burst|signin_new_ip|signin_new_agent|anonymous_access)[[:space:]]" |
     grep -qx 5'
