@@ -117,6 +117,8 @@ struct irm_engine {
 	int64_t final_before;      /* days below this are final */
 	struct irm_peers *peers;   /* user risk's peer counts (score_risk.c) */
 	struct irm_owners *owners; /* OneDrive slugs (score_signal.c) */
+	struct actmask *acts;      /* activity -> indicators (ACT_SLOTS) */
+	size_t nacts;
 	char ts[IRM_TIME_LEN];
 };
 
