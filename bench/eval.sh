@@ -798,6 +798,7 @@ one() {
 		if [ -n "${EVAL_KEEP:-}" ]; then
 			dir=$EVAL_KEEP
 			[ "$nseeds" = 1 ] || dir=$EVAL_KEEP/seed-$s
+			mkdir -p "${dir%/*}" || die "$EVAL_KEEP: cannot create"
 		fi
 		l=$label
 		if [ -n "$seeds" ]; then
