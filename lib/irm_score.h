@@ -129,6 +129,33 @@ struct irm_ev {
 int irm_ev_parse(struct json_object *o, struct irm_ev *ev, struct irm_error *e);
 void irm_ev_free(struct irm_ev *ev); /* frees the lists' storage */
 
+/*
+ * What irm_ev_fast keeps from one line to the next: the scratch copy of
+ * the line that the event's strings point into, and the recipient lists
+ * before they are joined.  Zero-initialise; free with irm_evfast_free.
+ */
+struct irm_evfast {
+	char *buf;
+	size_t cap;
+	struct irm_strv to, cc, bcc;
+	unsigned long fast; /* lines read without json-c */
+};
+
+/*
+ * Fill ev from one irm-event(5) line line[0..len) (no NUL needed) as
+ * irm_ev_parse fills it from json-c's object of the line, without json-c
+ * and, once fs and ev's lists have grown, without allocating.  The
+ * strings live in fs until the next call.  Returns 0, or 1 when the line
+ * is not plainly an ordinary event in strict JSON that json-c would read
+ * the same way (a syntax error, a rejected event, a number where a string
+ * is read, "\u0000", a key read twice, deep nesting, ...): the caller
+ * then parses it with json-c and irm_ev_parse, which give the usual event
+ * or the usual message.  ev is meaningless after 1.
+ */
+int irm_ev_fast(
+    const char *line, size_t len, struct irm_ev *ev, struct irm_evfast *fs);
+void irm_evfast_free(struct irm_evfast *fs);
+
 /* ------------------------------------------------------------- settings */
 
 enum irm_domclass {
