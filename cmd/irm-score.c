@@ -133,6 +133,30 @@ reject(struct ctx *c, const char *file, unsigned long line,
 		irm_err(IRM_EXIT_FATAL, "reject file");
 }
 
+/*
+ * The next event of the file: IRM_JREAD_RECORD with ev filled (by
+ * irm_ev_fast for an ordinary JSON line, else by json-c and
+ * irm_ev_parse); IRM_JREAD_BAD with r and e set and *o the object, or
+ * NULL when the record is not JSON; IRM_JREAD_EOF; IRM_JREAD_FATAL.
+ */
+static int
+next_event(struct irm_jread *jr, struct irm_evfast *fast, struct irm_ev *ev,
+    struct json_object **o, struct irm_jrec *r, struct irm_error *e)
+{
+	int rc = irm_jread_next(jr, o, r, e);
+
+	if (rc == IRM_JREAD_LINE) {
+		if (irm_ev_fast(r->raw, r->rawlen, ev, fast) == 0)
+			return IRM_JREAD_RECORD;
+		rc = irm_jread_parse(jr, o, r, e);
+	}
+	if (rc == IRM_JREAD_RECORD && irm_ev_parse(*o, ev, e) == -1)
+		return IRM_JREAD_BAD;
+	if (rc == IRM_JREAD_BAD)
+		*o = NULL;
+	return rc;
+}
+
 static void
 read_events(struct ctx *c, int argc, char **argv)
 {
@@ -142,9 +166,11 @@ read_events(struct ctx *c, int argc, char **argv)
 	struct irm_jrec r;
 	struct irm_error e;
 	struct irm_ev ev = {0};
+	struct irm_evfast fast = {0};
 	int rc;
 
 	irm_input_set_spill(in, c->o.reject);
+	irm_jread_lines(jr, 1);
 	while ((rc = irm_input_next_file(in, &e)) != 0) {
 		if (rc == -1) {
 			irm_warnx("%s", e.msg);
@@ -152,14 +178,10 @@ read_events(struct ctx *c, int argc, char **argv)
 			continue;
 		}
 		irm_jread_reset(jr);
-		while ((rc = irm_jread_next(jr, &o, &r, &e)) != IRM_JREAD_EOF) {
+		while ((rc = next_event(jr, &fast, &ev, &o, &r, &e)) !=
+		    IRM_JREAD_EOF) {
 			if (rc == IRM_JREAD_FATAL)
 				irm_errx(IRM_EXIT_FATAL, "%s", e.msg);
-			if (rc == IRM_JREAD_RECORD &&
-			    irm_ev_parse(o, &ev, &e) == -1)
-				rc = IRM_JREAD_BAD;
-			else if (rc == IRM_JREAD_BAD)
-				o = NULL;
 			if (rc == IRM_JREAD_BAD) {
 				reject(c, irm_input_name(in), r.line, o, r.raw,
 				    r.rawlen, e.msg);
@@ -181,6 +203,7 @@ read_events(struct ctx *c, int argc, char **argv)
 			irm_warnx("%s", e.msg);
 	}
 	irm_ev_free(&ev);
+	irm_evfast_free(&fast);
 	irm_jread_free(jr);
 	irm_input_free(in);
 }

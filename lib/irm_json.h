@@ -82,6 +82,7 @@ void irm_jread_free(struct irm_jread *r);
 void irm_jread_reset(struct irm_jread *r);
 
 enum {
+	IRM_JREAD_LINE = 2,
 	IRM_JREAD_RECORD = 1,
 	IRM_JREAD_EOF = 0,
 	IRM_JREAD_BAD = -1,
@@ -95,6 +96,18 @@ enum {
  * A line over the input's cap is rejected with rec->raw NULL.
  */
 int irm_jread_next(struct irm_jread *r, struct json_object **obj,
+    struct irm_jrec *rec, struct irm_error *e);
+
+/*
+ * With on set, a file read as JSON lines hands each line (not blank, CR
+ * and NUL checks done; the first line of a file excepted, which decides
+ * the mode) out unparsed: irm_jread_next returns IRM_JREAD_LINE with rec
+ * set and rec->raw the line.  The caller reads it its own way or calls
+ * irm_jread_parse, which returns what irm_jread_next would have returned
+ * for that line (reading on past a line that holds no record).
+ */
+void irm_jread_lines(struct irm_jread *r, int on);
+int irm_jread_parse(struct irm_jread *r, struct json_object **obj,
     struct irm_jrec *rec, struct irm_error *e);
 
 /* irm_stage.c */

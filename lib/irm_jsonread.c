@@ -21,6 +21,9 @@ struct irm_jread {
 	struct irm_input *in;
 	struct json_tokener *tok;
 	int mode;
+	int lines;  /* hand out JSON lines unparsed (irm_jread_lines) */
+	char *pend; /* the line handed out unparsed */
+	size_t pendlen;
 	struct json_object *cur; /* the value last parsed (owned) */
 	struct json_object *arr; /* an array being handed out, in cur */
 	size_t arr_i;
@@ -49,6 +52,7 @@ irm_jread_reset(struct irm_jread *r)
 {
 	json_object_put(r->cur);
 	r->cur = r->arr = NULL;
+	r->pend = NULL;
 	r->mode = MODE_FIRST;
 	r->line = NULL;
 	r->len = r->pos = 0;
@@ -254,12 +258,51 @@ doc_next(struct irm_jread *r, struct json_object **obj, struct irm_jrec *rec,
 
 /* ----------------------------------------------------------- line mode */
 
+void
+irm_jread_lines(struct irm_jread *r, int on)
+{
+	r->lines = on;
+}
+
+/* parse_line's "the line held no record (an empty array or page)". */
+#define MORE 3
+
+/*
+ * Parse a line that is not blank and hand out its record(s): an
+ * IRM_JREAD_* value, or MORE when reading goes on.
+ */
+static int
+parse_line(struct irm_jread *r, char *line, size_t len,
+    struct json_object **obj, struct irm_jrec *rec, struct irm_error *e)
+{
+	struct json_object *o;
+	struct irm_error pe;
+	int rc;
+
+	o = irm_json_parse(r->tok, line, len, &pe);
+	if (o == NULL && r->mode == MODE_FIRST &&
+	    !strcmp(pe.msg, "truncated JSON")) {
+		/* The first value spans lines: a document. */
+		r->mode = MODE_DOC;
+		r->line = line;
+		r->len = len;
+		r->pos = 0;
+		return doc_next(r, obj, rec, e);
+	}
+	r->mode = MODE_LINES;
+	if (o == NULL)
+		return irm_seterr(e, "%s", pe.msg);
+	rc = take(r, o, obj, rec, e);
+	if (rc != IRM_JREAD_EOF || r->arr == NULL)
+		return rc;
+	rc = next_elem(r, obj, rec, e);
+	return rc == IRM_JREAD_EOF ? MORE : rc;
+}
+
 int
 irm_jread_next(struct irm_jread *r, struct json_object **obj,
     struct irm_jrec *rec, struct irm_error *e)
 {
-	struct json_object *o;
-	struct irm_error pe;
 	char *line;
 	size_t len;
 	int rc;
@@ -274,6 +317,7 @@ irm_jread_next(struct irm_jread *r, struct json_object **obj,
 		}
 		json_tokener_set_flags(r->tok, JSON_TOKENER_VALIDATE_UTF8);
 	}
+	r->pend = NULL;
 	if (r->arr && (rc = next_elem(r, obj, rec, e)) != IRM_JREAD_EOF)
 		return rc;
 	if (r->mode == MODE_DOC)
@@ -301,23 +345,26 @@ irm_jread_next(struct irm_jread *r, struct json_object **obj,
 		rec->raw = line;
 		rec->rawlen = len;
 		rec->line = irm_input_lineno(r->in);
-		o = irm_json_parse(r->tok, line, len, &pe);
-		if (o == NULL && r->mode == MODE_FIRST &&
-		    !strcmp(pe.msg, "truncated JSON")) {
-			/* The first value spans lines: a document. */
-			r->mode = MODE_DOC;
-			r->line = line;
-			r->len = len;
-			r->pos = 0;
-			return doc_next(r, obj, rec, e);
+		if (r->lines && r->mode == MODE_LINES) {
+			r->pend = line;
+			r->pendlen = len;
+			return IRM_JREAD_LINE;
 		}
-		r->mode = MODE_LINES;
-		if (o == NULL)
-			return irm_seterr(e, "%s", pe.msg);
-		rc = take(r, o, obj, rec, e);
-		if (rc != IRM_JREAD_EOF || r->arr == NULL)
-			return rc;
-		if ((rc = next_elem(r, obj, rec, e)) != IRM_JREAD_EOF)
+		if ((rc = parse_line(r, line, len, obj, rec, e)) != MORE)
 			return rc;
 	}
+}
+
+int
+irm_jread_parse(struct irm_jread *r, struct json_object **obj,
+    struct irm_jrec *rec, struct irm_error *e)
+{
+	char *line = r->pend;
+	int rc;
+
+	if (line == NULL)
+		return irm_jread_next(r, obj, rec, e);
+	r->pend = NULL;
+	rc = parse_line(r, line, r->pendlen, obj, rec, e);
+	return rc == MORE ? irm_jread_next(r, obj, rec, e) : rc;
 }

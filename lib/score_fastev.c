@@ -474,6 +474,33 @@ apply(struct fp *f, const struct field *fd, int type, char *str,
 	}
 }
 
+/* Just inside a container: 1 when it closes at once with close (eaten),
+ * else 0 with f->p at the first member. */
+static int
+first_in(struct fp *f, char close)
+{
+	ws(f);
+	if (*f->p != close)
+		return 0;
+	f->p++;
+	return 1;
+}
+
+/* After a member: 1 at close (eaten), 0 past a comma, -1 otherwise. */
+static int
+next_in(struct fp *f, char close)
+{
+	ws(f);
+	if (*f->p == close) {
+		f->p++;
+		return 1;
+	}
+	if (*f->p++ != ',')
+		return -1;
+	ws(f);
+	return 0;
+}
+
 /* An array whose '[' f->p is past; the elements of a K_LIST go to its
  * list, the first of a K_FROM to its slot. */
 static int
@@ -481,13 +508,10 @@ array(struct fp *f, const struct field *fd)
 {
 	struct numtok num;
 	char *str;
-	int type, first = 1;
+	int type, rc, first = 1;
 
-	ws(f);
-	if (*f->p == ']') {
-		f->p++;
+	if (first_in(f, ']'))
 		return 0;
-	}
 	for (;;) {
 		if (value(f, NULL, &type, &str, &num) == -1)
 			return -1;
@@ -500,14 +524,8 @@ array(struct fp *f, const struct field *fd)
 			f->s[fd->slot] = type == T_STR ? str : NULL;
 		}
 		first = 0;
-		ws(f);
-		if (*f->p == ']') {
-			f->p++;
-			return 0;
-		}
-		if (*f->p++ != ',')
-			return -1;
-		ws(f);
+		if ((rc = next_in(f, ']')) != 0)
+			return rc == 1 ? 0 : -1;
 	}
 }
 
@@ -519,13 +537,10 @@ object(struct fp *f, const struct field *t)
 	struct numtok num;
 	unsigned long long seen = 0;
 	char *key, *str;
-	int type, idx;
+	int type, idx, rc;
 
-	ws(f);
-	if (*f->p == '}') {
-		f->p++;
+	if (first_in(f, '}'))
 		return 0;
-	}
 	for (;;) {
 		if (*f->p++ != '"' || string(f, &key) == -1)
 			return -1;
@@ -544,14 +559,8 @@ object(struct fp *f, const struct field *t)
 			return -1;
 		if (fd && apply(f, fd, type, str, &num) == -1)
 			return -1;
-		ws(f);
-		if (*f->p == '}') {
-			f->p++;
-			return 0;
-		}
-		if (*f->p++ != ',')
-			return -1;
-		ws(f);
+		if ((rc = next_in(f, '}')) != 0)
+			return rc == 1 ? 0 : -1;
 	}
 }
 

@@ -455,19 +455,9 @@ test_files(void)
 int
 main(int argc, char **argv)
 {
-	char dir[PATH_MAX], *slash;
-
 	(void)argc;
-	snprintf(dir, sizeof(dir) - 20, "%s", argv[0]);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*slash = '\0';
-	else
-		memcpy(dir, ".", 2);
-	memcpy(dir + strlen(dir), "/../..", 7);
-	if (realpath(dir, top) == NULL) {
-		printf("Bail out! no tree at %s\n", dir);
+	if (th_datapath(argv[0], "/../..", top) == -1)
 		return 1;
-	}
 	setenv("TZ", "UTC", 1);
 	tok = json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH);
 	json_tokener_set_flags(tok, JSON_TOKENER_VALIDATE_UTF8);

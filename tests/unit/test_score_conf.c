@@ -935,19 +935,9 @@ test_pseudo(void)
 int
 main(int argc, char **argv)
 {
-	char dir[PATH_MAX], *slash;
-
 	(void)argc;
-	snprintf(dir, sizeof(dir) - 20, "%s", argv[0]);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*slash = '\0';
-	else
-		memcpy(dir, ".", 2);
-	memcpy(dir + strlen(dir), "/../data/score", 15);
-	if (realpath(dir, datadir) == NULL) {
-		printf("Bail out! no test data at %s\n", dir);
+	if (th_datapath(argv[0], "/../data/score", datadir) == -1)
 		return 1;
-	}
 	setenv("TZ", "UTC", 1);
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;

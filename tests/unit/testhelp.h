@@ -6,6 +6,7 @@
 #define IRM_TESTHELP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int th_n, th_failed;
@@ -30,6 +31,29 @@ static int th_n, th_failed;
 			printf("#   got:  %s\n#   want: %s\n",                 \
 			    th_g ? th_g : "(null)", th_w ? th_w : "(null)");   \
 	} while (0)
+
+/*
+ * The real path of rel (e.g. "/../data/score") after the directory of
+ * the test binary argv0, into out (PATH_MAX bytes); 0, or -1 with a
+ * "Bail out!" line printed.
+ */
+static inline int
+th_datapath(const char *argv0, const char *rel, char *out)
+{
+	char dir[4096], *slash;
+
+	snprintf(dir, sizeof(dir) - 64, "%s", argv0);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		memcpy(dir, ".", 2);
+	snprintf(dir + strlen(dir), 64, "%s", rel);
+	if (realpath(dir, out) == NULL) {
+		printf("Bail out! nothing at %s\n", dir);
+		return -1;
+	}
+	return 0;
+}
 
 #define test_report()                                                          \
 	do {                                                                   \
