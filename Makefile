@@ -116,7 +116,7 @@ cmd/irm-%: cmd/irm-%.o lib/libirm.a
 
 UNIT = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 
-$(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
+$(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h tests/unit/evsame.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libirm.a $(ALL_LIBS)
 
 # Every tests/fuzz/fuzz_NAME.c is a fuzz target.  replay_NAME is the same
@@ -124,7 +124,7 @@ $(UNIT): %: %.c lib/libirm.a $(HDRS) tests/unit/testhelp.h
 # crashing inputs; build/fuzz/fuzz_NAME is the libFuzzer build.
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY = $(patsubst tests/fuzz/fuzz_%.c,tests/fuzz/replay_%,$(FUZZ_SRC))
-FUZZ_HELP = tests/fuzz/util.c tests/fuzz/fuzz.h
+FUZZ_HELP = tests/fuzz/util.c tests/fuzz/fuzz.h tests/unit/evsame.h
 
 $(REPLAY): tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
     $(FUZZ_HELP) lib/libirm.a $(HDRS)

@@ -54,6 +54,8 @@ seed policy '' "$D"/score/templates/*.json "$D"/score/scenario/*.json \
 seed conf '' "$EX/settings.json" "$EX"/policies/*.json
 seed alert '' "$D/report/formats.jsonl"
 seed score '' "$G"/norm/*.out "$EX/normalize.out"
+seed evfast "" "$G"/norm/*.out "$EX/normalize.out" \
+    "$top/tests/fuzz/crashes/evfast/tricky"
 
 # A store: insights through irm-report -S, then triage with irm-case.
 irm-norm "$EX"/tenant/* 2>/dev/null | sort >"$tmp/events"

@@ -8,8 +8,6 @@
  */
 #include <glob.h>
 #include <limits.h>
-#include <math.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +15,7 @@
 #include "irm.h"
 #include "irm_json.h"
 #include "irm_score.h"
+#include "evsame.h"
 #include "testhelp.h"
 
 static struct json_tokener *tok;
@@ -27,77 +26,6 @@ static char top[PATH_MAX];
 /* Lines compared, read fast (both agreed), and mismatches. */
 static unsigned long nlines, nfast, nbad;
 
-#define F(x)                                                                   \
-	{                                                                      \
-#x, offsetof(struct irm_ev, x)                                 \
-	}
-static const struct {
-	const char *name;
-	size_t off;
-} strs[] = {F(id), F(user), F(target_user), F(activity), F(action), F(outcome),
-    F(irm_severity), F(label), F(label_old), F(label_change), F(share_scope),
-    F(share_target), F(asset), F(category), F(alert_category), F(indicator),
-    F(file_name), F(file_ext), F(file_dir), F(file_path), F(file_prev),
-    F(url_full), F(url_domain), F(dest_domain), F(email_subject), F(email_from),
-    F(hr_resignation_date), F(hr_last_working_date), F(hr_effective_date),
-    F(hr_rating), F(hr_old_level), F(hr_new_level), F(source_ip), F(user_agent),
-    F(rule_name), F(rule_folder)};
-
-static const char *
-sfield(const struct irm_ev *ev, size_t off)
-{
-	return *(const char *const *)(const void *)((const char *)ev + off);
-}
-
-static int
-same_str(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
-static int
-same_list(const struct irm_strv *a, const struct irm_strv *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return 0;
-	for (i = 0; i < a->n; i++)
-		if (!same_str(a->v[i], b->v[i]))
-			return 0;
-	return 1;
-}
-
-/* The first field in which a and b differ, or NULL. */
-static const char *
-differ(const struct irm_ev *a, const struct irm_ev *b)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(strs) / sizeof(*strs); i++)
-		if (!same_str(sfield(a, strs[i].off), sfield(b, strs[i].off)))
-			return strs[i].name;
-	if (a->ts != b->ts)
-		return "ts";
-	if (a->day != b->day)
-		return "day";
-	if (a->severity != b->severity)
-		return "severity";
-	if (a->attachments != b->attachments)
-		return "attachments";
-	if (isnan(a->value) != isnan(b->value) ||
-	    (!isnan(a->value) &&
-	        memcmp(&a->value, &b->value, sizeof(a->value)) != 0))
-		return "value";
-	if (!same_list(&a->labels, &b->labels))
-		return "labels";
-	if (!same_list(&a->email_to, &b->email_to))
-		return "email_to";
-	if (!same_list(&a->rule_actions, &b->rule_actions))
-		return "rule_actions";
-	return NULL;
-}
-
 /*
  * Read line both ways.  Returns 0 when the fast reader filled the event
  * (and json-c agreed), 1 when it handed the line on, -1 on a mismatch
@@ -106,32 +34,14 @@ differ(const struct irm_ev *a, const struct irm_ev *b)
 static int
 compare(const char *line, size_t len)
 {
-	struct json_object *o;
-	struct irm_error e;
-	const char *what = NULL;
+	const char *what;
 	int fr;
 
 	nlines++;
-	fr = irm_ev_fast(line, len, &fev, &fs);
-	if (fr != 0 && fr != 1)
-		what = "return value";
-	if (fr != 0)
-		goto out;
-	o = irm_json_parse(tok, line, len, &e);
-	if (o == NULL)
-		what = e.msg;
-	else if (!json_object_is_type(o, json_type_object) ||
-	    irm_json_get(o, "value") != NULL)
-		what = "not a record object for irm_jread";
-	else if (irm_ev_parse(o, &sev, &e) == -1)
-		what = e.msg;
-	else
-		what = differ(&fev, &sev);
-	json_object_put(o);
-	if (what == NULL)
+	fr = evsame_check(tok, &fs, &fev, &sev, line, len, &what);
+	if (fr == 0)
 		nfast++;
-out:
-	if (what == NULL)
+	if (fr != -1)
 		return fr;
 	nbad++;
 	printf("# fast reader differs (%s) on: %.*s\n", what, (int)len, line);
