@@ -79,7 +79,8 @@ void fuzz_config(const char *settings_text, const char *const *policy_text,
 
 /*
  * Count the irm-event(5) lines of the file path with engine g (read by
- * irm_jread, parsed by irm_ev_parse, added by irm_engine_add; out is
+ * irm_jread, each JSON line by irm_ev_fast else json-c and irm_ev_parse
+ * as irm-score reads them, added by irm_engine_add; out is
  * reset after each event).  A line that is not an event is skipped, or
  * aborts when strict is set.
  */
