@@ -250,9 +250,10 @@ static const char *const policies[][2] = {
         "\t},\n"
         "\t\"sequences\": false,\n"
         "\t\"cumulative_exfiltration\": true,\n"
-        "\t// The 99th percentile of the department, with priority\n"
-        "\t// content (70 x 1.5): the 95th (50 points) is every\n"
-        "\t// department's busiest 5 per cent.\n"
+        "\t// The 99th percentile of a department of 100 or more with\n"
+        "\t// some priority content (70 x 1.09 or more), or the 95th\n"
+        "\t// with more than half of it priority content (50 x 1.52):\n"
+        "\t// the 95th alone is every department's busiest 5 per cent.\n"
         "\t\"alert\": {\"min_score\": 76}\n"
         "}\n"},
     {"security-violations.json",

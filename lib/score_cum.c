@@ -17,9 +17,10 @@
 
 #define CUM_DAYS 30
 #define CUM_MIN_PEERS 20
-#define CUM_RISE 2      /* the rise over the user's own past */
-#define CUM_RISE_MIN 10 /* events in the recent window, at least */
-#define CUM_SHORT 14    /* the windows with less history */
+#define CUM_RISE 2        /* the rise over the user's own past */
+#define CUM_RISE_MIN 10   /* events in the recent window, at least */
+#define CUM_P99_PEERS 100 /* a 99th percentile needs 100 peers */
+#define CUM_SHORT 14      /* the windows with less history */
 
 struct peer {
 	struct user *u;
@@ -28,19 +29,21 @@ struct peer {
 	uint32_t prio;
 };
 
-/* A user's exfiltration events counted by p on the days from..to. */
+/* A user's exfiltration events counted by p on the days from..to, and
+ * the days of those on which the user was active (had any event). */
 static void
 cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
-    int64_t to, uint32_t *total, uint32_t *prio)
+    int64_t to, uint32_t *total, uint32_t *prio, uint32_t *active)
 {
 	int i, j;
 
-	*total = *prio = 0;
+	*total = *prio = *active = 0;
 	for (i = 0; i < u->ndays; i++) {
 		const struct uday *d = &u->days[i];
 
 		if (d->day < from || d->day > to)
 			continue;
+		++*active;
 		for (j = 0; j < d->nind; j++)
 			if (irm_indicators[d->ind[j].idx].exfiltration &&
 			    p->ind[d->ind[j].idx].enabled) {
@@ -55,7 +58,9 @@ static void
 cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
     uint32_t *total, uint32_t *prio)
 {
-	cum_range(u, p, day - CUM_DAYS + 1, day, total, prio);
+	uint32_t active;
+
+	cum_range(u, p, day - CUM_DAYS + 1, day, total, prio, &active);
 }
 
 /*
@@ -63,9 +68,11 @@ cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
  * 44 days of history or more (the first day the engine holds for the
  * user), the 30 days to day against the up to 30 days before them (at
  * least 14); with 28 to 43 days, the last 14 days against the days before
- * them; with less, never.  A rise: the recent daily rate at least
- * CUM_RISE times the earlier one and CUM_RISE_MIN events or more in the
- * recent window.  Says which in detail.
+ * them; with less, never.  Rates are per active day (a day with any event
+ * of the user), so that a holiday in the earlier window is no rise.  A
+ * rise: the recent rate at least CUM_RISE times the earlier one (or no
+ * active day earlier) and CUM_RISE_MIN events or more in the recent
+ * window.  Says which in detail.
  */
 static int
 cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
@@ -73,7 +80,8 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 {
 	int64_t first = u->ndays ? u->days[0].day : day, hist = day - first + 1;
 	int64_t w, lb;
-	uint32_t recent, before, prio;
+	uint32_t recent, before, prio, ra, ba;
+	uint64_t lhs, rhs;
 
 	if (hist >= CUM_DAYS + CUM_SHORT) {
 		w = CUM_DAYS;
@@ -86,15 +94,16 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 		    (long long)hist, 2 * CUM_SHORT);
 		return 0;
 	}
-	cum_range(u, p, day - w + 1, day, &recent, &prio);
-	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio);
+	cum_range(u, p, day - w + 1, day, &recent, &prio, &ra);
+	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio, &ba);
+	/* recent / ra against before / ba, without dividing. */
+	lhs = (uint64_t)recent * ba;
+	rhs = (uint64_t)before * (ra ? ra : 1);
 	snprintf(detail, size,
-	    "%u in the last %lld days >= %d x %u in the %lld days before (per day) and >= %d",
-	    recent, (long long)w, CUM_RISE, before, (long long)lb,
+	    "%u in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day) and >= %d",
+	    recent, ra, (long long)w, CUM_RISE, before, ba, (long long)lb,
 	    CUM_RISE_MIN);
-	return recent >= CUM_RISE_MIN &&
-	    (uint64_t)recent * (uint64_t)lb >=
-	    (uint64_t)CUM_RISE * before * (uint64_t)w;
+	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs;
 }
 
 static int
@@ -186,10 +195,12 @@ irm_eng_cum_get(struct user *u, int pol, int risk)
 	return &u->cum[u->ncum++];
 }
 
+/* Write the insight unless under min_score or, within 30 days of the
+ * last one written (c), not at a higher percentile. */
 static void
 emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
     int pct, uint32_t bar, int npeers, const char *rise, const struct trig *t,
-    struct irm_buf *out)
+    struct cum *c, struct irm_buf *out)
 {
 	const struct irm_policy *p = &g->o.policies[pol];
 	struct factor f[4];
@@ -206,9 +217,16 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
 	f[nf] = (struct factor){"own_rise", "", 1, 0};
 	snprintf(f[nf++].detail, sizeof(f[0].detail), "%s", rise);
-	if (pe->prio)
-		f[nf++] = (struct factor){"priority_content",
-		    "some touched priority content", 1.5, 0};
+	/* 1 plus the share that touched priority content, to 2 decimals:
+	 * a slow leak of priority files, not a busy user's one. */
+	if (pe->prio) {
+		f[nf] = (struct factor){"priority_content", "",
+		    floor(100.0 * (1 + (double)pe->prio / pe->total) + 0.5) /
+		        100,
+		    0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u touched priority content", pe->prio, pe->total);
+	}
 	if (p->boost_priority_user &&
 	    irm_priority_user(g->o.settings, pe->u->name))
 		f[nf++] = (struct factor){"priority_user",
@@ -218,6 +236,10 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
 	if (score < irm_eng_min_score(g, p))
 		return;
+	if (c->day != INT64_MIN && day - c->day < CUM_DAYS && pct <= c->level)
+		return;
+	c->day = day;
+	c->level = pct;
 	sev = irm_eng_insight_head(
 	    out, p, pe->u->name, day, "cumulative", score, d);
 	irm_buf_printf(out,
@@ -297,16 +319,14 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
 			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
 				continue;
-			pct = pe[i].total >= st[i].p99 ? 99 : 95;
+			pct =
+			    st[i].n >= CUM_P99_PEERS && pe[i].total >= st[i].p99
+			    ? 99
+			    : 95;
 			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);
-			if (c->day != INT64_MIN && day - c->day < CUM_DAYS &&
-			    pct <= c->level)
-				continue;
-			c->day = day;
-			c->level = pct;
 			emit_cum(g, &pe[i], (int)pol, day, pct,
 			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, rise, t,
-			    out);
+			    c, out);
 		}
 	}
 	free(others);

@@ -214,15 +214,15 @@ echo "budget.jpg,plan.jpg" >"$TMP/want"
 check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TMP/want"
 # 12. Cumulative exfiltration needs both a peak among the peers and a rise
 #     over the user's own past.  Over 60 days, 25 users copy one file to
-#     USB a day (30-day total 30); steady@ copies 3 a day throughout (at
-#     the 99th percentile every day, but no rise: stays quiet); slow@
+#     USB a day (30-day total 30); steady@ copies 3 a day throughout (the
+#     busiest every day, but no rise: stays quiet); slow@
 #     copies 1 a day for 40 days, then 5 a day, under every daily
 #     threshold (usb_copy raised to 50).  On 2026-04-17 slow@'s 62 in the
 #     last 30 days are at the 95th percentile of 27 peers (no directory:
-#     the organization; steady@'s 90 is the 99th), and 62 x 18 >= 2 x 18
-#     x 30, the 18 days before them, per day: cumulative, 50 points,
-#     medium; again on 2026-04-24 when its 90 reach the 99th percentile
-#     (70 points, high), since the percentile rose.
+#     the organization), and 62 x 18 >= 2 x 18 x 30, the 18 days before
+#     them (all active), per active day: cumulative, 50
+#     points, medium.  27 peers are too few for a 99th percentile (100):
+#     no second insight when his count passes steady@'s (tests/0027).
 cat >"$TMP/cum.json" <<'JSON'
 {"name": "cum", "template": "data_leaks", "triggers": [],
  "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
@@ -251,10 +251,9 @@ JSON
 } >"$TMP/cum.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/cum.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.irm.score,.irm.severity]|join(" ")' "$TMP/out" >"$TMP/got"
-printf '%s\n' "cumulative slow@contoso.com 2026-04-17 62 95 organization 50 medium" \
-    "cumulative slow@contoso.com 2026-04-24 90 99 organization 70 high" >"$TMP/want"
+echo "cumulative slow@contoso.com 2026-04-17 62 95 organization 50 medium" >"$TMP/want"
 check_same "steady heavy USB user quiet, a rise over the own past: one cumulative insight" "$TMP/got" "$TMP/want"
-check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 2
+check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
 # 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
 #     priority users of the settings when irm-score has the same key: the
 #     priority_user booster applies to the pseudonym of ceo@contoso.com

@@ -1,0 +1,92 @@
+#!/bin/sh
+# Cumulative exfiltration (irm-score(1) SCORING): the 99th percentile
+# needs 100 peers, the rise over the user's own past is per active day,
+# priority content weighs by its share, and a day under min_score does
+# not hold back a later, higher one.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 6
+
+HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
+cat >"$TMP/cum.json" <<'JSON'
+{"name": "cum", "template": "data_leaks", "triggers": [],
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
+JSON
+
+# stream PEERS [BACK] [LABEL_FROM]: 60 days from 2026-03-01; PEERS users
+# copy one file a day to USB; slow@ copies 1 a day for 40 days, then 5;
+# with BACK, back@ copies 2 a day but is away on days 10 to 29; with
+# LABEL_FROM, slow@'s copies from that day on carry the priority label.
+stream() {
+	awk -v peers="$1" -v back="${2:-0}" -v from="${3:-999}" -v hc="$HC" '
+	function ev(d, id, u, lab) {
+		printf "{\"@timestamp\":\"%s\",\"event\":{\"id\":\"%s\",\"action\":\"x\"},\"user\":{\"name\":\"%s\"},\"irm\":{\"activity\":\"usb_copied\"%s},\"file\":{\"name\":\"%s.txt\"}}\n", d, id, u, lab ? ",\"label\":\"" hc "\"" : "", id
+	}
+	BEGIN {
+		for (d = 0; d < 60; d++) {
+			day = strftime("%Y-%m-%d", 1772323200 + d * 86400, 1)
+			for (u = 0; u < peers; u++)
+				ev(day "T10:00:00.000Z", "c-" d "-" u, "u" u "@contoso.com", 0)
+			n = d >= 40 ? 5 : 1
+			for (k = 1; k <= n; k++)
+				ev(day "T12:0" k ":00.000Z", "s-" d "-" k, "slow@contoso.com", d >= from)
+			if (back && (d < 10 || d >= 30))
+				for (k = 1; k <= 2; k++)
+					ev(day "T13:0" k ":00.000Z", "b-" d "-" k, "back@contoso.com", 0)
+		}
+	}'
+}
+cum() {
+	jq -r 'select(.irm.insight=="cumulative") | [.user.name,.irm.day,
+	    .irm.count,.irm.percentile,.irm.score] | join(" ")' "$1"
+}
+
+# 1. With 120 peers the 99th percentile exists: slow@'s 62 in the 30
+#    days to 2026-04-17 are above every peer's 30, p99, 70 points.
+stream 120 >"$TMP/big.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/big.jsonl" >"$TMP/out"
+cum "$TMP/out" >"$TMP/got"
+echo "slow@contoso.com 2026-04-17 62 99 70" >"$TMP/want"
+check_same "120 peers: the busiest with a rise is at the 99th percentile" "$TMP/got" "$TMP/want"
+
+# 2. With 25 peers a nearest-rank 99th percentile would be the group's
+#    busiest, whoever that is: slow@ is at the 95th, 50 points, and stays
+#    there as his count grows (no second insight).
+stream 25 >"$TMP/small.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/small.jsonl" >"$TMP/out"
+cum "$TMP/out" >"$TMP/got"
+echo "slow@contoso.com 2026-04-17 62 95 50" >"$TMP/want"
+check_same "25 peers: no 99th percentile, the busiest is at the 95th" "$TMP/got" "$TMP/want"
+
+# 3. back@ copies 2 a day on every day he works, but was away 20 days:
+#    per calendar day his recent 30 days are more than twice the days
+#    before (a rise before this rule); per active day they are the same.
+stream 25 1 >"$TMP/back.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/back.jsonl" >"$TMP/out"
+cum "$TMP/out" | cut -d' ' -f1 | sort -u >"$TMP/got"
+echo "slow@contoso.com" >"$TMP/want"
+check_same "a holiday in the earlier window is no rise; slow@'s is" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.insight=="cumulative") | .irm.factors[] |
+    select(.name=="own_rise") | .detail' "$TMP/out" >"$TMP/got"
+echo "62 in 30 active days of the last 30 >= 2 x 18 in 18 of the 18 before (per active day) and >= 10" >"$TMP/want"
+check_same "own_rise names the active days of each window" "$TMP/got" "$TMP/want"
+
+# 4. With min_score 60, slow@'s unlabelled p95 (50) on 2026-04-17 is not
+#    written; from day 50 his copies are of priority content, and the
+#    first day that 50 x (1 + the share of priority content) reaches 60
+#    is written, its factor saying the share (before: the day under
+#    min_score held back any insight of the same percentile for 30 days,
+#    and any priority content was x 1.5).
+sed 's/"triggers": \[\],/"triggers": [], "alert": {"min_score": 60},/' \
+    "$TMP/cum.json" >"$TMP/cum60.json"
+stream 25 0 50 >"$TMP/prio.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum60.json" "$TMP/prio.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+    (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
+    join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-04-23 62 20 of 86 touched priority content 1.23" >"$TMP/want"
+check_same "priority content weighs by its share; a day under min_score holds nothing back" "$TMP/got" "$TMP/want"
+jq -e -s 'length == 1 and (.[0].irm.factors[] | select(.name=="cumulative") |
+    .points) == 50' "$TMP/out" >/dev/null
+check_rc "one insight, at the 95th percentile" 0 test $? = 0
