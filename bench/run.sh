@@ -947,7 +947,7 @@ EOF
 	    -v pcpu="$PAR_CPU" -v j="$SC_JOBS" -v n="$EV_N" -v nb="$EV_B" \
 	    -v rawb="$RAW_B" -v u="$SC_USERS" -v d="$SC_DAYS" \
 	    -v base="$BASE_RSS" -v pu="$P_USERS" -v pd="$P_DAYS" \
-	    -v nodes="$P_NODES" -v cores="$P_CORES" -v sortmb=256 \
+	    -v nodes="$P_NODES" -v cores="$P_CORES" -v sortmb=1024 \
 	    -v ratio_t="$SCALE_TARGET" '
 	{
 		step = $2
@@ -1009,7 +1009,7 @@ EOF
 		    "%.2f | %.0f | |\n", pcpu, (pcpu > 0 ? n / pcpu : 0)
 		print ""
 		print "map: irm-norm -P --split per raw file; sort: a partition'"'"'s" \
-		    " pieces, sort -S 256M; first: irm-score" \
+		    " pieces, sort -S 1G of the files themselves; first: irm-score" \
 		    " --population-out; second: irm-score --population;" \
 		    " report: irm-report."
 		print ""
@@ -1048,7 +1048,7 @@ EOF
 		print ""
 		printf "irm-score with the settings and policies and no " \
 		    "events: %s MB; sort: at most %s MB (its buffer, -S " \
-		    "256M, plus its own).\n", mb(base), mb(rss["sort"])
+		    "1G, sized from the files, plus its own).\n", mb(base), mb(rss["sort"])
 		print ""
 		# The projection.
 		epud = n / (u * d)

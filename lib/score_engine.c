@@ -649,6 +649,8 @@ finalize(
 	d->seen = NULL;
 	d->nseen = d->capseen = 0;
 	irm_pop_final(g, u, d);
+	if (irm_pop_first(g))
+		return;
 	exfil_trigger(g, u, d, out);
 	risky_trigger(g, u, d, out);
 	irm_risk_mark(g, u, d);
@@ -690,7 +692,7 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 	struct user **v;
 	int64_t day, next, first = INT64_MAX, last = INT64_MIN, *pend = NULL;
 	size_t n, i, np = 0, capp = 0, k = 0;
-	int j;
+	int j, first_pass = irm_pop_first(g);
 
 	if (before <= g->final_before && !flush)
 		return;
@@ -729,13 +731,14 @@ advance(struct irm_engine *g, int64_t before, int flush, struct irm_buf *out)
 			if (d && !d->final)
 				finalize(g, v[i], d, out);
 		}
-		if (irm_pop_cumulative_day(g, day) != 0)
+		if (!first_pass && irm_pop_cumulative_day(g, day) != 0)
 			irm_eng_cumulative(g, v, n, day, out);
 	}
 	free(pend);
 	g->final_before = before;
 	for (i = 0; i < n; i++) {
-		irm_seq_score(g, v[i], before, flush, out);
+		if (!first_pass)
+			irm_seq_score(g, v[i], before, flush, out);
 		prune(g, v[i]);
 	}
 	free(v);
@@ -881,9 +884,9 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 		id->prio += prio;
 		id->unallowed += unall;
 		id->after += after;
-		evidence(id, ev);
+		evidence(id, ev); /* distinct indicators count by it */
 	}
-	if (ev->file_name != NULL) {
+	if (ev->file_name != NULL && !irm_pop_first(g)) {
 		if (prio < 0)
 			prio = irm_priority_content(s, ev);
 		irm_seq_add(&u->seq, ev, prio, unall > 0, exfil);
@@ -906,7 +909,7 @@ irm_engine_add(
 
 	irm_engine_tick(g, ev->ts, out);
 	irm_pop_event(g, ev->day, 0);
-	if (event_trigger(g, ev, &t, &tu)) {
+	if (!irm_pop_first(g) && event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
 		add_trigger(g, irm_eng_user(g, name, 1), &t, out);
 	}
@@ -934,6 +937,8 @@ irm_engine_add(
 		if (count(g, u, d, ev))
 			irm_eng_kept_add(d, irm_eng_short_id(h));
 		d->final = 1;
+		if (irm_pop_first(g))
+			return 1;
 		exfil_trigger(g, u, d, out);
 		risky_trigger(g, u, d, out);
 		score_all(g, u, d, out);

@@ -302,6 +302,9 @@ void irm_pop_state_free(struct irm_popstate *ps);
 void irm_pop_event(struct irm_engine *g, int64_t day, int counted);
 void irm_pop_final(
     struct irm_engine *g, const struct user *u, const struct uday *d);
+/* Is this a first pass?  It only counts: its rows need no triggers,
+ * scores, evidence or sequences, and it writes no insights. */
+int irm_pop_first(const struct irm_engine *g);
 
 /*
  * Second pass.  irm_pop_range widens the days advance() walks, [*lo,

@@ -168,6 +168,12 @@ irm_engine_population_out(struct irm_engine *g, struct irm_buf *rows)
 	irm_buf_printf(rows, "%s\n", POP_HEADER);
 }
 
+int
+irm_pop_first(const struct irm_engine *g)
+{
+	return g->pop != NULL && g->pop->rows != NULL;
+}
+
 void
 irm_pop_event(struct irm_engine *g, int64_t day, int counted)
 {
