@@ -213,6 +213,29 @@ hex4(const char *s, unsigned *cp)
 	return 0;
 }
 
+/* The bytes a string holds as they are: printable ASCII but '"' and
+ * '\\' (the line's terminating NUL is not one, so a scan stops there). */
+/* clang-format off */
+static const unsigned char plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
 /* The length of the strictly valid UTF-8 sequence at s (lead >= 0x80),
  * or 0. */
 static size_t
@@ -279,8 +302,10 @@ string(struct fp *f, char **out)
 	size_t n;
 
 	*out = f->p;
-	/* The common case: nothing to unescape. */
-	while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+	/* The common case: nothing to unescape, four bytes a step. */
+	while (plain[p[0]] && plain[p[1]] && plain[p[2]] && plain[p[3]])
+		p += 4;
+	while (plain[*p])
 		p++;
 	w = p;
 	for (;;) {
