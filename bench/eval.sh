@@ -53,6 +53,7 @@
 #     and by top insight (irm.alert.top's first indicator or kind): a
 #     user counts once in each row that applies, so rows overlap;
 #   - the goals, each a line ending in PASS, FAIL or SKIP:
+#     1a. every planted insider at its expected severity or above;
 #     1. every planted insider at its expected severity or above and
 #        ranked in the top 2% of alerts (rank <= max(1, ceil(2% of the
 #        alerts)));
@@ -550,6 +551,11 @@ END {
 			ok[i] = caught[i] && intop[i]
 			inutop[i] = urk[i] > 0 && urk[i] <= ucut[s]
 			ninsider++
+			g1sn += !caught[i]
+			if (!caught[i])
+				g1sfail = g1sfail sprintf(", %s %s%s", psc[i],
+				    sv[i] ? sevname[sv[i]] : "no alert",
+				    mode == "all" ? " (seed " s ")" : "")
 			g1n += !ok[i]
 			g1un += !(caught[i] && inutop[i])
 			sutop[s] += inutop[i]
@@ -714,6 +720,10 @@ END {
 	print ""
 	print "### Goals"
 	print ""
+	printf "- every planted insider at its expected severity or above:" \
+	    " %d of %d%s: %s\n", ninsider - g1sn, ninsider,
+	    g1sfail == "" ? "" : " (not:" substr(g1sfail, 2) ")",
+	    ninsider ? verdict(g1sfail == "") : "SKIP"
 	printf "- every planted insider at its expected severity or above and" \
 	    " in the top 2%% of alerts: %d of %d%s: %s\n",
 	    ninsider - g1n, ninsider, g1fail == "" ? "" : " (not:" substr(g1fail, 2) ")",
