@@ -59,6 +59,9 @@
 #        alerts)));
 #     1b. the same, ranked by user: in the top 2% of the users with an
 #        alert (user rank <= max(1, ceil(2% of those users)));
+#     1c. the same, with no alert of a user without a scenario scoring
+#        higher (what an analyst reading from the top meets first; the
+#        other insiders do not count against it, as they do in 1);
 #     2. users without a scenario with a medium or high alert at most
 #        1% per 60 days, with a high one at most 0.25% (the run's % x 60
 #        / days);
@@ -478,10 +481,13 @@ END {
 			if (!(u in planted))
 				fany[s]++
 		}
+		if (!(u in planted))
+			fhist[s, asc[i]]++
 	}
 	for (k = 1; k <= ns; k++) {
 		s = seeds[k]
 		ranks(s, hist, above_)
+		ranks(s, fhist, fabove)
 		cut[s] = top2(alerts[s])
 		ranks(s, uhist, uabove)
 		ucut[s] = top2(nusers[s])
@@ -558,6 +564,14 @@ END {
 				    mode == "all" ? " (seed " s ")" : "")
 			g1n += !ok[i]
 			g1un += !(caught[i] && inutop[i])
+			# Alerts of users without a scenario that score higher.
+			fa = u in best ? fabove[s, best[u]] + 0 : 0
+			if (!(caught[i] && fa == 0)) {
+				g1fn++
+				g1ffail = g1ffail sprintf(", %s %s %d above%s",
+				    psc[i], sv[i] ? sevname[sv[i]] : "no alert", fa,
+				    mode == "all" ? " (seed " s ")" : "")
+			}
 			sutop[s] += inutop[i]
 			if (!(caught[i] && inutop[i]))
 				g1ufail = g1ufail sprintf(", %s %s user rank %s" \
@@ -733,6 +747,11 @@ END {
 	    ninsider - g1un, ninsider,
 	    g1ufail == "" ? "" : " (not:" substr(g1ufail, 2) ")",
 	    ninsider ? verdict(g1ufail == "") : "SKIP"
+	printf "- every planted insider at its expected severity or above and" \
+	    " no alert of a user without a scenario scoring higher: %d of" \
+	    " %d%s: %s\n", ninsider - g1fn, ninsider,
+	    g1ffail == "" ? "" : " (not:" substr(g1ffail, 2) ")",
+	    ninsider ? verdict(g1ffail == "") : "SKIP"
 	printf "- users without a scenario with a medium or high alert:" \
 	    " %.2f%% per 60 days (<= 1%%): %s\n", m60,
 	    tclean ? verdict(m60 <= 1) : "SKIP"

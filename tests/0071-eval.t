@@ -54,8 +54,8 @@ cat >"$TMP/want" <<'EOF'
 EOF
 check_same "the report's headings" "$TMP/heads" "$TMP/want"
 grep -c '^- .*: \(PASS\|FAIL\|SKIP\)$' "$TMP/out" >"$TMP/n"
-echo 7 >"$TMP/want"
-check_same "seven goals, each PASS, FAIL or SKIP" "$TMP/n" "$TMP/want"
+echo 8 >"$TMP/want"
+check_same "eight goals, each PASS, FAIL or SKIP" "$TMP/n" "$TMP/want"
 check "the time it took" grep -q '^[0-9]* s in all\.$' "$TMP/out"
 
 # part FILE TITLE: the lines of FILE's part headed "### TITLE".
