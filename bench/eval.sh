@@ -169,7 +169,9 @@ events() {
 	    sort -u)
 	if [ -z "$days" ] || [ "$(ls "$1/raw" | grep -cv \
 	    '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]-')" != 0 ]; then
-		irm-norm --mapped-only "$1"/raw/* >"$tmp/all" || {
+		# irm-gen -f cert writes its HR rows apart, in hr/.
+		irm-norm --mapped-only "$1"/raw/* \
+		    $(ls -d "$1"/hr/* 2>/dev/null) >"$tmp/all" || {
 			echo $? >"$tmp/norm.rc"
 			return
 		}

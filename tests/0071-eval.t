@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "no jq"
 
-plan 40
+plan 41
 
 EVAL=$TOP/bench/eval.sh
 K=$TMP/k
@@ -365,6 +365,16 @@ check "other raw names (not DAY-...): a report, only progress on stderr" \
 eval: $TMP/k2: done (N s so far)' ]"
 check_same "... the planted users' alerts of a day at a time" "$TMP/r2" \
     "$TMP/r1"
+
+# irm-gen -f cert writes the HR rows apart, in hr/: eval.sh reads them,
+# so the resignation puts the departing user in the departing policy's
+# scope (before, only data-leaks alerted).
+irm-gen -f cert -u 20 -d 21 -c departing-exfil "$TMP/cert" >/dev/null 2>&1
+sh "$EVAL" --tenant "$TMP/cert" 2>/dev/null |
+    grep '^| departing-exfil ' | cut -d'|' -f6 >"$TMP/got"
+echo " yes departing-data-theft " >"$TMP/want"
+check_same "a CERT-format tenant: its hr/ read, the departing policy alerts" \
+    "$TMP/got" "$TMP/want"
 
 check_rc "--seeds with -s: usage error" 2 sh "$EVAL" --seeds 1,2 -s 3
 check_rc "--tenant with irm-gen options: usage error" 2 \
