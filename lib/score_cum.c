@@ -20,6 +20,7 @@
 #define CUM_RISE 2        /* the rise over the user's own past */
 #define CUM_RISE_MIN 10   /* events in the recent window, at least */
 #define CUM_P99_PEERS 100 /* a 99th percentile needs 100 peers */
+#define CUM_Z 3           /* a rise: this many standard deviations */
 #define CUM_SHORT 14      /* the windows with less history */
 
 struct peer {
@@ -64,6 +65,26 @@ cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
 }
 
 /*
+ * How far the recent count stands above what the user's earlier rate
+ * predicts, in standard deviations: the n events of both windows split
+ * between them by their active days (a binomial with the recent
+ * window's share a of the active days), so that a rise of a few events
+ * is no rise.  With no earlier active day, 99.9.
+ */
+static double
+rise_z(uint32_t recent, uint32_t ra, uint32_t before, uint32_t ba)
+{
+	double n = (double)recent + before, a;
+
+	if (ba == 0)
+		return 99.9;
+	a = (double)ra / ((double)ra + ba);
+	if (n == 0 || a == 0)
+		return 0;
+	return (recent - n * a) / sqrt(n * a * (1 - a));
+}
+
+/*
  * Is the user's recent exfiltration a rise over the user's own past?  With
  * 44 days of history or more (the first day the engine holds for the
  * user), the 30 days to day against the up to 30 days before them (at
@@ -71,8 +92,9 @@ cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
  * them; with less, never.  Rates are per active day (a day with any event
  * of the user), so that a holiday in the earlier window is no rise.  A
  * rise: the recent rate at least CUM_RISE times the earlier one (or no
- * active day earlier) and CUM_RISE_MIN events or more in the recent
- * window.  Says which in detail.
+ * active day earlier), CUM_RISE_MIN events or more in the recent window,
+ * and CUM_Z standard deviations above the earlier rate (rise_z).  Says
+ * which in detail.
  */
 static int
 cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
@@ -82,6 +104,7 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	int64_t w, lb;
 	uint32_t recent, before, prio, ra, ba;
 	uint64_t lhs, rhs;
+	double z;
 
 	if (hist >= CUM_DAYS + CUM_SHORT) {
 		w = CUM_DAYS;
@@ -99,11 +122,12 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	/* recent / ra against before / ba, without dividing. */
 	lhs = (uint64_t)recent * ba;
 	rhs = (uint64_t)before * (ra ? ra : 1);
+	z = rise_z(recent, ra, before, ba);
 	snprintf(detail, size,
-	    "%u in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day) and >= %d",
+	    "%u in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day), >= %d, z %.1f >= %d",
 	    recent, ra, (long long)w, CUM_RISE, before, ba, (long long)lb,
-	    CUM_RISE_MIN);
-	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs;
+	    CUM_RISE_MIN, floor(fmin(z, 99.9) * 10) / 10, CUM_Z);
+	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs && z >= CUM_Z;
 }
 
 static int

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Cumulative exfiltration (irm-score(1) SCORING): the 99th percentile
-# needs 100 peers, the rise over the user's own past is per active day,
-# priority content weighs by its share, and a day under min_score does
-# not hold back a later, higher one.
+# needs 100 peers, the rise over the user's own past is per active day
+# and 3 standard deviations or more, priority content weighs by its
+# share, and a day under min_score does not hold back a later, higher
+# one.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 6
+plan 7
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -42,12 +43,16 @@ cum() {
 	    .irm.count,.irm.percentile,.irm.score] | join(" ")' "$1"
 }
 
-# 1. With 120 peers the 99th percentile exists: slow@'s 62 in the 30
-#    days to 2026-04-17 are above every peer's 30, p99, 70 points.
+# 1. With 120 peers the 99th percentile exists: slow@'s 66 in the 30
+#    days to 2026-04-18 are above every peer's 30, p99, 70 points.  The
+#    day before, his 62 against 18 in the 18 days before were twice the
+#    rate but only 2.8 standard deviations above it (80 events split 30
+#    to 18 by active days: 50 expected, sd 4.3); on 2026-04-18, 66
+#    against 19 in 19, 3.1.
 stream 120 >"$TMP/big.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/big.jsonl" >"$TMP/out"
 cum "$TMP/out" >"$TMP/got"
-echo "slow@contoso.com 2026-04-17 62 99 70" >"$TMP/want"
+echo "slow@contoso.com 2026-04-18 66 99 70" >"$TMP/want"
 check_same "120 peers: the busiest with a rise is at the 99th percentile" "$TMP/got" "$TMP/want"
 
 # 2. With 25 peers a nearest-rank 99th percentile would be the group's
@@ -56,7 +61,7 @@ check_same "120 peers: the busiest with a rise is at the 99th percentile" "$TMP/
 stream 25 >"$TMP/small.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/small.jsonl" >"$TMP/out"
 cum "$TMP/out" >"$TMP/got"
-echo "slow@contoso.com 2026-04-17 62 95 50" >"$TMP/want"
+echo "slow@contoso.com 2026-04-18 66 95 50" >"$TMP/want"
 check_same "25 peers: no 99th percentile, the busiest is at the 95th" "$TMP/got" "$TMP/want"
 
 # 3. back@ copies 2 a day on every day he works, but was away 20 days:
@@ -69,8 +74,8 @@ echo "slow@contoso.com" >"$TMP/want"
 check_same "a holiday in the earlier window is no rise; slow@'s is" "$TMP/got" "$TMP/want"
 jq -r 'select(.irm.insight=="cumulative") | .irm.factors[] |
     select(.name=="own_rise") | .detail' "$TMP/out" >"$TMP/got"
-echo "62 in 30 active days of the last 30 >= 2 x 18 in 18 of the 18 before (per active day) and >= 10" >"$TMP/want"
-check_same "own_rise names the active days of each window" "$TMP/got" "$TMP/want"
+echo "66 in 30 active days of the last 30 >= 2 x 19 in 19 of the 19 before (per active day), >= 10, z 3.1 >= 3" >"$TMP/want"
+check_same "own_rise names the active days and the standard deviations" "$TMP/got" "$TMP/want"
 
 # 4. With min_score 60, slow@'s unlabelled p95 (50) on 2026-04-17 is not
 #    written; from day 50 his copies are of priority content, and the
@@ -90,3 +95,29 @@ check_same "priority content weighs by its share; a day under min_score holds no
 jq -e -s 'length == 1 and (.[0].irm.factors[] | select(.name=="cumulative") |
     .points) == 50' "$TMP/out" >/dev/null
 check_rc "one insight, at the 95th percentile" 0 test $? = 0
+
+# 5. A rise of a few events is no rise.  25 peers copy a file to USB on
+#    every tenth day; few@, at work every day, copies one on every third
+#    day for 40 days, then one a day.  On 2026-04-23 his 20 in the last
+#    30 days are the busiest and more than twice his earlier rate (8 in
+#    24 days), but 28 events split 30 to 24 by active days make 15.6
+#    expected, sd 2.6: 1.7 standard deviations, no insight (before, one
+#    that day).
+awk -v hc="$HC" '
+function ev(d, id, u, a) {
+	printf "{\"@timestamp\":\"%s\",\"event\":{\"id\":\"%s\",\"action\":\"x\"},\"user\":{\"name\":\"%s\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"%s.txt\"}}\n", d, id, u, a, id
+}
+BEGIN {
+	for (d = 0; d < 60; d++) {
+		day = strftime("%Y-%m-%d", 1772323200 + d * 86400, 1)
+		if (d % 10 == 0)
+			for (u = 0; u < 25; u++)
+				ev(day "T10:00:00.000Z", "c-" d "-" u, "u" u "@contoso.com", "usb_copied")
+		ev(day "T08:00:00.000Z", "l-" d, "few@contoso.com", "file_accessed")
+		if (d < 40 ? d % 3 == 0 : 1)
+			ev(day "T12:00:00.000Z", "f-" d, "few@contoso.com", "usb_copied")
+	}
+}' >"$TMP/few.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/few.jsonl" >"$TMP/out"
+cum "$TMP/out" >"$TMP/got"
+check "a twofold rise of a few events: no cumulative insight" test ! -s "$TMP/got"

@@ -217,10 +217,11 @@ check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TM
 #     USB a day (30-day total 30); steady@ copies 3 a day throughout (the
 #     busiest every day, but no rise: stays quiet); slow@
 #     copies 1 a day for 40 days, then 5 a day, under every daily
-#     threshold (usb_copy raised to 50).  On 2026-04-17 slow@'s 62 in the
+#     threshold (usb_copy raised to 50).  On 2026-04-18 slow@'s 66 in the
 #     last 30 days are at the 95th percentile of 27 peers (no directory:
-#     the organization), and 62 x 18 >= 2 x 18 x 30, the 18 days before
-#     them (all active), per active day: cumulative, 50
+#     the organization), and 66 x 19 >= 2 x 19 x 30, the 19 days before
+#     them (all active), per active day, 3.1 standard deviations above
+#     the earlier rate (the day before, 2.8: tests/0027): cumulative, 50
 #     points, medium.  27 peers are too few for a 99th percentile (100):
 #     no second insight when his count passes steady@'s (tests/0027).
 cat >"$TMP/cum.json" <<'JSON'
@@ -251,7 +252,7 @@ JSON
 } >"$TMP/cum.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/cum.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.irm.score,.irm.severity]|join(" ")' "$TMP/out" >"$TMP/got"
-echo "cumulative slow@contoso.com 2026-04-17 62 95 organization 50 medium" >"$TMP/want"
+echo "cumulative slow@contoso.com 2026-04-18 66 95 organization 50 medium" >"$TMP/want"
 check_same "steady heavy USB user quiet, a rise over the own past: one cumulative insight" "$TMP/got" "$TMP/want"
 check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
 # 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
