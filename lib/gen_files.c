@@ -251,7 +251,7 @@ static const char *const policies[][2] = {
         "\t\"sequences\": false,\n"
         "\t\"cumulative_exfiltration\": true,\n"
         "\t// The 99th percentile of a department of 100 or more with\n"
-        "\t// some priority content (70 x 1.09 or more), or the 95th\n"
+        "\t// some priority content (70 x 1.5), or the 95th\n"
         "\t// with more than half of it priority content (50 x 1.52):\n"
         "\t// the 95th alone is every department's busiest 5 per cent.\n"
         "\t\"alert\": {\"min_score\": 76}\n"

@@ -241,11 +241,14 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
 	f[nf] = (struct factor){"own_rise", "", 1, 0};
 	snprintf(f[nf++].detail, sizeof(f[0].detail), "%s", rise);
-	/* 1 plus the share that touched priority content, to 2 decimals:
-	 * a slow leak of priority files, not a busy user's one. */
+	/* 1.5 when some touched priority content, 1 plus their share (to
+	 * 2 decimals) when most did: a slow leak of priority files weighs
+	 * more than a busy user's few. */
 	if (pe->prio) {
 		f[nf] = (struct factor){"priority_content", "",
-		    floor(100.0 * (1 + (double)pe->prio / pe->total) + 0.5) /
+		    floor(
+		        100.0 * (1 + fmax(0.5, (double)pe->prio / pe->total)) +
+		        0.5) /
 		        100,
 		    0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 7
+plan 8
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -77,24 +77,34 @@ jq -r 'select(.irm.insight=="cumulative") | .irm.factors[] |
 echo "66 in 30 active days of the last 30 >= 2 x 19 in 19 of the 19 before (per active day), >= 10, z 3.1 >= 3" >"$TMP/want"
 check_same "own_rise names the active days and the standard deviations" "$TMP/got" "$TMP/want"
 
-# 4. With min_score 60, slow@'s unlabelled p95 (50) on 2026-04-17 is not
-#    written; from day 50 his copies are of priority content, and the
-#    first day that 50 x (1 + the share of priority content) reaches 60
-#    is written, its factor saying the share (before: the day under
-#    min_score held back any insight of the same percentile for 30 days,
-#    and any priority content was x 1.5).
-sed 's/"triggers": \[\],/"triggers": [], "alert": {"min_score": 60},/' \
-    "$TMP/cum.json" >"$TMP/cum60.json"
-stream 25 0 50 >"$TMP/prio.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/cum60.json" "$TMP/prio.jsonl" >"$TMP/out"
+# 4. With min_score 80: from day 44 slow@'s copies are of priority
+#    content.  On 2026-04-18, his first day of a rise, 25 of his 66
+#    touched it: x 1.5 (some), 75, not written; the share grows a day at
+#    a time, and the first day that 50 x (1 + the share) reaches 80 is
+#    written (before: the day under min_score held back any insight of
+#    the same percentile for 30 days, and priority content was x 1.5
+#    however much of it).
+sed 's/"triggers": \[\],/"triggers": [], "alert": {"min_score": 80},/' \
+    "$TMP/cum.json" >"$TMP/cum80.json"
+stream 25 0 44 >"$TMP/prio.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum80.json" "$TMP/prio.jsonl" >"$TMP/out"
 jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
     (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
     join(" ")' "$TMP/out" >"$TMP/got"
-echo "2026-04-23 62 20 of 86 touched priority content 1.23" >"$TMP/want"
-check_same "priority content weighs by its share; a day under min_score holds nothing back" "$TMP/got" "$TMP/want"
+echo "2026-04-24 81 55 of 90 touched priority content 1.61" >"$TMP/want"
+check_same "most priority content weighs by its share; a day under min_score holds nothing back" "$TMP/got" "$TMP/want"
 jq -e -s 'length == 1 and (.[0].irm.factors[] | select(.name=="cumulative") |
     .points) == 50' "$TMP/out" >/dev/null
 check_rc "one insight, at the 95th percentile" 0 test $? = 0
+#    With min_score 70, the first day is written: 25 of 66 is fewer than
+#    half, x 1.5 as for any priority content.
+sed 's/"min_score": 80/"min_score": 70/' "$TMP/cum80.json" >"$TMP/cum70.json"
+irm-score -s "$S/settings.json" -p "$TMP/cum70.json" "$TMP/prio.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+    (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
+    join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-04-18 75 25 of 66 touched priority content 1.5" >"$TMP/want"
+check_same "some priority content (under half): x 1.5" "$TMP/got" "$TMP/want"
 
 # 5. A rise of a few events is no rise.  25 peers copy a file to USB on
 #    every tenth day; few@, at work every day, copies one on every third
