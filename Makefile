@@ -229,10 +229,10 @@ lint:
 # from irm-gen (bench/eval.sh) and keeps it, dated, in
 # bench/eval-results.md: eval-quick on irm-gen's default tenant (100
 # users, 40 days, seed 1); eval that and EVAL_SEEDS (seeds 1, 2 and 3 at
-# 300 users over 60 days, scored at the same time: about 40 s on 2 idle
+# 300 users over 60 days, scored at the same time: about 30 s on 2 idle
 # cores, as a reviewer's time limit stopped the larger run three times);
 # eval-full that and EVAL_FULL (seeds 1, 2 and 3 at 1,000 users over 60
-# days, each tenant about 2 GB on disk: about 2 minutes).  Progress goes
+# days, each tenant about 2 GB on disk: about 1.5 minutes).  Progress goes
 # to stderr, the tables when all seeds are done.  EVAL_FLAGS=--check
 # exits 1 when a goal fails.
 EVAL_SEEDS = --seeds 1,2,3 -u 300 -d 60
