@@ -227,7 +227,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
     struct cum *c, struct irm_buf *out)
 {
 	const struct irm_policy *p = &g->o.policies[pol];
-	struct factor f[4];
+	struct factor f[5];
 	char d[IRM_TIME_LEN], peer[160];
 	int nf = 1, score, sev, k;
 	double prod = 1;
@@ -258,6 +258,12 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    irm_priority_user(g->o.settings, pe->u->name))
 		f[nf++] = (struct factor){"priority_user",
 		    "member of a priority user group", 1.25, 0};
+	/* At the 95th percentile, a department's busiest 5 per cent, the
+	 * volume alone is no finding: it needs priority content or a
+	 * trigger other than exfiltration itself. */
+	if (pct == 95 && pe->prio == 0 && !(t && t->type != IRM_TRIG_EXFIL))
+		f[nf++] = (struct factor){"uncorroborated",
+		    "no priority content or trigger but exfiltration", 0.5, 0};
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));

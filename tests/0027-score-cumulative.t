@@ -1,18 +1,21 @@
 #!/bin/sh
 # Cumulative exfiltration (irm-score(1) SCORING): the 99th percentile
 # needs 100 peers, the rise over the user's own past is per active day
-# and 3 standard deviations or more, priority content weighs by its
-# share, and a day under min_score does not hold back a later, higher
-# one.
+# and 3 standard deviations or more, the 95th percentile needs priority
+# content or a trigger other than exfiltration, priority content weighs
+# by its share, and a day under min_score does not hold back a later,
+# higher one.  The policy's min_score is 20, so that uncorroborated
+# insights (25) show.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 8
+plan 9
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
 {"name": "cum", "template": "data_leaks", "triggers": [],
- "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}},
+ "alert": {"min_score": 20}}
 JSON
 
 # stream PEERS [BACK] [LABEL_FROM]: 60 days from 2026-03-01; PEERS users
@@ -57,11 +60,13 @@ check_same "120 peers: the busiest with a rise is at the 99th percentile" "$TMP/
 
 # 2. With 25 peers a nearest-rank 99th percentile would be the group's
 #    busiest, whoever that is: slow@ is at the 95th, 50 points, and stays
-#    there as his count grows (no second insight).
+#    there as his count grows (no second insight).  No priority content
+#    and no trigger: uncorroborated, x 0.5, 25 (under the default
+#    min_score of 34).
 stream 25 >"$TMP/small.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/small.jsonl" >"$TMP/out"
 cum "$TMP/out" >"$TMP/got"
-echo "slow@contoso.com 2026-04-18 66 95 50" >"$TMP/want"
+echo "slow@contoso.com 2026-04-18 66 95 25" >"$TMP/want"
 check_same "25 peers: no 99th percentile, the busiest is at the 95th" "$TMP/got" "$TMP/want"
 
 # 3. back@ copies 2 a day on every day he works, but was away 20 days:
@@ -84,8 +89,7 @@ check_same "own_rise names the active days and the standard deviations" "$TMP/go
 #    written (before: the day under min_score held back any insight of
 #    the same percentile for 30 days, and priority content was x 1.5
 #    however much of it).
-sed 's/"triggers": \[\],/"triggers": [], "alert": {"min_score": 80},/' \
-    "$TMP/cum.json" >"$TMP/cum80.json"
+sed 's/"min_score": 20/"min_score": 80/' "$TMP/cum.json" >"$TMP/cum80.json"
 stream 25 0 44 >"$TMP/prio.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum80.json" "$TMP/prio.jsonl" >"$TMP/out"
 jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
@@ -131,3 +135,21 @@ BEGIN {
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/few.jsonl" >"$TMP/out"
 cum "$TMP/out" >"$TMP/got"
 check "a twofold rise of a few events: no cumulative insight" test ! -s "$TMP/got"
+
+# 6. The same 25 peers and slow@, who resigns on 2026-04-10: the
+#    resignation corroborates the 95th percentile, 50 points.
+cat >"$TMP/cumr.json" <<'JSON'
+{"name": "cumr", "template": "data_leaks", "triggers": ["hr_resignation"],
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
+JSON
+{
+	cat "$TMP/small.jsonl"
+	ev 2026-04-10T09:00:00.000Z hr-1 slow@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-04-10T00:00:00.000Z"}'
+} | sort >"$TMP/resign.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cumr.json" "$TMP/resign.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.user.name, .irm.day,
+    .irm.score, ([.irm.factors[].name] | join("+"))] | join(" ")' \
+    "$TMP/out" >"$TMP/got"
+echo "slow@contoso.com 2026-04-18 50 cumulative+own_rise" >"$TMP/want"
+check_same "a resignation corroborates the 95th percentile" "$TMP/got" "$TMP/want"

@@ -222,11 +222,14 @@ check_same "the sequence follows the rename to the copied names" "$TMP/got" "$TM
 #     the organization), and 66 x 19 >= 2 x 19 x 30, the 19 days before
 #     them (all active), per active day, 3.1 standard deviations above
 #     the earlier rate (the day before, 2.8: tests/0027): cumulative, 50
-#     points, medium.  27 peers are too few for a 99th percentile (100):
-#     no second insight when his count passes steady@'s (tests/0027).
+#     points, uncorroborated (no priority content or trigger) x 0.5: 25,
+#     low (min_score 20 here; the default 34 would drop it).  27 peers
+#     are too few for a 99th percentile (100): no second insight when his
+#     count passes steady@'s (tests/0027).
 cat >"$TMP/cum.json" <<'JSON'
 {"name": "cum", "template": "data_leaks", "triggers": [],
- "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}}}
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}},
+ "alert": {"min_score": 20}}
 JSON
 {
 	d=0
@@ -252,7 +255,7 @@ JSON
 } >"$TMP/cum.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/cum.jsonl" >"$TMP/out"
 jq -r '[.irm.insight,.user.name,.irm.day,.irm.count,.irm.percentile,.irm.peer,.irm.score,.irm.severity]|join(" ")' "$TMP/out" >"$TMP/got"
-echo "cumulative slow@contoso.com 2026-04-18 66 95 organization 50 medium" >"$TMP/want"
+echo "cumulative slow@contoso.com 2026-04-18 66 95 organization 25 low" >"$TMP/want"
 check_same "steady heavy USB user quiet, a rise over the own past: one cumulative insight" "$TMP/got" "$TMP/want"
 check "no daily insight for anyone" test "$(wc -l <"$TMP/out")" = 1
 # 13. --pseudonymize: a stream pseudonymized by irm-norm still matches the
