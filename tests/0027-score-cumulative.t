@@ -89,12 +89,18 @@ check_same "own_rise names the active days and the standard deviations" "$TMP/go
 #    written (before: the day under min_score held back any insight of
 #    the same percentile for 30 days, and priority content was x 1.5
 #    however much of it).
-sed 's/"min_score": 20/"min_score": 80/' "$TMP/cum.json" >"$TMP/cum80.json"
+# prio_at MIN: slow@'s stream scored with min_score MIN into $TMP/out;
+# each cumulative insight's day, score and priority_content factor
+# into $TMP/got.
 stream 25 0 44 >"$TMP/prio.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/cum80.json" "$TMP/prio.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
-    (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
-    join(" ")' "$TMP/out" >"$TMP/got"
+prio_at() {
+	sed "s/\"min_score\": 20/\"min_score\": $1/" "$TMP/cum.json" >"$TMP/cum$1.json"
+	irm-score -s "$S/settings.json" -p "$TMP/cum$1.json" "$TMP/prio.jsonl" >"$TMP/out"
+	jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+	    (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
+	    join(" ")' "$TMP/out" >"$TMP/got"
+}
+prio_at 80
 echo "2026-04-24 81 55 of 90 touched priority content 1.61" >"$TMP/want"
 check_same "most priority content weighs by its share; a day under min_score holds nothing back" "$TMP/got" "$TMP/want"
 jq -e -s 'length == 1 and (.[0].irm.factors[] | select(.name=="cumulative") |
@@ -102,11 +108,7 @@ jq -e -s 'length == 1 and (.[0].irm.factors[] | select(.name=="cumulative") |
 check_rc "one insight, at the 95th percentile" 0 test $? = 0
 #    With min_score 70, the first day is written: 25 of 66 is fewer than
 #    half, x 1.5 as for any priority content.
-sed 's/"min_score": 80/"min_score": 70/' "$TMP/cum80.json" >"$TMP/cum70.json"
-irm-score -s "$S/settings.json" -p "$TMP/cum70.json" "$TMP/prio.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
-    (.irm.factors[] | select(.name=="priority_content") | .detail, .x)] |
-    join(" ")' "$TMP/out" >"$TMP/got"
+prio_at 70
 echo "2026-04-18 75 25 of 66 touched priority content 1.5" >"$TMP/want"
 check_same "some priority content (under half): x 1.5" "$TMP/got" "$TMP/want"
 
