@@ -106,6 +106,7 @@ struct irm_ev {
 	const char *hr_new_level;
 	const char *source_ip;        /* source.ip */
 	const char *user_agent;       /* user_agent.original, else .name */
+	const char *host_name;        /* host.name */
 	const char *rule_name;        /* rule.name */
 	const char *rule_folder;      /* irm.mail_rule.folder */
 	struct irm_strv rule_actions; /* irm.mail_rule.actions */
@@ -120,6 +121,7 @@ struct irm_ev {
 #define IRM_EV_NEW_IP 1
 #define IRM_EV_NEW_AGENT 2
 #define IRM_EV_OWNER 4
+#define IRM_EV_NEW_HOST 8
 
 /*
  * Fill ev from a parsed event object.  Returns 0, or -1 with e filled when

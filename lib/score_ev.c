@@ -118,6 +118,7 @@ read_ecs(struct json_object *o, struct irm_ev *ev)
 	ev->user_agent = str2(o, "user_agent", "original");
 	if (ev->user_agent == NULL)
 		ev->user_agent = str2(o, "user_agent", "name");
+	ev->host_name = str2(o, "host", "name");
 	ev->rule_name = str2(o, "rule", "name");
 }
 

@@ -76,6 +76,7 @@ enum {
 	S_SOURCE_IP,
 	S_UA_ORIGINAL,
 	S_UA_NAME,
+	S_HOST_NAME,
 	S_RULE_NAME,
 	NSLOT
 };
@@ -149,13 +150,16 @@ static const struct field f_source[] = {
     STR("ip", S_SOURCE_IP), {NULL, 0, 0, NULL}};
 static const struct field f_agent[] = {
     STR("original", S_UA_ORIGINAL), STR("name", S_UA_NAME), {NULL, 0, 0, NULL}};
+static const struct field f_host[] = {
+    STR("name", S_HOST_NAME), {NULL, 0, 0, NULL}};
 static const struct field f_rule[] = {
     STR("name", S_RULE_NAME), {NULL, 0, 0, NULL}};
 static const struct field f_top[] = {STR("@timestamp", S_TS),
     OBJ("event", f_event), OBJ("user", f_user), OBJ("irm", f_irm),
     OBJ("file", f_file), OBJ("url", f_url), OBJ("destination", f_dest),
     OBJ("email", f_email), OBJ("source", f_source), OBJ("user_agent", f_agent),
-    OBJ("rule", f_rule), {"value", K_BAIL, 0, NULL}, {NULL, 0, 0, NULL}};
+    OBJ("host", f_host), OBJ("rule", f_rule), {"value", K_BAIL, 0, NULL},
+    {NULL, 0, 0, NULL}};
 
 /* One line being read. */
 struct fp {
@@ -714,6 +718,7 @@ fill(struct fp *f, struct irm_ev *ev, struct irm_evfast *fs)
 	ev->hr_new_level = s[S_HR_NEW];
 	ev->source_ip = s[S_SOURCE_IP];
 	ev->user_agent = s[S_UA_ORIGINAL] ? s[S_UA_ORIGINAL] : s[S_UA_NAME];
+	ev->host_name = s[S_HOST_NAME];
 	ev->rule_name = s[S_RULE_NAME];
 	ev->rule_folder = s[S_RULE_FOLDER];
 	return 0;

@@ -620,6 +620,14 @@ m_signin_new_agent(const struct irm_settings *s, const struct irm_ev *ev)
 }
 
 static int
+m_logon_new_host(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	(void)s;
+	return is(ev->activity, "logon") && done(ev) &&
+	    (ev->signal & IRM_EV_NEW_HOST) != 0;
+}
+
+static int
 m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	return is(ev->activity, "web_visited") && done(ev) &&
@@ -908,6 +916,14 @@ const struct irm_indicator irm_indicators[] = {
         .engine = 1,
         .risky = 1,
         .match = m_signin_new_agent},
+    {.name = "logon_new_host",
+        .activities = "logon",
+        .conditions =
+            "host.name not logged on to by the user in the look-back, after 5 days of sign-ins (engine)",
+        .weight = 10,
+        .thresholds = {1, 3, 6},
+        .engine = 1,
+        .match = m_logon_new_host},
     {.name = "browse_risky",
         .activities = "web_visited",
         .conditions = "a risky irm.category, or url.domain unallowed",

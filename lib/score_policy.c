@@ -88,8 +88,8 @@ static const char *const data_set[] = {"sharepoint_download",
 static const char *const security_set[] = {"defense_evasion",
     "unwanted_software", "email_as_other", "usb_mount", "after_hours_logon",
     "browse_risky", "badge_failed_priority_asset", "inbox_rule_hiding",
-    "admin_burst", "signin_new_ip", "signin_new_agent", "anonymous_access",
-    NULL};
+    "admin_burst", "signin_new_ip", "signin_new_agent", "logon_new_host",
+    "anonymous_access", NULL};
 
 static const char *const browsing_set[] = {
     "browse_risky", "browser_download_unallowed", NULL};

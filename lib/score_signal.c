@@ -1,11 +1,12 @@
 /*
  * score_signal.c - what irm-score remembers for the risky-user signals
- * beyond one event: the networks and user agents each user signed in
- * from (signin_new_ip, signin_new_agent), and the owner of a OneDrive
+ * beyond one event: the networks, user agents and hosts each user signed
+ * in from or to (signin_new_ip, signin_new_agent, logon_new_host), and
+ * the owner of a OneDrive
  * item opened through an anonymous link (anonymous_access).
  *
  * A user's sign-in memory is bounded: at most SIGNIN_MAX 32-bit hashes
- * of networks (IPv4 /24, IPv6 /64) and user agents, each with the day it
+ * of networks (IPv4 /24, IPv6 /64), user agents and hosts, each with the day it
  * was last used; a full memory forgets the one used longest ago, and an
  * entry older than the look-back counts as never seen.  So memory grows
  * with users, never with events.  The owners are a hash table from the
@@ -78,6 +79,27 @@ agent_key(const char *agent)
 	return (uint32_t)(h ^ h >> 32) | 1U;
 }
 
+/* A host, case folded (CERT writes PC-0232, Windows pc-0232), salted so
+ * that a host named like a user agent is another key. */
+static uint32_t
+host_key(const char *host)
+{
+	uint64_t h = 1469598103934665603ULL ^ 0x686f7374U; /* "host" */
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)host; *p; p++) {
+		h ^= (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		h *= 1099511628211ULL;
+	}
+	return (uint32_t)(h ^ h >> 32) | 1U;
+}
+
+static int
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
 /*
  * Remember key as used on day; 1 when it was not in memory (or only from
  * before the look-back that starts at oldest).
@@ -116,7 +138,8 @@ irm_sig_logon(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
 	int flags = 0, history;
 
 	if (!is(ev->activity, "logon") || is(ev->outcome, "failure") ||
-	    (ev->source_ip == NULL && ev->user_agent == NULL))
+	    !(given(ev->source_ip) || given(ev->user_agent) ||
+	        given(ev->host_name)))
 		return 0;
 	if (u->signin == NULL) {
 		u->signin = irm_xcalloc(1, sizeof(*u->signin));
@@ -124,12 +147,15 @@ irm_sig_logon(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
 	}
 	m = u->signin;
 	history = m->days >= SIGNIN_HISTORY;
-	if (ev->source_ip != NULL && *ev->source_ip != '\0' &&
+	if (given(ev->source_ip) &&
 	    remember(m, net_key(ev->source_ip), ev->day, oldest) && history)
 		flags |= IRM_EV_NEW_IP;
-	if (ev->user_agent != NULL && *ev->user_agent != '\0' &&
+	if (given(ev->user_agent) &&
 	    remember(m, agent_key(ev->user_agent), ev->day, oldest) && history)
 		flags |= IRM_EV_NEW_AGENT;
+	if (given(ev->host_name) &&
+	    remember(m, host_key(ev->host_name), ev->day, oldest) && history)
+		flags |= IRM_EV_NEW_HOST;
 	if (ev->day > m->lastday) {
 		m->lastday = (int32_t)ev->day;
 		if (m->days < DAYS_CAP)

@@ -29,7 +29,7 @@ static const struct {
     F(url_full), F(url_domain), F(dest_domain), F(email_subject), F(email_from),
     F(hr_resignation_date), F(hr_last_working_date), F(hr_effective_date),
     F(hr_rating), F(hr_old_level), F(hr_new_level), F(source_ip), F(user_agent),
-    F(rule_name), F(rule_folder)};
+    F(host_name), F(rule_name), F(rule_folder)};
 
 static const char *
 sfield(const struct irm_ev *ev, size_t off)

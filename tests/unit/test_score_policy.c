@@ -129,7 +129,7 @@ static const char *const design_names[] = {"sharepoint_download",
     "device_file_deleted", "usb_mount", "after_hours_logon", "defense_evasion",
     "unwanted_software", "browse_risky", "badge_failed_priority_asset",
     "badge_after_termination", "custom", "inbox_rule_hiding", "admin_burst",
-    "signin_new_ip", "signin_new_agent", "anonymous_access"};
+    "signin_new_ip", "signin_new_agent", "anonymous_access", "logon_new_host"};
 
 static void
 test_catalogue(void)
@@ -138,7 +138,7 @@ test_catalogue(void)
 	int ok = 1, missing = 0, dup = 0, nexfil = 0;
 	const struct irm_indicator *c;
 
-	test_cond("catalogue: 40 indicators", irm_nindicators == 40);
+	test_cond("catalogue: 41 indicators", irm_nindicators == 41);
 	for (i = 0; i < nd; i++)
 		missing += irm_indicator_find(design_names[i]) < 0;
 	test_cond("catalogue: every DESIGN indicator is there", missing == 0);
@@ -283,8 +283,9 @@ test_templates(void)
 	irm_template_fill(&p, "security_violations");
 	test_cond("security_violations: triggers",
 	    p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL));
-	test_cond("security_violations: 12 indicators",
-	    nenabled(&p) == 12 && pind(&p, "email_as_other")->enabled &&
+	test_cond("security_violations: 13 indicators",
+	    nenabled(&p) == 13 && pind(&p, "logon_new_host")->enabled &&
+	        pind(&p, "email_as_other")->enabled &&
 	        pind(&p, "inbox_rule_hiding")->enabled &&
 	        pind(&p, "signin_new_ip")->enabled &&
 	        pind(&p, "defense_evasion")->enabled &&
@@ -299,21 +300,21 @@ test_templates(void)
 	    p.triggers ==
 	            (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED |
 	                IRM_TRIG_MANUAL) &&
-	        nenabled(&p) == 13 &&
+	        nenabled(&p) == 14 &&
 	        pind(&p, "badge_after_termination")->enabled);
 
 	irm_template_fill(&p, "security_violations_priority_users");
 	test_cond("security_violations_priority_users",
 	    p.priority_users_only == 1 &&
 	        p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL) &&
-	        nenabled(&p) == 12);
+	        nenabled(&p) == 13);
 
 	irm_template_fill(&p, "security_violations_risky_users");
 	test_cond("security_violations_risky_users",
 	    p.triggers ==
 	            (IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |
 	                IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL) &&
-	        p.priority_users_only == 0 && nenabled(&p) == 12);
+	        p.priority_users_only == 0 && nenabled(&p) == 13);
 
 	irm_template_fill(&p, "risky_browsing");
 	test_cond(
@@ -1162,6 +1163,11 @@ test_risky_ind(void)
 	ev.outcome = NULL;
 	ev.signal = 0;
 	NO("a logon from a known agent", "signin_new_agent", ev);
+	ev.signal = IRM_EV_NEW_HOST;
+	YES("a logon to a new host", "logon_new_host", ev);
+	NO("a new host is not a new network", "signin_new_ip", ev);
+	ev.signal = IRM_EV_NEW_IP;
+	NO("a logon to a known host", "logon_new_host", ev);
 
 	ev = ev_new("anonymous_link_used");
 	ev.signal = IRM_EV_OWNER;
