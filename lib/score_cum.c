@@ -26,6 +26,7 @@
 struct peer {
 	struct user *u;
 	const char *group; /* department, or NULL for the organization */
+	int fallback;      /* the organization for a department too small */
 	uint32_t total;
 	uint32_t prio;
 };
@@ -197,8 +198,10 @@ peer_stats(struct peer *pe, size_t k, struct pstat *st)
 			t[i - a] = by[i]->total;
 		grp = by[a]->group ? percentiles(t, b - a) : org;
 		for (i = a; i < b; i++) {
-			if (grp.n == 0)
+			if (grp.n == 0 && by[i]->group) {
 				by[i]->group = NULL;
+				by[i]->fallback = 1;
+			}
 			st[by[i] - pe] = grp.n ? grp : org;
 		}
 	}
@@ -217,6 +220,15 @@ irm_eng_cum_get(struct user *u, int pol, int risk)
 	u->cum = irm_xrealloc(u->cum, (size_t)(u->ncum + 1) * sizeof(*u->cum));
 	u->cum[u->ncum] = (struct cum){pol, 0, INT64_MIN, risk};
 	return &u->cum[u->ncum++];
+}
+
+/* Priority content enough to say so, as for a day's count: 3 events or
+ * more, or all of them; a busy month's one or two priority files are the
+ * work, not its target. */
+static int
+prio_enough(const struct peer *pe)
+{
+	return pe->prio >= PRIO_MIN || (pe->prio > 0 && pe->prio == pe->total);
 }
 
 /* Write the insight unless under min_score or, within 30 days of the
@@ -244,7 +256,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	/* 1.5 when some touched priority content, 1 plus their share (to
 	 * 2 decimals) when most did: a slow leak of priority files weighs
 	 * more than a busy user's few. */
-	if (pe->prio) {
+	if (prio_enough(pe)) {
 		f[nf] = (struct factor){"priority_content", "",
 		    floor(
 		        100.0 * (1 + fmax(0.5, (double)pe->prio / pe->total)) +
@@ -261,7 +273,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	/* At the 95th percentile, a department's busiest 5 per cent, the
 	 * volume alone is no finding: it needs priority content or a
 	 * trigger other than exfiltration itself. */
-	if (pct == 95 && pe->prio == 0 && !(t && t->type != IRM_TRIG_EXFIL))
+	if (pct == 95 && !prio_enough(pe) && !(t && t->type != IRM_TRIG_EXFIL))
 		f[nf++] = (struct factor){"uncorroborated",
 		    "no priority content or trigger but exfiltration", 0.5, 0};
 	for (k = 1; k < nf; k++)
@@ -325,6 +337,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			who = irm_directory_find(g->o.settings, v[i]->name);
 			pe[k].u = v[i];
 			pe[k].group = who ? who->department : NULL;
+			pe[k].fallback = 0;
 			k++;
 		}
 		/* Partitioned: the peers of the other partitions too. */
@@ -338,6 +351,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			pe[k].u = NULL;
 			pe[k].prio = 0;
 			pe[k].group = who ? who->department : NULL;
+			pe[k].fallback = 0;
 			k++;
 		}
 		peer_stats(pe, k, st);
@@ -352,8 +366,11 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
 			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
 				continue;
-			pct =
-			    st[i].n >= CUM_P99_PEERS && pe[i].total >= st[i].p99
+			/* The organization stands in for a small department's
+			 * peers, not as its equal: a busy department's member
+			 * tops it every quarter end. */
+			pct = st[i].n >= CUM_P99_PEERS && !pe[i].fallback &&
+			        pe[i].total >= st[i].p99
 			    ? 99
 			    : 95;
 			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);

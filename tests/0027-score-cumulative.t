@@ -3,13 +3,15 @@
 # needs 100 peers, the rise over the user's own past is per active day
 # and 3 standard deviations or more, the 95th percentile needs priority
 # content or a trigger other than exfiltration, priority content weighs
-# by its share, and a day under min_score does not hold back a later,
-# higher one.  The policy's min_score is 20, so that uncorroborated
+# by its share (and is no signal at one or two events among many), a day
+# under min_score does not hold back a later, higher one, and the
+# organization that stands in for a small department gives no 99th
+# percentile.  The policy's min_score is 20, so that uncorroborated
 # insights (25) show.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 12
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -155,3 +157,48 @@ jq -r 'select(.irm.insight=="cumulative") | [.user.name, .irm.day,
     "$TMP/out" >"$TMP/got"
 echo "slow@contoso.com 2026-04-18 50 cumulative+own_rise" >"$TMP/want"
 check_same "a resignation corroborates the 95th percentile" "$TMP/got" "$TMP/want"
+
+# 7. The 120 peers and slow@ in a directory: with slow@ in their
+#    department (121 users), the department's 99th percentile, 70; with
+#    slow@ in a department of 5 (too small for percentiles), the
+#    organization stands in but gives no 99th percentile: the 95th,
+#    uncorroborated, 25 (before: 70, high, as for a Finance analyst at
+#    quarter end in a 200-user tenant).
+# dir_run DEPT: slow@ in DEPT, u0-u119 in Big, s1-s4 in Small.
+dir_run() {
+	{
+		echo "user,department,manager,title"
+		echo "slow@contoso.com,$1,,"
+		i=0
+		while [ $i -lt 120 ]; do echo "u$i@contoso.com,Big,,"; i=$((i + 1)); done
+		for i in 1 2 3 4; do echo "s$i@contoso.com,Small,,"; done
+	} >"$TMP/dir.csv"
+	grep -v '^[[:space:]]*//' "$S/settings.json" |
+	    jq --arg d "$TMP/dir.csv" '. + {directory: $d}' >"$TMP/sdir.json"
+	irm-score -s "$TMP/sdir.json" -p "$TMP/cum.json" "$TMP/big.jsonl" >"$TMP/out"
+	jq -r 'select(.irm.insight=="cumulative") | [.user.name, .irm.day,
+	    .irm.percentile, .irm.score, .irm.peer] | join(" ")' "$TMP/out" >"$TMP/got"
+}
+dir_run Big
+echo "slow@contoso.com 2026-04-18 99 70 department:Big" >"$TMP/want"
+check_same "121 in the department: its 99th percentile" "$TMP/got" "$TMP/want"
+dir_run Small
+echo "slow@contoso.com 2026-04-18 95 25 organization" >"$TMP/want"
+check_same "a department too small: the organization, but no 99th percentile" "$TMP/got" "$TMP/want"
+
+# 8. The 25 peers and slow@, two of whose 68 copies in the 30 days to
+#    2026-04-18 (two on 2026-04-17) are of priority content: not enough
+#    to be a signal (as for a day's count), so no priority_content
+#    factor and uncorroborated, 25 (before: x 1.5 and corroborated, 75).
+{
+	cat "$TMP/small.jsonl"
+	for k in 1 2; do
+		ev 2026-04-17T15:0$k:00.000Z "p-$k" slow@contoso.com usb_copied \
+		    ",\"label\":\"$HC\"" ',"file":{"name":"p'$k'.txt"}'
+	done
+} | sort >"$TMP/two.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/two.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+    ([.irm.factors[].name] | join("+"))] | join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
+check_same "two priority events among many: no signal" "$TMP/got" "$TMP/want"
