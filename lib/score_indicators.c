@@ -531,8 +531,11 @@ static int
 m_email_as_other(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	(void)s;
+	/* A user named by an account id (CERT's LAP0338) has a mailbox
+	 * the event does not name: no telling whose the sender is. */
 	return is(ev->activity, "email_sent") && done(ev) &&
 	    ev->email_from != NULL && ev->email_from[0] != '\0' &&
+	    strchr(ev->user, '@') != NULL &&
 	    !irm_strcaseeq(ev->email_from, ev->user);
 }
 
@@ -884,7 +887,7 @@ const struct irm_indicator irm_indicators[] = {
     {.name = "email_as_other",
         .activities = "email_sent",
         .conditions =
-            "email.from.address is not the user (sent as or on behalf of another mailbox)",
+            "email.from.address is not the user, a mail address (sent as or on behalf of another mailbox)",
         .weight = 25,
         .thresholds = {1, 3, 10},
         .match = m_email_as_other},

@@ -1094,6 +1094,9 @@ test_other_ind(void)
 	NO("sent as oneself, case aside", "email_as_other", ev);
 	ev.email_from = NULL;
 	NO("no sender", "email_as_other", ev);
+	ev.email_from = "Lynn.Adena.Pratt@dtaa.com";
+	ev.user = "LAP0338";
+	NO("a user named by an account id (CERT)", "email_as_other", ev);
 
 	ev = ev_new("web_visited");
 	ev.category = "Gambling";
