@@ -122,6 +122,7 @@ struct irm_ev {
 #define IRM_EV_NEW_AGENT 2
 #define IRM_EV_OWNER 4
 #define IRM_EV_NEW_HOST 8
+#define IRM_EV_NEW_FROM 16
 
 /*
  * Fill ev from a parsed event object.  Returns 0, or -1 with e filled when

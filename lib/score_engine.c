@@ -933,7 +933,7 @@ irm_engine_add(
 		 */
 		if (irm_eng_kept_has(d, irm_eng_short_id(h)) || d->full)
 			return 2;
-		copy.signal |= irm_sig_logon(g, u, ev);
+		copy.signal |= irm_sig_event(g, u, ev);
 		if (count(g, u, d, ev))
 			irm_eng_kept_add(d, irm_eng_short_id(h));
 		d->final = 1;
@@ -947,7 +947,7 @@ irm_engine_add(
 	irm_pop_event(g, ev->day, 1);
 	if (!irm_eng_seen_add(d, h))
 		return 0;
-	copy.signal |= irm_sig_logon(g, u, ev);
+	copy.signal |= irm_sig_event(g, u, ev);
 	if (count(g, u, d, ev))
 		irm_eng_kept_add(d, irm_eng_short_id(h));
 	return 0;

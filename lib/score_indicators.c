@@ -531,12 +531,15 @@ static int
 m_email_as_other(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	(void)s;
-	/* A user named by an account id (CERT's LAP0338) has a mailbox
-	 * the event does not name: no telling whose the sender is. */
-	return is(ev->activity, "email_sent") && done(ev) &&
-	    ev->email_from != NULL && ev->email_from[0] != '\0' &&
-	    strchr(ev->user, '@') != NULL &&
-	    !irm_strcaseeq(ev->email_from, ev->user);
+	/* A user named by an account id (CERT's dtaa/lap0338) has a
+	 * mailbox the event does not name: the engine tells a sender the
+	 * user has not sent from (IRM_EV_NEW_FROM). */
+	if (!is(ev->activity, "email_sent") || !done(ev) ||
+	    ev->email_from == NULL || ev->email_from[0] == '\0')
+		return 0;
+	if (strchr(ev->user, '@') == NULL)
+		return (ev->signal & IRM_EV_NEW_FROM) != 0;
+	return !irm_strcaseeq(ev->email_from, ev->user);
 }
 
 static int
@@ -887,7 +890,7 @@ const struct irm_indicator irm_indicators[] = {
     {.name = "email_as_other",
         .activities = "email_sent",
         .conditions =
-            "email.from.address is not the user, a mail address (sent as or on behalf of another mailbox)",
+            "email.from.address is not the user; for a user named by an account id, not sent from in the look-back after 5 days of mail (engine)",
         .weight = 25,
         .thresholds = {1, 3, 10},
         .match = m_email_as_other},

@@ -90,8 +90,10 @@ struct irm_signin {
 	uint32_t key[SIGNIN_MAX]; /* low bit 0: a network, 1: an agent */
 	int32_t last[SIGNIN_MAX];
 	int n;
-	int32_t days;    /* days with a successful sign-in */
-	int32_t lastday; /* the latest of them */
+	int32_t days;     /* days with a successful sign-in */
+	int32_t lastday;  /* the latest of them */
+	int32_t maildays; /* days with a sent mail (users named by an id) */
+	int32_t mailday;  /* the latest of them */
 };
 /* What a count is for the user's risk (score_risk.c). */
 enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE };
@@ -221,12 +223,14 @@ int irm_eng_level(const struct irm_pol_ind *pi, uint32_t n);
 
 /* ------------------------------------------------------ score_signal.c */
 /*
- * A successful logon of u: remember its network and user agent, and
- * return IRM_EV_NEW_IP and IRM_EV_NEW_AGENT for those not used by u in
- * the look-back, once u has SIGNIN_HISTORY days of sign-ins; 0 for any
- * other event.
+ * A successful logon of u: remember its network, user agent and host,
+ * and return IRM_EV_NEW_IP, IRM_EV_NEW_AGENT and IRM_EV_NEW_HOST for
+ * those not used by u in the look-back, once u has SIGNIN_HISTORY days
+ * of sign-ins.  A mail sent by u named by an account id: remember its
+ * sender, IRM_EV_NEW_FROM when u has not sent from it in the look-back,
+ * once u has SIGNIN_HISTORY days of sent mail.  0 for any other event.
  */
-int irm_sig_logon(
+int irm_sig_event(
     struct irm_engine *g, struct user *u, const struct irm_ev *ev);
 /* The sign-in memory in a state file's user line (",\"signin\":[...]",
  * nothing for NULL), and back from that array. */

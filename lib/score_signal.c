@@ -79,20 +79,24 @@ agent_key(const char *agent)
 	return (uint32_t)(h ^ h >> 32) | 1U;
 }
 
-/* A host, case folded (CERT writes PC-0232, Windows pc-0232), salted so
- * that a host named like a user agent is another key. */
+/* A host (salt "host") or a sender address (salt "from"), case folded
+ * (CERT writes PC-0232, Windows pc-0232), salted so that a host named
+ * like a user agent is another key. */
 static uint32_t
-host_key(const char *host)
+folded_key(uint32_t salt, const char *s)
 {
-	uint64_t h = 1469598103934665603ULL ^ 0x686f7374U; /* "host" */
+	uint64_t h = 1469598103934665603ULL ^ salt;
 	const unsigned char *p;
 
-	for (p = (const unsigned char *)host; *p; p++) {
+	for (p = (const unsigned char *)s; *p; p++) {
 		h ^= (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 		h *= 1099511628211ULL;
 	}
 	return (uint32_t)(h ^ h >> 32) | 1U;
 }
+
+#define SALT_HOST 0x686f7374U /* "host" */
+#define SALT_FROM 0x66726f6dU /* "from" */
 
 static int
 given(const char *s)
@@ -130,22 +134,59 @@ remember(struct irm_signin *m, uint32_t key, int64_t day, int64_t oldest)
 	return 1;
 }
 
+static struct irm_signin *
+memory(struct user *u)
+{
+	if (u->signin == NULL) {
+		u->signin = irm_xcalloc(1, sizeof(*u->signin));
+		u->signin->lastday = INT32_MIN;
+		u->signin->mailday = INT32_MIN;
+	}
+	return u->signin;
+}
+
+/*
+ * A mail sent by a user named by an account id (CERT's dtaa/lap0338),
+ * whose own address the event does not name: its sender is another
+ * mailbox when the user has not sent from it in the look-back, once the
+ * user has SIGNIN_HISTORY days of sent mail (the first address is the
+ * user's own).
+ */
+static int
+mail_from(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
+{
+	struct irm_signin *m;
+	int history, fresh;
+
+	if (!is(ev->activity, "email_sent") || !given(ev->email_from) ||
+	    strchr(ev->user, '@') != NULL)
+		return 0;
+	m = memory(u);
+	history = m->maildays >= SIGNIN_HISTORY;
+	fresh = remember(m, folded_key(SALT_FROM, ev->email_from), ev->day,
+	    ev->day - g->o.lookback_days);
+	if (ev->day > m->mailday) {
+		m->mailday = (int32_t)ev->day;
+		if (m->maildays < DAYS_CAP)
+			m->maildays++;
+	}
+	return fresh && history ? IRM_EV_NEW_FROM : 0;
+}
+
 int
-irm_sig_logon(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
+irm_sig_event(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
 {
 	struct irm_signin *m;
 	int64_t oldest = ev->day - g->o.lookback_days;
 	int flags = 0, history;
 
+	if (is(ev->activity, "email_sent"))
+		return mail_from(g, u, ev);
 	if (!is(ev->activity, "logon") || is(ev->outcome, "failure") ||
 	    !(given(ev->source_ip) || given(ev->user_agent) ||
 	        given(ev->host_name)))
 		return 0;
-	if (u->signin == NULL) {
-		u->signin = irm_xcalloc(1, sizeof(*u->signin));
-		u->signin->lastday = INT32_MIN;
-	}
-	m = u->signin;
+	m = memory(u);
 	history = m->days >= SIGNIN_HISTORY;
 	if (given(ev->source_ip) &&
 	    remember(m, net_key(ev->source_ip), ev->day, oldest) && history)
@@ -154,7 +195,9 @@ irm_sig_logon(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
 	    remember(m, agent_key(ev->user_agent), ev->day, oldest) && history)
 		flags |= IRM_EV_NEW_AGENT;
 	if (given(ev->host_name) &&
-	    remember(m, host_key(ev->host_name), ev->day, oldest) && history)
+	    remember(
+	        m, folded_key(SALT_HOST, ev->host_name), ev->day, oldest) &&
+	    history)
 		flags |= IRM_EV_NEW_HOST;
 	if (ev->day > m->lastday) {
 		m->lastday = (int32_t)ev->day;
@@ -176,7 +219,7 @@ irm_sig_put(struct irm_buf *b, const struct irm_signin *m)
 	for (i = 0; i < m->n; i++)
 		irm_buf_printf(b, "%s[%u,%d]", i ? "," : "",
 		    (unsigned)m->key[i], (int)m->last[i]);
-	irm_buf_adds(b, "]]");
+	irm_buf_printf(b, "],%d,%d]", (int)m->maildays, (int)m->mailday);
 }
 
 void
@@ -194,6 +237,14 @@ irm_sig_get(struct user *u, struct json_object *a)
 	if (m->days < 0 || m->days > DAYS_CAP)
 		m->days = m->days < 0 ? 0 : DAYS_CAP;
 	m->lastday = json_object_get_int(irm_json_at(a, 1));
+	m->mailday = INT32_MIN;
+	/* Sent-mail days came later: a state without them has none. */
+	if (irm_json_len(a) >= 5) {
+		m->maildays = json_object_get_int(irm_json_at(a, 3));
+		if (m->maildays < 0 || m->maildays > DAYS_CAP)
+			m->maildays = m->maildays < 0 ? 0 : DAYS_CAP;
+		m->mailday = json_object_get_int(irm_json_at(a, 4));
+	}
 	for (i = 0; i < irm_json_len(keys) && m->n < SIGNIN_MAX; i++) {
 		k = irm_json_at(keys, i);
 		m->key[m->n] =

@@ -1096,7 +1096,10 @@ test_other_ind(void)
 	NO("no sender", "email_as_other", ev);
 	ev.email_from = "Lynn.Adena.Pratt@dtaa.com";
 	ev.user = "LAP0338";
-	NO("a user named by an account id (CERT)", "email_as_other", ev);
+	NO("an account id's usual sender (CERT)", "email_as_other", ev);
+	ev.signal = IRM_EV_NEW_FROM;
+	YES("an account id's new sender (CERT)", "email_as_other", ev);
+	ev.signal = 0;
 
 	ev = ev_new("web_visited");
 	ev.category = "Gambling";
