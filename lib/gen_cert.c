@@ -87,7 +87,8 @@ row_start(struct gen_out *w, const struct gen_world *g, const struct gen_act *a,
 	    (int)y, (unsigned)(s / 3600), (unsigned)(s / 60 % 60),
 	    (unsigned)(s % 60));
 	irm_gen_raw(w, b, (size_t)n);
-	irm_gen_lit(w, g->u[a->user].upn);
+	irm_gen_lit(w, "DTAA/");
+	irm_gen_lit(w, g->u[a->user].certid);
 	n = snprintf(b, sizeof(b), ",PC-%04u,", (unsigned)pc);
 	irm_gen_raw(w, b, (size_t)n);
 }

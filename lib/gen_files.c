@@ -62,12 +62,12 @@ fill_directory(struct gen_out *w, const struct gen_world *g)
 			title = "Chief Executive Officer";
 		else if (u->manager == 0)
 			title = "Head of Department";
-		irm_gen_lit(w, u->upn);
+		irm_gen_lit(w, irm_gen_who(g, u));
 		irm_gen_chr(w, ',');
 		irm_gen_lit(w, irm_gen_depts[u->dept].name);
 		irm_gen_chr(w, ',');
 		if (u->manager != UINT32_MAX)
-			irm_gen_lit(w, g->u[u->manager].upn);
+			irm_gen_lit(w, irm_gen_who(g, &g->u[u->manager]));
 		irm_gen_chr(w, ',');
 		irm_gen_lit(w, title);
 		irm_gen_chr(w, '\n');
@@ -83,7 +83,7 @@ fill_priority(struct gen_out *w, const struct gen_world *g)
 	for (i = 0; i < g->nusers; i++) {
 		irm_gen_room(w);
 		if (g->u[i].flags & GEN_U_PRIORITY) {
-			irm_gen_lit(w, g->u[i].upn);
+			irm_gen_lit(w, irm_gen_who(g, &g->u[i]));
 			irm_gen_chr(w, '\n');
 		}
 	}
@@ -351,7 +351,7 @@ fill_answers(struct gen_out *w, const struct gen_world *g)
 				continue;
 			irm_gen_room(w);
 			irm_gen_scen_window(g, u, &from, &to);
-			irm_gen_lit(w, u->upn);
+			irm_gen_lit(w, irm_gen_who(g, u));
 			irm_gen_chr(w, ',');
 			irm_gen_lit(w, irm_gen_scenario_name(sc));
 			irm_gen_chr(w, ',');
@@ -540,7 +540,7 @@ fill_psychometric(struct gen_out *w, const struct gen_world *g)
 		irm_gen_room(w);
 		full_name(w, &g->u[i]);
 		irm_gen_chr(w, ',');
-		irm_gen_lit(w, g->u[i].upn);
+		irm_gen_lit(w, g->u[i].certid);
 		for (k = 0; k < 5; k++) {
 			snprintf(b, sizeof(b), ",%u", 10 + (unsigned)(r % 41));
 			irm_gen_lit(w, b);
@@ -588,7 +588,7 @@ cert_ldap(const struct gen_world *g, const char *dir, struct irm_error *e)
 			irm_gen_room(&w);
 			full_name(&w, u);
 			irm_gen_chr(&w, ',');
-			irm_gen_lit(&w, u->upn);
+			irm_gen_lit(&w, u->certid);
 			irm_gen_chr(&w, ',');
 			irm_gen_lit(&w, u->upn);
 			irm_gen_chr(&w, ',');

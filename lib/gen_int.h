@@ -102,7 +102,9 @@ enum { /* user flags */
 
 struct gen_user {
 	char upn[56];
-	char local[40]; /* the part before @ */
+	char local[40];   /* the part before @ */
+	char certid[8];   /* CERT's account id: ABC1234 */
+	char certkey[16]; /* as irm-norm names the user: dtaa/abc1234 */
 	uint32_t manager;
 	uint16_t dept;
 	uint16_t flags;
@@ -131,6 +133,11 @@ struct gen_world {
 	uint32_t admin;   /* who deletes accounts: the head of IT */
 	uint64_t seed;
 };
+
+/* The name the tenant's files give the user by (the directory, the HR
+ * rows, the answer key): the UPN, or with -f cert the account id as
+ * irm-norm writes it (dtaa/abc1234), as the CERT files name users. */
+const char *irm_gen_who(const struct gen_world *g, const struct gen_user *u);
 
 int irm_gen_world_init(
     struct gen_world *g, const struct irm_gen_opts *o, struct irm_error *e);

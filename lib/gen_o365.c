@@ -980,7 +980,7 @@ hr(struct rec *x)
 		int down = (u->flags & GEN_U_DEMOTED) != 0;
 
 		irm_gen_lit(w, "Job level change,");
-		irm_gen_lit(w, u->upn);
+		irm_gen_lit(w, irm_gen_who(x->g, u));
 		irm_gen_raw(w, ",,,", 3);
 		irm_gen_stamp(w, x->a->t);
 		irm_gen_lit(w, down ? "Z,Reorganization,," : "Z,Promotion,,");
@@ -993,7 +993,7 @@ hr(struct rec *x)
 	}
 	if (x->a->arg == GEN_HR_RESIGN) {
 		irm_gen_lit(w, "Resignation,");
-		irm_gen_lit(w, u->upn);
+		irm_gen_lit(w, irm_gen_who(x->g, u));
 		irm_gen_chr(w, ',');
 		irm_gen_stamp(w, x->a->t);
 		irm_gen_raw(w, "Z,", 2);
@@ -1003,7 +1003,7 @@ hr(struct rec *x)
 		int poor = (u->flags & GEN_U_POOR) != 0;
 
 		irm_gen_lit(w, "Performance review,");
-		irm_gen_lit(w, u->upn);
+		irm_gen_lit(w, irm_gen_who(x->g, u));
 		irm_gen_raw(w, ",,,", 3);
 		irm_gen_stamp(w, x->a->t);
 		irm_gen_raw(w, "Z,", 2);

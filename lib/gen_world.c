@@ -220,6 +220,20 @@ name_user(struct gen_user *u, unsigned i)
 		snprintf(u->local, sizeof(u->local), "%s.%s", firsts[j % 100],
 		    irm_gen_lasts[j / 100]);
 	snprintf(u->upn, sizeof(u->upn), "%s@contoso.com", u->local);
+	/* CERT's ids are three capitals and four digits (ACM2278): the
+	 * initials, a letter and the index keep them unique. */
+	snprintf(u->certid, sizeof(u->certid), "%c%c%c%04u",
+	    u->local[0] & ~0x20, irm_gen_lasts[j / 100][0] & ~0x20,
+	    'A' + (int)(i / 10000 % 26), i % 10000);
+	snprintf(u->certkey, sizeof(u->certkey), "dtaa/%c%c%c%04u",
+	    u->certid[0] | 0x20, u->certid[1] | 0x20, u->certid[2] | 0x20,
+	    i % 10000);
+}
+
+const char *
+irm_gen_who(const struct gen_world *g, const struct gen_user *u)
+{
+	return g->o->format == GEN_FMT_CERT ? u->certkey : u->upn;
 }
 
 /* ---------------------------------------------------------- calendar */

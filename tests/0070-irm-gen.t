@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 28
+plan 29
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -101,7 +101,17 @@ check "-f cert: irm-norm reads it, exit 0 and no diagnostics" \
 sed -n 's/.* in, \([0-9]*\) records out.*/\1/p' "$TMP/gen.err" >"$TMP/n"
 wc -l <"$TMP/cev" | tr -d ' ' >"$TMP/m"
 check_same "-f cert: one event per record" "$TMP/m" "$TMP/n"
-check "-f cert: the same answer key" cmp "$C/answers.csv" "$A/answers.csv"
+# The CERT files name users by account id (DTAA/ABC1234, dtaa/abc1234
+# once irm-norm lower-cases it), as the dataset does; LDAP maps ids to
+# addresses, and through it the answer key is the O365 tenant's.
+cat "$C"/LDAP/*.csv | awk -F, -v OFS=, '
+    FILENAME == "-" { if ($2 != "user_id") id["dtaa/" tolower($2)] = $3; next }
+    FNR > 1 { $1 = ($1 in id) ? id[$1] : "unknown " $1 } { print }' \
+    - "$C/answers.csv" >"$TMP/cert-answers"
+check "-f cert: the same answer key, by account id" cmp "$TMP/cert-answers" "$A/answers.csv"
+check "-f cert: users named by account id, as DTAA/ABC1234" sh -c \
+    'grep -q "^[{][^,]*,[^,]*,DTAA/[A-Z][A-Z][A-Z][0-9][0-9][0-9][0-9],PC-" "$1" &&
+     ! grep -q "^[{][^,]*,[^,]*,[^,]*@" "$1"' sh "$C/raw/logon.csv"
 
 check_rc "a directory that is not empty: exit 3" 3 irm-gen -u 10 -d 2 "$A"
 check_rc "an unknown scenario: exit 2" 2 irm-gen -c nosuch "$TMP/g"
