@@ -15,10 +15,7 @@
 # compare with.
 . "$(dirname "$0")/lib.sh"
 plan 17
-cat >"$TMP/all.json" <<'JSON'
-{"name": "all", "template": "security_violations", "triggers": [],
- "alert": {"min_score": 1}}
-JSON
+security_all "$TMP/all.json"
 cat >"$TMP/risky.json" <<'JSON'
 {"name": "risky", "template": "security_violations_risky_users",
  "alert": {"min_score": 1}}

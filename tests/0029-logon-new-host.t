@@ -14,10 +14,7 @@
 # real dataset counted); end to end from CERT CSV files.
 . "$(dirname "$0")/lib.sh"
 plan 12
-cat >"$TMP/all.json" <<'JSON'
-{"name": "all", "template": "security_violations", "triggers": [],
- "alert": {"min_score": 1}}
-JSON
+security_all "$TMP/all.json"
 cat >"$TMP/dep.json" <<'JSON'
 {"name": "dep", "template": "security_violations_departing"}
 JSON

@@ -155,3 +155,10 @@ store_at() {
 have_shared() { [ -d "$IRM_SHARED/$1" ]; }
 
 done_testing() { [ "$_fail" = 0 ]; exit $?; }
+
+# security_all FILE: a policy of every security indicator for every user
+# on every day (no trigger), writing what reaches a score of 1.
+security_all() {
+	printf '%s\n' '{"name": "all", "template": "security_violations", "triggers": [],' \
+	    ' "alert": {"min_score": 1}}' >"$1"
+}
