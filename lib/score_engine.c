@@ -388,16 +388,18 @@ trig_window(const struct trig *t, const struct irm_policy *p, int64_t *from,
 	*to = t->to + p->after_days;
 }
 
-/* The earliest trigger of p's kinds whose window covers day, or NULL. */
+/* The earliest trigger of p's kinds but skip (0: none) whose window covers
+ * day, or NULL. */
 static const struct trig *
-covering(const struct user *u, const struct irm_policy *p, int64_t day)
+covering(
+    const struct user *u, const struct irm_policy *p, int64_t day, int skip)
 {
 	const struct trig *best = NULL;
 	int64_t from, to;
 	int i;
 
 	for (i = 0; i < u->ntrig; i++) {
-		if (!(u->trig[i].type & p->triggers))
+		if (!(u->trig[i].type & p->triggers & ~skip))
 			continue;
 		trig_window(&u->trig[i], p, &from, &to);
 		if (day < from || day > to)
@@ -420,8 +422,15 @@ irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
 		return 0;
 	if (p->triggers == 0)
 		return 1;
-	*t = covering(u, p, day);
+	*t = covering(u, p, day, 0);
 	return *t != NULL;
+}
+
+const struct trig *
+irm_eng_other_trigger(
+    const struct user *u, const struct irm_policy *p, int64_t day)
+{
+	return covering(u, p, day, IRM_TRIG_EXFIL);
 }
 
 static int

@@ -193,6 +193,10 @@ int irm_eng_kept_has(const struct uday *d, uint32_t k);
  * policy with triggers a trigger whose window holds day (*t, the
  * earliest)?
  */
+/* The earliest trigger of p's kinds other than exfiltration whose window
+ * covers day, or NULL. */
+const struct trig *irm_eng_other_trigger(
+    const struct user *u, const struct irm_policy *p, int64_t day);
 int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, int64_t day, const struct trig **t);
 

@@ -287,6 +287,7 @@ struct part {
 	int64_t day;
 	int idx, kind;
 	double base, x;
+	int pointed; /* some count touched priority content or unallowed */
 };
 
 /* The part a count is for p, if any: its kind and points before decay. */
@@ -302,6 +303,8 @@ part_of(const struct irm_policy *p, const struct uday *d, const struct iday *id,
 	pt->day = d->day;
 	pt->idx = id->idx;
 	pt->kind = id->rk;
+	pt->pointed = id->unallowed > 0 || id->prio >= PRIO_MIN ||
+	    (id->prio > 0 && id->prio == id->n);
 	pt->base = pi->weight;
 	if (id->rk == RISK_RISE && id->prio)
 		pt->base *= 1.5;
@@ -342,6 +345,19 @@ strong_trigger(const struct trig *t)
 	return (t->type & (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED)) != 0;
 }
 
+/* Does p watch data leaving (an exfiltration indicator enabled), as the
+ * data templates do and the security ones do not? */
+static int
+takes_data(const struct irm_policy *p)
+{
+	size_t i;
+
+	for (i = 0; i < irm_nindicators; i++)
+		if (p->ind[i].enabled && irm_indicators[i].exfiltration)
+			return 1;
+	return 0;
+}
+
 static void
 risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
     struct irm_buf *out)
@@ -352,14 +368,19 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	const struct trig *t;
 	char day[IRM_TIME_LEN];
 	double sum = 0;
-	int i, j, n = 0, nf = 1, score, sev, ninds = 0;
+	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
 	struct cum *c;
 
 	/* Weak signals add up for a user an event of the policy's triggers
 	 * (not exfiltration, itself a count) put in scope: new things are
 	 * common enough otherwise (measured by make eval). */
 	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
-	    t == NULL || t->type == IRM_TRIG_EXFIL)
+	    t == NULL)
+		return;
+	/* In scope by its own exfiltration first, by a DLP match later:
+	 * the match is the reason. */
+	if (t->type == IRM_TRIG_EXFIL &&
+	    (t = irm_eng_other_trigger(u, p, d->day)) == NULL)
 		return;
 	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {
 		const struct uday *x = &u->days[i];
@@ -377,10 +398,15 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 			/* One part per indicator: its strongest. */
 			for (k = 0; k < n && v[k].idx != pt.idx; k++)
 				;
-			if (k == n)
+			if (k == n) {
 				v[n++] = pt;
-			else if (pt.base * pt.x > v[k].base * v[k].x)
-				v[k] = pt;
+			} else {
+				pt.pointed |= v[k].pointed;
+				if (pt.base * pt.x > v[k].base * v[k].x)
+					v[k] = pt;
+				else
+					v[k].pointed = pt.pointed;
+			}
 		}
 	}
 	/* Parts older than two weeks, and staging, add their points but
@@ -388,8 +414,11 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	for (i = 0; i < n; i++) {
 		sum += v[i].base * v[i].x;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
+		pointed |= v[i].pointed;
 	}
 	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
+		return;
+	if (!strong_trigger(t) && !pointed && takes_data(p))
 		return;
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),

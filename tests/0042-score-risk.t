@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 11
+plan 14
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -129,6 +129,54 @@ sed -n '/"s3"/!p' "$TMP/sab.jsonl" >"$TMP/own.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/own.jsonl" >"$TMP/out"
 check "the user's own mail is not mail as another: no risk" \
     test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+
+# 1f. In scope by a data leak first: leaker@, with the quiet history,
+#    copies a file to USB media for the first time on Tuesday (the
+#    exfiltration trigger of data_leaks), uploads one to Dropbox on
+#    Wednesday and shares one with a gmail.com guest (unallowed) on
+#    Thursday, when a DLP rule matches at high severity.  The DLP match is
+#    a trigger other than exfiltration, and names the risk: three new
+#    things, (20 + 20 + 20) x 1.5 = 90 (before, none: the exfiltration
+#    came first, and a user in scope by exfiltration has no risk).
+printf '{"name": "leaks", "template": "data_leaks"}\n' >"$TMP/leaks.json"
+# leak USER GUEST: the story above, the share with GUEST.
+leak() {
+	history "$1" 0
+	ev 2026-03-10T11:00:00.000Z "$1-n1" "$1" usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z "$1-n2" "$1" cloud_uploaded "" \
+	    ',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+	ev 2026-03-12T11:00:00.000Z "$1-n3" "$1" shared \
+	    ',"share":{"scope":"external","target":"'"$2"'#ext#@contoso.onmicrosoft.com"}' ',"file":{"name":"q.xlsx"}'
+	ev 2026-03-12T11:05:00.000Z "$1-dlp" "$1" dlp_matched ',"severity":"high"'
+}
+leak leaker@contoso.com leaker_gmail.com | sort >"$TMP/leak.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity,
+    ([.irm.parts[]|.indicator]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-12 90 dlp_matched usb_copy,cloud_upload,file_shared_external" >"$TMP/want"
+check_same "in scope by exfiltration, then a DLP match: a risk, named by the match" "$TMP/got" "$TMP/want"
+
+# 1g. The same with the share to a customer (external, not unallowed)
+#    and no priority content: three new channels for ordinary files after
+#    a DLP match are a new job as often as a leak, no risk (90 before).
+#    A security policy has no data to point at: its three new things
+#    after a security alert still make one (1h).
+leak other@contoso.com bob_fabrikam.com | sort >"$TMP/leak2.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak2.jsonl" >"$TMP/out"
+check "the same to a customer, ordinary files: no risk" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+{
+	history sec@contoso.com 0
+	ev 2026-03-09T08:00:00.000Z sa sec@contoso.com security_alert ',"alert_category":"UnwantedSoftware"'
+	ev 2026-03-10T21:00:00.000Z sb sec@contoso.com logon
+	ev 2026-03-11T09:00:00.000Z sc sec@contoso.com usb_mounted
+	ev 2026-03-11T21:00:00.000Z sd sec@contoso.com email_sent "" ',"email":{"from":{"address":["boss@contoso.com"]}}'
+} | sort >"$TMP/sec.jsonl"
+printf '{"name": "secv", "template": "security_violations"}\n' >"$TMP/secv.json"
+irm-score -s "$S/settings.json" -p "$TMP/secv.json" "$TMP/sec.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | ([.irm.parts[]|.indicator]|sort|join(","))' "$TMP/out" | tail -n 1 >"$TMP/got"
+echo "after_hours_logon,email_as_other,unwanted_software,usb_mount" >"$TMP/want"
+check_same "a security policy: new things after an alert make a risk without data" "$TMP/got" "$TMP/want"
 
 # 2. steady@ copies 12 build artefacts to USB media every weekday, and
 #    goes on after resigning: usb_copy 12/day is level 2, 40 points, but
