@@ -106,14 +106,25 @@ own_after_share(const struct user *u, int64_t day)
 }
 
 /*
- * Did the count touch priority content enough to say so: 3 of its events
- * or more, or all of them?  One priority file among forty printed is the
- * day's work, not its target.
+ * Did the count touch priority content enough to weigh it (x1.5): 3 of
+ * its events or more, or all of them?  One priority file among forty
+ * printed is the day's work, not its target.
  */
 static int
 prio_enough(const struct iday *x)
 {
 	return x->prio >= PRIO_MIN || (x->prio > 0 && x->prio == x->n);
+}
+
+/*
+ * And enough to corroborate the count on its own: the same, but a single
+ * event is not (an executive's one board deck to the company's Box is
+ * the day's work; with an unallowed domain or after hours it is not).
+ */
+static int
+prio_corroborates(const struct iday *x)
+{
+	return x->prio >= PRIO_MIN || (x->prio > 1 && x->prio == x->n);
 }
 
 /* Is idx the after-hours logon indicator (after hours by definition)? */
@@ -169,7 +180,8 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 		    strcmp(f[i].name, "unusual_activity") != 0 &&
 		    (strcmp(f[i].name, "priority_content") != 0 ||
 		        !(logon_after_hours(id->idx) ||
-		            irm_risk_collection(id->idx))))
+		            irm_risk_collection(id->idx) ||
+		            !prio_corroborates(id))))
 			k++;
 	if (t && t->type != IRM_TRIG_EXFIL)
 		k++;

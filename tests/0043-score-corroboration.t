@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 10
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -190,6 +190,26 @@ rn@contoso.com 23 steps+uncorroborated
 xt@contoso.com 45 steps
 OUT
 check_same "a rename does not corroborate a sequence, a label removed or a type changed does" "$TMP/got" "$TMP/want"
+
+# 7. One event, all of it priority content: it weighs (x1.5) but does
+#    not corroborate on its own.  solo@ copies one priority file to USB
+#    media: 20 x 1.5 x 0.5 = 15 (30 before: one priority file is an
+#    executive's ordinary day).  late@ does the same at 23:00 on a
+#    Wednesday (after hours corroborates): 20 x 1.5 x 1.25 = 38; two
+#    priority files (duo@) corroborate: 20 x 1.5 = 30.
+{
+	usb_copies solo@contoso.com s 2026-03-04T10:%d:00.000Z s%d.txt 10 11 "$HC"
+	usb_copies late@contoso.com l 2026-03-04T22:%d:00.000Z l%d.txt 10 11 "$HC"
+	usb_copies duo@contoso.com d 2026-03-04T10:%d:00.000Z d%d.txt 10 12 "$HC"
+} | sort >"$TMP/single.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/single.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+duo@contoso.com 30 level+priority_content
+late@contoso.com 38 level+priority_content+after_hours
+solo@contoso.com 15 level+priority_content+uncorroborated
+OUT
+check_same "one priority event weighs but does not corroborate; two do" "$TMP/got" "$TMP/want"
 
 # 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
