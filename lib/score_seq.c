@@ -377,7 +377,10 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 		    step_names[k]);
 	}
 	f[0].points = SEQ_STEP_POINTS * steps;
-	if (q->prio) {
+	/* As for a day's count: one priority file among four is the
+	 * work, not its target; 3 or more, or all of them, weigh. */
+	if (q->prio >= PRIO_MIN ||
+	    (q->prio > 0 && q->prio == q->step[IRM_SEQ_EXFIL].count)) {
 		f[nf] = (struct factor){"priority_content", "", 1.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%d of %d files touched priority content", q->prio,

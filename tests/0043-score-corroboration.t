@@ -41,9 +41,11 @@ check_same "with the default min_score only the corroborated count is written" "
 # 2. Sequences: one file downloaded, printed and deleted is 45 points of
 #    steps, routine work: x0.5, 23, nothing.  Five files the same way
 #    (many_files) are corroborated: 45 x 1.25 = 56.  Three files, two of
-#    them priority content, are a clerk printing her reports: x1.5 x0.5
-#    = 34 (68 before: priority content in any of three files
-#    corroborated); three of three corroborate: 68.
+#    them priority content, are a clerk printing her reports: priority
+#    content weighs only at 3 files or all of them, as for a day's count,
+#    so x0.5, 23, nothing (34 with x1.5 before; 68 before that, when
+#    priority content in any of three files corroborated); three of
+#    three weigh and corroborate: 68.
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 # seqof USER FILES [PRIORITY]: FILES files downloaded, printed and
 # deleted, the first PRIORITY of them labelled Highly Confidential.
@@ -69,7 +71,6 @@ irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/seq.jsonl" |
 cat >"$TMP/want" <<'OUT'
 allprio@contoso.com 68 steps+priority_content
 five@contoso.com 56 steps+many_files
-twoprio@contoso.com 34 steps+priority_content+uncorroborated
 OUT
 check_same "a one-file sequence is routine, five files are not, nor 2 of 3 of priority content" "$TMP/got" "$TMP/want"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/seq.jsonl" |
