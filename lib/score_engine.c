@@ -660,9 +660,10 @@ finalize(
 	irm_pop_final(g, u, d);
 	if (irm_pop_first(g))
 		return;
+	/* Before the triggers: a trigger scores the day at once. */
+	irm_risk_mark(g, u, d);
 	exfil_trigger(g, u, d, out);
 	risky_trigger(g, u, d, out);
-	irm_risk_mark(g, u, d);
 	score_all(g, u, d, out);
 	irm_risk_score(g, u, d, out);
 	drop_evidence(g, d);

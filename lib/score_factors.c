@@ -81,19 +81,20 @@ irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
  * The share of the user's counted events outside working hours over the
  * 30 days before day, every indicator together but after-hours logons
  * (after hours by definition: a weekend logon would make anyone a night
- * worker); -1 with fewer than OWN_MIN_DAYS active days or no such event
- * (no habit to speak of).
+ * worker); *active gets the active days of those 30.  -1 without such an
+ * event.
  */
-static double
-own_after_share(const struct user *u, int64_t day)
+double
+irm_eng_own_after(const struct user *u, int64_t day, int *active)
 {
 	double n = 0, after = 0;
-	int i, j, active = 0;
+	int i, j;
 
+	*active = 0;
 	for (i = 0; i < u->ndays; i++) {
 		if (u->days[i].day < day - 30 || u->days[i].day >= day)
 			continue;
-		active++;
+		++*active;
 		for (j = 0; j < u->days[i].nind; j++) {
 			if (strcmp(irm_indicators[u->days[i].ind[j].idx].name,
 			        "after_hours_logon") == 0)
@@ -102,7 +103,18 @@ own_after_share(const struct user *u, int64_t day)
 			after += u->days[i].ind[j].after;
 		}
 	}
-	return active < OWN_MIN_DAYS || n == 0 ? -1 : after / n;
+	return n == 0 ? -1 : after / n;
+}
+
+/* The same, -1 with fewer than OWN_MIN_DAYS active days (no habit to
+ * speak of). */
+static double
+own_after_share(const struct user *u, int64_t day)
+{
+	int active;
+	double share = irm_eng_own_after(u, day, &active);
+
+	return active < OWN_MIN_DAYS ? -1 : share;
 }
 
 /*
@@ -151,7 +163,7 @@ after_hours_exfil(const struct uday *d)
 		const struct iday *x = &d->ind[i];
 
 		if (irm_indicators[x->idx].exfiltration && x->after &&
-		    (x->rk == RISK_NEW || prio_enough(x) || x->unallowed))
+		    (RISK_FIRST(x->rk) || prio_enough(x) || x->unallowed))
 			return x->idx;
 	}
 	return -1;
@@ -186,7 +198,7 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	if (t && t->type != IRM_TRIG_EXFIL)
 		k++;
 	/* A first sync is a new device as often as anything. */
-	if (id->rk == RISK_NEW && !irm_risk_collection(id->idx))
+	if (RISK_FIRST(id->rk) && !irm_risk_collection(id->idx))
 		k++;
 	/* A high count of collection is not exfiltration: it needs
 	 * something else too; and a high count is strong only against a

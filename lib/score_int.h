@@ -96,7 +96,12 @@ struct irm_signin {
 	int32_t mailday;  /* the latest of them */
 };
 /* What a count is for the user's risk (score_risk.c). */
-enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE };
+/* RISK_HOURS is a kind of part (score_risk.c), never an iday.rk. */
+enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE, RISK_HOURS };
+#define RISK_KIND 3  /* iday.rk & RISK_KIND: the kind */
+#define RISK_SHORT 4 /* iday.rk bit: judged on fewer than OWN_MIN_DAYS days */
+/* New, on a history long enough to corroborate a count on its own. */
+#define RISK_FIRST(rk) (((rk) & (RISK_KIND | RISK_SHORT)) == RISK_NEW)
 
 struct user {
 	char *name;
@@ -163,6 +168,7 @@ struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
  * with any event of the user) of the 30 days before day; their number
  * goes to *active.
  */
+double irm_eng_own_after(const struct user *u, int64_t day, int *active);
 double irm_eng_own_mean(
     const struct user *u, int idx, int64_t day, int *active);
 

@@ -1,16 +1,18 @@
 /*
  * score_risk.c - user risk: weak signals of a user added up over days,
  * with a decay, per policy.  A count that is new for the user (an
- * indicator the user never had in the 60 days before, with 14 active days
- * of history or more, and that fewer than half of the user's peers
- * had in the 30 days to the day) and a rise over the user's own mean
- * (not for downloads) are the parts (the strongest of each indicator); their
- * sum over the last 30 days, halved for every whole week of age, times 1.5 for
- * the event of the policy's triggers (not exfiltration) that put the user in
- * scope, is the score; without such an event there is none. Written when it
- * reaches min_score and the parts name three indicators or more (not staging)
- * (two when the user is leaving: a resignation or a deleted account), at most
- * once in 7 days per policy unless the severity rises (irm-score(1) SCORING,
+ * indicator the user never had in the 60 days before, with 7 active days
+ * of history or more, 14 unless the user is leaving, and that fewer than
+ * half of the user's peers had in the 30 days to the day), a rise over
+ * the user's own mean (not for downloads) and exfiltration on two days at
+ * hours the user does not work are the parts (the strongest of each
+ * indicator); their sum over the last 30 days, halved for every whole
+ * week of age, times 1.5 for the event of the policy's triggers (not
+ * exfiltration) that put the user in scope, is the score; without such an
+ * event there is none.  Written when it reaches min_score and the parts
+ * name three indicators or more (not staging) (two when the user is
+ * leaving: a resignation or a deleted account), at most once in 7 days
+ * per policy unless the severity rises (irm-score(1) SCORING,
  * irm-insight(5)).
  */
 #include <math.h>
@@ -26,13 +28,20 @@
 #define RISK_DAYS 30      /* parts counted over these days */
 #define RISK_HALF 7       /* their points halve every 7 days of age */
 #define RISK_NEW_DAYS 60  /* new: not in this many days before */
-#define RISK_RISE 3       /* rise: this many times the own mean */
+#define RISK_RISE_X 3     /* rise: this many times the own mean */
 #define RISK_MIN_INDS 3   /* distinct indicators among the parts */
 #define RISK_MIN_STRONG 2 /* the same for a user who is leaving */
 #define RISK_EVERY 7      /* days between two insights of one severity */
 #define RISK_PARTS 64     /* parts kept for an insight, at most */
 #define RISK_PEERS 20     /* fewer peers: the organization, or no comparison */
 #define RISK_PEER_DIV 2   /* new: fewer than half of the peers had it */
+/* A leaver's parts on this many active days of history, others' on
+ * OWN_MIN_DAYS: a three-week extract of audit data (the CERT benchmark's)
+ * holds about 15 working days, and an insider's first steps come within
+ * them.  A short history is weak evidence: it takes a resignation too. */
+#define RISK_MIN_DAYS 7
+#define RISK_HOURS_SHARE 0.05 /* hours: the user's own share after hours */
+#define RISK_HOURS_DAYS 2     /* hours: on this many days of two weeks */
 
 /*
  * The peers' counts for the day being scored: per department of the
@@ -227,20 +236,29 @@ irm_risk_collection(int idx)
 	    strcmp(a, "file_synced") == 0;
 }
 
+/* Did the count touch priority content (3 events or more, or all of them)
+ * or an unallowed domain? */
+static int
+pointed(const struct iday *id)
+{
+	return id->unallowed > 0 || id->prio >= PRIO_MIN ||
+	    (id->prio > 0 && id->prio == id->n);
+}
+
 void
 irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 {
 	const struct irm_settings *s = g->o.settings;
 	double own, bar;
 	uint32_t npeers, with;
-	int i, had, active;
+	int i, had, active, hist;
 
 	for (i = 0; i < d->nind; i++) {
 		struct iday *id = &d->ind[i];
 
 		id->rk = RISK_NONE;
-		if (history(u, id->idx, d->day, RISK_NEW_DAYS, &had) <
-		    OWN_MIN_DAYS)
+		hist = history(u, id->idx, d->day, RISK_NEW_DAYS, &had);
+		if (hist < RISK_MIN_DAYS)
 			continue;
 		if (!had) {
 			/* New for the user, but ordinary for the peers (the
@@ -251,13 +269,15 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			if (npeers <= RISK_PEERS ||
 			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
 				id->rk = RISK_NEW;
-			continue;
+		} else {
+			own = irm_eng_own_mean(u, id->idx, d->day, &active);
+			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
+			if (active >= OWN_MIN_DAYS && id->n >= bar &&
+			    !irm_risk_collection(id->idx))
+				id->rk = RISK_RISE;
 		}
-		own = irm_eng_own_mean(u, id->idx, d->day, &active);
-		bar = fmax(s->unusual_min_daily, RISK_RISE * own);
-		if (active >= OWN_MIN_DAYS && id->n >= bar &&
-		    !irm_risk_collection(id->idx))
-			id->rk = RISK_RISE;
+		if (id->rk != RISK_NONE && hist < OWN_MIN_DAYS)
+			id->rk |= RISK_SHORT;
 	}
 }
 
@@ -290,25 +310,28 @@ struct part {
 	int pointed; /* some count touched priority content or unallowed */
 };
 
-/* The part a count is for p, if any: its kind and points before decay. */
+/* The part (new or rise) a count is for p, if any: its kind and points
+ * before decay. */
 static int
 part_of(const struct irm_policy *p, const struct uday *d, const struct iday *id,
-    struct part *pt)
+    int leaving, struct part *pt)
 {
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
+	int kind = id->rk & RISK_KIND;
 
-	if (id->rk == RISK_NONE || !pi->enabled ||
-	    (p->priority_only == 1 && id->prio == 0))
+	/* On a short history only for a leaver: see RISK_MIN_DAYS. */
+	if (kind == RISK_NONE || !pi->enabled ||
+	    (p->priority_only == 1 && id->prio == 0) ||
+	    ((id->rk & RISK_SHORT) && !leaving))
 		return 0;
 	pt->day = d->day;
 	pt->idx = id->idx;
-	pt->kind = id->rk;
-	pt->pointed = id->unallowed > 0 || id->prio >= PRIO_MIN ||
-	    (id->prio > 0 && id->prio == id->n);
+	pt->kind = kind;
+	pt->pointed = pointed(id);
 	pt->base = pi->weight;
-	if (id->rk == RISK_RISE && id->prio)
+	if (kind == RISK_RISE && id->prio)
 		pt->base *= 1.5;
-	if (id->rk == RISK_RISE && id->unallowed)
+	if (kind == RISK_RISE && id->unallowed)
 		pt->base *= 1.5;
 	return 1;
 }
@@ -316,6 +339,8 @@ part_of(const struct irm_policy *p, const struct uday *d, const struct iday *id,
 static void
 write_parts(struct irm_buf *out, const struct part *v, int n)
 {
+	static const char *const kind_names[] = {
+	    [RISK_NEW] = "new", [RISK_RISE] = "rise", [RISK_HOURS] = "hours"};
 	char day[IRM_TIME_LEN];
 	int i;
 
@@ -327,7 +352,7 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 		    "\"kind\":\"%s\",\"base\":%.17g,\"x\":%.17g,"
 		    "\"points\":%.17g}",
 		    i ? "," : "", day, irm_indicators[v[i].idx].name,
-		    v[i].kind == RISK_NEW ? "new" : "rise", v[i].base, v[i].x,
+		    kind_names[v[i].kind], v[i].base, v[i].x,
 		    v[i].base * v[i].x);
 	}
 	irm_buf_addc(out, ']');
@@ -358,6 +383,89 @@ takes_data(const struct irm_policy *p)
 	return 0;
 }
 
+/*
+ * The hours part for p on day, if any: exfiltration mostly outside
+ * working hours on RISK_HOURS_DAYS days or more of the last two weeks by
+ * a user who did not work then (under RISK_HOURS_SHARE of the counted
+ * events of the 30 days before the first of those days, over RISK_MIN_DAYS
+ * active days, or OWN_MIN_DAYS unless leaving), each count through a
+ * channel the user had not used before that first day, a rise, or
+ * priority content or an unallowed domain: a late worker's routine is
+ * none of these, and one late evening is life.  The part is the strongest
+ * such count's, at half its indicator's weight.
+ */
+static int
+hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
+    int leaving, struct part *best)
+{
+	int64_t first = INT64_MIN, last = INT64_MIN;
+	int i, j, ndays = 0, active, had, found = 0;
+	double share, x;
+
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *d = &u->days[i];
+
+		if (d->day <= day - 2 * RISK_HALF || d->day > day)
+			continue;
+		for (j = 0; j < d->nind; j++) {
+			const struct iday *id = &d->ind[j];
+			const struct irm_pol_ind *pi = &p->ind[id->idx];
+
+			if (!irm_indicators[id->idx].exfiltration ||
+			    id->after * 2 <= id->n || !pi->enabled ||
+			    (p->priority_only == 1 && id->prio == 0))
+				continue;
+			if (first == INT64_MIN) {
+				first = d->day;
+				share = irm_eng_own_after(u, first, &active);
+				if (active < RISK_MIN_DAYS ||
+				    (active < OWN_MIN_DAYS && !leaving) ||
+				    share < 0 || share >= RISK_HOURS_SHARE)
+					return 0;
+			}
+			history(u, id->idx, first, RISK_NEW_DAYS, &had);
+			if (had && (id->rk & RISK_KIND) != RISK_RISE &&
+			    !pointed(id))
+				continue;
+			ndays += d->day != last;
+			last = d->day;
+			x = ldexp(1, -(int)((day - d->day) / RISK_HALF));
+			if (found++ &&
+			    pi->weight / 2.0 * x <= best->base * best->x)
+				continue;
+			*best = (struct part){d->day, id->idx, RISK_HOURS,
+			    pi->weight / 2.0, x, pointed(id)};
+		}
+	}
+	return ndays >= RISK_HOURS_DAYS;
+}
+
+/* Add pt, of a count of the days to day, to the n parts of v: one part
+ * per indicator, its strongest (the hours part is one of its own).
+ * Returns the new n. */
+static int
+add_part(struct part *v, int n, struct part *pt, int64_t day)
+{
+	int k;
+
+	/* Exact: a power of two. */
+	pt->x = ldexp(1, -(int)((day - pt->day) / RISK_HALF));
+	for (k = 0; k < n; k++)
+		if ((v[k].kind == RISK_HOURS) == (pt->kind == RISK_HOURS) &&
+		    (pt->kind == RISK_HOURS || v[k].idx == pt->idx))
+			break;
+	if (k == n) {
+		v[n++] = *pt;
+		return n;
+	}
+	pt->pointed |= v[k].pointed;
+	if (pt->base * pt->x > v[k].base * v[k].x)
+		v[k] = *pt;
+	else
+		v[k].pointed = pt->pointed;
+	return n;
+}
+
 static void
 risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
     struct irm_buf *out)
@@ -369,6 +477,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	char day[IRM_TIME_LEN];
 	double sum = 0;
 	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
+	struct part pt;
 	struct cum *c;
 
 	/* Weak signals add up for a user an event of the policy's triggers
@@ -387,28 +496,12 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 
 		if (x->day <= d->day - RISK_DAYS || x->day > d->day)
 			continue;
-		for (j = 0; j < x->nind && n < RISK_PARTS; j++) {
-			struct part pt;
-			int k;
-
-			if (!part_of(p, x, &x->ind[j], &pt))
-				continue;
-			/* Exact: a power of two. */
-			pt.x = ldexp(1, -(int)((d->day - x->day) / RISK_HALF));
-			/* One part per indicator: its strongest. */
-			for (k = 0; k < n && v[k].idx != pt.idx; k++)
-				;
-			if (k == n) {
-				v[n++] = pt;
-			} else {
-				pt.pointed |= v[k].pointed;
-				if (pt.base * pt.x > v[k].base * v[k].x)
-					v[k] = pt;
-				else
-					v[k].pointed = pt.pointed;
-			}
-		}
+		for (j = 0; j < x->nind && n < RISK_PARTS; j++)
+			if (part_of(p, x, &x->ind[j], strong_trigger(t), &pt))
+				n = add_part(v, n, &pt, d->day);
 	}
+	if (n < RISK_PARTS && hours_part(u, p, d->day, strong_trigger(t), &pt))
+		n = add_part(v, n, &pt, d->day);
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own. */
 	for (i = 0; i < n; i++) {

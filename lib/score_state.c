@@ -176,8 +176,22 @@ get_list(struct irm_strv *l, struct json_object *a)
 		irm_eng_evid_add(l, json_object_get_string(irm_json_at(a, i)));
 }
 
+/* User risk's mark as written: a kind (none, new, rise) and the
+ * RISK_SHORT bit; 3 is a rise, as irm-score wrote it before 2026-12.
+ * Anything else is none. */
+static int
+get_rk(int64_t v)
+{
+	if (v == 3)
+		return RISK_RISE;
+	if (v < 0 || (v & ~(int64_t)(RISK_KIND | RISK_SHORT)) != 0 ||
+	    (v & RISK_KIND) == RISK_HOURS)
+		return RISK_NONE;
+	return (int)v;
+}
+
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk]; rk
- * (user risk's mark: none, new, rise) may be missing (none). */
+ * (user risk's mark) may be missing (none). */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
@@ -191,9 +205,8 @@ get_iday(struct uday *d, struct json_object *a)
 	id->prio = (uint32_t)jint(a, 2);
 	id->unallowed = (uint32_t)jint(a, 3);
 	id->after = (uint32_t)jint(a, 4);
-	if (irm_json_len(a) > 8 && jint(a, 8) >= RISK_NONE &&
-	    jint(a, 8) <= RISK_RISE)
-		id->rk = (int)jint(a, 8);
+	if (irm_json_len(a) > 8)
+		id->rk = get_rk(jint(a, 8));
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
 	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));

@@ -1,0 +1,141 @@
+#!/bin/sh
+# irm-score's user risk on a short history and at new hours (irm-score(1)
+# User risk): data that starts a week and a half before the leaver's
+# first steps (the three weeks of a CERT extract) is history enough for
+# user risk, not for a first time to corroborate a count on its own; and
+# exfiltration at hours a day worker never works is a part of its own,
+# unless the channel is the user's routine or the user works at night.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 9
+
+SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
+# history USER DAYS HOUR [USB]: the weekdays of the DAYS days from
+# 2026-02-23, two SharePoint downloads a day at HOUR (UTC; working hours
+# are 07:00 to 19:00), and USB copies at HOUR when USB is set.
+history() {
+	d=0
+	while [ $d -lt "$2" ]; do
+		day=$(date -u -d "2026-02-23 + $d days" +%Y-%m-%d)
+		d=$((d + 1))
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		ev "${day}T$3:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
+		ev "${day}T$3:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
+		[ -z "${4:-}" ] ||
+			ev "${day}T$3:45:00.000Z" "u-$1-$day" "$1" usb_copied "" ',"file":{"name":"build.zip"}'
+	done
+}
+resign() {
+	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+}
+# risk FILE POLICY: the risk insights of FILE, a line each: day, score,
+# indicator/kind/points of the parts.
+risk() {
+	irm-score -s "$S/settings.json" -p "$2" "$1" >"$TMP/out"
+	jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+	    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out"
+}
+
+# 1. short@ has 10 active days before resigning on Monday 2026-03-09
+#    (data from 2026-02-23), copies a file to USB media for the first
+#    time on Tuesday and uploads one to Dropbox for the first time on
+#    Wednesday, both in working hours: two new things for a leaver,
+#    (20 + 20) x 1.5 = 60.  Before, user risk wanted 14 active days.
+{
+	history short@contoso.com 14 09
+	resign short@contoso.com
+	ev 2026-03-10T11:00:00.000Z n1 short@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z n2 short@contoso.com cloud_uploaded "" ',"file":{"name":"roadmap.pptx"}'"$DROPBOX"
+} | sort >"$TMP/short.jsonl"
+risk "$TMP/short.jsonl" "$S/departing.json" >"$TMP/got"
+echo "2026-03-11 60 usb_copy/new/20,cloud_upload/new/20" >"$TMP/want"
+check_same "10 active days of history: two new things after a resignation make a risk" "$TMP/got" "$TMP/want"
+
+# 2. A first time on 10 active days does not corroborate a count on its
+#    own: in a data_leaks policy, short@'s first USB copy of one priority
+#    file is 20 x1.5 (priority content) x0.5 (uncorroborated) = 15; with
+#    20 active days it corroborates: 30.
+printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n' >"$TMP/leaks.json"
+# first_copy DAYS: the first priority USB copy after DAYS days of history.
+first_copy() {
+	{
+		history prio@contoso.com "$1" 09
+		ev 2026-03-24T11:00:00.000Z p1 prio@contoso.com usb_copied \
+		    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' \
+		    ',"file":{"name":"board.pptx"}'
+	} | sort >"$TMP/prio.jsonl"
+	irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/prio.jsonl" |
+	    jq -r 'select(.irm.indicator == "usb_copy") | "\(.irm.score) \([.irm.factors[].name]|join(","))"'
+}
+first_copy 14 >"$TMP/got"
+echo "15 level,priority_content,uncorroborated" >"$TMP/want"
+check_same "a first time on 10 active days does not corroborate" "$TMP/got" "$TMP/want"
+first_copy 28 >"$TMP/got"
+echo "30 level,priority_content" >"$TMP/want"
+check_same "... on 20 active days it does" "$TMP/got" "$TMP/want"
+
+# 3. CERT's leaker: day@ never works after hours, resigns, then copies
+#    files to USB media for the first time on two nights: the new channel
+#    (20) and the new hours (half the indicator's weight, 10) are two
+#    parts, (20 + 10) x 1.5 = 45 on the second night.  Before, one part
+#    and no risk.  One such night alone is life (a quiet leaver's late
+#    upload): no hours part, no risk.
+{
+	history day@contoso.com 28 09
+	resign day@contoso.com
+	ev 2026-03-10T22:00:00.000Z h1 day@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-10T22:05:00.000Z h2 day@contoso.com usb_copied "" ',"file":{"name":"specs.docx"}'
+} | sort >"$TMP/day1.jsonl"
+risk "$TMP/day1.jsonl" "$S/departing.json" >"$TMP/got"
+check_same "a first USB copy on one night by a day worker after resigning: no risk" "$TMP/got" /dev/null
+{
+	cat "$TMP/day1.jsonl"
+	ev 2026-03-12T21:30:00.000Z h3 day@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
+} | sort >"$TMP/day.jsonl"
+risk "$TMP/day.jsonl" "$S/departing.json" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
+check_same "... on two nights: new channel and new hours make a risk" "$TMP/got" "$TMP/want"
+jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
+    select(.irm.factors[0].points != (.irm.parts|map(.points)|add) or ([100, $s]|min) != .irm.score) | .event.id' "$TMP/out" >"$TMP/got"
+check_same "the risk recomputes from its parts and factors" "$TMP/got" /dev/null
+
+# 4. The same two nights of copies by a user who copies to USB media
+#    every day: the routine channel at a late hour is no part; with one
+#    new upload, one part: no risk.
+{
+	history usb@contoso.com 28 09 usb
+	resign usb@contoso.com
+	ev 2026-03-10T22:00:00.000Z r1 usb@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-12T21:30:00.000Z r3 usb@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
+	ev 2026-03-11T11:00:00.000Z r2 usb@contoso.com cloud_uploaded "" ',"file":{"name":"roadmap.pptx"}'"$DROPBOX"
+} | sort >"$TMP/usb.jsonl"
+risk "$TMP/usb.jsonl" "$S/departing.json" >"$TMP/got"
+check_same "the routine channel at night and one new upload: no risk" "$TMP/got" /dev/null
+
+# 5. A night worker (every download at 21:00) copying to USB media for
+#    the first time on two nights: new channel, but the hour is the
+#    user's own: one part, no risk.
+{
+	history night@contoso.com 28 21
+	resign night@contoso.com
+	ev 2026-03-10T22:00:00.000Z w1 night@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-12T21:30:00.000Z w3 night@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
+} | sort >"$TMP/night.jsonl"
+risk "$TMP/night.jsonl" "$S/departing.json" >"$TMP/got"
+check_same "a night worker's first USB copy at night: no hours part, no risk" "$TMP/got" /dev/null
+
+# 6. The marks survive --state: the events to 2026-03-10 in one run (the
+#    first night final in it), the rest in the next, give the same risk.
+awk '$0 < "{\"@timestamp\":\"2026-03-11"' "$TMP/day.jsonl" >"$TMP/part1.jsonl"
+awk '$0 >= "{\"@timestamp\":\"2026-03-11"' "$TMP/day.jsonl" >"$TMP/part2.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
+    --lag 0 --now 2026-03-11T00:00:00Z "$TMP/part1.jsonl" >"$TMP/out"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
+    --lag 0 --final "$TMP/part2.jsonl" >>"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
+check_same "the same nights in two runs with --state: the same risk" "$TMP/got" "$TMP/want"
