@@ -145,7 +145,9 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 	    "\", \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"],\n"
 	    "\t    \"start\": \"07:00\", \"end\": \"19:00\"},\n"
 	    "\t\"unusual\": {\"min_daily\": 5, \"factor\": 3},\n"
-	    "\t\"directory\": \"directory.csv\"\n"
+	    "\t\"directory\": \"directory.csv\",\n"
+	    "\t// The web filter's categories of the sites visited.\n"
+	    "\t\"web_categories\": {\"keylogger\": [\"*.keylogger.example\"]}\n"
 	    "}\n");
 }
 

@@ -210,6 +210,10 @@ struct irm_settings {
 	double unusual_factor;
 	struct irm_person *people; /* directory, sorted by user */
 	size_t npeople;
+	/* web_categories: per category, its domain patterns (users holds
+	 * them), in the file's order */
+	struct irm_group *webcats;
+	size_t nwebcats;
 };
 
 /*
@@ -228,6 +232,10 @@ void irm_settings_free(struct irm_settings *s);
  * third_party. */
 enum irm_domclass irm_domain_class(
     const struct irm_settings *s, const char *domain);
+
+/* The web category of a domain by the settings' web_categories: the
+ * first category with a matching pattern, or NULL. */
+const char *irm_web_category(const struct irm_settings *s, const char *domain);
 
 /* Does pattern ("x.com" or "*.x.com") match domain?  ASCII case-blind. */
 int irm_domain_match(const char *pattern, const char *domain);

@@ -636,9 +636,13 @@ m_logon_new_host(const struct irm_settings *s, const struct irm_ev *ev)
 static int
 m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
 {
-	return is(ev->activity, "web_visited") && done(ev) &&
-	    (risky_category(ev->category) ||
-	        domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED);
+	if (!is(ev->activity, "web_visited") || !done(ev))
+		return 0;
+	/* The event's own category first, then the settings'. */
+	return risky_category(ev->category
+	               ? ev->category
+	               : irm_web_category(s, ev->url_domain)) ||
+	    domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED;
 }
 
 static int
@@ -932,7 +936,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_logon_new_host},
     {.name = "browse_risky",
         .activities = "web_visited",
-        .conditions = "a risky irm.category, or url.domain unallowed",
+        .conditions =
+            "a risky irm.category or web category of url.domain, or url.domain unallowed",
         .weight = 10,
         .thresholds = {1, 10, 30},
         .match = m_browse_risky},

@@ -210,6 +210,20 @@ irm_domain_class(const struct irm_settings *s, const char *domain)
 	return IRM_DOM_NONE;
 }
 
+const char *
+irm_web_category(const struct irm_settings *s, const char *domain)
+{
+	size_t i, k;
+
+	if (domain == NULL)
+		return NULL;
+	for (k = 0; k < s->nwebcats; k++)
+		for (i = 0; i < s->webcats[k].n; i++)
+			if (irm_domain_match(s->webcats[k].users[i], domain))
+				return s->webcats[k].name;
+	return NULL;
+}
+
 /*
  * The priority of a label (its index in settings.labels, 0 the highest),
  * found by id or name, ASCII case-blind; -1 when absent or NULL.

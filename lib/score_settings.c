@@ -462,6 +462,31 @@ do_priority_users(struct ld *l, struct json_object *v, const char *path)
 	}
 }
 
+/* web_categories: {"category": ["domain pattern", ...], ...}. */
+static void
+do_web_categories(struct ld *l, struct json_object *v, const char *path)
+{
+	struct irm_settings *s = l->s;
+	struct irm_group *g;
+	char *p;
+
+	if (!want(l, v, path, json_type_object, "an object"))
+		return;
+	s->webcats = irm_xcalloc(
+	    (size_t)json_object_object_length(v), sizeof(*s->webcats));
+	json_object_object_foreach(v, key, val)
+	{
+		p = pkey(path, key);
+		if (want(l, val, p, json_type_array,
+		        "an array of domain patterns")) {
+			g = &s->webcats[s->nwebcats++];
+			g->name = irm_xstrdup(key);
+			strlist(l, val, p, DOMAIN, &g->users, &g->n);
+		}
+		free(p);
+	}
+}
+
 static void
 do_lists(struct ld *l, struct json_object *v, const char *path,
     const char *const *known, const enum how *how, char ***const *lists,
@@ -957,6 +982,7 @@ static const struct {
     {"hr", do_hr},
     {"unusual", do_unusual},
     {"directory", do_directory},
+    {"web_categories", do_web_categories},
 };
 
 /*
@@ -1031,6 +1057,11 @@ irm_settings_free(struct irm_settings *s)
 		free_list(s->groups[i].users, s->groups[i].n);
 	}
 	free(s->groups);
+	for (i = 0; i < s->nwebcats; i++) {
+		free(s->webcats[i].name);
+		free_list(s->webcats[i].users, s->webcats[i].n);
+	}
+	free(s->webcats);
 	free_list(s->pc_labels, s->npc_labels);
 	free_list(s->pc_sites, s->npc_sites);
 	free_list(s->pc_ext, s->npc_ext);
