@@ -507,11 +507,15 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	for (i = 0; i < n; i++) {
 		sum += v[i].base * v[i].x;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
-		pointed |= v[i].pointed;
+		pointed |= v[i].pointed || v[i].kind == RISK_HOURS;
 	}
 	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
 		return;
-	if (!strong_trigger(t) && !pointed && takes_data(p))
+	/* New channels for ordinary files in working hours are a new job,
+	 * or a handover, as often as a leak: in a data policy something
+	 * must point at the data (make eval-full: a quiet leaver's first
+	 * USB copy and upload to the company's Box made a medium alert). */
+	if (!pointed && takes_data(p))
 		return;
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),

@@ -40,14 +40,15 @@ risk() {
 }
 
 # 1. short@ has 10 active days before resigning on Monday 2026-03-09
-#    (data from 2026-02-23), copies a file to USB media for the first
-#    time on Tuesday and uploads one to Dropbox for the first time on
-#    Wednesday, both in working hours: two new things for a leaver,
+#    (data from 2026-02-23), copies a labelled file to USB media for the
+#    first time on Tuesday and uploads one to Dropbox for the first time
+#    on Wednesday, both in working hours: two new things for a leaver,
 #    (20 + 20) x 1.5 = 60.  Before, user risk wanted 14 active days.
 {
 	history short@contoso.com 14 09
 	resign short@contoso.com
-	ev 2026-03-10T11:00:00.000Z n1 short@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-10T11:00:00.000Z n1 short@contoso.com usb_copied \
+	    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' ',"file":{"name":"plans.xlsx"}'
 	ev 2026-03-11T11:00:00.000Z n2 short@contoso.com cloud_uploaded "" ',"file":{"name":"roadmap.pptx"}'"$DROPBOX"
 } | sort >"$TMP/short.jsonl"
 risk "$TMP/short.jsonl" "$S/departing.json" >"$TMP/got"

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 14
+plan 15
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -33,15 +33,16 @@ history() {
 }
 
 # 1. leaver@ has a quiet history, resigns on Monday 2026-03-09, then
-#    copies one file to USB media for the first time on Tuesday and
-#    uploads one to Dropbox (unallowed) for the first time on Wednesday:
-#    usb_copy 20 and cloud_upload 20 points, each one count under
-#    min_score (20, and 20 x 1.5 = 30); new for the user, two indicators:
-#    risk 40 x1.5 trigger = 60, medium.
+#    copies one labelled file (priority content) to USB media for the
+#    first time on Tuesday and uploads one file to Dropbox for the first
+#    time on Wednesday: usb_copy 20 and cloud_upload 20 points, each one
+#    count under min_score; new for the user, two indicators: risk 40
+#    x1.5 trigger = 60, medium.
 {
 	history leaver@contoso.com 0
 	resign leaver@contoso.com
-	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied \
+	    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' ',"file":{"name":"plans.xlsx"}'
 	ev 2026-03-11T11:00:00.000Z n2 leaver@contoso.com cloud_uploaded "" \
 	    ',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 	ev 2026-03-12T09:00:00.000Z n3 leaver@contoso.com file_downloaded "" "$SP"
@@ -53,6 +54,15 @@ echo "risk 2026-03-11 60 medium usb_copy/new/20,cloud_upload/new/20" >"$TMP/want
 check_same "several new things after a resignation: one risk insight" "$TMP/got" "$TMP/want"
 jq -r 'select(.irm.factors[0].points != (.irm.parts|map(.points)|add)) | .event.id' "$TMP/out" >"$TMP/got"
 check_same "the risk's points are the sum of its parts" "$TMP/got" /dev/null
+cp "$TMP/out" "$TMP/out1"
+# The same two new channels for ordinary files in working hours (a
+# quiet leaver's first USB copy and upload, irm-gen's look-alike): nothing
+# points at theft, no risk (60 before).
+sed 's/,"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"//' "$TMP/new.jsonl" >"$TMP/plain.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/plain.jsonl" >"$TMP/out"
+check "the same with ordinary files: no risk" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+cp "$TMP/out1" "$TMP/out"
 jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
     select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/out" >"$TMP/got"
 check_same "the risk's score recomputes from its factors" "$TMP/got" /dev/null

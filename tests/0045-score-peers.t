@@ -25,8 +25,8 @@ history() {
 	done
 }
 
-# 1. leaver@ (tests/0042's case 1: a first USB copy and a first upload
-#    to Dropbox after resigning, a risk of 60) in a department of 24
+# 1. leaver@ (tests/0042's case 1: a first USB copy of a labelled file
+#    and a first upload to Dropbox after resigning, a risk of 60) in a department of 24
 #    others who each uploaded to Dropbox in the month: the upload is new
 #    for the leaver but ordinary for the peers, one indicator is left,
 #    and there is no risk insight.  With 10 such peers (11 users in
@@ -36,7 +36,7 @@ history() {
 	history leaver@contoso.com 09
 	ev 2026-03-09T08:00:00.000Z hr-1 leaver@contoso.com hr_resignation "" \
 	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
-	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
+	ev 2026-03-10T11:00:00.000Z n1 leaver@contoso.com usb_copied "$HC" ',"file":{"name":"plans.xlsx"}'
 	ev 2026-03-11T11:00:00.000Z n2 leaver@contoso.com cloud_uploaded "" "$DB"
 	ev 2026-03-12T09:00:00.000Z n3 leaver@contoso.com file_downloaded "" "$SP"
 	k=10
