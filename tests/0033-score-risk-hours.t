@@ -10,22 +10,11 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 9
 
-SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
-# history USER DAYS HOUR [USB]: the weekdays of the DAYS days from
-# 2026-02-23, two SharePoint downloads a day at HOUR (UTC; working hours
-# are 07:00 to 19:00), and USB copies at HOUR when USB is set.
+# history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
+# working hours are 07:00 to 19:00.
 history() {
-	d=0
-	while [ $d -lt "$2" ]; do
-		day=$(date -u -d "2026-02-23 + $d days" +%Y-%m-%d)
-		d=$((d + 1))
-		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
-		ev "${day}T$3:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
-		ev "${day}T$3:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
-		[ -z "${4:-}" ] ||
-			ev "${day}T$3:45:00.000Z" "u-$1-$day" "$1" usb_copied "" ',"file":{"name":"build.zip"}'
-	done
+	weekdays "$1" 2026-02-23 "$2" "$3" "${4:-}"
 }
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -84,18 +73,23 @@ check_same "... on 20 active days it does" "$TMP/got" "$TMP/want"
 #    parts, (20 + 10) x 1.5 = 45 on the second night.  Before, one part
 #    and no risk.  One such night alone is life (a quiet leaver's late
 #    upload): no hours part, no risk.
-{
-	history day@contoso.com 28 09
-	resign day@contoso.com
-	ev 2026-03-10T22:00:00.000Z h1 day@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
-	ev 2026-03-10T22:05:00.000Z h2 day@contoso.com usb_copied "" ',"file":{"name":"specs.docx"}'
-} | sort >"$TMP/day1.jsonl"
+# nights USER HOUR [USB] [ONE]: USER's 20 active days of history at HOUR
+# (USB: with a USB copy a day), the resignation, then USB copies at night
+# on 2026-03-10 and, unless ONE is set, 2026-03-12; sorted on stdout.
+nights() {
+	{
+		history "$1" 28 "$2" "${3:-}"
+		resign "$1"
+		ev 2026-03-10T22:00:00.000Z "$1-h1" "$1" usb_copied "" ',"file":{"name":"plans.xlsx"}'
+		ev 2026-03-10T22:05:00.000Z "$1-h2" "$1" usb_copied "" ',"file":{"name":"specs.docx"}'
+		[ -n "${4:-}" ] ||
+			ev 2026-03-12T21:30:00.000Z "$1-h3" "$1" usb_copied "" ',"file":{"name":"costs.xlsx"}'
+	} | sort
+}
+nights day@contoso.com 09 "" one >"$TMP/day1.jsonl"
 risk "$TMP/day1.jsonl" "$S/departing.json" >"$TMP/got"
 check_same "a first USB copy on one night by a day worker after resigning: no risk" "$TMP/got" /dev/null
-{
-	cat "$TMP/day1.jsonl"
-	ev 2026-03-12T21:30:00.000Z h3 day@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
-} | sort >"$TMP/day.jsonl"
+nights day@contoso.com 09 >"$TMP/day.jsonl"
 risk "$TMP/day.jsonl" "$S/departing.json" >"$TMP/got"
 echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
 check_same "... on two nights: new channel and new hours make a risk" "$TMP/got" "$TMP/want"
@@ -107,10 +101,7 @@ check_same "the risk recomputes from its parts and factors" "$TMP/got" /dev/null
 #    every day: the routine channel at a late hour is no part; with one
 #    new upload, one part: no risk.
 {
-	history usb@contoso.com 28 09 usb
-	resign usb@contoso.com
-	ev 2026-03-10T22:00:00.000Z r1 usb@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
-	ev 2026-03-12T21:30:00.000Z r3 usb@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
+	nights usb@contoso.com 09 usb
 	ev 2026-03-11T11:00:00.000Z r2 usb@contoso.com cloud_uploaded "" ',"file":{"name":"roadmap.pptx"}'"$DROPBOX"
 } | sort >"$TMP/usb.jsonl"
 risk "$TMP/usb.jsonl" "$S/departing.json" >"$TMP/got"
@@ -119,12 +110,7 @@ check_same "the routine channel at night and one new upload: no risk" "$TMP/got"
 # 5. A night worker (every download at 21:00) copying to USB media for
 #    the first time on two nights: new channel, but the hour is the
 #    user's own: one part, no risk.
-{
-	history night@contoso.com 28 21
-	resign night@contoso.com
-	ev 2026-03-10T22:00:00.000Z w1 night@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
-	ev 2026-03-12T21:30:00.000Z w3 night@contoso.com usb_copied "" ',"file":{"name":"costs.xlsx"}'
-} | sort >"$TMP/night.jsonl"
+nights night@contoso.com 21 >"$TMP/night.jsonl"
 risk "$TMP/night.jsonl" "$S/departing.json" >"$TMP/got"
 check_same "a night worker's first USB copy at night: no hours part, no risk" "$TMP/got" /dev/null
 

@@ -9,20 +9,13 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 6
 
-SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 # history USER HOUR: two SharePoint downloads on each weekday from
 # 2026-02-02 to 2026-03-06 at HOUR (UTC; working hours are 07 to 19).
 history() {
-	d=0
-	while [ $d -lt 33 ]; do
-		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
-		d=$((d + 1))
-		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
-		ev "${day}T$2:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
-		ev "${day}T$2:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
-	done
+	weekdays "$1" 2026-02-02 33 "$2"
 }
 
 # 1. leaver@ (tests/0042's case 1: a first USB copy of a labelled file

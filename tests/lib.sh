@@ -57,6 +57,26 @@ ev() {
 	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
 }
 
+# A SharePoint download's url (IRM-RECORD-EXTRA, as ev's).
+SP_URL=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
+
+# weekdays USER FROM DAYS HOUR [USB]: USER's quiet history, two SharePoint
+# downloads at HOUR (UTC) on each weekday of the DAYS days from FROM
+# (YYYY-MM-DD), and a USB copy of a build artefact at HOUR:45 when USB is
+# set.
+weekdays() {
+	_d=0
+	while [ $_d -lt "$3" ]; do
+		_day=$(date -u -d "$2 + $_d days" +%Y-%m-%d)
+		_d=$((_d + 1))
+		[ "$(date -u -d "$_day" +%u)" -gt 5 ] && continue
+		ev "${_day}T$4:00:00.000Z" "d1-$1-$_day" "$1" file_downloaded "" "$SP_URL"
+		ev "${_day}T$4:30:00.000Z" "d2-$1-$_day" "$1" file_downloaded "" "$SP_URL"
+		[ -z "${5:-}" ] ||
+			ev "${_day}T$4:45:00.000Z" "u-$1-$_day" "$1" usb_copied "" ',"file":{"name":"build.zip"}'
+	done
+}
+
 # insight ID USER POLICY DAY SCORE [REVISION]: one insight line
 # (irm-insight(5)) on stdout, a usb_copy indicator of ruleset data_leaks
 # with score SCORE, for irm-report.
