@@ -297,6 +297,14 @@ static const char *const policies[][2] = {
         "\t\t\"badge_failed_priority_asset\": false\n"
         "\t}\n"
         "}\n"},
+    {"risky-browsing.json",
+        "// Risky browsing: every user, every day, on visits to sites of a\n"
+        "// risky web category (settings web_categories) or an unallowed\n"
+        "// domain, and downloads from unallowed domains.\n"
+        "{\n"
+        "\t\"name\": \"risky-browsing\",\n"
+        "\t\"template\": \"risky_browsing\"\n"
+        "}\n"},
     {"after-hours.json",
         "// Night work: every user, every day, on logons outside working\n"
         "// hours alone.\n"
