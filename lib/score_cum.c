@@ -29,17 +29,24 @@ struct peer {
 	int fallback;      /* the organization for a department too small */
 	uint32_t total;
 	uint32_t prio;
+	uint32_t unallowed; /* events that involved an unallowed domain */
 };
 
-/* A user's exfiltration events counted by p on the days from..to, and
- * the days of those on which the user was active (had any event). */
+/* A user's exfiltration events counted by p on the days from..to, those
+ * of them that touched priority content and that involved an unallowed
+ * domain (*unal, unless NULL), and the days of those on which the user
+ * was active (had any event). */
 static void
 cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
-    int64_t to, uint32_t *total, uint32_t *prio, uint32_t *active)
+    int64_t to, uint32_t *total, uint32_t *prio, uint32_t *unal,
+    uint32_t *active)
 {
+	uint32_t ignored;
 	int i, j;
 
-	*total = *prio = *active = 0;
+	if (unal == NULL)
+		unal = &ignored;
+	*total = *prio = *unal = *active = 0;
 	for (i = 0; i < u->ndays; i++) {
 		const struct uday *d = &u->days[i];
 
@@ -51,6 +58,7 @@ cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
 			    p->ind[d->ind[j].idx].enabled) {
 				*total += d->ind[j].n;
 				*prio += d->ind[j].prio;
+				*unal += d->ind[j].unallowed;
 			}
 	}
 }
@@ -58,11 +66,12 @@ cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
 /* A user's exfiltration events counted by p over the 30 days to day. */
 static void
 cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
-    uint32_t *total, uint32_t *prio)
+    struct peer *pe)
 {
 	uint32_t active;
 
-	cum_range(u, p, day - CUM_DAYS + 1, day, total, prio, &active);
+	cum_range(u, p, day - CUM_DAYS + 1, day, &pe->total, &pe->prio,
+	    &pe->unallowed, &active);
 }
 
 /*
@@ -118,8 +127,8 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 		    (long long)hist, 2 * CUM_SHORT);
 		return 0;
 	}
-	cum_range(u, p, day - w + 1, day, &recent, &prio, &ra);
-	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio, &ba);
+	cum_range(u, p, day - w + 1, day, &recent, &prio, NULL, &ra);
+	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio, NULL, &ba);
 	/* recent / ra against before / ba, without dividing. */
 	lhs = (uint64_t)recent * ba;
 	rhs = (uint64_t)before * (ra ? ra : 1);
@@ -231,6 +240,21 @@ prio_enough(const struct peer *pe)
 	return pe->prio >= PRIO_MIN || (pe->prio > 0 && pe->prio == pe->total);
 }
 
+/* Most of the events to unallowed domains (3 or more): the user's volume
+ * goes where the organization said it must not, not to its partners. */
+static int
+unallowed_most(const struct peer *pe)
+{
+	return pe->unallowed >= PRIO_MIN && 2 * pe->unallowed > pe->total;
+}
+
+/* 1 plus the share of n in total, to 2 decimals. */
+static double
+one_plus_share(uint32_t n, uint32_t total)
+{
+	return floor(100.0 * (1 + (double)n / total) + 0.5) / 100;
+}
+
 /* Write the insight unless under min_score or, within 30 days of the
  * last one written (c), not at a higher percentile. */
 static void
@@ -239,7 +263,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
     struct cum *c, struct irm_buf *out)
 {
 	const struct irm_policy *p = &g->o.policies[pol];
-	struct factor f[5];
+	struct factor f[6];
 	char d[IRM_TIME_LEN], peer[160];
 	int nf = 1, score, sev, k;
 	double prod = 1;
@@ -258,13 +282,20 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	 * more than a busy user's few. */
 	if (prio_enough(pe)) {
 		f[nf] = (struct factor){"priority_content", "",
-		    floor(
-		        100.0 * (1 + fmax(0.5, (double)pe->prio / pe->total)) +
-		        0.5) /
-		        100,
+		    2 * pe->prio > pe->total
+		        ? one_plus_share(pe->prio, pe->total)
+		        : 1.5,
 		    0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u touched priority content", pe->prio, pe->total);
+	}
+	/* 1 plus their share when most went to unallowed domains. */
+	if (unallowed_most(pe)) {
+		f[nf] = (struct factor){"unallowed_domain", "",
+		    one_plus_share(pe->unallowed, pe->total), 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u involved unallowed domains", pe->unallowed,
+		    pe->total);
 	}
 	if (p->boost_priority_user &&
 	    irm_priority_user(g->o.settings, pe->u->name))
@@ -273,9 +304,11 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	/* At the 95th percentile, a department's busiest 5 per cent, the
 	 * volume alone is no finding: it needs priority content or a
 	 * trigger other than exfiltration itself. */
-	if (pct == 95 && !prio_enough(pe) && !(t && t->type != IRM_TRIG_EXFIL))
+	if (pct == 95 && !prio_enough(pe) && !unallowed_most(pe) &&
+	    !(t && t->type != IRM_TRIG_EXFIL))
 		f[nf++] = (struct factor){"uncorroborated",
-		    "no priority content or trigger but exfiltration", 0.5, 0};
+		    "no priority content, unallowed domains or trigger but exfiltration",
+		    0.5, 0};
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
@@ -331,7 +364,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 		if (!p->cumulative)
 			continue;
 		for (i = 0, k = 0; i < n; i++) {
-			cum_total(v[i], p, day, &pe[k].total, &pe[k].prio);
+			cum_total(v[i], p, day, &pe[k]);
 			if (pe[k].total == 0)
 				continue;
 			who = irm_directory_find(g->o.settings, v[i]->name);
@@ -349,7 +382,7 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			who =
 			    irm_directory_find(g->o.settings, others[i]->name);
 			pe[k].u = NULL;
-			pe[k].prio = 0;
+			pe[k].prio = pe[k].unallowed = 0;
 			pe[k].group = who ? who->department : NULL;
 			pe[k].fallback = 0;
 			k++;

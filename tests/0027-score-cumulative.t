@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 12
+plan 14
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -202,3 +202,31 @@ jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
     ([.irm.factors[].name] | join("+"))] | join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
 check_same "two priority events among many: no signal" "$TMP/got" "$TMP/want"
+
+# 9. The same 25 peers, and slow@'s five a day from 2026-04-10 are
+#    uploads to gmail.com (unallowed), not USB copies: 45 of the 66 in
+#    the 30 days to 2026-04-18 went where the organization said they
+#    must not, most of them, x (1 + 45/66) = 1.68, and that corroborates
+#    the 95th percentile: 50 x 1.68 = 84 (before: 25, as for USB copies).
+#    A few such events among many (two) are no signal, as for priority
+#    content.
+sed '/"slow@contoso.com"/{/"2026-04-\(1[0-9]\|2[0-9]\)/{s/"usb_copied"/"cloud_uploaded"/;s/}}$/},"url":{"full":"https:\/\/gmail.com\/u","domain":"gmail.com"}}/}}' \
+    "$TMP/small.jsonl" >"$TMP/unal.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/unal.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+    (.irm.factors[] | select(.name=="unallowed_domain") | .detail, .x)] |
+    join(" ")' "$TMP/out" | head -n 1 >"$TMP/got"
+echo "2026-04-18 84 45 of 66 involved unallowed domains 1.68" >"$TMP/want"
+check_same "most events to unallowed domains weigh by their share and corroborate" "$TMP/got" "$TMP/want"
+{
+	cat "$TMP/small.jsonl"
+	for k in 1 2; do
+		ev 2026-04-17T15:0$k:00.000Z "g-$k" slow@contoso.com cloud_uploaded "" \
+		    ',"file":{"name":"g'$k'.txt"},"url":{"full":"https://gmail.com/u","domain":"gmail.com"}'
+	done
+} | sort >"$TMP/two.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/two.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+    ([.irm.factors[].name] | join("+"))] | join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
+check_same "two events to unallowed domains among many: no signal" "$TMP/got" "$TMP/want"
