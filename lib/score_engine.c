@@ -305,21 +305,25 @@ emitted_find(struct uday *d, int pol, int idx)
 
 /*
  * Indicators the catalogue marks for the engine: badge_after_termination
- * counts badge swipes on days after a resignation's last working day.  It
- * is decided when the day is scored, so an HR file that arrives late still
- * qualifies the swipes before it.
+ * counts badge swipes on days after a resignation's last working day; on
+ * the day right after it, only when a swipe was in working hours (a
+ * leaver who works late on the last day leaves the building after
+ * midnight).  It is decided when the day is scored, so an HR file that
+ * arrives late still qualifies the swipes before it.
  */
-static int
-engine_condition(const struct user *u, int idx, int64_t day)
+int
+irm_eng_condition(const struct user *u, const struct iday *id, int64_t day)
 {
 	int i;
 
-	if (!irm_indicators[idx].engine ||
-	    strcmp(irm_indicators[idx].name, "badge_after_termination") != 0)
+	if (!irm_indicators[id->idx].engine ||
+	    strcmp(irm_indicators[id->idx].name, "badge_after_termination") !=
+	        0)
 		return 1;
 	for (i = 0; i < u->ntrig; i++)
 		if (u->trig[i].type == IRM_TRIG_RESIGNATION &&
-		    day > u->trig[i].to)
+		    (day > u->trig[i].to + 1 ||
+		        (day == u->trig[i].to + 1 && id->n > id->after)))
 			return 1;
 	return 0;
 }
@@ -348,7 +352,7 @@ score_day(struct irm_engine *g, struct user *u, int pol, struct uday *d,
 
 		if (!p->ind[id->idx].enabled ||
 		    irm_eng_level(&p->ind[id->idx], id->n) == 0 ||
-		    !engine_condition(u, id->idx, d->day))
+		    !irm_eng_condition(u, id, d->day))
 			continue;
 		if (p->priority_only == 1 && id->prio == 0)
 			continue;

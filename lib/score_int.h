@@ -169,6 +169,10 @@ struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
  * goes to *active.
  */
 double irm_eng_own_after(const struct user *u, int64_t day, int *active);
+/* Does a count of an indicator the catalogue marks for the engine count
+ * on day (badge swipes after the last working day)?  1 for every other
+ * one. */
+int irm_eng_condition(const struct user *u, const struct iday *id, int64_t day);
 double irm_eng_own_mean(
     const struct user *u, int idx, int64_t day, int *active);
 

@@ -144,7 +144,9 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 			    u->days[j].day > day)
 				continue;
 			for (k = 0; k < u->days[j].nind; k++) {
-				seen[u->days[j].ind[k].idx] = 1;
+				seen[u->days[j].ind[k].idx] |=
+				    irm_eng_condition(
+				        u, &u->days[j].ind[k], u->days[j].day);
 				any = 1;
 			}
 		}
@@ -160,7 +162,10 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 		for (r = 0; r < others[i]->n; r++)
 			if (others[i]->c[r].day > day - RISK_DAYS &&
 			    others[i]->c[r].day <= day && others[i]->c[r].n) {
-				seen[others[i]->c[r].idx] = 1;
+				/* Their triggers are not here: an engine
+				 * indicator's condition cannot be told. */
+				seen[others[i]->c[r].idx] |=
+				    !irm_indicators[others[i]->c[r].idx].engine;
 				any = 1;
 			}
 		if (any)
@@ -220,7 +225,9 @@ history(const struct user *u, int idx, int64_t day, int n, int *had)
 			continue;
 		active++;
 		for (j = 0; j < u->days[i].nind && !*had; j++)
-			*had = u->days[i].ind[j].idx == idx;
+			*had = u->days[i].ind[j].idx == idx &&
+			    irm_eng_condition(
+			        u, &u->days[i].ind[j], u->days[i].day);
 	}
 	return active;
 }
@@ -258,7 +265,8 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 
 		id->rk = RISK_NONE;
 		hist = history(u, id->idx, d->day, RISK_NEW_DAYS, &had);
-		if (hist < RISK_MIN_DAYS)
+		/* A badge swipe is no part before the last working day. */
+		if (hist < RISK_MIN_DAYS || !irm_eng_condition(u, id, d->day))
 			continue;
 		if (!had) {
 			/* New for the user, but ordinary for the peers (the

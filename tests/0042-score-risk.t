@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 15
+plan 17
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -209,7 +209,7 @@ check "a quiet leaver who keeps copying as always: no insight after the resignat
 
 # 3. The same user with no history at all is scored on the count alone:
 #    one copy a day is under min_score, and nothing is new without a
-#    past (no 14 active days): no risk insight.
+#    past (not even the 7 active days a leaver needs): no risk insight.
 {
 	resign fresh@contoso.com
 	ev 2026-03-10T11:00:00.000Z f1 fresh@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}'
@@ -218,4 +218,28 @@ check "a quiet leaver who keeps copying as always: no insight after the resignat
 } | sort >"$TMP/fresh.jsonl"
 irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/fresh.jsonl" >"$TMP/out"
 check "a new hire's first things are not new: no risk" test ! -s "$TMP/out"
+
+# 4. CERT-like departing evasion: badge@ swipes in every weekday of a quiet
+#    history and resigns, last working day Friday 2026-03-13; a Defender
+#    alert of defense evasion on Thursday, then a swipe on Monday after
+#    the last day: two new things for a leaver in a security policy,
+#    (30 + 30) x 1.5 = 90.  Before, the swipes of the history counted as
+#    badge_after_termination already had, and there was no risk.
+{
+	history badge@contoso.com 0 | sed 's/"activity":"file_downloaded"}/"activity":"badge_access","asset":"HQ-1"}/'
+	ev 2026-03-09T08:00:00.000Z hr-badge badge@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-13T00:00:00.000Z"}'
+	ev 2026-03-12T14:00:00.000Z de badge@contoso.com security_alert ',"alert_category":"DefenseEvasion"'
+	ev 2026-03-16T08:00:00.000Z sw badge@contoso.com badge_access ',"asset":"HQ-1"'
+} | sort >"$TMP/badge.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/badge.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, ([.irm.parts[]|.indicator]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-16 90 defense_evasion,badge_after_termination" >"$TMP/want"
+check_same "a swipe after the last day is new for a user who swiped every day before" "$TMP/got" "$TMP/want"
+# The same leaver's only later swipe at 00:30 the night after the last
+# day, leaving late: not after termination, no badge insight, no risk.
+sed 's/2026-03-16T08:00:00.000Z/2026-03-14T00:30:00.000Z/' "$TMP/badge.jsonl" | sort >"$TMP/late.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/late.jsonl" >"$TMP/out"
+check "a swipe the night after the last day, out of hours: not after termination" \
+    test -z "$(jq -r 'select(.irm.insight == "risk" or .irm.indicator == "badge_after_termination") | .event.id' "$TMP/out")"
 done_testing
