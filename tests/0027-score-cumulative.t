@@ -190,16 +190,22 @@ check_same "a department too small: the organization, but no 99th percentile" "$
 #    2026-04-18 (two on 2026-04-17) are of priority content: not enough
 #    to be a signal (as for a day's count), so no priority_content
 #    factor and uncorroborated, 25 (before: x 1.5 and corroborated, 75).
-{
-	cat "$TMP/small.jsonl"
-	for k in 1 2; do
-		ev 2026-04-17T15:0$k:00.000Z "p-$k" slow@contoso.com usb_copied \
-		    ",\"label\":\"$HC\"" ',"file":{"name":"p'$k'.txt"}'
-	done
-} | sort >"$TMP/two.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/two.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
-    ([.irm.factors[].name] | join("+"))] | join(" ")' "$TMP/out" >"$TMP/got"
+# two ACTIVITY IRM-EXTRA RECORD-EXTRA: the 25 peers and slow@ with two
+# more events of slow@ on 2026-04-17, its cumulative insights' day,
+# score and factor names into $TMP/got.
+two() {
+	{
+		cat "$TMP/small.jsonl"
+		for k in 1 2; do
+			ev 2026-04-17T15:0$k:00.000Z "two-$k" slow@contoso.com "$1" \
+			    "$2" ',"file":{"name":"p'$k'.txt"}'"$3"
+		done
+	} | sort >"$TMP/two.jsonl"
+	irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/two.jsonl" |
+	    jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
+	    ([.irm.factors[].name] | join("+"))] | join(" ")' >"$TMP/got"
+}
+two usb_copied ",\"label\":\"$HC\"" ""
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
 check_same "two priority events among many: no signal" "$TMP/got" "$TMP/want"
 
@@ -218,15 +224,6 @@ jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
     join(" ")' "$TMP/out" | head -n 1 >"$TMP/got"
 echo "2026-04-18 84 45 of 66 involved unallowed domains 1.68" >"$TMP/want"
 check_same "most events to unallowed domains weigh by their share and corroborate" "$TMP/got" "$TMP/want"
-{
-	cat "$TMP/small.jsonl"
-	for k in 1 2; do
-		ev 2026-04-17T15:0$k:00.000Z "g-$k" slow@contoso.com cloud_uploaded "" \
-		    ',"file":{"name":"g'$k'.txt"},"url":{"full":"https://gmail.com/u","domain":"gmail.com"}'
-	done
-} | sort >"$TMP/two.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/two.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
-    ([.irm.factors[].name] | join("+"))] | join(" ")' "$TMP/out" >"$TMP/got"
+two cloud_uploaded "" ',"url":{"full":"https://gmail.com/u","domain":"gmail.com"}'
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
 check_same "two events to unallowed domains among many: no signal" "$TMP/got" "$TMP/want"
