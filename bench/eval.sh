@@ -169,9 +169,10 @@ events() {
 	    sort -u)
 	if [ -z "$days" ] || [ "$(ls "$1/raw" | grep -cv \
 	    '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]-')" != 0 ]; then
-		# irm-gen -f cert writes its HR rows apart, in hr/.
+		# irm-gen -f cert writes its HR rows apart, in hr/, and its
+		# LDAP snapshots in LDAP/ as the dataset does.
 		irm-norm --mapped-only "$1"/raw/* \
-		    $(ls -d "$1"/hr/* 2>/dev/null) >"$tmp/all" || {
+		    $(ls -d "$1"/hr/* "$1"/LDAP/* 2>/dev/null) >"$tmp/all" || {
 			echo $? >"$tmp/norm.rc"
 			return
 		}

@@ -6,9 +6,15 @@
  * r4.2 logon.csv and device.csv share their columns, so a row of either is
  * told apart by its activity value.  The free-text content columns are
  * never copied: they are large and the events would carry mail bodies and
- * web pages.  LDAP, psychometric and decoy files are reference data, not
- * events: every row of them is skipped without a message.
+ * web pages.  Psychometric and decoy files are reference data, not events:
+ * every row of them is skipped without a message.  LDAP snapshots
+ * (LDAP/YYYY-MM.csv) are not events either, but a user in one snapshot and
+ * in none after it has left: the dataset says so in no other way, so the
+ * run remembers each account's last snapshot and ends with one
+ * account_deleted event per leaver (irm_cert_departure).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "irm.h"
@@ -16,7 +22,7 @@
 #include "norm_int.h"
 
 /* File kinds, in m->kind. */
-enum { K_LOGON, K_DEVICE, K_FILE, K_EMAIL, K_HTTP, K_REFERENCE };
+enum { K_LOGON, K_DEVICE, K_FILE, K_EMAIL, K_HTTP, K_REFERENCE, K_LDAP };
 
 /* Fields, as indexes into m->cols. */
 enum {
@@ -34,6 +40,7 @@ enum {
 	C_ATTACHMENTS,
 	C_URL,
 	C_FILETREE,
+	C_USERID,
 	C_NFIELDS
 };
 
@@ -52,6 +59,7 @@ static const char *const field_names[C_NFIELDS] = {
     [C_ATTACHMENTS] = "attachments",
     [C_URL] = "url",
     [C_FILETREE] = "file_tree",
+    [C_USERID] = "user_id",
 };
 
 static const char *const datasets[] = {
@@ -121,6 +129,181 @@ has(const struct irm_row *hdr, const char *name)
 	return irm_csv_column(hdr, NULL, NULL, names) >= 0;
 }
 
+/* ---------------------------------------------------------------- LDAP */
+
+/* An account of the LDAP snapshots and the last month that lists it. */
+struct ldap_user {
+	char *id;
+	int last; /* year * 12 + month - 1 */
+};
+
+struct irm_cert_run {
+	char domain[64];        /* of the activity rows' users: "DTAA" */
+	struct ldap_user *user; /* sorted by id */
+	size_t nuser, capuser;
+	int *month; /* the snapshots' months, sorted, unique */
+	size_t nmonth, capmonth;
+};
+
+struct irm_cert_run *
+irm_cert_run_new(void)
+{
+	return irm_xcalloc(1, sizeof(struct irm_cert_run));
+}
+
+void
+irm_cert_run_free(struct irm_cert_run *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nuser; i++)
+		free(c->user[i].id);
+	free(c->user);
+	free(c->month);
+	free(c);
+}
+
+/*
+ * The month of a snapshot from its file's base name, YYYY-MM.csv as the
+ * dataset names them, as year * 12 + month - 1; -1 for any other name.
+ */
+static int
+snapshot_month(const char *file)
+{
+	int y, mo;
+
+	if (strlen(file) != 11 || strspn(file, "0123456789") != 4 ||
+	    file[4] != '-' || strspn(file + 5, "0123456789") != 2 ||
+	    strcmp(file + 7, ".csv") != 0)
+		return -1;
+	y = atoi(file);
+	mo = atoi(file + 5);
+	if (y < 1970 || mo < 1 || mo > 12)
+		return -1;
+	return y * 12 + mo - 1;
+}
+
+/* Index of id in c->user, or where it would go (*found 0). */
+static size_t
+find_user(const struct irm_cert_run *c, const char *id, int *found)
+{
+	size_t lo = 0, hi = c->nuser;
+
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c->user[mid].id, id);
+		if (cmp == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+add_month(struct irm_cert_run *c, int month)
+{
+	size_t i = c->nmonth;
+
+	while (i > 0 && c->month[i - 1] > month)
+		i--;
+	if (i > 0 && c->month[i - 1] == month)
+		return;
+	if (c->nmonth == c->capmonth) {
+		c->capmonth = c->capmonth ? 2 * c->capmonth : 16;
+		c->month = irm_xrealloc(c->month, c->capmonth * sizeof(int));
+	}
+	memmove(c->month + i + 1, c->month + i, (c->nmonth - i) * sizeof(int));
+	c->month[i] = month;
+	c->nmonth++;
+}
+
+/* One row of a snapshot: the account is listed in month. */
+static void
+ldap_row(struct irm_cert_run *c, const char *id, int month)
+{
+	int found;
+	size_t i;
+
+	add_month(c, month);
+	if (id == NULL)
+		return;
+	i = find_user(c, id, &found);
+	if (found) {
+		if (c->user[i].last < month)
+			c->user[i].last = month;
+		return;
+	}
+	if (c->nuser == c->capuser) {
+		c->capuser = c->capuser ? 2 * c->capuser : 256;
+		c->user = irm_xrealloc(c->user, c->capuser * sizeof(*c->user));
+	}
+	memmove(
+	    c->user + i + 1, c->user + i, (c->nuser - i) * sizeof(*c->user));
+	c->user[i] = (struct ldap_user){irm_xstrdup(id), month};
+	c->nuser++;
+}
+
+/* The domain part of the activity rows' users: DTAA of DTAA/LAP0338. */
+static void
+learn_domain(struct irm_cert_run *c, const char *user)
+{
+	const char *slash = strchr(user, '/');
+
+	if (c->domain[0] || slash == NULL || slash == user ||
+	    (size_t)(slash - user) >= sizeof(c->domain))
+		return;
+	memcpy(c->domain, user, (size_t)(slash - user));
+	c->domain[slash - user] = '\0';
+}
+
+/* The first snapshot after month, or -1 when there is none. */
+static int
+next_snapshot(const struct irm_cert_run *c, int month)
+{
+	size_t i;
+
+	for (i = 0; i < c->nmonth; i++)
+		if (c->month[i] > month)
+			return c->month[i];
+	return -1;
+}
+
+int
+irm_cert_departure(const struct irm_cert_run *c, size_t *i,
+    struct irm_event *ev, struct irm_error *e)
+{
+	const struct ldap_user *u;
+	const char *day;
+	int gone = -1;
+
+	while (c && *i < c->nuser && gone < 0)
+		gone = next_snapshot(c, c->user[(*i)++].last);
+	if (gone < 0)
+		return IRM_MAP_SKIP;
+	u = &c->user[*i - 1];
+	ev->user = strchr(u->id, '/') || !c->domain[0]
+	    ? u->id
+	    : irm_event_printf(ev, "%s/%s", c->domain, u->id);
+	ev->target_user = ev->user;
+	ev->action = "Absent from LDAP";
+	ev->module = "cert";
+	ev->dataset = "cert.ldap";
+	day = irm_event_printf(ev, "%04d-%02d-01", gone / 12, gone % 12 + 1);
+	ev->id = irm_event_printf(ev, "cert:ldap:%.7s:%s", day, u->id);
+	irm_event_set_activity(ev, "account_deleted");
+	if (irm_event_time_local(ev, "date", day, e) == -1)
+		return IRM_MAP_REJECT;
+	return IRM_MAP_EVENT;
+}
+
 /*
  * The kind of file comes from the first of these columns it has: url
  * (http), to or from (email), filename (file), file_tree (r6.2 device),
@@ -137,6 +320,9 @@ irm_cert_init(
 	if (m->cols[C_DATE] < 0 &&
 	    (has(hdr, "user_id") || has(hdr, "decoy_filename"))) {
 		m->kind = K_REFERENCE;
+		if (has(hdr, "email") && m->cols[C_USERID] >= 0 &&
+		    (m->month = snapshot_month(m->file)) >= 0)
+			m->kind = K_LDAP;
 		return 0;
 	}
 	if (m->cols[C_DATE] < 0)
@@ -321,12 +507,16 @@ irm_map_cert(struct irm_csvmap *m, const struct irm_row *row,
 	const struct act *a;
 	const char *id;
 
-	if (m->kind == K_REFERENCE)
+	if (m->kind == K_LDAP && m->cert)
+		ldap_row(m->cert, get(m, row, C_USERID), m->month);
+	if (m->kind == K_REFERENCE || m->kind == K_LDAP)
 		return IRM_MAP_SKIP;
 	if (irm_event_time_local(ev, "date", get(m, row, C_DATE), e) == -1)
 		return IRM_MAP_REJECT;
 	if ((ev->user = get(m, row, C_USER)) == NULL)
 		return irm_seterr(e, "missing user"), IRM_MAP_REJECT;
+	if (m->cert)
+		learn_domain(m->cert, ev->user);
 	ev->action = m->cols[C_ACTIVITY] >= 0
 	    ? trim(ev, get(m, row, C_ACTIVITY))
 	    : default_actions[m->kind];

@@ -96,8 +96,10 @@ struct irm_csvmap {
 	size_t ncols;     /* header width */
 	const char *file; /* base name of the input, for event ids */
 	const struct irm_norm_opts *opts;
-	struct json_tokener *tok; /* purview-csv: AuditData parser */
-	struct json_object *obj;  /* purview-csv: the current AuditData */
+	struct json_tokener *tok;  /* purview-csv: AuditData parser */
+	struct json_object *obj;   /* purview-csv: the current AuditData */
+	struct irm_cert_run *cert; /* cert: the run's LDAP accounts */
+	int month;                 /* cert: an LDAP snapshot's month */
 };
 
 /*
@@ -135,6 +137,24 @@ int irm_cert_init(
     struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_cert(struct irm_csvmap *m, const struct irm_row *row,
     struct irm_event *ev, struct irm_error *e);
+
+/*
+ * What the CERT mapper remembers across the files of a run: the accounts
+ * of the LDAP snapshots and the domain of the activity rows' users.
+ */
+struct irm_cert_run *irm_cert_run_new(void);
+void irm_cert_run_free(struct irm_cert_run *c);
+
+/*
+ * After the last file: fill ev with the next account that a snapshot
+ * lists and a later one does not, from *i on (start at 0), as an
+ * account_deleted event dated the first day of the first snapshot without
+ * it.  Returns IRM_MAP_EVENT, IRM_MAP_REJECT with e filled, or
+ * IRM_MAP_SKIP when there are no more.
+ */
+int irm_cert_departure(const struct irm_cert_run *c, size_t *i,
+    struct irm_event *ev, struct irm_error *e);
+
 int irm_custom_init(
     struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
 int irm_map_custom(struct irm_csvmap *m, const struct irm_row *row,

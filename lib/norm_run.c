@@ -16,6 +16,7 @@ struct run {
 	struct irm_event *ev;
 	const struct irm_norm_sink *sink;
 	enum irm_format format; /* of the current file, once known */
+	struct irm_cert_run *cert;
 };
 
 static void
@@ -97,6 +98,7 @@ csv_header(struct run *r, struct irm_csvmap *m, const struct irm_row *row)
 		irm_csvmap_free(m);
 		return -1;
 	}
+	m->cert = r->cert;
 	return 0;
 }
 
@@ -146,11 +148,30 @@ do_csv(struct run *r, struct irm_csvread *cr, struct irm_error *fatal)
 	return status;
 }
 
+/* The CERT accounts that left, known only once every snapshot was read. */
+static void
+cert_departures(struct run *r)
+{
+	struct irm_error e;
+	size_t i = 0;
+
+	for (;;) {
+		int rc;
+
+		irm_event_reset(r->ev);
+		r->format = IRM_FMT_CERT;
+		if ((rc = irm_cert_departure(r->cert, &i, r->ev, &e)) ==
+		    IRM_MAP_SKIP)
+			return;
+		emit(r, rc, 0, NULL, 0, &e);
+	}
+}
+
 int
 irm_norm_run(struct irm_input *in, const struct irm_norm_opts *opts,
     struct irm_event *ev, const struct irm_norm_sink *sink, struct irm_error *e)
 {
-	struct run r = {in, opts, ev, sink, IRM_FMT_AUTO};
+	struct run r = {in, opts, ev, sink, IRM_FMT_AUTO, irm_cert_run_new()};
 	struct irm_jread *jr = irm_jread_new(in);
 	struct irm_csvread *cr = irm_csvread_new(in);
 	int rc, first, status = 0;
@@ -171,6 +192,9 @@ irm_norm_run(struct irm_input *in, const struct irm_norm_opts *opts,
 		else
 			status = do_csv(&r, cr, e);
 	}
+	if (status == 0)
+		cert_departures(&r);
+	irm_cert_run_free(r.cert);
 	irm_jread_free(jr);
 	irm_csvread_free(cr);
 	return status;
