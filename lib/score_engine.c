@@ -444,10 +444,18 @@ same_trig(const struct trig *a, const struct trig *b)
 	    a->exact == b->exact;
 }
 
-/* Score final days a new trigger of type brought into a policy's scope. */
+/*
+ * Score final days a new trigger of type brought into a policy's scope.
+ * An event that comes after the days it is about (an HR file, a deleted
+ * account, a CERT leaver's next LDAP snapshot) also gets the user risk
+ * as of the last final day: without it a leaver with no day after the
+ * trigger never had one.  Exfiltration and risky-user signals are the
+ * day's own counts; finalize scores their risk.
+ */
 static void
 rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
 {
+	const struct uday *last = NULL;
 	size_t pol;
 	int i;
 
@@ -456,11 +464,15 @@ rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
 
 		if (!d->final)
 			continue;
+		if (last == NULL || d->day > last->day)
+			last = d;
 		for (pol = 0; pol < g->o.npolicies; pol++)
 			if (!(d->scored & (1ULL << pol)) &&
 			    (g->o.policies[pol].triggers & type))
 				score_day(g, u, (int)pol, d, out);
 	}
+	if (last && !(type & (IRM_TRIG_EXFIL | IRM_TRIG_RISKY_SIGNAL)))
+		irm_risk_score(g, u, last, type, out);
 }
 
 /*
@@ -669,7 +681,7 @@ finalize(
 	exfil_trigger(g, u, d, out);
 	risky_trigger(g, u, d, out);
 	score_all(g, u, d, out);
-	irm_risk_score(g, u, d, out);
+	irm_risk_score(g, u, d, ~0, out);
 	drop_evidence(g, d);
 }
 

@@ -278,10 +278,11 @@ void irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d);
 /* Free the peer counts of user risk (NULL ignored). */
 void irm_risk_free(struct irm_peers *pc);
 
-/* The user risk of u on final day d for every policy that has it:
- * insights appended to out. */
+/* The user risk of u on final day d for every policy that has it and
+ * takes a trigger of types (all policies: ~0): insights appended to
+ * out. */
 void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
-    struct irm_buf *out);
+    int types, struct irm_buf *out);
 
 /* An indicator insight's factors and score (score_engine.c). */
 int irm_eng_factors(const struct irm_engine *g, const struct user *u,

@@ -559,10 +559,11 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 
 void
 irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
-    struct irm_buf *out)
+    int types, struct irm_buf *out)
 {
 	size_t pol;
 
 	for (pol = 0; pol < g->o.npolicies; pol++)
-		risk_policy(g, u, (int)pol, d, out);
+		if (types == ~0 || (g->o.policies[pol].triggers & types))
+			risk_policy(g, u, (int)pol, d, out);
 }

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 17
+plan 18
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -242,4 +242,21 @@ sed 's/2026-03-16T08:00:00.000Z/2026-03-14T00:30:00.000Z/' "$TMP/badge.jsonl" | 
 irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/late.jsonl" >"$TMP/out"
 check "a swipe the night after the last day, out of hours: not after termination" \
     test -z "$(jq -r 'select(.irm.insight == "risk" or .irm.indicator == "badge_after_termination") | .event.id' "$TMP/out")"
+
+# 5. A late trigger: leaver@'s first USB copy of a labelled file and
+#    first Dropbox upload of case 1, but the resignation comes two weeks
+#    after them and nothing in between.  The window takes in the two days
+#    (90 days before); the risk is added up when the trigger arrives, as
+#    of the last final day: 60, medium, dated 2026-03-11.  Before, it was
+#    added up only on a later active day (the resignation's own), where
+#    parts two weeks old were halved twice and no longer counted: no risk.
+{
+	sed -e '/"hr_resignation"/d' -e '/"id":"n3"/d' "$TMP/new.jsonl"
+	ev 2026-03-27T08:00:00.000Z hr-late leaver@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-27T00:00:00.000Z","last_working_date":"2026-03-27T00:00:00.000Z"}'
+} | sort >"$TMP/later.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/later.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-11 60 medium hr_resignation" >"$TMP/want"
+check_same "a resignation two weeks after the last activity: the risk as of then" "$TMP/got" "$TMP/want"
 done_testing
