@@ -77,6 +77,26 @@ irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
 	return *active ? sum / *active : 0;
 }
 
+/* On how many of the active days of the 30 before day the user had idx
+ * (its condition met: swipes before the last working day are no badge
+ * after termination). */
+static int
+own_days(const struct user *u, int idx, int64_t day)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *x = &u->days[i];
+
+		if (x->day < day - 30 || x->day >= day)
+			continue;
+		for (j = 0; j < x->nind; j++)
+			n += x->ind[j].idx == idx &&
+			    irm_eng_condition(u, &x->ind[j], x->day);
+	}
+	return n;
+}
+
 /*
  * The share of the user's counted events outside working hours over the
  * 30 days before day, every indicator together but after-hours logons
@@ -182,7 +202,8 @@ after_hours_exfil(const struct uday *d)
  */
 static int
 corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
-    int lv, int active, double habit, const struct factor *f, int nf)
+    int lv, int active, double habit, int routine, const struct factor *f,
+    int nf)
 {
 	int i, k = 0;
 
@@ -195,7 +216,11 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 		            irm_risk_collection(id->idx) ||
 		            !prio_corroborates(id))))
 			k++;
-	if (t && t->type != IRM_TRIG_EXFIL)
+	/* A trigger points at what is out of the user's way, not at a
+	 * busier day of a channel used every other day: a quiet leaver's
+	 * ten mails with attachments, where three a day are the rule, were
+	 * a medium alert under the departing template's defaults. */
+	if (t && t->type != IRM_TRIG_EXFIL && !routine)
 		k++;
 	/* A first sync is a new device as often as anything. */
 	if (RISK_FIRST(id->rk) && !irm_risk_collection(id->idx))
@@ -233,7 +258,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 {
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
-	int lv = irm_eng_level(pi, id->n), nf = 1, active;
+	int lv = irm_eng_level(pi, id->n), nf = 1, active, routine;
 	double prod = 1, mean, bar, own, habit = own_after_share(u, d->day);
 
 	f[0].name = "level";
@@ -297,15 +322,23 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * uncorroborated download count past min_score (30 x 1.5 x 1.25 x
 	 * 1.25 x 0.5 = 35, three priority users of irm-gen seed 1 under
 	 * the default templates): it takes a quarter. */
-	if (corroboration(d, id, t, lv, active, habit, f, nf) == 0) {
+	routine = active >= OWN_MIN_DAYS &&
+	    2 * own_days(u, id->idx, d->day) >= active;
+	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
-		snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
-		    logon_after_hours(id->idx)
-		        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
-		        : irm_risk_collection(id->idx)
-		        ? "no unallowed domain, trigger, previous violation or after hours"
-		        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
+		if (t && t->type != IRM_TRIG_EXFIL && routine &&
+		    !irm_risk_collection(id->idx))
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
+			    own_days(u, id->idx, d->day), active);
+		else
+			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
+			    logon_after_hours(id->idx)
+			        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
+			        : irm_risk_collection(id->idx)
+			        ? "no unallowed domain, trigger, previous violation or after hours"
+			        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
 	}
 	for (int i = 1; i < nf; i++)
 		prod *= f[i].x;

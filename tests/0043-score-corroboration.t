@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 10
+plan 12
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -218,4 +218,36 @@ jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; 
     select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/all" >"$TMP/got"
 check_same "every score recomputes from its factors" "$TMP/got" /dev/null
 check "the factors are written" test -s "$TMP/all"
+
+# 8. A trigger corroborates what is out of the user's way, not a busier
+#    day of a channel used every other day.  habit@ copies a build to USB
+#    media every weekday; new@ never does.  Both resign on Monday
+#    2026-03-09 and copy 12 files on Tuesday: 20 x level 2 x 1.25 unusual
+#    = 50 for new@ (the trigger and a first time corroborate), x0.5 = 25
+#    for habit@ (50 before the rule: the departing template's defaults
+#    gave irm-gen's quiet-leaver look-alike a medium alert for ten mails
+#    with attachments where three a day are the rule).
+printf '{"name": "dep0", "template": "data_theft_departing", "alert": {"min_score": 0}}\n' >"$TMP/dep0.json"
+quit() {
+	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+}
+{
+	weekdays habit@contoso.com 2026-02-02 33 09 usb
+	weekdays new@contoso.com 2026-02-02 33 09
+	quit habit@contoso.com
+	quit new@contoso.com
+	usb_copies habit@contoso.com h 2026-03-10T10:%d:00.000Z h%d.txt 10 22
+	usb_copies new@contoso.com n 2026-03-10T10:%d:00.000Z n%d.txt 10 22
+} | sort >"$TMP/routine.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/routine.jsonl" >"$TMP/routine"
+jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' "$TMP/routine" | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+habit@contoso.com 25 level+unusual_activity+uncorroborated
+new@contoso.com 50 level+unusual_activity
+OUT
+check_same "a resignation corroborates a new channel, not a routine one" "$TMP/got" "$TMP/want"
+jq -r 'select(.user.name == "habit@contoso.com" and .irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | .irm.factors[-1].detail' "$TMP/routine" >"$TMP/got"
+echo "no signal but the trigger, which does not count for a channel used on 20 of 21 active days" >"$TMP/want"
+check_same "the uncorroborated factor says why the trigger did not count" "$TMP/got" "$TMP/want"
 done_testing
