@@ -542,13 +542,31 @@ m_email_as_other(const struct irm_settings *s, const struct irm_ev *ev)
 	return !irm_strcaseeq(ev->email_from, ev->user);
 }
 
+/*
+ * A low or informational detection (adware, a PUA blocked on the spot) is
+ * Defender's hygiene, not the user's act: irm-gen's background has one a
+ * user in 2,000 days, and under the security templates' defaults a
+ * leaver's first one with a first USB mount made a medium risk (seeds
+ * 42 and 52 at 200 users).  An alert without a severity counts.
+ */
+static int
+low_alert(const struct irm_ev *ev)
+{
+	const char *v = ev->irm_severity;
+
+	return ev->severity == IRM_SEV_LOW ||
+	    (v &&
+	        (irm_strcaseeq(v, "low") || irm_strcaseeq(v, "informational")));
+}
+
 static int
 m_unwanted_software(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	(void)s;
 	return is(ev->activity, "security_alert") &&
 	    (category_is(ev->alert_category, "unwantedsoftware", 0) ||
-	        category_is(ev->alert_category, "malware", 0));
+	        category_is(ev->alert_category, "malware", 0)) &&
+	    !low_alert(ev);
 }
 
 /* Does the rule act on mail so that the user does not see it: delete,
@@ -887,7 +905,8 @@ const struct irm_indicator irm_indicators[] = {
         .match = m_defense_evasion},
     {.name = "unwanted_software",
         .activities = "security_alert",
-        .conditions = "alert category UnwantedSoftware or Malware",
+        .conditions =
+            "alert category UnwantedSoftware or Malware, severity not low or informational",
         .weight = 25,
         .thresholds = {1, 2, 5},
         .match = m_unwanted_software},

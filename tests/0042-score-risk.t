@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 18
+plan 19
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -135,6 +135,16 @@ irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/sab.jsonl" >"$TMP/out"
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, ([.irm.parts[]|.indicator]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-11 75 unwanted_software,email_as_other" >"$TMP/want"
 check_same "a keylogger and mail as the supervisor after a resignation: a high risk" "$TMP/got" "$TMP/want"
+# A low or informational detection (adware, a PUA blocked on the spot)
+# is Defender's hygiene: no unwanted_software, no part, one new thing, no
+# risk (75 before); at medium severity it counts as before.
+for sev in low informational medium; do
+	sed 's/"alert_category":"UnwantedSoftware"/&,"severity":"'$sev'"/' "$TMP/sab.jsonl" |
+	    irm-score -s "$S/settings.json" -p "$TMP/sec.json" |
+	    jq -r --arg s $sev 'select(.irm.insight == "risk") | [$s, .irm.score]|join(" ")'
+done >"$TMP/got"
+echo "medium 75" >"$TMP/want"
+check_same "a low or informational unwanted-software alert is no part" "$TMP/got" "$TMP/want"
 sed -n '/"s3"/!p' "$TMP/sab.jsonl" >"$TMP/own.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/own.jsonl" >"$TMP/out"
 check "the user's own mail is not mail as another: no risk" \
