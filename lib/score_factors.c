@@ -77,22 +77,26 @@ irm_eng_own_mean(const struct user *u, int idx, int64_t day, int *active)
 	return *active ? sum / *active : 0;
 }
 
-/* On how many of the active days of the 30 before day the user had idx
- * (its condition met: swipes before the last working day are no badge
- * after termination). */
+/* On how many of the active days of the 30 before day the user had idx,
+ * and its count over them in *sum (its condition met: swipes before the
+ * last working day are no badge after termination). */
 static int
-own_days(const struct user *u, int idx, int64_t day)
+own_days(const struct user *u, int idx, int64_t day, double *sum)
 {
 	int i, j, n = 0;
 
+	*sum = 0;
 	for (i = 0; i < u->ndays; i++) {
 		const struct uday *x = &u->days[i];
 
 		if (x->day < day - 30 || x->day >= day)
 			continue;
 		for (j = 0; j < x->nind; j++)
-			n += x->ind[j].idx == idx &&
-			    irm_eng_condition(u, &x->ind[j], x->day);
+			if (x->ind[j].idx == idx &&
+			    irm_eng_condition(u, &x->ind[j], x->day)) {
+				n++;
+				*sum += x->ind[j].n;
+			}
 	}
 	return n;
 }
@@ -187,6 +191,46 @@ after_hours_exfil(const struct uday *d)
 			return x->idx;
 	}
 	return -1;
+}
+
+/* A trigger's corroboration needs a count this many times the user's own
+ * mean on a history shorter than OWN_MIN_DAYS (as a rise in user risk). */
+#define ROUTINE_X 3
+#define ROUTINE_MIN_DAYS 3 /* ... over this many active days at least */
+
+/*
+ * Is the count the user's routine, so that a trigger does not corroborate
+ * it: the indicator on half of the active days of the 30 before, or,
+ * without two weeks of past, a count under ROUTINE_X x the user's level
+ * so far, on a few days at least.
+ */
+static int
+is_routine(const struct user *u, const struct iday *id, int64_t day, int active)
+{
+	double sum;
+	int n = own_days(u, id->idx, day, &sum);
+
+	if (active >= OWN_MIN_DAYS)
+		return 2 * n >= active;
+	return active >= ROUTINE_MIN_DAYS && id->n < ROUTINE_X * sum / active;
+}
+
+/* Why a trigger did not corroborate a routine count. */
+static void
+routine_detail(struct factor *f, const struct user *u, const struct iday *id,
+    int64_t day, int active)
+{
+	double sum;
+	int n = own_days(u, id->idx, day, &sum);
+
+	if (active >= OWN_MIN_DAYS)
+		snprintf(f->detail, sizeof(f->detail),
+		    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
+		    n, active);
+	else
+		snprintf(f->detail, sizeof(f->detail),
+		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days",
+		    id->n, ROUTINE_X, sum / active, active);
 }
 
 /*
@@ -322,16 +366,13 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * uncorroborated download count past min_score (30 x 1.5 x 1.25 x
 	 * 1.25 x 0.5 = 35, three priority users of irm-gen seed 1 under
 	 * the default templates): it takes a quarter. */
-	routine = active >= OWN_MIN_DAYS &&
-	    2 * own_days(u, id->idx, d->day) >= active;
+	routine = is_routine(u, id, d->day, active);
 	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
 		if (t && t->type != IRM_TRIG_EXFIL && routine &&
 		    !irm_risk_collection(id->idx))
-			snprintf(f[nf++].detail, sizeof(f[0].detail),
-			    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
-			    own_days(u, id->idx, d->day), active);
+			routine_detail(&f[nf++], u, id, d->day, active);
 		else
 			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
 			    logon_after_hours(id->idx)

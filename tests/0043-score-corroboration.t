@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 12
+plan 13
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -250,4 +250,26 @@ check_same "a resignation corroborates a new channel, not a routine one" "$TMP/g
 jq -r 'select(.user.name == "habit@contoso.com" and .irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | .irm.factors[-1].detail' "$TMP/routine" >"$TMP/got"
 echo "no signal but the trigger, which does not count for a channel used on 20 of 21 active days" >"$TMP/want"
 check_same "the uncorroborated factor says why the trigger did not count" "$TMP/got" "$TMP/want"
+# On a history shorter than 14 active days the user's level so far
+# decides: short@ copied 8 files a day on the five days before, rare@
+# one; both resign and copy 12.  12 < 3 x short@'s own mean 6.67 over 6
+# active days: the trigger does not count, 40 x 0.5 = 20 (40 before);
+# rare@'s 12 are more than 3 x 0.83: 40.
+{
+	for day in 02 03 04 05 06; do
+		usb_copies short@contoso.com "s$day" "2026-03-${day}T10:%d:00.000Z" s%d.zip 10 18
+		usb_copies rare@contoso.com "r$day" "2026-03-${day}T10:%d:00.000Z" r%d.zip 10 11
+	done
+	quit short@contoso.com
+	quit rare@contoso.com
+	usb_copies short@contoso.com s10 2026-03-10T11:%d:00.000Z t%d.txt 10 22
+	usb_copies rare@contoso.com r10 2026-03-10T11:%d:00.000Z t%d.txt 10 22
+} | sort >"$TMP/short.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/short.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | [.user.name,.irm.score,([.irm.factors[].name]|join("+")),.irm.factors[-1].detail]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+rare@contoso.com 40 level 12/day >= medium 10
+short@contoso.com 20 level+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
+OUT
+check_same "on a short history a trigger corroborates a count above the user's level so far" "$TMP/got" "$TMP/want"
 done_testing
