@@ -172,14 +172,15 @@ irm_cert_run_free(struct irm_cert_run *c)
 static int
 snapshot_month(const char *file)
 {
-	int y, mo;
+	int y, mo, i;
 
 	if (strlen(file) != 11 || strspn(file, "0123456789") != 4 ||
 	    file[4] != '-' || strspn(file + 5, "0123456789") != 2 ||
 	    strcmp(file + 7, ".csv") != 0)
 		return -1;
-	y = atoi(file);
-	mo = atoi(file + 5);
+	for (y = 0, i = 0; i < 4; i++)
+		y = y * 10 + (file[i] - '0');
+	mo = (file[5] - '0') * 10 + (file[6] - '0');
 	if (y < 1970 || mo < 1 || mo > 12)
 		return -1;
 	return y * 12 + mo - 1;
