@@ -134,7 +134,8 @@ has(const struct irm_row *hdr, const char *name)
 /* An account of the LDAP snapshots and the last month that lists it. */
 struct ldap_user {
 	char *id;
-	int last; /* year * 12 + month - 1 */
+	int last;  /* year * 12 + month - 1 */
+	char *row; /* its row in that snapshot, for the event's id */
 };
 
 struct irm_cert_run {
@@ -158,8 +159,10 @@ irm_cert_run_free(struct irm_cert_run *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->nuser; i++)
+	for (i = 0; i < c->nuser; i++) {
 		free(c->user[i].id);
+		free(c->user[i].row);
+	}
 	free(c->user);
 	free(c->month);
 	free(c);
@@ -226,9 +229,21 @@ add_month(struct irm_cert_run *c, int month)
 	c->nmonth++;
 }
 
+/* A copy of the row's text. */
+static char *
+row_copy(const struct irm_row *row)
+{
+	char *s = irm_xmalloc(row->rawlen + 1);
+
+	memcpy(s, row->raw, row->rawlen);
+	s[row->rawlen] = '\0';
+	return s;
+}
+
 /* One row of a snapshot: the account is listed in month. */
 static void
-ldap_row(struct irm_cert_run *c, const char *id, int month)
+ldap_row(struct irm_cert_run *c, const char *id, int month,
+    const struct irm_row *row)
 {
 	int found;
 	size_t i;
@@ -238,8 +253,11 @@ ldap_row(struct irm_cert_run *c, const char *id, int month)
 		return;
 	i = find_user(c, id, &found);
 	if (found) {
-		if (c->user[i].last < month)
+		if (c->user[i].last <= month) {
 			c->user[i].last = month;
+			free(c->user[i].row);
+			c->user[i].row = row_copy(row);
+		}
 		return;
 	}
 	if (c->nuser == c->capuser) {
@@ -248,7 +266,7 @@ ldap_row(struct irm_cert_run *c, const char *id, int month)
 	}
 	memmove(
 	    c->user + i + 1, c->user + i, (c->nuser - i) * sizeof(*c->user));
-	c->user[i] = (struct ldap_user){irm_xstrdup(id), month};
+	c->user[i] = (struct ldap_user){irm_xstrdup(id), month, row_copy(row)};
 	c->nuser++;
 }
 
@@ -282,7 +300,7 @@ irm_cert_departure(const struct irm_cert_run *c, size_t *i,
     struct irm_event *ev, struct irm_error *e)
 {
 	const struct ldap_user *u;
-	const char *day;
+	const char *day, *raw;
 	int gone = -1;
 
 	while (c && *i < c->nuser && gone < 0)
@@ -298,7 +316,10 @@ irm_cert_departure(const struct irm_cert_run *c, size_t *i,
 	ev->module = "cert";
 	ev->dataset = "cert.ldap";
 	day = irm_event_printf(ev, "%04d-%02d-01", gone / 12, gone % 12 + 1);
-	ev->id = irm_event_printf(ev, "cert:ldap:%.7s:%s", day, u->id);
+	/* Hashed as the records of sources without ids are: the account id
+	 * itself would outlive pseudonymization (-p) in event.id. */
+	raw = irm_event_printf(ev, "%s,%s", day, u->row);
+	irm_event_id_hash(ev, raw, strlen(raw));
 	irm_event_set_activity(ev, "account_deleted");
 	if (irm_event_time_local(ev, "date", day, e) == -1)
 		return IRM_MAP_REJECT;
@@ -509,7 +530,7 @@ irm_map_cert(struct irm_csvmap *m, const struct irm_row *row,
 	const char *id;
 
 	if (m->kind == K_LDAP && m->cert)
-		ldap_row(m->cert, get(m, row, C_USERID), m->month);
+		ldap_row(m->cert, get(m, row, C_USERID), m->month, row);
 	if (m->kind == K_REFERENCE || m->kind == K_LDAP)
 		return IRM_MAP_SKIP;
 	if (irm_event_time_local(ev, "date", get(m, row, C_DATE), e) == -1)
