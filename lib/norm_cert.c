@@ -140,9 +140,10 @@ struct ldap_user {
 
 struct irm_cert_run {
 	char domain[64];        /* of the activity rows' users: "DTAA" */
-	struct ldap_user *user; /* sorted by id */
+	struct ldap_user *user; /* open addressing by id; id NULL: empty */
 	size_t nuser, capuser;
-	int *month; /* the snapshots' months, sorted, unique */
+	struct ldap_user **sorted; /* by id, made after the last file */
+	int *month;                /* the snapshots' months, sorted, unique */
 	size_t nmonth, capmonth;
 };
 
@@ -159,11 +160,12 @@ irm_cert_run_free(struct irm_cert_run *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->nuser; i++) {
+	for (i = 0; i < c->capuser; i++) {
 		free(c->user[i].id);
 		free(c->user[i].row);
 	}
 	free(c->user);
+	free(c->sorted);
 	free(c->month);
 	free(c);
 }
@@ -189,26 +191,34 @@ snapshot_month(const char *file)
 	return y * 12 + mo - 1;
 }
 
-/* Index of id in c->user, or where it would go (*found 0). */
-static size_t
-find_user(const struct irm_cert_run *c, const char *id, int *found)
+/* The slot of id in tab (capacity cap, a power of two): its entry, or the
+ * empty slot where it goes. */
+static struct ldap_user *
+slot(struct ldap_user *tab, size_t cap, const char *id)
 {
-	size_t lo = 0, hi = c->nuser;
+	size_t i, mask = cap - 1;
 
-	*found = 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(c->user[mid].id, id);
-		if (cmp == 0) {
-			*found = 1;
-			return mid;
-		}
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	for (i = irm_fnv1a(id) & mask; tab[i].id; i = (i + 1) & mask)
+		if (strcmp(tab[i].id, id) == 0)
+			break;
+	return &tab[i];
+}
+
+/* Room for one more account: the table at most half full. */
+static void
+grow(struct irm_cert_run *c)
+{
+	struct ldap_user *old = c->user;
+	size_t i, oldcap = c->capuser;
+
+	if (c->capuser && (c->nuser + 1) * 2 <= c->capuser)
+		return;
+	c->capuser = oldcap ? 2 * oldcap : 1024;
+	c->user = irm_xcalloc(c->capuser, sizeof(*c->user));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].id)
+			*slot(c->user, c->capuser, old[i].id) = old[i];
+	free(old);
 }
 
 static void
@@ -245,29 +255,21 @@ static void
 ldap_row(struct irm_cert_run *c, const char *id, int month,
     const struct irm_row *row)
 {
-	int found;
-	size_t i;
+	struct ldap_user *u;
 
 	add_month(c, month);
 	if (id == NULL)
 		return;
-	i = find_user(c, id, &found);
-	if (found) {
-		if (c->user[i].last <= month) {
-			c->user[i].last = month;
-			free(c->user[i].row);
-			c->user[i].row = row_copy(row);
-		}
-		return;
+	grow(c);
+	u = slot(c->user, c->capuser, id);
+	if (u->id == NULL) {
+		*u = (struct ldap_user){irm_xstrdup(id), month, row_copy(row)};
+		c->nuser++;
+	} else if (u->last <= month) {
+		u->last = month;
+		free(u->row);
+		u->row = row_copy(row);
 	}
-	if (c->nuser == c->capuser) {
-		c->capuser = c->capuser ? 2 * c->capuser : 256;
-		c->user = irm_xrealloc(c->user, c->capuser * sizeof(*c->user));
-	}
-	memmove(
-	    c->user + i + 1, c->user + i, (c->nuser - i) * sizeof(*c->user));
-	c->user[i] = (struct ldap_user){irm_xstrdup(id), month, row_copy(row)};
-	c->nuser++;
 }
 
 /* The domain part of the activity rows' users: DTAA of DTAA/LAP0338. */
@@ -295,19 +297,41 @@ next_snapshot(const struct irm_cert_run *c, int month)
 	return -1;
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp((*(struct ldap_user *const *)a)->id,
+	    (*(struct ldap_user *const *)b)->id);
+}
+
+/* The accounts by id, so that the departures come in one order. */
+static void
+sort_users(struct irm_cert_run *c)
+{
+	size_t i, n = 0;
+
+	c->sorted = irm_xcalloc(c->nuser, sizeof(*c->sorted));
+	for (i = 0; i < c->capuser; i++)
+		if (c->user[i].id)
+			c->sorted[n++] = &c->user[i];
+	qsort(c->sorted, n, sizeof(*c->sorted), cmp_id);
+}
+
 int
-irm_cert_departure(const struct irm_cert_run *c, size_t *i,
-    struct irm_event *ev, struct irm_error *e)
+irm_cert_departure(struct irm_cert_run *c, size_t *i, struct irm_event *ev,
+    struct irm_error *e)
 {
 	const struct ldap_user *u;
 	const char *day, *raw;
 	int gone = -1;
 
+	if (c && c->sorted == NULL && c->nuser)
+		sort_users(c);
 	while (c && *i < c->nuser && gone < 0)
-		gone = next_snapshot(c, c->user[(*i)++].last);
+		gone = next_snapshot(c, c->sorted[(*i)++]->last);
 	if (gone < 0)
 		return IRM_MAP_SKIP;
-	u = &c->user[*i - 1];
+	u = c->sorted[*i - 1];
 	ev->user = strchr(u->id, '/') || !c->domain[0]
 	    ? u->id
 	    : irm_event_printf(ev, "%s/%s", c->domain, u->id);

@@ -152,8 +152,8 @@ void irm_cert_run_free(struct irm_cert_run *c);
  * it.  Returns IRM_MAP_EVENT, IRM_MAP_REJECT with e filled, or
  * IRM_MAP_SKIP when there are no more.
  */
-int irm_cert_departure(const struct irm_cert_run *c, size_t *i,
-    struct irm_event *ev, struct irm_error *e);
+int irm_cert_departure(struct irm_cert_run *c, size_t *i, struct irm_event *ev,
+    struct irm_error *e);
 
 int irm_custom_init(
     struct irm_csvmap *m, const struct irm_row *hdr, struct irm_error *e);
