@@ -366,7 +366,9 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * uncorroborated download count past min_score (30 x 1.5 x 1.25 x
 	 * 1.25 x 0.5 = 35, three priority users of irm-gen seed 1 under
 	 * the default templates): it takes a quarter. */
-	routine = is_routine(u, id, d->day, active);
+	/* Only a trigger asks; the days are not walked for every count. */
+	routine =
+	    t && t->type != IRM_TRIG_EXFIL && is_routine(u, id, d->day, active);
 	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
