@@ -54,6 +54,29 @@ mean30(const struct user *u, int idx, int64_t day)
 	return sum / 30.0;
 }
 
+/* Days with an unusual count make a pattern from this many on (with the
+ * day's own), within REPEAT_SPAN days to the day. */
+#define REPEAT_DAYS 3
+#define REPEAT_SPAN 14
+
+/* On how many days of the REPEAT_SPAN before day the user's count of
+ * idx was at least bar. */
+static int
+days_at_least(const struct user *u, int idx, int64_t day, double bar)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day < day - REPEAT_SPAN || u->days[i].day >= day)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx &&
+			    u->days[i].ind[j].n >= bar)
+				n++;
+	}
+	return n;
+}
+
 /*
  * The user's own daily mean of idx over the active days (days with any
  * event of the user) of the 30 days before day; *active gets their
@@ -330,6 +353,24 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u/day >= max(%d, %g x 30-day mean %.2f)", id->n,
 		    s->unusual_min_daily, s->unusual_factor, mean);
+	}
+	/* One unusual day is a busy day; the same channel unusual again
+	 * and again while a resignation, a poor review or a DLP match has
+	 * the user in scope is a pattern (irm-gen's job hunter under the
+	 * default templates: a medium USB count on six days of two weeks,
+	 * six medium insights and no high one). */
+	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar &&
+	    lv >= 2 && t && t->type != IRM_TRIG_EXFIL &&
+	    irm_indicators[id->idx].exfiltration) {
+		double at = fmax(bar, pi->thresholds[1]);
+		int k = days_at_least(u, id->idx, d->day, at);
+
+		if (k + 1 >= REPEAT_DAYS) {
+			f[nf] = (struct factor){"repeated", "", 1.5, 0};
+			snprintf(f[nf++].detail, sizeof(f[0].detail),
+			    "%d of the %d days to the day >= %g/day, medium and unusual",
+			    k + 1, REPEAT_SPAN + 1, at);
+		}
 	}
 	if (active >= OWN_MIN_DAYS && id->n <= OWN_FACTOR * own) {
 		f[nf] = (struct factor){"usual_for_user", "", 0.5, 0};

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 13
+plan 15
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -272,4 +272,35 @@ rare@contoso.com 40 level 12/day >= medium 10
 short@contoso.com 20 level+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
 OUT
 check_same "on a short history a trigger corroborates a count above the user's level so far" "$TMP/got" "$TMP/want"
+# 9. The same channel unusual again and again while a trigger has the
+#    user in scope is a pattern (repeated, x1.5): rep@ resigns on Monday
+#    and copies 12 files to USB media on Tuesday, Wednesday and
+#    Thursday, 40 x 1.25 unusual = 50 the first two days, x1.5 = 75 on
+#    the third (50 before the rule: irm-gen's job hunter under the
+#    default templates stayed medium on six such days).  low@ copies 6
+#    a day, the low level (20): no pattern of the medium level.
+{
+	weekdays rep@contoso.com 2026-02-02 33 09
+	weekdays low@contoso.com 2026-02-02 33 09
+	quit rep@contoso.com
+	quit low@contoso.com
+	for day in 10 11 12; do
+		usb_copies rep@contoso.com "r$day" "2026-03-${day}T10:%d:00.000Z" "r${day}_%d.txt" 10 22
+		usb_copies low@contoso.com "l$day" "2026-03-${day}T10:%d:00.000Z" "l${day}_%d.txt" 10 16
+	done
+} | sort >"$TMP/rep.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/rep.jsonl" >"$TMP/rep"
+jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.day,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' "$TMP/rep" | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+low@contoso.com 2026-03-10 20 level
+low@contoso.com 2026-03-11 20 level
+low@contoso.com 2026-03-12 20 level
+rep@contoso.com 2026-03-10 50 level+unusual_activity
+rep@contoso.com 2026-03-11 50 level+unusual_activity
+rep@contoso.com 2026-03-12 75 level+unusual_activity+repeated
+OUT
+check_same "a medium, unusual count on a third day of two weeks in scope is repeated" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.factors[-1].name == "repeated") | .irm.factors[-1].detail' "$TMP/rep" >"$TMP/got"
+echo "3 of the 15 days to the day >= 10/day, medium and unusual" >"$TMP/want"
+check_same "the repeated factor names its days and bar" "$TMP/got" "$TMP/want"
 done_testing
