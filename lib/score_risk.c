@@ -35,6 +35,10 @@
 #define RISK_PARTS 64     /* parts kept for an insight, at most */
 #define RISK_PEERS 20     /* fewer peers: the organization, or no comparison */
 #define RISK_PEER_DIV 2   /* new: fewer than half of the peers had it */
+#define SHARED_PEERS 5    /* a department's rise: this many others at least */
+#define SHARED_USERS 3    /* ... this many of them rose on the day */
+#define SHARED_X 2        /* a peer's rise: this many times the own mean */
+#define SHARED_DIV 3      /* ... a third of those who had the indicator */
 /* A leaver's parts on this many active days of history, others' on
  * OWN_MIN_DAYS: a three-week extract of audit data (the CERT benchmark's)
  * holds about 15 working days, and an insider's first steps come within
@@ -57,6 +61,7 @@ struct irm_peers {
 	size_t ndept;
 	uint32_t *active; /* ndept + 1 */
 	uint32_t *had;    /* (ndept + 1) x irm_nindicators */
+	uint32_t *rose;   /* the same: those with a rise on the day */
 };
 
 static int
@@ -100,6 +105,8 @@ peers_new(const struct irm_engine *g)
 	pc->active = irm_xcalloc(pc->ndept + 1, sizeof(*pc->active));
 	pc->had =
 	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->had));
+	pc->rose =
+	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->rose));
 	return pc;
 }
 
@@ -119,12 +126,62 @@ peers_add(struct irm_peers *pc, size_t gi, const unsigned char *seen)
 	pc->active[org]++;
 }
 
+/*
+ * A user's counts of the RISK_DAYS days before the day scored (sum, by
+ * indicator) and the days of those with a count of any (busy), to tell a
+ * rise of a peer's count on the day.  A day without a count is not
+ * told apart from a day without an event: the population of a
+ * partitioned run (irm(7) SCALE) holds only counts.
+ */
+struct own30 {
+	double *sum;
+	int busy;
+	int64_t last;
+};
+
+static void
+own_reset(struct own30 *o)
+{
+	memset(o->sum, 0, irm_nindicators * sizeof(*o->sum));
+	o->busy = 0;
+	o->last = INT64_MIN;
+}
+
+static void
+own_add(struct own30 *o, int idx, int64_t day, int64_t on, uint32_t n)
+{
+	if (n == 0 || day >= on || day < on - RISK_DAYS)
+		return;
+	o->sum[idx] += n;
+	if (day != o->last)
+		o->busy++;
+	o->last = day;
+}
+
+/* Is a peer's count n of idx on the day a rise (RISK_RISE_X times the
+ * peer's mean per busy day)?  Into the group's rose. */
+static void
+own_rose(struct irm_peers *pc, const struct irm_engine *g, size_t gi,
+    const struct own30 *o, int idx, uint32_t n)
+{
+	double bar = SHARED_X * (o->busy ? o->sum[idx] / o->busy : 0);
+
+	(void)g;
+
+	if (n == 0 || o->busy < OWN_MIN_DAYS || n < bar)
+		return;
+	if (gi != pc->ndept)
+		pc->rose[gi * irm_nindicators + (size_t)idx]++;
+	pc->rose[pc->ndept * irm_nindicators + (size_t)idx]++;
+}
+
 /* Count every user's window of RISK_DAYS days to day into pc: the users
  * with a count of any indicator in it, and of which. */
 static void
 peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 {
 	unsigned char *seen = irm_xcalloc(irm_nindicators, 1);
+	struct own30 o = {irm_xcalloc(irm_nindicators, sizeof(double)), 0, 0};
 	const struct irm_popuser **others;
 	size_t i, nothers, r;
 	int j, k, any;
@@ -132,14 +189,28 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 	memset(pc->active, 0, (pc->ndept + 1) * sizeof(*pc->active));
 	memset(
 	    pc->had, 0, (pc->ndept + 1) * irm_nindicators * sizeof(*pc->had));
+	memset(
+	    pc->rose, 0, (pc->ndept + 1) * irm_nindicators * sizeof(*pc->rose));
 	for (i = 0; i < g->capusers; i++) {
 		const struct user *u = g->users[i];
+		size_t gi;
 
 		if (u == NULL)
 			continue;
+		gi = peer_group(g, pc, u->name);
 		memset(seen, 0, irm_nindicators);
 		any = 0;
+		own_reset(&o);
+		for (j = 0; j < u->ndays; j++)
+			for (k = 0; k < u->days[j].nind; k++)
+				own_add(&o, u->days[j].ind[k].idx,
+				    u->days[j].day, day, u->days[j].ind[k].n);
 		for (j = 0; j < u->ndays; j++) {
+			if (u->days[j].day == day)
+				for (k = 0; k < u->days[j].nind; k++)
+					own_rose(pc, g, gi, &o,
+					    u->days[j].ind[k].idx,
+					    u->days[j].ind[k].n);
 			if (u->days[j].day <= day - RISK_DAYS ||
 			    u->days[j].day > day)
 				continue;
@@ -151,15 +222,24 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 			}
 		}
 		if (any)
-			peers_add(pc, peer_group(g, pc, u->name), seen);
+			peers_add(pc, gi, seen);
 	}
 	/* Partitioned (irm(7) SCALE): the users of the other partitions,
 	 * from the population, so that the peers are those of one run. */
 	nothers = irm_pop_others(g, &others);
 	for (i = 0; i < nothers; i++) {
+		size_t gi = peer_group(g, pc, others[i]->name);
+
 		memset(seen, 0, irm_nindicators);
 		any = 0;
+		own_reset(&o);
 		for (r = 0; r < others[i]->n; r++)
+			own_add(&o, others[i]->c[r].idx, others[i]->c[r].day,
+			    day, others[i]->c[r].n);
+		for (r = 0; r < others[i]->n; r++) {
+			if (others[i]->c[r].day == day)
+				own_rose(pc, g, gi, &o, others[i]->c[r].idx,
+				    others[i]->c[r].n);
 			if (others[i]->c[r].day > day - RISK_DAYS &&
 			    others[i]->c[r].day <= day && others[i]->c[r].n) {
 				/* Their triggers are not here: an engine
@@ -168,12 +248,48 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 				    !irm_indicators[others[i]->c[r].idx].engine;
 				any = 1;
 			}
+		}
 		if (any)
-			peers_add(pc, peer_group(g, pc, others[i]->name), seen);
+			peers_add(pc, gi, seen);
 	}
 	free(others);
 	free(seen);
+	free(o.sum);
 	pc->day = day;
+}
+
+/* The peers' counts of day, computed on the first need of the day. */
+static struct irm_peers *
+peers_of(struct irm_engine *g, int64_t day)
+{
+	if (g->peers == NULL)
+		g->peers = peers_new(g);
+	if (g->peers->day != day)
+		peers_count(g, g->peers, day);
+	return g->peers;
+}
+
+/*
+ * Does u share a rise of idx on day with its department: SHARED_USERS
+ * others or more rose the same day, a SHARED_DIV'th or more of those who
+ * had idx in the RISK_DAYS days to it?  Finance prints at a quarter's
+ * end, all of it: a rise a department shares is the calendar's, not the
+ * user's; a colleague's busy day is no calendar.  Departments only (the
+ * organization's busy days are everyone's), of SHARED_PEERS others at
+ * least.
+ */
+static int
+shared_rise(struct irm_engine *g, const struct user *u, int idx, int64_t day)
+{
+	struct irm_peers *pc = peers_of(g, day);
+	size_t gi = peer_group(g, pc, u->name), k;
+
+	if (gi == pc->ndept || pc->active[gi] < SHARED_PEERS + 1)
+		return 0;
+	k = gi * irm_nindicators + (size_t)idx;
+	/* u is among both: u rose and had idx. */
+	return pc->rose[k] - 1 >= SHARED_USERS &&
+	    (uint64_t)(pc->rose[k] - 1) * SHARED_DIV >= pc->had[k] - 1;
 }
 
 /*
@@ -189,11 +305,7 @@ peers_with(struct irm_engine *g, const struct user *u, int idx, int64_t day,
 	struct irm_peers *pc;
 	size_t gi;
 
-	if (g->peers == NULL)
-		g->peers = peers_new(g);
-	pc = g->peers;
-	if (pc->day != day)
-		peers_count(g, pc, day);
+	pc = peers_of(g, day);
 	gi = peer_group(g, pc, u->name);
 	if (gi != pc->ndept && pc->active[gi] <= RISK_PEERS)
 		gi = pc->ndept;
@@ -209,6 +321,7 @@ irm_risk_free(struct irm_peers *pc)
 	free(pc->dept);
 	free(pc->active);
 	free(pc->had);
+	free(pc->rose);
 	free(pc);
 }
 
@@ -281,7 +394,8 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			own = irm_eng_own_mean(u, id->idx, d->day, &active);
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
 			if (active >= OWN_MIN_DAYS && id->n >= bar &&
-			    !irm_risk_collection(id->idx))
+			    !irm_risk_collection(id->idx) &&
+			    !shared_rise(g, u, id->idx, d->day))
 				id->rk = RISK_RISE;
 		}
 		if (id->rk != RISK_NONE && hist < OWN_MIN_DAYS)

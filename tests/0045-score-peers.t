@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 6
+plan 8
 
 SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
@@ -109,3 +109,38 @@ day@contoso.com level+unusual_activity+after_hours
 night@contoso.com level+unusual_activity
 OUT
 check_same "after hours is no signal for a night shift" "$TMP/got" "$TMP/want"
+
+# 4. A rise the department shares is no part.  leaver@ and six others of
+#    Finance copy one file to USB media every weekday; leaver@ resigns
+#    on Monday 2026-03-09, copies 12 files, 3 labelled, on Tuesday (a
+#    rise: 12 >= max(10, 3 x 1), 20 x 1.5 priority content = 30) and
+#    uploads to Dropbox for the first time on Wednesday (new, 20):
+#    (30 + 20) x 1.5 = 75.  When 3 of the 6 others copy 12 on Tuesday
+#    too (a third or more of those who copy), the rise is the
+#    department's, the upload is left alone and there is no risk; with
+#    2 of them it is still the leaver's.
+fin() {
+	weekdays leaver@contoso.com 2026-02-02 33 09 usb
+	ev 2026-03-09T08:00:00.000Z hr-1 leaver@contoso.com hr_resignation "" \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+	usb_copies leaver@contoso.com n 2026-03-10T11:%d:00.000Z f%d.xlsx 10 22 "$HC" 3
+	ev 2026-03-11T11:00:00.000Z up leaver@contoso.com cloud_uploaded "" "$DB"
+	for k in 1 2 3 4 5 6; do
+		weekdays "fin$k@contoso.com" 2026-02-02 38 09 usb
+	done
+	for k in $(seq 1 "$1"); do
+		usb_copies "fin$k@contoso.com" "b$k" 2026-03-10T12:%d:00.000Z b%d.xlsx 10 22
+	done
+}
+printf 'user,department\nleaver@contoso.com,Finance\n' >"$TMP/fin.csv"
+for k in 1 2 3 4 5 6; do
+	echo "fin$k@contoso.com,Finance"
+done >>"$TMP/fin.csv"
+sed 's|^}$|, "directory": "'"$TMP"'/fin.csv"}|' "$S/settings.json" >"$TMP/fin.json"
+fin 3 | sort >"$TMP/shared.jsonl"
+irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/shared.jsonl" | risk >"$TMP/got"
+check_same "a rise a third of the department shares is no part" "$TMP/got" /dev/null
+fin 2 | sort >"$TMP/own.jsonl"
+irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/own.jsonl" | risk >"$TMP/got"
+echo "2026-03-11 75 usb_copy/rise,cloud_upload/new" >"$TMP/want"
+check_same "a rise two colleagues share is the user's" "$TMP/got" "$TMP/want"
