@@ -45,26 +45,28 @@ echo "2026-03-11 60 usb_copy/new/20,cloud_upload/new/20" >"$TMP/want"
 check_same "10 active days of history: two new things after a resignation make a risk" "$TMP/got" "$TMP/want"
 
 # 2. A first time on 10 active days does not corroborate a count on its
-#    own: in a data_leaks policy, short@'s first USB copy of one priority
-#    file is 20 x1.5 (priority content) x0.5 (uncorroborated) = 15; with
-#    20 active days it corroborates: 30.
+#    own: in a data_leaks policy, prio@'s first two USB copies are 20 x0.5
+#    (uncorroborated) = 10; with 20 active days the first time
+#    corroborates: 20.  (One copy of one priority file, 30 then, is one
+#    event: no first time corroborates it; tests/0043.)
 printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n' >"$TMP/leaks.json"
-# first_copy DAYS: the first priority USB copy after DAYS days of history.
+# first_copy DAYS: the first two USB copies after DAYS days of history.
 first_copy() {
 	{
 		history prio@contoso.com "$1" 09
-		ev 2026-03-24T11:00:00.000Z p1 prio@contoso.com usb_copied \
-		    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' \
+		ev 2026-03-24T11:00:00.000Z p1 prio@contoso.com usb_copied "" \
 		    ',"file":{"name":"board.pptx"}'
+		ev 2026-03-24T11:05:00.000Z p2 prio@contoso.com usb_copied "" \
+		    ',"file":{"name":"plan.xlsx"}'
 	} | sort >"$TMP/prio.jsonl"
 	irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/prio.jsonl" |
 	    jq -r 'select(.irm.indicator == "usb_copy") | "\(.irm.score) \([.irm.factors[].name]|join(","))"'
 }
 first_copy 14 >"$TMP/got"
-echo "15 level,priority_content,uncorroborated" >"$TMP/want"
+echo "10 level,uncorroborated" >"$TMP/want"
 check_same "a first time on 10 active days does not corroborate" "$TMP/got" "$TMP/want"
 first_copy 28 >"$TMP/got"
-echo "30 level,priority_content" >"$TMP/want"
+echo "20 level" >"$TMP/want"
 check_same "... on 20 active days it does" "$TMP/got" "$TMP/want"
 
 # 3. CERT's leaker: day@ never works after hours, resigns, then copies

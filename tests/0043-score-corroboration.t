@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 15
+plan 16
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -303,4 +303,21 @@ check_same "a medium, unusual count on a third day of two weeks in scope is repe
 jq -r 'select(.irm.factors[-1].name == "repeated") | .irm.factors[-1].detail' "$TMP/rep" >"$TMP/got"
 echo "3 of the 15 days to the day >= 10/day, medium and unusual" >"$TMP/want"
 check_same "the repeated factor names its days and bar" "$TMP/got" "$TMP/want"
+# 10. A count new for the user corroborates it from two events on: one
+#    is one event.  first@ and two@ have five weeks of history and no
+#    USB media; first@ copies one file (usb_copy level 1, 20), x0.5
+#    uncorroborated = 10 (20 before the rule), two@ copies two: 20.
+{
+	weekdays first@contoso.com 2026-02-02 33 09
+	weekdays two@contoso.com 2026-02-02 33 09
+	usb_copies first@contoso.com f 2026-03-10T10:%d:00.000Z f%d.txt 10 11
+	usb_copies two@contoso.com t 2026-03-10T10:%d:00.000Z t%d.txt 10 12
+} | sort >"$TMP/first.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/first.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+first@contoso.com 10 level+uncorroborated
+two@contoso.com 20 level
+OUT
+check_same "a first time corroborates two events, not one" "$TMP/got" "$TMP/want"
 done_testing
