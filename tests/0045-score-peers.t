@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 8
+plan 9
 
 SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
@@ -144,3 +144,33 @@ fin 2 | sort >"$TMP/own.jsonl"
 irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/own.jsonl" | risk >"$TMP/got"
 echo "2026-03-11 75 usb_copy/rise,cloud_upload/new" >"$TMP/want"
 check_same "a rise two colleagues share is the user's" "$TMP/got" "$TMP/want"
+
+# 5. A poor review corroborates what follows it, not the days before it
+#    that the look-back brings into scope.  early@ downloads 60
+#    SharePoint files at 22:00 on 2026-03-03, late@ on 2026-03-24; both
+#    get a poor review on 2026-03-20 (data_leaks_risky_users: weight 10,
+#    level 3, 30 x 1.25 after hours).  late@'s review and hour are two
+#    signals: 38; early@'s download had only the hour: x0.25, 9 (38
+#    before: irm-gen's night-shift system administrators, bulk
+#    downloads in the first week of the data, were medium alerts when a
+#    poor review three weeks later brought those days into scope).
+printf '{"name": "risky0", "template": "data_leaks_risky_users", "alert": {"min_score": 0}}\n' >"$TMP/risky0.json"
+{
+	for u in early late; do
+		ev 2026-03-20T08:00:00.000Z "hr-$u" "$u@contoso.com" hr_review ',"hr":{"rating":"2 - below expectations"}'
+		day=2026-03-03
+		[ $u = late ] && day=2026-03-24
+		k=100
+		while [ $k -lt 160 ]; do
+			ev "${day}T22:$(printf %02d $((k - 100))):00.000Z" "b-$u-$k" "$u@contoso.com" file_downloaded "" "$SP"
+			k=$((k + 1))
+		done
+	done
+} | sort >"$TMP/review.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/risky0.json" "$TMP/review.jsonl" |
+    jq -r 'select(.irm.indicator == "sharepoint_download") | [.user.name,.irm.day,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+early@contoso.com 2026-03-03 9 level+after_hours+uncorroborated
+late@contoso.com 2026-03-24 38 level+after_hours
+OUT
+check_same "a poor review corroborates the days after it, not those before" "$TMP/got" "$TMP/want"
