@@ -381,10 +381,12 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * and again while a resignation, a poor review or a DLP match has
 	 * the user in scope is a pattern (irm-gen's job hunter under the
 	 * default templates: a medium USB count on six days of two weeks,
-	 * six medium insights and no high one). */
+	 * six medium insights and no high one); but not a channel the user
+	 * uses that much anyway (usual_for_user: the quiet-leaver
+	 * look-alike's eleven mails a day, seed 63). */
 	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar &&
-	    lv >= 2 && t && t->type != IRM_TRIG_EXFIL &&
-	    irm_indicators[id->idx].exfiltration) {
+	    id->n > OWN_FACTOR * own && lv >= 2 && t &&
+	    t->type != IRM_TRIG_EXFIL && irm_indicators[id->idx].exfiltration) {
 		double at = fmax(bar, pi->thresholds[1]);
 		int k = days_at_least(u, id->idx, d->day, at);
 

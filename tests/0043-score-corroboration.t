@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 16
+plan 17
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -303,6 +303,28 @@ check_same "a medium, unusual count on a third day of two weeks in scope is repe
 jq -r 'select(.irm.factors[-1].name == "repeated") | .irm.factors[-1].detail' "$TMP/rep" >"$TMP/got"
 echo "3 of the 15 days to the day >= 10/day, medium and unusual" >"$TMP/want"
 check_same "the repeated factor names its days and bar" "$TMP/got" "$TMP/want"
+# A channel the user uses that much anyway is no pattern: usual@ copied
+# 6 files on each of 14 weekdays before resigning, then copies 12 on
+# three days (the quiet-leaver look-alike's eleven mails a day, seed 63
+# under the default templates: 38, medium, before the rule).  On the
+# third, 12 is unusual (>= 3 x 30-day mean 3.60) and usual (<= 2 x own
+# mean 6.75): 40 x 1.25 x 0.5, uncorroborated, 13.
+{
+	for day in 17 18 19 20 23 24 25 26 27; do
+		usb_copies usual@contoso.com "u$day" "2026-02-${day}T10:%d:00.000Z" "u${day}_%d.zip" 10 16
+	done
+	for day in 02 03 04 05 06; do
+		usb_copies usual@contoso.com "v$day" "2026-03-${day}T10:%d:00.000Z" "v${day}_%d.zip" 10 16
+	done
+	quit usual@contoso.com
+	for day in 10 11 12; do
+		usb_copies usual@contoso.com "w$day" "2026-03-${day}T10:%d:00.000Z" "w${day}_%d.txt" 10 22
+	done
+} | sort >"$TMP/usual.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/usual.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-12") | [.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "13 level+unusual_activity+usual_for_user+uncorroborated" >"$TMP/want"
+check_same "a usual channel's busy days are not repeated" "$TMP/got" "$TMP/want"
 # 10. A count new for the user corroborates it from two events on: one
 #    is one event.  first@ and two@ have five weeks of history and no
 #    USB media; first@ copies one file (usb_copy level 1, 20), x0.5
