@@ -264,7 +264,8 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
  * irm-gen tenants of 200 users under the default templates, seeds 42,
  * 61 and 72, downloaded 50 files or more at night in the first week of
  * the data and were medium alerts of the risky users template when a
- * poor review three weeks later brought those days into scope).  A
+ * poor review or a demotion three weeks later brought those days into
+ * scope).  A
  * resignation is: a leaver takes data before telling.
  */
 static int
