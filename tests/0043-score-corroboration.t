@@ -15,6 +15,16 @@ show() {
 }
 printf '{"name": "leaks0", "template": "data_leaks", "triggers": [], "alert": {"min_score": 0}}\n' >"$TMP/leaks0.json"
 HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
+# usb_rows [DAY [detail]] <INSIGHTS: "user score factor+factor" for each
+# usb_copy insight (of DAY), with the last factor's detail if asked,
+# sorted.
+usb_rows() {
+	jq -r --arg d "${1:-}" --arg x "${2:-}" '
+	    select(.irm.indicator == "usb_copy" and ($d == "" or .irm.day == $d)) |
+	    [.user.name,.irm.score,([.irm.factors[].name]|join("+"))] +
+	    (if $x == "" then [] else [.irm.factors[-1].detail] end) | join(" ")' |
+	    sort
+}
 
 # 1. 12 USB copies in a day (usb_copy: 20 x level 2 = 40) with nothing
 #    else: x0.5 uncorroborated, 20, no insight (40 before the rule).  The
@@ -27,7 +37,7 @@ HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 	usb_copies one@contoso.com o 2026-03-04T10:%d:00.000Z f%d.txt 10 22 "$HC" 1
 } | sort >"$TMP/one.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/one.jsonl" |
-    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+")),.irm.factors[-1].detail]|join(" ")' >"$TMP/got"
+    usb_rows "" detail >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 alone@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
 one@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
@@ -204,7 +214,7 @@ check_same "a rename does not corroborate a sequence, a label removed or a type 
 	usb_copies duo@contoso.com d 2026-03-04T10:%d:00.000Z d%d.txt 10 12 "$HC"
 } | sort >"$TMP/single.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/single.jsonl" |
-    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+    usb_rows >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 duo@contoso.com 30 level+priority_content
 late@contoso.com 38 level+priority_content+after_hours
@@ -241,7 +251,7 @@ quit() {
 	usb_copies new@contoso.com n 2026-03-10T10:%d:00.000Z n%d.txt 10 22
 } | sort >"$TMP/routine.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/routine.jsonl" >"$TMP/routine"
-jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' "$TMP/routine" | sort >"$TMP/got"
+usb_rows 2026-03-10 <"$TMP/routine" >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 habit@contoso.com 25 level+unusual_activity+uncorroborated
 new@contoso.com 50 level+unusual_activity
@@ -266,7 +276,7 @@ check_same "the uncorroborated factor says why the trigger did not count" "$TMP/
 	usb_copies rare@contoso.com r10 2026-03-10T11:%d:00.000Z t%d.txt 10 22
 } | sort >"$TMP/short.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/short.jsonl" |
-    jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | [.user.name,.irm.score,([.irm.factors[].name]|join("+")),.irm.factors[-1].detail]|join(" ")' | sort >"$TMP/got"
+    usb_rows 2026-03-10 detail >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 rare@contoso.com 40 level 12/day >= medium 10
 short@contoso.com 20 level+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
@@ -322,8 +332,8 @@ check_same "the repeated factor names its days and bar" "$TMP/got" "$TMP/want"
 	done
 } | sort >"$TMP/usual.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/usual.jsonl" |
-    jq -r 'select(.irm.indicator == "usb_copy" and .irm.day == "2026-03-12") | [.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
-echo "13 level+unusual_activity+usual_for_user+uncorroborated" >"$TMP/want"
+    usb_rows 2026-03-12 >"$TMP/got"
+echo "usual@contoso.com 13 level+unusual_activity+usual_for_user+uncorroborated" >"$TMP/want"
 check_same "a usual channel's busy days are not repeated" "$TMP/got" "$TMP/want"
 # 10. A count new for the user corroborates it from two events on: one
 #    is one event.  first@ and two@ have five weeks of history and no
@@ -336,7 +346,7 @@ check_same "a usual channel's busy days are not repeated" "$TMP/got" "$TMP/want"
 	usb_copies two@contoso.com t 2026-03-10T10:%d:00.000Z t%d.txt 10 12
 } | sort >"$TMP/first.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/first.jsonl" |
-    jq -r 'select(.irm.indicator == "usb_copy") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+    usb_rows >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 first@contoso.com 10 level+uncorroborated
 two@contoso.com 20 level
