@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 17
+plan 19
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -263,7 +263,8 @@ check_same "the uncorroborated factor says why the trigger did not count" "$TMP/
 # On a history shorter than 14 active days the user's level so far
 # decides: short@ copied 8 files a day on the five days before, rare@
 # one; both resign and copy 12.  12 < 3 x short@'s own mean 6.67 over 6
-# active days: the trigger does not count, 40 x 0.5 = 20 (40 before);
+# active days: the trigger does not count, 40 x 0.5 = 20 (40 before),
+# and 12 <= 2 x 6.67 on 5 days of 6 is usual, x0.5 again: 10;
 # rare@'s 12 are more than 3 x 0.83: 40.
 {
 	for day in 02 03 04 05 06; do
@@ -279,7 +280,7 @@ irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/short.jsonl" |
     usb_rows 2026-03-10 detail >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
 rare@contoso.com 40 level 12/day >= medium 10
-short@contoso.com 20 level+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
+short@contoso.com 10 level+usual_for_user+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
 OUT
 check_same "on a short history a trigger corroborates a count above the user's level so far" "$TMP/got" "$TMP/want"
 # 9. The same channel unusual again and again while a trigger has the
@@ -352,4 +353,32 @@ first@contoso.com 10 level+uncorroborated
 two@contoso.com 20 level
 OUT
 check_same "a first time corroborates two events, not one" "$TMP/got" "$TMP/want"
+# 11. usual_for_user on a short history (the start of the data, a
+#    three-week extract): abroad@ copies 12 files to USB media on each of
+#    five weekdays, then 14 at night from another time zone: 14 <= 2 x
+#    own mean 12 over 5 active days, all 5 with a count, so x0.5: 40 x
+#    1.25 x 0.5 = 25 (50, medium, before the rule; a salesperson abroad
+#    under the default templates, irm-gen -f cert seed 8).  burst@ copied
+#    40 on one day of five (downloads on the others): one big day is no
+#    baseline, 50.
+{
+	for day in 02 03 04 05 06; do
+		usb_copies abroad@contoso.com "a$day" "2026-03-${day}T10:%d:00.000Z" "a${day}_%d.txt" 10 22
+	done
+	usb_copies abroad@contoso.com n "2026-03-09T22:%d:00.000Z" "n%d.txt" 10 24
+	usb_copies burst@contoso.com b "2026-03-02T10:%d:00.000Z" "b%d.txt" 10 50
+	weekdays burst@contoso.com 2026-03-03 4 09
+	usb_copies burst@contoso.com m "2026-03-09T22:%d:00.000Z" "m%d.txt" 10 24
+} | sort >"$TMP/abroad.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/abroad.jsonl" |
+    tee "$TMP/abroad" | usb_rows 2026-03-09 >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+abroad@contoso.com 25 level+usual_for_user+after_hours
+burst@contoso.com 50 level+after_hours
+OUT
+check_same "a short history's usual count is usual when most days had it" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.day == "2026-03-09") | .irm.factors[] |
+    select(.name == "usual_for_user") | .detail' "$TMP/abroad" >"$TMP/got"
+echo "14/day <= 2 x own mean 12.00 over 5 active days, 5 of them with a count" >"$TMP/want"
+check_same "on a short history the detail says on how many days" "$TMP/got" "$TMP/want"
 done_testing
