@@ -219,13 +219,14 @@ after_hours_exfil(const struct uday *d)
 /* A trigger's corroboration needs a count this many times the user's own
  * mean on a history shorter than OWN_MIN_DAYS (as a rise in user risk). */
 #define ROUTINE_X 3
-#define ROUTINE_MIN_DAYS 3 /* ... over this many active days at least */
 
 /*
  * Is the count the user's routine, so that a trigger does not corroborate
  * it: the indicator on half of the active days of the 30 before, or,
  * without two weeks of past, a count under ROUTINE_X x the user's level
- * so far, on a few days at least.
+ * so far, on a few days at least; on fewer, a channel half of the peers
+ * or more use (RISK_COMMON), as the department's routine stands in for
+ * the user's at the start of the data.
  */
 static int
 is_routine(const struct user *u, const struct iday *id, int64_t day, int active)
@@ -235,7 +236,9 @@ is_routine(const struct user *u, const struct iday *id, int64_t day, int active)
 
 	if (active >= OWN_MIN_DAYS)
 		return 2 * n >= active;
-	return active >= ROUTINE_MIN_DAYS && id->n < ROUTINE_X * sum / active;
+	if (active < ROUTINE_MIN_DAYS)
+		return (id->rk & RISK_COMMON) != 0;
+	return id->n < ROUTINE_X * sum / active;
 }
 
 /*
@@ -283,6 +286,10 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
 		    n, active);
+	else if (active < ROUTINE_MIN_DAYS)
+		snprintf(f->detail, sizeof(f->detail),
+		    "no signal but the trigger, which does not count for a channel half of the peers or more used in the 30 days, on a history of %d active days",
+		    active);
 	else
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days",

@@ -100,6 +100,10 @@ struct irm_signin {
 enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE, RISK_HOURS };
 #define RISK_KIND 3  /* iday.rk & RISK_KIND: the kind */
 #define RISK_SHORT 4 /* iday.rk bit: judged on fewer than OWN_MIN_DAYS days */
+/* iday.rk bit: on fewer than ROUTINE_MIN_DAYS active days of the user's,
+ * half of the peers or more had the indicator (is_routine). */
+#define RISK_COMMON 8
+#define ROUTINE_MIN_DAYS 3 /* a level of the user's own from this many days */
 /* New, on a history long enough to corroborate a count on its own. */
 #define RISK_FIRST(rk) (((rk) & (RISK_KIND | RISK_SHORT)) == RISK_NEW)
 

@@ -365,6 +365,34 @@ pointed(const struct iday *id)
 	    (id->prio > 0 && id->prio == id->n);
 }
 
+/*
+ * On fewer than ROUTINE_MIN_DAYS active days of the user's in the 30
+ * before day, did half of the user's peers or more (more than RISK_PEERS)
+ * have a count of idx in the 30 days to day?  The department's routine
+ * stands in for the user's, yet unknown, at the start of the data.
+ */
+static int
+common(struct irm_engine *g, const struct user *u, int idx, int64_t day)
+{
+	struct irm_peers *pc;
+	uint32_t npeers, with;
+	size_t gi;
+	int active;
+
+	irm_eng_own_mean(u, idx, day, &active);
+	if (active >= ROUTINE_MIN_DAYS)
+		return 0;
+	pc = peers_of(g, day);
+	gi = peer_group(g, pc, u->name);
+	if (gi == pc->ndept || pc->active[gi] <= SHARED_PEERS)
+		gi = pc->ndept;
+	npeers = pc->active[gi];
+	with = pc->had[gi * irm_nindicators + (size_t)idx];
+	if (gi == pc->ndept && npeers <= RISK_PEERS)
+		return 0;
+	return with > 0 && (uint64_t)(with - 1) * RISK_PEER_DIV >= npeers - 1;
+}
+
 void
 irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 {
@@ -376,7 +404,8 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 	for (i = 0; i < d->nind; i++) {
 		struct iday *id = &d->ind[i];
 
-		id->rk = RISK_NONE;
+		id->rk =
+		    common(g, u, id->idx, d->day) ? RISK_COMMON : RISK_NONE;
 		hist = history(u, id->idx, d->day, RISK_NEW_DAYS, &had);
 		/* A badge swipe is no part before the last working day. */
 		if (hist < RISK_MIN_DAYS || !irm_eng_condition(u, id, d->day))
@@ -389,16 +418,16 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			with = peers_with(g, u, id->idx, d->day, &npeers);
 			if (npeers <= RISK_PEERS ||
 			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
-				id->rk = RISK_NEW;
+				id->rk |= RISK_NEW;
 		} else {
 			own = irm_eng_own_mean(u, id->idx, d->day, &active);
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
 			if (active >= OWN_MIN_DAYS && id->n >= bar &&
 			    !irm_risk_collection(id->idx) &&
 			    !shared_rise(g, u, id->idx, d->day))
-				id->rk = RISK_RISE;
+				id->rk |= RISK_RISE;
 		}
-		if (id->rk != RISK_NONE && hist < OWN_MIN_DAYS)
+		if ((id->rk & RISK_KIND) != RISK_NONE && hist < OWN_MIN_DAYS)
 			id->rk |= RISK_SHORT;
 	}
 }

@@ -184,7 +184,8 @@ get_rk(int64_t v)
 {
 	if (v == 3)
 		return RISK_RISE;
-	if (v < 0 || (v & ~(int64_t)(RISK_KIND | RISK_SHORT)) != 0 ||
+	if (v < 0 ||
+	    (v & ~(int64_t)(RISK_KIND | RISK_SHORT | RISK_COMMON)) != 0 ||
 	    (v & RISK_KIND) == RISK_HOURS)
 		return RISK_NONE;
 	return (int)v;

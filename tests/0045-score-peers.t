@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 11
 
 SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
@@ -174,3 +174,50 @@ early@contoso.com 2026-03-03 9 level+after_hours+uncorroborated
 late@contoso.com 2026-03-24 38 level+after_hours
 OUT
 check_same "a poor review corroborates the days after it, not those before" "$TMP/got" "$TMP/want"
+
+# 6. At the start of the data the user has no routine of its own yet; the
+#    department's stands in.  On 2026-03-02, the first day, seller@
+#    (Sales) and lawyer@ (Legal) each copy 12 files to USB media
+#    (usb_copy level 2, 40); both resign on 2026-03-20, and the
+#    look-back brings that day into scope.  6 other sellers copied that
+#    day too, none of the 6 other lawyers (each one SharePoint
+#    download): the resignation does not count for seller@'s channel,
+#    x0.5, 20 (40 before: irm-gen's quiet-leaver look-alike, a
+#    salesperson mailing attachments every day, was a medium alert for
+#    the first days of the data on three tenants of seven under the
+#    default templates, at 100 or 200 users over 30 to 90 days);
+#    lawyer@'s stays 40.
+printf '{"name": "dep0", "template": "data_theft_departing", "alert": {"min_score": 0}}\n' >"$TMP/dep0.json"
+{
+	for u in seller lawyer; do
+		ev 2026-03-20T08:00:00.000Z "hr-$u" "$u@contoso.com" hr_resignation "" \
+		    ',"hr":{"resignation_date":"2026-03-20T00:00:00.000Z","last_working_date":"2026-04-03T00:00:00.000Z"}'
+		usb_copies "$u@contoso.com" "$u" "2026-03-02T10:%d:00.000Z" "$u%d.txt" 10 22
+	done
+	for k in 1 2 3 4 5 6; do
+		usb_copies "s$k@contoso.com" "s$k" "2026-03-02T11:%d:00.000Z" "s$k-%d.zip" 10 12
+		ev "2026-03-02T12:0$k:00.000Z" "l$k" "l$k@contoso.com" file_downloaded "" "$SP"
+	done
+	ev 2026-03-23T09:00:00.000Z later later@contoso.com file_downloaded "" "$SP"
+} | sort >"$TMP/start.jsonl"
+{
+	echo user,department
+	for k in 1 2 3 4 5 6; do
+		echo "s$k@contoso.com,Sales"
+		echo "l$k@contoso.com,Legal"
+	done
+	echo seller@contoso.com,Sales
+	echo lawyer@contoso.com,Legal
+} >"$TMP/dir6.csv"
+sed 's|^}$|, "directory": "'"$TMP"'/dir6.csv"}|' "$S/settings.json" >"$TMP/settings6.json"
+irm-score -s "$TMP/settings6.json" -p "$TMP/dep0.json" "$TMP/start.jsonl" |
+    tee "$TMP/start" | jq -r 'select(.irm.indicator == "usb_copy" and (.user.name | test("^(seller|lawyer)@"))) |
+    [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+lawyer@contoso.com 40 level
+seller@contoso.com 20 level+uncorroborated
+OUT
+check_same "on the first days a channel most of the department uses is routine" "$TMP/got" "$TMP/want"
+jq -r 'select(.user.name == "seller@contoso.com") | .irm.factors[-1].detail' "$TMP/start" >"$TMP/got"
+echo "no signal but the trigger, which does not count for a channel half of the peers or more used in the 30 days, on a history of 0 active days" >"$TMP/want"
+check_same "the uncorroborated factor says the peers' routine stood in" "$TMP/got" "$TMP/want"
