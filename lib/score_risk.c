@@ -654,11 +654,13 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	if (n < RISK_PARTS && hours_part(u, p, d->day, strong_trigger(t), &pt))
 		n = add_part(v, n, &pt, d->day);
 	/* Parts older than two weeks, and staging, add their points but
-	 * are no longer independent indicators of their own. */
+	 * are no longer independent indicators of their own; staging's
+	 * priority content points at nothing leaving. */
 	for (i = 0; i < n; i++) {
 		sum += v[i].base * v[i].x;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
-		pointed |= v[i].pointed || v[i].kind == RISK_HOURS;
+		pointed |= (v[i].pointed && !staging(v[i].idx)) ||
+		    v[i].kind == RISK_HOURS;
 	}
 	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
 		return;

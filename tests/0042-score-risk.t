@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 19
+plan 20
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -184,6 +184,25 @@ check_same "in scope by exfiltration, then a DLP match: a risk, named by the mat
 leak other@contoso.com bob_fabrikam.com | sort >"$TMP/leak2.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak2.jsonl" >"$TMP/out"
 check "the same to a customer, ordinary files: no risk" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+# Reading priority files for the first time that week (12, a part of
+# their own) points at nothing leaving: collection and staging add
+# points, but the data that left must be priority content (a risk of
+# 98, high, before: a salesperson under the default templates whose DLP
+# matches are daily, with a first USB copy and a first Box upload of
+# ordinary files in the week her priority reads rose; irm-gen -u 200
+# -d 30 -s 214).
+{
+	leak reader@contoso.com bob_fabrikam.com
+	k=10
+	while [ $k -lt 22 ]; do
+		ev "2026-03-11T14:$k:00.000Z" "reader-r$k" reader@contoso.com file_accessed \
+		    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' ',"file":{"name":"board'$k'.docx"}'
+		k=$((k + 1))
+	done
+} | sort >"$TMP/leak3.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak3.jsonl" >"$TMP/out"
+check "priority files read, ordinary files out: no risk" \
     test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
 {
 	history sec@contoso.com 0
