@@ -389,7 +389,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 {
 	const struct irm_pol_ind *pi = &p->ind[id->idx];
 	const struct irm_settings *s = g->o.settings;
-	int lv = irm_eng_level(pi, id->n), nf = 1, active, routine;
+	int lv = irm_eng_level(pi, id->n), nf = 1, active, routine, usual;
 	double prod = 1, mean, bar, own, habit = own_after_share(u, d->day);
 
 	f[0].name = "level";
@@ -411,8 +411,12 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	own = irm_eng_own_mean(u, id->idx, d->day, &active);
 	mean = mean30(u, id->idx, d->day);
 	bar = fmax(s->unusual_min_daily, s->unusual_factor * mean);
-	/* Unusual needs a past to be unusual against. */
-	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar) {
+	usual = usual_for_user(u, id, d->day, active, own);
+	/* Unusual needs a past to be unusual against, and a count usual
+	 * for the user's active days is not: the 30-day mean counts the
+	 * days before the data began, and a user's absences, as zeros. */
+	if (p->boost_unusual && active >= OWN_MIN_DAYS && id->n >= bar &&
+	    !usual) {
 		f[nf] = (struct factor){"unusual_activity", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u/day >= max(%d, %g x 30-day mean %.2f)", id->n,
@@ -438,7 +442,7 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 			    k + 1, REPEAT_SPAN + 1, at);
 		}
 	}
-	if (usual_for_user(u, id, d->day, active, own)) {
+	if (usual) {
 		f[nf] = (struct factor){"usual_for_user", "", 0.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u/day <= %d x own mean %.2f over %d active days", id->n,
