@@ -149,7 +149,11 @@ check_same "after-hours logons need after-hours exfiltration new for a day worke
 #    30, nothing (60 before); after 20 days of 3 a day, 46 is high
 #    against a past: 60 x1.25 unusual = 75.  rise@, after 20 days of 3 a
 #    day, mails 18 (level 2, 40 x1.25 unusual = 50 before): an unusual
-#    count alone is still the count, x0.5, 25, nothing.
+#    count alone is still the count, x0.5, 25, nothing.  steady@ mails
+#    40 a day for 20 days, then 46: a high count that is usual for the
+#    user (x0.5) is no strong count, x0.5 again, 15 (30 before: with the
+#    priority user booster, 38, a medium alert for a priority user's
+#    usual day; default templates, irm-gen -u 200 -d 90 -s 213).
 mails() { # USER DAY N
 	k=0
 	while [ $k -lt "$3" ]; do
@@ -164,10 +168,12 @@ mails() { # USER DAY N
 		day=$(date -u -d "2026-03-02 + $d days" +%Y-%m-%d)
 		mails past "$day" 3
 		mails rise "$day" 3
+		mails steady "$day" 40
 		d=$((d + 1))
 	done
 	mails past 2026-03-23 46
 	mails rise 2026-03-23 18
+	mails steady 2026-03-23 46
 } | sort >"$TMP/mail.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/mail.jsonl" |
     jq -r 'select(.irm.indicator == "email_external_attachments" and (.irm.day == "2026-02-02" or .irm.day == "2026-03-23")) | [.user.name,.irm.count,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
@@ -175,8 +181,9 @@ cat >"$TMP/want" <<'OUT'
 heavy@contoso.com 46 30 level+uncorroborated
 past@contoso.com 46 75 level+unusual_activity
 rise@contoso.com 18 25 level+unusual_activity+uncorroborated
+steady@contoso.com 46 15 level+usual_for_user+uncorroborated
 OUT
-check_same "a high count needs a past; an unusual count alone is the count" "$TMP/got" "$TMP/want"
+check_same "a high count needs a past and to be unusual; an unusual count alone is the count" "$TMP/got" "$TMP/want"
 
 # 5. A sequence through a rename (download, rename, print of one file) is
 #    routine: 45 x0.5 = 23 (45 before: a rename is how files are tidied);
