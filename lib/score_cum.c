@@ -22,6 +22,7 @@
 #define CUM_P99_PEERS 100 /* a 99th percentile needs 100 peers */
 #define CUM_Z 3           /* a rise: this many standard deviations */
 #define CUM_SHORT 14      /* the windows with less history */
+#define CUM_PRIO_SHARE 20 /* priority content: 1 event in 20 at least */
 
 struct peer {
 	struct user *u;
@@ -234,10 +235,17 @@ irm_eng_cum_get(struct user *u, int pol, int risk)
 /* Priority content enough to say so, as for a day's count: 3 events or
  * more, or all of them; a busy month's one or two priority files are the
  * work, not its target. */
+/* Priority content in a month's exfiltration: 3 events or more, and 1 in
+ * CUM_PRIO_SHARE of them, or all of them.  Three priority reports printed
+ * among two hundred are a finance analyst's quarter end, not its target
+ * (CUM_PRIO_SHARE; irm-gen's heavy-downloader look-alike was a high alert
+ * for 3 of 146). */
 static int
 prio_enough(const struct peer *pe)
 {
-	return pe->prio >= PRIO_MIN || (pe->prio > 0 && pe->prio == pe->total);
+	return (pe->prio >= PRIO_MIN &&
+	           (uint64_t)pe->prio * CUM_PRIO_SHARE >= pe->total) ||
+	    (pe->prio > 0 && pe->prio == pe->total);
 }
 
 /* Most of the events to unallowed domains (3 or more): the user's volume

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 14
+plan 16
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -190,13 +190,13 @@ check_same "a department too small: the organization, but no 99th percentile" "$
 #    2026-04-18 (two on 2026-04-17) are of priority content: not enough
 #    to be a signal (as for a day's count), so no priority_content
 #    factor and uncorroborated, 25 (before: x 1.5 and corroborated, 75).
-# two ACTIVITY IRM-EXTRA RECORD-EXTRA: the 25 peers and slow@ with two
-# more events of slow@ on 2026-04-17, its cumulative insights' day,
-# score and factor names into $TMP/got.
+# two ACTIVITY IRM-EXTRA RECORD-EXTRA [N]: the 25 peers and slow@ with
+# two (or N) more events of slow@ on 2026-04-17, its cumulative
+# insights' day, score and factor names into $TMP/got.
 two() {
 	{
 		cat "$TMP/small.jsonl"
-		for k in 1 2; do
+		for k in $(seq 1 "${4:-2}"); do
 			ev 2026-04-17T15:0$k:00.000Z "two-$k" slow@contoso.com "$1" \
 			    "$2" ',"file":{"name":"p'$k'.txt"}'"$3"
 		done
@@ -208,6 +208,18 @@ two() {
 two usb_copied ",\"label\":\"$HC\"" ""
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
 check_same "two priority events among many: no signal" "$TMP/got" "$TMP/want"
+# Over a month, 3 events are few among many: priority content needs 1
+# in 20 too.  3 of 69 are under it, no signal, 25 (75 before: finance
+# analysts' three priority reports among a quarter end's 70 to 240
+# events were high alerts under the default templates on 6 of 49
+# irm-gen tenants, one a heavy-downloader look-alike); 4 of 70 weigh,
+# x 1.5, 75.
+two usb_copied ",\"label\":\"$HC\"" "" 3
+echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
+check_same "three priority events of 69: under 1 in 20, no signal" "$TMP/got" "$TMP/want"
+two usb_copied ",\"label\":\"$HC\"" "" 4
+echo "2026-04-17 75 cumulative+own_rise+priority_content" >"$TMP/want"
+check_same "four of 70: 1 in 20, x 1.5" "$TMP/got" "$TMP/want"
 
 # 9. The same 25 peers, and slow@'s five a day from 2026-04-10 are
 #    uploads to gmail.com (unallowed), not USB copies: 45 of the 66 in
