@@ -42,7 +42,8 @@
 /* A leaver's parts on this many active days of history, others' on
  * OWN_MIN_DAYS: a three-week extract of audit data (the CERT benchmark's)
  * holds about 15 working days, and an insider's first steps come within
- * them.  A short history is weak evidence: it takes a resignation too. */
+ * them.  A short history is weak evidence: it takes a resignation too,
+ * or the night work of an hours part, which is measured on the history. */
 #define RISK_MIN_DAYS 7
 #define RISK_HOURS_SHARE 0.05 /* hours: the user's own share after hours */
 #define RISK_HOURS_DAYS 2     /* hours: on this many days of two weeks */
@@ -624,35 +625,47 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	const struct irm_policy *p = &g->o.policies[pol];
 	struct part v[RISK_PARTS];
 	struct factor f[2];
-	const struct trig *t;
+	const struct trig *t, *o;
 	char day[IRM_TIME_LEN];
 	double sum = 0;
 	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
+	int own = 0, strong, hours = 0;
 	struct part pt;
 	struct cum *c;
 
 	/* Weak signals add up for a user an event of the policy's triggers
-	 * (not exfiltration, itself a count) put in scope: new things are
-	 * common enough otherwise (measured by make eval). */
+	 * put in scope; the user's own exfiltration, itself a count, only
+	 * with night work: new things are common enough otherwise
+	 * (measured by make eval). */
 	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
 	    t == NULL)
 		return;
 	/* In scope by its own exfiltration first, by a DLP match later:
 	 * the match is the reason. */
-	if (t->type == IRM_TRIG_EXFIL &&
-	    (t = irm_eng_other_trigger(u, p, d->day)) == NULL)
-		return;
+	if (t->type == IRM_TRIG_EXFIL) {
+		o = irm_eng_other_trigger(u, p, d->day);
+		own = o == NULL;
+		t = own ? t : o;
+	}
+	/* Alone, the user's own exfiltration is a reason only with an
+	 * hours part, which has checked the user's history itself, so the
+	 * parts take a leaver's: see RISK_MIN_DAYS. */
+	strong = strong_trigger(t) || own;
 	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {
 		const struct uday *x = &u->days[i];
 
 		if (x->day <= d->day - RISK_DAYS || x->day > d->day)
 			continue;
 		for (j = 0; j < x->nind && n < RISK_PARTS; j++)
-			if (part_of(p, x, &x->ind[j], strong_trigger(t), &pt))
+			if (part_of(p, x, &x->ind[j], strong, &pt))
 				n = add_part(v, n, &pt, d->day);
 	}
-	if (n < RISK_PARTS && hours_part(u, p, d->day, strong_trigger(t), &pt))
+	if (n < RISK_PARTS && hours_part(u, p, d->day, strong, &pt)) {
 		n = add_part(v, n, &pt, d->day);
+		hours = 1;
+	}
+	if (own && !hours)
+		return;
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own; staging's
 	 * priority content points at nothing leaving. */
@@ -662,7 +675,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		pointed |= (v[i].pointed && !staging(v[i].idx)) ||
 		    v[i].kind == RISK_HOURS;
 	}
-	if (ninds < (strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS))
+	if (ninds < (strong ? RISK_MIN_STRONG : RISK_MIN_INDS))
 		return;
 	/* New channels for ordinary files in working hours are a new job,
 	 * or a handover, as often as a leak: in a data policy something
@@ -673,7 +686,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),
 	    "%d parts, %d indicators of the last 14 days >= %d, over the %d days to the day",
-	    n, ninds, strong_trigger(t) ? RISK_MIN_STRONG : RISK_MIN_INDS,
+	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS,
 	    RISK_DAYS);
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
