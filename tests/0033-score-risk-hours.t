@@ -131,17 +131,19 @@ check_same "the same nights in two runs with --state: the same risk" "$TMP/got" 
 
 # 7. Without a resignation or any other trigger, in a data_leaks policy,
 #    whose triggers include the user's own exfiltration: a day worker's
-#    first USB copies on two nights and first upload to Dropbox are two
+#    first USB copies on three nights and first upload to Dropbox are two
 #    new channels and the new hours, (20 + 20 + 10) x 1.5 = 75, and the
-#    trigger is the exfiltration; so on 10 active days of
-#    history (a three-week extract), as for a leaver.  A CERT extract
-#    that tells no departure had no alert for its leakers before.  One
-#    night and a new channel in working hours make no risk on the user's
-#    own exfiltration, priority content or not: new things are common.
+#    trigger is the exfiltration; so on 10 active days of history (a
+#    three-week extract), as for a leaver.  A CERT extract that tells no
+#    departure had no alert for its leakers before.  Two nights, as
+#    after a resignation (case 3), are a salesperson's week as often as
+#    a theft: no risk on the user's own exfiltration, priority content
+#    or not.
 printf '{"name": "leaks", "template": "data_leaks"}\n' >"$TMP/leaks0.json"
 # quiet USER DAYS NIGHTS: USER's DAYS days of history from 2026-02-23 at
-# 09:00, then USB copies on NIGHTS (10, 12: 2026-03-10 and 12) at 22:00
-# and a first upload of a labelled file to Dropbox on 2026-03-11 at 11:00.
+# 09:00, then USB copies on NIGHTS (10 12 13: 2026-03-10, 12 and 13) at
+# 22:00 and a first upload of a labelled file to Dropbox on 2026-03-11 at
+# 11:00.
 quiet() {
 	{
 		history "$1" "$2" 09
@@ -153,17 +155,17 @@ quiet() {
 		    ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' ',"file":{"name":"roadmap.pptx"}'"$DROPBOX"
 	} | sort
 }
-quiet own@contoso.com 28 "10 12" >"$TMP/own.jsonl"
-risk "$TMP/own.jsonl" "$TMP/leaks0.json" | grep '^2026-03-12' >"$TMP/got"
-echo "2026-03-12 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
-check_same "no trigger but the user's own exfiltration: new channels at new hours make a risk" "$TMP/got" "$TMP/want"
+quiet own@contoso.com 28 "10 12 13" >"$TMP/own.jsonl"
+risk "$TMP/own.jsonl" "$TMP/leaks0.json" | grep '^2026-03-1[0-3]' >"$TMP/got"
+echo "2026-03-13 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
+check_same "no trigger but the user's own exfiltration: new channels on three nights make a risk" "$TMP/got" "$TMP/want"
 jq -r 'select(.irm.insight == "risk") | .irm.trigger.activity' "$TMP/out" | sort -u >"$TMP/got"
 echo exfiltration >"$TMP/want"
 check_same "... and the trigger it names is the exfiltration" "$TMP/got" "$TMP/want"
-quiet short@contoso.com 14 "10 12" >"$TMP/short2.jsonl"
+quiet short@contoso.com 14 "10 12 13" >"$TMP/short2.jsonl"
 risk "$TMP/short2.jsonl" "$TMP/leaks0.json" >"$TMP/got"
-echo "2026-03-12 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
+echo "2026-03-13 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
 check_same "... on 10 active days of history too" "$TMP/got" "$TMP/want"
-quiet one@contoso.com 28 "10" >"$TMP/one.jsonl"
-risk "$TMP/one.jsonl" "$TMP/leaks0.json" >"$TMP/got"
-check_same "one night and a new upload of priority content in working hours: no risk on the user's own exfiltration" "$TMP/got" /dev/null
+quiet two@contoso.com 28 "10 12" >"$TMP/two.jsonl"
+risk "$TMP/two.jsonl" "$TMP/leaks0.json" >"$TMP/got"
+check_same "two nights and a new upload of priority content: no risk on the user's own exfiltration" "$TMP/got" /dev/null
