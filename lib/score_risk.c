@@ -48,6 +48,9 @@
 #define RISK_HOURS_SHARE 0.05 /* hours: the user's own share after hours */
 #define RISK_HOURS_DAYS 2     /* hours: on this many days of two weeks */
 #define RISK_OWN_NIGHTS 3     /* ... without a trigger but the exfiltration */
+#define RISK_REPEAT 3 /* repeated: parts on this many days of two weeks */
+#define RISK_REPEAT_NIGHTS 4 /* ... an hours part on this many days */
+#define RISK_REPEAT_X 1.5
 
 /*
  * The peers' counts for the day being scored: per department of the
@@ -461,6 +464,7 @@ struct part {
 	int idx, kind;
 	double base, x;
 	int pointed; /* some count touched priority content or unallowed */
+	int days;    /* of two weeks with a part of idx; hours: the nights */
 };
 
 /* The part (new or rise) a count is for p, if any: its kind and points
@@ -502,10 +506,10 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 		irm_time_format(v[i].day * DAY_MS, day);
 		irm_buf_printf(out,
 		    "%s{\"day\":\"%.10s\",\"indicator\":\"%s\","
-		    "\"kind\":\"%s\",\"base\":%.17g,\"x\":%.17g,"
-		    "\"points\":%.17g}",
+		    "\"kind\":\"%s\",\"days\":%d,\"base\":%.17g,"
+		    "\"x\":%.17g,\"points\":%.17g}",
 		    i ? "," : "", day, irm_indicators[v[i].idx].name,
-		    kind_names[v[i].kind], v[i].base, v[i].x,
+		    kind_names[v[i].kind], v[i].days, v[i].base, v[i].x,
 		    v[i].base * v[i].x);
 	}
 	irm_buf_addc(out, ']');
@@ -588,10 +592,51 @@ hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
 			    pi->weight / 2.0 * x <= best->base * best->x)
 				continue;
 			*best = (struct part){d->day, id->idx, RISK_HOURS,
-			    pi->weight / 2.0, x, pointed(id)};
+			    pi->weight / 2.0, x, pointed(id), 0};
 		}
 	}
 	return ndays >= RISK_HOURS_DAYS ? ndays : 0;
+}
+
+/* The days of the two weeks to day on which idx made a part: a new
+ * thing or a rise (on a short history only for a leaver, as in
+ * part_of). */
+static int
+part_days(const struct user *u, int idx, int64_t day, int strong)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *d = &u->days[i];
+
+		if (d->day <= day - 2 * RISK_HALF || d->day > day)
+			continue;
+		for (j = 0; j < d->nind; j++)
+			n += d->ind[j].idx == idx &&
+			    (d->ind[j].rk & RISK_KIND) != RISK_NONE &&
+			    (strong || !(d->ind[j].rk & RISK_SHORT));
+	}
+	return n;
+}
+
+/* A new thing or a rise on RISK_REPEAT days of two weeks, or new hours on
+ * RISK_REPEAT_NIGHTS, is a practice, not a try: x1.5 (CERT's leaker
+ * copies to USB media on most nights of the two weeks before leaving;
+ * a first copy and one rise were 45, medium). */
+static void
+repeated(const struct user *u, struct part *v, int n, int64_t day, int strong,
+    int nights)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		v[i].days = v[i].kind == RISK_HOURS
+		    ? nights
+		    : part_days(u, v[i].idx, day, strong);
+		if (v[i].days >= (v[i].kind == RISK_HOURS ? RISK_REPEAT_NIGHTS
+		                                          : RISK_REPEAT))
+			v[i].base *= RISK_REPEAT_X;
+	}
 }
 
 /* Add pt, of a count of the days to day, to the n parts of v: one part
@@ -671,6 +716,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * default templates, one of them high). */
 	if (own && nights < RISK_OWN_NIGHTS)
 		return;
+	repeated(u, v, n, d->day, strong, nights);
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own; staging's
 	 * priority content points at nothing leaving. */
@@ -691,8 +737,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),
 	    "%d parts, %d indicators of the last 14 days >= %d, over the %d days to the day",
-	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS,
-	    RISK_DAYS);
+	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS, RISK_DAYS);
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
 	score = (int)fmin(100, floor(sum * f[1].x + 0.5));

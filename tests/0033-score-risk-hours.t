@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 13
+plan 14
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -169,3 +169,28 @@ check_same "... on 10 active days of history too" "$TMP/got" "$TMP/want"
 quiet two@contoso.com 28 "10 12" >"$TMP/two.jsonl"
 risk "$TMP/two.jsonl" "$TMP/leaks0.json" >"$TMP/got"
 check_same "two nights and a new upload of priority content: no risk on the user's own exfiltration" "$TMP/got" /dev/null
+
+# 8. Repeated: a leaver with 27 active days of history (from 2026-02-02)
+#    copies ten files to USB media on each of four nights in a row.  The
+#    first night is new, the others rises (10 >= max(unusual.min_daily 10,
+#    3 x a mean under 2)), so the channel made a part
+#    on 4 days of the two weeks and the hours part has 4 nights: both
+#    x1.5, (30 + 15) x 1.5 = 67.5, 68, high, where two nights were 45.
+#    The part's days say how many.  Before, the four nights were 45 too.
+{
+	weekdays rep@contoso.com 2026-02-02 46 09
+	resign rep@contoso.com
+	for n in 10 11 12 13; do
+		for k in 0 1 2 3 4 5 6 7 8 9; do
+			ev "2026-03-${n}T22:0${k}:00.000Z" "rep-$n-$k" rep@contoso.com usb_copied "" ',"file":{"name":"f'$n$k'.xlsx"}'
+		done
+	done
+} | sort >"$TMP/rep.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/rep.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+cat >"$TMP/want" <<'W'
+2026-03-11 45 usb_copy/new/2/20,usb_copy/hours/2/10
+2026-03-13 68 usb_copy/new/4/30,usb_copy/hours/4/15
+W
+check_same "a new channel on four nights in a row is repeated: high" "$TMP/got" "$TMP/want"
