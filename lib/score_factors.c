@@ -274,6 +274,58 @@ usual_short_detail(
 	    ", %d of them with a count", own_days(u, id->idx, day, &sum));
 }
 
+/* Is act one of the activities idx counts (its catalogue's list)? */
+static int
+counts_act(int idx, const char *act)
+{
+	const char *a = irm_indicators[idx].activities;
+	size_t n = strlen(act);
+
+	for (; (a = strstr(a, act)) != NULL; a += n)
+		if ((a == irm_indicators[idx].activities || a[-1] == ' ') &&
+		    (a[n] == '\0' || a[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the user's count of the exfiltration indicator that counts act on
+ * day usual for the user (usual_for_user)?  Then f gets the factor.  A
+ * sequence through a channel the user uses that much every day is the
+ * day's work, the files printed or copied the usual ones.
+ */
+int
+irm_eng_usual_act(
+    const struct user *u, const char *act, int64_t day, struct factor *f)
+{
+	const struct uday *d = NULL;
+	double own;
+	int i, active;
+
+	for (i = 0; i < u->ndays && d == NULL; i++)
+		if (u->days[i].day == day)
+			d = &u->days[i];
+	for (i = 0; act && d && i < d->nind; i++) {
+		const struct iday *id = &d->ind[i];
+
+		if (!irm_indicators[id->idx].exfiltration ||
+		    !counts_act(id->idx, act))
+			continue;
+		own = irm_eng_own_mean(u, id->idx, day, &active);
+		if (!usual_for_user(u, id, day, active, own))
+			continue;
+		*f = (struct factor){"usual_for_user", "", 0.5, 0};
+		snprintf(f->detail, sizeof(f->detail),
+		    "%s %u/day <= %d x own mean %.2f over %d active days",
+		    irm_indicators[id->idx].name, id->n, OWN_FACTOR, own,
+		    active);
+		if (active < OWN_MIN_DAYS)
+			usual_short_detail(f, u, id, day);
+		return 1;
+	}
+	return 0;
+}
+
 /* Why a trigger did not corroborate a routine count. */
 static void
 routine_detail(struct factor *f, const struct user *u, const struct iday *id,

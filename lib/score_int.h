@@ -173,6 +173,10 @@ struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
  * goes to *active.
  */
 double irm_eng_own_after(const struct user *u, int64_t day, int *active);
+/* Is the user's count of the exfiltration indicator of act usual for the
+ * user on day?  f gets the usual_for_user factor. */
+int irm_eng_usual_act(
+    const struct user *u, const char *act, int64_t day, struct factor *f);
 /* Does a count of an indicator the catalogue marks for the engine count
  * on day (badge swipes after the last working day)?  1 for every other
  * one. */

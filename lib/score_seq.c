@@ -331,7 +331,10 @@ static const char *const step_names[] = {
  * (collection and exfiltration at least: 30, under the default min_score),
  * times 1.5 when it touched priority content, 1.5 when it went to an
  * unallowed domain, 1.25 when many files (SEQ_MANY or more) took the
- * exfiltration step and 1.25 for a priority user; x0.5 when nothing
+ * exfiltration step and 1.25 for a priority user; x0.5 through the
+ * user's routine channel (usual_for_user, instead of many files: an HR
+ * partner's eight files among her fourteen prints a day, irm-gen -s 114
+ * under the default templates, were 84, high) and x0.5 when nothing
  * corroborates it (seq_routine).
  */
 #define SEQ_STEP_POINTS 15
@@ -363,7 +366,8 @@ seq_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct irm_seq *q, const struct trig *t,
     struct factor *f, int *score)
 {
-	int k, nf = 1, steps = 0;
+	int k, nf = 1, steps = 0, usual;
+	struct factor uf;
 	double prod = 1;
 	size_t len = 0;
 
@@ -389,12 +393,17 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 	if (q->unallowed)
 		f[nf++] = (struct factor){"unallowed_domain",
 		    "exfiltration to an unallowed domain", 1.5, 0};
-	if (q->step[IRM_SEQ_EXFIL].count >= SEQ_MANY) {
+	usual = !q->unallowed && !q->disguised &&
+	    irm_eng_usual_act(u, q->step[IRM_SEQ_EXFIL].activity,
+	        q->step[IRM_SEQ_EXFIL].day, &uf);
+	if (q->step[IRM_SEQ_EXFIL].count >= SEQ_MANY && !usual) {
 		f[nf] = (struct factor){"many_files", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%d files exfiltrated >= %d", q->step[IRM_SEQ_EXFIL].count,
 		    SEQ_MANY);
 	}
+	if (usual)
+		f[nf++] = uf;
 	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
 		f[nf++] = (struct factor){"priority_user",
 		    "member of a priority user group", 1.25, 0};

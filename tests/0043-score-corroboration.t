@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 19
+plan 22
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -390,4 +390,57 @@ jq -r 'select(.irm.day == "2026-03-09") | .irm.factors[] |
     select(.name == "usual_for_user") | .detail' "$TMP/abroad" >"$TMP/got"
 echo "14/day <= 2 x own mean 12.00 over 5 active days, 5 of them with a count" >"$TMP/want"
 check_same "on a short history the detail says on how many days" "$TMP/got" "$TMP/want"
+# 12. A sequence through the user's routine channel: printer@, an HR
+#    partner, prints 14 documents every weekday from 2026-02-02; on
+#    2026-03-04 she downloads 8 files, 4 of them labelled, prints and
+#    deletes them: 8 prints <= 2 x her own mean 14, so the sequence is
+#    usual_for_user (x0.5) and many_files does not apply: 45 x 1.5 x
+#    0.5 = 34 (84, high, before; an HR partner under the default
+#    templates, irm-gen -s 114).  fresh@ does the same without the
+#    history of prints: 84.  (Her routine prints of 2026-03-04 are left
+#    out, so that the day's count is the sequence's 8.)
+{
+	for n in $(seq 0 32); do
+		day=$(date -u -d "2026-02-02 + $n days" +%Y-%m-%d)
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		for k in 10 11 12 13 14 15 16 17 18 19 20 21 22 23; do
+			ev "${day}T14:$k:00.000Z" "pp-$day-$k" printer@contoso.com printed "" ',"file":{"name":"memo'$k'.docx"}'
+		done
+	done
+	seqof printer 8 4
+	seqof fresh 8 4
+} | grep -v '"2026-03-04T14:' | sort >"$TMP/printer.jsonl"
+irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/printer.jsonl" |
+    tee "$TMP/printer" |
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+fresh@contoso.com 84 steps+priority_content+many_files
+printer@contoso.com 34 steps+priority_content+usual_for_user
+OUT
+check_same "a sequence through the user's routine channel is usual for the user" "$TMP/got" "$TMP/want"
+jq -r '.irm.factors[]? | select(.name == "usual_for_user") | .detail' "$TMP/printer" >"$TMP/got"
+echo "print 8/day <= 2 x own mean 14.00 over 22 active days" >"$TMP/want"
+check_same "... and the detail names the channel" "$TMP/got" "$TMP/want"
+# 13. A routine channel to an unallowed domain is no excuse: upl@
+#    uploads 6 files a day to box.com from 2026-02-02; on 2026-03-04 she
+#    downloads one file and uploads it to gmail.com: 30 x 1.5
+#    (unallowed_domain) = 45, not halved (a slow leak just above the
+#    user's own norm, irm-gen's slow-leak, seeds 52 and 53).
+BOX=',"url":{"full":"https://app.box.com/up","domain":"box.com"}'
+GM=',"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
+{
+	for n in $(seq 0 32); do
+		day=$(date -u -d "2026-02-02 + $n days" +%Y-%m-%d)
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		for k in 10 11 12 13 14 15; do
+			ev "${day}T14:$k:00.000Z" "bx-$day-$k" upl@contoso.com cloud_uploaded "" ',"file":{"name":"deck'$k'.pptx"}'"$BOX"
+		done
+	done
+	ev 2026-03-04T09:00:00.000Z upl-d upl@contoso.com file_downloaded "" ',"file":{"name":"plan.docx"}'"$SP"
+	ev 2026-03-04T11:00:00.000Z upl-u upl@contoso.com cloud_uploaded "" ',"file":{"name":"plan.docx"}'"$GM"
+} | grep -v '"2026-03-04T14:' | sort >"$TMP/upl.jsonl"
+irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/upl.jsonl" |
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "upl@contoso.com 45 steps+unallowed_domain" >"$TMP/want"
+check_same "a routine channel to an unallowed domain is not usual" "$TMP/got" "$TMP/want"
 done_testing
