@@ -677,7 +677,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	double sum = 0;
 	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
 	int own = 0, strong, nights = 0;
-	struct part pt;
+	struct part pt, hp;
 	struct cum *c;
 
 	/* Weak signals add up for a user an event of the policy's triggers
@@ -698,6 +698,15 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * hours part of RISK_OWN_NIGHTS days, which has checked the user's
 	 * history itself, so the parts take a leaver's: see RISK_MIN_DAYS. */
 	strong = strong_trigger(t) || own;
+	/* The hours part first: most users have none, and without it the
+	 * user's own exfiltration is no reason.  Evenings and weekends of
+	 * two days are a salesperson's week as often as a theft (make
+	 * eval-full: 1 of 948 users without a scenario, a traveller; 3 in
+	 * 9,000 on irm-gen tenants under the default templates, one of them
+	 * high). */
+	nights = hours_part(u, p, d->day, strong, &hp);
+	if (own && nights < RISK_OWN_NIGHTS)
+		return;
 	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {
 		const struct uday *x = &u->days[i];
 
@@ -707,21 +716,12 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 			if (part_of(p, x, &x->ind[j], strong, &pt))
 				n = add_part(v, n, &pt, d->day);
 	}
-	if (n < RISK_PARTS &&
-	    (nights = hours_part(u, p, d->day, strong, &pt)) > 0)
-		n = add_part(v, n, &pt, d->day);
-	/* Evenings and weekends of two days are a salesperson's week as
-	 * often as a theft (make eval-full: 1 of 948 users without a
-	 * scenario, a traveller; 3 in 9,000 on irm-gen tenants under the
-	 * default templates, one of them high). */
-	if (own && nights < RISK_OWN_NIGHTS)
-		return;
-	repeated(u, v, n, d->day, strong, nights);
+	if (nights > 0 && n < RISK_PARTS)
+		n = add_part(v, n, &hp, d->day);
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own; staging's
 	 * priority content points at nothing leaving. */
 	for (i = 0; i < n; i++) {
-		sum += v[i].base * v[i].x;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
 		pointed |= (v[i].pointed && !staging(v[i].idx)) ||
 		    v[i].kind == RISK_HOURS;
@@ -734,6 +734,9 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * USB copy and upload to the company's Box made a medium alert). */
 	if (!pointed && takes_data(p))
 		return;
+	repeated(u, v, n, d->day, strong, nights);
+	for (i = 0; i < n; i++)
+		sum += v[i].base * v[i].x;
 	f[0] = (struct factor){"risk", "", 0, sum};
 	snprintf(f[0].detail, sizeof(f[0].detail),
 	    "%d parts, %d indicators of the last 14 days >= %d, over the %d days to the day",
