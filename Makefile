@@ -193,16 +193,22 @@ demo: build-deps
 # clang and libFuzzer are, the fuzz targets are built and
 # tests/0096-fuzz-smoke.t runs each for a few seconds.  Every build is
 # made with $(WERROR) (-Werror); objects a plain `make` left are kept,
-# but build/asan compiles every file afresh.
+# but build/asan compiles every file afresh.  The builds use CHECK_JOBS
+# jobs (one per core), and tests/run.sh runs TEST_JOBS tests at once in
+# each tree.
+CHECK_JOBS = $(shell nproc 2>/dev/null || echo 2)
 check: deps $(if $(VALGRIND),valgrind-deps)
-	@$(MAKE) --no-print-directory WERROR='$(WERROR)' all $(UNIT) $(REPLAY)
+	@$(MAKE) -j$(CHECK_JOBS) --no-print-directory WERROR='$(WERROR)' \
+	    all $(UNIT) $(REPLAY)
 	@rm -rf build/asan && mkdir -p build/asan && \
 	    cp -R Makefile cmd lib tests build/asan/ && \
 	    $(MAKE) --no-print-directory -C build/asan clean-objs && \
-	    $(MAKE) --no-print-directory -C build/asan WERROR='$(WERROR)' \
-	    SANITIZE=address,undefined all $(UNIT) $(REPLAY) >/dev/null
+	    $(MAKE) -j$(CHECK_JOBS) --no-print-directory -C build/asan \
+	    WERROR='$(WERROR)' SANITIZE=address,undefined all $(UNIT) \
+	    $(REPLAY) >/dev/null
 	@if command -v $(FUZZ_CC) >/dev/null && test -f $(FUZZ_RT); then \
-	    $(MAKE) --no-print-directory WERROR='$(WERROR)' fuzz-bin >/dev/null; \
+	    $(MAKE) -j$(CHECK_JOBS) --no-print-directory WERROR='$(WERROR)' \
+	    fuzz-bin >/dev/null; \
 	else echo "fuzz smoke: skipped (no $(FUZZ_CC) or libFuzzer)"; fi
 	@sh tests/run.sh "$(CURDIR)" "$(CURDIR)/build/asan" \
 	    $(if $(VALGRIND),valgrind:$(CURDIR))

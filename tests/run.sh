@@ -3,7 +3,10 @@
 # build and the sanitizer build), with that tree's binaries first in PATH,
 # and print one combined line "N passed, N failed".  The trees run at the
 # same time (one per core on the 2-core machines make check is sized for);
-# their results are printed in the order given.  A TREE written
+# their results are printed in the order given.  In each tree the tests
+# of WAIT_TESTS, which mostly wait (on an emulator's delays, timers,
+# sleeps before a kill: a fifth of their time on the CPU), run beside
+# the others rather than between them.  A TREE written
 # valgrind:DIR runs the golden tests ($VALGRIND_TESTS) with DIR's
 # binaries under valgrind: any error or definite leak fails the run.
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +19,16 @@ trap 'rm -rf "$logs" $wraps' EXIT
 : "${IRM_SHARED:=$(cd "$top/.." && pwd)/shared/data}"
 export IRM_SHARED
 VALGRIND_TESTS=${VALGRIND_TESTS:-"0010 0030 0050 0051 0055 0056 0057"}
+WAIT_TESTS=${WAIT_TESTS:-"0008 0060 0062 0063 0064 0067 0074 0082 0099"}
+
+# waiting FILE...: those of the test files that WAIT_TESTS names.
+waiting() {
+	for f in "$@"; do
+		for w in $WAIT_TESTS; do
+			case ${f##*/} in "$w"-*) echo "$f" ;; esac
+		done
+	done
+}
 
 # wrap DIR: a directory of scripts that run DIR/cmd/irm-* under valgrind.
 wrap() {
@@ -48,25 +61,38 @@ for tree in "$@"; do
 		;;
 	esac
 	unit=$(ls "$tree"/tests/unit/test_* 2>/dev/null | grep -v '\.c$')
-	(
-		rc=0
-		# shellcheck disable=SC2086
-		PATH="$bin:$PATH" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-		    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
-		    prove -v -e sh $tests >"$logs/$n.log" 2>&1 || rc=1
-		if [ -n "$unit" ]; then
-			prove -v $unit >>"$logs/$n.log" 2>&1 || rc=1
-		fi
-		echo "$rc" >"$logs/$n.rc"
-	) &
+	# shellcheck disable=SC2086
+	waits=$(waiting $tests)
+	rest=$(for f in $tests; do echo "$waits" | grep -qxF "$f" || echo "$f"; done)
+	for part in rest waits; do
+		eval "list=\$$part"
+		[ -n "$list" ] || continue
+		(
+			rc=0
+			# shellcheck disable=SC2086
+			PATH="$bin:$PATH" \
+			    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+			    UBSAN_OPTIONS=print_stacktrace=1 IRM_TREE="$tree" \
+			    prove -v -e sh $list >"$logs/$n.$part.log" 2>&1 ||
+			    rc=1
+			if [ "$part" = rest ] && [ -n "$unit" ]; then
+				prove -v $unit >>"$logs/$n.$part.log" 2>&1 || rc=1
+			fi
+			echo "$rc" >"$logs/$n.$part.rc"
+		) &
+	done
 done
 wait
 i=0
 while [ "$i" -lt "$n" ]; do
 	i=$((i + 1))
 	log=$logs/$i.log
+	cat "$logs/$i.rest.log" "$logs/$i.waits.log" >"$log" 2>/dev/null
 	echo "== tests with $(cat "$logs/$i.name")" >&2
-	[ "$(cat "$logs/$i.rc" 2>/dev/null)" = 0 ] || status=1
+	for part in rest waits; do
+		[ -f "$logs/$i.$part.log" ] || continue
+		[ "$(cat "$logs/$i.$part.rc" 2>/dev/null)" = 0 ] || status=1
+	done
 	grep -E '^(not ok|ok|All tests|Result|Failed|.*\.t \.\.)' "$log" |
 	    grep -vE '^ok ' >&2
 	p=$(grep -c '^ok ' "$log")
