@@ -48,10 +48,18 @@ calls() {
 	awk -v op="$_op" '$1 == op { n += $2 } END { print n + 0 }' "$TMP/count"
 }
 
-# points COUNT: the N to try: all up to 60, else 60 spread evenly.
+# points COUNT: the N to try: all up to 40, else 40 spread evenly.
 points() {
-	awk -v c="$1" 'BEGIN { s = c > 60 ? c / 60 : 1
+	awk -v c="$1" 'BEGIN { s = c > 40 ? c / 40 : 1
 	    for (x = 1; x <= c + 1; x += s) printf "%d\n", x }' | uniq
+}
+# tried COUNT: which of the calls points tried, in words.
+tried() {
+	if [ "$1" -le 40 ]; then
+		echo "each of $1 calls"
+	else
+		echo "$(points "$1" | wc -l) points of its $1 calls"
+	fi
 }
 
 # The store: irm-report appends the second half to a store holding the
@@ -89,7 +97,7 @@ for op in write fsync rename ftruncate malloc; do
 			sig "$TMP/s" >"$TMP/got"
 			cmp -s "$TMP/got" "$want" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
 		done
-		check "irm-report -S ($from store), $op failing at each of $c calls: exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
+		check "irm-report -S ($from store), $op failing at $(tried "$c"): exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
 		sed 's/^/# /' "$TMP/bad"
 	done
 done
@@ -113,7 +121,7 @@ for op in write fsync rename malloc; do
 		{ sig "$TMP/s"; irm-case -S "$TMP/s" list --cases; } >"$TMP/got"
 		cmp -s "$TMP/got" "$TMP/want" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
 	done
-	check "irm-case confirm, $op failing at each of $c calls: exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
+	check "irm-case confirm, $op failing at $(tried "$c"): exit 0 or 3, the rerun's store as undisturbed" test ! -s "$TMP/bad"
 	sed 's/^/# /' "$TMP/bad"
 done
 
@@ -133,7 +141,7 @@ for op in write fsync rename malloc; do
 		cmp -s "$TMP/st" "$TMP/st0" || echo "$op:$n: the rerun's state differs" >>"$TMP/bad"
 		[ -e "$TMP/st.tmp" ] && echo "$op:$n: a temporary state file is left" >>"$TMP/bad"
 	done
-	check "irm-score --state, $op failing at each of $c calls: exit 0 or 3, the rerun's state as undisturbed" test ! -s "$TMP/bad"
+	check "irm-score --state, $op failing at $(tried "$c"): exit 0 or 3, the rerun's state as undisturbed" test ! -s "$TMP/bad"
 	sed 's/^/# /' "$TMP/bad"
 done
 
@@ -167,7 +175,7 @@ for from in base torn; do
 			sort -u "$TMP/io" | cmp -s - "$TMP/iowant" ||
 			    echo "$op:$n: the rerun's insights differ" >>"$TMP/bad"
 		done
-		check "irm-score --state -o ($from output), $op failing at each of $c calls: exit 0 or 3, the rerun as undisturbed" test ! -s "$TMP/bad"
+		check "irm-score --state -o ($from output), $op failing at $(tried "$c"): exit 0 or 3, the rerun as undisturbed" test ! -s "$TMP/bad"
 		sed 's/^/# /' "$TMP/bad"
 	done
 done

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The fuzz smoke: where clang and libFuzzer are (make check then builds
-# build/fuzz/fuzz_*), each libFuzzer target runs for a few seconds on its
+# build/fuzz/fuzz_*), each libFuzzer target runs for a second on its
 # corpus; a crash fails it.  Once: the targets carry their own
 # sanitizers and are the same whatever the tree.  make check runs them in
 # the sanitizer tree's run, which has less else to do than the plain
@@ -16,7 +16,7 @@ bins=$(ls "$TOP"/build/fuzz/fuzz_* 2>/dev/null)
 [ -n "$bins" ] || skip_all "no fuzz targets built (no clang or libFuzzer)"
 plan $(echo "$bins" | wc -l)
 # shellcheck disable=SC2086
-sh "$TESTS/fuzz/run.sh" "${FUZZ_SMOKE_SECONDS:-2}" 16384 $bins >"$TMP/log" 2>&1
+sh "$TESTS/fuzz/run.sh" "${FUZZ_SMOKE_SECONDS:-1}" 16384 $bins >"$TMP/log" 2>&1
 for b in $bins; do
 	t=${b##*/fuzz_}
 	line=$(grep "^fuzz $t " "$TMP/log")
