@@ -4,9 +4,10 @@
 # and print one combined line "N passed, N failed".  The trees run at the
 # same time (one per core on the 2-core machines make check is sized for);
 # their results are printed in the order given.  In each tree the tests
-# of WAIT_TESTS, which mostly wait (on an emulator's delays, timers,
-# sleeps before a kill: a fifth of their time on the CPU), run beside
-# the others rather than between them.  A TREE written
+# of SIDE_TESTS run beside the others rather than between them: most of
+# them wait (on an emulator's delays, timers, sleeps before a kill: a
+# fifth of their time on the CPU), and 0090 and 0091, which run in the
+# plain tree only, even out the two trees' runs.  A TREE written
 # valgrind:DIR runs the golden tests ($VALGRIND_TESTS) with DIR's
 # binaries under valgrind: any error or definite leak fails the run.
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,12 +24,12 @@ VALGRIND_TESTS=${VALGRIND_TESTS:-"0010 0030 0050 0051 0055 0056 0057"}
 # the sanitizer tree ran 10% faster, and a use after free is still caught
 # while the block is among the last 16 MB freed.
 ASAN_RUN=detect_leaks=1:abort_on_error=1:malloc_context_size=5:quarantine_size_mb=16
-WAIT_TESTS=${WAIT_TESTS:-"0008 0060 0062 0063 0064 0067 0074 0082 0099"}
+SIDE_TESTS=${SIDE_TESTS:-"0008 0060 0062 0063 0064 0067 0074 0082 0090 0091 0099"}
 
-# waiting FILE...: those of the test files that WAIT_TESTS names.
-waiting() {
+# beside FILE...: those of the test files that SIDE_TESTS names.
+beside() {
 	for f in "$@"; do
-		for w in $WAIT_TESTS; do
+		for w in $SIDE_TESTS; do
 			case ${f##*/} in "$w"-*) echo "$f" ;; esac
 		done
 	done
@@ -66,9 +67,9 @@ for tree in "$@"; do
 	esac
 	unit=$(ls "$tree"/tests/unit/test_* 2>/dev/null | grep -v '\.c$')
 	# shellcheck disable=SC2086
-	waits=$(waiting $tests)
-	rest=$(for f in $tests; do echo "$waits" | grep -qxF "$f" || echo "$f"; done)
-	for part in rest waits; do
+	side=$(beside $tests)
+	rest=$(for f in $tests; do echo "$side" | grep -qxF "$f" || echo "$f"; done)
+	for part in rest side; do
 		eval "list=\$$part"
 		[ -n "$list" ] || continue
 		(
@@ -91,9 +92,9 @@ i=0
 while [ "$i" -lt "$n" ]; do
 	i=$((i + 1))
 	log=$logs/$i.log
-	cat "$logs/$i.rest.log" "$logs/$i.waits.log" >"$log" 2>/dev/null
+	cat "$logs/$i.rest.log" "$logs/$i.side.log" >"$log" 2>/dev/null
 	echo "== tests with $(cat "$logs/$i.name")" >&2
-	for part in rest waits; do
+	for part in rest side; do
 		[ -f "$logs/$i.$part.log" ] || continue
 		[ "$(cat "$logs/$i.$part.rc" 2>/dev/null)" = 0 ] || status=1
 	done
