@@ -598,23 +598,30 @@ hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
 	return ndays >= RISK_HOURS_DAYS ? ndays : 0;
 }
 
-/* The days of the two weeks to day on which idx made a part: a new
- * thing or a rise (on a short history only for a leaver, as in
- * part_of). */
+/* The days of the two weeks to day on which idx made a part (a new
+ * thing or a rise, on a short history only for a leaver, as in
+ * part_of), or was counted at all after it was new in them: a channel
+ * taken up and used again is as much a practice as one that keeps
+ * rising. */
 static int
 part_days(const struct user *u, int idx, int64_t day, int strong)
 {
-	int i, j, n = 0;
+	int i, j, n = 0, since_new = 0, kind;
 
 	for (i = 0; i < u->ndays; i++) {
 		const struct uday *d = &u->days[i];
 
 		if (d->day <= day - 2 * RISK_HALF || d->day > day)
 			continue;
-		for (j = 0; j < d->nind; j++)
-			n += d->ind[j].idx == idx &&
-			    (d->ind[j].rk & RISK_KIND) != RISK_NONE &&
-			    (strong || !(d->ind[j].rk & RISK_SHORT));
+		for (j = 0; j < d->nind; j++) {
+			if (d->ind[j].idx != idx)
+				continue;
+			kind = (strong || !(d->ind[j].rk & RISK_SHORT))
+			    ? d->ind[j].rk & RISK_KIND
+			    : RISK_NONE;
+			since_new |= kind == RISK_NEW;
+			n += kind != RISK_NONE || since_new;
+		}
 	}
 	return n;
 }

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 14
+plan 15
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -132,7 +132,9 @@ check_same "the same nights in two runs with --state: the same risk" "$TMP/got" 
 # 7. Without a resignation or any other trigger, in a data_leaks policy,
 #    whose triggers include the user's own exfiltration: a day worker's
 #    first USB copies on three nights and first upload to Dropbox are two
-#    new channels and the new hours, (20 + 20 + 10) x 1.5 = 75, and the
+#    new channels and the new hours; the USB channel, used on the three
+#    nights since it was new, is repeated (case 9): (30 + 20 + 10) x 1.5
+#    = 90 (75 before that rule), and the
 #    trigger is the exfiltration; so on 10 active days of history (a
 #    three-week extract), as for a leaver.  A CERT extract that tells no
 #    departure had no alert for its leakers before.  Two nights, as
@@ -157,14 +159,14 @@ quiet() {
 }
 quiet own@contoso.com 28 "10 12 13" >"$TMP/own.jsonl"
 risk "$TMP/own.jsonl" "$TMP/leaks0.json" | grep '^2026-03-1[0-3]' >"$TMP/got"
-echo "2026-03-13 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
+echo "2026-03-13 90 usb_copy/new/30,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
 check_same "no trigger but the user's own exfiltration: new channels on three nights make a risk" "$TMP/got" "$TMP/want"
 jq -r 'select(.irm.insight == "risk") | .irm.trigger.activity' "$TMP/out" | sort -u >"$TMP/got"
 echo exfiltration >"$TMP/want"
 check_same "... and the trigger it names is the exfiltration" "$TMP/got" "$TMP/want"
 quiet short@contoso.com 14 "10 12 13" >"$TMP/short2.jsonl"
 risk "$TMP/short2.jsonl" "$TMP/leaks0.json" >"$TMP/got"
-echo "2026-03-13 75 usb_copy/new/20,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
+echo "2026-03-13 90 usb_copy/new/30,cloud_upload/new/20,usb_copy/hours/10" >"$TMP/want"
 check_same "... on 10 active days of history too" "$TMP/got" "$TMP/want"
 quiet two@contoso.com 28 "10 12" >"$TMP/two.jsonl"
 risk "$TMP/two.jsonl" "$TMP/leaks0.json" >"$TMP/got"
@@ -194,3 +196,30 @@ cat >"$TMP/want" <<'W'
 2026-03-13 68 usb_copy/new/4/30,usb_copy/hours/4/15
 W
 check_same "a new channel on four nights in a row is repeated: high" "$TMP/got" "$TMP/want"
+
+# 9. A new channel used again is repeated too: a leaver with 10 active
+#    days of history (a three-week extract, so no rise can be measured)
+#    copies three files to USB media on each of four nights in a row.
+#    The copies are new on the first night only, but the channel, new
+#    then, is used on 3 and then 4 days of the two weeks: x1.5, as is
+#    the hours part on its fourth night, (30 + 15) x 1.5 = 67.5, 68,
+#    high.  Before, only the first night's 45 was written (the later
+#    53 was the same severity within a week): CERT's leaker on a
+#    three-week extract was medium.
+{
+	history short4@contoso.com 14 09
+	resign short4@contoso.com
+	for n in 10 11 12 13; do
+		for k in 0 1 2; do
+			ev "2026-03-${n}T22:0${k}:00.000Z" "s4-$n-$k" short4@contoso.com usb_copied "" ',"file":{"name":"g'$n$k'.xlsx"}'
+		done
+	done
+} | sort >"$TMP/short4.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/short4.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+cat >"$TMP/want" <<'W'
+2026-03-11 45 usb_copy/new/2/20,usb_copy/hours/2/10
+2026-03-13 68 usb_copy/new/4/30,usb_copy/hours/4/15
+W
+check_same "a new channel used on four nights of a short history is repeated: high" "$TMP/got" "$TMP/want"
