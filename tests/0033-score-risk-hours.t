@@ -179,18 +179,29 @@ check_same "two nights and a new upload of priority content: no risk on the user
 #    on 4 days of the two weeks and the hours part has 4 nights: both
 #    x1.5, (30 + 15) x 1.5 = 67.5, 68, high, where two nights were 45.
 #    The part's days say how many.  Before, the four nights were 45 too.
+# nights USER K...: USER's USB copies on the nights of 2026-03-10 to 13,
+# one at 22:0K for each K.
+nights() {
+	_u=$1
+	shift
+	for n in 10 11 12 13; do
+		for k in "$@"; do
+			ev "2026-03-${n}T22:0${k}:00.000Z" "$_u-$n-$k" "$_u" usb_copied "" ',"file":{"name":"f'$n$k'.xlsx"}'
+		done
+	done
+}
+# risk_days FILE: risk as above, each part with its days too.
+risk_days() {
+	irm-score -s "$S/settings.json" -p "$S/departing.json" "$1" >"$TMP/out"
+	jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+	    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out"
+}
 {
 	weekdays rep@contoso.com 2026-02-02 46 09
 	resign rep@contoso.com
-	for n in 10 11 12 13; do
-		for k in 0 1 2 3 4 5 6 7 8 9; do
-			ev "2026-03-${n}T22:0${k}:00.000Z" "rep-$n-$k" rep@contoso.com usb_copied "" ',"file":{"name":"f'$n$k'.xlsx"}'
-		done
-	done
+	nights rep@contoso.com 0 1 2 3 4 5 6 7 8 9
 } | sort >"$TMP/rep.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/rep.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
-    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+risk_days "$TMP/rep.jsonl" >"$TMP/got"
 cat >"$TMP/want" <<'W'
 2026-03-11 45 usb_copy/new/2/20,usb_copy/hours/2/10
 2026-03-13 68 usb_copy/new/4/30,usb_copy/hours/4/15
@@ -209,17 +220,8 @@ check_same "a new channel on four nights in a row is repeated: high" "$TMP/got" 
 {
 	history short4@contoso.com 14 09
 	resign short4@contoso.com
-	for n in 10 11 12 13; do
-		for k in 0 1 2; do
-			ev "2026-03-${n}T22:0${k}:00.000Z" "s4-$n-$k" short4@contoso.com usb_copied "" ',"file":{"name":"g'$n$k'.xlsx"}'
-		done
-	done
+	nights short4@contoso.com 0 1 2
 } | sort >"$TMP/short4.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/short4.jsonl" >"$TMP/out"
-jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
-    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
-cat >"$TMP/want" <<'W'
-2026-03-11 45 usb_copy/new/2/20,usb_copy/hours/2/10
-2026-03-13 68 usb_copy/new/4/30,usb_copy/hours/4/15
-W
+risk_days "$TMP/short4.jsonl" >"$TMP/got"
+# The same risks as case 8's, in $TMP/want.
 check_same "a new channel used on four nights of a short history is repeated: high" "$TMP/got" "$TMP/want"
