@@ -16,6 +16,10 @@
 ECS=$TESTS/node_modules/@elastic/ecs
 command -v node >/dev/null 2>&1 || skip_all "no node"
 test -f "$ECS/package.json" || skip_all "no @elastic/ecs (make deps installs it)"
+# The schema is a property of the output, not of the build: the plain
+# tree's run checks it, and the sanitizer tree runs the same irm-norm in
+# 0010 and 0020 to 0023 (here it took 20 s of make check on 2 busy cores).
+case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer tree" ;; esac
 plan 12
 
 irm-gen -u 150 -d 15 --density 20 "$TMP/o365" >/dev/null 2>&1
