@@ -7,9 +7,10 @@
 # of SIDE_TESTS run beside the others rather than between them: most of
 # them wait (on an emulator's delays, timers, sleeps before a kill: a
 # fifth of their time on the CPU), and 0090 and 0091 (the plain tree
-# only) and 0081 (52 s under the sanitizers) even out the lanes' runs.  A TREE written
-# valgrind:DIR runs the golden tests ($VALGRIND_TESTS) with DIR's
-# binaries under valgrind: any error or definite leak fails the run.
+# only) and 0081 (52 s under the sanitizers) even out the lanes' runs.
+# A TREE written valgrind:DIR runs the golden tests ($VALGRIND_TESTS)
+# with DIR's binaries under valgrind: any error or definite leak fails
+# the run.
 top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
