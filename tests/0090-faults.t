@@ -48,14 +48,14 @@ calls() {
 	awk -v op="$_op" '$1 == op { n += $2 } END { print n + 0 }' "$TMP/count"
 }
 
-# points COUNT: the N to try: all up to 40, else 40 spread evenly.
+# points COUNT: the N to try: all up to 30, else 30 spread evenly.
 points() {
-	awk -v c="$1" 'BEGIN { s = c > 40 ? c / 40 : 1
+	awk -v c="$1" 'BEGIN { s = c > 30 ? c / 30 : 1
 	    for (x = 1; x <= c + 1; x += s) printf "%d\n", x }' | uniq
 }
 # tried COUNT: which of the calls points tried, in words.
 tried() {
-	if [ "$1" -le 40 ]; then
+	if [ "$1" -le 30 ]; then
 		echo "each of $1 calls"
 	else
 		echo "$(points "$1" | wc -l) points of its $1 calls"

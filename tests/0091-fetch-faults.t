@@ -57,9 +57,9 @@ calls() {
 	awk -v op="$1" '$1 == op { n += $2 } END { print n + 0 }' "$TMP/count"
 }
 
-# points COUNT: the N to try: all up to 20, else 20 spread evenly.
+# points COUNT: the N to try: all up to 16, else 16 spread evenly.
 points() {
-	awk -v c="$1" 'BEGIN { s = c > 20 ? c / 20 : 1
+	awk -v c="$1" 'BEGIN { s = c > 16 ? c / 16 : 1
 	    for (x = 1; x <= c + 1; x += s) printf "%d\n", x }' | uniq
 }
 

@@ -9,10 +9,13 @@
 # removed, the recent ones kept.  Graph sign-ins and alerts
 # (IRM_GRAPH_RESOURCES) are fetched into raw/DAY-graph.jsonl, each once.
 # The store must end with the alerts of one clean run over the same
-# records.
+# records.  Not in the sanitizer tree: irm-daily is a shell script, the
+# fetch, score and report paths it drives run under the sanitizers in
+# 0060 to 0067, 0099 and 0012, and there it took 20 s of CPU.
 . "$(dirname "$0")/lib.sh"
 . "$TESTS/emulator/emu.sh"
 command -v jq >/dev/null || skip_all "jq missing"
+case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer tree" ;; esac
 plan 26
 
 KIT=$TOP/examples/cron/irm-daily
