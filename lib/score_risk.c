@@ -11,7 +11,8 @@
  * exfiltration) that put the user in scope, is the score; without such an
  * event there is none.  Written when it reaches min_score and the parts
  * name three indicators or more (not staging) (two when the user is
- * leaving: a resignation or a deleted account), at most once in 7 days
+ * leaving: a resignation or a deleted account, or one channel into the
+ * leaver's own hands rising on three days), at most once in 7 days
  * per policy unless the severity rises (irm-score(1) SCORING,
  * irm-insight(5)).
  */
@@ -163,21 +164,51 @@ own_add(struct own30 *o, int idx, int64_t day, int64_t on, uint32_t n)
 	o->last = day;
 }
 
-/* Is a peer's count n of idx on the day a rise (RISK_RISE_X times the
- * peer's mean per busy day)?  Into the group's rose. */
-static void
-own_rose(struct irm_peers *pc, const struct irm_engine *g, size_t gi,
-    const struct own30 *o, int idx, uint32_t n)
+/* Is a count n of idx on the day a rise for a user with the counts o
+ * before it (SHARED_X times the user's mean per busy day)?  A first
+ * count in those days is something new, as in irm_risk_mark, not a rise:
+ * two leavers' first USB copies made a third one's rise the
+ * department's (irm-gen -f cert). */
+static int
+rose(const struct own30 *o, int idx, uint32_t n)
 {
-	double bar = SHARED_X * (o->busy ? o->sum[idx] / o->busy : 0);
+	return n > 0 && o->busy >= OWN_MIN_DAYS && o->sum[idx] > 0 &&
+	    n >= SHARED_X * o->sum[idx] / o->busy;
+}
 
-	(void)g;
-
-	if (n == 0 || o->busy < OWN_MIN_DAYS || n < bar)
+/* A peer's rise into the group's rose. */
+static void
+own_rose(
+    struct irm_peers *pc, size_t gi, const struct own30 *o, int idx, uint32_t n)
+{
+	if (!rose(o, idx, n))
 		return;
 	if (gi != pc->ndept)
 		pc->rose[gi * irm_nindicators + (size_t)idx]++;
 	pc->rose[pc->ndept * irm_nindicators + (size_t)idx]++;
+}
+
+/* Is u's count of idx on day a rise by the peers' measure?  Then it is
+ * among the group's rose. */
+static int
+self_rose(const struct user *u, int idx, int64_t day)
+{
+	struct own30 o = {irm_xcalloc(irm_nindicators, sizeof(double)), 0, 0};
+	uint32_t n = 0;
+	int j, k, r;
+
+	own_reset(&o);
+	for (j = 0; j < u->ndays; j++)
+		for (k = 0; k < u->days[j].nind; k++) {
+			own_add(&o, u->days[j].ind[k].idx, u->days[j].day, day,
+			    u->days[j].ind[k].n);
+			if (u->days[j].day == day &&
+			    u->days[j].ind[k].idx == idx)
+				n = u->days[j].ind[k].n;
+		}
+	r = rose(&o, idx, n);
+	free(o.sum);
+	return r;
 }
 
 /* Count every user's window of RISK_DAYS days to day into pc: the users
@@ -213,7 +244,7 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 		for (j = 0; j < u->ndays; j++) {
 			if (u->days[j].day == day)
 				for (k = 0; k < u->days[j].nind; k++)
-					own_rose(pc, g, gi, &o,
+					own_rose(pc, gi, &o,
 					    u->days[j].ind[k].idx,
 					    u->days[j].ind[k].n);
 			if (u->days[j].day <= day - RISK_DAYS ||
@@ -243,7 +274,7 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 			    day, others[i]->c[r].n);
 		for (r = 0; r < others[i]->n; r++) {
 			if (others[i]->c[r].day == day)
-				own_rose(pc, g, gi, &o, others[i]->c[r].idx,
+				own_rose(pc, gi, &o, others[i]->c[r].idx,
 				    others[i]->c[r].n);
 			if (others[i]->c[r].day > day - RISK_DAYS &&
 			    others[i]->c[r].day <= day && others[i]->c[r].n) {
@@ -288,13 +319,15 @@ shared_rise(struct irm_engine *g, const struct user *u, int idx, int64_t day)
 {
 	struct irm_peers *pc = peers_of(g, day);
 	size_t gi = peer_group(g, pc, u->name), k;
+	uint32_t others;
 
 	if (gi == pc->ndept || pc->active[gi] < SHARED_PEERS + 1)
 		return 0;
 	k = gi * irm_nindicators + (size_t)idx;
-	/* u is among both: u rose and had idx. */
-	return pc->rose[k] - 1 >= SHARED_USERS &&
-	    (uint64_t)(pc->rose[k] - 1) * SHARED_DIV >= pc->had[k] - 1;
+	/* u had idx (on the day), and may be among those who rose. */
+	others = pc->rose[k] - (uint32_t)self_rose(u, idx, day);
+	return others >= SHARED_USERS &&
+	    (uint64_t)others * SHARED_DIV >= pc->had[k] - 1;
 }
 
 /*
@@ -412,6 +445,7 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 		id->rk =
 		    common(g, u, id->idx, d->day) ? RISK_COMMON : RISK_NONE;
 		hist = history(u, id->idx, d->day, RISK_NEW_DAYS, &had);
+		active = OWN_MIN_DAYS;
 		/* A badge swipe is no part before the last working day. */
 		if (hist < RISK_MIN_DAYS || !irm_eng_condition(u, id, d->day))
 			continue;
@@ -427,12 +461,14 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 		} else {
 			own = irm_eng_own_mean(u, id->idx, d->day, &active);
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
-			if (active >= OWN_MIN_DAYS && id->n >= bar &&
+			if (active >= RISK_MIN_DAYS && id->n >= bar &&
 			    !irm_risk_collection(id->idx) &&
 			    !shared_rise(g, u, id->idx, d->day))
 				id->rk |= RISK_RISE;
 		}
-		if ((id->rk & RISK_KIND) != RISK_NONE && hist < OWN_MIN_DAYS)
+		if ((id->rk & RISK_KIND) != RISK_NONE &&
+		    (hist < OWN_MIN_DAYS ||
+		        ((id->rk & RISK_RISE) && active < OWN_MIN_DAYS)))
 			id->rk |= RISK_SHORT;
 	}
 }
@@ -602,9 +638,9 @@ hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
  * thing or a rise, on a short history only for a leaver, as in
  * part_of), or was counted at all after it was new in them: a channel
  * taken up and used again is as much a practice as one that keeps
- * rising. */
+ * rising.  With rises, the days it rose only. */
 static int
-part_days(const struct user *u, int idx, int64_t day, int strong)
+part_days(const struct user *u, int idx, int64_t day, int strong, int rises)
 {
 	int i, j, n = 0, since_new = 0, kind;
 
@@ -619,8 +655,9 @@ part_days(const struct user *u, int idx, int64_t day, int strong)
 			kind = (strong || !(d->ind[j].rk & RISK_SHORT))
 			    ? d->ind[j].rk & RISK_KIND
 			    : RISK_NONE;
-			since_new |= kind == RISK_NEW;
-			n += kind != RISK_NONE || since_new;
+			since_new |= kind == RISK_NEW && !rises;
+			n += rises ? kind == RISK_RISE
+			           : kind != RISK_NONE || since_new;
 		}
 	}
 	return n;
@@ -639,7 +676,7 @@ repeated(const struct user *u, struct part *v, int n, int64_t day, int strong,
 	for (i = 0; i < n; i++) {
 		v[i].days = v[i].kind == RISK_HOURS
 		    ? nights
-		    : part_days(u, v[i].idx, day, strong);
+		    : part_days(u, v[i].idx, day, strong, 0);
 		if (v[i].days >= (v[i].kind == RISK_HOURS ? RISK_REPEAT_NIGHTS
 		                                          : RISK_REPEAT))
 			v[i].base *= RISK_REPEAT_X;
@@ -672,6 +709,47 @@ add_part(struct part *v, int n, struct part *pt, int64_t day)
 	return n;
 }
 
+/* Does idx take data into the user's own hands (removable media, a
+ * personal cloud, personal mail), rather than to a business recipient?
+ * A salesperson who leaves sends customers more attachments in the last
+ * weeks: a handover (irm-gen -f cert, seed 5). */
+static int
+own_hands(int idx)
+{
+	static const char *const names[] = {"usb_copy", "bluetooth_transfer",
+	    "cloud_upload", "email_personal_domain", "email_self", "rdp_copy"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(irm_indicators[idx].name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Did a leaver's exfiltration indicator among the n parts of v rise on
+ * RISK_REPEAT days or more of the two weeks to day?  Returns those days
+ * (the most of any indicator), 0 for none.  CERT's job hunter copies to
+ * USB media at several times the user's own rate on most days of the
+ * last two, and nothing else: one channel, ordinary files, working
+ * hours.  A sustained rise is no try and no handover, which a first
+ * copy is.
+ */
+static int
+sustained_rise(const struct user *u, const struct part *v, int n, int64_t day)
+{
+	int i, days, most = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].kind == RISK_HOURS || !own_hands(v[i].idx))
+			continue;
+		days = part_days(u, v[i].idx, day, 1, 1);
+		if (days >= RISK_REPEAT && days > most)
+			most = days;
+	}
+	return most;
+}
+
 static void
 risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
     struct irm_buf *out)
@@ -680,10 +758,10 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	struct part v[RISK_PARTS];
 	struct factor f[2];
 	const struct trig *t, *o;
-	char day[IRM_TIME_LEN];
+	char day[IRM_TIME_LEN], why[48];
 	double sum = 0;
 	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
-	int own = 0, strong, nights = 0;
+	int own = 0, strong, nights = 0, risen;
 	struct part pt, hp;
 	struct cum *c;
 
@@ -733,21 +811,26 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		pointed |= (v[i].pointed && !staging(v[i].idx)) ||
 		    v[i].kind == RISK_HOURS;
 	}
-	if (ninds < (strong ? RISK_MIN_STRONG : RISK_MIN_INDS))
+	risen = strong_trigger(t) ? sustained_rise(u, v, n, d->day) : 0;
+	if (ninds < (strong ? RISK_MIN_STRONG : RISK_MIN_INDS) && !risen)
 		return;
 	/* New channels for ordinary files in working hours are a new job,
 	 * or a handover, as often as a leak: in a data policy something
 	 * must point at the data (make eval-full: a quiet leaver's first
 	 * USB copy and upload to the company's Box made a medium alert). */
-	if (!pointed && takes_data(p))
+	if (!pointed && !risen && takes_data(p))
 		return;
 	repeated(u, v, n, d->day, strong, nights);
 	for (i = 0; i < n; i++)
 		sum += v[i].base * v[i].x;
 	f[0] = (struct factor){"risk", "", 0, sum};
+	why[0] = '\0';
+	if (risen)
+		snprintf(
+		    why, sizeof(why), ", a leaver's rise on %d days", risen);
 	snprintf(f[0].detail, sizeof(f[0].detail),
-	    "%d parts, %d indicators of the last 14 days >= %d, over the %d days to the day",
-	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS, RISK_DAYS);
+	    "%d parts, %d indicators of the last 14 days >= %d%s, over the %d days to the day",
+	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS, why, RISK_DAYS);
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
 	score = (int)fmin(100, floor(sum * f[1].x + 0.5));

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 15
+plan 18
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -225,3 +225,58 @@ check_same "a new channel on four nights in a row is repeated: high" "$TMP/got" 
 risk_days "$TMP/short4.jsonl" >"$TMP/got"
 # The same risks as case 8's, in $TMP/want.
 check_same "a new channel used on four nights of a short history is repeated: high" "$TMP/got" "$TMP/want"
+
+# 10. A leaver's sustained rise: on a short history (10 active days,
+#     each with one USB copy of a build artefact), a leaver copies ten
+#     ordinary files to USB media in working hours on three days in a
+#     row: a rise each day (10 >= max(unusual.min_daily 10, 3 x a mean
+#     under 1)).  One channel, nothing new, no priority content and no
+#     night, yet a rise on 3 days of two weeks by a user who is leaving
+#     is no try and no handover: 20 x1.5 (repeated) x1.5 (the trigger)
+#     = 45 on the third day.  CERT's job hunter had no alert.  Before,
+#     a rise wanted 14 active days, and a leaver's risk two indicators
+#     and something that points at the data.  On two days, or as mail
+#     with attachments to a customer (a business recipient: the
+#     salesperson's handover), none.
+# burst USER DAYS...: USER's ten USB copies at 11:1x on each of DAYS
+# (of March 2026).
+burst() {
+	_u=$1
+	shift
+	for n in "$@"; do
+		usb_copies "$_u" "b$n" "2026-03-${n}T11:%d:00.000Z" "f$n-%d.docx" 10 20
+	done
+}
+{
+	history rise@contoso.com 14 09 usb
+	resign rise@contoso.com
+	burst rise@contoso.com 10 11 12
+} | sort >"$TMP/rise.jsonl"
+risk_days "$TMP/rise.jsonl" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/rise/3/30" >"$TMP/want"
+check_same "a leaver's rise on three days of a short history: medium" "$TMP/got" "$TMP/want"
+{
+	history rise2@contoso.com 14 09 usb
+	resign rise2@contoso.com
+	burst rise2@contoso.com 10 11
+} | sort >"$TMP/rise2.jsonl"
+risk_days "$TMP/rise2.jsonl" >"$TMP/got"
+check_same "... on two days: none" "$TMP/got" /dev/null
+# mails USER N DAY: N mails with an attachment to a customer on DAY at 11:1x.
+mails() {
+	_k=10
+	while [ $_k -lt $((10 + $2)) ]; do
+		ev "${3}T11:$_k:00.000Z" "m-$1-$3-$_k" "$1" email_sent \
+		    ',"attachments":1' ',"email":{"to":{"address":["buyer@northwind.example"]}}'
+		_k=$((_k + 1))
+	done
+}
+{
+	history sales@contoso.com 14 09
+	for d in 23 24 25 26 27; do mails sales@contoso.com 1 2026-02-$d; done
+	for d in 02 03 04 05 06; do mails sales@contoso.com 1 2026-03-$d; done
+	resign sales@contoso.com
+	for d in 10 11 12; do mails sales@contoso.com 10 2026-03-$d; done
+} | sort >"$TMP/sales.jsonl"
+risk_days "$TMP/sales.jsonl" >"$TMP/got"
+check_same "... mail to a customer rising on three days: none" "$TMP/got" /dev/null

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 11
+plan 13
 
 SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
@@ -221,3 +221,51 @@ check_same "on the first days a channel most of the department uses is routine" 
 jq -r 'select(.user.name == "seller@contoso.com") | .irm.factors[-1].detail' "$TMP/start" >"$TMP/got"
 echo "no signal but the trigger, which does not count for a channel half of the peers or more used in the 30 days, on a history of 0 active days" >"$TMP/want"
 check_same "the uncorroborated factor says the peers' routine stood in" "$TMP/got" "$TMP/want"
+
+# 7. Who shares a rise: the others who rose by their own mean, not those
+#    whose count is their first (something new for them, as for the
+#    user), and not the user, unless the user rose by the same measure.
+#    Case 4's Finance, with 2 of the 6 others copying 12 files on
+#    Tuesday, and 3 more colleagues who never copied to USB media copying
+#    12 that day for the first time: the rise is still the leaver's, 75.
+#    Before, the first copies counted as rises and it was the
+#    department's (irm-gen -f cert: two leakers' first copies hid a job
+#    hunter's rise).  Then quiet@, who has worked every weekday but
+#    copied to USB media once a week (no count on most days), in Finance
+#    with the 6 who copy daily, none of them rising: its 12 copies are a
+#    rise of its own, 75.  Before, the department was found to share it
+#    (the user, not among those who rose by a count on 14 days, was
+#    taken out of them all the same).
+for k in 1 2 3; do
+	echo "new$k@contoso.com,Finance"
+done >>"$TMP/fin.csv"
+{
+	fin 2
+	for k in 1 2 3; do
+		weekdays "new$k@contoso.com" 2026-02-02 38 09
+		usb_copies "new$k@contoso.com" "c$k" 2026-03-10T13:%d:00.000Z c%d.xlsx 10 22
+	done
+} | sort >"$TMP/first.jsonl"
+irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/first.jsonl" | risk >"$TMP/got"
+echo "2026-03-11 75 usb_copy/rise,cloud_upload/new" >"$TMP/want"
+check_same "colleagues' first copies on the day are no shared rise" "$TMP/got" "$TMP/want"
+{
+	fin 0 | grep -v '"leaver@'
+	d=0
+	while [ $d -lt 33 ]; do
+		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
+		d=$((d + 1))
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		ev "${day}T08:00:00.000Z" "q-$day" quiet@contoso.com logon
+		[ "$(date -u -d "$day" +%u)" = 3 ] &&
+			ev "${day}T09:00:00.000Z" "qu-$day" quiet@contoso.com usb_copied "" ',"file":{"name":"a.zip"}'
+	done
+	ev 2026-03-09T08:00:00.000Z hr-q quiet@contoso.com hr_resignation "" \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+	usb_copies quiet@contoso.com q 2026-03-10T11:%d:00.000Z f%d.xlsx 10 22 "$HC" 3
+	ev 2026-03-11T11:00:00.000Z qup quiet@contoso.com cloud_uploaded "" "$DB"
+} | sort >"$TMP/quiet.jsonl"
+echo quiet@contoso.com,Finance >>"$TMP/fin.csv"
+irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/quiet.jsonl" |
+    sed 's/quiet@/leaver@/g' | risk >"$TMP/got"
+check_same "a rise on days without counts is the user's own" "$TMP/got" "$TMP/want"
