@@ -239,10 +239,11 @@ check_same "the uncorroborated factor says the peers' routine stood in" "$TMP/go
 for k in 1 2 3; do
 	echo "new$k@contoso.com,Finance"
 done >>"$TMP/fin.csv"
+weekdays new1@contoso.com 2026-02-02 38 09 >"$TMP/new1.jsonl"
 {
-	fin 2
+	cat "$TMP/own.jsonl"
 	for k in 1 2 3; do
-		weekdays "new$k@contoso.com" 2026-02-02 38 09
+		sed "s/new1@/new$k@/g" "$TMP/new1.jsonl"
 		usb_copies "new$k@contoso.com" "c$k" 2026-03-10T13:%d:00.000Z c%d.xlsx 10 22
 	done
 } | sort >"$TMP/first.jsonl"
@@ -250,7 +251,8 @@ irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/first.jsonl" | risk >"
 echo "2026-03-11 75 usb_copy/rise,cloud_upload/new" >"$TMP/want"
 check_same "colleagues' first copies on the day are no shared rise" "$TMP/got" "$TMP/want"
 {
-	fin 0 | grep -v '"leaver@'
+	# case 4's Finance without the leaver and without rises
+	grep -v -e '"leaver@' -e '"id":"b[0-9]-' "$TMP/own.jsonl"
 	d=0
 	while [ $d -lt 33 ]; do
 		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
