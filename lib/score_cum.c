@@ -152,19 +152,21 @@ cmp_u32(const void *a, const void *b)
 /* The percentiles a user is compared with: those of a group of peers. */
 struct pstat {
 	int n; /* peers; 0 when too few to compare */
-	uint32_t p95, p99, median;
+	uint32_t p90, p95, p99, median;
 };
 
-/* Nearest-rank percentiles 95 and 99 and the median of t (sorted here). */
+/* Nearest-rank percentiles 90, 95 and 99 and the median of t (sorted
+ * here). */
 static struct pstat
 percentiles(uint32_t *t, size_t k)
 {
-	struct pstat ps = {0, 0, 0, 0};
+	struct pstat ps = {0, 0, 0, 0, 0};
 
 	if (k < CUM_MIN_PEERS)
 		return ps;
 	qsort(t, k, sizeof(*t), cmp_u32);
 	ps.n = (int)k;
+	ps.p90 = t[(k * 90 + 99) / 100 - 1];
 	ps.p95 = t[(k * 95 + 99) / 100 - 1];
 	ps.p99 = t[(k * 99 + 99) / 100 - 1];
 	ps.median = t[(k - 1) / 2];
@@ -248,6 +250,13 @@ prio_enough(const struct peer *pe)
 	    (pe->prio > 0 && pe->prio == pe->total);
 }
 
+/* Most of the events touched priority content (3 or more). */
+static int
+prio_most(const struct peer *pe)
+{
+	return pe->prio >= PRIO_MIN && 2 * pe->prio > pe->total;
+}
+
 /* Most of the events to unallowed domains (3 or more): the user's volume
  * goes where the organization said it must not, not to its partners. */
 static int
@@ -280,6 +289,8 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    pe->group ? "department:" : "organization",
 	    pe->group ? pe->group : "");
 	f[0] = (struct factor){"cumulative", "", 0, pct == 99 ? 70 : 50};
+	/* At the 90th percentile only with most of it priority content: its
+	 * points are the 95th's (see irm_eng_cumulative). */
 	snprintf(f[0].detail, sizeof(f[0].detail),
 	    "%u exfiltration events in %d days >= p%d %u of %d peers (%.60s)",
 	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
@@ -347,9 +358,12 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
  * Cumulative exfiltration on a final day: users whose exfiltration over
  * the last 30 days reaches the 95th or 99th percentile of their
  * department (or, when it has fewer than 20 users with any, of the
- * organization), and above its median, and is a rise over their own past
- * (cum_rise).  A user gets one such insight per policy in 30 days, unless
- * the percentile rises.
+ * organization), or the 90th when most of it touched priority content,
+ * and above its median, and is a rise over their own past (cum_rise).
+ * A department's busiest are busy with ordinary files (finance at a
+ * quarter's end): a slow leak of priority files stood under them (make
+ * eval-full, seed 1).  A user gets one such insight per policy in 30 days,
+ * unless the percentile rises.
  */
 void
 irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
@@ -402,7 +416,8 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			/* Above the median too: in a flat group the ties at
 			 * the 95th percentile are not outliers. */
 			if (pe[i].u == NULL || st[i].n == 0 ||
-			    pe[i].total < st[i].p95 ||
+			    pe[i].total <
+			        (prio_most(&pe[i]) ? st[i].p90 : st[i].p95) ||
 			    pe[i].total <= st[i].median ||
 			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
 			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
@@ -413,11 +428,14 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 			pct = st[i].n >= CUM_P99_PEERS && !pe[i].fallback &&
 			        pe[i].total >= st[i].p99
 			    ? 99
-			    : 95;
+			    : pe[i].total >= st[i].p95 ? 95
+			                               : 90;
 			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);
 			emit_cum(g, &pe[i], (int)pol, day, pct,
-			    pct == 99 ? st[i].p99 : st[i].p95, st[i].n, rise, t,
-			    c, out);
+			    pct == 99       ? st[i].p99
+			        : pct == 95 ? st[i].p95
+			                    : st[i].p90,
+			    st[i].n, rise, t, c, out);
 		}
 	}
 	free(others);

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 16
+plan 18
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -239,3 +239,38 @@ check_same "most events to unallowed domains weigh by their share and corroborat
 two cloud_uploaded "" ',"url":{"full":"https://gmail.com/u","domain":"gmail.com"}'
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
 check_same "two events to unallowed domains among many: no signal" "$TMP/got" "$TMP/want"
+
+# 10. Where a department's busiest are busy with ordinary files, most
+#     of them priority content is compared at the 90th percentile: 23
+#     peers copy one file a day and two copy ten.  slow@'s 66 in the 30
+#     days to 2026-04-18 are under the 95th percentile of the 26 (the
+#     25th total, 300) but at the 90th (the 24th, his own).  With his
+#     copies from 2026-04-10 of priority content, 45 of 66, he is at
+#     p90, 50 x 1.68 = 84; with ordinary files, nothing (before: nothing
+#     either way).
+heavy() {
+	awk 'BEGIN {
+		for (d = 0; d < 60; d++) {
+			day = strftime("%Y-%m-%d", 1772323200 + d * 86400, 1)
+			for (u = 0; u < 2; u++)
+				for (k = 0; k < 10; k++)
+					printf "{\"@timestamp\":\"%sT11:%02d:00.000Z\",\"event\":{\"id\":\"h-%d-%d-%d\",\"action\":\"x\"},\"user\":{\"name\":\"h%d@contoso.com\"},\"irm\":{\"activity\":\"usb_copied\"},\"file\":{\"name\":\"h%d.txt\"}}\n", day, k, d, u, k, u, k
+		}
+	}'
+}
+{
+	stream 23 0 40
+	heavy
+} | sort >"$TMP/p90.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/p90.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight=="cumulative") | [.user.name, .irm.day,
+    .irm.percentile, .irm.score, .irm.factors[0].detail] | join(" ")' \
+    "$TMP/out" | head -n 1 >"$TMP/got"
+echo "slow@contoso.com 2026-04-18 90 84 66 exfiltration events in 30 days >= p90 66 of 26 peers (organization)" >"$TMP/want"
+check_same "most of it priority content: the 90th percentile" "$TMP/got" "$TMP/want"
+{
+	stream 23
+	heavy
+} | sort >"$TMP/p90o.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/p90o.jsonl" | cum - >"$TMP/got"
+check_same "... ordinary files at the 90th: nothing" "$TMP/got" /dev/null
