@@ -6,8 +6,8 @@
 # their results are printed in the order given.  In each tree the tests
 # of SIDE_TESTS run beside the others rather than between them: most of
 # them wait (on an emulator's delays, timers, sleeps before a kill: a
-# fifth of their time on the CPU), and 0090 and 0091 (the plain tree
-# only) and 0081 (52 s under the sanitizers) even out the lanes' runs.
+# fifth of their time on the CPU), and 0081, 0090 and 0091 (the plain
+# tree only) even out the lanes' runs.
 # A TREE written valgrind:DIR runs the golden tests ($VALGRIND_TESTS)
 # with DIR's binaries under valgrind: any error or definite leak fails
 # the run.
