@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 18
+plan 19
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -255,6 +255,16 @@ burst() {
 risk_days "$TMP/rise.jsonl" >"$TMP/got"
 echo "2026-03-12 45 usb_copy/rise/3/30" >"$TMP/want"
 check_same "a leaver's rise on three days of a short history: medium" "$TMP/got" "$TMP/want"
+# The first two days' rises (short) survive --state into the third's run.
+awk '$0 < "{\"@timestamp\":\"2026-03-12"' "$TMP/rise.jsonl" >"$TMP/rise1.jsonl"
+awk '$0 >= "{\"@timestamp\":\"2026-03-12"' "$TMP/rise.jsonl" >"$TMP/rise2.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/rstate" \
+    --lag 0 --now 2026-03-12T00:00:00Z "$TMP/rise1.jsonl" >"$TMP/out"
+irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/rstate" \
+    --lag 0 --final "$TMP/rise2.jsonl" >>"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+check_same "... the same in two runs with --state" "$TMP/got" "$TMP/want"
 {
 	history rise2@contoso.com 14 09 usb
 	resign rise2@contoso.com
