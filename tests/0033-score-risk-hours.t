@@ -118,12 +118,18 @@ check_same "a night worker's first USB copy at night: no hours part, no risk" "$
 
 # 6. The marks survive --state: the events to 2026-03-10 in one run (the
 #    first night final in it), the rest in the next, give the same risk.
-awk '$0 < "{\"@timestamp\":\"2026-03-11"' "$TMP/day.jsonl" >"$TMP/part1.jsonl"
-awk '$0 >= "{\"@timestamp\":\"2026-03-11"' "$TMP/day.jsonl" >"$TMP/part2.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
-    --lag 0 --now 2026-03-11T00:00:00Z "$TMP/part1.jsonl" >"$TMP/out"
-irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
-    --lag 0 --final "$TMP/part2.jsonl" >>"$TMP/out"
+# two_runs FILE DAY: FILE's events before DAY in one run, the rest in the
+# next, carried by --state; the insights of both into $TMP/out.
+two_runs() {
+	awk -v d="{\"@timestamp\":\"$2" '$0 < d' "$1" >"$TMP/part1.jsonl"
+	awk -v d="{\"@timestamp\":\"$2" '$0 >= d' "$1" >"$TMP/part2.jsonl"
+	rm -f "$TMP/state"
+	irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
+	    --lag 0 --now "${2}T00:00:00Z" "$TMP/part1.jsonl" >"$TMP/out"
+	irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/state" \
+	    --lag 0 --final "$TMP/part2.jsonl" >>"$TMP/out"
+}
+two_runs "$TMP/day.jsonl" 2026-03-11
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
     ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
@@ -193,8 +199,12 @@ nights() {
 # risk_days FILE: risk as above, each part with its days too.
 risk_days() {
 	irm-score -s "$S/settings.json" -p "$S/departing.json" "$1" >"$TMP/out"
+	days_of "$TMP/out"
+}
+# days_of OUT: the risk insights of OUT as risk_days prints them.
+days_of() {
 	jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
-	    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out"
+	    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$1"
 }
 {
 	weekdays rep@contoso.com 2026-02-02 46 09
@@ -256,14 +266,8 @@ risk_days "$TMP/rise.jsonl" >"$TMP/got"
 echo "2026-03-12 45 usb_copy/rise/3/30" >"$TMP/want"
 check_same "a leaver's rise on three days of a short history: medium" "$TMP/got" "$TMP/want"
 # The first two days' rises (short) survive --state into the third's run.
-awk '$0 < "{\"@timestamp\":\"2026-03-12"' "$TMP/rise.jsonl" >"$TMP/rise1.jsonl"
-awk '$0 >= "{\"@timestamp\":\"2026-03-12"' "$TMP/rise.jsonl" >"$TMP/rise2.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/rstate" \
-    --lag 0 --now 2026-03-12T00:00:00Z "$TMP/rise1.jsonl" >"$TMP/out"
-irm-score -s "$S/settings.json" -p "$S/departing.json" --state "$TMP/rstate" \
-    --lag 0 --final "$TMP/rise2.jsonl" >>"$TMP/out"
-jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
-    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.days|tostring)+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+two_runs "$TMP/rise.jsonl" 2026-03-12
+days_of "$TMP/out" >"$TMP/got"
 check_same "... the same in two runs with --state" "$TMP/got" "$TMP/want"
 {
 	history rise2@contoso.com 14 09 usb
