@@ -12,10 +12,10 @@
 #	irm-norm raw/* | sort | irm-score -s settings.json -p policies/ |
 #	    irm-report
 #
-# (the events of an irm-gen tenant sorted a day at a time: see events
-# below) and the per-user view of the same insights (irm-report
+# (the events of an irm-gen tenant sorted a chunk of days at a time: see
+# events below) and the per-user view of the same insights (irm-report
 # --by-user), and reports what an analyst would see.  Progress goes to
-# stderr: a line when a tenant is generated and every 10 days scored.
+# stderr: a line when a tenant is generated and each chunk of days scored.
 # --seeds 1,2,3 does it for each seed (irm-gen -s), --jobs n tenants at
 # once (default: the number of CPUs plus one, as the stages of one
 # pipeline take turns and leave cores idle), each generated, scored and
@@ -153,9 +153,9 @@ start=$(date +%s)
 
 # events DIR: irm-norm's events of the tenant in DIR, in time order, on
 # stdout.  When every raw file's name starts with its day (irm-gen's
-# layout: DAY-audit.jsonl, DAY-badge.json, ...), a day at a time: the
-# day's files are normalized and sorted in the background while
-# irm-score reads the day before, at most two days ahead, so that the
+# layout: DAY-audit.jsonl, DAY-badge.json, ...), a chunk of days at a
+# time: its files are normalized and sorted in the background while
+# irm-score reads the chunk before, at most two chunks ahead, so that the
 # two stages share the cores instead of taking turns behind one sort of
 # every event.  A record delivered a day late (irm-gen writes some) is
 # within irm-score's --lag and counts as in one sorted stream: on seed 1
@@ -185,21 +185,34 @@ events() {
 	fi
 	echo "$days" | tr ' ' '\n' >"$tmp/days"
 	ndays=$(echo $days | wc -w | tr -d ' ')
+	# Chunks of EVAL_CHUNK days (each chunk's first day names it): a
+	# process and a poll a day cost more than the work on small tenants
+	# (100 users: 12 s a day at a time, where one sort of everything
+	# took 5.5 s).
+	chunks=$(echo $days | tr ' ' '\n' | awk -v k="${EVAL_CHUNK:-6}" '
+	    { printf "%s%s", NR == 1 ? "" : (NR - 1) % k ? "," : "\n", $0 }
+	    END { print "" }')
 	(
-		for d in $days; do
+		for c in $chunks; do
 			while [ "$(ls "$tmp" | grep -c '^day\.')" -ge 2 ]; do
 				sleep 0.1
 			done
-			irm-norm --mapped-only "$1/raw/$d"-* >"$tmp/norm.out" ||
+			files=
+			for d in $(echo "$c" | tr ',' ' '); do
+				files="$files $1/raw/$d-*"
+			done
+			# shellcheck disable=SC2086
+			irm-norm --mapped-only $files >"$tmp/norm.out" ||
 				{ echo $? >"$tmp/norm.rc"; exit; }
 			sort -S 256M -T "$tmp" "$tmp/norm.out" >"$tmp/sort.out" ||
 				{ echo $? >"$tmp/sort.rc"; exit; }
-			mv "$tmp/sort.out" "$tmp/day.$d"
+			mv "$tmp/sort.out" "$tmp/day.${c%%,*}"
 		done
 	) &
 	producer=$!
 	i=0
-	for d in $days; do
+	for c in $chunks; do
+		d=${c%%,*}
 		while [ ! -e "$tmp/day.$d" ]; do
 			if ! kill -0 "$producer" 2>/dev/null; then
 				[ -e "$tmp/day.$d" ] && break
@@ -210,9 +223,8 @@ events() {
 		done
 		cat "$tmp/day.$d"
 		rm -f "$tmp/day.$d"
-		i=$((i + 1))
-		[ $((i % 10)) != 0 ] && [ "$i" != "$ndays" ] ||
-			echo "eval: $label_now: $i of $ndays days scored" >&2
+		i=$((i + $(echo "$c" | tr ',' '\n' | wc -l)))
+		echo "eval: $label_now: $i of $ndays days scored" >&2
 	done
 	wait
 	rm -f "$tmp/norm.out"
@@ -780,6 +792,38 @@ END {
 		print "- CERT-shaped scenarios caught at 90% while at most 2%" \
 		    " of the other users reach medium: no cert-* scenario in" \
 		    " answers.csv: SKIP"
+
+	# Precision and recall, last: what the queue of an analyst holds.
+	# A medium or high alert is one to open; one of a look-alike counts
+	# as false, as one of any user without a scenario.
+	for (i = 1; i <= np; i++)
+		if (pexp[i] != "none")
+			insider[ps[i], pu[i]] = 1
+	for (u in usev)
+		if (usev[u] >= 2) {
+			qusers++
+			qtrue += u in insider
+		}
+	for (i = 1; i <= na; i++)
+		if (asev[i] >= 2) {
+			qalerts++
+			qatrue += (as[i], au[i]) in insider
+		}
+	for (u in insider)
+		rcaught += usev[u] >= 2
+	print ""
+	print "### Precision and recall"
+	print ""
+	printf "- recall: %d of %d planted insiders with a medium or high" \
+	    " alert (%s%%), %d of them at their expected severity or above\n",
+	    rcaught, ninsider, pct(rcaught, ninsider), ninsider - g1sn
+	printf "- precision by user: %d of %d users with a medium or high" \
+	    " alert are planted insiders (%s%%); the other %d: %d without a" \
+	    " scenario, %d benign look-alikes\n", qtrue, qusers,
+	    pct(qtrue, qusers), qusers - qtrue, tfm, g3n
+	printf "- precision by alert: %d of %d medium or high alerts are" \
+	    " of planted insiders (%s%%)\n", qatrue, qalerts,
+	    pct(qatrue, qalerts)
 }'
 }
 

@@ -13,7 +13,7 @@
 command -v jq >/dev/null || skip_all "no jq"
 case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer tree" ;; esac
 
-plan 41
+plan 42
 
 EVAL=$TOP/bench/eval.sh
 K=$TMP/k
@@ -21,20 +21,20 @@ EVAL_KEEP=$K sh "$EVAL" -u 60 -d 30 -s 2 >"$TMP/out" 2>"$TMP/err"
 echo $? >"$TMP/rc"
 echo 0 >"$TMP/want"
 check_same "eval.sh -u 60 -d 30 -s 2: exit 0" "$TMP/rc" "$TMP/want"
-# Only progress on stderr: a line per tenant generated, one per 10 days
-# scored and the last day.
+# Only progress on stderr: a line per tenant generated, one per chunk of
+# days scored (6 days by default), the last day's among them.
 progress='^eval: seed [0-9]*: (generating \([0-9]+ s so far\)|generated in [0-9]+ s; scoring|[0-9]+ of [0-9]+ days scored|done \([0-9]+ s so far\))$'
 check "no diagnostics, only progress" sh -c \
     "! grep -Ev '$progress' '$TMP/err'"
-check "progress: every 10 days and the last" grep -qx \
+check "progress: the last day among them" grep -qx \
     'eval: seed 2: 30 of 30 days scored' "$TMP/err"
 check "EVAL_KEEP kept the tenant and the pipeline's files" \
     test -d "$K/raw" -a -s "$K/events" -a -s "$K/insights" -a -s "$K/alerts"
-# eval.sh sorts irm-gen's events a day at a time; the insights are those
-# of one sort of every event.
+# eval.sh sorts irm-gen's events a chunk of days at a time; the insights
+# are those of one sort of every event.
 irm-norm "$K"/raw/* | sort | irm-score -s "$K/settings.json" \
     -p "$K/policies" >"$TMP/one-sort" 2>/dev/null
-check_same "sorted a day at a time: the insights of one sort" \
+check_same "sorted a chunk of days at a time: the insights of one sort" \
     "$K/insights" "$TMP/one-sort"
 # (eval.sh's events are irm-norm --mapped-only's: compared with a full
 # irm-norm's they would differ in bytes, whatever their order.)
@@ -54,6 +54,7 @@ cat >"$TMP/want" <<'EOF'
 ### Their medium and high alerts by insight kind
 ### Their medium and high alerts by top insight
 ### Goals
+### Precision and recall
 EOF
 check_same "the report's headings" "$TMP/heads" "$TMP/want"
 grep -c '^- .*: \(PASS\|FAIL\|SKIP\)$' "$TMP/out" >"$TMP/n"
@@ -153,6 +154,26 @@ sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
 sed -n 's/^- every planted insider .* in the top 2% of users with an alert: \([0-9]* of [0-9]*\).*: \([A-Z]*\)$/\1: \2/p' \
     "$TMP/out" >"$TMP/got"
 check_same "the per-user goal from the same figures" "$TMP/got" "$TMP/want"
+# Precision and recall from the final alerts and the answer key: the
+# insiders (expected not none), the users and alerts of medium or high.
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["expected"] != "none" { print $c["user"] }' "$K/answers.csv" |
+    sort -u >"$TMP/insiders"
+jq -r 'select(.irm.alert.severity != "low") | .user.name' "$TMP/final" \
+    >"$TMP/qalerts"
+sort -u "$TMP/qalerts" >"$TMP/qusers"
+{
+	echo "$(comm -12 "$TMP/insiders" "$TMP/qusers" | wc -l)" \
+	    "$(wc -l <"$TMP/insiders")"
+	echo "$(comm -12 "$TMP/insiders" "$TMP/qusers" | wc -l)" \
+	    "$(wc -l <"$TMP/qusers")"
+	echo "$(grep -cxFf "$TMP/insiders" "$TMP/qalerts")" \
+	    "$(wc -l <"$TMP/qalerts")"
+} | tr -s ' ' >"$TMP/want"
+sed -n 's/^- \(recall\|precision by user\|precision by alert\): \([0-9]*\) of \([0-9]*\) .*/\2 \3/p' \
+    "$TMP/out" >"$TMP/got"
+check_same "recall and precision by user and by alert, from the alerts" \
+    "$TMP/got" "$TMP/want"
 cut -d, -f2 "$K/answers.csv" | tail -n +2 >"$TMP/want"
 sed -n '/^| scenario |/,/^$/p' "$TMP/out" | sed '1,2d;$d' |
     awk -F' [|] ' '{print substr($1, 3)}' >"$TMP/got"
@@ -366,8 +387,8 @@ report "$TMP/t2" >"$TMP/r2"
 check "other raw names (not DAY-...): a report, only progress on stderr" \
     sh -c "[ -s '$TMP/r2' ] && [ \"\$(sed 's/([0-9]* s/(N s/' '$TMP/err2')\" = 'eval: $TMP/k2: scoring (N s so far)
 eval: $TMP/k2: done (N s so far)' ]"
-check_same "... the planted users' alerts of a day at a time" "$TMP/r2" \
-    "$TMP/r1"
+check_same "... the planted users' alerts of a chunk of days at a time" \
+    "$TMP/r2" "$TMP/r1"
 
 # irm-gen -f cert writes the HR rows apart, in hr/: eval.sh reads them,
 # so the resignation puts the departing user in the departing policy's
