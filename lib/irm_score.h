@@ -309,17 +309,18 @@ int irm_ev_unallowed(const struct irm_settings *s, const struct irm_ev *ev);
 /* ------------------------------------------------------------- policies */
 
 enum irm_trigger {
-	IRM_TRIG_RESIGNATION = 1 << 0,  /* hr_resignation */
-	IRM_TRIG_REVIEW = 1 << 1,       /* hr_review with a poor rating */
-	IRM_TRIG_JOB_CHANGE = 1 << 2,   /* hr_job_change that is a demotion */
-	IRM_TRIG_PIP = 1 << 3,          /* hr_pip */
-	IRM_TRIG_DELETED = 1 << 4,      /* account_deleted */
-	IRM_TRIG_DLP = 1 << 5,          /* dlp_matched of high severity */
-	IRM_TRIG_ALERT = 1 << 6,        /* security_alert */
-	IRM_TRIG_EXFIL = 1 << 7,        /* an exfiltration indicator at low */
-	IRM_TRIG_CUSTOM = 1 << 8,       /* custom */
-	IRM_TRIG_MANUAL = 1 << 9,       /* --start-scoring */
-	IRM_TRIG_RISKY_SIGNAL = 1 << 10 /* risky-user indicators (risky) */
+	IRM_TRIG_RESIGNATION = 1 << 0,   /* hr_resignation */
+	IRM_TRIG_REVIEW = 1 << 1,        /* hr_review with a poor rating */
+	IRM_TRIG_JOB_CHANGE = 1 << 2,    /* hr_job_change that is a demotion */
+	IRM_TRIG_PIP = 1 << 3,           /* hr_pip */
+	IRM_TRIG_DELETED = 1 << 4,       /* account_deleted */
+	IRM_TRIG_DLP = 1 << 5,           /* dlp_matched of high severity */
+	IRM_TRIG_ALERT = 1 << 6,         /* security_alert */
+	IRM_TRIG_EXFIL = 1 << 7,         /* an exfiltration indicator at low */
+	IRM_TRIG_CUSTOM = 1 << 8,        /* custom */
+	IRM_TRIG_MANUAL = 1 << 9,        /* --start-scoring */
+	IRM_TRIG_RISKY_SIGNAL = 1 << 10, /* risky-user indicators (risky) */
+	IRM_TRIG_JOB_SEARCH = 1 << 11    /* job sites on several days */
 };
 
 /* Trigger names as in policy files ("hr_resignation", ...) and back. */

@@ -46,6 +46,8 @@ irm_eng_evid_add(struct irm_strv *l, const char *s)
 }
 
 #define CUT_MARK "...[cut]"
+#define JOB_DAYS 4    /* job search: visits on this many days */
+#define JOB_WINDOW 30 /* ... of these to the day */
 
 char *
 irm_eng_cut_dup(const char *s)
@@ -414,9 +416,9 @@ covering(
 	return best;
 }
 
-int
-irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t)
+static int
+in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t, int skip)
 {
 	*t = NULL;
 	if (!irm_policy_covers(p, u->name))
@@ -426,8 +428,26 @@ irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
 		return 0;
 	if (p->triggers == 0)
 		return 1;
-	*t = covering(u, p, day, 0);
+	*t = covering(u, p, day, skip);
 	return *t != NULL;
+}
+
+/* Job search brings a user into the scope of user risk only: weeks of it
+ * are a reason to add up weak signals, not to score a day's counts as a
+ * resignation does (irm-gen -u 100 -s 203: a job browser's day of ten
+ * USB copies weeks before was a medium alert). */
+int
+irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t)
+{
+	return in_scope(g, u, p, day, t, IRM_TRIG_JOB_SEARCH);
+}
+
+int
+irm_eng_in_risk_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t)
+{
+	return in_scope(g, u, p, day, t, 0);
 }
 
 const struct trig *
@@ -498,6 +518,14 @@ add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
 		        t->type == IRM_TRIG_RISKY_SIGNAL) &&
 		    u->trig[i].type == t->type &&
 		    u->trig[i].to + 1 == t->from) {
+			u->trig[i].to = t->to;
+			rescore(g, u, t->type, out);
+			return;
+		}
+		/* Job search goes on, with days between. */
+		if (t->type == IRM_TRIG_JOB_SEARCH &&
+		    u->trig[i].type == t->type &&
+		    u->trig[i].to + JOB_WINDOW >= t->from) {
 			u->trig[i].to = t->to;
 			rescore(g, u, t->type, out);
 			return;
@@ -637,6 +665,44 @@ risky_trigger(
 }
 
 /*
+ * Job search as a trigger (the departing templates): visits to job sites
+ * on JOB_DAYS days or more of the JOB_WINDOW to the day, the day one of
+ * them.  Weeks of it say the user is looking to leave before any HR file
+ * does (CERT's job hunter); a look now and then is curiosity.  It puts
+ * the user in scope and scores nothing of itself.
+ */
+static int
+has_ind(const struct uday *d, int idx)
+{
+	int i;
+
+	for (i = 0; i < d->nind; i++)
+		if (d->ind[i].idx == idx)
+			return 1;
+	return 0;
+}
+
+static void
+job_trigger(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
+{
+	struct trig t = {
+	    IRM_TRIG_JOB_SEARCH, d->day, d->day, d->day * DAY_MS, 0};
+	static int idx = -2;
+	int i, days = 0;
+
+	if (idx == -2)
+		idx = irm_indicator_find("browse_job_search");
+	if (idx < 0 || !has_ind(d, idx))
+		return;
+	for (i = 0; i < u->ndays; i++)
+		days += u->days[i].day > d->day - JOB_WINDOW &&
+		    u->days[i].day <= d->day && has_ind(&u->days[i], idx);
+	if (days >= JOB_DAYS)
+		add_trigger(g, u, &t, out);
+}
+
+/*
  * Evidence is kept only where an insight may need it: a count below the
  * lowest low threshold any policy sets for its indicator can never be
  * scored, so a final day forgets its ids, files and targets (memory then
@@ -680,6 +746,7 @@ finalize(
 	irm_risk_mark(g, u, d);
 	exfil_trigger(g, u, d, out);
 	risky_trigger(g, u, d, out);
+	job_trigger(g, u, d, out);
 	score_all(g, u, d, out);
 	irm_risk_score(g, u, d, ~0, out);
 	drop_evidence(g, d);

@@ -663,6 +663,55 @@ m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
 	    domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED;
 }
 
+/*
+ * Job boards: the job search category when the settings name none.  Only
+ * sites for finding a job: LinkedIn is a salesperson's daily tool.
+ */
+static const char *const job_boards[] = {"careerbuilder.com", "dice.com",
+    "glassdoor.com", "hotjobs.yahoo.com", "indeed.com", "job-hunt.org",
+    "jobhuntersbible.com", "monster.com", "simplyhired.com", "stepstone.de",
+    "ziprecruiter.com"};
+
+/* Is domain one of the names or a name under it (www.monster.com)? */
+static int
+job_board(const char *domain)
+{
+	size_t i, n, ld;
+
+	if (domain == NULL)
+		return 0;
+	ld = strlen(domain);
+	for (i = 0; i < sizeof(job_boards) / sizeof(job_boards[0]); i++) {
+		n = strlen(job_boards[i]);
+		if (ld >= n && irm_strcaseeq(domain + ld - n, job_boards[i]) &&
+		    (ld == n || domain[ld - n - 1] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+job_category(const char *category)
+{
+	return category_is(category, "jobsearch", 0);
+}
+
+static int
+m_browse_job_search(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	size_t k;
+
+	if (!is(ev->activity, "web_visited") || !done(ev))
+		return 0;
+	if (ev->category)
+		return job_category(ev->category);
+	for (k = 0; k < s->nwebcats; k++)
+		if (job_category(s->webcats[k].name))
+			return job_category(
+			    irm_web_category(s, ev->url_domain));
+	return job_board(ev->url_domain);
+}
+
 static int
 m_badge_failed(const struct irm_settings *s, const struct irm_ev *ev)
 {
@@ -960,6 +1009,13 @@ const struct irm_indicator irm_indicators[] = {
         .weight = 10,
         .thresholds = {1, 10, 30},
         .match = m_browse_risky},
+    {.name = "browse_job_search",
+        .activities = "web_visited",
+        .conditions =
+            "irm.category or web category of url.domain job search, else a known job board",
+        .weight = 5,
+        .thresholds = {1, 10, 30},
+        .match = m_browse_job_search},
     {.name = "badge_failed_priority_asset",
         .activities = "badge_access",
         .conditions = "outcome failure (any asset)",

@@ -38,6 +38,7 @@ static const struct {
     {IRM_TRIG_CUSTOM, "custom"},
     {IRM_TRIG_MANUAL, "start_scoring"},
     {IRM_TRIG_RISKY_SIGNAL, "risky_user_signal"},
+    {IRM_TRIG_JOB_SEARCH, "job_search"},
 };
 
 #define NTRIGGERS (sizeof(triggers) / sizeof(triggers[0]))
@@ -99,7 +100,8 @@ static const char *const departing_set[] = {"badge_after_termination", NULL};
 static const char *const custom_set[] = {"custom", NULL};
 
 #define TRIG_DEPARTING                                                         \
-	(IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED | IRM_TRIG_MANUAL)
+	(IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED | IRM_TRIG_JOB_SEARCH |       \
+	    IRM_TRIG_MANUAL)
 #define TRIG_RISKY                                                             \
 	(IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |                \
 	    IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL)

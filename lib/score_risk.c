@@ -552,7 +552,8 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 }
 
 /* A trigger that is itself a strong reason: the user is leaving (a
- * resignation, a deleted account) and takes data or not now.  After a
+ * resignation, a deleted account, weeks of job search) and takes data or
+ * not now.  After a
  * poor review, a demotion or an improvement plan the user stays, and a
  * new tool or two is the new work as often as not (make eval: 8 of the
  * 34 users without a scenario with a medium alert on seeds 1-3 had two
@@ -560,7 +561,9 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 static int
 strong_trigger(const struct trig *t)
 {
-	return (t->type & (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED)) != 0;
+	return (t->type &
+	           (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED |
+	               IRM_TRIG_JOB_SEARCH)) != 0;
 }
 
 /* Does p watch data leaving (an exfiltration indicator enabled), as the
@@ -769,7 +772,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * put in scope; the user's own exfiltration, itself a count, only
 	 * with night work: new things are common enough otherwise
 	 * (measured by make eval). */
-	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
+	if (!p->user_risk || !irm_eng_in_risk_scope(g, u, p, d->day, &t) ||
 	    t == NULL)
 		return;
 	/* In scope by its own exfiltration first, by a DLP match later:

@@ -37,6 +37,8 @@ trig_activity(int type)
 		return "custom";
 	case IRM_TRIG_RISKY_SIGNAL:
 		return "risky_user_signal";
+	case IRM_TRIG_JOB_SEARCH:
+		return "job_search";
 	default:
 		return "start_scoring";
 	}
