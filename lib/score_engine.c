@@ -416,9 +416,9 @@ covering(
 	return best;
 }
 
-static int
-in_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t, int skip)
+int
+irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t)
 {
 	*t = NULL;
 	if (!irm_policy_covers(p, u->name))
@@ -428,26 +428,8 @@ in_scope(const struct irm_engine *g, const struct user *u,
 		return 0;
 	if (p->triggers == 0)
 		return 1;
-	*t = covering(u, p, day, skip);
+	*t = covering(u, p, day, 0);
 	return *t != NULL;
-}
-
-/* Job search brings a user into the scope of user risk only: weeks of it
- * are a reason to add up weak signals, not to score a day's counts as a
- * resignation does (irm-gen -u 100 -s 203: a job browser's day of ten
- * USB copies weeks before was a medium alert). */
-int
-irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t)
-{
-	return in_scope(g, u, p, day, t, IRM_TRIG_JOB_SEARCH);
-}
-
-int
-irm_eng_in_risk_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t)
-{
-	return in_scope(g, u, p, day, t, 0);
 }
 
 const struct trig *
@@ -524,9 +506,11 @@ add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
 		}
 		/* Job search goes on, with days between. */
 		if (t->type == IRM_TRIG_JOB_SEARCH &&
-		    u->trig[i].type == t->type &&
-		    u->trig[i].to + JOB_WINDOW >= t->from) {
-			u->trig[i].to = t->to;
+		    u->trig[i].type == t->type && u->trig[i].to >= t->from) {
+			if (t->from < u->trig[i].from)
+				u->trig[i].from = t->from;
+			if (t->to > u->trig[i].to)
+				u->trig[i].to = t->to;
 			rescore(g, u, t->type, out);
 			return;
 		}
@@ -668,8 +652,12 @@ risky_trigger(
  * Job search as a trigger (the departing templates): visits to job sites
  * on JOB_DAYS days or more of the JOB_WINDOW to the day, the day one of
  * them.  Weeks of it say the user is looking to leave before any HR file
- * does (CERT's job hunter); a look now and then is curiosity.  It puts
- * the user in scope and scores nothing of itself.
+ * does (CERT's job hunter); a look now and then is curiosity.  Its window
+ * is exact: from the first of those days to JOB_WINDOW days after the
+ * day.  A resignation comes after the theft, so its window reaches 90
+ * days back; a search comes before (irm-gen -u 100 -s 203: with that
+ * window, a job browser's day of ten USB copies two weeks before the
+ * first visit was a medium alert).
  */
 static int
 has_ind(const struct uday *d, int idx)
@@ -686,8 +674,8 @@ static void
 job_trigger(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
-	struct trig t = {
-	    IRM_TRIG_JOB_SEARCH, d->day, d->day, d->day * DAY_MS, 0};
+	struct trig t = {IRM_TRIG_JOB_SEARCH, d->day, d->day + JOB_WINDOW,
+	    d->day * DAY_MS, 1};
 	static int idx = -2;
 	int i, days = 0;
 
@@ -695,9 +683,14 @@ job_trigger(
 		idx = irm_indicator_find("browse_job_search");
 	if (idx < 0 || !has_ind(d, idx))
 		return;
-	for (i = 0; i < u->ndays; i++)
-		days += u->days[i].day > d->day - JOB_WINDOW &&
-		    u->days[i].day <= d->day && has_ind(&u->days[i], idx);
+	for (i = 0; i < u->ndays; i++) {
+		if (u->days[i].day <= d->day - JOB_WINDOW ||
+		    u->days[i].day > d->day || !has_ind(&u->days[i], idx))
+			continue;
+		days++;
+		if (u->days[i].day < t.from)
+			t.from = u->days[i].day;
+	}
 	if (days >= JOB_DAYS)
 		add_trigger(g, u, &t, out);
 }

@@ -217,9 +217,6 @@ const struct trig *irm_eng_other_trigger(
     const struct user *u, const struct irm_policy *p, int64_t day);
 int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, int64_t day, const struct trig **t);
-/* The same for user risk: a job_search trigger counts too. */
-int irm_eng_in_risk_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t);
 
 /*
  * Start the insight of policy p about user on day: the keys up to the irm

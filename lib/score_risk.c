@@ -772,7 +772,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * put in scope; the user's own exfiltration, itself a count, only
 	 * with night work: new things are common enough otherwise
 	 * (measured by make eval). */
-	if (!p->user_risk || !irm_eng_in_risk_scope(g, u, p, d->day, &t) ||
+	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
 	    t == NULL)
 		return;
 	/* In scope by its own exfiltration first, by a DLP match later:

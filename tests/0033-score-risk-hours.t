@@ -248,19 +248,10 @@ check_same "a new channel used on four nights of a short history is repeated: hi
 #     and something that points at the data.  On two days, or as mail
 #     with attachments to a customer (a business recipient: the
 #     salesperson's handover), none.
-# burst USER DAYS...: USER's ten USB copies at 11:1x on each of DAYS
-# (of March 2026).
-burst() {
-	_u=$1
-	shift
-	for n in "$@"; do
-		usb_copies "$_u" "b$n" "2026-03-${n}T11:%d:00.000Z" "f$n-%d.docx" 10 20
-	done
-}
 {
 	history rise@contoso.com 14 09 usb
 	resign rise@contoso.com
-	burst rise@contoso.com 10 11 12
+	usb_bursts rise@contoso.com 10 11 12
 } | sort >"$TMP/rise.jsonl"
 risk_days "$TMP/rise.jsonl" >"$TMP/got"
 echo "2026-03-12 45 usb_copy/rise/3/30" >"$TMP/want"
@@ -272,7 +263,7 @@ check_same "... the same in two runs with --state" "$TMP/got" "$TMP/want"
 {
 	history rise2@contoso.com 14 09 usb
 	resign rise2@contoso.com
-	burst rise2@contoso.com 10 11
+	usb_bursts rise2@contoso.com 10 11
 } | sort >"$TMP/rise2.jsonl"
 risk_days "$TMP/rise2.jsonl" >"$TMP/got"
 check_same "... on two days: none" "$TMP/got" /dev/null

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 11
+plan 12
 
 # visits USER SITE DAYS...: a visit to SITE (a url.domain) at 10:00 on
 # each of DAYS (YYYY-MM-DD); IRM-EXTRA of ev in $CAT, if set.
@@ -20,15 +20,6 @@ visits() {
 		    ',"url":{"full":"https://'"$_s"'/jobs","domain":"'"$_s"'"}'
 	done
 }
-# burst USER DAYS...: USER's ten USB copies at 11:1x on each of DAYS (of
-# March 2026): a rise over one copy a day.
-burst() {
-	_u=$1
-	shift
-	for n in "$@"; do
-		usb_copies "$_u" "b$n" "2026-03-${n}T11:%d:00.000Z" "f$n-%d.docx" 10 20
-	done
-}
 FIVE="2026-03-02 2026-03-03 2026-03-05 2026-03-06 2026-03-09"
 # hunter USER SITE DAYS...: 10 active days of history, each with a USB
 # copy of a build artefact (tests/lib.sh weekdays), visits to SITE on
@@ -39,7 +30,7 @@ hunter() {
 	{
 		weekdays "$_h" 2026-02-23 14 09 usb
 		visits "$_h" "$@"
-		burst "$_h" 10 11 12
+		usb_bursts "$_h" 10 11 12
 	} | sort
 }
 # risk FILE [SETTINGS]: the departing policy's risk insights: day, score,
@@ -80,29 +71,32 @@ check_same "... on 5 days over more than 30: none" "$TMP/got" /dev/null
 irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/look.jsonl" >"$TMP/got"
 check_same "job search without a rise: no insight" "$TMP/got" /dev/null
 
-# 5. The job search brings the user into user risk only: a day of ten
-#    USB copies (medium by the count, 40) is an indicator insight after a
-#    resignation, none after weeks of job search.
-{
-	weekdays day@contoso.com 2026-02-23 14 09 usb
-	visits day@contoso.com www.monster.com $FIVE
-	burst day@contoso.com 11
-} | sort >"$TMP/day.jsonl"
-{
-	cat "$TMP/day.jsonl"
-	ev 2026-03-09T08:00:00.000Z hr-day day@contoso.com hr_resignation \
-	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
-} | sort >"$TMP/day-hr.jsonl"
-# day_insights FILE: day, indicator and score of FILE's indicator insights.
-day_insights() {
-	irm-score -s "$S/settings.json" -p "$S/departing.json" "$1" |
+# 5. The window runs from the first day of visits: a day of ten USB
+#    copies (medium by the count, 40) during the search is an indicator
+#    insight, as after a resignation; one the week before the first
+#    visit is not, where a resignation's window reaches 90 days back.
+# day_copies DAY [HR]: the history, the visits, ten USB copies on DAY and,
+# with HR, a resignation on 2026-03-09.
+day_copies() {
+	{
+		weekdays day@contoso.com 2026-02-23 14 09 usb
+		visits day@contoso.com www.monster.com $FIVE
+		usb_copies day@contoso.com c "${1}T11:%d:00.000Z" "c-%d.docx" 10 20
+		[ -z "${2:-}" ] ||
+			ev 2026-03-09T08:00:00.000Z hr-day day@contoso.com hr_resignation \
+			    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+	} | sort >"$TMP/day.jsonl"
+	irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/day.jsonl" |
 		jq -r 'select(.irm.insight == "indicator") | [.irm.day, .irm.indicator, .irm.score]|join(" ")'
 }
-day_insights "$TMP/day-hr.jsonl" >"$TMP/got"
+day_copies 2026-03-11 >"$TMP/got"
 echo "2026-03-11 usb_copy 40" >"$TMP/want"
-check_same "a day of ten USB copies after a resignation: an indicator insight" "$TMP/got" "$TMP/want"
-day_insights "$TMP/day.jsonl" >"$TMP/got"
-check_same "... after weeks of job search: none" "$TMP/got" /dev/null
+check_same "a day of ten USB copies during the job search: an indicator insight" "$TMP/got" "$TMP/want"
+day_copies 2026-02-25 >"$TMP/got"
+check_same "... the week before the first visit: none" "$TMP/got" /dev/null
+day_copies 2026-02-25 hr >"$TMP/got"
+echo "2026-02-25 usb_copy 40" >"$TMP/want"
+check_same "... where a resignation's window reaches it" "$TMP/got" "$TMP/want"
 
 # 6. Other sites on 5 days are not job search.
 hunter news@contoso.com www.nytimes.com $FIVE >"$TMP/news.jsonl"

@@ -2,7 +2,8 @@
 # Source it, then: plan N; check MSG CMD...; check_same MSG GOT WANT;
 # check_rc MSG RC CMD...; skip_all REASON; ev (an event line);
 # insight (an insight line); scale_tenant (a tenant scored as one run);
-# usb_copies (a run of USB copies); seq_theft (a sequence's events);
+# usb_copies (a run of USB copies); usb_bursts (days of ten of them);
+# seq_theft (a sequence's events);
 # store_at (a store's variables).
 set -u
 LC_ALL=C
@@ -97,6 +98,16 @@ usb_copies() {
 		ev "$(printf "$3" "$_k")" "$2-$_k" "$1" usb_copied "$_l" \
 		    ',"file":{"name":"'"$(printf "$4" "$_k")"'"}'
 		_k=$((_k + 1))
+	done
+}
+
+# usb_bursts USER DAYS...: USER's ten USB copies at 11:1x on each of DAYS
+# (of March 2026), event ids bDAY-K.
+usb_bursts() {
+	_ub=$1
+	shift
+	for _n in "$@"; do
+		usb_copies "$_ub" "b$_n" "2026-03-${_n}T11:%d:00.000Z" "f$_n-%d.docx" 10 20
 	done
 }
 
