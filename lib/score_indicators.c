@@ -665,29 +665,51 @@ m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
 
 /*
  * Job boards: the job search category when the settings name none.  Only
- * sites for finding a job: LinkedIn is a salesperson's daily tool.
+ * sites for finding a job; of LinkedIn, a salesperson's daily tool, only
+ * its jobs section.
  */
 static const char *const job_boards[] = {"careerbuilder.com", "dice.com",
-    "glassdoor.com", "hotjobs.yahoo.com", "indeed.com", "job-hunt.org",
-    "jobhuntersbible.com", "monster.com", "simplyhired.com", "stepstone.de",
-    "ziprecruiter.com"};
+    "flexjobs.com", "glassdoor.com", "hotjobs.yahoo.com", "indeed.com",
+    "job-hunt.org", "jobhuntersbible.com", "monster.com", "naukri.com",
+    "reed.co.uk", "seek.com.au", "simplyhired.com", "snagajob.com",
+    "stepstone.de", "totaljobs.com", "usajobs.gov", "ziprecruiter.com"};
 
-/* Is domain one of the names or a name under it (www.monster.com)? */
+/* Is domain name or a name under it (www.monster.com)? */
 static int
-job_board(const char *domain)
+domain_under(const char *domain, const char *name)
 {
-	size_t i, n, ld;
+	size_t n = strlen(name), ld = strlen(domain);
 
-	if (domain == NULL)
+	return ld >= n && irm_strcaseeq(domain + ld - n, name) &&
+	    (ld == n || domain[ld - n - 1] == '.');
+}
+
+/* Is url's path /jobs or under it (https://www.linkedin.com/jobs/...)? */
+static int
+jobs_path(const char *url)
+{
+	const char *p;
+
+	if (url == NULL)
 		return 0;
-	ld = strlen(domain);
-	for (i = 0; i < sizeof(job_boards) / sizeof(job_boards[0]); i++) {
-		n = strlen(job_boards[i]);
-		if (ld >= n && irm_strcaseeq(domain + ld - n, job_boards[i]) &&
-		    (ld == n || domain[ld - n - 1] == '.'))
+	p = strstr(url, "://");
+	p = strchr(p ? p + 3 : url, '/');
+	return p != NULL && strncmp(p, "/jobs", 5) == 0 &&
+	    (p[5] == '\0' || p[5] == '/' || p[5] == '?');
+}
+
+static int
+job_board(const struct irm_ev *ev)
+{
+	size_t i;
+
+	if (ev->url_domain == NULL)
+		return 0;
+	for (i = 0; i < sizeof(job_boards) / sizeof(job_boards[0]); i++)
+		if (domain_under(ev->url_domain, job_boards[i]))
 			return 1;
-	}
-	return 0;
+	return domain_under(ev->url_domain, "linkedin.com") &&
+	    jobs_path(ev->url_full);
 }
 
 static int
@@ -709,7 +731,7 @@ m_browse_job_search(const struct irm_settings *s, const struct irm_ev *ev)
 		if (job_category(s->webcats[k].name))
 			return job_category(
 			    irm_web_category(s, ev->url_domain));
-	return job_board(ev->url_domain);
+	return job_board(ev);
 }
 
 static int

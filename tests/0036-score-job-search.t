@@ -7,17 +7,18 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 12
+plan 14
 
-# visits USER SITE DAYS...: a visit to SITE (a url.domain) at 10:00 on
-# each of DAYS (YYYY-MM-DD); IRM-EXTRA of ev in $CAT, if set.
+# visits USER SITE DAYS...: a visit to SITE (a url.domain), its path
+# $URLPATH (default /jobs), at 10:00 on each of DAYS (YYYY-MM-DD);
+# IRM-EXTRA of ev in $CAT, if set.
 visits() {
 	_u=$1
 	_s=$2
 	shift 2
 	for _d in "$@"; do
 		ev "${_d}T10:00:00.000Z" "w-$_u-$_d" "$_u" web_visited "${CAT:-}" \
-		    ',"url":{"full":"https://'"$_s"'/jobs","domain":"'"$_s"'"}'
+		    ',"url":{"full":"https://'"$_s${URLPATH:-/jobs}"'","domain":"'"$_s"'"}'
 	done
 }
 FIVE="2026-03-02 2026-03-03 2026-03-05 2026-03-06 2026-03-09"
@@ -115,12 +116,21 @@ check_same "a site of the settings' job search category counts" "$TMP/got" "$TMP
 risk "$TMP/hunt.jsonl" "$TMP/settings.json" >"$TMP/got"
 check_same "... and a job board outside it then does not" "$TMP/got" /dev/null
 
-# 8. The event's own irm.category says job search too.
+# 9. The event's own irm.category says job search too.
 CAT=',"category":"job_search"' hunter own@contoso.com www.example.org $FIVE >"$TMP/own.jsonl"
 risk "$TMP/own.jsonl" | cut -d' ' -f1,2 >"$TMP/got"
 check_same "an event's irm.category job search counts" "$TMP/got" "$TMP/want"
 
-# 9. The trigger survives --state: the visits and the first day of the
+# 8. LinkedIn is a job board in its jobs section only.
+URLPATH=/jobs/view/4242 hunter li@contoso.com www.linkedin.com $FIVE >"$TMP/li.jsonl"
+risk "$TMP/li.jsonl" | cut -d' ' -f1,2 >"$TMP/got"
+echo "2026-03-12 45" >"$TMP/want"
+check_same "LinkedIn's jobs section counts" "$TMP/got" "$TMP/want"
+URLPATH=/feed/ hunter li2@contoso.com www.linkedin.com $FIVE >"$TMP/li2.jsonl"
+risk "$TMP/li2.jsonl" >"$TMP/got"
+check_same "... the rest of LinkedIn does not" "$TMP/got" /dev/null
+
+# 10. The trigger survives --state: the visits and the first day of the
 #    rise in one run, the rest in the next.
 grep -v '"2026-03-1[12]' "$TMP/hunt.jsonl" >"$TMP/a.jsonl"
 grep '"2026-03-1[12]' "$TMP/hunt.jsonl" >"$TMP/b.jsonl"
