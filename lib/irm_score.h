@@ -320,7 +320,8 @@ enum irm_trigger {
 	IRM_TRIG_CUSTOM = 1 << 8,        /* custom */
 	IRM_TRIG_MANUAL = 1 << 9,        /* --start-scoring */
 	IRM_TRIG_RISKY_SIGNAL = 1 << 10, /* risky-user indicators (risky) */
-	IRM_TRIG_JOB_SEARCH = 1 << 11    /* job sites on several days */
+	IRM_TRIG_JOB_SEARCH = 1 << 11,   /* job sites on several days */
+	IRM_TRIG_IMPERSONATION = 1 << 12 /* as another: mail and a new host */
 };
 
 /* Trigger names as in policy files ("hr_resignation", ...) and back. */

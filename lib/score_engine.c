@@ -46,8 +46,6 @@ irm_eng_evid_add(struct irm_strv *l, const char *s)
 }
 
 #define CUT_MARK "...[cut]"
-#define JOB_DAYS 4    /* job search: visits on this many days */
-#define JOB_WINDOW 30 /* ... of these to the day */
 
 char *
 irm_eng_cut_dup(const char *s)
@@ -481,8 +479,8 @@ rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
  * Record a trigger; final days it brings into scope that were not scored
  * for a policy are scored now (HR files come late).
  */
-static void
-add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
+void
+irm_eng_add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
     struct irm_buf *out)
 {
 	int i;
@@ -578,124 +576,6 @@ score_all(
 }
 
 /*
- * Exfiltration as a trigger (the data leaks templates): an exfiltration
- * indicator at or above its low threshold on the day, for any policy that
- * takes this trigger.
- */
-static void
-exfil_trigger(
-    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
-{
-	struct trig t = {IRM_TRIG_EXFIL, d->day, d->day, d->day * DAY_MS, 0};
-	size_t pol;
-	int i;
-
-	for (pol = 0; pol < g->o.npolicies; pol++) {
-		const struct irm_policy *p = &g->o.policies[pol];
-
-		if (!(p->triggers & IRM_TRIG_EXFIL))
-			continue;
-		for (i = 0; i < d->nind; i++) {
-			const struct irm_pol_ind *pi = &p->ind[d->ind[i].idx];
-
-			if (irm_indicators[d->ind[i].idx].exfiltration &&
-			    pi->enabled &&
-			    d->ind[i].n >= (uint32_t)pi->thresholds[0]) {
-				add_trigger(g, u, &t, out);
-				return;
-			}
-		}
-	}
-}
-
-/*
- * Risky-user signals as a trigger (the risky-users templates): the
- * indicators the catalogue marks risky, each at or above the catalogue's
- * low threshold on the day, worth 3 points between them (a hiding inbox
- * rule, a burst of admin operations: 2 each; a sign-in from a new
- * network, with a new user agent, an anonymous access: 1 each).  Two
- * points are everyday life: a traveller's new network and new laptop, a
- * rule that files newsletters away and marks them read (make eval: a
- * new network and agent alone put a user of seed 2 in scope).  A burst
- * of admin operations counts only for a user with OWN_MIN_DAYS active
- * days of history and at 3 times the user's own daily mean or above.
- */
-static void
-risky_trigger(
-    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
-{
-	struct trig t = {
-	    IRM_TRIG_RISKY_SIGNAL, d->day, d->day, d->day * DAY_MS, 0};
-	const struct irm_indicator *ind;
-	int i, active, points = 0;
-	double own;
-
-	for (i = 0; i < d->nind; i++) {
-		ind = &irm_indicators[d->ind[i].idx];
-		if (!ind->risky || d->ind[i].n < (uint32_t)ind->thresholds[0])
-			continue;
-		/* Administration is an administrator's routine: a burst
-		 * counts only against a past of the user's own. */
-		if (ind->distinct) {
-			own =
-			    irm_eng_own_mean(u, d->ind[i].idx, d->day, &active);
-			if (active < OWN_MIN_DAYS || d->ind[i].n < 3 * own)
-				continue;
-		}
-		points += ind->risky;
-	}
-	if (points >= 3)
-		add_trigger(g, u, &t, out);
-}
-
-/*
- * Job search as a trigger (the departing templates): visits to job sites
- * on JOB_DAYS days or more of the JOB_WINDOW to the day, the day one of
- * them.  Weeks of it say the user is looking to leave before any HR file
- * does (CERT's job hunter); a look now and then is curiosity.  Its window
- * is exact: from the first of those days to JOB_WINDOW days after the
- * day.  A resignation comes after the theft, so its window reaches 90
- * days back; a search comes before (irm-gen -u 100 -s 203: with that
- * window, a job browser's day of ten USB copies two weeks before the
- * first visit was a medium alert).
- */
-static int
-has_ind(const struct uday *d, int idx)
-{
-	int i;
-
-	for (i = 0; i < d->nind; i++)
-		if (d->ind[i].idx == idx)
-			return 1;
-	return 0;
-}
-
-static void
-job_trigger(
-    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
-{
-	struct trig t = {IRM_TRIG_JOB_SEARCH, d->day, d->day + JOB_WINDOW,
-	    d->day * DAY_MS, 1};
-	static int idx = -2;
-	int i, days = 0;
-
-	if (idx == -2)
-		idx = irm_indicator_find("browse_job_search");
-	if (idx < 0 || !has_ind(d, idx))
-		return;
-	for (i = 0; i < u->ndays; i++) {
-		if (u->days[i].day <= d->day - JOB_WINDOW ||
-		    u->days[i].day > d->day || !has_ind(&u->days[i], idx))
-			continue;
-		days++;
-		if (u->days[i].day < t.from)
-			t.from = u->days[i].day;
-	}
-	if (days >= JOB_DAYS)
-		add_trigger(g, u, &t, out);
-}
-
-/*
  * Evidence is kept only where an insight may need it: a count below the
  * lowest low threshold any policy sets for its indicator can never be
  * scored, so a final day forgets its ids, files and targets (memory then
@@ -737,9 +617,7 @@ finalize(
 		return;
 	/* Before the triggers: a trigger scores the day at once. */
 	irm_risk_mark(g, u, d);
-	exfil_trigger(g, u, d, out);
-	risky_trigger(g, u, d, out);
-	job_trigger(g, u, d, out);
+	irm_eng_day_triggers(g, u, d, out);
 	score_all(g, u, d, out);
 	irm_risk_score(g, u, d, ~0, out);
 	drop_evidence(g, d);
@@ -997,7 +875,7 @@ irm_engine_add(
 	irm_pop_event(g, ev->day, 0);
 	if (!irm_pop_first(g) && event_trigger(g, ev, &t, &tu)) {
 		lower_id(tu, name, sizeof(name));
-		add_trigger(g, irm_eng_user(g, name, 1), &t, out);
+		irm_eng_add_trigger(g, irm_eng_user(g, name, 1), &t, out);
 	}
 	if (irm_excluded(g->o.settings, ev))
 		return 0;
@@ -1025,8 +903,7 @@ irm_engine_add(
 		d->final = 1;
 		if (irm_pop_first(g))
 			return 1;
-		exfil_trigger(g, u, d, out);
-		risky_trigger(g, u, d, out);
+		irm_eng_day_triggers(g, u, d, out);
 		score_all(g, u, d, out);
 		return 1;
 	}
@@ -1056,7 +933,7 @@ irm_engine_start_scoring(struct irm_engine *g, const char *user, int64_t day,
 	char name[512];
 
 	lower_id(user, name, sizeof(name));
-	add_trigger(g, irm_eng_user(g, name, 1), &t, out);
+	irm_eng_add_trigger(g, irm_eng_user(g, name, 1), &t, out);
 }
 
 void

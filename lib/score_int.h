@@ -21,6 +21,8 @@
 #define EVID_CUT 1024 /* bytes of a string written into an insight */
 #define MAX_POLICIES 64
 #define OWN_MIN_DAYS 14 /* active days of history for the own baseline */
+#define JOB_DAYS 4      /* job search: visits on this many days */
+#define JOB_WINDOW 30   /* ... of these to the day */
 #define PRIO_MIN 3      /* events of priority content that make it a signal */
 #define OWN_FACTOR 2    /* usual: at most this times the own mean */
 
@@ -217,6 +219,14 @@ const struct trig *irm_eng_other_trigger(
     const struct user *u, const struct irm_policy *p, int64_t day);
 int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, int64_t day, const struct trig **t);
+
+/* Record trigger t of u; the final days it brings into a policy's scope
+ * that were not scored for it are scored now (HR files come late). */
+void irm_eng_add_trigger(struct irm_engine *g, struct user *u,
+    const struct trig *t, struct irm_buf *out);
+/* The triggers of a day that just became final (score_trig.c). */
+void irm_eng_day_triggers(
+    struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out);
 
 /*
  * Start the insight of policy p about user on day: the keys up to the irm

@@ -39,6 +39,7 @@ static const struct {
     {IRM_TRIG_MANUAL, "start_scoring"},
     {IRM_TRIG_RISKY_SIGNAL, "risky_user_signal"},
     {IRM_TRIG_JOB_SEARCH, "job_search"},
+    {IRM_TRIG_IMPERSONATION, "impersonation"},
 };
 
 #define NTRIGGERS (sizeof(triggers) / sizeof(triggers[0]))
@@ -106,7 +107,7 @@ static const char *const custom_set[] = {"custom", NULL};
 	(IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP |                \
 	    IRM_TRIG_RISKY_SIGNAL | IRM_TRIG_MANUAL)
 #define TRIG_LEAKS (IRM_TRIG_DLP | IRM_TRIG_EXFIL | IRM_TRIG_MANUAL)
-#define TRIG_ALERTS (IRM_TRIG_ALERT | IRM_TRIG_MANUAL)
+#define TRIG_ALERTS (IRM_TRIG_ALERT | IRM_TRIG_IMPERSONATION | IRM_TRIG_MANUAL)
 
 static const struct tmpl {
 	const char *name;

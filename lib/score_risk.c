@@ -553,17 +553,18 @@ write_parts(struct irm_buf *out, const struct part *v, int n)
 
 /* A trigger that is itself a strong reason: the user is leaving (a
  * resignation, a deleted account, weeks of job search) and takes data or
- * not now.  After a
- * poor review, a demotion or an improvement plan the user stays, and a
- * new tool or two is the new work as often as not (make eval: 8 of the
- * 34 users without a scenario with a medium alert on seeds 1-3 had two
- * new exfiltration channels after one, and nothing else). */
+ * not now, or has mailed in another's name from another's host (the act
+ * is done).  After a poor review, a demotion or an improvement plan the
+ * user stays, and a new tool or two is the new work as often as not
+ * (make eval: 8 of the 34 users without a scenario with a medium alert
+ * on seeds 1-3 had two new exfiltration channels after one, and nothing
+ * else). */
 static int
 strong_trigger(const struct trig *t)
 {
 	return (t->type &
 	           (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED |
-	               IRM_TRIG_JOB_SEARCH)) != 0;
+	               IRM_TRIG_JOB_SEARCH | IRM_TRIG_IMPERSONATION)) != 0;
 }
 
 /* Does p watch data leaving (an exfiltration indicator enabled), as the

@@ -39,6 +39,8 @@ trig_activity(int type)
 		return "risky_user_signal";
 	case IRM_TRIG_JOB_SEARCH:
 		return "job_search";
+	case IRM_TRIG_IMPERSONATION:
+		return "impersonation";
 	default:
 		return "start_scoring";
 	}
