@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 19
+plan 22
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -285,3 +285,46 @@ mails() {
 } | sort >"$TMP/sales.jsonl"
 risk_days "$TMP/sales.jsonl" >"$TMP/got"
 check_same "... mail to a customer rising on three days: none" "$TMP/got" /dev/null
+
+# 11. A history of logons alone (CERT: mail within the company and
+#     ordinary web pages count nothing) has no share of counted events
+#     after hours; its after-hours logons tell the hours instead: one late
+#     evening is life, two are a habit.  lg@ logs on at 08:00 on 14
+#     weekdays, then copies five files to USB media on three nights: in a
+#     data_leaks policy, the new channel, repeated (30), and the new hours
+#     (10), x1.5 = 60.  Before, no hours part and no risk.  With late
+#     logons on two days of the history, none.
+# logons USER LATE...: USER's logon at 08:00 on the 14 weekdays from
+# 2026-02-23 and at 20:00 on each of LATE (of February 2026), then five
+# USB copies at 22:0x on the nights of 10, 12 and 13 March.
+logons() {
+	_u=$1
+	shift
+	{
+		weekdays_only "$_u"
+		for _l in "$@"; do
+			ev "2026-02-${_l}T20:00:00.000Z" "$_u-late$_l" "$_u" logon "" ',"host":{"name":"pc-1"}'
+		done
+		for n in 10 12 13; do
+			usb_copies "$_u" "n$n" "2026-03-${n}T22:0%d:00.000Z" "f$n-%d.docx" 0 5
+		done
+	} | sort
+}
+weekdays_only() {
+	for _d in 23 24 25 26 27; do
+		ev "2026-02-${_d}T08:00:00.000Z" "$1-l$_d" "$1" logon "" ',"host":{"name":"pc-1"}'
+	done
+	for _d in 02 03 04 05 06 09 10 11 12; do
+		ev "2026-03-${_d}T08:00:00.000Z" "$1-l$_d" "$1" logon "" ',"host":{"name":"pc-1"}'
+	done
+}
+logons lg@contoso.com >"$TMP/lg.jsonl"
+risk "$TMP/lg.jsonl" "$TMP/leaks0.json" >"$TMP/got"
+echo "2026-03-13 60 usb_copy/new/30,usb_copy/hours/10" >"$TMP/want"
+check_same "a history of logons alone: new hours on three nights make a risk" "$TMP/got" "$TMP/want"
+logons lg1@contoso.com 25 >"$TMP/lg1.jsonl"
+risk "$TMP/lg1.jsonl" "$TMP/leaks0.json" >"$TMP/got"
+check_same "... with one late evening in it too" "$TMP/got" "$TMP/want"
+logons lg2@contoso.com 24 26 >"$TMP/lg2.jsonl"
+risk "$TMP/lg2.jsonl" "$TMP/leaks0.json" >"$TMP/got"
+check_same "... with late logons on two days: none" "$TMP/got" /dev/null
