@@ -138,7 +138,7 @@ test_catalogue(void)
 	int ok = 1, missing = 0, dup = 0, nexfil = 0;
 	const struct irm_indicator *c;
 
-	test_cond("catalogue: 41 indicators", irm_nindicators == 41);
+	test_cond("catalogue: 42 indicators", irm_nindicators == 42);
 	for (i = 0; i < nd; i++)
 		missing += irm_indicator_find(design_names[i]) < 0;
 	test_cond("catalogue: every DESIGN indicator is there", missing == 0);
@@ -235,7 +235,8 @@ test_templates(void)
 	    "data_theft_departing");
 	test_cond("data_theft_departing: triggers",
 	    p.triggers ==
-	        (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED | IRM_TRIG_MANUAL));
+	        (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED | IRM_TRIG_JOB_SEARCH |
+	            IRM_TRIG_MANUAL));
 	test_cond("data_theft_departing: window 90/30",
 	    p.before_days == 90 && p.after_days == 30);
 	test_cond("data_theft_departing: users *",
@@ -282,7 +283,8 @@ test_templates(void)
 
 	irm_template_fill(&p, "security_violations");
 	test_cond("security_violations: triggers",
-	    p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL));
+	    p.triggers ==
+	        (IRM_TRIG_ALERT | IRM_TRIG_IMPERSONATION | IRM_TRIG_MANUAL));
 	test_cond("security_violations: 13 indicators",
 	    nenabled(&p) == 13 && pind(&p, "logon_new_host")->enabled &&
 	        pind(&p, "email_as_other")->enabled &&
@@ -299,14 +301,16 @@ test_templates(void)
 	test_cond("security_violations_departing: departing triggers, badge",
 	    p.triggers ==
 	            (IRM_TRIG_RESIGNATION | IRM_TRIG_DELETED |
-	                IRM_TRIG_MANUAL) &&
+	                IRM_TRIG_JOB_SEARCH | IRM_TRIG_MANUAL) &&
 	        nenabled(&p) == 14 &&
 	        pind(&p, "badge_after_termination")->enabled);
 
 	irm_template_fill(&p, "security_violations_priority_users");
 	test_cond("security_violations_priority_users",
 	    p.priority_users_only == 1 &&
-	        p.triggers == (IRM_TRIG_ALERT | IRM_TRIG_MANUAL) &&
+	        p.triggers ==
+	            (IRM_TRIG_ALERT | IRM_TRIG_IMPERSONATION |
+	                IRM_TRIG_MANUAL) &&
 	        nenabled(&p) == 13);
 
 	irm_template_fill(&p, "security_violations_risky_users");
@@ -1117,6 +1121,26 @@ test_other_ind(void)
 	YES("an unallowed domain", "browse_risky", ev);
 	ev.activity = "browser_downloaded";
 	NO("a download", "browse_risky", ev);
+
+	ev = ev_new("web_visited");
+	ev.url_domain = "www.Monster.com";
+	YES("a known job board, a name under it", "browse_job_search", ev);
+	ev.url_domain = "notmonster.com";
+	NO("a name that only ends the same", "browse_job_search", ev);
+	ev.url_domain = "www.linkedin.com";
+	ev.url_full = "https://www.linkedin.com/jobs/view/42";
+	YES("LinkedIn's jobs section", "browse_job_search", ev);
+	ev.url_full = "https://www.linkedin.com/jobsearch-tips";
+	NO("a path that only starts with /jobs", "browse_job_search", ev);
+	ev.url_full = "https://www.linkedin.com/feed/";
+	NO("the rest of LinkedIn", "browse_job_search", ev);
+	ev.url_domain = "careers.example";
+	ev.url_full = NULL;
+	ev.category = "Job Search";
+	YES("the event's category", "browse_job_search", ev);
+	ev.category = "News";
+	ev.url_domain = "www.indeed.com";
+	NO("another category of the event's own", "browse_job_search", ev);
 
 	ev = ev_new("badge_access");
 	ev.outcome = "failure";
