@@ -820,6 +820,46 @@ seen(const char *name, int *v, int r)
 #define NO(d, name, ev)                                                        \
 	test_cond(name ": not " d, seen(name, no_seen, !m(name, &(ev))))
 
+/* browse_job_search: a web visit's domain, url and own category, and
+ * whether it is job search. */
+static void
+job_search_ind(void)
+{
+	static const struct {
+		const char *what, *domain, *url, *category;
+		int want;
+	} v[] = {
+	    {"a known job board, a name under it", "www.Monster.com", NULL,
+	        NULL, 1},
+	    {"a name that only ends the same", "notmonster.com", NULL, NULL, 0},
+	    {"LinkedIn's jobs section", "www.linkedin.com",
+	        "https://www.linkedin.com/jobs/view/42", NULL, 1},
+	    {"a path that only starts with /jobs", "www.linkedin.com",
+	        "https://www.linkedin.com/jobsearch-tips", NULL, 0},
+	    {"the rest of LinkedIn", "www.linkedin.com",
+	        "https://www.linkedin.com/feed/", NULL, 0},
+	    {"the event's category", "careers.example", NULL, "Job Search", 1},
+	    {"another category of the event's own", "www.indeed.com", NULL,
+	        "News", 0},
+	};
+	struct irm_ev ev;
+	char msg[128];
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		ev = ev_new("web_visited");
+		ev.url_domain = v[i].domain;
+		ev.url_full = v[i].url;
+		ev.category = v[i].category;
+		r = m("browse_job_search", &ev);
+		seen("browse_job_search", r ? yes_seen : no_seen, 1);
+		snprintf(msg, sizeof(msg), "browse_job_search: %s%s",
+		    v[i].want ? "" : "not ", v[i].what);
+		test_cond(msg, r == v[i].want);
+	}
+}
+
 static void
 test_files_ind(void)
 {
@@ -1122,25 +1162,7 @@ test_other_ind(void)
 	ev.activity = "browser_downloaded";
 	NO("a download", "browse_risky", ev);
 
-	ev = ev_new("web_visited");
-	ev.url_domain = "www.Monster.com";
-	YES("a known job board, a name under it", "browse_job_search", ev);
-	ev.url_domain = "notmonster.com";
-	NO("a name that only ends the same", "browse_job_search", ev);
-	ev.url_domain = "www.linkedin.com";
-	ev.url_full = "https://www.linkedin.com/jobs/view/42";
-	YES("LinkedIn's jobs section", "browse_job_search", ev);
-	ev.url_full = "https://www.linkedin.com/jobsearch-tips";
-	NO("a path that only starts with /jobs", "browse_job_search", ev);
-	ev.url_full = "https://www.linkedin.com/feed/";
-	NO("the rest of LinkedIn", "browse_job_search", ev);
-	ev.url_domain = "careers.example";
-	ev.url_full = NULL;
-	ev.category = "Job Search";
-	YES("the event's category", "browse_job_search", ev);
-	ev.category = "News";
-	ev.url_domain = "www.indeed.com";
-	NO("another category of the event's own", "browse_job_search", ev);
+	job_search_ind();
 
 	ev = ev_new("badge_access");
 	ev.outcome = "failure";
