@@ -145,24 +145,91 @@ memory(struct user *u)
 	return u->signin;
 }
 
+static int
+letter(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * The letters of an account id shaped like CERT's (dtaa/lap0338: letters,
+ * then digits, after the last '/' or '\\'), lower case, in out[n]; 0 when
+ * the id has another shape.
+ */
+static int
+id_letters(const char *user, char *out, size_t n)
+{
+	const char *p = user, *q;
+	size_t i = 0;
+
+	for (q = user; *q; q++)
+		if (*q == '/' || *q == '\\')
+			p = q + 1;
+	while (letter(*p)) {
+		if (i + 1 >= n)
+			return 0;
+		out[i++] = (char)(*p++ | 0x20);
+	}
+	out[i] = '\0';
+	if (i < 2 || *p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
+
+/*
+ * Whose name a sender address bears, for a user named by an account id:
+ * CERT's ids are the initials of the name its mail is sent from
+ * (dtaa/lap0338, Lynn.Adena.Pratt@dtaa.com, or Lynn_A_Pratt@aol.com at
+ * home).  1 when the initials of the local part's words (split at '.',
+ * '_' and '-') begin the id's letters, -1 when two or more words do not,
+ * 0 when the address or the id has another shape.
+ */
+static int
+own_name(const char *user, const char *from)
+{
+	char id[16], ini[16];
+	size_t n = 0, len;
+	const char *p;
+
+	if (!id_letters(user, id, sizeof(id)))
+		return 0;
+	for (p = from; *p && *p != '@'; p++) {
+		if (*p == '.' || *p == '_' || *p == '-')
+			continue;
+		if (p == from || p[-1] == '.' || p[-1] == '_' || p[-1] == '-') {
+			if (!letter(*p) || n + 1 >= sizeof(ini))
+				return 0;
+			ini[n++] = (char)(*p | 0x20);
+		}
+	}
+	if (*p != '@' || n < 2)
+		return 0;
+	len = strlen(id);
+	return n <= len && memcmp(ini, id, n) == 0 ? 1 : -1;
+}
+
 /*
  * A mail sent by a user named by an account id (CERT's dtaa/lap0338),
  * whose own address the event does not name: its sender is another
- * mailbox when the user has not sent from it in the look-back, once the
- * user has SIGNIN_HISTORY days of sent mail (the first address is the
- * user's own).
+ * mailbox when the user has not sent from it in the look-back and it
+ * bears another's name, or bears no name and the user has
+ * SIGNIN_HISTORY days of sent mail (the first address is the user's
+ * own).  An address in the user's own name is never another's.
  */
 static int
 mail_from(struct irm_engine *g, struct user *u, const struct irm_ev *ev)
 {
 	struct irm_signin *m;
-	int history, fresh;
+	int history, fresh, named;
 
 	if (!is(ev->activity, "email_sent") || !given(ev->email_from) ||
 	    strchr(ev->user, '@') != NULL)
 		return 0;
 	m = memory(u);
-	history = m->maildays >= SIGNIN_HISTORY;
+	named = own_name(ev->user, ev->email_from);
+	history = named < 0 || (named == 0 && m->maildays >= SIGNIN_HISTORY);
 	fresh = remember(m, folded_key(SALT_FROM, ev->email_from), ev->day,
 	    ev->day - g->o.lookback_days);
 	if (ev->day > m->mailday) {

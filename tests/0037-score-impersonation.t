@@ -5,10 +5,12 @@
 # templates' scope, as a security alert does, and user risk takes it as
 # it takes a resignation: CERT's saboteur is caught on an extract without
 # HR rows or alerts.  Either alone, or a mail in another's name that is
-# the user's routine, is nothing.
+# the user's routine, is nothing.  A user named by an account id mails
+# in another's name when the sender bears another's name (CERT's ids are
+# initials), never from an address in his own.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 8
+plan 10
 cat >"$TMP/sec.json" <<'JSON'
 {"name": "sec", "template": "security_violations"}
 JSON
@@ -103,6 +105,21 @@ sed 's/trent@contoso.com/dtaa\/tra0232/g; s/"address":\["dtaa\/tra0232"\]/"addre
 risk "$TMP/cert.jsonl" "$TMP/sec.json" | cut -d' ' -f1-4 >"$TMP/got"
 echo "2026-03-25 60 medium impersonation" >"$TMP/want"
 check_same "an account id mailing from a new sender on a new host: medium" "$TMP/got" "$TMP/want"
+
+# 8. CERT's ids are the initials of the name the mail is sent from: a
+#    sender in another's name is another's from the first mail, so a
+#    saboteur who mailed on two days before is caught (before: none, 5
+#    days of mail were needed).
+grep -v '"id":"dtaa/tra0232-m\(0[4-9]\|1\|2[0-4]\)' "$TMP/cert.jsonl" |
+    sed 's/elif@contoso.com/Elif.Demir@dtaa.com/' >"$TMP/few.jsonl"
+risk "$TMP/few.jsonl" "$TMP/sec.json" | cut -d' ' -f1-4 >"$TMP/got"
+check_same "an account id mailing in another's name after two days of mail: medium" "$TMP/got" "$TMP/want"
+
+# 9. A sender in the user's own name (Trent_Ray@aol.com, his mail from
+#    home) is never another's: none (before: medium).
+sed 's/elif@contoso.com/Trent_Ray@aol.com/' "$TMP/cert.jsonl" >"$TMP/home.jsonl"
+risk "$TMP/home.jsonl" "$TMP/sec.json" >"$TMP/got"
+check_same "an account id mailing from an address in his own name: none" "$TMP/got" /dev/null
 
 # 7. The policy's triggers may leave it out.
 cat >"$TMP/alerts.json" <<'JSON'
