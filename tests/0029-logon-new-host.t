@@ -78,15 +78,15 @@ check "its parts are email_as_other and logon_new_host, new" sh -c \
 # The CERT CSV shape: users by account id, mail by sender address.
 # lap0338 mails on 6 days from his own address, then once as the
 # supervisor and once as himself again (in capitals); the supervisor
-# mails from her own address.
+# mails from her own address (CERT ids are the initials of the name).
 mkdir "$TMP/csv"
 {
 	echo "id,date,user,pc,to,cc,bcc,from,size,attachments,content"
 	for d in 02 03 04 05 06 09; do
 		echo "{M$d},03/$d/2026 09:00:00,DTAA/LAP0338,PC-5758,ann@contoso.com,,,Lynn.Adena.Pratt@contoso.com,2000,0,x"
-		echo "{S$d},03/$d/2026 09:30:00,DTAA/EVC0001,PC-0001,ann@contoso.com,,,Elif.Clark@contoso.com,2000,0,x"
+		echo "{S$d},03/$d/2026 09:30:00,DTAA/EVC0001,PC-0001,ann@contoso.com,,,Elif.V.Clark@contoso.com,2000,0,x"
 	done
-	echo "{M10},03/10/2026 20:00:00,DTAA/LAP0338,PC-5758,all@contoso.com,,,Elif.Clark@contoso.com,2000,0,x"
+	echo "{M10},03/10/2026 20:00:00,DTAA/LAP0338,PC-5758,all@contoso.com,,,Elif.V.Clark@contoso.com,2000,0,x"
 	echo "{M11},03/11/2026 09:00:00,DTAA/LAP0338,PC-5758,ann@contoso.com,,,LYNN.ADENA.PRATT@contoso.com,2000,0,x"
 } >"$TMP/csv/email.csv"
 irm-norm "$TMP/csv/email.csv" 2>>"$TMP/err" | sort >"$TMP/csv.ev"
