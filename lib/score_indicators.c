@@ -129,6 +129,33 @@ far_domain(const struct irm_ev *ev)
 }
 
 /*
+ * The sender's own domain, when the settings name no internal domain:
+ * the user's address, else the mail's sender.  Purview knows the
+ * tenant's domains; without them every colleague was external, and
+ * CERT's mail within the company made alerts by the hundred.
+ */
+static const char *
+home_domain(const struct irm_settings *s, const struct irm_ev *ev, char *out)
+{
+	if (s->ndom[IRM_DOM_INTERNAL] != 0)
+		return NULL;
+	if (ev->user != NULL && strchr(ev->user, '@') != NULL)
+		return addr_domain(ev->user, out);
+	return addr_domain(ev->email_from, out);
+}
+
+/* A recipient's domain classified, the sender's home domain internal. */
+static enum irm_domclass
+to_class(const struct irm_settings *s, const char *d, const char *home)
+{
+	enum irm_domclass c = irm_domain_class(s, d);
+
+	if (c == IRM_DOM_NONE && home != NULL && strcmp(d, home) == 0)
+		return IRM_DOM_INTERNAL;
+	return c;
+}
+
+/*
  * The recipients of ev classified: 2 when one is in an unallowed domain, 1
  * when one is external and scored (not internal, not allowed), 0 when
  * none is.  Recipients without a domain are not classified.
@@ -136,8 +163,8 @@ far_domain(const struct irm_ev *ev)
 static int
 recipients_class(const struct irm_settings *s, const struct irm_ev *ev)
 {
-	char buf[DOMAIN_MAX];
-	const char *d;
+	char buf[DOMAIN_MAX], home[DOMAIN_MAX];
+	const char *d, *h = home_domain(s, ev, home);
 	enum irm_domclass c;
 	size_t i;
 	int r = 0;
@@ -145,7 +172,7 @@ recipients_class(const struct irm_settings *s, const struct irm_ev *ev)
 	for (i = 0; i < ev->email_to.n; i++) {
 		if ((d = addr_domain(ev->email_to.v[i], buf)) == NULL)
 			continue;
-		c = irm_domain_class(s, d);
+		c = to_class(s, d, h);
 		if (c == IRM_DOM_UNALLOWED)
 			return 2;
 		if (c != IRM_DOM_INTERNAL && c != IRM_DOM_ALLOWED)
@@ -191,15 +218,18 @@ alnum_copy(const char *s, int stop, char *out, size_t n)
 static int
 self_recipient(const struct irm_settings *s, const struct irm_ev *ev)
 {
-	char me[128], them[128], buf[DOMAIN_MAX];
-	const char *d;
+	char me[128], them[128], buf[DOMAIN_MAX], home[DOMAIN_MAX];
+	const char *d, *h = home_domain(s, ev, home);
+	enum irm_domclass c;
 	size_t i;
 
 	if (ev->user == NULL || alnum_copy(ev->user, '@', me, sizeof(me)) < 3)
 		return 0;
 	for (i = 0; i < ev->email_to.n; i++) {
-		if ((d = addr_domain(ev->email_to.v[i], buf)) == NULL ||
-		    trusted(s, d))
+		if ((d = addr_domain(ev->email_to.v[i], buf)) == NULL)
+			continue;
+		c = to_class(s, d, h);
+		if (c == IRM_DOM_INTERNAL || c == IRM_DOM_ALLOWED)
 			continue;
 		alnum_copy(ev->email_to.v[i], '@', them, sizeof(them));
 		if (strstr(them, me) != NULL)
