@@ -153,15 +153,54 @@ irm_eng_own_after(const struct user *u, int64_t day, int *active)
 	return n == 0 ? -1 : after / n;
 }
 
-/* The same, -1 with fewer than OWN_MIN_DAYS active days (no habit to
- * speak of). */
+/*
+ * The days of the 30 before day with an after-hours logon.  A user whose
+ * days counted nothing but logons (mail within the company and ordinary
+ * web pages count nothing: much of a CERT extract) has no share of
+ * counted events after hours; one late evening is life, two are a habit
+ * (irm-gen -f cert -s 33: a leaker whose history was logons, mail and
+ * web had no hours part, and no alert).
+ */
+int
+irm_eng_late_days(const struct user *u, int64_t day)
+{
+	static int idx = -2;
+	int i, j, n = 0;
+
+	if (idx == -2)
+		idx = irm_indicator_find("after_hours_logon");
+	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
+		if (u->days[i].day < day - 30)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++)
+			n += u->days[i].ind[j].idx == idx;
+	}
+	return n;
+}
+
+/*
+ * The same, -1 with fewer than OWN_MIN_DAYS active days (no habit to
+ * speak of), unless after-hours logons came on two thirds of 3 active
+ * days or more and the counted events, if any, were mostly after hours
+ * too: a night shift's first week of the data is its habit (irm-gen -u
+ * 1000 -d 60 -s 2: an engineer on nights, whose ten USB copies on the
+ * seventh day were at night as all her work, was a medium alert for the
+ * hour).  An early riser logs on before the working day every day and
+ * works in it (irm-gen -f cert -u 1000 -d 21 -s 32: a leaver's copies at
+ * night lost the hour without the second condition).
+ */
 static double
 own_after_share(const struct user *u, int64_t day)
 {
 	int active;
 	double share = irm_eng_own_after(u, day, &active);
 
-	return active < OWN_MIN_DAYS ? -1 : share;
+	if (active >= OWN_MIN_DAYS)
+		return share;
+	if (active >= 3 && irm_eng_late_days(u, day) * 3 >= active * 2 &&
+	    (share < 0 || share >= 0.5))
+		return 1;
+	return -1;
 }
 
 /*

@@ -170,11 +170,13 @@ struct user *irm_eng_user(struct irm_engine *g, const char *name, int create);
 struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
 
 /*
- * The user's own daily mean of indicator idx over the active days (days
- * with any event of the user) of the 30 days before day; their number
- * goes to *active.
+ * The share of the user's counted events outside working hours over the
+ * 30 days before day (after-hours logons aside), -1 without one; the
+ * active days of those 30 go to *active.
  */
 double irm_eng_own_after(const struct user *u, int64_t day, int *active);
+/* The days of the 30 before day with an after-hours logon. */
+int irm_eng_late_days(const struct user *u, int64_t day);
 /* Is the user's count of the exfiltration indicator of act usual for the
  * user on day?  f gets the usual_for_user factor. */
 int irm_eng_usual_act(

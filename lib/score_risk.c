@@ -383,31 +383,6 @@ history(const struct user *u, int idx, int64_t day, int n, int *had)
 	return active;
 }
 
-/*
- * The days of the 30 before day with an after-hours logon.  A user whose
- * days counted nothing but logons (mail within the company and ordinary
- * web pages count nothing: much of a CERT extract) has no share of
- * counted events after hours; one late evening is life, two are a habit
- * (irm-gen -f cert -s 33: a leaker whose history was logons, mail and
- * web had no hours part, and no alert).
- */
-static int
-late_days(const struct user *u, int64_t day)
-{
-	static int idx = -2;
-	int i, j, n = 0;
-
-	if (idx == -2)
-		idx = irm_indicator_find("after_hours_logon");
-	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
-		if (u->days[i].day < day - 30)
-			continue;
-		for (j = 0; j < u->days[i].nind; j++)
-			n += u->days[i].ind[j].idx == idx;
-	}
-	return n;
-}
-
 /* Downloads and syncs: their volume swings with the work, so a rise of
  * theirs is no part (their first time still is). */
 int
@@ -642,7 +617,7 @@ hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
 				first = d->day;
 				share = irm_eng_own_after(u, first, &active);
 				if (share < 0)
-					share = late_days(u, first) > 1;
+					share = irm_eng_late_days(u, first) > 1;
 				if (active < RISK_MIN_DAYS ||
 				    (active < OWN_MIN_DAYS && !leaving) ||
 				    share < 0 || share >= RISK_HOURS_SHARE)

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 22
+plan 23
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -443,4 +443,36 @@ irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/upl.jsonl" |
     jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
 echo "upl@contoso.com 45 steps+unallowed_domain" >"$TMP/want"
 check_same "a routine channel to an unallowed domain is not usual" "$TMP/got" "$TMP/want"
+# 14. A night shift at the start of the data: nite@ logs on at 22:00 on
+#    the five weekdays before copying ten files to USB media at night:
+#    after-hours logons on two thirds of 3 active days or more are a
+#    night worker's habit, so the hour is no signal: 40 x 0.5 = 20 (50,
+#    medium, before the rule: a night-shift engineer, irm-gen -u 1000 -d
+#    60 -s 2).  day@ logs on at 09:00 and eve@ late on two evenings of
+#    five: the copies at night are after hours for them, 50.  early@
+#    logs on at 06:00, before the working day, and copies three files at
+#    10:00 each day: an early riser works in the day, 50.
+{
+	for day in 02 03 04 05 06; do
+		ev "2026-03-${day}T22:00:00.000Z" "n$day" nite@contoso.com logon
+		ev "2026-03-${day}T09:00:00.000Z" "d$day" day@contoso.com logon
+		h=09
+		[ "$day" = 03 ] || [ "$day" = 05 ] && h=21
+		ev "2026-03-${day}T$h:00:00.000Z" "e$day" eve@contoso.com logon
+		ev "2026-03-${day}T06:00:00.000Z" "r$day" early@contoso.com logon
+		usb_copies early@contoso.com "r$day" "2026-03-${day}T10:%d:00.000Z" "r$day-%d.txt" 10 13
+	done
+	for u in nite day eve early; do
+		usb_copies $u@contoso.com "$u" "2026-03-09T23:%d:00.000Z" "$u%d.txt" 10 20
+	done
+} | sort >"$TMP/nite.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/nite.jsonl" |
+    usb_rows 2026-03-09 >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+day@contoso.com 50 level+after_hours
+early@contoso.com 50 level+after_hours
+eve@contoso.com 50 level+after_hours
+nite@contoso.com 20 level+uncorroborated
+OUT
+check_same "a night shift's first week: the hour is its habit" "$TMP/got" "$TMP/want"
 done_testing
