@@ -341,7 +341,7 @@ setup_curl(struct irm_fetch *f)
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, scaled(30000, f, 100));
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, scaled(30000, f, 2000));
 	/* A transfer that moves no byte for this long is stalled. */
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, scaled(60, f, 1));

@@ -11,11 +11,12 @@ command -v openssl >/dev/null 2>&1 || skip_all "openssl missing"
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
     no_proxy NO_PROXY
 
-plan 25
+plan 26
 
 TLS_PID=
+SLOW_PID=
 tls_stop() { stop_bg TLS_PID; }
-trap 'tls_stop; emu_stop; rm -rf "$TMP"' EXIT
+trap 'stop_bg SLOW_PID; tls_stop; emu_stop; rm -rf "$TMP"' EXIT
 
 # tls_start: serve $TMP/www over https on a free loopback port (TLS_PORT);
 # another process can take the port between choosing and binding it, so
@@ -73,6 +74,37 @@ check "self-signed, no --cacert: not retried (one handshake refused)" \
 irm-fetch url --cacert "$TMP/cert.pem" "$URL" >"$TMP/o" 2>"$TMP/e"
 check "--cacert with the certificate: exit 0" test $? = 0
 check_same "--cacert with the certificate: the records" "$TMP/o" "$TMP/want_page"
+
+# A handshake slower than the scaled connect timeout (300 ms at 0.01):
+# a relay that holds each connection 0.6 s before passing it on, as a
+# loaded machine's server may.  The connect timeout keeps 2 s at least,
+# so the TLS handshake is not cut and retried.
+perl -MIO::Socket::INET -MIO::Select -e '
+	my $l = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => 0,
+	    Listen => 5, ReuseAddr => 1) or die;
+	open(my $p, ">", "$ARGV[1].tmp") or die; print $p $l->sockport, "\n";
+	close $p; rename("$ARGV[1].tmp", $ARGV[1]);
+	while (my $c = $l->accept) {
+		next if fork;
+		select(undef, undef, undef, 0.6);
+		my $s = IO::Socket::INET->new("127.0.0.1:$ARGV[0]") or exit;
+		my $sel = IO::Select->new($c, $s);
+		while (my @r = $sel->can_read) {
+			for my $h (@r) {
+				sysread($h, my $b, 65536) or exit;
+				syswrite($h == $c ? $s : $c, $b);
+			}
+		}
+	}' "$TLS_PORT" "$TMP/slow.port" &
+SLOW_PID=$!
+i=0
+while [ ! -s "$TMP/slow.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+SLOW_URL=https://127.0.0.1:$(cat "$TMP/slow.port")/page.json
+IRM_FETCH_DELAY_SCALE=0.01 irm-fetch url --max-retries 0 \
+    --cacert "$TMP/cert.pem" "$SLOW_URL" >"$TMP/o" 2>"$TMP/e"
+check "a handshake slower than the scaled connect timeout: exit 0, the records" \
+    sh -c "test $? = 0 && cmp -s '$TMP/o' '$TMP/want_page'"
+stop_bg SLOW_PID
 
 irm-fetch url --max-retries 0 --cacert "$TMP/other.pem" "$URL" >"$TMP/o" 2>"$TMP/e"
 check "--cacert with another CA: exit 3, certificate problem, no output" \
