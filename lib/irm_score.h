@@ -203,6 +203,7 @@ struct irm_settings {
 	int wh_days;  /* bit 0 Sunday .. bit 6 Saturday */
 	int wh_start; /* minutes after midnight */
 	int wh_end;
+	int wh_given; /* the settings name working_hours */
 	regex_t poor_rating;
 	int demotion_lower_number; /* hr.demotion "lower_number" */
 	int volume_shift;          /* alert_volume: added to every min_score */
@@ -255,6 +256,9 @@ int irm_path_match(const char *pattern, const char *path);
 
 /* Is the instant ts (ms) outside working hours, in their zone? */
 int irm_after_hours(const struct irm_settings *s, int64_t ts);
+
+/* The hour of the day (0-23) of the instant ts (ms) in working_hours.zone. */
+int irm_local_hour(const struct irm_settings *s, int64_t ts);
 
 /* Is user in any priority user group? */
 int irm_priority_user(const struct irm_settings *s, const char *user);

@@ -826,7 +826,10 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 	const struct irm_settings *s = g->o.settings;
 	int prio = -1, unall = -1, after = -1, exfil = 0, matched = 0;
 	uint64_t m = act_mask(g, ev->activity);
+	uint32_t hour = (uint32_t)1 << irm_local_hour(s, ev->ts);
 	size_t i;
+
+	d->hours |= hour;
 
 	for (i = 0; i < irm_nindicators; i++) {
 		struct iday *id;
@@ -848,6 +851,7 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 		id->prio += prio;
 		id->unallowed += unall;
 		id->after += after;
+		id->hours |= hour;
 		evidence(id, ev); /* distinct indicators count by it */
 	}
 	if (ev->file_name != NULL && !irm_pop_first(g)) {

@@ -39,6 +39,7 @@ struct evid {
 struct iday {
 	int idx; /* catalogue index */
 	uint32_t n, prio, unallowed, after;
+	uint32_t hours;  /* bit per local hour of the events counted */
 	int rk;          /* user risk: enum risk_kind, set when final */
 	struct evid *ev; /* NULL: none kept */
 };
@@ -65,6 +66,7 @@ struct uday {
 	uint32_t *kept;
 	uint32_t nkept, capkept;
 	int full;
+	uint32_t hours; /* bit per local hour of the user's events */
 };
 
 struct trig {

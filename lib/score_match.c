@@ -480,6 +480,15 @@ irm_after_hours(const struct irm_settings *s, int64_t ts)
 	return !working;
 }
 
+int
+irm_local_hour(const struct irm_settings *s, int64_t ts)
+{
+	int64_t t = floordiv(ts, 1000);
+
+	t += irm_time_zone_offset(s->wh_zone, t);
+	return (int)((t - floordiv(t, SECS_DAY) * SECS_DAY) / 3600);
+}
+
 /* ------------------------------------------------ users and directory */
 
 /* For bsearch: the key is a user name. */

@@ -48,6 +48,8 @@
 #define RISK_MIN_DAYS 7
 #define RISK_HOURS_SHARE 0.05 /* hours: the user's own share after hours */
 #define RISK_HOURS_DAYS 2     /* hours: on this many days of two weeks */
+#define RISK_OWN_HOUR_DAYS 2  /* ... the user's own hours: on this many */
+#define RISK_AWAY_HOURS 5     /* ... a day moved: this many other hours */
 #define RISK_OWN_NIGHTS 3     /* ... without a trigger but the exfiltration */
 #define RISK_REPEAT 3 /* repeated: parts on this many days of two weeks */
 #define RISK_REPEAT_NIGHTS 4 /* ... an hours part on this many days */
@@ -580,6 +582,88 @@ takes_data(const struct irm_policy *p)
 	return 0;
 }
 
+static int
+bits(uint32_t m)
+{
+	int n = 0;
+
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+/*
+ * The user's own hours before day: the local hours of the day with an
+ * event of the user (logons too) on RISK_OWN_HOUR_DAYS of the active days
+ * of the 30 before or more, and the hours next to them (an evening
+ * worker's day ends when it ends); one late evening is life.
+ */
+static uint32_t
+own_hours(const struct user *u, int64_t day)
+{
+	int n[24] = {0}, i, h;
+	uint32_t own = 0;
+
+	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
+		if (u->days[i].day < day - 30)
+			continue;
+		for (h = 0; h < 24; h++)
+			n[h] += u->days[i].hours >> h & 1;
+	}
+	for (h = 0; h < 24; h++)
+		if (n[h] >= RISK_OWN_HOUR_DAYS)
+			own |= (uint32_t)1 << h | (uint32_t)1 << (h + 1) % 24 |
+			    (uint32_t)1 << (h + 23) % 24;
+	return own;
+}
+
+/*
+ * The share of the user's counted events of the 30 days before day
+ * (after-hours logons aside, as irm_eng_own_after) outside the hours
+ * own, or -1 for none: a count's events outside them are at least one an
+ * hour outside, the count at most.  Mail at odd hours now and then, an
+ * hour one day and another the next, is no own hour, but the user works
+ * at odd hours all the same.
+ */
+static double
+own_hours_share(const struct user *u, int64_t day, uint32_t own)
+{
+	static int logon = -2;
+	double n = 0, out = 0, k;
+	int i, j;
+
+	if (logon == -2)
+		logon = irm_indicator_find("after_hours_logon");
+	for (i = 0; i < u->ndays && u->days[i].day < day; i++)
+		for (j = 0; j < u->days[i].nind; j++) {
+			const struct iday *id = &u->days[i].ind[j];
+
+			if (u->days[i].day < day - 30 || id->idx == logon)
+				continue;
+			k = bits(id->hours & ~own);
+			n += id->n;
+			out += k < id->n ? k : id->n;
+		}
+	return n == 0 ? -1 : out / n;
+}
+
+/*
+ * Did count id of day d come outside the user's own hours, on a day
+ * whose other hours stayed the user's?  A traveller's whole working day
+ * moves to other hours, RISK_AWAY_HOURS of them or more; a thief works
+ * the day and takes the data in an hour or two at night, and an evening's
+ * mail to oneself is one hour (irm-gen -u 200 -d 30 -s 211 and -f cert
+ * -u 800 -d 45 -s 44, without settings: a salesman's and an engineer's
+ * first shares, uploads or USB copies abroad, at night in the office's
+ * zone as all their work that week, were medium alerts).
+ */
+static int
+new_hours(const struct uday *d, const struct iday *id, uint32_t own)
+{
+	return (id->hours & own) == 0 &&
+	    bits(d->hours & ~own) < RISK_AWAY_HOURS;
+}
+
 /*
  * The hours part for p on day, if any: exfiltration mostly outside
  * working hours on RISK_HOURS_DAYS days or more of the last two weeks by
@@ -588,16 +672,21 @@ takes_data(const struct irm_policy *p)
  * active days, or OWN_MIN_DAYS unless leaving), each count through a
  * channel the user had not used before that first day, a rise, or
  * priority content or an unallowed domain: a late worker's routine is
- * none of these, and one late evening is life.  The part is the strongest
- * such count's, at half its indicator's weight.  Returns the days, 0
- * for no part.
+ * none of these, and one late evening is life.  When the settings name
+ * no working hours, the default hours are nobody's in particular (a CERT
+ * extract's staff start at seven): the user's own hours (own_hours) stand
+ * in for them in the share, and each count must be at new hours
+ * (new_hours).  The part is the strongest such count's, at half its
+ * indicator's weight.
+ * Returns the days, 0 for no part.
  */
 static int
-hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
-    int leaving, struct part *best)
+hours_part(const struct irm_settings *s, const struct user *u,
+    const struct irm_policy *p, int64_t day, int leaving, struct part *best)
 {
 	int64_t first = INT64_MIN, last = INT64_MIN;
 	int i, j, ndays = 0, active, had, found = 0;
+	uint32_t own = 0;
 	double share, x;
 
 	for (i = 0; i < u->ndays; i++) {
@@ -618,14 +707,22 @@ hours_part(const struct user *u, const struct irm_policy *p, int64_t day,
 				share = irm_eng_own_after(u, first, &active);
 				if (share < 0)
 					share = irm_eng_late_days(u, first) > 1;
+				if (!s->wh_given) {
+					own = own_hours(u, first);
+					/* No counted events: the hours
+					 * are the logons', own already. */
+					share = own_hours_share(u, first, own);
+					share = share < 0 ? 0 : share;
+				}
 				if (active < RISK_MIN_DAYS ||
 				    (active < OWN_MIN_DAYS && !leaving) ||
 				    share < 0 || share >= RISK_HOURS_SHARE)
 					return 0;
 			}
 			history(u, id->idx, first, RISK_NEW_DAYS, &had);
-			if (had && (id->rk & RISK_KIND) != RISK_RISE &&
-			    !pointed(id))
+			if ((had && (id->rk & RISK_KIND) != RISK_RISE &&
+			        !pointed(id)) ||
+			    (!s->wh_given && !new_hours(d, id, own)))
 				continue;
 			ndays += d->day != last;
 			last = d->day;
@@ -795,7 +892,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * eval-full: 1 of 948 users without a scenario, a traveller; 3 in
 	 * 9,000 on irm-gen tenants under the default templates, one of them
 	 * high). */
-	nights = hours_part(u, p, d->day, strong, &hp);
+	nights = hours_part(g->o.settings, u, p, d->day, strong, &hp);
 	if (own && nights < RISK_OWN_NIGHTS)
 		return;
 	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {

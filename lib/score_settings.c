@@ -628,6 +628,7 @@ do_working_hours(struct ld *l, struct json_object *v, const char *path)
 	if (!want(l, v, path, json_type_object, "an object"))
 		return;
 	check_keys(l, v, path, known);
+	s->wh_given = 1;
 	p = pkey(path, "zone");
 	if ((zone = str_value(l, irm_json_get(v, "zone"), p)) != NULL) {
 		if (irm_time_zone_ok(zone))

@@ -45,7 +45,7 @@ put_day(struct irm_buf *b, const struct uday *d)
 		irm_eng_write_list(b, id->ev ? &id->ev->files : NULL);
 		irm_buf_addc(b, ',');
 		irm_eng_write_list(b, id->ev ? &id->ev->targets : NULL);
-		irm_buf_printf(b, ",%d]", id->rk);
+		irm_buf_printf(b, ",%d,%" PRIu32 "]", id->rk, id->hours);
 	}
 	irm_buf_adds(b, "],[");
 	for (i = 0; i < d->nem; i++)
@@ -60,7 +60,7 @@ put_day(struct irm_buf *b, const struct uday *d)
 	irm_buf_adds(b, "],\"");
 	for (k = 0; k < d->nkept; k++)
 		irm_buf_printf(b, "%08" PRIx32, d->kept[k]);
-	irm_buf_printf(b, "\",%d]", d->full);
+	irm_buf_printf(b, "\",%d,%" PRIu32 "]", d->full, d->hours);
 }
 
 static void
@@ -191,8 +191,9 @@ get_rk(int64_t v)
 	return (int)v;
 }
 
-/* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk]; rk
- * (user risk's mark) may be missing (none). */
+/* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk,
+ * hours]; rk (user risk's mark) and hours (a bit per local hour) may be
+ * missing (none). */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
@@ -208,6 +209,8 @@ get_iday(struct uday *d, struct json_object *a)
 	id->after = (uint32_t)jint(a, 4);
 	if (irm_json_len(a) > 8)
 		id->rk = get_rk(jint(a, 8));
+	if (irm_json_len(a) > 9)
+		id->hours = (uint32_t)jint(a, 9) & 0xffffff;
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
 	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));
@@ -282,6 +285,7 @@ get_day(struct user *u, struct json_object *a, const int *map)
 	get_kept(d, json_object_get_string(irm_json_at(a, 6)));
 	if (jint(a, 7))
 		d->full = 1;
+	d->hours = (uint32_t)jint(a, 8) & 0xffffff; /* 0 in older files */
 }
 
 static void

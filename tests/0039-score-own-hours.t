@@ -1,0 +1,119 @@
+#!/bin/sh
+# irm-score's hours part of user risk when the settings name no working
+# hours (irm-score(1) User risk): the user's own hours stand in for the
+# default 08:00 to 18:00 UTC, which are nobody's in particular.  A CERT
+# extract's staff start at seven; their leaker, who never works at night,
+# copies to USB media on two nights after resigning.
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+S=$TESTS/data/score/scenario
+plan 8
+
+resign() {
+	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+}
+# nights USER HOUR: USER's 20 weekdays of history from 2026-02-23, two
+# SharePoint downloads at HOUR (UTC) each, the resignation, then first
+# USB copies on the nights of 2026-03-10 (22:00) and 2026-03-12 (22:30).
+nights() {
+	{
+		weekdays "$1" 2026-02-23 28 "$2"
+		resign "$1"
+		ev 2026-03-10T22:00:00.000Z "$1-h1" "$1" usb_copied "" ',"file":{"name":"plans.xlsx"}'
+		ev 2026-03-10T22:05:00.000Z "$1-h2" "$1" usb_copied "" ',"file":{"name":"specs.docx"}'
+		ev 2026-03-12T22:30:00.000Z "$1-h3" "$1" usb_copied "" ',"file":{"name":"costs.xlsx"}'
+	} | sort
+}
+# risk FILE [ARGS]: the risk insights of FILE under the departing policy,
+# without settings unless ARGS give them: day, score, parts.
+risk() {
+	_f=$1
+	shift
+	irm-score "$@" -p "$S/departing.json" "$_f" >"$TMP/out"
+	jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+	    ([.irm.parts[]|.indicator+"/"+.kind+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out"
+}
+
+# 1. early@ works from 07:00 UTC, before the default working day: all of
+#    her counted events were after hours by it, so she "worked then" and
+#    her nights made no hours part (one part, no risk).  Her own hours
+#    are 06:00 to 08:00: the nights are new, (20 + 10) x 1.5 = 45, as
+#    with settings that name 07:00 to 19:00 (tests/0033 case 3).
+nights early@contoso.com 07 >"$TMP/early.jsonl"
+risk "$TMP/early.jsonl" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
+check_same "no working hours in the settings: an early riser's first USB copies on two nights are new hours" "$TMP/got" "$TMP/want"
+risk "$TMP/early.jsonl" -s "$S/settings.json" >"$TMP/got"
+check_same "... as with the settings' working hours" "$TMP/got" "$TMP/want"
+
+# 2. late@ works at 21:00 every weekday: the nights are within an hour of
+#    his own hours, no hours part, no risk.
+nights late@contoso.com 21 >"$TMP/late.jsonl"
+risk "$TMP/late.jsonl" >"$TMP/got"
+check_same "an evening worker's copies an hour later: no hours part, no risk" "$TMP/got" /dev/null
+
+# 3. logon@ only logs on, at 21:00 every weekday (much of a CERT
+#    extract: no counted event but after-hours logons), and copies at
+#    night after resigning: the hours are the logons', so no hours part,
+#    also when the history came in another run carried by --state (the
+#    hours of each day are kept).
+{
+	nights logon@contoso.com 21 | grep -v file_downloaded
+	d=0
+	while [ $d -lt 28 ]; do
+		day=$(date -u -d "2026-02-23 + $d days" +%Y-%m-%d)
+		d=$((d + 1))
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] ||
+			ev "${day}T21:00:00.000Z" "l-$day" logon@contoso.com logon
+	done
+} | sort >"$TMP/logon.jsonl"
+risk "$TMP/logon.jsonl" >"$TMP/got"
+check_same "a user who only logs on, at 21:00: copies at 22:00 are no hours part" "$TMP/got" /dev/null
+awk '$0 < "{\"@timestamp\":\"2026-03-10"' "$TMP/logon.jsonl" >"$TMP/part1.jsonl"
+awk '$0 >= "{\"@timestamp\":\"2026-03-10"' "$TMP/logon.jsonl" >"$TMP/part2.jsonl"
+irm-score -p "$S/departing.json" --state "$TMP/state" --lag 0 \
+    --now 2026-03-10T00:00:00Z "$TMP/part1.jsonl" >"$TMP/out1"
+irm-score -p "$S/departing.json" --state "$TMP/state" --lag 0 --final \
+    "$TMP/part2.jsonl" >"$TMP/out2"
+check "... in two runs with --state: no risk" \
+    sh -c "test -s '$TMP/part1.jsonl' && ! grep -q '\"insight\":\"risk\"' '$TMP/out1' '$TMP/out2'"
+
+# 4. odd@ works at 07:00 and mailed attachments outside the company at
+#    another hour on each of three days before the two weeks (03:00,
+#    04:00 and 23:00 UTC, none twice): 3 of 29 counted events before the
+#    first night, 10%, outside the own hours, so the user works at odd
+#    hours, and the nights are no part.
+{
+	nights odd@contoso.com 07
+	for t in 2026-02-24T03 2026-02-25T04 2026-02-26T23; do
+		ev "$t:10:00.000Z" "odd-$t" odd@contoso.com email_sent \
+		    ',"attachments":1' ',"email":{"from":{"address":["odd@contoso.com"]},"to":{"address":["x@fabrikam.com"]}}'
+	done
+} | sort >"$TMP/odd.jsonl"
+risk "$TMP/odd.jsonl" >"$TMP/got"
+check_same "a user whose counted events came at odd hours (over 5%): no hours part" "$TMP/got" /dev/null
+
+# 5. away@ works from 07:00 too, resigns, and spends 2026-03-10 and 11
+#    abroad: her working day runs from 01:00 to 05:00 UTC, with her
+#    first USB copies at 03:00.  Five hours outside her own are a day
+#    moved, not a night's theft: no hours part, no risk.
+{
+	weekdays away@contoso.com 2026-02-23 28 07
+	resign away@contoso.com
+	for day in 2026-03-10 2026-03-11; do
+		ev "${day}T01:00:00.000Z" "a1-$day" away@contoso.com logon
+		for h in 02 04 05; do
+			ev "${day}T$h:00:00.000Z" "a$h-$day" away@contoso.com file_downloaded "" "$SP_URL"
+		done
+		ev "${day}T03:00:00.000Z" "a3-$day" away@contoso.com usb_copied "" ',"file":{"name":"deck-'$day'.pptx"}'
+	done
+} | sort >"$TMP/away.jsonl"
+risk "$TMP/away.jsonl" >"$TMP/got"
+check_same "a traveller's working day at other hours, first USB copies in it: no hours part" "$TMP/got" /dev/null
+
+# 6. A settings file without working_hours is the same as none.
+printf '{"domains": {"internal": ["contoso.com"]}}\n' >"$TMP/set.json"
+risk "$TMP/early.jsonl" -s "$TMP/set.json" >"$TMP/got"
+check_same "settings without working_hours: the user's own hours too" "$TMP/got" "$TMP/want"
+done_testing
