@@ -179,6 +179,10 @@ struct user **irm_eng_users_sorted(const struct irm_engine *g, size_t *n);
 double irm_eng_own_after(const struct user *u, int64_t day, int *active);
 /* The days of the 30 before day with an after-hours logon. */
 int irm_eng_late_days(const struct user *u, int64_t day);
+
+/* The user's own hours before day (a bit per local hour; score_risk.c)
+ * and the active days of the 30 before that they were measured on. */
+uint32_t irm_eng_own_hours(const struct user *u, int64_t day, int *active);
 /* Is the user's count of the exfiltration indicator of act usual for the
  * user on day?  f gets the usual_for_user factor. */
 int irm_eng_usual_act(

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 8
+plan 9
 
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -112,7 +112,36 @@ check_same "a user whose counted events came at odd hours (over 5%): no hours pa
 risk "$TMP/away.jsonl" >"$TMP/got"
 check_same "a traveller's working day at other hours, first USB copies in it: no hours part" "$TMP/got" /dev/null
 
-# 6. A settings file without working_hours is the same as none.
+# 6. The after_hours multiplier of indicator insights without working
+#    hours in the settings: every event of the count outside the user's
+#    own hours, over 3 active days or more.  copy@ copies a build to USB
+#    media at 07:45 every weekday from 2026-02-23: twelve copies at 07:10
+#    on 2026-03-10 are her hours (before, 07:10 was after the default
+#    hours: x1.25); twelve at 22:00 on 2026-03-11 are not; and new@, on
+#    her second day in the data, has no own hours yet.
+printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n' >"$TMP/leaks.json"
+{
+	weekdays copy@contoso.com 2026-02-23 15 07 usb
+	usb_copies copy@contoso.com m "2026-03-10T07:1%d:00.000Z" "m%d.zip" 0 6
+	usb_copies copy@contoso.com n "2026-03-10T07:2%d:00.000Z" "n%d.zip" 0 6
+	usb_copies copy@contoso.com o "2026-03-11T22:1%d:00.000Z" "o%d.zip" 0 6
+	usb_copies copy@contoso.com p "2026-03-11T22:2%d:00.000Z" "p%d.zip" 0 6
+	weekdays new@contoso.com 2026-03-09 1 09
+	usb_copies new@contoso.com q "2026-03-10T22:1%d:00.000Z" "q%d.zip" 0 6
+	usb_copies new@contoso.com r "2026-03-10T22:2%d:00.000Z" "r%d.zip" 0 6
+} | sort >"$TMP/copy.jsonl"
+irm-score -p "$TMP/leaks.json" "$TMP/copy.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy" and .irm.count == 12) |
+    [.user.name, .irm.day, ([.irm.factors[] | select(.name == "after_hours") | .detail] | join(""))] | join(" ")' |
+    sort >"$TMP/got"
+cat >"$TMP/want6" <<'EOW'
+copy@contoso.com 2026-03-10 
+copy@contoso.com 2026-03-11 12 of 12 outside the user's own hours over 12 active days
+new@contoso.com 2026-03-10 
+EOW
+check_same "no working hours in the settings: after hours is outside the user's own hours" "$TMP/got" "$TMP/want6"
+
+# 7. A settings file without working_hours is the same as none.
 printf '{"domains": {"internal": ["contoso.com"]}}\n' >"$TMP/set.json"
 risk "$TMP/early.jsonl" -s "$TMP/set.json" >"$TMP/got"
 check_same "settings without working_hours: the user's own hours too" "$TMP/got" "$TMP/want"
