@@ -496,7 +496,8 @@ own_hours_factor(const struct user *u, const struct uday *d,
 	int active;
 	uint32_t own = irm_eng_own_hours(u, d->day, &active);
 
-	if (active < OWN_HOURS_MIN || (id->hours & own) != 0)
+	if (active < OWN_HOURS_MIN || (id->hours & own) != 0 ||
+	    irm_eng_day_moved(u, d))
 		return nf;
 	f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 	snprintf(f[nf].detail, sizeof(f[0].detail),
@@ -589,7 +590,8 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	if (p->boost_after && !s->wh_given && !logon_after_hours(id->idx))
 		nf = own_hours_factor(u, d, id, f, nf);
 	else if (p->boost_after && id->after * 2 > id->n &&
-	    !logon_after_hours(id->idx) && habit < 0.5) {
+	    !logon_after_hours(id->idx) && habit < 0.5 &&
+	    !irm_eng_day_moved(u, d)) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 		if (habit < 0)
 			snprintf(f[nf++].detail, sizeof(f[0].detail),

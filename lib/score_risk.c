@@ -51,6 +51,7 @@
 #define RISK_OWN_HOUR_DAYS 2  /* ... the user's own hours: on this many */
 #define RISK_OWN_HOUR_SHARE 5 /* ... and one active day in this many */
 #define RISK_AWAY_HOURS 5     /* ... a day moved: this many other hours */
+#define RISK_OWN_TIME_DAYS 3  /* own hours known: on this many active days */
 #define RISK_OWN_NIGHTS 3     /* ... without a trigger but the exfiltration */
 #define RISK_REPEAT 3 /* repeated: parts on this many days of two weeks */
 #define RISK_REPEAT_NIGHTS 4 /* ... an hours part on this many days */
@@ -607,7 +608,7 @@ uint32_t
 irm_eng_own_hours(const struct user *u, int64_t day, int *active)
 {
 	int n[24] = {0}, i, h;
-	uint32_t own = 0;
+	uint32_t raw = 0;
 
 	*active = 0;
 	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
@@ -620,9 +621,8 @@ irm_eng_own_hours(const struct user *u, int64_t day, int *active)
 	for (h = 0; h < 24; h++)
 		if (n[h] >= RISK_OWN_HOUR_DAYS &&
 		    n[h] * RISK_OWN_HOUR_SHARE >= *active)
-			own |= (uint32_t)1 << h | (uint32_t)1 << (h + 1) % 24 |
-			    (uint32_t)1 << (h + 23) % 24;
-	return own;
+			raw |= (uint32_t)1 << h;
+	return (raw | raw << 1 | raw >> 23 | raw >> 1 | raw << 23) & 0xffffff;
 }
 
 /*
@@ -656,20 +656,36 @@ own_hours_share(const struct user *u, int64_t day, uint32_t own)
 }
 
 /*
- * Did count id of day d come outside the user's own hours, on a day
- * whose other hours stayed the user's?  A traveller's whole working day
- * moves to other hours, RISK_AWAY_HOURS of them or more; a thief works
- * the day and takes the data in an hour or two at night, and an evening's
- * mail to oneself is one hour (irm-gen -u 200 -d 30 -s 211 and -f cert
- * -u 800 -d 45 -s 44, without settings: a salesman's and an engineer's
- * first shares, uploads or USB copies abroad, at night in the office's
- * zone as all their work that week, were medium alerts).
+ * Did day d move, the user's events that day in RISK_AWAY_HOURS hours or
+ * more outside the own?  A traveller's whole working day moves to other
+ * hours; a thief works the day and takes the data in an hour or two at
+ * night, and an evening's mail to oneself is one hour (irm-gen -u 200 -d
+ * 30 -s 211 and -f cert -u 800 -d 45 -s 44, without settings: a
+ * salesman's and an engineer's first shares, uploads or USB copies
+ * abroad, at night in the office's zone as all their work that week, were
+ * medium alerts).
  */
+static int
+moved(const struct uday *d, uint32_t own)
+{
+	return bits(d->hours & ~own) >= RISK_AWAY_HOURS;
+}
+
+/* Did count id of day d come outside the user's own hours, on a day that
+ * did not move? */
 static int
 new_hours(const struct uday *d, const struct iday *id, uint32_t own)
 {
-	return (id->hours & own) == 0 &&
-	    bits(d->hours & ~own) < RISK_AWAY_HOURS;
+	return (id->hours & own) == 0 && !moved(d, own);
+}
+
+int
+irm_eng_day_moved(const struct user *u, const struct uday *d)
+{
+	int active;
+	uint32_t own = irm_eng_own_hours(u, d->day, &active);
+
+	return active >= RISK_OWN_TIME_DAYS && moved(d, own);
 }
 
 /*

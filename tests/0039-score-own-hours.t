@@ -1,13 +1,14 @@
 #!/bin/sh
-# irm-score's hours part of user risk when the settings name no working
-# hours (irm-score(1) User risk): the user's own hours stand in for the
-# default 08:00 to 18:00 UTC, which are nobody's in particular.  A CERT
-# extract's staff start at seven; their leaker, who never works at night,
-# copies to USB media on two nights after resigning.
+# irm-score and the user's own hours (irm-score(1) User risk, after_hours):
+# when the settings name no working hours they stand in for the default
+# 08:00 to 18:00 UTC, which are nobody's in particular (a CERT extract's
+# staff start at seven; their leaker, who never works at night, copies to
+# USB media on two nights after resigning); with working hours, a
+# traveller's day moved to other hours is not after hours.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 10
 
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -141,7 +142,31 @@ new@contoso.com 2026-03-10
 EOW
 check_same "no working hours in the settings: after hours is outside the user's own hours" "$TMP/got" "$TMP/want6"
 
-# 7. A settings file without working_hours is the same as none.
+# 7. With working hours in the settings (07:00 to 19:00 UTC) the
+#    after_hours multiplier is not for a count on a day moved, the
+#    user's events that day in 5 hours or more outside the own, over 3
+#    active days or more: a traveller.  day@ works at 09:00 and copies
+#    twelve files at 22:10: after hours.  trip@ works at 09:00 and,
+#    abroad on 2026-03-11, from 17:00 to 23:00: the day moved.  Before,
+#    both were x1.25.
+{
+	for u in day trip; do
+		weekdays $u@contoso.com 2026-02-23 15 09 usb
+		usb_copies $u@contoso.com $u-a "2026-03-11T22:1%d:00.000Z" "a%d.zip" 0 6
+		usb_copies $u@contoso.com $u-b "2026-03-11T22:2%d:00.000Z" "b%d.zip" 0 6
+	done
+	for h in 17 18 19 20 21 23; do
+		ev "2026-03-11T$h:00:00.000Z" "t-$h" trip@contoso.com file_downloaded "" "$SP_URL"
+	done
+} | sort >"$TMP/own.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/own.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy" and .irm.count == 12) |
+    [.user.name, ([.irm.factors[] | select(.name == "after_hours") | .name] | join(""))] | join(" ")' |
+    sort >"$TMP/got"
+printf '%s\n' "day@contoso.com after_hours" "trip@contoso.com " >"$TMP/want7"
+check_same "with working hours: a traveller's day moved is not after hours" "$TMP/got" "$TMP/want7"
+
+# 8. A settings file without working_hours is the same as none.
 printf '{"domains": {"internal": ["contoso.com"]}}\n' >"$TMP/set.json"
 risk "$TMP/early.jsonl" -s "$TMP/set.json" >"$TMP/got"
 check_same "settings without working_hours: the user's own hours too" "$TMP/got" "$TMP/want"
