@@ -257,6 +257,10 @@ int irm_path_match(const char *pattern, const char *path);
 /* Is the instant ts (ms) outside working hours, in their zone? */
 int irm_after_hours(const struct irm_settings *s, int64_t ts);
 
+/* Is the middle of hour (0-23) of day (days since the epoch, local in
+ * working_hours.zone) outside working hours? */
+int irm_after_hour(const struct irm_settings *s, int64_t day, int hour);
+
 /* The hour of the day (0-23) of the instant ts (ms) in working_hours.zone. */
 int irm_local_hour(const struct irm_settings *s, int64_t ts);
 

@@ -490,14 +490,14 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
  * settings).  Returns the number of factors.
  */
 static int
-own_hours_factor(const struct user *u, const struct uday *d,
-    const struct iday *id, struct factor *f, int nf)
+own_hours_factor(const struct irm_settings *s, const struct user *u,
+    const struct uday *d, const struct iday *id, struct factor *f, int nf)
 {
 	int active;
 	uint32_t own = irm_eng_own_hours(u, d->day, &active);
 
 	if (active < OWN_HOURS_MIN || (id->hours & own) != 0 ||
-	    irm_eng_day_moved(u, d))
+	    irm_eng_day_moved(s, u, d))
 		return nf;
 	f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 	snprintf(f[nf].detail, sizeof(f[0].detail),
@@ -588,10 +588,10 @@ irm_eng_factors(const struct irm_engine *g, const struct user *u,
 	 * and for a night shift, whose work is mostly after hours, the hour
 	 * is routine. */
 	if (p->boost_after && !s->wh_given && !logon_after_hours(id->idx))
-		nf = own_hours_factor(u, d, id, f, nf);
+		nf = own_hours_factor(s, u, d, id, f, nf);
 	else if (p->boost_after && id->after * 2 > id->n &&
 	    !logon_after_hours(id->idx) && habit < 0.5 &&
-	    !irm_eng_day_moved(u, d)) {
+	    !irm_eng_day_moved(s, u, d)) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 		if (habit < 0)
 			snprintf(f[nf++].detail, sizeof(f[0].detail),

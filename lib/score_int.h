@@ -185,12 +185,14 @@ int irm_eng_late_days(const struct user *u, int64_t day);
 uint32_t irm_eng_own_hours(const struct user *u, int64_t day, int *active);
 
 /*
- * Did day d of the user move: over 3 active days or more of the 30
- * before, the user's events that day in 5 hours or more outside the own
- * (a traveller working in another zone's hours)?  The after_hours
- * multiplier is not for its counts.  score_risk.c.
+ * Did day d of the user move: the user's events that day in 5 hours or
+ * more outside the own (over 3 active days or more of the 30 before) or,
+ * when the settings name them, outside working hours?  A traveller works
+ * in another zone's hours.  The after_hours multiplier is not for its
+ * counts.  score_risk.c.
  */
-int irm_eng_day_moved(const struct user *u, const struct uday *d);
+int irm_eng_day_moved(
+    const struct irm_settings *s, const struct user *u, const struct uday *d);
 /* Is the user's count of the exfiltration indicator of act usual for the
  * user on day?  f gets the usual_for_user factor. */
 int irm_eng_usual_act(

@@ -460,24 +460,32 @@ floordiv(int64_t a, int64_t b)
  * 06:00 on Monday covers Monday 22:00 to Tuesday 06:00; equal start and
  * end make it 24 hours).
  */
+static int
+working(const struct irm_settings *s, int64_t day, int min)
+{
+	int wd = (int)(((day + 4) % 7 + 7) % 7), prev = (wd + 6) % 7;
+
+	if (s->wh_start < s->wh_end)
+		return (s->wh_days >> wd & 1) && min >= s->wh_start &&
+		    min < s->wh_end;
+	return ((s->wh_days >> wd & 1) && min >= s->wh_start) ||
+	    ((s->wh_days >> prev & 1) && min < s->wh_end);
+}
+
 int
 irm_after_hours(const struct irm_settings *s, int64_t ts)
 {
 	int64_t t = floordiv(ts, 1000), local, day;
-	int wd, prev, min, working;
 
 	local = t + irm_time_zone_offset(s->wh_zone, t);
 	day = floordiv(local, SECS_DAY);
-	wd = (int)(((day + 4) % 7 + 7) % 7);
-	prev = (wd + 6) % 7;
-	min = (int)((local - day * SECS_DAY) / 60);
-	if (s->wh_start < s->wh_end)
-		working = (s->wh_days >> wd & 1) && min >= s->wh_start &&
-		    min < s->wh_end;
-	else
-		working = ((s->wh_days >> wd & 1) && min >= s->wh_start) ||
-		    ((s->wh_days >> prev & 1) && min < s->wh_end);
-	return !working;
+	return !working(s, day, (int)((local - day * SECS_DAY) / 60));
+}
+
+int
+irm_after_hour(const struct irm_settings *s, int64_t day, int hour)
+{
+	return !working(s, day, hour * 60 + 30);
 }
 
 int

@@ -679,13 +679,25 @@ new_hours(const struct uday *d, const struct iday *id, uint32_t own)
 	return (id->hours & own) == 0 && !moved(d, own);
 }
 
+/* Working hours tell a moved day without history, and in the middle of a
+ * trip, whose hours have become the user's own (irm-gen -f cert -u 800
+ * -d 45 -s 44, with its settings: a salesman abroad in the first week of
+ * the data, and e7's on the fourth day of his, were medium alerts). */
 int
-irm_eng_day_moved(const struct user *u, const struct uday *d)
+irm_eng_day_moved(
+    const struct irm_settings *s, const struct user *u, const struct uday *d)
 {
-	int active;
-	uint32_t own = irm_eng_own_hours(u, d->day, &active);
+	int active, h;
+	uint32_t own = irm_eng_own_hours(u, d->day, &active), work = 0;
 
-	return active >= RISK_OWN_TIME_DAYS && moved(d, own);
+	if (active >= RISK_OWN_TIME_DAYS && moved(d, own))
+		return 1;
+	if (!s->wh_given)
+		return 0;
+	for (h = 0; h < 24; h++)
+		if (!irm_after_hour(s, d->day, h))
+			work |= (uint32_t)1 << h;
+	return moved(d, work);
 }
 
 /*

@@ -143,27 +143,37 @@ EOW
 check_same "no working hours in the settings: after hours is outside the user's own hours" "$TMP/got" "$TMP/want6"
 
 # 7. With working hours in the settings (07:00 to 19:00 UTC) the
-#    after_hours multiplier is not for a count on a day moved, the
-#    user's events that day in 5 hours or more outside the own, over 3
-#    active days or more: a traveller.  day@ works at 09:00 and copies
-#    twelve files at 22:10: after hours.  trip@ works at 09:00 and,
-#    abroad on 2026-03-11, from 17:00 to 23:00: the day moved.  Before,
-#    both were x1.25.
+#    after_hours multiplier is not for a count on a day moved: the
+#    user's events that day came in 5 hours or more outside the own
+#    (over 3 active days or more), or outside working hours.  day@ works
+#    at 09:00 and copies twelve files at 22:10: after hours.  trip@ works
+#    at 09:00 and, abroad on 2026-03-11, from 17:00 to 23:00: the day
+#    moved.  fresh@ starts in the data that day, from 17:00 to 23:00, so
+#    has no own hours: five of them outside working hours.  new@ too, but
+#    logs on at 21:00 and copies at 22:10: two hours, after hours.
+#    Before, all four were x1.25.
 {
 	for u in day trip; do
 		weekdays $u@contoso.com 2026-02-23 15 09 usb
 		usb_copies $u@contoso.com $u-a "2026-03-11T22:1%d:00.000Z" "a%d.zip" 0 6
 		usb_copies $u@contoso.com $u-b "2026-03-11T22:2%d:00.000Z" "b%d.zip" 0 6
 	done
+	for u in fresh new; do
+		usb_copies $u@contoso.com $u-a "2026-03-11T22:1%d:00.000Z" "a%d.zip" 0 6
+		usb_copies $u@contoso.com $u-b "2026-03-11T22:2%d:00.000Z" "b%d.zip" 0 6
+	done
 	for h in 17 18 19 20 21 23; do
 		ev "2026-03-11T$h:00:00.000Z" "t-$h" trip@contoso.com file_downloaded "" "$SP_URL"
+		ev "2026-03-11T$h:00:00.000Z" "f-$h" fresh@contoso.com file_downloaded "" "$SP_URL"
 	done
+	ev 2026-03-11T21:00:00.000Z n-21 new@contoso.com logon
 } | sort >"$TMP/own.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/own.jsonl" |
     jq -r 'select(.irm.indicator == "usb_copy" and .irm.count == 12) |
     [.user.name, ([.irm.factors[] | select(.name == "after_hours") | .name] | join(""))] | join(" ")' |
     sort >"$TMP/got"
-printf '%s\n' "day@contoso.com after_hours" "trip@contoso.com " >"$TMP/want7"
+printf '%s\n' "day@contoso.com after_hours" "fresh@contoso.com " \
+    "new@contoso.com after_hours" "trip@contoso.com " >"$TMP/want7"
 check_same "with working hours: a traveller's day moved is not after hours" "$TMP/got" "$TMP/want7"
 
 # 8. A settings file without working_hours is the same as none.
