@@ -494,15 +494,15 @@ own_hours_factor(const struct irm_settings *s, const struct user *u,
     const struct uday *d, const struct iday *id, struct factor *f, int nf)
 {
 	int active;
-	uint32_t own = irm_eng_own_hours(u, d->day, &active);
+	uint32_t worked = irm_eng_worked_hours(u, d->day, &active);
 
-	if (active < OWN_HOURS_MIN || (id->hours & own) != 0 ||
+	if (active < OWN_HOURS_MIN || (id->hours & worked) != 0 ||
 	    irm_eng_day_moved(s, u, d))
 		return nf;
 	f[nf] = (struct factor){"after_hours", "", 1.25, 0};
 	snprintf(f[nf].detail, sizeof(f[0].detail),
-	    "%u of %u outside the user's own hours over %d active days", id->n,
-	    id->n, active);
+	    "%u of %u outside the hours the user worked over %d active days",
+	    id->n, id->n, active);
 	return nf + 1;
 }
 

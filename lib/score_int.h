@@ -184,6 +184,9 @@ int irm_eng_late_days(const struct user *u, int64_t day);
  * and the active days of the 30 before that they were measured on. */
 uint32_t irm_eng_own_hours(const struct user *u, int64_t day, int *active);
 
+/* The same without the hours next to them: the hours the user worked. */
+uint32_t irm_eng_worked_hours(const struct user *u, int64_t day, int *active);
+
 /*
  * Did day d of the user move: the user's events that day in 5 hours or
  * more outside the own (over 3 active days or more of the 30 before) or,

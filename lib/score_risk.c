@@ -607,6 +607,14 @@ bits(uint32_t m)
 uint32_t
 irm_eng_own_hours(const struct user *u, int64_t day, int *active)
 {
+	uint32_t raw = irm_eng_worked_hours(u, day, active);
+
+	return (raw | raw << 1 | raw >> 23 | raw >> 1 | raw << 23) & 0xffffff;
+}
+
+uint32_t
+irm_eng_worked_hours(const struct user *u, int64_t day, int *active)
+{
 	int n[24] = {0}, i, h;
 	uint32_t raw = 0;
 
@@ -622,7 +630,7 @@ irm_eng_own_hours(const struct user *u, int64_t day, int *active)
 		if (n[h] >= RISK_OWN_HOUR_DAYS &&
 		    n[h] * RISK_OWN_HOUR_SHARE >= *active)
 			raw |= (uint32_t)1 << h;
-	return (raw | raw << 1 | raw >> 23 | raw >> 1 | raw << 23) & 0xffffff;
+	return raw;
 }
 
 /*

@@ -114,12 +114,14 @@ risk "$TMP/away.jsonl" >"$TMP/got"
 check_same "a traveller's working day at other hours, first USB copies in it: no hours part" "$TMP/got" /dev/null
 
 # 6. The after_hours multiplier of indicator insights without working
-#    hours in the settings: every event of the count outside the user's
-#    own hours, over 3 active days or more.  copy@ copies a build to USB
-#    media at 07:45 every weekday from 2026-02-23: twelve copies at 07:10
-#    on 2026-03-10 are her hours (before, 07:10 was after the default
-#    hours: x1.25); twelve at 22:00 on 2026-03-11 are not; and new@, on
-#    her second day in the data, has no own hours yet.
+#    hours in the settings: every event of the count outside the hours
+#    the user worked (not the hours next to them), over 3 active days or
+#    more.  copy@ copies a build to USB media at 07:45 every weekday from
+#    2026-02-23: twelve copies at 07:10 on 2026-03-10 are her hours
+#    (before, 07:10 was after the default hours: x1.25); twelve at 22:00
+#    on 2026-03-11 are not; edge@ works at 09:00 and copies twelve at
+#    10:10, the hour after: not her hours either; and new@, on her second
+#    day in the data, has no own hours yet.
 printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n' >"$TMP/leaks.json"
 {
 	weekdays copy@contoso.com 2026-02-23 15 07 usb
@@ -128,6 +130,9 @@ printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n
 	usb_copies copy@contoso.com o "2026-03-11T22:1%d:00.000Z" "o%d.zip" 0 6
 	usb_copies copy@contoso.com p "2026-03-11T22:2%d:00.000Z" "p%d.zip" 0 6
 	weekdays new@contoso.com 2026-03-09 1 09
+	weekdays edge@contoso.com 2026-02-23 15 09
+	usb_copies edge@contoso.com e "2026-03-10T10:1%d:00.000Z" "e%d.zip" 0 6
+	usb_copies edge@contoso.com f "2026-03-10T10:2%d:00.000Z" "f%d.zip" 0 6
 	usb_copies new@contoso.com q "2026-03-10T22:1%d:00.000Z" "q%d.zip" 0 6
 	usb_copies new@contoso.com r "2026-03-10T22:2%d:00.000Z" "r%d.zip" 0 6
 } | sort >"$TMP/copy.jsonl"
@@ -137,10 +142,11 @@ irm-score -p "$TMP/leaks.json" "$TMP/copy.jsonl" |
     sort >"$TMP/got"
 cat >"$TMP/want6" <<'EOW'
 copy@contoso.com 2026-03-10 
-copy@contoso.com 2026-03-11 12 of 12 outside the user's own hours over 12 active days
+copy@contoso.com 2026-03-11 12 of 12 outside the hours the user worked over 12 active days
+edge@contoso.com 2026-03-10 12 of 12 outside the hours the user worked over 11 active days
 new@contoso.com 2026-03-10 
 EOW
-check_same "no working hours in the settings: after hours is outside the user's own hours" "$TMP/got" "$TMP/want6"
+check_same "no working hours in the settings: after hours is outside the hours the user worked" "$TMP/got" "$TMP/want6"
 
 # 7. With working hours in the settings (07:00 to 19:00 UTC) the
 #    after_hours multiplier is not for a count on a day moved: the
