@@ -478,16 +478,15 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	return k;
 }
 
-/* Work out an insight's factors; returns the number of factors.  t is the
- * trigger that put the user in scope (NULL: none). */
 /*
  * The after_hours multiplier when the settings name no working hours,
  * whose default is nobody's in particular: every event of the count
- * outside the user's own hours (score_risk.c), over OWN_HOURS_MIN active
- * days or more.  A CERT extract's salespeople mail partners from seven
- * in the morning UTC, as every day, and were medium alerts for the hour
- * (irm-gen -f cert, 1,000 users, 21 days, seeds 7 to 11, scored without
- * settings).  Returns the number of factors.
+ * outside the hours the user worked (score_risk.c), over OWN_HOURS_MIN
+ * active days or more, and not on a day moved.  A CERT extract's
+ * salespeople mail partners from seven in the morning UTC, as every day,
+ * and were medium alerts for the hour (irm-gen -f cert, 1,000 users, 21
+ * days, seeds 7 to 11, scored without settings).  Returns the number of
+ * factors.
  */
 static int
 own_hours_factor(const struct irm_settings *s, const struct user *u,
@@ -506,6 +505,8 @@ own_hours_factor(const struct irm_settings *s, const struct user *u,
 	return nf + 1;
 }
 
+/* Work out an insight's factors; returns the number of factors.  t is the
+ * trigger that put the user in scope (NULL: none). */
 int
 irm_eng_factors(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct uday *d, const struct iday *id,

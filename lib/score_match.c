@@ -453,7 +453,7 @@ floordiv(int64_t a, int64_t b)
 }
 
 /*
- * Is the instant ts (ms since the epoch) outside working hours?  The
+ * Is minute min of local day day (days since the epoch) working time?  The
  * local time in working_hours.zone is working time on a listed day from
  * start up to, not including, end.  When end is not after start the
  * shift runs past midnight and belongs to the day it starts on (22:00 to
