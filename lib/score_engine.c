@@ -902,8 +902,10 @@ irm_engine_add(
 		if (irm_eng_kept_has(d, irm_eng_short_id(h)) || d->full)
 			return 2;
 		copy.signal |= irm_sig_event(g, u, ev);
-		if (count(g, u, d, ev))
+		if (count(g, u, d, ev)) {
 			irm_eng_kept_add(d, irm_eng_short_id(h));
+			irm_risk_peers_stale(g, ev->day);
+		}
 		d->final = 1;
 		if (irm_pop_first(g))
 			return 1;

@@ -25,6 +25,7 @@
 #define JOB_WINDOW 30   /* ... of these to the day */
 #define PRIO_MIN 3      /* events of priority content that make it a signal */
 #define OWN_FACTOR 2    /* usual: at most this times the own mean */
+#define SHARED_CAP 5    /* a department's rise: this times the own mean */
 
 /* ------------------------------------------------------- engine state */
 
@@ -197,9 +198,10 @@ uint32_t irm_eng_worked_hours(const struct user *u, int64_t day, int *active);
 int irm_eng_day_moved(
     const struct irm_settings *s, const struct user *u, const struct uday *d);
 /* Is the user's count of the exfiltration indicator of act usual for the
- * user on day?  f gets the usual_for_user factor. */
-int irm_eng_usual_act(
-    const struct user *u, const char *act, int64_t day, struct factor *f);
+ * user on day, or (shared set) a rise the department shares?  f gets the
+ * usual_for_user factor. */
+int irm_eng_usual_act(struct irm_engine *g, const struct user *u,
+    const char *act, int64_t day, int shared, struct factor *f);
 /* Does a count of an indicator the catalogue marks for the engine count
  * on day (badge swipes after the last working day)?  1 for every other
  * one. */
@@ -323,8 +325,17 @@ void irm_risk_free(struct irm_peers *pc);
 void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
     int types, struct irm_buf *out);
 
+/* A late event of day changed the counts: the peers' counts kept of that
+ * day and after are stale (score_risk.c). */
+void irm_risk_peers_stale(struct irm_engine *g, int64_t day);
+/* Does u share a rise of idx on day with its department?  rose and had
+ * (NULL: not wanted) get the others of the department who rose and who
+ * had idx (score_risk.c). */
+int irm_risk_shared_rise(struct irm_engine *g, const struct user *u, int idx,
+    int64_t day, uint32_t *rose, uint32_t *had);
+
 /* An indicator insight's factors and score (score_engine.c). */
-int irm_eng_factors(const struct irm_engine *g, const struct user *u,
+int irm_eng_factors(struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct uday *d, const struct iday *id,
     const struct trig *t, struct factor *f, int *score);
 

@@ -40,6 +40,7 @@
 #define SHARED_USERS 3    /* ... this many of them rose on the day */
 #define SHARED_X 2        /* a peer's rise: this many times the own mean */
 #define SHARED_DIV 3      /* ... a third of those who had the indicator */
+#define PEER_DAYS 8       /* the peers' counts of this many days kept */
 /* A leaver's parts on this many active days of history, others' on
  * OWN_MIN_DAYS: a three-week extract of audit data (the CERT benchmark's)
  * holds about 15 working days, and an insider's first steps come within
@@ -69,9 +70,10 @@ struct irm_peers {
 	int64_t day;
 	const char **dept; /* borrowed from the directory, sorted */
 	size_t ndept;
-	uint32_t *active; /* ndept + 1 */
-	uint32_t *had;    /* (ndept + 1) x irm_nindicators */
-	uint32_t *rose;   /* the same: those with a rise on the day */
+	uint32_t *active;       /* ndept + 1 */
+	uint32_t *had;          /* (ndept + 1) x irm_nindicators */
+	uint32_t *rose;         /* the same: those with a rise on the day */
+	struct irm_peers *next; /* the other days kept */
 };
 
 static int
@@ -298,15 +300,42 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 	pc->day = day;
 }
 
-/* The peers' counts of day, computed on the first need of the day. */
+/* The peers' counts of day, computed on the first need of the day.  A
+ * sequence's day is any of the days scored, so PEER_DAYS days are kept,
+ * until a late event changes the counts (irm_risk_peers_stale). */
 static struct irm_peers *
 peers_of(struct irm_engine *g, int64_t day)
 {
-	if (g->peers == NULL)
-		g->peers = peers_new(g);
-	if (g->peers->day != day)
-		peers_count(g, g->peers, day);
-	return g->peers;
+	struct irm_peers **pp = &g->peers, *pc;
+	int n = 1;
+
+	/* Most recently asked first; the last is reused when PEER_DAYS
+	 * are kept. */
+	for (; *pp && (*pp)->day != day && (*pp)->next; pp = &(*pp)->next)
+		n++;
+	pc = *pp;
+	if (pc == NULL || (pc->day != day && n < PEER_DAYS)) {
+		pc = peers_new(g);
+		pc->next = g->peers;
+		g->peers = pc;
+	} else {
+		*pp = pc->next;
+		pc->next = g->peers;
+		g->peers = pc;
+	}
+	if (pc->day != day)
+		peers_count(g, pc, day);
+	return pc;
+}
+
+void
+irm_risk_peers_stale(struct irm_engine *g, int64_t day)
+{
+	struct irm_peers *pc;
+
+	for (pc = g->peers; pc; pc = pc->next)
+		if (pc->day >= day)
+			pc->day = INT64_MIN;
 }
 
 /*
@@ -316,10 +345,12 @@ peers_of(struct irm_engine *g, int64_t day)
  * end, all of it: a rise a department shares is the calendar's, not the
  * user's; a colleague's busy day is no calendar.  Departments only (the
  * organization's busy days are everyone's), of SHARED_PEERS others at
- * least.
+ * least.  rose and had (NULL: not wanted) get the others who rose and
+ * who had idx.
  */
-static int
-shared_rise(struct irm_engine *g, const struct user *u, int idx, int64_t day)
+int
+irm_risk_shared_rise(struct irm_engine *g, const struct user *u, int idx,
+    int64_t day, uint32_t *rose, uint32_t *had)
 {
 	struct irm_peers *pc = peers_of(g, day);
 	size_t gi = peer_group(g, pc, u->name), k;
@@ -330,6 +361,10 @@ shared_rise(struct irm_engine *g, const struct user *u, int idx, int64_t day)
 	k = gi * irm_nindicators + (size_t)idx;
 	/* u had idx (on the day), and may be among those who rose. */
 	others = pc->rose[k] - (uint32_t)self_rose(u, idx, day);
+	if (rose)
+		*rose = others;
+	if (had)
+		*had = pc->had[k] - 1;
 	return others >= SHARED_USERS &&
 	    (uint64_t)others * SHARED_DIV >= pc->had[k] - 1;
 }
@@ -358,13 +393,16 @@ peers_with(struct irm_engine *g, const struct user *u, int idx, int64_t day,
 void
 irm_risk_free(struct irm_peers *pc)
 {
-	if (pc == NULL)
-		return;
-	free(pc->dept);
-	free(pc->active);
-	free(pc->had);
-	free(pc->rose);
-	free(pc);
+	while (pc) {
+		struct irm_peers *next = pc->next;
+
+		free(pc->dept);
+		free(pc->active);
+		free(pc->had);
+		free(pc->rose);
+		free(pc);
+		pc = next;
+	}
 }
 
 /* Active days of u in the n days before day, and whether idx had a count
@@ -467,7 +505,8 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
 			if (active >= RISK_MIN_DAYS && id->n >= bar &&
 			    !irm_risk_collection(id->idx) &&
-			    !shared_rise(g, u, id->idx, d->day))
+			    !irm_risk_shared_rise(
+			        g, u, id->idx, d->day, NULL, NULL))
 				id->rk |= RISK_RISE;
 		}
 		if ((id->rk & RISK_KIND) != RISK_NONE &&

@@ -362,7 +362,7 @@ seq_routine(const struct irm_seq *q, const struct trig *t)
 }
 
 static int
-seq_factors(const struct irm_engine *g, const struct user *u,
+seq_factors(struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, const struct irm_seq *q, const struct trig *t,
     struct factor *f, int *score)
 {
@@ -393,9 +393,12 @@ seq_factors(const struct irm_engine *g, const struct user *u,
 	if (q->unallowed)
 		f[nf++] = (struct factor){"unallowed_domain",
 		    "exfiltration to an unallowed domain", 1.5, 0};
+	/* The calendar explains a department's volume, not the priority
+	 * files among it (irm-gen -u 100 -d 60 -s 201: a slow thief's 12
+	 * priority files among 14 printed at a quarter's end). */
 	usual = !q->unallowed && !q->disguised &&
-	    irm_eng_usual_act(u, q->step[IRM_SEQ_EXFIL].activity,
-	        q->step[IRM_SEQ_EXFIL].day, &uf);
+	    irm_eng_usual_act(g, u, q->step[IRM_SEQ_EXFIL].activity,
+	        q->step[IRM_SEQ_EXFIL].day, nf == 1, &uf);
 	if (q->step[IRM_SEQ_EXFIL].count >= SEQ_MANY && !usual) {
 		f[nf] = (struct factor){"many_files", "", 1.25, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
