@@ -940,7 +940,7 @@ defaults(struct irm_settings *s)
 	/* A constant that the unit tests compile: it cannot fail. */
 	(void)regcomp(&s->poor_rating, POOR_DEFAULT, RE_FLAGS);
 	s->demotion_lower_number = 1;
-	s->unusual_min_daily = 10;
+	s->unusual_min_daily = 5;
 	s->unusual_factor = 3;
 }
 

@@ -250,7 +250,7 @@ test_defaults(void)
 	test_cond(
 	    "defaults: 08:00-18:00", s.wh_start == 480 && s.wh_end == 1080);
 	test_cond("defaults: unusual",
-	    s.unusual_min_daily == 10 && s.unusual_factor == 3.0);
+	    s.unusual_min_daily == 5 && s.unusual_factor == 3.0);
 	test_cond("defaults: lower_number", s.demotion_lower_number == 1);
 	test_cond("defaults: empty lists",
 	    s.nlabels == 0 && s.ndom[IRM_DOM_INTERNAL] == 0 && s.ngroups == 0 &&
@@ -427,7 +427,7 @@ test_lint_messages(void)
 	test_cond("lint: good day kept", s.wh_days == 1 << 1);
 	test_cond("lint: bad start leaves 08:00", s.wh_start == 480);
 	test_cond("lint: bad values leave defaults",
-	    s.unusual_min_daily == 10 && s.unusual_factor == 3.0);
+	    s.unusual_min_daily == 5 && s.unusual_factor == 3.0);
 	test_cond(
 	    "lint: default regex stays", irm_hr_poor_rating(&s, "below par"));
 	test_cond("lint: good list entries kept",
