@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 8
+plan 9
 
 # ana@ and six others of Finance download two files and copy one to USB
 # media every weekday from 2026-02-02; ana@ copies two more (three a
@@ -99,6 +99,16 @@ check_same "a sequence through the department's rise is usual" "$TMP/got" "$TMP/
 jq -r 'select(.irm.insight == "sequence") | .irm.factors[] | select(.name == "usual_for_user") | .detail' "$TMP/seq.out" >"$TMP/got"
 echo "usb_copy 13/day, a rise 3 others of the department shared on the day, of 6 with a count" >"$TMP/want"
 check_same "usual_for_user says whose rise it was" "$TMP/got" "$TMP/want"
+# The same in two runs through --state (the second --final), cut on the
+# day of the rise between the downloads and the copies: the peers'
+# counts are those of the reloaded state.
+awk -F'"' '$4 < "2026-03-10T11:00"' "$TMP/seq.jsonl" >"$TMP/seq.a"
+awk -F'"' '$4 >= "2026-03-10T11:00"' "$TMP/seq.jsonl" >"$TMP/seq.b"
+irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" --state "$TMP/st" "$TMP/seq.a" >"$TMP/split"
+irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" --state "$TMP/st" --final "$TMP/seq.b" >>"$TMP/split"
+factors sequence <"$TMP/split" >"$TMP/got"
+echo "15 steps+usual_for_user" >"$TMP/want"
+check_same "the department's rise holds across runs (--state)" "$TMP/got" "$TMP/want"
 sequence 2 | sort >"$TMP/seq2.jsonl"
 irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" "$TMP/seq2.jsonl" | factors sequence >"$TMP/got"
 echo "38 steps+many_files" >"$TMP/want"
