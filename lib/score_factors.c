@@ -661,7 +661,7 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 			        ? "no after-hours exfiltration new for the user, trigger, previous violation, first time or high count"
 			        : irm_risk_collection(id->idx)
 			        ? "no unallowed domain, trigger, previous violation or after hours"
-			        : "no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count");
+			        : "no priority content, unallowed domain, trigger, previous violation, after hours, first time or high count");
 	}
 	for (int i = 1; i < nf; i++)
 		prod *= f[i].x;

@@ -39,8 +39,8 @@ usb_rows() {
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/one.jsonl" |
     usb_rows "" detail >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
-alone@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
-one@contoso.com 20 level+uncorroborated no priority content, unallowed domain, unusual count, trigger, previous violation, after hours, first time or high count
+alone@contoso.com 20 level+uncorroborated no priority content, unallowed domain, trigger, previous violation, after hours, first time or high count
+one@contoso.com 20 level+uncorroborated no priority content, unallowed domain, trigger, previous violation, after hours, first time or high count
 prio@contoso.com 60 level+priority_content 3 of 12 touched priority content
 OUT
 check_same "a lone count is uncorroborated, priority content (3 files or more) corroborates" "$TMP/got" "$TMP/want"
