@@ -114,6 +114,8 @@ peers_new(const struct irm_engine *g)
 		if (pc->ndept == 0 ||
 		    strcmp(pc->dept[pc->ndept - 1], pc->dept[i]) != 0)
 			pc->dept[pc->ndept++] = pc->dept[i];
+	/* PEER_DAYS of these are kept: the departments, not the people. */
+	pc->dept = irm_xrealloc(pc->dept, (pc->ndept + 1) * sizeof(*pc->dept));
 	pc->active = irm_xcalloc(pc->ndept + 1, sizeof(*pc->active));
 	pc->had =
 	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->had));
