@@ -125,12 +125,7 @@ fin() {
 	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
 	usb_copies leaver@contoso.com n 2026-03-10T11:%d:00.000Z f%d.xlsx 10 22 "$HC" 3
 	ev 2026-03-11T11:00:00.000Z up leaver@contoso.com cloud_uploaded "" "$DB"
-	for k in 1 2 3 4 5 6; do
-		weekdays "fin$k@contoso.com" 2026-02-02 38 09 usb
-	done
-	for k in $(seq 1 "$1"); do
-		usb_copies "fin$k@contoso.com" "b$k" 2026-03-10T12:%d:00.000Z b%d.xlsx 10 22
-	done
+	fin_peers "$1"
 }
 printf 'user,department\nleaver@contoso.com,Finance\n' >"$TMP/fin.csv"
 for k in 1 2 3 4 5 6; do

@@ -38,12 +38,7 @@ tenant() {
 		weekdays thief@contoso.com 2026-02-02 38 09 usb
 		usb_copies thief@contoso.com t 2026-03-10T11:%d:00.000Z f%d.xlsx 10 22
 	fi
-	for k in 1 2 3 4 5 6; do
-		weekdays "fin$k@contoso.com" 2026-02-02 38 09 usb
-	done
-	for k in $(seq 1 "$1"); do
-		usb_copies "fin$k@contoso.com" "b$k" 2026-03-10T12:%d:00.000Z b%d.xlsx 10 22
-	done
+	fin_peers "$1"
 }
 {
 	echo user,department

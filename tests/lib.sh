@@ -101,6 +101,18 @@ usb_copies() {
 	done
 }
 
+# fin_peers K: six colleagues, fin1@ to fin6@, who download two files
+# and copy one to USB media every weekday from 2026-02-02 (38 days); the
+# first K of them copy 12 more on 2026-03-10, a rise for each.
+fin_peers() {
+	for _k in 1 2 3 4 5 6; do
+		weekdays "fin$_k@contoso.com" 2026-02-02 38 09 usb
+	done
+	for _k in $(seq 1 "$1"); do
+		usb_copies "fin$_k@contoso.com" "b$_k" 2026-03-10T12:%d:00.000Z b%d.xlsx 10 22
+	done
+}
+
 # usb_bursts USER DAYS...: USER's ten USB copies at 11:1x on each of DAYS
 # (of March 2026), event ids bDAY-K.
 usb_bursts() {
