@@ -347,6 +347,21 @@ calendar_rise(struct irm_engine *g, const struct user *u, const struct iday *id,
 	    irm_risk_shared_rise(g, u, id->idx, day, rose, had);
 }
 
+/* The usual_for_user factor of a sequence on the first days of the
+ * user's history (fewer than ROUTINE_MIN_DAYS active days), through a
+ * channel half of the peers or more used (RISK_COMMON): the department's
+ * routine stands in for the user's, yet unknown.  A financial analyst's
+ * download-then-print of 8 files on the data's first day was 38, medium
+ * (irm-gen -u 1000 -d 60 -s 3). */
+static void
+common_detail(struct factor *f, int idx, uint32_t n, int active)
+{
+	*f = (struct factor){"usual_for_user", "", 0.5, 0};
+	snprintf(f->detail, sizeof(f->detail),
+	    "%s %u/day on a history of %d active days, a channel half of the peers or more used in the 30 days",
+	    irm_indicators[idx].name, n, active);
+}
+
 /* The usual_for_user factor of a sequence whose exfiltration count is a
  * rise the user's department shares (calendar_rise). */
 static void
@@ -388,6 +403,11 @@ irm_eng_usual_act(struct irm_engine *g, const struct user *u, const char *act,
 			continue;
 		own = irm_eng_own_mean(u, id->idx, day, &active);
 		if (!usual_for_user(u, id, day, active, own)) {
+			if (shared && active < ROUTINE_MIN_DAYS &&
+			    (id->rk & RISK_COMMON)) {
+				common_detail(f, id->idx, id->n, active);
+				return 1;
+			}
 			if (!shared ||
 			    !calendar_rise(g, u, id, day, own, &rose, &had))
 				continue;

@@ -5,11 +5,12 @@
 # usual_for_user instead of many_files.  Finance prints three times as
 # much at a quarter's end, a third of the team at once (irm-gen -u 1000
 # -d 60 -s 3: a financial analyst's sequences and prints were a high
-# alert, 74).
+# alert, 74).  On a user's first days, a sequence through the channel of
+# half of the peers or more is usual too (4).
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 9
+plan 11
 
 # ana@ and six others of Finance download two files and copy one to USB
 # media every weekday from 2026-02-02; ana@ copies two more (three a
@@ -44,6 +45,7 @@ tenant() {
 	echo user,department
 	echo ana@contoso.com,Finance
 	echo thief@contoso.com,Finance
+	echo new@contoso.com,Finance
 	for k in 1 2 3 4 5 6; do
 		echo "fin$k@contoso.com,Finance"
 	done
@@ -116,5 +118,30 @@ sequence 3 ',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"' | sort >"$TMP/seq3.
 irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" "$TMP/seq3.jsonl" | factors sequence >"$TMP/got"
 echo "56 steps+priority_content+many_files" >"$TMP/want"
 check_same "priority files through the department's rise are not usual" "$TMP/got" "$TMP/want"
+
+# 4. On the first days of a user's history (fewer than 3 active days),
+#    the department's routine stands in for the user's, yet unknown:
+#    new@'s first day in the data, 2026-03-10, downloads 6 files and
+#    copies them to USB media, a channel all 6 colleagues use.  Many
+#    files before, 38; now usual_for_user, 15 (irm-gen -u 1000 -d 60
+#    -s 3: a financial analyst's download-then-print of 8 files on the
+#    data's first day).
+{
+	fin_peers 0
+	k=10
+	while [ $k -lt 16 ]; do
+		ev "2026-03-10T10:$k:00.000Z" "n-$k" new@contoso.com file_downloaded "" \
+		    ',"file":{"name":"n'$k'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/n'$k'.xlsx","domain":"contoso.sharepoint.com"}'
+		k=$((k + 1))
+	done
+	usb_copies new@contoso.com u 2026-03-10T11:%d:00.000Z n%d.xlsx 10 16
+} | sort >"$TMP/new.jsonl"
+irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" "$TMP/new.jsonl" >"$TMP/new.out"
+factors sequence new <"$TMP/new.out" >"$TMP/got"
+echo "15 steps+usual_for_user" >"$TMP/want"
+check_same "a new user's sequence through the department's channel is usual" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.insight == "sequence") | .irm.factors[] | select(.name == "usual_for_user") | .detail' "$TMP/new.out" >"$TMP/got"
+echo "usb_copy 6/day on a history of 0 active days, a channel half of the peers or more used in the 30 days" >"$TMP/want"
+check_same "usual_for_user says the peers stood in" "$TMP/got" "$TMP/want"
 
 done_testing
