@@ -79,14 +79,20 @@ check_same "without departments the rise is the user's" "$TMP/got" "$TMP/want"
 #    copying them (collection, exfiltration: 30).  Her own rise: many
 #    files, x1.25, 38; the department's: the usual_for_user factor
 #    names it, x0.5, 15.  sequence K [LABEL]: LABEL on the downloads.
-sequence() {
-	tenant "$1"
+# downloads USER PREFIX TO [LABEL]: USER's SharePoint downloads of
+# PREFIX10.xlsx to PREFIX(TO - 1).xlsx at 10:10 to 10:(TO - 1) on
+# 2026-03-10.
+downloads() {
 	k=10
-	while [ $k -lt 22 ]; do
-		ev "2026-03-10T10:$k:00.000Z" "s-$k" ana@contoso.com file_downloaded "${2:-}" \
-		    ',"file":{"name":"f'$k'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/f'$k'.xlsx","domain":"contoso.sharepoint.com"}'
+	while [ $k -lt "$3" ]; do
+		ev "2026-03-10T10:$k:00.000Z" "$2-$k" "$1" file_downloaded "${4:-}" \
+		    ',"file":{"name":"'$2$k'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/'$2$k'.xlsx","domain":"contoso.sharepoint.com"}'
 		k=$((k + 1))
 	done
+}
+sequence() {
+	tenant "$1"
+	downloads ana@contoso.com f 22 "${2:-}"
 }
 sequence 3 | sort >"$TMP/seq.jsonl"
 irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" "$TMP/seq.jsonl" >"$TMP/seq.out"
@@ -128,12 +134,7 @@ check_same "priority files through the department's rise are not usual" "$TMP/go
 #    data's first day).
 {
 	fin_peers 0
-	k=10
-	while [ $k -lt 16 ]; do
-		ev "2026-03-10T10:$k:00.000Z" "n-$k" new@contoso.com file_downloaded "" \
-		    ',"file":{"name":"n'$k'.xlsx"},"url":{"full":"https://contoso.sharepoint.com/sites/x/n'$k'.xlsx","domain":"contoso.sharepoint.com"}'
-		k=$((k + 1))
-	done
+	downloads new@contoso.com n 16
 	usb_copies new@contoso.com u 2026-03-10T11:%d:00.000Z n%d.xlsx 10 16
 } | sort >"$TMP/new.jsonl"
 irm-score -s "$TMP/fin.json" -p "$TMP/leaks0.json" "$TMP/new.jsonl" >"$TMP/new.out"
