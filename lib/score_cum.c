@@ -31,6 +31,8 @@ struct peer {
 	uint32_t total;
 	uint32_t prio;
 	uint32_t unallowed; /* events that involved an unallowed domain */
+	int unal;           /* total counts only those (the second measure) */
+	uint32_t all;       /* then the user's exfiltration events */
 };
 
 /* A user's exfiltration events counted by p on the days from..to, those
@@ -109,11 +111,11 @@ rise_z(uint32_t recent, uint32_t ra, uint32_t before, uint32_t ba)
  */
 static int
 cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
-    char *detail, size_t size)
+    int unal, char *detail, size_t size)
 {
 	int64_t first = u->ndays ? u->days[0].day : day, hist = day - first + 1;
 	int64_t w, lb;
-	uint32_t recent, before, prio, ra, ba;
+	uint32_t recent, before, prio, ur, ub, ra, ba;
 	uint64_t lhs, rhs;
 	double z;
 
@@ -128,16 +130,21 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 		    (long long)hist, 2 * CUM_SHORT);
 		return 0;
 	}
-	cum_range(u, p, day - w + 1, day, &recent, &prio, NULL, &ra);
-	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio, NULL, &ba);
+	cum_range(u, p, day - w + 1, day, &recent, &prio, &ur, &ra);
+	cum_range(u, p, day - w - lb + 1, day - w, &before, &prio, &ub, &ba);
+	if (unal) {
+		recent = ur;
+		before = ub;
+	}
 	/* recent / ra against before / ba, without dividing. */
 	lhs = (uint64_t)recent * ba;
 	rhs = (uint64_t)before * (ra ? ra : 1);
 	z = rise_z(recent, ra, before, ba);
 	snprintf(detail, size,
-	    "%u in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day), >= %d, z %.1f >= %d",
-	    recent, ra, (long long)w, CUM_RISE, before, ba, (long long)lb,
-	    CUM_RISE_MIN, floor(fmin(z, 99.9) * 10) / 10, CUM_Z);
+	    "%u%s in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day), >= %d, z %.1f >= %d",
+	    recent, unal ? " to unallowed domains" : "", ra, (long long)w,
+	    CUM_RISE, before, ba, (long long)lb, CUM_RISE_MIN,
+	    floor(fmin(z, 99.9) * 10) / 10, CUM_Z);
 	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs && z >= CUM_Z;
 }
 
@@ -292,8 +299,9 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	/* At the 90th percentile only with most of it priority content: its
 	 * points are the 95th's (see irm_eng_cumulative). */
 	snprintf(f[0].detail, sizeof(f[0].detail),
-	    "%u exfiltration events in %d days >= p%d %u of %d peers (%.60s)",
-	    pe->total, CUM_DAYS, pct, bar, npeers, peer);
+	    "%u exfiltration events%s in %d days >= p%d %u of %d peers (%.60s)",
+	    pe->total, pe->unal ? " to unallowed domains" : "", CUM_DAYS, pct,
+	    bar, npeers, peer);
 	f[nf] = (struct factor){"own_rise", "", 1, 0};
 	snprintf(f[nf++].detail, sizeof(f[0].detail), "%s", rise);
 	/* 1.5 when some touched priority content, 1 plus their share (to
@@ -308,8 +316,15 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u touched priority content", pe->prio, pe->total);
 	}
-	/* 1 plus their share when most went to unallowed domains. */
-	if (unallowed_most(pe)) {
+	/* The second measure counts only those: x1.5, as for a day's count
+	 * some of which involved unallowed domains. */
+	if (pe->unal) {
+		f[nf] = (struct factor){"unallowed_domain", "", 1.5, 0};
+		snprintf(f[nf++].detail, sizeof(f[0].detail),
+		    "%u of %u involved unallowed domains", pe->unallowed,
+		    pe->all);
+	} else if (unallowed_most(pe)) {
+		/* 1 plus their share when most went to unallowed domains. */
 		f[nf] = (struct factor){"unallowed_domain", "",
 		    one_plus_share(pe->unallowed, pe->total), 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
@@ -355,6 +370,43 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 }
 
 /*
+ * Score one peer on day: its count at the 95th or 99th percentile of its
+ * group (st), or the 90th when most of it touched priority content, above
+ * the median, in the policy's scope and a rise over the user's own past.
+ * Says whether it was such a finding, written or not.
+ */
+static int
+cum_user(struct irm_engine *g, const struct peer *pe, const struct pstat *st,
+    size_t pol, int64_t day, struct irm_buf *out)
+{
+	const struct irm_policy *p = &g->o.policies[pol];
+	const struct trig *t;
+	char rise[160];
+	int pct;
+
+	/* Above the median too: in a flat group the ties at the 95th
+	 * percentile are not outliers. */
+	if (pe->u == NULL || st->n == 0 ||
+	    pe->total < (prio_most(pe) ? st->p90 : st->p95) ||
+	    pe->total <= st->median ||
+	    !irm_eng_in_scope(g, pe->u, p, day, &t) ||
+	    !cum_rise(pe->u, p, day, pe->unal, rise, sizeof(rise)))
+		return 0;
+	/* The organization stands in for a small department's peers, not as
+	 * its equal: a busy department's member tops it every quarter end. */
+	pct = st->n >= CUM_P99_PEERS && !pe->fallback && pe->total >= st->p99
+	    ? 99
+	    : pe->total >= st->p95 ? 95
+	                           : 90;
+	emit_cum(g, pe, (int)pol, day, pct,
+	    pct == 99       ? st->p99
+	        : pct == 95 ? st->p95
+	                    : st->p90,
+	    st->n, rise, t, irm_eng_cum_get(pe->u, (int)pol, 0), out);
+	return 1;
+}
+
+/*
  * Cumulative exfiltration on a final day: users whose exfiltration over
  * the last 30 days reaches the 95th or 99th percentile of their
  * department (or, when it has fewer than 20 users with any, of the
@@ -362,8 +414,10 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
  * and above its median, and is a rise over their own past (cum_rise).
  * A department's busiest are busy with ordinary files (finance at a
  * quarter's end): a slow leak of priority files stood under them (make
- * eval-full, seed 1).  A user gets one such insight per policy in 30 days,
- * unless the percentile rises.
+ * eval-full, seed 1).  The events to unallowed domains are then compared
+ * on their own, for users the whole made no finding: a slow leak to
+ * Dropbox stood under Sales' partner mail (seed 2).  A user gets one such
+ * insight per policy in 30 days, unless the percentile rises.
  */
 void
 irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
@@ -371,14 +425,13 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 {
 	size_t m = n + irm_pop_nusers(g) + 1;
 	struct peer *pe = irm_xcalloc(m, sizeof(*pe));
+	struct peer *pu = irm_xcalloc(m, sizeof(*pu));
 	struct pstat *st = irm_xcalloc(m, sizeof(*st));
+	char *done = irm_xcalloc(m, 1);
 	const struct irm_popuser **others;
 	size_t nothers = irm_pop_others(g, &others);
 	const struct irm_person *who;
-	char rise[160];
-	const struct trig *t;
 	size_t pol, i, k;
-	int pct;
 
 	for (pol = 0; pol < g->o.npolicies; pol++) {
 		const struct irm_policy *p = &g->o.policies[pol];
@@ -397,48 +450,37 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 		}
 		/* Partitioned: the peers of the other partitions too. */
 		for (i = 0; i < nothers; i++) {
-			pe[k].total = irm_popuser_exfil(
-			    others[i], p, day - CUM_DAYS + 1, day);
+			pe[k].total = irm_popuser_exfil(others[i], p,
+			    day - CUM_DAYS + 1, day, &pe[k].unallowed);
 			if (pe[k].total == 0)
 				continue;
 			who =
 			    irm_directory_find(g->o.settings, others[i]->name);
 			pe[k].u = NULL;
-			pe[k].prio = pe[k].unallowed = 0;
+			pe[k].prio = 0;
 			pe[k].group = who ? who->department : NULL;
 			pe[k].fallback = 0;
 			k++;
 		}
 		peer_stats(pe, k, st);
+		for (i = 0; i < k; i++)
+			done[i] = cum_user(g, &pe[i], &st[i], pol, day, out);
+		/* The second measure: the events to unallowed domains alone. */
 		for (i = 0; i < k; i++) {
-			struct cum *c;
-
-			/* Above the median too: in a flat group the ties at
-			 * the 95th percentile are not outliers. */
-			if (pe[i].u == NULL || st[i].n == 0 ||
-			    pe[i].total <
-			        (prio_most(&pe[i]) ? st[i].p90 : st[i].p95) ||
-			    pe[i].total <= st[i].median ||
-			    !irm_eng_in_scope(g, pe[i].u, p, day, &t) ||
-			    !cum_rise(pe[i].u, p, day, rise, sizeof(rise)))
-				continue;
-			/* The organization stands in for a small department's
-			 * peers, not as its equal: a busy department's member
-			 * tops it every quarter end. */
-			pct = st[i].n >= CUM_P99_PEERS && !pe[i].fallback &&
-			        pe[i].total >= st[i].p99
-			    ? 99
-			    : pe[i].total >= st[i].p95 ? 95
-			                               : 90;
-			c = irm_eng_cum_get(pe[i].u, (int)pol, 0);
-			emit_cum(g, &pe[i], (int)pol, day, pct,
-			    pct == 99       ? st[i].p99
-			        : pct == 95 ? st[i].p95
-			                    : st[i].p90,
-			    st[i].n, rise, t, c, out);
+			pu[i] = pe[i];
+			pu[i].total = pe[i].unallowed;
+			pu[i].all = pe[i].total;
+			pu[i].prio = 0;
+			pu[i].unal = 1;
 		}
+		peer_stats(pu, k, st);
+		for (i = 0; i < k; i++)
+			if (!done[i] && pu[i].total > 0)
+				cum_user(g, &pu[i], &st[i], pol, day, out);
 	}
 	free(others);
+	free(done);
 	free(st);
+	free(pu);
 	free(pe);
 }

@@ -355,6 +355,7 @@ struct irm_popcount {
 	int64_t day;
 	int idx; /* catalogue index */
 	uint32_t n;
+	uint32_t unal; /* of them involving an unallowed domain */
 };
 
 struct irm_popuser {
@@ -397,9 +398,10 @@ size_t irm_pop_others(
     const struct irm_engine *g, const struct irm_popuser ***v);
 size_t irm_pop_nusers(const struct irm_engine *g);
 
-/* A population user's exfiltration counted by p on the days from..to. */
+/* A population user's exfiltration counted by p on the days from..to,
+ * and in *unal those of its events that involved an unallowed domain. */
 uint32_t irm_popuser_exfil(const struct irm_popuser *u,
-    const struct irm_policy *p, int64_t from, int64_t to);
+    const struct irm_policy *p, int64_t from, int64_t to, uint32_t *unal);
 
 /* --------------------------------------------------------- score_seq.c */
 

@@ -197,8 +197,13 @@ irm_pop_final(struct irm_engine *g, const struct user *u, const struct uday *d)
 		put_user(b, u->name);
 		irm_buf_addc(b, '\t');
 		put_day(b, d->day);
-		irm_buf_printf(b, "\t%s\t%u\n",
+		irm_buf_printf(b, "\t%s\t%u",
 		    irm_indicators[d->ind[i].idx].name, d->ind[i].n);
+		/* The cumulative measure of events to unallowed domains
+		 * compares them too. */
+		if (d->ind[i].unallowed)
+			irm_buf_printf(b, "\t%u", d->ind[i].unallowed);
+		irm_buf_addc(b, '\n');
 	}
 }
 
@@ -283,7 +288,7 @@ pop_row(struct irm_pop *p, char *line)
 	const char *errstr;
 	int n = 0, idx;
 	int64_t day;
-	long long c;
+	long long c, unal;
 	struct irm_popuser *u;
 	struct irm_popcount *pc;
 
@@ -300,7 +305,7 @@ pop_row(struct irm_pop *p, char *line)
 		dayset_add(f[0][0] == 'e' ? &p->events : &p->counted, day);
 		return NULL;
 	}
-	if (n != 5 || strcmp(f[0], "count") != 0)
+	if ((n != 5 && n != 6) || strcmp(f[0], "count") != 0)
 		return "not a population row";
 	if (get_user(f[1]) == -1 || *f[1] == '\0')
 		return "bad user";
@@ -311,6 +316,9 @@ pop_row(struct irm_pop *p, char *line)
 	c = irm_parse_num(f[4], 1, UINT32_MAX, &errstr);
 	if (errstr)
 		return "bad count";
+	unal = n == 6 ? irm_parse_num(f[5], 0, c, &errstr) : 0;
+	if (errstr)
+		return "bad count of unallowed domains";
 	u = pop_user(p, f[1]);
 	if (u->n == u->cap) {
 		u->cap = u->cap ? 2 * u->cap : 16;
@@ -320,6 +328,7 @@ pop_row(struct irm_pop *p, char *line)
 	pc->day = day;
 	pc->idx = idx;
 	pc->n = (uint32_t)c;
+	pc->unal = (uint32_t)unal;
 	p->ready = 0;
 	return NULL;
 }
@@ -406,9 +415,10 @@ pop_ready(struct irm_pop *p)
 			continue;
 		qsort(u->c, u->n, sizeof(*u->c), cmp_count);
 		for (j = 0, k = 0; j < u->n; j++)
-			if (k && cmp_count(&u->c[k - 1], &u->c[j]) == 0)
+			if (k && cmp_count(&u->c[k - 1], &u->c[j]) == 0) {
 				u->c[k - 1].n += u->c[j].n;
-			else
+				u->c[k - 1].unal += u->c[j].unal;
+			} else
 				u->c[k++] = u->c[j];
 		u->n = k;
 		p->list[n++] = u;
@@ -607,11 +617,12 @@ irm_pop_nusers(const struct irm_engine *g)
 
 uint32_t
 irm_popuser_exfil(const struct irm_popuser *u, const struct irm_policy *p,
-    int64_t from, int64_t to)
+    int64_t from, int64_t to, uint32_t *unal)
 {
 	uint32_t t = 0;
 	size_t lo = 0, hi = u->n, m;
 
+	*unal = 0;
 	while (lo < hi) {
 		m = (lo + hi) / 2;
 		if (u->c[m].day < from)
@@ -621,8 +632,10 @@ irm_popuser_exfil(const struct irm_popuser *u, const struct irm_policy *p,
 	}
 	for (; lo < u->n && u->c[lo].day <= to; lo++)
 		if (irm_indicators[u->c[lo].idx].exfiltration &&
-		    p->ind[u->c[lo].idx].enabled)
+		    p->ind[u->c[lo].idx].enabled) {
 			t += u->c[lo].n;
+			*unal += u->c[lo].unal;
+		}
 	return t;
 }
 

@@ -1,0 +1,125 @@
+#!/bin/sh
+# Cumulative exfiltration compares the events to unallowed domains on
+# their own too (irm-score(1) SCORING, Cumulative exfiltration): a user
+# whose uploads to unallowed domains rise and top the department gets a
+# cumulative insight even when the department's busiest move more data
+# by other channels.  On irm-gen's tenants (-u 1000 -d 60 -s 2) three
+# slow leakers in Sales stood under its partner mail and shares.  The
+# peers of other partitions count in a partitioned run (--population).
+. "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || skip_all "jq missing"
+plan 10
+
+# The weekdays of 2026-02-02 and the 59 days after it.
+d=0
+while [ $d -lt 60 ]; do
+	day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
+	[ "$(date -u -d "$day" +%u)" -le 5 ] && echo "$day"
+	d=$((d + 1))
+done >"$TMP/days"
+
+# tenant ROUTINE: 20 colleagues in Sales copy 4 files a day to USB
+# media; leo@ copies one and, from 2026-03-16, uploads 3 a day to
+# Dropbox (an unallowed domain).  The first ROUTINE colleagues upload 3
+# files a day to Dropbox as well, every day.
+tenant() {
+	awk -v routine="$1" '{
+		for (u = 1; u <= 21; u++) {
+			who = u == 21 ? "leo" : "sales" u
+			n = u == 21 ? 1 : 4
+			for (k = 0; k < n; k++)
+				ev($1, 9, k, who, "usb_copied", "")
+			if ((u == 21 && $1 >= "2026-03-16") || u <= routine)
+				for (k = 0; k < 3; k++)
+					ev($1, 14, k, who, "cloud_uploaded",
+					    ",\"url\":{\"domain\":\"www.dropbox.com\"}")
+		}
+	}
+	function ev(day, h, k, who, act, extra) {
+		printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
+		    day, h, k, who, act, day, k, who, act, k, extra
+	}' "$TMP/days" | sort
+}
+{
+	echo user,department
+	for u in $(seq 1 20); do echo "sales$u@contoso.com,Sales"; done
+	echo leo@contoso.com,Sales
+} >"$TMP/dir.csv"
+cat >"$TMP/settings.json" <<EOF
+{"domains": {"internal": ["contoso.com"], "unallowed": ["*.dropbox.com"]},
+ "directory": "$TMP/dir.csv"}
+EOF
+printf '{"name": "leaks", "template": "data_leaks", "sequences": false}\n' >"$TMP/leaks.json"
+S="-s $TMP/settings.json -p $TMP/leaks.json"
+cum() {
+	jq -r 'select(.irm.insight == "cumulative") |
+	    [.user.name, .irm.day, .irm.score, .irm.percentile, .irm.count,
+	     ([.irm.factors[].name] | join("+"))] | join(" ")' "$@"
+}
+
+# 1. leo@'s 18 uploads of 2026-03-16 to 03-23 are the department's 95th
+#    percentile of such events (its 20 others have none) and a rise over
+#    his own past (none; z 3.5 on the fifth day): 50, x1.5 for unallowed
+#    domains, 75.  His 39 events in all are under the others' 84.
+tenant 0 >"$TMP/ev.jsonl"
+# shellcheck disable=SC2086
+irm-score $S "$TMP/ev.jsonl" >"$TMP/one" 2>"$TMP/err"
+cum "$TMP/one" >"$TMP/got"
+echo "leo@contoso.com 2026-03-23 75 95 18 cumulative+own_rise+unallowed_domain" >"$TMP/want"
+check_same "uploads to unallowed domains that top the department" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.insight == "cumulative") | .irm.factors[] | .detail' "$TMP/one" >"$TMP/got"
+cat >"$TMP/want" <<'EOF'
+18 exfiltration events to unallowed domains in 30 days >= p95 0 of 21 peers (department:Sales)
+18 to unallowed domains in 21 active days of the last 30 >= 2 x 0 in 15 of the 20 before (per active day), >= 10, z 3.5 >= 3
+18 of 39 involved unallowed domains
+EOF
+check_same "... each factor says what it counted" "$TMP/got" "$TMP/want"
+jq -r 'select(.irm.insight == "cumulative") | .irm.score as $s |
+    ([.irm.factors[] | .points // empty] | add) *
+    ([.irm.factors[] | .x // 1] | reduce .[] as $x (1; . * $x)) |
+    [$s, (. + 0.5 | floor)] | join(" ")' "$TMP/one" >"$TMP/got"
+echo "75 75" >"$TMP/want"
+check_same "... and its score is recomputable from them" "$TMP/got" "$TMP/want"
+
+# 2. Where two of the 20 upload as much to Dropbox every day, leo@'s are
+#    not the department's 95th percentile.
+tenant 2 >"$TMP/ev2.jsonl"
+# shellcheck disable=SC2086
+irm-score $S "$TMP/ev2.jsonl" >"$TMP/one2" 2>>"$TMP/err"
+cum "$TMP/one2" >"$TMP/got"
+check_same "not when colleagues upload as much as their routine" "$TMP/got" /dev/null
+
+# 3. Partitioned (irm(7) SCALE): leo@ alone, the others in a partition of
+#    their own.  The population carries the counts of events to unallowed
+#    domains, so each run is the one run's.
+part() {
+	grep '"leo@' "$1" >"$TMP/pa"
+	grep -v '"leo@' "$1" >"$TMP/pb"
+	# shellcheck disable=SC2086
+	irm-score $S --population-out "$TMP/pa.pop" "$TMP/pa" &&
+		irm-score $S --population-out "$TMP/pb.pop" "$TMP/pb" &&
+		cat "$TMP/pa.pop" "$TMP/pb.pop" >"$TMP/pop" &&
+		{ irm-score $S --population "$TMP/pop" "$TMP/pa" &&
+			irm-score $S --population "$TMP/pop" "$TMP/pb"; } | sort
+}
+part "$TMP/ev.jsonl" >"$TMP/got" 2>>"$TMP/err"
+sort "$TMP/one" >"$TMP/want"
+check_same "partitioned: the one run's insights" "$TMP/got" "$TMP/want"
+part "$TMP/ev2.jsonl" >"$TMP/got" 2>>"$TMP/err"
+sort "$TMP/one2" >"$TMP/want"
+check_same "... and where the colleagues' uploads are in the other partition" "$TMP/got" "$TMP/want"
+# Without those counts leo@'s partition would see no colleague's.
+cut -f 1-5 "$TMP/pop" >"$TMP/pop5"
+# shellcheck disable=SC2086
+irm-score $S --population "$TMP/pop5" "$TMP/pa" 2>>"$TMP/err" | cum >"$TMP/got"
+check "... which they need: without them, leo@'s partition differs" test -s "$TMP/got"
+awk -F '\t' '$1 == "count" && NF == 6 && $4 == "cloud_upload"' "$TMP/pb.pop" | head -n 1 |
+    cut -f 3- >"$TMP/got"
+printf '2026-02-02\tcloud_upload\t3\t3\n' >"$TMP/want"
+check_same "... a population row: the count, then those to unallowed domains" "$TMP/got" "$TMP/want"
+printf '#irm-population 1\ncount\tx@contoso.com\t2026-02-02\tcloud_upload\t3\t4\n#end\n' >"$TMP/bad.pop"
+# shellcheck disable=SC2086
+check_rc "more to unallowed domains than the count: exit 2" 2 \
+    irm-score $S --population "$TMP/bad.pop" "$TMP/pa"
+check_same "nothing on stderr but that" "$TMP/err" /dev/null
+done_testing
