@@ -97,17 +97,26 @@ rise_z(uint32_t recent, uint32_t ra, uint32_t before, uint32_t ba)
 	return (recent - n * a) / sqrt(n * a * (1 - a));
 }
 
+/* z to one decimal, rounded down, at most 99.9. */
+static double
+round_z(double z)
+{
+	return floor(fmin(z, 99.9) * 10) / 10;
+}
+
 /*
  * Is the user's recent exfiltration a rise over the user's own past?  With
  * 44 days of history or more (the first day the engine holds for the
  * user), the 30 days to day against the up to 30 days before them (at
  * least 14); with 28 to 43 days, the last 14 days against the days before
  * them; with less, never.  Rates are per active day (a day with any event
- * of the user), so that a holiday in the earlier window is no rise.  A
+ * of the user), so that a holiday in the earlier window is no rise, and
+ * per calendar day too, so that one in the recent window does not make
+ * one of a few working days that each held the user's usual clump.  A
  * rise: the recent rate at least CUM_RISE times the earlier one (or no
  * active day earlier), CUM_RISE_MIN events or more in the recent window,
- * and CUM_Z standard deviations above the earlier rate (rise_z).  Says
- * which in detail.
+ * and CUM_Z standard deviations above the earlier rate (rise_z), the
+ * last both ways.  Says which in detail.
  */
 static int
 cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
@@ -117,7 +126,7 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	int64_t w, lb;
 	uint32_t recent, before, prio, ur, ub, ra, ba;
 	uint64_t lhs, rhs;
-	double z;
+	double z, zc;
 
 	if (hist >= CUM_DAYS + CUM_SHORT) {
 		w = CUM_DAYS;
@@ -140,12 +149,14 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	lhs = (uint64_t)recent * ba;
 	rhs = (uint64_t)before * (ra ? ra : 1);
 	z = rise_z(recent, ra, before, ba);
+	zc = rise_z(recent, (uint32_t)w, before, (uint32_t)lb);
 	snprintf(detail, size,
-	    "%u%s in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day), >= %d, z %.1f >= %d",
+	    "%u%s in %u active days of the last %lld >= %d x %u in %u of the %lld before (per active day), >= %d, z %.1f >= %d; per calendar day too, z %.1f",
 	    recent, unal ? " to unallowed domains" : "", ra, (long long)w,
-	    CUM_RISE, before, ba, (long long)lb, CUM_RISE_MIN,
-	    floor(fmin(z, 99.9) * 10) / 10, CUM_Z);
-	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs && z >= CUM_Z;
+	    CUM_RISE, before, ba, (long long)lb, CUM_RISE_MIN, round_z(z),
+	    CUM_Z, round_z(zc));
+	return recent >= CUM_RISE_MIN && lhs >= CUM_RISE * rhs && z >= CUM_Z &&
+	    zc >= CUM_Z;
 }
 
 static int
@@ -402,7 +413,10 @@ cum_user(struct irm_engine *g, const struct peer *pe, const struct pstat *st,
 	    pct == 99       ? st->p99
 	        : pct == 95 ? st->p95
 	                    : st->p90,
-	    st->n, rise, t, irm_eng_cum_get(pe->u, (int)pol, 0), out);
+	    st->n, rise, t,
+	    irm_eng_cum_get(
+	        pe->u, (int)pol, pe->unal ? CUM_MARK_UNALLOWED : CUM_MARK_ALL),
+	    out);
 	return 1;
 }
 

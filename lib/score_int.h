@@ -79,7 +79,8 @@ struct trig {
 };
 
 /* The last cumulative (or, risk set, user risk) insight of a user for a
- * policy: its percentile (severity) and day. */
+ * policy: its percentile (severity) and day.  risk: CUM_MARK_*. */
+enum { CUM_MARK_ALL, CUM_MARK_RISK, CUM_MARK_UNALLOWED, CUM_MARKS };
 struct cum {
 	int pol;
 	int level;
@@ -299,8 +300,9 @@ const char *irm_sig_owner(struct irm_engine *g, const struct irm_ev *ev);
 void irm_sig_free(struct irm_engine *g);
 /* --------------------------------------------------------- score_cum.c */
 
-/* The user's last cumulative (risk: user risk) insight for policy pol,
- * added when new. */
+/* The user's last insight for policy pol of the kind risk (CUM_MARK_ALL:
+ * cumulative, CUM_MARK_UNALLOWED: cumulative of the events to unallowed
+ * domains, CUM_MARK_RISK: user risk), added when new. */
 struct cum *irm_eng_cum_get(struct user *u, int pol, int risk);
 
 /*

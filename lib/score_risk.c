@@ -1027,7 +1027,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	if (score < irm_eng_min_score(g, p))
 		return;
 	sev = irm_severity_of(score);
-	c = irm_eng_cum_get(u, pol, 1);
+	c = irm_eng_cum_get(u, pol, CUM_MARK_RISK);
 	if (c->day != INT64_MIN && d->day - c->day < RISK_EVERY &&
 	    sev <= c->level)
 		return;

@@ -298,6 +298,7 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 	struct cum *c;
 	int64_t pol;
 	size_t i;
+	int mark;
 
 	if (name == NULL)
 		return;
@@ -319,7 +320,10 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 		pol = jint(t, 0);
 		if (pol < 0 || pol >= MAX_POLICIES || map[pol] < 0)
 			continue;
-		c = irm_eng_cum_get(u, map[pol], jint(t, 3) != 0);
+		mark = (int)jint(t, 3);
+		if (mark < 0 || mark >= CUM_MARKS)
+			continue;
+		c = irm_eng_cum_get(u, map[pol], mark);
 		c->level = (int)jint(t, 1);
 		c->day = jint(t, 2);
 	}

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 18
+plan 19
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -81,7 +81,7 @@ echo "slow@contoso.com" >"$TMP/want"
 check_same "a holiday in the earlier window is no rise; slow@'s is" "$TMP/got" "$TMP/want"
 jq -r 'select(.irm.insight=="cumulative") | .irm.factors[] |
     select(.name=="own_rise") | .detail' "$TMP/out" >"$TMP/got"
-echo "66 in 30 active days of the last 30 >= 2 x 19 in 19 of the 19 before (per active day), >= 10, z 3.1 >= 3" >"$TMP/want"
+echo "66 in 30 active days of the last 30 >= 2 x 19 in 19 of the 19 before (per active day), >= 10, z 3.1 >= 3; per calendar day too, z 3.1" >"$TMP/want"
 check_same "own_rise names the active days and the standard deviations" "$TMP/got" "$TMP/want"
 
 # 4. With min_score 80: from day 44 slow@'s copies are of priority
@@ -226,15 +226,20 @@ check_same "four of 70: 1 in 20, x 1.5" "$TMP/got" "$TMP/want"
 #    the 30 days to 2026-04-18 went where the organization said they
 #    must not, most of them, x (1 + 45/66) = 1.68, and that corroborates
 #    the 95th percentile: 50 x 1.68 = 84 (before: 25, as for USB copies).
-#    A few such events among many (two) are no signal, as for priority
-#    content.
+#    A week earlier the uploads alone, compared on their own, were the
+#    95th percentile (no peer has any) and a rise: 10 of his 38 events,
+#    50 x 1.5, 75; a finding of its own, it holds back no other.  A few
+#    such events among many (two) are no signal, as for priority content.
 sed '/"slow@contoso.com"/{/"2026-04-\(1[0-9]\|2[0-9]\)/{s/"usb_copied"/"cloud_uploaded"/;s/}}$/},"url":{"full":"https:\/\/gmail.com\/u","domain":"gmail.com"}}/}}' \
     "$TMP/small.jsonl" >"$TMP/unal.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/unal.jsonl" >"$TMP/out"
 jq -r 'select(.irm.insight=="cumulative") | [.irm.day, .irm.score,
     (.irm.factors[] | select(.name=="unallowed_domain") | .detail, .x)] |
-    join(" ")' "$TMP/out" | head -n 1 >"$TMP/got"
-echo "2026-04-18 84 45 of 66 involved unallowed domains 1.68" >"$TMP/want"
+    join(" ")' "$TMP/out" >"$TMP/got"
+cat >"$TMP/want" <<'EOF'
+2026-04-11 75 10 of 38 involved unallowed domains 1.5
+2026-04-18 84 45 of 66 involved unallowed domains 1.68
+EOF
 check_same "most events to unallowed domains weigh by their share and corroborate" "$TMP/got" "$TMP/want"
 two cloud_uploaded "" ',"url":{"full":"https://gmail.com/u","domain":"gmail.com"}'
 echo "2026-04-18 25 cumulative+own_rise+uncorroborated" >"$TMP/want"
@@ -274,3 +279,25 @@ check_same "most of it priority content: the 90th percentile" "$TMP/got" "$TMP/w
 } | sort >"$TMP/p90o.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/p90o.jsonl" | cum - >"$TMP/got"
 check_same "... ordinary files at the 90th: nothing" "$TMP/got" /dev/null
+
+# 10. part@ copies 5 files to USB media on every third day and downloads
+#     a file every day; from 2026-04-02 (day 32) he works only the days he
+#     copies.  On 2026-04-12 (43 days of history) his 25 copies of the
+#     last 14 days came in 7 active days against 50 in 29 before, 2.1
+#     times the rate per active day (z 3.0), but the same per calendar
+#     day: the holiday in the recent window made the rise (before: a
+#     cumulative insight, 25).
+awk 'BEGIN {
+	for (d = 0; d < 60; d++) {
+		day = strftime("%Y-%m-%d", 1772323200 + d * 86400, 1)
+		for (u = 0; u < 25; u++)
+			printf "{\"@timestamp\":\"%sT10:00:00.000Z\",\"event\":{\"id\":\"c-%d-%d\",\"action\":\"x\"},\"user\":{\"name\":\"u%d@contoso.com\"},\"irm\":{\"activity\":\"usb_copied\"},\"file\":{\"name\":\"c.txt\"}}\n", day, d, u, u
+		if (d < 32 || d % 3 == 0)
+			printf "{\"@timestamp\":\"%sT09:00:00.000Z\",\"event\":{\"id\":\"p-%d\",\"action\":\"x\"},\"user\":{\"name\":\"part@contoso.com\"},\"irm\":{\"activity\":\"file_downloaded\"}}\n", day, d
+		if (d % 3 == 0)
+			for (k = 0; k < 5; k++)
+				printf "{\"@timestamp\":\"%sT11:0%d:00.000Z\",\"event\":{\"id\":\"q-%d-%d\",\"action\":\"x\"},\"user\":{\"name\":\"part@contoso.com\"},\"irm\":{\"activity\":\"usb_copied\"},\"file\":{\"name\":\"q%d.txt\"}}\n", day, k, d, k, k
+	}
+}' | sort >"$TMP/part.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/cum.json" "$TMP/part.jsonl" | cum - >"$TMP/got"
+check_same "a holiday in the recent window is no rise either" "$TMP/got" /dev/null

@@ -70,7 +70,7 @@ check_same "uploads to unallowed domains that top the department" "$TMP/got" "$T
 jq -r 'select(.irm.insight == "cumulative") | .irm.factors[] | .detail' "$TMP/one" >"$TMP/got"
 cat >"$TMP/want" <<'EOF'
 18 exfiltration events to unallowed domains in 30 days >= p95 0 of 21 peers (department:Sales)
-18 to unallowed domains in 21 active days of the last 30 >= 2 x 0 in 15 of the 20 before (per active day), >= 10, z 3.5 >= 3
+18 to unallowed domains in 21 active days of the last 30 >= 2 x 0 in 15 of the 20 before (per active day), >= 10, z 3.5 >= 3; per calendar day too, z 3.4
 18 of 39 involved unallowed domains
 EOF
 check_same "... each factor says what it counted" "$TMP/got" "$TMP/want"
