@@ -8,7 +8,7 @@
 # peers of other partitions count in a partitioned run (--population).
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 10
+plan 11
 
 # The weekdays of 2026-02-02 and the 59 days after it.
 d=0
@@ -80,6 +80,19 @@ jq -r 'select(.irm.insight == "cumulative") | .irm.score as $s |
     [$s, (. + 0.5 | floor)] | join(" ")' "$TMP/one" >"$TMP/got"
 echo "75 75" >"$TMP/want"
 check_same "... and its score is recomputable from them" "$TMP/got" "$TMP/want"
+
+# The same in two runs through --state, cut on 2026-03-28, after the
+# insight (2026-03-23, final in the first run): the second knows it was
+# written (within 30 days, at the same percentile: not again).
+awk '$0 < "{\"@timestamp\":\"2026-03-28"' "$TMP/ev.jsonl" >"$TMP/ev.a"
+awk '$0 >= "{\"@timestamp\":\"2026-03-28"' "$TMP/ev.jsonl" >"$TMP/ev.b"
+# shellcheck disable=SC2086
+irm-score $S --state "$TMP/st" "$TMP/ev.a" >"$TMP/split" 2>>"$TMP/err"
+# shellcheck disable=SC2086
+irm-score $S --state "$TMP/st" "$TMP/ev.b" >>"$TMP/split" 2>>"$TMP/err"
+cum "$TMP/split" >"$TMP/got"
+cum "$TMP/one" >"$TMP/want"
+check_same "... once across runs (--state)" "$TMP/got" "$TMP/want"
 
 # 2. Where two of the 20 upload as much to Dropbox every day, leo@'s are
 #    not the department's 95th percentile.
