@@ -479,7 +479,12 @@ irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n, int64_t day,
 		peer_stats(pe, k, st);
 		for (i = 0; i < k; i++)
 			done[i] = cum_user(g, &pe[i], &st[i], pol, day, out);
-		/* The second measure: the events to unallowed domains alone. */
+		/* The second measure: the events to unallowed domains alone
+		 * (none without such domains in the settings). */
+		for (i = 0; i < k && pe[i].unallowed == 0; i++)
+			;
+		if (i == k)
+			continue;
 		for (i = 0; i < k; i++) {
 			pu[i] = pe[i];
 			pu[i].total = pe[i].unallowed;
