@@ -504,7 +504,11 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			if (npeers <= RISK_PEERS ||
 			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
 				id->rk |= RISK_NEW;
-		} else {
+		}
+		/* A first count the peers make ordinary (not new) is a rise
+		 * over a mean of nothing: 25 files recycled at once by a
+		 * user who never deleted (irm-gen -u 100 -d 60 -s 204). */
+		if ((id->rk & RISK_NEW) == 0) {
 			own = irm_eng_own_mean(u, id->idx, d->day, &active);
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
 			if (active >= RISK_MIN_DAYS && id->n >= bar &&
