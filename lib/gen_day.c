@@ -636,8 +636,11 @@ evasion(struct ctx *c)
 			act(c, t + 300 * i, GEN_K_ALERT, GEN_AL_EVASION, 0,
 			    i ? GEN_F_HIGH : GEN_F_MEDIUM);
 	}
-	if (c->day > u->last && c->day <= u->last + 3 &&
-	    c->g->workday[c->day]) {
+	/* The working days of the three after the last, or the first one
+	 * after it: a last day before Easter has none within three. */
+	if (c->day > u->last && c->g->workday[c->day] &&
+	    (c->day <= u->last + 3 ||
+	        c->day == irm_gen_workday_from(c->g, u->last + 1))) {
 		t = at(c, 475);
 		act(c, t, GEN_K_BADGE, 0, 0, GEN_F_FAILED);
 		act(c, t + 25, GEN_K_BADGE, 0, 0, GEN_F_FAILED);

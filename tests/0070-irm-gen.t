@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 29
+plan 30
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -127,6 +127,17 @@ done
 (trap '' XFSZ; ulimit -f 1; exec irm-gen -u 10 -d 2 "$TMP/h") 2>"$TMP/err"
 check "a tenant file that cannot be written: exit 3 naming it" sh -c \
     "test $? = 3 && grep -q '^irm-gen: $TMP/h/.*: File too large\$' '$TMP/err'"
+
+# departing-evasion's badge is refused after the last day, even when
+# the three days after it are Good Friday, a weekend and Easter Monday
+# (seed 4: grace.baker@'s last day is Thursday 2026-04-02; before, no
+# swipe at all, and the scenario was its Defender alerts alone).
+irm-gen -u 10 -d 40 -s 4 -c departing-evasion=1 --density 0 "$TMP/easter" >/dev/null
+cat "$TMP/easter"/raw/*-hr.csv | awk -F, '$2 == "grace.baker@contoso.com" {print $4}' >"$TMP/got"
+cat "$TMP/easter"/raw/*-badge.json | grep '"grace.baker@contoso.com"' |
+    grep '"Failed"' | sed 's/.*"EventTime":"\([0-9-]*\)T.*/\1/' | sort -u >>"$TMP/got"
+printf '2026-04-02T15:00:00Z\n2026-04-07\n' >"$TMP/want"
+check_same "departing-evasion: refused at the door after an Easter last day" "$TMP/got" "$TMP/want"
 
 # The quality report of make eval (irm-gen's defaults: 100 users, 40
 # days, seed 1): every scenario caught by the policy made for it.  Not in
