@@ -250,6 +250,7 @@ int irm_priority_content(const struct irm_settings *s, const struct irm_ev *ev);
 
 /* Is ev excluded (user, path, site, keyword, file type)? */
 int irm_excluded(const struct irm_settings *s, const struct irm_ev *ev);
+int irm_service_identity(const char *user);
 
 /* Does an exclusion path pattern (with * and *(n)) match path? */
 int irm_path_match(const char *pattern, const char *path);

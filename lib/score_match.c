@@ -422,9 +422,50 @@ irm_path_match(const char *pattern, const char *path)
 }
 
 /*
- * Is ev excluded?  Its user is in exclusions.users, its file path or
- * directory matches an exclusion path, url.full is under an excluded
- * site, an excluded keyword is in its file name, path, directory or
+ * The identities Microsoft 365 acts as on its own behalf: SharePoint's
+ * app and system accounts, Windows' local service accounts, the DLP and
+ * alert engines, and applications' service principals.  None is a
+ * person an analyst can open a case on, and their volume would stand
+ * out in any population.
+ */
+static const char *const service_names[] = {"app@sharepoint", "DlpAgent",
+    "SecurityComplianceAlerts", "S-1-5-18", "S-1-5-19", "S-1-5-20", NULL};
+static const char *const service_prefixes[] = {
+    "SHAREPOINT\\", "NT AUTHORITY\\", "ServicePrincipal_", NULL};
+
+static int
+has_prefix_case(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	char head[64];
+
+	if (strlen(s) < n || n >= sizeof(head))
+		return 0;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return irm_strcaseeq(head, prefix);
+}
+
+int
+irm_service_identity(const char *user)
+{
+	size_t i;
+
+	if (user == NULL)
+		return 0;
+	for (i = 0; service_names[i] != NULL; i++)
+		if (irm_strcaseeq(user, service_names[i]))
+			return 1;
+	for (i = 0; service_prefixes[i] != NULL; i++)
+		if (has_prefix_case(user, service_prefixes[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is ev excluded?  Its user is a service identity or in exclusions.users, its
+ * file path or directory matches an exclusion path, url.full is under an
+ * excluded site, an excluded keyword is in its file name, path, directory or
  * email subject, or its extension is an excluded file type.
  */
 int
@@ -432,6 +473,8 @@ irm_excluded(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	size_t i;
 
+	if (irm_service_identity(ev->user))
+		return 1;
 	for (i = 0; ev->user != NULL && i < s->nex_users; i++)
 		if (irm_strcaseeq(s->ex_users[i], ev->user))
 			return 1;
