@@ -4,11 +4,12 @@
 # 08:00 to 18:00 UTC, which are nobody's in particular (a CERT extract's
 # staff start at seven; their leaker, who never works at night, copies to
 # USB media on two nights after resigning); with working hours, a
-# traveller's day moved to other hours is not after hours.
+# traveller's day moved to other hours is not after hours, and a user
+# who works after them by habit (an early shift) has her own hours too.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 10
+plan 14
 
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -182,7 +183,34 @@ printf '%s\n' "day@contoso.com after_hours" "fresh@contoso.com " \
     "new@contoso.com after_hours" "trip@contoso.com " >"$TMP/want7"
 check_same "with working hours: a traveller's day moved is not after hours" "$TMP/got" "$TMP/want7"
 
-# 8. A settings file without working_hours is the same as none.
+# 8. With working hours 07:00 to 19:00, dawn@ works from 05:00 UTC, her
+#    own hours: all her counted events were after hours by the settings,
+#    so the settings alone said she "worked then".  Her own hours stand
+#    in, as without settings: the nights are new, (20 + 10) x 1.5 = 45.
+nights dawn@contoso.com 05 >"$TMP/dawn.jsonl"
+risk "$TMP/dawn.jsonl" -s "$S/settings.json" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want8"
+check_same "with working hours: an early shift's first USB copies on two nights are new hours" "$TMP/got" "$TMP/want8"
+risk "$TMP/dawn.jsonl" >"$TMP/got"
+check_same "... as without settings" "$TMP/got" "$TMP/want8"
+
+# 9. ... but an early shift whose counted events also came at odd hours
+#    (over 5% outside her own) works at odd hours: no hours part; nor
+#    when the nights are within an hour of her own hours.
+{
+	nights dawnodd@contoso.com 05
+	for t in 2026-02-24T13 2026-02-25T15 2026-02-26T23; do
+		ev "$t:10:00.000Z" "do-$t" dawnodd@contoso.com email_sent \
+		    ',"attachments":1' ',"email":{"from":{"address":["dawnodd@contoso.com"]},"to":{"address":["x@fabrikam.com"]}}'
+	done
+} | sort >"$TMP/dawnodd.jsonl"
+risk "$TMP/dawnodd.jsonl" -s "$S/settings.json" >"$TMP/got"
+check_same "... not for one whose counted events came at odd hours" "$TMP/got" /dev/null
+nights dusk@contoso.com 21 >"$TMP/dusk.jsonl"
+risk "$TMP/dusk.jsonl" -s "$S/settings.json" >"$TMP/got"
+check_same "... nor for an evening shift's copies an hour later" "$TMP/got" /dev/null
+
+# 10. A settings file without working_hours is the same as none.
 printf '{"domains": {"internal": ["contoso.com"]}}\n' >"$TMP/set.json"
 risk "$TMP/early.jsonl" -s "$TMP/set.json" >"$TMP/got"
 check_same "settings without working_hours: the user's own hours too" "$TMP/got" "$TMP/want"
