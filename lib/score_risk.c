@@ -429,6 +429,24 @@ history(const struct user *u, int idx, int64_t day, int n, int *had)
 	return active;
 }
 
+/* Did idx count an event to an unallowed domain on a day of the n before
+ * day? */
+static int
+had_unallowed(const struct user *u, int idx, int64_t day, int n)
+{
+	int i, j;
+
+	for (i = 0; i < u->ndays && u->days[i].day < day; i++) {
+		if (u->days[i].day < day - n)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++)
+			if (u->days[i].ind[j].idx == idx &&
+			    u->days[i].ind[j].unallowed > 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Downloads and syncs: their volume swings with the work, so a rise of
  * theirs is no part (their first time still is). */
 int
@@ -504,6 +522,13 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			if (npeers <= RISK_PEERS ||
 			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
 				id->rk |= RISK_NEW;
+		} else if (id->unallowed > 0 &&
+		    !had_unallowed(u, id->idx, d->day, RISK_NEW_DAYS)) {
+			/* A new destination, one the settings call
+			 * unallowed, whatever the peers do: a leaver's first
+			 * uploads to Dropbox after years of Box (irm-gen -u
+			 * 200 -d 60 -s 41 with HR rows). */
+			id->rk |= RISK_NEW;
 		}
 		/* A first count the peers make ordinary (not new) is a rise
 		 * over a mean of nothing: 25 files recycled at once by a
