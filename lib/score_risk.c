@@ -522,14 +522,14 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 			if (npeers <= RISK_PEERS ||
 			    (uint64_t)(with - 1) * RISK_PEER_DIV < npeers - 1)
 				id->rk |= RISK_NEW;
-		} else if (id->unallowed > 0 &&
-		    !had_unallowed(u, id->idx, d->day, RISK_NEW_DAYS)) {
-			/* A new destination, one the settings call
-			 * unallowed, whatever the peers do: a leaver's first
-			 * uploads to Dropbox after years of Box (irm-gen -u
-			 * 200 -d 60 -s 41 with HR rows). */
-			id->rk |= RISK_NEW;
 		}
+		/* A new destination, one the settings call unallowed,
+		 * whatever the peers do: a leaver's first uploads to Dropbox
+		 * after years of Box (irm-gen -u 200 -d 60 -s 41 with HR
+		 * rows). */
+		if (id->unallowed > 0 &&
+		    !had_unallowed(u, id->idx, d->day, RISK_NEW_DAYS))
+			id->rk |= RISK_NEW;
 		/* A first count the peers make ordinary (not new) is a rise
 		 * over a mean of nothing: 25 files recycled at once by a
 		 * user who never deleted (irm-gen -u 100 -d 60 -s 204). */

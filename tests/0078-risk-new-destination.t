@@ -8,14 +8,14 @@
 # the uploads were no part, and she had no alert for a medium scenario.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 5
+plan 6
 
-# 22 colleagues print a file on each weekday from 2026-02-02 (52 days);
-# bob@ downloads two files a day from SharePoint and uploads one to BOX
-# (a domain) on Mondays, resigns on 2026-03-16, copies 2 files to USB
+# 22 colleagues print a file (or do PEERS, to Box) on each weekday from
+# 2026-02-02 (52 days); bob@ downloads two files a day from SharePoint
+# and uploads one to BOX (a domain; none when empty) on Mondays, resigns on 2026-03-16, copies 2 files to USB
 # media on 03-17, then uploads 2 files a day to UP on 03-18 and 03-19.
 tenant() {
-	awk -v box="$1" -v up="$2" 'BEGIN {
+	awk -v box="$1" -v up="$2" -v peers="${3:-printed}" 'BEGIN {
 		for (d = 0; d < 52; d++) {
 			t = 1769990400 + d * 86400
 			wd = strftime("%u", t, 1)
@@ -23,11 +23,11 @@ tenant() {
 				continue
 			day = strftime("%Y-%m-%d", t, 1)
 			for (u = 0; u < 22; u++)
-				ev(day, 10, 0, "p" u, "printed", "")
+				ev(day, 10, 0, "p" u, peers, url("app.box.com"))
 			for (k = 0; k < 2; k++)
 				ev(day, 9, k, "bob", "file_downloaded",
 				    ",\"url\":{\"domain\":\"contoso.sharepoint.com\"}")
-			if (wd == 1 && day < "2026-03-16")
+			if (box != "" && wd == 1 && day < "2026-03-16")
 				ev(day, 11, 0, "bob", "cloud_uploaded", url(box))
 		}
 		printf "{\"@timestamp\":\"2026-03-16T08:00:00.000Z\",\"event\":{\"id\":\"hr-bob\",\"action\":\"x\"},\"user\":{\"name\":\"bob@contoso.com\"},\"irm\":{\"activity\":\"hr_resignation\",\"hr\":{\"resignation_date\":\"2026-03-16T00:00:00.000Z\",\"last_working_date\":\"2026-04-10T00:00:00.000Z\"}}}\n"
@@ -76,7 +76,15 @@ tenant app.box.com app.box.com >"$TMP/c.jsonl"
 parts "$TMP/c.jsonl" >"$TMP/got"
 check_same "... nor uploads to the domain used before" "$TMP/got" /dev/null
 
-# 4. The insight says which count was new: cloud_upload's part is
+# 4. bob@ never uploaded, and all his colleagues upload to Box every
+#    day: his first uploads are no new channel, but they go to a new,
+#    unallowed destination, whatever the peers do.
+tenant "" www.dropbox.com cloud_uploaded >"$TMP/d.jsonl"
+parts "$TMP/d.jsonl" >"$TMP/got"
+echo "2026-03-18 usb_copy new, cloud_upload new" >"$TMP/want"
+check_same "... and so are they when the peers upload elsewhere" "$TMP/got" "$TMP/want"
+
+# 5. The insight says which count was new: cloud_upload's part is
 #    pointed (an unallowed domain) and dated 03-18, its first day.
 # shellcheck disable=SC2086
 irm-score $S "$TMP/a.jsonl" 2>>"$TMP/err" |
