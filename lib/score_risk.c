@@ -70,9 +70,10 @@ struct irm_peers {
 	int64_t day;
 	const char **dept; /* borrowed from the directory, sorted */
 	size_t ndept;
-	uint32_t *active;       /* ndept + 1 */
-	uint32_t *had;          /* (ndept + 1) x irm_nindicators */
-	uint32_t *rose;         /* the same: those with a rise on the day */
+	uint32_t *active; /* ndept + 1 */
+	uint32_t *had;    /* (ndept + 1) x irm_nindicators */
+	uint32_t *rose;   /* the same: those with a rise on the day */
+	uint32_t *top;    /* the same x 2: the largest two counts of those */
 	struct irm_peers *next; /* the other days kept */
 };
 
@@ -121,6 +122,8 @@ peers_new(const struct irm_engine *g)
 	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->had));
 	pc->rose =
 	    irm_xcalloc((pc->ndept + 1) * irm_nindicators, sizeof(*pc->rose));
+	pc->top = irm_xcalloc(
+	    (pc->ndept + 1) * irm_nindicators * 2, sizeof(*pc->top));
 	return pc;
 }
 
@@ -184,22 +187,39 @@ rose(const struct own30 *o, int idx, uint32_t n)
 	    n >= SHARED_X * o->sum[idx] / o->busy;
 }
 
+/* Count n into the largest two counts at top. */
+static void
+top_add(uint32_t *top, uint32_t n)
+{
+	if (n > top[0]) {
+		top[1] = top[0];
+		top[0] = n;
+	} else if (n > top[1])
+		top[1] = n;
+}
+
 /* A peer's rise into the group's rose. */
 static void
 own_rose(
     struct irm_peers *pc, size_t gi, const struct own30 *o, int idx, uint32_t n)
 {
+	size_t k = gi * irm_nindicators + (size_t)idx,
+	       org = pc->ndept * irm_nindicators + (size_t)idx;
+
 	if (!rose(o, idx, n))
 		return;
-	if (gi != pc->ndept)
-		pc->rose[gi * irm_nindicators + (size_t)idx]++;
-	pc->rose[pc->ndept * irm_nindicators + (size_t)idx]++;
+	if (gi != pc->ndept) {
+		pc->rose[k]++;
+		top_add(pc->top + 2 * k, n);
+	}
+	pc->rose[org]++;
+	top_add(pc->top + 2 * org, n);
 }
 
-/* Is u's count of idx on day a rise by the peers' measure?  Then it is
- * among the group's rose. */
+/* Is u's count of idx on day (*count) a rise by the peers' measure?
+ * Then it is among the group's rose. */
 static int
-self_rose(const struct user *u, int idx, int64_t day)
+self_rose(const struct user *u, int idx, int64_t day, uint32_t *count)
 {
 	struct own30 o = {irm_xcalloc(irm_nindicators, sizeof(double)), 0, 0};
 	uint32_t n = 0;
@@ -216,6 +236,7 @@ self_rose(const struct user *u, int idx, int64_t day)
 		}
 	r = rose(&o, idx, n);
 	free(o.sum);
+	*count = n;
 	return r;
 }
 
@@ -235,6 +256,8 @@ peers_count(const struct irm_engine *g, struct irm_peers *pc, int64_t day)
 	    pc->had, 0, (pc->ndept + 1) * irm_nindicators * sizeof(*pc->had));
 	memset(
 	    pc->rose, 0, (pc->ndept + 1) * irm_nindicators * sizeof(*pc->rose));
+	memset(pc->top, 0,
+	    (pc->ndept + 1) * irm_nindicators * 2 * sizeof(*pc->top));
 	for (i = 0; i < g->capusers; i++) {
 		const struct user *u = g->users[i];
 		size_t gi;
@@ -347,10 +370,13 @@ irm_risk_peers_stale(struct irm_engine *g, int64_t day)
  * others or more rose the same day, a SHARED_DIV'th or more of those who
  * had idx in the RISK_DAYS days to it?  Finance prints at a quarter's
  * end, all of it: a rise a department shares is the calendar's, not the
- * user's; a colleague's busy day is no calendar.  Departments only (the
- * organization's busy days are everyone's), of SHARED_PEERS others at
- * least.  rose and had (NULL: not wanted) get the others who rose and
- * who had idx.
+ * user's; a colleague's busy day is no calendar.  The day explains
+ * counts of its size, up to SHARED_CAP times the largest of the others
+ * who rose: four colleagues who recycled a file or two do not explain a
+ * disgruntled user's 25 (irm-gen -u 100 -d 60 -s 311 with HR rows).
+ * Departments only (the organization's busy days are everyone's), of
+ * SHARED_PEERS others at least.  rose and had (NULL: not wanted) get the
+ * others who rose and who had idx.
  */
 int
 irm_risk_shared_rise(struct irm_engine *g, const struct user *u, int idx,
@@ -358,19 +384,24 @@ irm_risk_shared_rise(struct irm_engine *g, const struct user *u, int idx,
 {
 	struct irm_peers *pc = peers_of(g, day);
 	size_t gi = peer_group(g, pc, u->name), k;
-	uint32_t others;
+	uint32_t others, n, most;
+	int self;
 
 	if (gi == pc->ndept || pc->active[gi] < SHARED_PEERS + 1)
 		return 0;
 	k = gi * irm_nindicators + (size_t)idx;
 	/* u had idx (on the day), and may be among those who rose. */
-	others = pc->rose[k] - (uint32_t)self_rose(u, idx, day);
+	self = self_rose(u, idx, day, &n);
+	others = pc->rose[k] - (uint32_t)self;
+	most =
+	    self && n == pc->top[2 * k] ? pc->top[2 * k + 1] : pc->top[2 * k];
 	if (rose)
 		*rose = others;
 	if (had)
 		*had = pc->had[k] - 1;
 	return others >= SHARED_USERS &&
-	    (uint64_t)others * SHARED_DIV >= pc->had[k] - 1;
+	    (uint64_t)others * SHARED_DIV >= pc->had[k] - 1 &&
+	    n <= SHARED_CAP * (uint64_t)most;
 }
 
 /*
@@ -404,6 +435,7 @@ irm_risk_free(struct irm_peers *pc)
 		free(pc->active);
 		free(pc->had);
 		free(pc->rose);
+		free(pc->top);
 		free(pc);
 		pc = next;
 	}

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 13
+plan 14
 
 SP=$SP_URL
 DB=',"file":{"name":"roadmap.pptx"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
@@ -139,6 +139,17 @@ fin 2 | sort >"$TMP/own.jsonl"
 irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/own.jsonl" | risk >"$TMP/got"
 echo "2026-03-11 75 usb_copy/rise,cloud_upload/new" >"$TMP/want"
 check_same "a rise two colleagues share is the user's" "$TMP/got" "$TMP/want"
+# ... and so is one when 4 of the 6 copy one file more (a rise, twice
+# their mean): a day of 2 copies does not explain 12, more than 5 times
+# the largest count of the others who rose.
+{
+	fin 0
+	for k in 1 2 3 4; do
+		usb_copies "fin$k@contoso.com" "one$k" 2026-03-10T13:%d:00.000Z o%d.xlsx 10 11
+	done
+} | sort >"$TMP/one.jsonl"
+irm-score -s "$TMP/fin.json" -p "$S/departing.json" "$TMP/one.jsonl" | risk >"$TMP/got"
+check_same "... and one four colleagues share with a file more each" "$TMP/got" "$TMP/want"
 
 # 5. A poor review corroborates what follows it, not the days before it
 #    that the look-back brings into scope.  early@ downloads 60
