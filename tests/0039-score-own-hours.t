@@ -86,12 +86,19 @@ check "... in two runs with --state: no risk" \
 #    04:00 and 23:00 UTC, none twice): 3 of 29 counted events before the
 #    first night, 10%, outside the own hours, so the user works at odd
 #    hours, and the nights are no part.
+# odd_mails USER HOUR...: USER's mail with an attachment outside the
+# company at 10 past each HOUR (UTC), on 24, 25 and 26 February.
+odd_mails() {
+	_u=$1
+	shift
+	for _t in 2026-02-24T$1 2026-02-25T$2 2026-02-26T$3; do
+		ev "$_t:10:00.000Z" "$_u-$_t" "$_u" email_sent \
+		    ',"attachments":1' ',"email":{"from":{"address":["'"$_u"'"]},"to":{"address":["x@fabrikam.com"]}}'
+	done
+}
 {
 	nights odd@contoso.com 07
-	for t in 2026-02-24T03 2026-02-25T04 2026-02-26T23; do
-		ev "$t:10:00.000Z" "odd-$t" odd@contoso.com email_sent \
-		    ',"attachments":1' ',"email":{"from":{"address":["odd@contoso.com"]},"to":{"address":["x@fabrikam.com"]}}'
-	done
+	odd_mails odd@contoso.com 03 04 23
 } | sort >"$TMP/odd.jsonl"
 risk "$TMP/odd.jsonl" >"$TMP/got"
 check_same "a user whose counted events came at odd hours (over 5%): no hours part" "$TMP/got" /dev/null
@@ -199,10 +206,7 @@ check_same "... as without settings" "$TMP/got" "$TMP/want8"
 #    when the nights are within an hour of her own hours.
 {
 	nights dawnodd@contoso.com 05
-	for t in 2026-02-24T13 2026-02-25T15 2026-02-26T23; do
-		ev "$t:10:00.000Z" "do-$t" dawnodd@contoso.com email_sent \
-		    ',"attachments":1' ',"email":{"from":{"address":["dawnodd@contoso.com"]},"to":{"address":["x@fabrikam.com"]}}'
-	done
+	odd_mails dawnodd@contoso.com 13 15 23
 } | sort >"$TMP/dawnodd.jsonl"
 risk "$TMP/dawnodd.jsonl" -s "$S/settings.json" >"$TMP/got"
 check_same "... not for one whose counted events came at odd hours" "$TMP/got" /dev/null
