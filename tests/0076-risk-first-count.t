@@ -16,7 +16,7 @@ plan 4
 # 2026-03-23, then copies 3 files to USB media (03-24), uploads 2 to
 # Dropbox (03-25) and prints PRINTS files (03-26), his first of each.
 tenant() {
-	awk -v prints="$1" 'BEGIN {
+	awk -v prints="$1" "$AWK_EV"'BEGIN {
 		for (d = 0; d < 59; d++) {
 			t = 1769990400 + d * 86400
 			if (strftime("%u", t, 1) > 5)
@@ -36,10 +36,6 @@ tenant() {
 			    ",\"url\":{\"domain\":\"www.dropbox.com\"}")
 		for (k = 0; k < prints; k++)
 			ev("2026-03-26", 11, k, "bob", "printed", "")
-	}
-	function ev(day, h, k, who, act, extra) {
-		printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
-		    day, h, k, who, act, day, k, who, act, k, extra
 	}' | sort
 }
 printf '{"name": "risky", "template": "data_leaks_risky_users", "sequences": false}\n' >"$TMP/risky.json"

@@ -15,7 +15,7 @@ plan 6
 # and uploads one to BOX (a domain; none when empty) on Mondays, resigns on 2026-03-16, copies 2 files to USB
 # media on 03-17, then uploads 2 files a day to UP on 03-18 and 03-19.
 tenant() {
-	awk -v box="$1" -v up="$2" -v peers="${3:-printed}" 'BEGIN {
+	awk -v box="$1" -v up="$2" -v peers="${3:-printed}" "$AWK_EV"'BEGIN {
 		for (d = 0; d < 52; d++) {
 			t = 1769990400 + d * 86400
 			wd = strftime("%u", t, 1)
@@ -40,10 +40,6 @@ tenant() {
 	}
 	function url(d) {
 		return ",\"url\":{\"domain\":\"" d "\"}"
-	}
-	function ev(day, h, k, who, act, extra) {
-		printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
-		    day, h, k, who, act, day, k, who, act, k, extra
 	}' | sort
 }
 printf '{"name": "departing", "template": "data_theft_departing"}\n' >"$TMP/p.json"

@@ -58,6 +58,17 @@ ev() {
 	    "$1" "$2" "$3" "$4" "${5:-}" "${6:-}"
 }
 
+# An awk function for the programs of tests that build a tenant in awk:
+# ev(day, h, k, who, act, extra) prints who@contoso.com's event act at
+# day's hour h, minute k, on file fK.docx, id who-act-day-k, with the
+# JSON members extra (",..." or empty) at the end.
+# shellcheck disable=SC2016
+AWK_EV='function ev(day, h, k, who, act, extra) {
+	printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
+	    day, h, k, who, act, day, k, who, act, k, extra
+}
+'
+
 # A SharePoint download's url (IRM-RECORD-EXTRA, as ev's).
 SP_URL=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 
