@@ -132,7 +132,7 @@ struct irm_engine {
 	size_t nusers, capusers;
 	int64_t newest;            /* newest event time seen */
 	int64_t final_before;      /* days below this are final */
-	struct irm_peers *peers;   /* user risk's peer counts (score_risk.c) */
+	struct irm_peers *peers;   /* user risk's peer counts (score_peers.c) */
 	struct irm_owners *owners; /* OneDrive slugs (score_signal.c) */
 	struct actmask *acts;      /* activity -> indicators (ACT_SLOTS) */
 	size_t nacts;
@@ -318,6 +318,21 @@ void irm_eng_cumulative(struct irm_engine *g, struct user **v, size_t n,
  * the user (before it is scored). */
 void irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d);
 
+#define RISK_DAYS 30    /* user risk: parts counted over these days */
+#define RISK_PEERS 20   /* fewer peers: the organization, or no comparison */
+#define RISK_PEER_DIV 2 /* new: fewer than half of the peers had it */
+
+/* How many of u's group (its department, or the organization when the
+ * department has RISK_PEERS other active users or fewer), u included,
+ * had a count of idx in the RISK_DAYS days to day; the group's active
+ * users go to *npeers (score_peers.c). */
+uint32_t irm_risk_peers_with(struct irm_engine *g, const struct user *u,
+    int idx, int64_t day, uint32_t *npeers);
+/* On the first days of u's history, did half of u's peers or more have
+ * idx (score_peers.c)? */
+int irm_risk_common(
+    struct irm_engine *g, const struct user *u, int idx, int64_t day);
+
 /* Free the peer counts of user risk (NULL ignored). */
 void irm_risk_free(struct irm_peers *pc);
 
@@ -328,11 +343,11 @@ void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
     int types, struct irm_buf *out);
 
 /* A late event of day changed the counts: the peers' counts kept of that
- * day and after are stale (score_risk.c). */
+ * day and after are stale (score_peers.c). */
 void irm_risk_peers_stale(struct irm_engine *g, int64_t day);
 /* Does u share a rise of idx on day with its department?  rose and had
  * (NULL: not wanted) get the others of the department who rose and who
- * had idx (score_risk.c). */
+ * had idx (score_peers.c). */
 int irm_risk_shared_rise(struct irm_engine *g, const struct user *u, int idx,
     int64_t day, uint32_t *rose, uint32_t *had);
 
