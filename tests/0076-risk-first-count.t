@@ -43,12 +43,9 @@ printf '{"name": "risky", "template": "data_leaks_risky_users", "sequences": fal
 # risk needs it).
 printf '{"domains": {"internal": ["contoso.com"], "unallowed": ["*.dropbox.com"]}}\n' >"$TMP/settings.json"
 S="-s $TMP/settings.json -p $TMP/risky.json"
+# risk FILE: the first risk insight's day, score and parts.
 risk() {
-	# shellcheck disable=SC2086
-	irm-score $S "$1" 2>>"$TMP/err" |
-	    jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
-	        ([.irm.parts[] | .indicator + " " + .kind] | join(", "))] |
-	        join(" ")' | head -n 1
+	risk_lines "$1" | head -n 1
 }
 
 # 1. 12 prints, his first, against none before: at least max(5, 3 x 0),

@@ -45,20 +45,17 @@ tenant() {
 printf '{"name": "departing", "template": "data_theft_departing"}\n' >"$TMP/p.json"
 printf '{"domains": {"internal": ["contoso.com", "*.sharepoint.com"], "unallowed": ["*.dropbox.com"], "third_party": ["*.box.com"]}}\n' >"$TMP/settings.json"
 S="-s $TMP/settings.json -p $TMP/p.json"
-# parts FILE: the parts of bob@'s last risk insight.
+# parts FILE: bob@'s last risk insight's day, score and parts.
 parts() {
-	# shellcheck disable=SC2086
-	irm-score $S "$1" 2>>"$TMP/err" |
-	    jq -r 'select(.irm.insight == "risk") | [.irm.day,
-	        ([.irm.parts[] | .indicator + " " + .kind] | join(", "))] |
-	        join(" ")' | tail -n 1
+	risk_lines "$1" | tail -n 1
 }
 
 # 1. Box before, Dropbox after: the first uploads to an unallowed domain
-#    are new, with the first USB copies two parts of two indicators.
+#    are new, with the first USB copies two parts of two indicators:
+#    (20 + 20) x 1.5 for the resignation = 60.
 tenant app.box.com www.dropbox.com >"$TMP/a.jsonl"
 parts "$TMP/a.jsonl" >"$TMP/got"
-echo "2026-03-18 usb_copy new, cloud_upload new" >"$TMP/want"
+echo "2026-03-18 60 usb_copy new, cloud_upload new" >"$TMP/want"
 check_same "first uploads to an unallowed domain are new" "$TMP/got" "$TMP/want"
 
 # 2. Dropbox before and after: not new, no part, and the USB copies
@@ -77,7 +74,7 @@ check_same "... nor uploads to the domain used before" "$TMP/got" /dev/null
 #    unallowed destination, whatever the peers do.
 tenant "" www.dropbox.com cloud_uploaded >"$TMP/d.jsonl"
 parts "$TMP/d.jsonl" >"$TMP/got"
-echo "2026-03-18 usb_copy new, cloud_upload new" >"$TMP/want"
+echo "2026-03-18 60 usb_copy new, cloud_upload new" >"$TMP/want"
 check_same "... and so are they when the peers upload elsewhere" "$TMP/got" "$TMP/want"
 
 # 5. The insight says which count was new: cloud_upload's part is

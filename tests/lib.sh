@@ -69,6 +69,17 @@ AWK_EV='function ev(day, h, k, who, act, extra) {
 }
 '
 
+# risk_lines FILE: irm-score $S (the test's options) on FILE, its risk
+# insights a line each: day, score and parts ("indicator kind", comma
+# separated); irm-score's stderr is appended to $TMP/err.
+risk_lines() {
+	# shellcheck disable=SC2086
+	irm-score $S "$1" 2>>"$TMP/err" |
+	    jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score,
+	        ([.irm.parts[] | .indicator + " " + .kind] | join(", "))] |
+	        join(" ")'
+}
+
 # A SharePoint download's url (IRM-RECORD-EXTRA, as ev's).
 SP_URL=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 
