@@ -263,24 +263,59 @@ after_hours_exfil(const struct uday *d)
 #define OWN_HOURS_MIN 3
 
 /*
+ * The user's active days after day and before the trigger's first (at
+ * most 30), and the count of idx over them in *sum: what a later trigger
+ * brings into scope from the data's first days is judged on what the
+ * user did next.
+ */
+static int
+own_after(const struct user *u, int idx, int64_t day, const struct trig *t,
+    double *sum)
+{
+	int i, j, active = 0;
+
+	*sum = 0;
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *x = &u->days[i];
+
+		if (x->day <= day || x->day > day + 30 || x->day >= t->from)
+			continue;
+		active++;
+		for (j = 0; j < x->nind; j++)
+			if (x->ind[j].idx == idx &&
+			    irm_eng_condition(u, &x->ind[j], x->day))
+				*sum += x->ind[j].n;
+	}
+	return active;
+}
+
+/*
  * Is the count the user's routine, so that a trigger does not corroborate
  * it: the indicator on half of the active days of the 30 before, or,
  * without two weeks of past, a count under ROUTINE_X x the user's level
  * so far, on a few days at least; on fewer, a channel half of the peers
  * or more use (RISK_COMMON), as the department's routine stands in for
- * the user's at the start of the data.
+ * the user's at the start of the data, or, for a trigger that came
+ * later, a count under ROUTINE_X x the user's level on the days between
+ * (a salesperson who mails 25 attachments on the data's first day, as
+ * every day until her resignation five weeks later, irm-gen -u 100 -d 60
+ * -s 201 without a settings file, so without her department's routine).
  */
 static int
-is_routine(const struct user *u, const struct iday *id, int64_t day, int active)
+is_routine(const struct user *u, const struct iday *id, int64_t day,
+    int active, const struct trig *t)
 {
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
 
 	if (active >= OWN_MIN_DAYS)
 		return 2 * n >= active;
-	if (active < ROUTINE_MIN_DAYS)
-		return (id->rk & RISK_COMMON) != 0;
-	return id->n < ROUTINE_X * sum / active;
+	if (active >= ROUTINE_MIN_DAYS)
+		return id->n < ROUTINE_X * sum / active;
+	if (id->rk & RISK_COMMON)
+		return 1;
+	n = own_after(u, id->idx, day, t, &sum);
+	return n >= ROUTINE_MIN_DAYS && id->n < ROUTINE_X * sum / n;
 }
 
 /*
@@ -429,7 +464,7 @@ irm_eng_usual_act(struct irm_engine *g, const struct user *u, const char *act,
 /* Why a trigger did not corroborate a routine count. */
 static void
 routine_detail(struct factor *f, const struct user *u, const struct iday *id,
-    int64_t day, int active)
+    int64_t day, int active, const struct trig *t)
 {
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
@@ -438,10 +473,16 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
 		    n, active);
-	else if (active < ROUTINE_MIN_DAYS)
+	else if (active < ROUTINE_MIN_DAYS && (id->rk & RISK_COMMON))
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for a channel half of the peers or more used in the 30 days, on a history of %d active days",
 		    active);
+	else if (active < ROUTINE_MIN_DAYS) {
+		n = own_after(u, id->idx, day, t, &sum);
+		snprintf(f->detail, sizeof(f->detail),
+		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days after it, before the trigger",
+		    id->n, ROUTINE_X, sum / n, n);
+	}
 	else
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days",
@@ -668,13 +709,13 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 	 * the default templates): it takes a quarter. */
 	/* Only a trigger asks; the days are not walked for every count. */
 	routine =
-	    t && t->type != IRM_TRIG_EXFIL && is_routine(u, id, d->day, active);
+	    t && t->type != IRM_TRIG_EXFIL && is_routine(u, id, d->day, active, t);
 	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
 		if (t && t->type != IRM_TRIG_EXFIL && routine &&
 		    !irm_risk_collection(id->idx))
-			routine_detail(&f[nf++], u, id, d->day, active);
+			routine_detail(&f[nf++], u, id, d->day, active, t);
 		else
 			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
 			    logon_after_hours(id->idx)

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 23
+plan 24
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -290,6 +290,34 @@ rare@contoso.com 40 level 12/day >= medium 10
 short@contoso.com 10 level+usual_for_user+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 6.67 over 6 active days
 OUT
 check_same "on a short history a trigger corroborates a count above the user's level so far" "$TMP/got" "$TMP/want"
+# On the data's first days (no history before them) a trigger that came
+# later counts only for a count above the user's level on the days
+# between: steady@ copies 12 files to USB media on every weekday from
+# the data's first, 2026-02-02, burst@ on that day only (then downloads);
+# both resign five weeks later.  steady@'s first day is 40 x 0.5 = 20
+# (40 before the rule: irm-gen -u 100 -d 60 -s 201's quiet-leaver
+# look-alike, a salesperson who mails 25 attachments a day, was a medium
+# alert without a settings file for the data's first days); burst@'s 40.
+{
+	weekdays burst@contoso.com 2026-02-03 32 09
+	usb_copies burst@contoso.com b 2026-02-02T10:%d:00.000Z b%d.txt 10 22
+	_d=0
+	while [ $_d -lt 33 ]; do
+		_day=$(date -u -d "2026-02-02 + $_d days" +%Y-%m-%d)
+		_d=$((_d + 1))
+		[ "$(date -u -d "$_day" +%u)" -gt 5 ] && continue
+		usb_copies steady@contoso.com "s$_day" "${_day}T10:%d:00.000Z" s%d.txt 10 22
+	done
+	quit steady@contoso.com
+	quit burst@contoso.com
+} | sort >"$TMP/first.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/first.jsonl" |
+    usb_rows 2026-02-02 detail >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+burst@contoso.com 40 level 12/day >= medium 10
+steady@contoso.com 20 level+uncorroborated no signal but the trigger, which does not count for 12/day < 3 x own mean 12.00 over 22 active days after it, before the trigger
+OUT
+check_same "on the data's first days a later trigger corroborates a count above the user's level on the days between" "$TMP/got" "$TMP/want"
 # 9. The same channel unusual again and again while a trigger has the
 #    user in scope is a pattern (repeated, x1.5): rep@ resigns on Monday
 #    and copies 12 files to USB media on Tuesday, Wednesday and
