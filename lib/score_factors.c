@@ -302,8 +302,8 @@ own_after(const struct user *u, int idx, int64_t day, const struct trig *t,
  * -s 201 without a settings file, so without her department's routine).
  */
 static int
-is_routine(const struct user *u, const struct iday *id, int64_t day,
-    int active, const struct trig *t)
+is_routine(const struct user *u, const struct iday *id, int64_t day, int active,
+    const struct trig *t)
 {
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
@@ -482,8 +482,7 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days after it, before the trigger",
 		    id->n, ROUTINE_X, sum / n, n);
-	}
-	else
+	} else
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for %u/day < %d x own mean %.2f over %d active days",
 		    id->n, ROUTINE_X, sum / active, active);
@@ -708,8 +707,8 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 	 * 1.25 x 0.5 = 35, three priority users of irm-gen seed 1 under
 	 * the default templates): it takes a quarter. */
 	/* Only a trigger asks; the days are not walked for every count. */
-	routine =
-	    t && t->type != IRM_TRIG_EXFIL && is_routine(u, id, d->day, active, t);
+	routine = t && t->type != IRM_TRIG_EXFIL &&
+	    is_routine(u, id, d->day, active, t);
 	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
