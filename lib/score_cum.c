@@ -357,7 +357,7 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));
-	if (score < irm_eng_min_score(g, p))
+	if (!irm_eng_reaches(g, p, f, nf))
 		return;
 	if (c->day != INT64_MIN && day - c->day < CUM_DAYS && pct <= c->level)
 		return;

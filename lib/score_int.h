@@ -273,6 +273,9 @@ void irm_eng_write_trigger(struct irm_buf *out, const struct trig *t);
 /* The score an insight of p needs: its alert.min_score shifted by the
  * settings' alert_volume, within 0 to 100. */
 int irm_eng_min_score(const struct irm_engine *g, const struct irm_policy *p);
+/* Does the product of the nf factors f reach the policy's min_score? */
+int irm_eng_reaches(const struct irm_engine *g, const struct irm_policy *p,
+    const struct factor *f, int nf);
 
 /* The level (0 to 3) of a daily count n against pi's thresholds. */
 int irm_eng_level(const struct irm_pol_ind *pi, uint32_t n);

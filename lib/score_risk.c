@@ -673,7 +673,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
 	score = (int)fmin(100, floor(sum * f[1].x + 0.5));
-	if (score < irm_eng_min_score(g, p))
+	if (!irm_eng_reaches(g, p, f, nf))
 		return;
 	sev = irm_severity_of(score);
 	c = irm_eng_cum_get(u, pol, CUM_MARK_RISK);

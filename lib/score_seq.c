@@ -464,7 +464,7 @@ emit_seq(struct irm_engine *g, const struct user *u, const struct irm_policy *p,
 	char day[IRM_TIME_LEN];
 	int score, nf = seq_factors(g, u, p, q, t, f, &score), sev;
 
-	if (score < irm_eng_min_score(g, p))
+	if (!irm_eng_reaches(g, p, f, nf))
 		return;
 	sev = irm_eng_insight_head(
 	    out, p, u->name, q->day, "sequence", score, day);

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 24
+plan 25
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -423,10 +423,13 @@ check_same "on a short history the detail says on how many days" "$TMP/got" "$TM
 #    2026-03-04 she downloads 8 files, 4 of them labelled, prints and
 #    deletes them: 8 prints <= 2 x her own mean 14, so the sequence is
 #    usual_for_user (x0.5) and many_files does not apply: 45 x 1.5 x
-#    0.5 = 34 (84, high, before; an HR partner under the default
-#    templates, irm-gen -s 114).  fresh@ does the same without the
-#    history of prints: 84.  (Her routine prints of 2026-03-04 are left
-#    out, so that the day's count is the sequence's 8.)
+#    0.5 = 33.75, written 34 (84, high, before; an HR partner under the
+#    default templates, irm-gen -s 114), with min_score 0.  fresh@ does
+#    the same without the history of prints: 84.  (Her routine prints of
+#    2026-03-04 are left out, so that the day's count is the sequence's
+#    8.)  Under the default min_score, 34, 33.75 is not written (it was,
+#    as 34: a medium alert of a routine printer on irm-gen -u 1000 -d 60
+#    -s 3 and on two tenants of 200 users, seeds 114 and 124).
 {
 	for n in $(seq 0 32); do
 		day=$(date -u -d "2026-02-02 + $n days" +%Y-%m-%d)
@@ -438,7 +441,7 @@ check_same "on a short history the detail says on how many days" "$TMP/got" "$TM
 	seqof printer 8 4
 	seqof fresh 8 4
 } | grep -v '"2026-03-04T14:' | sort >"$TMP/printer.jsonl"
-irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/printer.jsonl" |
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/printer.jsonl" |
     tee "$TMP/printer" |
     jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
@@ -446,9 +449,13 @@ fresh@contoso.com 84 steps+priority_content+many_files
 printer@contoso.com 34 steps+priority_content+usual_for_user
 OUT
 check_same "a sequence through the user's routine channel is usual for the user" "$TMP/got" "$TMP/want"
-jq -r '.irm.factors[]? | select(.name == "usual_for_user") | .detail' "$TMP/printer" >"$TMP/got"
+jq -r 'select(.irm.insight == "sequence") | .irm.factors[] | select(.name == "usual_for_user") | .detail' "$TMP/printer" >"$TMP/got"
 echo "print 8/day <= 2 x own mean 14.00 over 22 active days" >"$TMP/want"
 check_same "... and the detail names the channel" "$TMP/got" "$TMP/want"
+irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/printer.jsonl" |
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score]|join(" ")' >"$TMP/got"
+echo "fresh@contoso.com 84" >"$TMP/want"
+check_same "... and 33.75 is under min_score 34, though it would be written 34" "$TMP/got" "$TMP/want"
 # 13. A routine channel to an unallowed domain is no excuse: upl@
 #    uploads 6 files a day to box.com from 2026-02-02; on 2026-03-04 she
 #    downloads one file and uploads it to gmail.com: 30 x 1.5
