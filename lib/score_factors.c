@@ -521,8 +521,8 @@ stressor_after(const struct trig *t, int64_t day)
  */
 static int
 corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
-    int lv, int active, double habit, int routine, const struct factor *f,
-    int nf)
+    int lv, int active, double own, double habit, int routine,
+    const struct factor *f, int nf)
 {
 	int i, k = 0, usual = 0;
 
@@ -562,7 +562,7 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	 * tenant). */
 	if (lv == 3 && !irm_risk_collection(id->idx) &&
 	    !logon_after_hours(id->idx) && !irm_indicators[id->idx].distinct &&
-	    active >= OWN_MIN_DAYS && !usual)
+	    active >= OWN_MIN_DAYS && id->n >= ROUTINE_X * own)
 		k++;
 	/* Not for a night shift or a traveller, whose work is mostly
 	 * after hours: the hour says nothing about what they send then. */
@@ -709,7 +709,8 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 	/* Only a trigger asks; the days are not walked for every count. */
 	routine = t && t->type != IRM_TRIG_EXFIL &&
 	    is_routine(u, id, d->day, active, t);
-	if (corroboration(d, id, t, lv, active, habit, routine, f, nf) == 0) {
+	if (corroboration(d, id, t, lv, active, own, habit, routine, f, nf) ==
+	    0) {
 		f[nf] = (struct factor){"uncorroborated", "",
 		    irm_risk_collection(id->idx) ? 0.25 : 0.5, 0};
 		if (t && t->type != IRM_TRIG_EXFIL && routine &&

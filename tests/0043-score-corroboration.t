@@ -154,6 +154,12 @@ check_same "after-hours logons need after-hours exfiltration new for a day worke
 #    user (x0.5) is no strong count, x0.5 again, 15 (30 before: with the
 #    priority user booster, 38, a medium alert for a priority user's
 #    usual day; default templates, irm-gen -u 200 -d 90 -s 213).
+#    A high count is strong against a past in which it is 3 times the
+#    user's own mean (as a trigger's count on a short history, and a
+#    rise in user risk): twice@ mails 16 a day for 30 days, then 35,
+#    under 3 x 16: 60 x0.5 = 30 (60 before: a CERT-format user who mails
+#    17 a day, 35 on one day, a medium alert; irm-gen -f cert -u 1000 -d
+#    60 -s 54); thrice@ mails 10 a day, then 35: 60 x1.25 unusual = 75.
 mails() { # USER DAY N
 	k=0
 	while [ $k -lt "$3" ]; do
@@ -171,9 +177,18 @@ mails() { # USER DAY N
 		mails steady "$day" 40
 		d=$((d + 1))
 	done
+	d=0
+	while [ $d -lt 30 ]; do
+		day=$(date -u -d "2026-02-21 + $d days" +%Y-%m-%d)
+		mails twice "$day" 16
+		mails thrice "$day" 10
+		d=$((d + 1))
+	done
 	mails past 2026-03-23 46
 	mails rise 2026-03-23 18
 	mails steady 2026-03-23 46
+	mails twice 2026-03-23 35
+	mails thrice 2026-03-23 35
 } | sort >"$TMP/mail.jsonl"
 irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/mail.jsonl" |
     jq -r 'select(.irm.indicator == "email_external_attachments" and (.irm.day == "2026-02-02" or .irm.day == "2026-03-23")) | [.user.name,.irm.count,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' | sort >"$TMP/got"
@@ -182,6 +197,8 @@ heavy@contoso.com 46 30 level+uncorroborated
 past@contoso.com 46 75 level+unusual_activity
 rise@contoso.com 18 25 level+unusual_activity+uncorroborated
 steady@contoso.com 46 15 level+usual_for_user+uncorroborated
+thrice@contoso.com 35 75 level+unusual_activity
+twice@contoso.com 35 30 level+uncorroborated
 OUT
 check_same "a high count needs a past and to be unusual; an unusual count alone is the count" "$TMP/got" "$TMP/want"
 
