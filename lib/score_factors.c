@@ -509,6 +509,24 @@ stressor_after(const struct trig *t, int64_t day)
 }
 
 /*
+ * Is the multiplier f a signal that corroborates the count id?  Not the
+ * user's own usual, group or unusual volume; priority content only as
+ * prio_corroborates says.
+ */
+static int
+corroborates(const struct factor *f, const struct iday *id)
+{
+	if (strcmp(f->name, "usual_for_user") == 0 ||
+	    strcmp(f->name, "priority_user") == 0 ||
+	    strcmp(f->name, "unusual_activity") == 0)
+		return 0;
+	if (strcmp(f->name, "priority_content") == 0)
+		return !logon_after_hours(id->idx) &&
+		    !irm_risk_collection(id->idx) && prio_corroborates(id);
+	return 1;
+}
+
+/*
  * Corroboration: a count on its own, with nothing else that points the
  * same way, is halved (x0.5, exact in binary), so that one indicator on
  * one day stays low; the signals looked for are the multipliers priority
@@ -524,19 +542,10 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
     int lv, int active, double own, double habit, int routine,
     const struct factor *f, int nf)
 {
-	int i, k = 0, usual = 0;
+	int i, k = 0;
 
 	for (i = 1; i < nf; i++)
-		usual |= strcmp(f[i].name, "usual_for_user") == 0;
-	for (i = 1; i < nf; i++)
-		if (strcmp(f[i].name, "usual_for_user") != 0 &&
-		    strcmp(f[i].name, "priority_user") != 0 &&
-		    strcmp(f[i].name, "unusual_activity") != 0 &&
-		    (strcmp(f[i].name, "priority_content") != 0 ||
-		        !(logon_after_hours(id->idx) ||
-		            irm_risk_collection(id->idx) ||
-		            !prio_corroborates(id))))
-			k++;
+		k += corroborates(&f[i], id);
 	/* A trigger points at what is out of the user's way, not at a
 	 * busier day of a channel used every other day: a quiet leaver's
 	 * ten mails with attachments, where three a day are the rule, were
