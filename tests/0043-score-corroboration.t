@@ -318,12 +318,8 @@ check_same "on a short history a trigger corroborates a count above the user's l
 {
 	weekdays burst@contoso.com 2026-02-03 32 09
 	usb_copies burst@contoso.com b 2026-02-02T10:%d:00.000Z b%d.txt 10 22
-	_d=0
-	while [ $_d -lt 33 ]; do
-		_day=$(date -u -d "2026-02-02 + $_d days" +%Y-%m-%d)
-		_d=$((_d + 1))
-		[ "$(date -u -d "$_day" +%u)" -gt 5 ] && continue
-		usb_copies steady@contoso.com "s$_day" "${_day}T10:%d:00.000Z" s%d.txt 10 22
+	for day in $(weekday_list 2026-02-02 33); do
+		usb_copies steady@contoso.com "s$day" "${day}T10:%d:00.000Z" s%d.txt 10 22
 	done
 	quit steady@contoso.com
 	quit burst@contoso.com

@@ -16,11 +16,7 @@ printf '{"name": "leaks0", "template": "data_leaks", "alert": {"min_score": 0}}\
 	weekdays copier@contoso.com 2026-02-02 38 09 usb
 	usb_copies copier@contoso.com c 2026-03-10T11:%d:00.000Z f%d.xlsx 10 16
 	weekdays steady@contoso.com 2026-02-02 38 09 usb
-	d=0
-	while [ $d -lt 38 ]; do
-		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
-		d=$((d + 1))
-		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+	for day in $(weekday_list 2026-02-02 38); do
 		usb_copies steady@contoso.com "s$day" "${day}T11:%d:00.000Z" s%d.zip 10 16
 	done
 } | sort >"$TMP/ev.jsonl"

@@ -83,16 +83,23 @@ risk_lines() {
 # A SharePoint download's url (IRM-RECORD-EXTRA, as ev's).
 SP_URL=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 
+# weekday_list FROM DAYS: the weekdays of the DAYS days from FROM
+# (YYYY-MM-DD), a line each.
+weekday_list() {
+	_w=0
+	while [ $_w -lt "$2" ]; do
+		_wd=$(date -u -d "$1 + $_w days" +%Y-%m-%d)
+		_w=$((_w + 1))
+		[ "$(date -u -d "$_wd" +%u)" -gt 5 ] || echo "$_wd"
+	done
+}
+
 # weekdays USER FROM DAYS HOUR [USB]: USER's quiet history, two SharePoint
 # downloads at HOUR (UTC) on each weekday of the DAYS days from FROM
 # (YYYY-MM-DD), and a USB copy of a build artefact at HOUR:45 when USB is
 # set.
 weekdays() {
-	_d=0
-	while [ $_d -lt "$3" ]; do
-		_day=$(date -u -d "$2 + $_d days" +%Y-%m-%d)
-		_d=$((_d + 1))
-		[ "$(date -u -d "$_day" +%u)" -gt 5 ] && continue
+	for _day in $(weekday_list "$2" "$3"); do
 		ev "${_day}T$4:00:00.000Z" "d1-$1-$_day" "$1" file_downloaded "" "$SP_URL"
 		ev "${_day}T$4:30:00.000Z" "d2-$1-$_day" "$1" file_downloaded "" "$SP_URL"
 		[ -z "${5:-}" ] ||
