@@ -2,7 +2,8 @@
  * irm-gen - write a synthetic tenant with planted insiders.
  *
  *	irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] [-z zone]
- *	        [-f format] [-c scenario[=n]]... [--density n] dir
+ *	        [-f format] [-c scenario[=n]]... [--density n]
+ *	        [--personal n] dir
  *
  * See irm-gen(1).  The work is in lib/gen_*.c (irm_gen.h).
  */
@@ -18,7 +19,7 @@
 static _Noreturn void done(int code);
 static _Noreturn void usage(int code);
 
-enum { OPT_DENSITY = 256 };
+enum { OPT_DENSITY = 256, OPT_PERSONAL };
 
 static const struct irm_opt opts[] = {
     {'b', "begin", "start", "the first day, YYYY-MM-DD (default: 2026-03-02)"},
@@ -37,13 +38,16 @@ static const struct irm_opt opts[] = {
     {'z', "tz", "zone", "the office's time zone (default: Europe/Berlin)"},
     {OPT_DENSITY, "density", "n",
         "planted users per 1,000 users per scenario, 0 to 1000 (default: 2)"},
+    {OPT_PERSONAL, "personal", "n",
+        "per cent of the users without a scenario who now and then mail a file of their own to their Gmail or upload it to their Dropbox, 0 to 100 (default: 0)"},
     {0, NULL, NULL, NULL},
 };
 
 static const char synopsis[] =
     "usage: irm-gen [-lv] [-u users] [-d days] [-b start] [-s seed] "
     "[-z zone]\n"
-    "               [-f format] [-c scenario[=n]] [--density n] dir\n";
+    "               [-f format] [-c scenario[=n]] [--density n]\n"
+    "               [--personal n] dir\n";
 
 static long long
 number(const char *opt, const char *s, long long min, long long max)
@@ -226,6 +230,10 @@ main(int argc, char *argv[])
 			break;
 		case OPT_DENSITY:
 			o.density = density(optarg);
+			break;
+		case OPT_PERSONAL:
+			o.personal =
+			    (unsigned)number("--personal", optarg, 0, 100);
 			break;
 		default:
 			usage(IRM_EXIT_USAGE);

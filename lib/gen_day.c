@@ -928,6 +928,32 @@ scenario(struct ctx *c)
 	}
 }
 
+/*
+ * The personal habit: on one working day in ten, an ordinary file of the
+ * user's own, a tax return or a CV, uploaded to the user's personal
+ * Dropbox or mailed to the user's own Gmail (with a low-severity DLP
+ * match, which names the recipient).  Most people who do it mean no
+ * harm; the settings call both domains unallowed all the same.
+ */
+static void
+personal(struct ctx *c)
+{
+	uint32_t f;
+	int64_t t;
+
+	if (!c->g->workday[c->day] || away(c) ||
+	    irm_gen_below(&c->s, 100) >= 10)
+		return;
+	t = at(c, 600 + (int)irm_gen_below(&c->s, 420));
+	if (irm_gen_below(&c->s, 2) == 0) {
+		act(c, t, GEN_K_EP, GEN_EP_CLOUD_PERSONAL, local_file(c), 0);
+		return;
+	}
+	f = personal_file(c);
+	act(c, t, GEN_K_SEND, 1, f, GEN_F_TO(GEN_TO_PERSONAL));
+	act(c, t + 2, GEN_K_DLP, GEN_TO_PERSONAL, f, 0);
+}
+
 static int
 by_time(const void *a, const void *b)
 {
@@ -960,6 +986,10 @@ irm_gen_day_acts(const struct gen_world *g, unsigned day, struct gen_acts *v)
 		if (c.u->scen >= 0) {
 			c.s = irm_gen_mix(c.s ^ 0x5ce7a210ULL);
 			scenario(&c);
+		}
+		if (c.u->flags & GEN_U_PERSONAL) {
+			c.s = irm_gen_mix(c.s ^ 0x7065727331ULL);
+			personal(&c);
 		}
 	}
 	/* A quiet day has no acts and no array: qsort must not see NULL. */

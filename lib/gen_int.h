@@ -86,18 +86,20 @@ enum { GEN_DEPT_SALES, GEN_DEPT_EXEC = 9, GEN_DEPT_IT = 8 };
 
 enum { /* user flags */
 	GEN_U_PRIORITY = 1,
-	GEN_U_LEAVER = 2,    /* resigns and takes nothing */
-	GEN_U_EVENING = 4,   /* reads mail in the evening */
-	GEN_U_REVIEWED = 8,  /* has a performance review */
-	GEN_U_POOR = 16,     /* ... with a poor rating */
-	GEN_U_JOB = 32,      /* changes job level on the review day */
-	GEN_U_DEMOTED = 64,  /* ... to a lower one */
-	GEN_U_NIGHT = 128,   /* works the night shift */
-	GEN_U_TRAVEL = 256,  /* travels abroad now and then */
-	GEN_U_HEAVY = 512,   /* a steady heavy user: always high volume */
-	GEN_U_USB = 1024,    /* copies build artefacts to USB media */
-	GEN_U_QUIET = 2048,  /* never after hours, never USB media */
-	GEN_U_JOBSITE = 4096 /* browses job sites now and then */
+	GEN_U_LEAVER = 2,     /* resigns and takes nothing */
+	GEN_U_EVENING = 4,    /* reads mail in the evening */
+	GEN_U_REVIEWED = 8,   /* has a performance review */
+	GEN_U_POOR = 16,      /* ... with a poor rating */
+	GEN_U_JOB = 32,       /* changes job level on the review day */
+	GEN_U_DEMOTED = 64,   /* ... to a lower one */
+	GEN_U_NIGHT = 128,    /* works the night shift */
+	GEN_U_TRAVEL = 256,   /* travels abroad now and then */
+	GEN_U_HEAVY = 512,    /* a steady heavy user: always high volume */
+	GEN_U_USB = 1024,     /* copies build artefacts to USB media */
+	GEN_U_QUIET = 2048,   /* never after hours, never USB media */
+	GEN_U_JOBSITE = 4096, /* browses job sites now and then */
+	GEN_U_PERSONAL = 8192 /* mails or uploads a file of its own now and
+	                        then, to a personal address */
 };
 
 struct gen_user {

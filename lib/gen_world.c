@@ -787,6 +787,21 @@ reviews(struct gen_world *g, uint64_t *s)
 	}
 }
 
+/* o->personal per cent of the users without a scenario have the
+ * personal habit; chosen by a hash, not the world's stream, so that
+ * everything else in the tenant stays as it was without it. */
+static void
+personal_habit(struct gen_world *g)
+{
+	unsigned i;
+
+	for (i = 0; i < g->nusers; i++)
+		if (g->u[i].scen < 0 &&
+		    irm_gen_mix(g->seed ^ 0x7065727330ULL ^ i) % 100 <
+		        g->o->personal)
+			g->u[i].flags |= GEN_U_PERSONAL;
+}
+
 int
 irm_gen_world_init(
     struct gen_world *g, const struct irm_gen_opts *o, struct irm_error *e)
@@ -808,6 +823,7 @@ irm_gen_world_init(
 	s = irm_gen_mix(g->seed + 1);
 	plant_all(g, &s);
 	reviews(g, &s);
+	personal_habit(g);
 	return 0;
 }
 

@@ -73,7 +73,11 @@ struct irm_gen_opts {
 	/* Planted users per scenario: 0 none, -1 from density. */
 	int count[GEN_NSCEN];
 	double density; /* planted users per 1,000 users, at least 1 */
-	int format;     /* GEN_FMT_* */
+	/* Per cent of the users without a scenario who now and then mail an
+	 * ordinary file to their own Gmail or upload one to their personal
+	 * Dropbox (0: none, as before). */
+	unsigned personal;
+	int format; /* GEN_FMT_* */
 	/* Called after each day is written (day 0 first), or NULL: for a
 	 * progress line. */
 	void (*day_done)(

@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 30
+plan 34
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -138,6 +138,33 @@ cat "$TMP/easter"/raw/*-badge.json | grep '"grace.baker@contoso.com"' |
     grep '"Failed"' | sed 's/.*"EventTime":"\([0-9-]*\)T.*/\1/' | sort -u >>"$TMP/got"
 printf '2026-04-02T15:00:00Z\n2026-04-07\n' >"$TMP/want"
 check_same "departing-evasion: refused at the door after an Easter last day" "$TMP/got" "$TMP/want"
+
+# --personal: a share of the users without a scenario now and then
+# upload a file of their own to their Dropbox or mail it to their own
+# Gmail (a DLP match names the recipient).  Nothing else changes: the
+# same answer key, and every other operation as often as without it.
+irm-gen -u 40 -d 30 -s 5 --personal 30 "$TMP/pers" >/dev/null
+check "--personal: the same answer key" cmp "$A/answers.csv" "$TMP/pers/answers.csv"
+ops() { # DIR: each operation of the audit records and how many
+	cat "$1"/raw/*-audit.jsonl | sed 's/.*"Operation":"\([^"]*\)".*/\1/' |
+	    sort | uniq -c
+}
+ops "$A" >"$TMP/ops0"
+ops "$TMP/pers" >"$TMP/ops1"
+grep -v ' \(Send\|DlpRuleMatch\|FileUploadedToCloud\)$' "$TMP/ops0" >"$TMP/want"
+grep -v ' \(Send\|DlpRuleMatch\|FileUploadedToCloud\)$' "$TMP/ops1" >"$TMP/got"
+check_same "--personal: every other operation as often" "$TMP/got" "$TMP/want"
+personal_users() { # DIR: users who mailed their Gmail or used Dropbox
+	cat "$1"/raw/*-audit.jsonl | grep '@gmail.com"\|www.dropbox.com' |
+	    sed 's/.*"UserId":"\([^"]*\)".*/\1/' | sort -u
+}
+personal_users "$A" >"$TMP/pu0"
+personal_users "$TMP/pers" >"$TMP/pu1"
+cut -d, -f1 "$A/answers.csv" | sort >"$TMP/planted"
+check "--personal: users without a scenario who mail their Gmail or use Dropbox" \
+    sh -c 'test -n "$(comm -23 "$1" "$2" | comm -23 - "$3")"' sh \
+    "$TMP/pu1" "$TMP/pu0" "$TMP/planted"
+check_rc "--personal over 100: exit 2" 2 irm-gen --personal 101 "$TMP/g"
 
 # The quality report of make eval (irm-gen's defaults: 100 users, 40
 # days, seed 1): every scenario caught by the policy made for it.  Not in
