@@ -45,7 +45,8 @@ put_day(struct irm_buf *b, const struct uday *d)
 		irm_eng_write_list(b, id->ev ? &id->ev->files : NULL);
 		irm_buf_addc(b, ',');
 		irm_eng_write_list(b, id->ev ? &id->ev->targets : NULL);
-		irm_buf_printf(b, ",%d,%" PRIu32 "]", id->rk, id->hours);
+		irm_buf_printf(b, ",%d,%" PRIu32 ",%" PRIu32 "]", id->rk,
+		    id->hours, id->sensitive);
 	}
 	irm_buf_adds(b, "],[");
 	for (i = 0; i < d->nem; i++)
@@ -192,8 +193,8 @@ get_rk(int64_t v)
 }
 
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk,
- * hours]; rk (user risk's mark) and hours (a bit per local hour) may be
- * missing (none). */
+ * hours, sensitive]; rk (user risk's mark), hours (a bit per local hour)
+ * and sensitive (DLP matches of high severity) may be missing (none). */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
@@ -211,6 +212,8 @@ get_iday(struct uday *d, struct json_object *a)
 		id->rk = get_rk(jint(a, 8));
 	if (irm_json_len(a) > 9)
 		id->hours = (uint32_t)jint(a, 9) & 0xffffff;
+	if (irm_json_len(a) > 10)
+		id->sensitive = (uint32_t)jint(a, 10);
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
 	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));

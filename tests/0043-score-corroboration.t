@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 25
+plan 26
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -245,6 +245,36 @@ late@contoso.com 38 level+priority_content+after_hours
 solo@contoso.com 15 level+priority_content+uncorroborated
 OUT
 check_same "one priority event weighs but does not corroborate; two do" "$TMP/got" "$TMP/want"
+# One event to an unallowed domain the same, unless it is priority
+# content: one@ mails one ordinary file to her own Gmail, 25 x 1.5 x 0.5
+# = 19 (38 before: with irm-gen --personal 10 on make eval's seeds, 9.3%
+# of the users without a scenario had a medium alert for a tax return
+# mailed home); two@ mails two, hc@ one priority file: 25 x 1.5 = 38
+# and 25 x 1.5 x 1.5 = 56; dlp@ one that a DLP rule of high severity
+# matched (the organization calls it sensitive): 38.
+gmail() { # USER N [IRM-EXTRA]
+	k=0
+	while [ $k -lt "$2" ]; do
+		ev "2026-03-04T10:1$k:00.000Z" "$1-gm-$k" "$1@contoso.com" email_sent ',"attachments":1'"${3:-}" ',"email":{"to":{"address":["'"$1"'.home@gmail.com"]}}'
+		k=$((k + 1))
+	done
+}
+{
+	gmail one 1
+	gmail two 2
+	gmail hc 1 "$HC"
+	ev 2026-03-04T10:20:00.000Z dlp-gm dlp@contoso.com dlp_matched ',"severity":"high"' ',"email":{"to":{"address":["dlp.home@gmail.com"]}}'
+} | sort >"$TMP/gmail.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/gmail.jsonl" |
+    jq -r 'select(.irm.indicator == "email_personal_domain") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' |
+    sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+dlp@contoso.com 38 level+unallowed_domain
+hc@contoso.com 56 level+priority_content+unallowed_domain
+one@contoso.com 19 level+unallowed_domain+uncorroborated
+two@contoso.com 38 level+unallowed_domain
+OUT
+check_same "one event to an unallowed domain weighs but does not corroborate; two do, or one of priority content or a high DLP match" "$TMP/got" "$TMP/want"
 
 # 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
