@@ -245,8 +245,12 @@ int irm_domain_match(const char *pattern, const char *domain);
  * not in settings.labels. */
 int irm_label_priority(const struct irm_settings *s, const char *label);
 
-/* Did ev touch priority content (label, site, extension, keyword)? */
+/* Did ev touch priority content (label, site, extension, keyword, a DLP
+ * match of high severity)? */
 int irm_priority_content(const struct irm_settings *s, const struct irm_ev *ev);
+
+/* Is ev a DLP match of high severity? */
+int irm_dlp_high(const struct irm_ev *ev);
 
 /* Is ev excluded (user, path, site, keyword, file type)? */
 int irm_excluded(const struct irm_settings *s, const struct irm_ev *ev);

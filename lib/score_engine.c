@@ -545,16 +545,6 @@ is(const char *a, const char *b)
 	return a && strcmp(a, b) == 0;
 }
 
-/* Is ev a DLP match of high severity: the organization's own rules call
- * what it carried sensitive? */
-static int
-dlp_high(const struct irm_ev *ev)
-{
-	return is(ev->activity, "dlp_matched") &&
-	    (ev->severity >= IRM_SEV_HIGH ||
-	        irm_severity_parse(ev->irm_severity) == IRM_SEV_HIGH);
-}
-
 /* The trigger an event is, if any; its user may be the target. */
 static int
 event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
@@ -581,7 +571,7 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 	else if (is(a, "account_deleted") && ev->target_user) {
 		t->type = IRM_TRIG_DELETED;
 		*user = ev->target_user;
-	} else if (dlp_high(ev))
+	} else if (irm_dlp_high(ev))
 		t->type = IRM_TRIG_DLP;
 	else if (is(a, "security_alert"))
 		t->type = IRM_TRIG_ALERT;
@@ -879,7 +869,6 @@ count(struct irm_engine *g, struct user *u, struct uday *d,
 		id->prio += prio;
 		id->unallowed += unall;
 		id->after += after;
-		id->sensitive += dlp_high(ev);
 		id->hours |= hour;
 		evidence(id, ev); /* distinct indicators count by it */
 	}

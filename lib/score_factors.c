@@ -528,7 +528,7 @@ corroborates(const struct factor *f, const struct iday *id)
 		return !logon_after_hours(id->idx) &&
 		    !irm_risk_collection(id->idx) && prio_corroborates(id);
 	if (strcmp(f->name, "unallowed_domain") == 0)
-		return id->unallowed > 1 || id->prio > 0 || id->sensitive > 0;
+		return id->unallowed > 1 || id->prio > 0;
 	return 1;
 }
 

@@ -40,10 +40,9 @@ struct evid {
 struct iday {
 	int idx; /* catalogue index */
 	uint32_t n, prio, unallowed, after;
-	uint32_t sensitive; /* DLP matches of high severity among the n */
-	uint32_t hours;     /* bit per local hour of the events counted */
-	int rk;             /* user risk: enum risk_kind, set when final */
-	struct evid *ev;    /* NULL: none kept */
+	uint32_t hours;  /* bit per local hour of the events counted */
+	int rk;          /* user risk: enum risk_kind, set when final */
+	struct evid *ev; /* NULL: none kept */
 };
 
 /* An insight already written: its revision and what it counted. */

@@ -353,18 +353,30 @@ any_keyword(char *const *v, size_t n, const struct irm_ev *ev)
 	return 0;
 }
 
+/* Is ev a DLP match of high severity (event.severity or irm.severity)? */
+int
+irm_dlp_high(const struct irm_ev *ev)
+{
+	return ev->activity != NULL &&
+	    strcmp(ev->activity, "dlp_matched") == 0 &&
+	    (ev->severity >= IRM_SEV_HIGH ||
+	        irm_severity_parse(ev->irm_severity) == IRM_SEV_HIGH);
+}
+
 /*
  * Did ev touch priority content?  Its label or any of its labels is a
  * priority label, url.full is under a priority site, its extension is a
- * priority extension, or a priority keyword is in the file name, path,
- * directory or email subject.
+ * priority extension, a priority keyword is in the file name, path,
+ * directory or email subject, or a DLP rule of high severity matched it:
+ * Purview's priority content includes sensitive information types, and
+ * the organization's own rules found them in what it carried.
  */
 int
 irm_priority_content(const struct irm_settings *s, const struct irm_ev *ev)
 {
 	size_t i;
 
-	if (priority_label(s, ev->label))
+	if (priority_label(s, ev->label) || irm_dlp_high(ev))
 		return 1;
 	for (i = 0; i < ev->labels.n; i++)
 		if (priority_label(s, ev->labels.v[i]))

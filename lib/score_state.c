@@ -45,8 +45,7 @@ put_day(struct irm_buf *b, const struct uday *d)
 		irm_eng_write_list(b, id->ev ? &id->ev->files : NULL);
 		irm_buf_addc(b, ',');
 		irm_eng_write_list(b, id->ev ? &id->ev->targets : NULL);
-		irm_buf_printf(b, ",%d,%" PRIu32 ",%" PRIu32 "]", id->rk,
-		    id->hours, id->sensitive);
+		irm_buf_printf(b, ",%d,%" PRIu32 "]", id->rk, id->hours);
 	}
 	irm_buf_adds(b, "],[");
 	for (i = 0; i < d->nem; i++)
@@ -193,8 +192,9 @@ get_rk(int64_t v)
 }
 
 /* One [idx-name, n, prio, unallowed, after, ids, files, targets, rk,
- * hours, sensitive]; rk (user risk's mark), hours (a bit per local hour)
- * and sensitive (DLP matches of high severity) may be missing (none). */
+ * hours]; rk (user risk's mark) and hours (a bit per local hour) may be
+ * missing (none).  An 11th element, DLP matches of high severity, was
+ * written apart from prio for a while: they are priority content. */
 static void
 get_iday(struct uday *d, struct json_object *a)
 {
@@ -213,7 +213,9 @@ get_iday(struct uday *d, struct json_object *a)
 	if (irm_json_len(a) > 9)
 		id->hours = (uint32_t)jint(a, 9) & 0xffffff;
 	if (irm_json_len(a) > 10)
-		id->sensitive = (uint32_t)jint(a, 10);
+		id->prio += (uint32_t)jint(a, 10);
+	if (id->prio > id->n)
+		id->prio = id->n;
 	if (irm_json_len(irm_json_at(a, 5)) == 0)
 		return;
 	get_list(&irm_eng_evid(&id->ev)->ids, irm_json_at(a, 5));

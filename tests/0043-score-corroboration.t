@@ -251,7 +251,8 @@ check_same "one priority event weighs but does not corroborate; two do" "$TMP/go
 # of the users without a scenario had a medium alert for a tax return
 # mailed home); two@ mails two, hc@ one priority file: 25 x 1.5 = 38
 # and 25 x 1.5 x 1.5 = 56; dlp@ one that a DLP rule of high severity
-# matched (the organization calls it sensitive): 38.
+# matched: the organization's own rules found sensitive information in
+# it, so it is priority content, 56 too.
 gmail() { # USER N [IRM-EXTRA]
 	k=0
 	while [ $k -lt "$2" ]; do
@@ -269,12 +270,12 @@ irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/gmail.jsonl" |
     jq -r 'select(.irm.indicator == "email_personal_domain") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' |
     sort >"$TMP/got"
 cat >"$TMP/want" <<'OUT'
-dlp@contoso.com 38 level+unallowed_domain
+dlp@contoso.com 56 level+priority_content+unallowed_domain
 hc@contoso.com 56 level+priority_content+unallowed_domain
 one@contoso.com 19 level+unallowed_domain+uncorroborated
 two@contoso.com 38 level+unallowed_domain
 OUT
-check_same "one event to an unallowed domain weighs but does not corroborate; two do, or one of priority content or a high DLP match" "$TMP/got" "$TMP/want"
+check_same "one event to an unallowed domain weighs but does not corroborate; two do, or one of priority content, as a high DLP match is" "$TMP/got" "$TMP/want"
 
 # 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
