@@ -311,6 +311,10 @@ extern const size_t irm_nindicators;
 /* The index of an indicator by name, or -1. */
 int irm_indicator_find(const char *name);
 
+/* The indicator that stands for idx's channel (the mail indicators are
+ * one: one mail matches all three); idx for the others. */
+int irm_indicator_channel(int idx);
+
 /*
  * Does ev name an unallowed domain as its far end (a recipient, a share
  * or member guest's domain, destination.domain, the url.domain of a cloud

@@ -35,6 +35,60 @@ struct peer {
 	uint32_t all;       /* then the user's exfiltration events */
 };
 
+void
+irm_chan_add(
+    struct irm_chan_sum *c, int idx, uint32_t n, uint32_t prio, uint32_t unal)
+{
+	int ch = irm_indicator_channel(idx), i;
+
+	for (i = 0; i < c->k && c->ch[i] != ch; i++)
+		;
+	if (i == c->k) {
+		if (c->k == IRM_CHANS)
+			return; /* more channels than indicators: none */
+		c->ch[c->k++] = ch;
+		c->n[i] = c->prio[i] = c->unal[i] = 0;
+	}
+	c->n[i] = c->n[i] > n ? c->n[i] : n;
+	c->prio[i] = c->prio[i] > prio ? c->prio[i] : prio;
+	c->unal[i] = c->unal[i] > unal ? c->unal[i] : unal;
+}
+
+void
+irm_chan_total(const struct irm_chan_sum *c, uint32_t *total, uint32_t *prio,
+    uint32_t *unal)
+{
+	int i;
+
+	for (i = 0; i < c->k; i++) {
+		*total += c->n[i];
+		*prio += c->prio[i];
+		*unal += c->unal[i];
+	}
+}
+
+/* Add day d's exfiltration events counted by p to *total, those of them
+ * that touched priority content to *prio and those that involved an
+ * unallowed domain to *unal, a channel's once (irm_chan_add). */
+static void
+day_exfil(const struct uday *d, const struct irm_policy *p, uint32_t *total,
+    uint32_t *prio, uint32_t *unal)
+{
+	struct irm_chan_sum c;
+	int j;
+
+	c.k = 0;
+	for (j = 0; j < d->nind; j++) {
+		const struct iday *id = &d->ind[j];
+
+		if (irm_indicators[id->idx].exfiltration &&
+		    p->ind[id->idx].enabled)
+			irm_chan_add(
+			    &c, id->idx, id->n, id->prio, id->unallowed);
+	}
+	irm_chan_total(&c, total, prio, unal);
+}
+
 /* A user's exfiltration events counted by p on the days from..to, those
  * of them that touched priority content and that involved an unallowed
  * domain (*unal, unless NULL), and the days of those on which the user
@@ -45,7 +99,7 @@ cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
     uint32_t *active)
 {
 	uint32_t ignored;
-	int i, j;
+	int i;
 
 	if (unal == NULL)
 		unal = &ignored;
@@ -56,13 +110,7 @@ cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
 		if (d->day < from || d->day > to)
 			continue;
 		++*active;
-		for (j = 0; j < d->nind; j++)
-			if (irm_indicators[d->ind[j].idx].exfiltration &&
-			    p->ind[d->ind[j].idx].enabled) {
-				*total += d->ind[j].n;
-				*prio += d->ind[j].prio;
-				*unal += d->ind[j].unallowed;
-			}
+		day_exfil(d, p, total, prio, unal);
 	}
 }
 

@@ -1117,6 +1117,25 @@ irm_indicator_find(const char *name)
 }
 
 /*
+ * The channel of indicator idx: the index of the indicator that stands
+ * for it.  The mail indicators are one channel, as one mail to the
+ * user's own Gmail is a mail outside, to an unallowed domain and to the
+ * user's own name; every other indicator is its own.
+ */
+int
+irm_indicator_channel(int idx)
+{
+	static int mail = -2, personal, self;
+
+	if (mail == -2) {
+		mail = irm_indicator_find("email_external_attachments");
+		personal = irm_indicator_find("email_personal_domain");
+		self = irm_indicator_find("email_self");
+	}
+	return idx == personal || idx == self ? mail : idx;
+}
+
+/*
  * Does ev name an unallowed domain as its far end: a recipient, the guest
  * domain of a share or member target, destination.domain, or url.domain
  * of a cloud upload, browser download or web visit?  Returns 1 or 0; the

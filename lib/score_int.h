@@ -418,6 +418,23 @@ size_t irm_pop_others(
     const struct irm_engine *g, const struct irm_popuser ***v);
 size_t irm_pop_nusers(const struct irm_engine *g);
 
+/*
+ * One day's exfiltration events by channel (irm_indicator_channel): a
+ * channel's indicators count an event once, so a channel counts the most
+ * any of its indicators counted, not their sum (score_cum.c).  Start with
+ * k = 0.
+ */
+#define IRM_CHANS 64
+struct irm_chan_sum {
+	int k, ch[IRM_CHANS];
+	uint32_t n[IRM_CHANS], prio[IRM_CHANS], unal[IRM_CHANS];
+};
+void irm_chan_add(
+    struct irm_chan_sum *c, int idx, uint32_t n, uint32_t prio, uint32_t unal);
+/* Add the channels' counts to *total, *prio and *unal. */
+void irm_chan_total(const struct irm_chan_sum *c, uint32_t *total,
+    uint32_t *prio, uint32_t *unal);
+
 /* A population user's exfiltration counted by p on the days from..to,
  * and in *unal those of its events that involved an unallowed domain. */
 uint32_t irm_popuser_exfil(const struct irm_popuser *u,

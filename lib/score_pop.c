@@ -619,8 +619,9 @@ uint32_t
 irm_popuser_exfil(const struct irm_popuser *u, const struct irm_policy *p,
     int64_t from, int64_t to, uint32_t *unal)
 {
-	uint32_t t = 0;
+	uint32_t t = 0, prio = 0;
 	size_t lo = 0, hi = u->n, m;
+	struct irm_chan_sum c;
 
 	*unal = 0;
 	while (lo < hi) {
@@ -630,12 +631,18 @@ irm_popuser_exfil(const struct irm_popuser *u, const struct irm_policy *p,
 		else
 			hi = m;
 	}
-	for (; lo < u->n && u->c[lo].day <= to; lo++)
-		if (irm_indicators[u->c[lo].idx].exfiltration &&
-		    p->ind[u->c[lo].idx].enabled) {
-			t += u->c[lo].n;
-			*unal += u->c[lo].unal;
+	c.k = 0;
+	for (; lo < u->n && u->c[lo].day <= to; lo++) {
+		if (c.k && u->c[lo].day != u->c[lo - 1].day) {
+			irm_chan_total(&c, &t, &prio, unal);
+			c.k = 0;
 		}
+		if (irm_indicators[u->c[lo].idx].exfiltration &&
+		    p->ind[u->c[lo].idx].enabled)
+			irm_chan_add(
+			    &c, u->c[lo].idx, u->c[lo].n, 0, u->c[lo].unal);
+	}
+	irm_chan_total(&c, &t, &prio, unal);
 	return t;
 }
 

@@ -523,8 +523,9 @@ repeated(const struct user *u, struct part *v, int n, int64_t day, int strong,
 }
 
 /* Add pt, of a count of the days to day, to the n parts of v: one part
- * per indicator, its strongest (the hours part is one of its own).
- * Returns the new n. */
+ * per channel (irm_indicator_channel), its strongest (the hours part is
+ * one of its own): one mail to the user's own Gmail is one thing done,
+ * not the three indicators it matches.  Returns the new n. */
 static int
 add_part(struct part *v, int n, struct part *pt, int64_t day)
 {
@@ -534,7 +535,9 @@ add_part(struct part *v, int n, struct part *pt, int64_t day)
 	pt->x = ldexp(1, -(int)((day - pt->day) / RISK_HALF));
 	for (k = 0; k < n; k++)
 		if ((v[k].kind == RISK_HOURS) == (pt->kind == RISK_HOURS) &&
-		    (pt->kind == RISK_HOURS || v[k].idx == pt->idx))
+		    (pt->kind == RISK_HOURS ||
+		        irm_indicator_channel(v[k].idx) ==
+		            irm_indicator_channel(pt->idx)))
 			break;
 	if (k == n) {
 		v[n++] = *pt;

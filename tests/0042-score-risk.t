@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 20
+plan 22
 
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
@@ -288,4 +288,29 @@ irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/later.jsonl" >"$TMP
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-11 60 medium hr_resignation" >"$TMP/want"
 check_same "a resignation two weeks after the last activity: the risk as of then" "$TMP/got" "$TMP/want"
+# 6. One mail is one thing done: mailer@, with the quiet history,
+#    resigns and mails one ordinary file to her own Gmail.  The mail
+#    matches three indicators (an outside recipient with an attachment,
+#    an unallowed domain, her own name), one channel: one part, the
+#    strongest, and a leaver's risk needs two; no risk (three parts and
+#    (20 + 25 + 25) x 1.5 = 100 before: with irm-gen --personal 10 on
+#    make eval's seeds, the high alerts of 0.9% of the users without a
+#    scenario).  A first USB copy the next day is a second channel:
+#    (25 + 20) x 1.5 = 68 (67.5), high.
+{
+	history mailer@contoso.com 0
+	resign mailer@contoso.com
+	ev 2026-03-10T11:00:00.000Z m1 mailer@contoso.com email_sent ',"attachments":1' \
+	    ',"email":{"to":{"address":["mailer.home@gmail.com"]}}'
+} | sort >"$TMP/mail.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/mail.jsonl" >"$TMP/out"
+check "one mail home after a resignation is one part: no risk" \
+    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+ev 2026-03-11T11:00:00.000Z m2 mailer@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}' >>"$TMP/mail.jsonl"
+sort -o "$TMP/mail.jsonl" "$TMP/mail.jsonl"
+irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/mail.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity,
+    ([.irm.parts[]|.indicator+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-11 68 high email_personal_domain/25,usb_copy/20" >"$TMP/want"
+check_same "... and a first USB copy the next day is a second channel" "$TMP/got" "$TMP/want"
 done_testing

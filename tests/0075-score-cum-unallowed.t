@@ -8,7 +8,7 @@
 # peers of other partitions count in a partitioned run (--population).
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 11
+plan 14
 
 # The weekdays of 2026-02-02 and the 59 days after it.
 d=0
@@ -18,26 +18,33 @@ while [ $d -lt 60 ]; do
 	d=$((d + 1))
 done >"$TMP/days"
 
-# tenant ROUTINE: 20 colleagues in Sales copy 4 files a day to USB
-# media; leo@ copies one and, from 2026-03-16, uploads 3 a day to
+# tenant ROUTINE [MAIL]: 20 colleagues in Sales copy 4 files a day to
+# USB media; leo@ copies one and, from 2026-03-16, uploads 3 a day to
 # Dropbox (an unallowed domain).  The first ROUTINE colleagues upload 3
-# files a day to Dropbox as well, every day.
+# files a day to Dropbox as well, every day.  With MAIL, those uploads
+# are mails with an attachment to the uploader's own Gmail instead, and
+# the colleagues mail one a day.
 tenant() {
-	awk -v routine="$1" '{
+	awk -v routine="$1" -v mail="${2:-}" '{
 		for (u = 1; u <= 21; u++) {
 			who = u == 21 ? "leo" : "sales" u
 			n = u == 21 ? 1 : 4
 			for (k = 0; k < n; k++)
-				ev($1, 9, k, who, "usb_copied", "")
+				ev($1, 9, k, who, "usb_copied", "", "")
 			if ((u == 21 && $1 >= "2026-03-16") || u <= routine)
-				for (k = 0; k < 3; k++)
-					ev($1, 14, k, who, "cloud_uploaded",
-					    ",\"url\":{\"domain\":\"www.dropbox.com\"}")
+				for (k = 0; k < (mail && u < 21 ? 1 : 3); k++)
+					if (mail)
+						ev($1, 14, k, who, "email_sent",
+						    ",\"email\":{\"to\":{\"address\":[\"" who ".home@gmail.com\"]}}",
+						    ",\"attachments\":1")
+					else
+						ev($1, 14, k, who, "cloud_uploaded",
+						    ",\"url\":{\"domain\":\"www.dropbox.com\"}", "")
 		}
 	}
-	function ev(day, h, k, who, act, extra) {
-		printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
-		    day, h, k, who, act, day, k, who, act, k, extra
+	function ev(day, h, k, who, act, extra, irm) {
+		printf "{\"@timestamp\":\"%sT%02d:%02d:00.000Z\",\"event\":{\"id\":\"%s-%s-%s-%d\",\"action\":\"x\"},\"user\":{\"name\":\"%s@contoso.com\"},\"irm\":{\"activity\":\"%s\"%s},\"file\":{\"name\":\"f%d.docx\"}%s}\n",
+		    day, h, k, who, act, day, k, who, act, irm, k, extra
 	}' "$TMP/days" | sort
 }
 {
@@ -46,7 +53,7 @@ tenant() {
 	echo leo@contoso.com,Sales
 } >"$TMP/dir.csv"
 cat >"$TMP/settings.json" <<EOF
-{"domains": {"internal": ["contoso.com"], "unallowed": ["*.dropbox.com"]},
+{"domains": {"internal": ["contoso.com"], "unallowed": ["*.dropbox.com", "gmail.com"]},
  "directory": "$TMP/dir.csv"}
 EOF
 printf '{"name": "leaks", "template": "data_leaks", "sequences": false}\n' >"$TMP/leaks.json"
@@ -80,6 +87,16 @@ jq -r 'select(.irm.insight == "cumulative") | .irm.score as $s |
     [$s, (. + 0.5 | floor)] | join(" ")' "$TMP/one" >"$TMP/got"
 echo "75 75" >"$TMP/want"
 check_same "... and its score is recomputable from them" "$TMP/got" "$TMP/want"
+
+# 1b. The same uploads as mails to leo@'s own Gmail: each mail matches
+#     three indicators (an outside recipient with an attachment, an
+#     unallowed domain, his own name), but is one event: the same 18, the
+#     same insight (54 events before, three for each mail).
+tenant 0 mail >"$TMP/evm.jsonl"
+# shellcheck disable=SC2086
+irm-score $S "$TMP/evm.jsonl" 2>>"$TMP/err" | cum >"$TMP/got"
+echo "leo@contoso.com 2026-03-23 75 95 18 cumulative+own_rise+unallowed_domain" >"$TMP/want"
+check_same "a mail counts once, though it matches three indicators" "$TMP/got" "$TMP/want"
 
 # The same in two runs through --state, cut on 2026-03-28, after the
 # insight (2026-03-23, final in the first run): the second knows it was
@@ -134,5 +151,17 @@ printf '#irm-population 1\ncount\tx@contoso.com\t2026-02-02\tcloud_upload\t3\t4\
 # shellcheck disable=SC2086
 check_rc "more to unallowed domains than the count: exit 2" 2 \
     irm-score $S --population "$TMP/bad.pop" "$TMP/pa"
+# Two colleagues mail their own Gmail every day, one mail a day: their
+# 22 in 30 days are under leo@'s 24 on 2026-03-25, and his mails are a
+# cumulative insight.  In the other partition, their mails count once
+# in the population's rows too (66, over leo@'s, if three times).
+tenant 2 mail >"$TMP/evm2.jsonl"
+# shellcheck disable=SC2086
+irm-score $S "$TMP/evm2.jsonl" 2>>"$TMP/err" | sort >"$TMP/want"
+cum "$TMP/want" | cut -d ' ' -f 1-5 >"$TMP/got"
+echo "leo@contoso.com 2026-03-25 75 95 24" >"$TMP/cum"
+check_same "where colleagues mail one a day, leo@'s three a day top them" "$TMP/got" "$TMP/cum"
+part "$TMP/evm2.jsonl" >"$TMP/got" 2>>"$TMP/err"
+check_same "... and where the colleagues' mails are in the other partition" "$TMP/got" "$TMP/want"
 check_same "nothing on stderr but that" "$TMP/err" /dev/null
 done_testing
