@@ -345,9 +345,13 @@ static const char *const step_names[] = {
  * Is a sequence routine work: nothing hidden on the way (a label
  * downgraded or removed, a file's type changed by a rename: a rename that
  * tidies a name is how files are kept as often as hidden), no unallowed
- * domain, fewer than SEQ_MANY files, at most SEQ_FEW of them that touched
- * priority content (a finance clerk prints the three reports she
- * downloaded, one of them the cash flow), and at most SEQ_FEW files when
+ * domain but for one ordinary file collected and sent with no step
+ * between or after (as one such event in a day's count: the domain
+ * weighs, but a tax return uploaded to one's own Dropbox is one's own
+ * business as often as not), fewer than SEQ_MANY files, at most SEQ_FEW
+ * of them that touched priority content (a finance clerk prints the
+ * three reports she downloaded, one of them the cash flow), and at most
+ * SEQ_FEW files when
  * a trigger other than exfiltration put the user in scope (a document
  * printed after a resignation is not theft)?
  */
@@ -356,7 +360,11 @@ seq_routine(const struct irm_seq *q, const struct trig *t)
 {
 	int n = q->step[IRM_SEQ_EXFIL].count;
 
-	return !q->unallowed && !q->disguised &&
+	return (!q->unallowed ||
+	           (n == 1 && q->prio == 0 &&
+	               q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN &&
+	               q->step[IRM_SEQ_CLEANUP].day == INT64_MIN)) &&
+	    !q->disguised &&
 	    (t == NULL || t->type == IRM_TRIG_EXFIL || n <= SEQ_FEW) &&
 	    n < SEQ_MANY && q->prio <= SEQ_FEW;
 }

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 26
+plan 27
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -502,9 +502,12 @@ echo "fresh@contoso.com 84" >"$TMP/want"
 check_same "... and 33.75 is under min_score 34, though it would be written 34" "$TMP/got" "$TMP/want"
 # 13. A routine channel to an unallowed domain is no excuse: upl@
 #    uploads 6 files a day to box.com from 2026-02-02; on 2026-03-04 she
-#    downloads one file and uploads it to gmail.com: 30 x 1.5
+#    downloads two files and uploads them to gmail.com: 30 x 1.5
 #    (unallowed_domain) = 45, not halved (a slow leak just above the
-#    user's own norm, irm-gen's slow-leak, seeds 52 and 53).
+#    user's own norm, irm-gen's slow-leak, seeds 52 and 53).  One file
+#    is no sequence over min_score: the domain weighs but does not
+#    corroborate one ordinary file, 45 x 0.5 = 23 (45 before: irm-gen
+#    --personal 10's tax returns uploaded to Dropbox).
 BOX=',"url":{"full":"https://app.box.com/up","domain":"box.com"}'
 GM=',"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
 {
@@ -517,11 +520,17 @@ GM=',"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
 	done
 	ev 2026-03-04T09:00:00.000Z upl-d upl@contoso.com file_downloaded "" ',"file":{"name":"plan.docx"}'"$SP"
 	ev 2026-03-04T11:00:00.000Z upl-u upl@contoso.com cloud_uploaded "" ',"file":{"name":"plan.docx"}'"$GM"
+	ev 2026-03-04T09:01:00.000Z upl-d2 upl@contoso.com file_downloaded "" ',"file":{"name":"plan2.docx"}'"$SP"
+	ev 2026-03-04T11:01:00.000Z upl-u2 upl@contoso.com cloud_uploaded "" ',"file":{"name":"plan2.docx"}'"$GM"
 } | grep -v '"2026-03-04T14:' | sort >"$TMP/upl.jsonl"
 irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/upl.jsonl" |
     jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
 echo "upl@contoso.com 45 steps+unallowed_domain" >"$TMP/want"
 check_same "a routine channel to an unallowed domain is not usual" "$TMP/got" "$TMP/want"
+grep -v '"upl-[du]2"' "$TMP/upl.jsonl" |
+    irm-score -s "$S/settings.json" -p "$S/leaks-all.json" |
+    jq -r 'select(.irm.insight == "sequence") | .user.name' >"$TMP/got"
+check_same "one ordinary file to an unallowed domain: no sequence" "$TMP/got" /dev/null
 # 14. A night shift at the start of the data: nite@ logs on at 22:00 on
 #    the five weekdays before copying ten files to USB media at night:
 #    after-hours logons on two thirds of 3 active days or more are a
