@@ -1,7 +1,10 @@
 #!/bin/sh
 # Detection quality on one small seed (issue 16's goals, make eval in
-# full): irm-gen seed 1, 300 users over 60 days, through the whole
-# pipeline (bench/eval.sh), must keep every planted insider at its
+# full): irm-gen seed 1, 300 users over 60 days, one in ten of the users
+# without a scenario taking a file of their own home now and then
+# (--personal 10, as make eval; with 5e564db's irm-score, 0.71% of them
+# had a high alert for it), through the whole pipeline (bench/eval.sh),
+# must keep every planted insider at its
 # expected severity, the users without a scenario under 1% medium or
 # high and 0.25% high per 60 days, the benign look-alikes quiet and the
 # CERT-shaped scenarios caught.  The rank goals (every insider in the top
@@ -13,7 +16,7 @@ command -v jq >/dev/null || skip_all "jq missing"
 case ${IRM_TREE:-} in */build/asan) skip_all "sanitizer tree" ;; esac
 plan 5
 
-sh "$TESTS/../bench/eval.sh" --jobs 1 -s 1 -u 300 -d 60 >"$TMP/eval" 2>"$TMP/err"
+sh "$TESTS/../bench/eval.sh" --jobs 1 -s 1 -u 300 -d 60 --personal 10 >"$TMP/eval" 2>"$TMP/err"
 rc=$?
 sed -n '/^### Goals/,$p' "$TMP/eval" >"$TMP/goals"
 goal() {
