@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 27
+plan 29
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -276,6 +276,20 @@ one@contoso.com 19 level+unallowed_domain+uncorroborated
 two@contoso.com 38 level+unallowed_domain
 OUT
 check_same "one event to an unallowed domain weighs but does not corroborate; two do, or one of priority content, as a high DLP match is" "$TMP/got" "$TMP/want"
+# A state written by 5e564db kept the high DLP matches apart from
+# priority content, as an 11th element of each count: read back, they
+# are priority content, and the run goes on as one run would (with the
+# element ignored, dlp@'s mail would be 19 and gone).
+printf '{"name": "leaks", "template": "data_leaks", "triggers": []}\n' >"$TMP/leaks.json"
+grep dlp-gm "$TMP/gmail.jsonl" >"$TMP/dlp1.jsonl"
+ev 2026-03-09T10:00:00.000Z later other@contoso.com file_downloaded >"$TMP/dlp2.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" --state "$TMP/dlp.st" "$TMP/dlp1.jsonl" >"$TMP/got"
+jq -c 'if has("days") then .days |= map(.[3] |= map(if length >= 10 then (.[10] = .[2] | .[2] = 0) else . end)) else . end' \
+    "$TMP/dlp.st" >"$TMP/dlp.old" && mv "$TMP/dlp.old" "$TMP/dlp.st"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" --state "$TMP/dlp.st" "$TMP/dlp2.jsonl" >>"$TMP/got"
+cat "$TMP/dlp1.jsonl" "$TMP/dlp2.jsonl" | irm-score -s "$S/settings.json" -p "$TMP/leaks.json" >"$TMP/want"
+check "... and so is one kept apart by an older state file" test -s "$TMP/want"
+check_same "... read back, the run goes on as one run" "$TMP/got" "$TMP/want"
 
 # 6. Every score recomputes from its factors (irm-insight(5)).
 cat "$TMP/one.jsonl" "$TMP/seq.jsonl" | sort | irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" >"$TMP/all"
