@@ -8,6 +8,13 @@ command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
 plan 22
 
+# no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
+# insight for EVENTS under POLICY (its output left in $TMP/out).
+no_risk() {
+	irm-score -s "$S/settings.json" -p "$2" "$3" >"$TMP/out"
+	check "$1" test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+}
+
 SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -59,9 +66,7 @@ cp "$TMP/out" "$TMP/out1"
 # quiet leaver's first USB copy and upload, irm-gen's look-alike): nothing
 # points at theft, no risk (60 before).
 sed 's/,"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"//' "$TMP/new.jsonl" >"$TMP/plain.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/plain.jsonl" >"$TMP/out"
-check "the same with ordinary files: no risk" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "the same with ordinary files: no risk" "$S/departing.json" "$TMP/plain.jsonl"
 cp "$TMP/out1" "$TMP/out"
 jq -r '(.irm.factors[0].points * (.irm.factors[1:]|map(.x)|reduce .[] as $x (1; . * $x)) + 0.5 | floor) as $s |
     select(([100, $s]|min) != .irm.score) | .event.id' "$TMP/out" >"$TMP/got"
@@ -74,9 +79,7 @@ printf '{"name": "alerted", "template": "data_theft_departing", "triggers": ["se
 sed -n '/"hr_resignation"/!p' "$TMP/new.jsonl" >"$TMP/alert.jsonl"
 ev 2026-03-09T08:00:00.000Z sa-1 leaver@contoso.com security_alert ',"alert":{"severity":"high"}' >>"$TMP/alert.jsonl"
 sort -o "$TMP/alert.jsonl" "$TMP/alert.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/alerted.json" "$TMP/alert.jsonl" >"$TMP/out"
-check "two new things after a security alert: no risk insight" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "two new things after a security alert: no risk insight" "$TMP/alerted.json" "$TMP/alert.jsonl"
 
 # 1d. After a poor review the user stays, and two new things are the new
 #    work as often as not: the same two, no risk; a third new thing (a
@@ -87,9 +90,7 @@ printf '{"name": "reviewed", "template": "data_leaks_risky_users"}\n' >"$TMP/rev
 sed -n '/"hr_resignation"/!p' "$TMP/new.jsonl" >"$TMP/review.jsonl"
 ev 2026-03-09T08:00:00.000Z hr-r leaver@contoso.com hr_review ',"hr":{"rating":"2 - below expectations"}' >>"$TMP/review.jsonl"
 sort -o "$TMP/review.jsonl" "$TMP/review.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/reviewed.json" "$TMP/review.jsonl" >"$TMP/out"
-check "two new things after a poor review: no risk insight" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "two new things after a poor review: no risk insight" "$TMP/reviewed.json" "$TMP/review.jsonl"
 ev 2026-03-12T11:00:00.000Z n4 leaver@contoso.com shared \
     ',"share":{"scope":"external","target":"leaver_gmail.com#ext#@contoso.onmicrosoft.com"}' ',"file":{"name":"q.xlsx"}' >>"$TMP/review.jsonl"
 sort -o "$TMP/review.jsonl" "$TMP/review.jsonl"
@@ -114,9 +115,7 @@ check_same "... a third one makes a risk" "$TMP/got" "$TMP/want"
 	ev 2026-03-11T11:00:00.000Z z9 stager@contoso.com cloud_uploaded "" \
 	    ',"file":{"name":"a0.zip"},"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 } | sort >"$TMP/stager.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/stager.jsonl" >"$TMP/out"
-check "staging and one upload after a resignation: no risk insight" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "staging and one upload after a resignation: no risk insight" "$S/departing.json" "$TMP/stager.jsonl"
 
 # 1e. CERT's sabotage: an administrator with a quiet history resigns,
 #    fetches a keylogger (an UnwantedSoftware alert) and mails all staff
@@ -146,9 +145,7 @@ done >"$TMP/got"
 echo "medium 75" >"$TMP/want"
 check_same "a low or informational unwanted-software alert is no part" "$TMP/got" "$TMP/want"
 sed -n '/"s3"/!p' "$TMP/sab.jsonl" >"$TMP/own.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/sec.json" "$TMP/own.jsonl" >"$TMP/out"
-check "the user's own mail is not mail as another: no risk" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "the user's own mail is not mail as another: no risk" "$TMP/sec.json" "$TMP/own.jsonl"
 
 # 1f. In scope by a data leak first: leaker@, with the quiet history,
 #    copies a file to USB media for the first time on Tuesday (the
@@ -182,9 +179,7 @@ check_same "in scope by exfiltration, then a DLP match: a risk, named by the mat
 #    A security policy has no data to point at: its three new things
 #    after a security alert still make one (1h).
 leak other@contoso.com bob_fabrikam.com | sort >"$TMP/leak2.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak2.jsonl" >"$TMP/out"
-check "the same to a customer, ordinary files: no risk" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "the same to a customer, ordinary files: no risk" "$TMP/leaks.json" "$TMP/leak2.jsonl"
 # Reading priority files for the first time that week (12, a part of
 # their own) points at nothing leaving: collection and staging add
 # points, but the data that left must be priority content (a risk of
@@ -201,9 +196,7 @@ check "the same to a customer, ordinary files: no risk" \
 		k=$((k + 1))
 	done
 } | sort >"$TMP/leak3.jsonl"
-irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/leak3.jsonl" >"$TMP/out"
-check "priority files read, ordinary files out: no risk" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "priority files read, ordinary files out: no risk" "$TMP/leaks.json" "$TMP/leak3.jsonl"
 {
 	history sec@contoso.com 0
 	ev 2026-03-09T08:00:00.000Z sa sec@contoso.com security_alert ',"alert_category":"UnwantedSoftware"'
@@ -303,9 +296,7 @@ check_same "a resignation two weeks after the last activity: the risk as of then
 	ev 2026-03-10T11:00:00.000Z m1 mailer@contoso.com email_sent ',"attachments":1' \
 	    ',"email":{"to":{"address":["mailer.home@gmail.com"]}}'
 } | sort >"$TMP/mail.jsonl"
-irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/mail.jsonl" >"$TMP/out"
-check "one mail home after a resignation is one part: no risk" \
-    test -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+no_risk "one mail home after a resignation is one part: no risk" "$S/departing.json" "$TMP/mail.jsonl"
 ev 2026-03-11T11:00:00.000Z m2 mailer@contoso.com usb_copied "" ',"file":{"name":"plans.xlsx"}' >>"$TMP/mail.jsonl"
 sort -o "$TMP/mail.jsonl" "$TMP/mail.jsonl"
 irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/mail.jsonl" >"$TMP/out"
