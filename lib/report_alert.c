@@ -7,7 +7,9 @@
  *
  * Score: the highest score among the alert's insights, plus 2 for every
  * further distinct insight (evidence accrues), at most 100; severity from
- * the score as for insights (high 67-100, medium 34-66, low 0-33).
+ * the score as for insights (high 67-100, medium 34-66, low 0-33).  An
+ * insight that counted the same events as an earlier one (one mail
+ * matches email_personal_domain and email_self) is no further evidence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -314,16 +316,35 @@ ins_new(struct irm_alert *al, const char *id)
 	return in;
 }
 
+/* Did a and b count the same events (the same evidence ids, some)? */
+static int
+same_events(const struct irm_alert_ins *a, const struct irm_alert_ins *b)
+{
+	size_t i;
+
+	if (a->nev == 0 || a->nev != b->nev || a->count != b->count)
+		return 0;
+	for (i = 0; i < a->nev; i++)
+		if (strcmp(a->ev[i], b->ev[i]) != 0)
+			return 0;
+	return 1;
+}
+
 int
 irm_alert_score(const struct irm_alert *al)
 {
-	int best = 0;
-	size_t i;
+	int best = 0, further = -1;
+	size_t i, k;
 
-	for (i = 0; i < al->nins; i++)
+	for (i = 0; i < al->nins; i++) {
 		if (al->ins[i].score > best)
 			best = al->ins[i].score;
-	best += 2 * (int)(al->nins ? al->nins - 1 : 0);
+		for (k = 0; k < i && !same_events(&al->ins[i], &al->ins[k]);
+		     k++)
+			;
+		further += k == i;
+	}
+	best += 2 * (further > 0 ? further : 0);
 	return best > 100 ? 100 : best;
 }
 

@@ -4,7 +4,7 @@
 # rises with evidence; --fail-on gates CI; bad insights are rejected.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 9
+plan 10
 
 # ins ID USER POLICY DAY SCORE [REVISION [KIND]]: one insight.
 ins() {
@@ -70,6 +70,21 @@ irm-report -r "$TMP/rej" "$TMP/bad.jsonl" >"$TMP/out" 2>"$TMP/err"
 echo "$? $(wc -l <"$TMP/out") $(wc -l <"$TMP/rej")" >"$TMP/got"
 echo "1 2 2" >"$TMP/want"
 check_same "bad insights: exit 1, two alerts, two rejected lines" "$TMP/got" "$TMP/want"
+
+# One mail to carol@'s own Gmail is an email_personal_domain and an
+# email_self insight of the same events: one thing done, no +2 (58
+# before).  A third insight of other events adds 2.
+ev_ins() { # ID INDICATOR SCORE EVENT-IDS
+	printf '{"@timestamp":"2026-03-05T00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"carol@contoso.com"},"rule":{"name":"leaks","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"%s","day":"2026-03-05","count":1,"score":%s,"severity":"medium","revision":0,"factors":[{"name":"level","detail":"","points":25}],"evidence":{"count":1,"ids":[%s]}}}\n' "$@"
+}
+{
+	ev_ins m1 email_personal_domain 56 '"e1"'
+	ev_ins m2 email_self 56 '"e1"'
+	ev_ins m3 usb_copy 40 '"e2"'
+} >"$TMP/same.jsonl"
+irm-report "$TMP/same.jsonl" | jq -r '.irm.alert | [.count, .score] | join(" ")' >"$TMP/got"
+printf '1 56\n2 56\n3 58\n' >"$TMP/want"
+check_same "an insight of the same events as another adds nothing to the score" "$TMP/got" "$TMP/want"
 
 # The whole pipeline on the example tenant: the departing user's alert is
 # high and CI's gate fails on it.
