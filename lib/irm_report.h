@@ -83,6 +83,12 @@ unsigned long irm_alerts_insights(const struct irm_alerts *a);
 
 /* An alert's score (0-100), severity (1 low, 2 medium, 3 high). */
 int irm_alert_score(const struct irm_alert *al);
+
+/* Did insights a and b count the same events (the same irm.count and
+ * evidence ids, some)?  One mail is an email_personal_domain and an
+ * email_self insight: one thing done. */
+int irm_alert_ins_same(
+    const struct irm_alert_ins *a, const struct irm_alert_ins *b);
 int irm_alert_severity(const struct irm_alert *al);
 
 /* needs_review, confirmed, dismissed, resolved; open: the first two. */

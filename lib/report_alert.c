@@ -316,9 +316,8 @@ ins_new(struct irm_alert *al, const char *id)
 	return in;
 }
 
-/* Did a and b count the same events (the same evidence ids, some)? */
-static int
-same_events(const struct irm_alert_ins *a, const struct irm_alert_ins *b)
+int
+irm_alert_ins_same(const struct irm_alert_ins *a, const struct irm_alert_ins *b)
 {
 	size_t i;
 
@@ -339,7 +338,8 @@ irm_alert_score(const struct irm_alert *al)
 	for (i = 0; i < al->nins; i++) {
 		if (al->ins[i].score > best)
 			best = al->ins[i].score;
-		for (k = 0; k < i && !same_events(&al->ins[i], &al->ins[k]);
+		for (k = 0;
+		     k < i && !irm_alert_ins_same(&al->ins[i], &al->ins[k]);
 		     k++)
 			;
 		further += k == i;

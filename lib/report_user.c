@@ -10,8 +10,10 @@
  * only the user's other alerts hold, at most IRM_USER_BONUS_MAX, and at
  * most 100 in all.  The same activity seen by two policies is one
  * activity, so overlapping policies add nothing; other policies seeing
- * other things do.  Everything is a function of the alerts, so the same
- * alerts give the same bytes.
+ * other things do.  An insight of the same events as one before it
+ * (irm_alert_ins_same: one mail, email_personal_domain and email_self)
+ * is the same activity too.  Everything is a function of the alerts, so the
+ * same alerts give the same bytes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,8 +34,24 @@
 struct act {
 	int64_t day;
 	const char *what;
-	int lead; /* held by the lead alert */
+	int lead; /* held by the lead alert, or the same events as an
+	           * insight before it (irm_alert_ins_same) */
 };
+
+/* Did an insight before alert a's insight i (the lead's first) count its
+ * events? */
+static int
+seen_events(const struct irm_user_risk *u, size_t a, size_t i)
+{
+	size_t b, j;
+
+	for (b = 0; b <= a; b++)
+		for (j = 0; j < (b == a ? i : u->alerts[b]->nins); j++)
+			if (irm_alert_ins_same(
+			        &u->alerts[a]->ins[i], &u->alerts[b]->ins[j]))
+				return 1;
+	return 0;
+}
 
 static int64_t
 day_of(int64_t ms)
@@ -103,7 +121,7 @@ user_set(struct irm_user_risk *u)
 		for (i = 0; i < al->nins; i++, k++) {
 			v[k].day = day_of(al->ins[i].day);
 			v[k].what = al->ins[i].what;
-			v[k].lead = a == 0;
+			v[k].lead = a == 0 || seen_events(u, a, i);
 			w[k] = al->ins[i].what;
 		}
 	}

@@ -8,7 +8,7 @@
 # risk, the last one takes the user out), usage errors.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 20
+plan 21
 
 IN=$TOP/tests/data/report/by-user.jsonl
 GOLD=$TOP/tests/golden/report
@@ -167,4 +167,21 @@ rc 2
 EOF
 check_same "o365, ocsf or --risk-levels with --by-user: usage errors" \
     "$TMP/got" "$TMP/want"
+# dan@: leaks holds his one mail home as email_personal_domain (56),
+# theft as email_self (50), the same event: one activity, no bonus (58
+# before); a USB copy of another event in theft is one: 56 + 2.
+dan() { # ID POLICY INDICATOR SCORE EVENT
+	printf '{"@timestamp":"2026-03-05T00:00:00.000Z","event":{"kind":"signal","id":"%s","severity":2},"user":{"name":"dan@contoso.com"},"rule":{"name":"%s","ruleset":"data_leaks"},"irm":{"insight":"indicator","indicator":"%s","day":"2026-03-05","count":1,"score":%s,"severity":"medium","revision":0,"factors":[{"name":"level","detail":"","points":25}],"evidence":{"count":1,"ids":["%s"]}}}\n' "$@"
+}
+{
+	dan d1 leaks email_personal_domain 56 e1
+	dan d2 theft email_self 50 e1
+} >"$TMP/dan.jsonl"
+dan d3 theft usb_copy 40 e2 >"$TMP/dan3.jsonl"
+for f in "$TMP/dan.jsonl" "$TMP/dan3.jsonl"; do
+	[ "$f" = "$TMP/dan3.jsonl" ] && cat "$TMP/dan.jsonl" >>"$f"
+	irm-report --by-user "$f" | jq -r '.irm.user_risk | [.risk, .corroboration] | join(" ")'
+done >"$TMP/got"
+printf '56 0\n58 1\n' >"$TMP/want"
+check_same "an insight of the same events in another policy corroborates nothing" "$TMP/got" "$TMP/want"
 done_testing
