@@ -289,17 +289,61 @@ own_after(const struct user *u, int idx, int64_t day, const struct trig *t,
 	return active;
 }
 
+/* Is the count one ordinary event to an unallowed domain? */
+static int
+one_ordinary_unallowed(const struct iday *id)
+{
+	return id->n == 1 && id->unallowed > 0 && id->prio == 0;
+}
+
+/*
+ * The last day in the 60 before `before` on which the user's exfiltration
+ * took ordinary files to an unallowed domain, or INT64_MIN: someone who
+ * sends a file of their own to their Dropbox or Gmail now and then.
+ */
+static int64_t
+took_home(const struct user *u, int64_t before)
+{
+	int64_t last = INT64_MIN;
+	int i, j;
+
+	for (i = 0; i < u->ndays && u->days[i].day < before; i++) {
+		if (u->days[i].day < before - 60)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++) {
+			const struct iday *x = &u->days[i].ind[j];
+
+			if (irm_indicators[x->idx].exfiltration &&
+			    x->unallowed > 0 && x->prio == 0)
+				last = u->days[i].day;
+		}
+	}
+	return last;
+}
+
+/* The day before which a trigger's count is compared with the user's
+ * habits: the trigger's first day, or the count's when it came first. */
+static int64_t
+before_trigger(int64_t day, const struct trig *t)
+{
+	return day < t->from ? day : t->from;
+}
+
 /*
  * Is the count the user's routine, so that a trigger does not corroborate
- * it: the indicator on half of the active days of the 30 before, or,
- * without two weeks of past, a count under ROUTINE_X x the user's level
- * so far, on a few days at least; on fewer, a channel half of the peers
- * or more use (RISK_COMMON), as the department's routine stands in for
- * the user's at the start of the data, or, for a trigger that came
- * later, a count under ROUTINE_X x the user's level on the days between
- * (a salesperson who mails 25 attachments on the data's first day, as
- * every day until her resignation five weeks later, irm-gen -u 100 -d 60
- * -s 201 without a settings file, so without her department's routine).
+ * it: one ordinary event to an unallowed domain by a user who sent
+ * ordinary files to unallowed domains before the trigger (a tax return
+ * mailed home a week after a resignation, by someone who uploads a file
+ * of her own to Dropbox now and then: irm-gen -u 200 -d 60 -s 2
+ * --personal 10, two medium alerts of 38); the indicator on half of the active
+ * days of the 30 before, or, without two weeks of past, a count under ROUTINE_X
+ * x the user's level so far, on a few days at least; on fewer, a channel half
+ * of the peers or more use (RISK_COMMON), as the department's routine stands in
+ * for the user's at the start of the data, or, for a trigger that came later, a
+ * count under ROUTINE_X x the user's level on the days between (a salesperson
+ * who mails 25 attachments on the data's first day, as every day until her
+ * resignation five weeks later, irm-gen -u 100 -d 60 -s 201 without a settings
+ * file, so without her department's routine).
  */
 static int
 is_routine(const struct user *u, const struct iday *id, int64_t day, int active,
@@ -308,6 +352,9 @@ is_routine(const struct user *u, const struct iday *id, int64_t day, int active,
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
 
+	if (one_ordinary_unallowed(id) &&
+	    took_home(u, before_trigger(day, t)) != INT64_MIN)
+		return 1;
 	if (active >= OWN_MIN_DAYS)
 		return 2 * n >= active;
 	if (active >= ROUTINE_MIN_DAYS)
@@ -468,8 +515,17 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 {
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
+	int64_t home = one_ordinary_unallowed(id)
+	    ? took_home(u, before_trigger(day, t))
+	    : INT64_MIN;
+	char d[IRM_TIME_LEN];
 
-	if (active >= OWN_MIN_DAYS)
+	if (home != INT64_MIN) {
+		irm_time_format(home * DAY_MS, d);
+		snprintf(f->detail, sizeof(f->detail),
+		    "no signal but the trigger, which does not count for one ordinary event to an unallowed domain, as on %.10s before it",
+		    d);
+	} else if (active >= OWN_MIN_DAYS)
 		snprintf(f->detail, sizeof(f->detail),
 		    "no signal but the trigger, which does not count for a channel used on %d of %d active days",
 		    n, active);

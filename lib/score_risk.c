@@ -100,12 +100,16 @@ irm_risk_collection(int idx)
 }
 
 /* Did the count touch priority content (3 events or more, or all of them)
- * or an unallowed domain? */
+ * or an unallowed domain?  POINT_ONE when one ordinary event is all that
+ * went to an unallowed domain, POINT_YES for more, 0 for neither. */
+enum { POINT_ONE = 1, POINT_YES = 2 };
 static int
 pointed(const struct iday *id)
 {
-	return id->unallowed > 0 || id->prio >= PRIO_MIN ||
-	    (id->prio > 0 && id->prio == id->n);
+	if (id->prio >= PRIO_MIN || (id->prio > 0 && id->prio == id->n) ||
+	    id->unallowed > 1 || (id->unallowed > 0 && id->prio > 0))
+		return POINT_YES;
+	return id->unallowed > 0 ? POINT_ONE : 0;
 }
 
 void
@@ -189,7 +193,7 @@ struct part {
 	int64_t day;
 	int idx, kind;
 	double base, x;
-	int pointed; /* some count touched priority content or unallowed */
+	int pointed; /* the most pointed() of its counts */
 	int days;    /* of two weeks with a part of idx; hours: the nights */
 };
 
@@ -543,7 +547,7 @@ add_part(struct part *v, int n, struct part *pt, int64_t day)
 		v[n++] = *pt;
 		return n;
 	}
-	pt->pointed |= v[k].pointed;
+	pt->pointed = pt->pointed > v[k].pointed ? pt->pointed : v[k].pointed;
 	if (pt->base * pt->x > v[k].base * v[k].x)
 		v[k] = *pt;
 	else
@@ -647,10 +651,19 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		n = add_part(v, n, &hp, d->day);
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own; staging's
-	 * priority content points at nothing leaving. */
+	 * priority content points at nothing leaving.  One ordinary file to
+	 * the user's own Dropbox points only after the trigger: before it,
+	 * where the look-back reaches, it is the user's business as often as
+	 * not (irm-gen -u 200 -d 60 -s 3 --personal 10: a leaver's first
+	 * USB copy, anonymous link and upload of a file of his own to
+	 * Dropbox, in the two weeks before he resigned, were a medium alert
+	 * of 60). */
 	for (i = 0; i < n; i++) {
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
-		pointed |= (v[i].pointed && !staging(v[i].idx)) ||
+		pointed |= (!staging(v[i].idx) &&
+		               (v[i].pointed == POINT_YES ||
+		                   (v[i].pointed == POINT_ONE &&
+		                       v[i].day >= t->from))) ||
 		    v[i].kind == RISK_HOURS;
 	}
 	risen = strong_trigger(t) ? sustained_rise(u, v, n, d->day) : 0;

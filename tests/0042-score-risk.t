@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 22
+plan 23
 
 # no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
 # insight for EVENTS under POLICY (its output left in $TMP/out).
@@ -281,6 +281,30 @@ irm-score -s "$S/settings.json" -p "$S/departing.json" "$TMP/later.jsonl" >"$TMP
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-11 60 medium hr_resignation" >"$TMP/want"
 check_same "a resignation two weeks after the last activity: the risk as of then" "$TMP/got" "$TMP/want"
+# 5b. One ordinary file to the user's own account points at the data
+#    only after the trigger.  gm@ has the quiet history, copies one
+#    ordinary file to USB media for the first time on 2026-03-10 and
+#    uploads one to her Gmail drive (an unallowed domain) on 03-11.  When
+#    she resigns on 03-09, before them: a risk of (20 + 20) x 1.5 = 60.
+#    When she resigns on 03-27, the look-back brings them into scope,
+#    where one file of her own is her business as often as not: no risk
+#    (60 before the rule: irm-gen -u 200 -d 60 -s 3 --personal 10, the
+#    last false alert of make eval).
+gm() { # RESIGNATION-DAY
+	history gm@contoso.com 0
+	ev "${1}T08:00:00.000Z" hr-gm gm@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"'"$1"'T00:00:00.000Z","last_working_date":"'"$1"'T00:00:00.000Z"}'
+	ev 2026-03-10T11:00:00.000Z gm1 gm@contoso.com usb_copied "" ',"file":{"name":"notes.docx"}'
+	ev 2026-03-11T11:00:00.000Z gm2 gm@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"cv.docx"},"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
+}
+for day in 2026-03-09 2026-03-27; do
+	gm $day | sort | irm-score -s "$S/settings.json" -p "$S/departing.json" |
+	    jq -r --arg d $day 'select(.irm.insight == "risk") | [$d, .irm.score] | join(" ")' | head -n 1
+done >"$TMP/got"
+echo "2026-03-09 60" >"$TMP/want"
+check_same "one file to the user's own account points after the trigger, not before" "$TMP/got" "$TMP/want"
+
 # 6. One mail is one thing done: mailer@, with the quiet history,
 #    resigns and mails one ordinary file to her own Gmail.  The mail
 #    matches three indicators (an outside recipient with an attachment,

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 29
+plan 30
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -329,6 +329,30 @@ check_same "a resignation corroborates a new channel, not a routine one" "$TMP/g
 jq -r 'select(.user.name == "habit@contoso.com" and .irm.indicator == "usb_copy" and .irm.day == "2026-03-10") | .irm.factors[-1].detail' "$TMP/routine" >"$TMP/got"
 echo "no signal but the trigger, which does not count for a channel used on 20 of 21 active days" >"$TMP/want"
 check_same "the uncorroborated factor says why the trigger did not count" "$TMP/got" "$TMP/want"
+# One ordinary file mailed home after the resignation is out of the
+# way for new@, who never took a file home (25 x 1.5 = 38, the trigger
+# corroborating), not for home@, who uploaded one of her own to her
+# Gmail drive on 2026-03-04, before it (38 before the rule, 19 now:
+# irm-gen -u 200 -d 60 -s 2 --personal 10, two of make eval's three
+# false alerts).
+{
+	weekdays home@contoso.com 2026-02-02 33 09
+	quit home@contoso.com
+	ev 2026-03-04T12:00:00.000Z home-up home@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"cv.docx"},"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
+	for who in new home; do
+		ev 2026-03-12T12:00:00.000Z "$who-gm" "$who@contoso.com" email_sent ',"attachments":1' \
+		    ',"email":{"to":{"address":["'"$who"'.home@gmail.com"]}}'
+	done
+} | cat "$TMP/routine.jsonl" - | sort >"$TMP/home.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/home.jsonl" |
+    jq -r 'select(.irm.indicator == "email_personal_domain") |
+    [.user.name, .irm.score, .irm.factors[-1].detail] | join(" ")' >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+home@contoso.com 19 no signal but the trigger, which does not count for one ordinary event to an unallowed domain, as on 2026-03-04 before it
+new@contoso.com 38 1 of 1 involved unallowed domains
+OUT
+check_same "a resignation does not corroborate one file home by a user who took files home before" "$TMP/got" "$TMP/want"
 # On a history shorter than 14 active days the user's level so far
 # decides: short@ copied 8 files a day on the five days before, rare@
 # one; both resign and copy 12.  12 < 3 x short@'s own mean 6.67 over 6
