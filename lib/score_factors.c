@@ -321,18 +321,11 @@ took_home(const struct user *u, int64_t before)
 	return last;
 }
 
-/* The day before which a trigger's count is compared with the user's
- * habits: the trigger's first day, or the count's when it came first. */
-static int64_t
-before_trigger(int64_t day, const struct trig *t)
-{
-	return day < t->from ? day : t->from;
-}
-
 /*
  * Is the count the user's routine, so that a trigger does not corroborate
- * it: one ordinary event to an unallowed domain by a user who sent
- * ordinary files to unallowed domains before the trigger (a tax return
+ * it: one ordinary event to an unallowed domain after the trigger by a
+ * user who sent ordinary files to unallowed domains before it (before,
+ * the look-back brings a leaver's own first files into scope; a tax return
  * mailed home a week after a resignation, by someone who uploads a file
  * of her own to Dropbox now and then: irm-gen -u 200 -d 60 -s 2
  * --personal 10, two medium alerts of 38); the indicator on half of the active
@@ -352,8 +345,8 @@ is_routine(const struct user *u, const struct iday *id, int64_t day, int active,
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
 
-	if (one_ordinary_unallowed(id) &&
-	    took_home(u, before_trigger(day, t)) != INT64_MIN)
+	if (one_ordinary_unallowed(id) && day >= t->from &&
+	    took_home(u, t->from) != INT64_MIN)
 		return 1;
 	if (active >= OWN_MIN_DAYS)
 		return 2 * n >= active;
@@ -515,8 +508,8 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 {
 	double sum;
 	int n = own_days(u, id->idx, day, &sum);
-	int64_t home = one_ordinary_unallowed(id)
-	    ? took_home(u, before_trigger(day, t))
+	int64_t home = one_ordinary_unallowed(id) && day >= t->from
+	    ? took_home(u, t->from)
 	    : INT64_MIN;
 	char d[IRM_TIME_LEN];
 

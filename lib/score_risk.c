@@ -652,7 +652,8 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	/* Parts older than two weeks, and staging, add their points but
 	 * are no longer independent indicators of their own; staging's
 	 * priority content points at nothing leaving.  One ordinary file to
-	 * the user's own Dropbox points only after the trigger: before it,
+	 * the user's own Dropbox points only after the trigger (not the
+	 * user's own exfiltration, which is the file itself): before it,
 	 * where the look-back reaches, it is the user's business as often as
 	 * not (irm-gen -u 200 -d 60 -s 3 --personal 10: a leaver's first
 	 * USB copy, anonymous link and upload of a file of his own to
@@ -663,7 +664,8 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		pointed |= (!staging(v[i].idx) &&
 		               (v[i].pointed == POINT_YES ||
 		                   (v[i].pointed == POINT_ONE &&
-		                       v[i].day >= t->from))) ||
+		                       (t->type == IRM_TRIG_EXFIL ||
+		                           v[i].day >= t->from)))) ||
 		    v[i].kind == RISK_HOURS;
 	}
 	risen = strong_trigger(t) ? sustained_rise(u, v, n, d->day) : 0;
