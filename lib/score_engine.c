@@ -468,16 +468,20 @@ same_trig(const struct trig *a, const struct trig *b)
  * Score final days a new trigger of type brought into a policy's scope.
  * An event that comes after the days it is about (an HR file, a deleted
  * account, a CERT leaver's next LDAP snapshot) also gets the user risk
- * as of the last final day: without it a leaver with no day after the
- * trigger never had one.  Exfiltration and risky-user signals are the
- * day's own counts; finalize scores their risk.
+ * as of each of those days, in order, and as of the last final day:
+ * without it a leaver with no day after the trigger never had one, and
+ * a leaver whose account is deleted ten days after the last file taken
+ * had one of parts decayed to half (irm-gen -u 200 -d 60 -s 41 without
+ * HR rows).  Exfiltration and risky-user signals are the day's own
+ * counts; finalize scores their risk.
  */
 static void
 rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
 {
 	const struct uday *last = NULL;
+	uint64_t was;
 	size_t pol;
-	int i;
+	int i, risk = !(type & (IRM_TRIG_EXFIL | IRM_TRIG_RISKY_SIGNAL));
 
 	for (i = 0; i < u->ndays; i++) {
 		struct uday *d = &u->days[i];
@@ -486,13 +490,16 @@ rescore(struct irm_engine *g, struct user *u, int type, struct irm_buf *out)
 			continue;
 		if (last == NULL || d->day > last->day)
 			last = d;
+		was = d->scored;
 		for (pol = 0; pol < g->o.npolicies; pol++)
 			if (!(d->scored & (1ULL << pol)) &&
 			    (g->o.policies[pol].triggers & type))
 				score_day(g, u, (int)pol, d, out);
+		if (risk && d->scored != was)
+			irm_risk_score(g, u, d, type, d->scored & ~was, out);
 	}
-	if (last && !(type & (IRM_TRIG_EXFIL | IRM_TRIG_RISKY_SIGNAL)))
-		irm_risk_score(g, u, last, type, out);
+	if (last && risk)
+		irm_risk_score(g, u, last, type, ~0ULL, out);
 }
 
 /*
@@ -637,7 +644,7 @@ finalize(
 	irm_risk_mark(g, u, d);
 	irm_eng_day_triggers(g, u, d, out);
 	score_all(g, u, d, out);
-	irm_risk_score(g, u, d, ~0, out);
+	irm_risk_score(g, u, d, ~0, ~0ULL, out);
 	drop_evidence(g, d);
 }
 

@@ -339,11 +339,11 @@ int irm_risk_common(
 /* Free the peer counts of user risk (NULL ignored). */
 void irm_risk_free(struct irm_peers *pc);
 
-/* The user risk of u on final day d for every policy that has it and
- * takes a trigger of types (all policies: ~0): insights appended to
- * out. */
+/* The user risk of u on final day d for every policy of the bit set pols
+ * that has it and takes a trigger of types (all policies: ~0):
+ * insights appended to out. */
 void irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
-    int types, struct irm_buf *out);
+    int types, uint64_t pols, struct irm_buf *out);
 
 /* A late event of day changed the counts: the peers' counts kept of that
  * day and after are stale (score_peers.c). */

@@ -526,6 +526,29 @@ repeated(const struct user *u, struct part *v, int n, int64_t day, int strong,
 	}
 }
 
+/* The most pointed() of the counts of idx's channel on the days after
+ * from to day: a channel taken up with one ordinary file and used again
+ * with two is not one file (irm-gen -u 200 -d 60 -s 41 without HR rows:
+ * a leaver's first upload to Dropbox of one file, then two a day). */
+static int
+pointed_after(const struct user *u, int idx, int64_t from, int64_t day)
+{
+	int i, j, most = 0, k;
+
+	for (i = 0; i < u->ndays && u->days[i].day <= day; i++) {
+		if (u->days[i].day <= from)
+			continue;
+		for (j = 0; j < u->days[i].nind; j++) {
+			if (irm_indicator_channel(u->days[i].ind[j].idx) !=
+			    irm_indicator_channel(idx))
+				continue;
+			k = pointed(&u->days[i].ind[j]);
+			most = k > most ? k : most;
+		}
+	}
+	return most;
+}
+
 /* Add pt, of a count of the days to day, to the n parts of v: one part
  * per channel (irm_indicator_channel), its strongest (the hours part is
  * one of its own): one mail to the user's own Gmail is one thing done,
@@ -660,6 +683,9 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * Dropbox, in the two weeks before he resigned, were a medium alert
 	 * of 60). */
 	for (i = 0; i < n; i++) {
+		if (v[i].pointed == POINT_ONE && v[i].kind != RISK_HOURS &&
+		    pointed_after(u, v[i].idx, v[i].day, d->day) == POINT_YES)
+			v[i].pointed = POINT_YES;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
 		pointed |= (!staging(v[i].idx) &&
 		               (v[i].pointed == POINT_YES ||
@@ -717,11 +743,12 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 
 void
 irm_risk_score(struct irm_engine *g, struct user *u, const struct uday *d,
-    int types, struct irm_buf *out)
+    int types, uint64_t pols, struct irm_buf *out)
 {
 	size_t pol;
 
 	for (pol = 0; pol < g->o.npolicies; pol++)
-		if (types == ~0 || (g->o.policies[pol].triggers & types))
+		if ((types == ~0 || (g->o.policies[pol].triggers & types)) &&
+		    (pols >> pol & 1))
 			risk_policy(g, u, (int)pol, d, out);
 }

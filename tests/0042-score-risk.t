@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 23
+plan 26
 
 # no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
 # insight for EVENTS under POLICY (its output left in $TMP/out).
@@ -328,4 +328,52 @@ jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity,
     ([.irm.parts[]|.indicator+"/"+(.points|tostring)]|join(","))]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-11 68 high email_personal_domain/25,usb_copy/20" >"$TMP/want"
 check_same "... and a first USB copy the next day is a second channel" "$TMP/got" "$TMP/want"
+# 7. A deleted account is a late trigger too, and the days between count
+#    as well.  gone@ has the quiet history, copies one ordinary file to
+#    USB media for the first time on 2026-03-10, uploads one to her Gmail
+#    drive (an unallowed domain) on 03-11 and two on 03-12, downloads as always until 03-24, and her
+#    account is deleted on 03-26.  The risk is added up as of each day the
+#    deletion brings into scope: on 03-12, (20 + 20) x 1.5 = 60, medium
+#    (the look-back's one file on 03-11 points, for the channel took two
+#    more the next day).  Before, only as of 03-24, the last final day,
+#    where both parts were halved twice: no risk (irm-gen -u 200 -d 60 -s
+#    41 without HR rows: imani.carter@, a thin multi-channel leaver).
+# up DAY K: gone@'s upload of fK.docx to her Gmail drive at 11:0K.
+up() {
+	ev "${1}T11:0$2:00.000Z" "g2-$2" gone@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"f'"$2"'.docx"},"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
+}
+gone() { # UPLOADS-ON-03-12
+	history gone@contoso.com 0
+	ev 2026-03-10T11:00:00.000Z g1 gone@contoso.com usb_copied "" ',"file":{"name":"notes.docx"}'
+	up 2026-03-11 0
+	k=1
+	while [ $k -le "$1" ]; do
+		up 2026-03-12 $k
+		k=$((k + 1))
+	done
+	for day in 2026-03-13 2026-03-16 2026-03-17 2026-03-18 2026-03-19 2026-03-20 2026-03-23 2026-03-24; do
+		ev "${day}T09:00:00.000Z" "gd-$day" gone@contoso.com file_downloaded "" "$SP"
+	done
+	printf '{"@timestamp":"2026-03-26T08:00:00.000Z","event":{"id":"del-gone","action":"Delete user."},"user":{"name":"admin@contoso.com","target":{"name":"gone@contoso.com"}},"irm":{"activity":"account_deleted"}}\n'
+}
+gone 2 | sort | irm-score -s "$S/settings.json" -p "$S/departing.json" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-12 60 medium account_deleted" >"$TMP/want"
+check_same "a deleted account: the risk as of the days it brings into scope" "$TMP/got" "$TMP/want"
+# One file a day to her Gmail drive on both days is one file of her own
+# each time, which points only after the trigger (5b): no risk.
+gone 1 | sort >"$TMP/gone1.jsonl"
+no_risk "... with one file a day to her own account: no risk" "$S/departing.json" "$TMP/gone1.jsonl"
+# The same when she resigns on 03-16 instead, an HR row on the day: the
+# look-back's one file on 03-11 points, for the channel took two more the
+# next day (before, one file counted alone: no risk).
+{
+	gone 2 | sed '/del-gone/d'
+	ev 2026-03-16T08:00:00.000Z hr-gone gone@contoso.com hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-16T00:00:00.000Z","last_working_date":"2026-03-27T00:00:00.000Z"}'
+} | sort | irm-score -s "$S/settings.json" -p "$S/departing.json" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "2026-03-12 60 medium hr_resignation" >"$TMP/want"
+check_same "a channel taken up with one file and used again with two points" "$TMP/got" "$TMP/want"
 done_testing
