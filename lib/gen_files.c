@@ -252,11 +252,12 @@ static const char *const policies[][2] = {
         "\t},\n"
         "\t\"sequences\": false,\n"
         "\t\"cumulative_exfiltration\": true,\n"
-        "\t// The 99th percentile of a department of 100 or more with\n"
-        "\t// some priority content (70 x 1.5), or the 95th\n"
-        "\t// with more than half of it priority content (50 x 1.52):\n"
-        "\t// the 95th alone is every department's busiest 5 per cent.\n"
-        "\t\"alert\": {\"min_score\": 76}\n"
+        "\t// The 95th percentile with some priority content, or of\n"
+        "\t// the events to unallowed domains (50 x 1.5), or the 99th\n"
+        "\t// of a department of 100 or more with priority content\n"
+        "\t// (70 x 1.5): the volume alone (50, 70) is a department's\n"
+        "\t// busiest at a quarter's end, even when it rose.\n"
+        "\t\"alert\": {\"min_score\": 75}\n"
         "}\n"},
     {"security-violations.json",
         "// Security violations: a Defender alert brings the user in.\n"
