@@ -261,6 +261,33 @@ strong_trigger(const struct trig *t)
 	               IRM_TRIG_JOB_SEARCH | IRM_TRIG_IMPERSONATION)) != 0;
 }
 
+/* A trigger the user stays through: a poor review, a demotion, an
+ * improvement plan.  One ordinary file to the user's own Gmail after it
+ * is what the user did before it as often as not. */
+static int
+stressor(const struct trig *t)
+{
+	return (t->type &
+	           (IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP)) != 0;
+}
+
+/* Does part pt point at the data?  An hours part does; a part of
+ * collection or staging does not; one ordinary event to an unallowed
+ * domain only on or after the trigger's first day and not after a
+ * stressor, or when the trigger is the user's own exfiltration. */
+static int
+part_points(const struct part *pt, const struct trig *t)
+{
+	if (pt->kind == RISK_HOURS)
+		return 1;
+	if (staging(pt->idx))
+		return 0;
+	if (pt->pointed == POINT_YES)
+		return 1;
+	return pt->pointed == POINT_ONE &&
+	    (t->type == IRM_TRIG_EXFIL || (pt->day >= t->from && !stressor(t)));
+}
+
 /* Does p watch data leaving (an exfiltration indicator enabled), as the
  * data templates do and the security ones do not? */
 static int
@@ -687,12 +714,7 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		    pointed_after(u, v[i].idx, v[i].day, d->day) == POINT_YES)
 			v[i].pointed = POINT_YES;
 		ninds += v[i].x >= 0.5 && !staging(v[i].idx);
-		pointed |= (!staging(v[i].idx) &&
-		               (v[i].pointed == POINT_YES ||
-		                   (v[i].pointed == POINT_ONE &&
-		                       (t->type == IRM_TRIG_EXFIL ||
-		                           v[i].day >= t->from)))) ||
-		    v[i].kind == RISK_HOURS;
+		pointed |= part_points(&v[i], t);
 	}
 	risen = strong_trigger(t) ? sustained_rise(u, v, n, d->day) : 0;
 	if (ninds < (strong ? RISK_MIN_STRONG : RISK_MIN_INDS) && !risen)

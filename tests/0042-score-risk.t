@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 26
+plan 28
 
 # no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
 # insight for EVENTS under POLICY (its output left in $TMP/out).
@@ -376,4 +376,28 @@ no_risk "... with one file a day to her own account: no risk" "$S/departing.json
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.severity, .irm.trigger.activity]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "2026-03-12 60 medium hr_resignation" >"$TMP/want"
 check_same "a channel taken up with one file and used again with two points" "$TMP/got" "$TMP/want"
+# 8. After a poor review the user stays: one ordinary file to her own
+#    Gmail drive and one mail to her own Gmail are what she did before
+#    it as often as not, and point at nothing, as before a resignation
+#    (5b).  rv@ has the quiet history, a poor review on 2026-03-09, then
+#    a first USB copy, a first upload to her Gmail drive and a first mail
+#    home, one ordinary file each: three new things, nothing pointing, no
+#    risk (98 before: irm-gen -u 400 -d 60 -s 14 --personal 20, a systems
+#    administrator's high alert).
+{
+	history rv@contoso.com 0
+	ev 2026-03-09T08:00:00.000Z hr-rv rv@contoso.com hr_review ',"hr":{"rating":"2 - below expectations"}'
+	ev 2026-03-10T11:00:00.000Z rv1 rv@contoso.com usb_copied "" ',"file":{"name":"notes.docx"}'
+	ev 2026-03-11T11:00:00.000Z rv2 rv@contoso.com cloud_uploaded "" \
+	    ',"file":{"name":"cv.docx"},"url":{"full":"https://drive.gmail.com/up","domain":"gmail.com"}'
+	ev 2026-03-12T11:00:00.000Z rv3 rv@contoso.com email_sent ',"attachments":1' \
+	    ',"email":{"to":{"address":["rv.home@gmail.com"]}}'
+} | sort >"$TMP/rv.jsonl"
+no_risk "after a poor review, one file of her own on each of three channels: no risk" "$TMP/reviewed.json" "$TMP/rv.jsonl"
+# The same after a DLP match of high severity names the data: a risk.
+sed 's/"hr_review","hr":{"rating":"2 - below expectations"}/"dlp_matched","severity":"high"/' "$TMP/rv.jsonl" >"$TMP/rvd.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/rvd.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity] | join(" ")' "$TMP/out" | head -n 1 >"$TMP/got"
+echo "2026-03-12 98 dlp_matched" >"$TMP/want"
+check_same "... after a high DLP match the same three are a risk" "$TMP/got" "$TMP/want"
 done_testing
