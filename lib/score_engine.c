@@ -516,6 +516,7 @@ irm_eng_add_trigger(struct irm_engine *g, struct user *u, const struct trig *t,
 		if (same_trig(&u->trig[i], t)) {
 			if (t->ts < u->trig[i].ts)
 				u->trig[i].ts = t->ts;
+			u->trig[i].business &= t->business;
 			return;
 		}
 		/* Exfiltration (or risky-user signals) on consecutive
@@ -560,7 +561,7 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 	const struct irm_settings *s = g->o.settings;
 	const char *a = ev->activity;
 
-	*t = (struct trig){0, ev->day, ev->day, ev->ts, 0};
+	*t = (struct trig){0, ev->day, ev->day, ev->ts, 0, 0};
 	*user = ev->user;
 	if (is(a, "hr_resignation")) {
 		t->type = IRM_TRIG_RESIGNATION;
@@ -578,9 +579,10 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 	else if (is(a, "account_deleted") && ev->target_user) {
 		t->type = IRM_TRIG_DELETED;
 		*user = ev->target_user;
-	} else if (irm_dlp_high(ev))
+	} else if (irm_dlp_high(ev)) {
 		t->type = IRM_TRIG_DLP;
-	else if (is(a, "security_alert"))
+		t->business = ev->email_to.n > 0 && !irm_ev_unallowed(s, ev);
+	} else if (is(a, "security_alert"))
 		t->type = IRM_TRIG_ALERT;
 	else if (is(a, "custom"))
 		t->type = IRM_TRIG_CUSTOM;
@@ -960,7 +962,8 @@ void
 irm_engine_start_scoring(struct irm_engine *g, const char *user, int64_t day,
     int days, struct irm_buf *out)
 {
-	struct trig t = {IRM_TRIG_MANUAL, day, day + days - 1, day * DAY_MS, 1};
+	struct trig t = {
+	    IRM_TRIG_MANUAL, day, day + days - 1, day * DAY_MS, 1, 0};
 	char name[512];
 
 	lower_id(user, name, sizeof(name));

@@ -76,6 +76,10 @@ struct trig {
 	int64_t to;
 	int64_t ts; /* when it happened, for the insight */
 	int exact;  /* --start-scoring: the window is [from, to] */
+	/* A DLP match of mail to business recipients only (none in an
+	 * unallowed domain): the organization's own mail, no reason of its
+	 * own for one ordinary file to leave (part_points). */
+	int business;
 };
 
 /* The last cumulative (or, risk set, user risk) insight of a user for a

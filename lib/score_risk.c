@@ -274,7 +274,8 @@ stressor(const struct trig *t)
 /* Does part pt point at the data?  An hours part does; a part of
  * collection or staging does not; one ordinary event to an unallowed
  * domain only on or after the trigger's first day and not after a
- * stressor, or when the trigger is the user's own exfiltration. */
+ * stressor or a DLP match of business mail, or when the trigger is the
+ * user's own exfiltration. */
 static int
 part_points(const struct part *pt, const struct trig *t)
 {
@@ -285,7 +286,8 @@ part_points(const struct part *pt, const struct trig *t)
 	if (pt->pointed == POINT_YES)
 		return 1;
 	return pt->pointed == POINT_ONE &&
-	    (t->type == IRM_TRIG_EXFIL || (pt->day >= t->from && !stressor(t)));
+	    (t->type == IRM_TRIG_EXFIL ||
+	        (pt->day >= t->from && !stressor(t) && !t->business));
 }
 
 /* Does p watch data leaving (an exfiltration indicator enabled), as the

@@ -72,10 +72,10 @@ put_user(struct irm_buf *b, const struct user *u)
 	irm_json_quote(b, u->name);
 	irm_buf_adds(b, ",\"trig\":[");
 	for (i = 0; i < u->ntrig; i++)
-		irm_buf_printf(b, "%s[%d,%lld,%lld,%lld,%d]", i ? "," : "",
+		irm_buf_printf(b, "%s[%d,%lld,%lld,%lld,%d,%d]", i ? "," : "",
 		    u->trig[i].type, (long long)u->trig[i].from,
 		    (long long)u->trig[i].to, (long long)u->trig[i].ts,
-		    u->trig[i].exact);
+		    u->trig[i].exact, u->trig[i].business);
 	irm_buf_adds(b, "],\"cum\":[");
 	for (i = 0; i < u->ncum; i++)
 		irm_buf_printf(b, "%s[%d,%d,%lld,%d]", i ? "," : "",
@@ -313,7 +313,7 @@ get_user(struct irm_engine *g, struct json_object *o, const int *map)
 		u->trig = irm_xrealloc(
 		    u->trig, (size_t)(u->ntrig + 1) * sizeof(*u->trig));
 		u->trig[u->ntrig++] = (struct trig){(int)jint(t, 0), jint(t, 1),
-		    jint(t, 2), jint(t, 3), (int)jint(t, 4)};
+		    jint(t, 2), jint(t, 3), (int)jint(t, 4), (int)jint(t, 5)};
 	}
 	for (i = 0; i < irm_json_len(days); i++)
 		get_day(u, irm_json_at(days, i), map);

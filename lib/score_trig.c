@@ -22,7 +22,7 @@ static void
 exfil_trigger(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
-	struct trig t = {IRM_TRIG_EXFIL, d->day, d->day, d->day * DAY_MS, 0};
+	struct trig t = {IRM_TRIG_EXFIL, d->day, d->day, d->day * DAY_MS, 0, 0};
 	size_t pol;
 	int i;
 
@@ -61,7 +61,7 @@ risky_trigger(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	struct trig t = {
-	    IRM_TRIG_RISKY_SIGNAL, d->day, d->day, d->day * DAY_MS, 0};
+	    IRM_TRIG_RISKY_SIGNAL, d->day, d->day, d->day * DAY_MS, 0, 0};
 	const struct irm_indicator *ind;
 	int i, active, points = 0;
 	double own;
@@ -111,7 +111,7 @@ job_trigger(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	struct trig t = {IRM_TRIG_JOB_SEARCH, d->day, d->day + JOB_WINDOW,
-	    d->day * DAY_MS, 1};
+	    d->day * DAY_MS, 1, 0};
 	static int idx = -2;
 	int i, days = 0;
 
@@ -146,7 +146,7 @@ impersonation_trigger(
     struct irm_engine *g, struct user *u, struct uday *d, struct irm_buf *out)
 {
 	struct trig t = {
-	    IRM_TRIG_IMPERSONATION, d->day, d->day, d->day * DAY_MS, 0};
+	    IRM_TRIG_IMPERSONATION, d->day, d->day, d->day * DAY_MS, 0, 0};
 	static int as = -2, host = -2;
 	int i;
 

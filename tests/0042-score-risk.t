@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 28
+plan 31
 
 # no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
 # insight for EVENTS under POLICY (its output left in $TMP/out).
@@ -400,4 +400,48 @@ irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/rvd.jsonl" >"$TMP/out
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity] | join(" ")' "$TMP/out" | head -n 1 >"$TMP/got"
 echo "2026-03-12 98 dlp_matched" >"$TMP/want"
 check_same "... after a high DLP match the same three are a risk" "$TMP/got" "$TMP/want"
+
+# 9. A DLP match of the organization's own mail to a customer is a
+#    salesperson's daily work: after it, one ordinary file to an
+#    unallowed domain points at nothing, as after a poor review (a risk
+#    of 98 before: irm-gen -u 300 -d 60 -s 5 --personal 30, a
+#    salesperson's high DLP match of a mail to a customer, then a first
+#    upload to Dropbox and a first mail home of one file each and a first
+#    anonymous link, three weeks later).  The same match of a mail to an
+#    unallowed domain names the data: it is a new thing of priority
+#    content itself, and with the first USB copy and upload a risk of
+#    (25 + 20 + 20) x 1.5 = 98.
+# dlp_to ADDRESS: sr@ mails a file to a customer every weekday of
+# February, then rv@'s three things after a high DLP match of a mail to
+# ADDRESS.
+dlp_to() {
+	history sr@contoso.com 0
+	for d in 02 03 04 05 06 09 10 11 12 13 16 17 18 19 20 23 24 25 26 27; do
+		ev "2026-02-${d}T14:00:00.000Z" "m-$d" sr@contoso.com email_sent \
+		    ',"attachments":1' ',"email":{"to":{"address":["bob@fabrikam.com"]}}'
+	done
+	ev 2026-03-09T08:00:00.000Z dlp-sr sr@contoso.com dlp_matched ',"severity":"high"' \
+	    ',"email":{"to":{"address":["'"$1"'"]}}'
+	sed -n '/"hr_review"/!s/"rv@contoso.com"/"sr@contoso.com"/p' "$TMP/rv.jsonl" |
+	    grep -v '"d[12]-rv@'
+}
+dlp_to bob@fabrikam.com | sort >"$TMP/sr.jsonl"
+no_risk "after a high DLP match of mail to a customer, one file of her own on each of three channels: no risk" \
+    "$TMP/leaks.json" "$TMP/sr.jsonl"
+# A run with --state keeps what the match was: the same events in two
+# runs, the match in the first.
+rm -f "$TMP/sr.state"
+awk '$0 < "{\"@timestamp\":\"2026-03-10"' "$TMP/sr.jsonl" >"$TMP/sr1.jsonl"
+awk '$0 >= "{\"@timestamp\":\"2026-03-10"' "$TMP/sr.jsonl" >"$TMP/sr2.jsonl"
+{
+	irm-score -s "$S/settings.json" -p "$TMP/leaks.json" --state "$TMP/sr.state" "$TMP/sr1.jsonl"
+	irm-score -s "$S/settings.json" -p "$TMP/leaks.json" --state "$TMP/sr.state" --final "$TMP/sr2.jsonl"
+} >"$TMP/out"
+check "... and in two runs with --state, the match in the first: no risk" \
+    test -s "$TMP/sr2.jsonl" -a -z "$(jq -r 'select(.irm.insight == "risk") | .event.id' "$TMP/out")"
+dlp_to sr.home@gmail.com | sort >"$TMP/srg.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/srg.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity] | join(" ")' "$TMP/out" | tail -n 1 >"$TMP/got"
+echo "2026-03-11 98 dlp_matched" >"$TMP/want"
+check_same "... of mail to an unallowed domain: a risk" "$TMP/got" "$TMP/want"
 done_testing
