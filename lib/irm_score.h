@@ -234,6 +234,10 @@ void irm_settings_free(struct irm_settings *s);
 enum irm_domclass irm_domain_class(
     const struct irm_settings *s, const char *domain);
 
+/* Is domain a known free mail service for persons (gmail.com,
+ * outlook.com, ...)?  1 or 0. */
+int irm_domain_personal_mail(const char *domain);
+
 /* The web category of a domain by the settings' web_categories: the
  * first category with a matching pattern, or NULL. */
 const char *irm_web_category(const struct irm_settings *s, const char *domain);

@@ -211,9 +211,11 @@ alnum_copy(const char *s, int stop, char *out, size_t n)
 /*
  * Does some recipient look like the user's own mailbox elsewhere?  The
  * letters and digits of the recipient's local part contain those of the
- * user's (at least 3 of them), in a domain that is not internal or
- * allowed: megan.bowen@contoso.com writing to megan.bowen.home@outlook.com
- * or meganbowen77@gmail.com.
+ * user's (at least 3 of them), in an unallowed domain or at a free mail
+ * service for persons: megan.bowen@contoso.com writing to
+ * megan.bowen.home@outlook.com or meganbowen77@gmail.com.  A namesake at
+ * a customer is a contact three colleagues mail too (irm-gen -u 200 -d 60
+ * -s 116: hiroshi.wagner@wideworldimporters.com).
  */
 static int
 self_recipient(const struct irm_settings *s, const struct irm_ev *ev)
@@ -229,7 +231,8 @@ self_recipient(const struct irm_settings *s, const struct irm_ev *ev)
 		if ((d = addr_domain(ev->email_to.v[i], buf)) == NULL)
 			continue;
 		c = to_class(s, d, h);
-		if (c == IRM_DOM_INTERNAL || c == IRM_DOM_ALLOWED)
+		if (c == IRM_DOM_INTERNAL || c == IRM_DOM_ALLOWED ||
+		    (c != IRM_DOM_UNALLOWED && !irm_domain_personal_mail(d)))
 			continue;
 		alnum_copy(ev->email_to.v[i], '@', them, sizeof(them));
 		if (strstr(them, me) != NULL)

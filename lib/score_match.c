@@ -210,6 +210,33 @@ irm_domain_class(const struct irm_settings *s, const char *domain)
 	return IRM_DOM_NONE;
 }
 
+/*
+ * Free mail services for persons: where one keeps a mailbox of one's own.
+ * A colleague's namesake at a customer is not the user.
+ */
+static const char *const personal_mail[] = {"163.com", "aol.com",
+    "fastmail.com", "gmail.com", "gmx.at", "gmx.com", "gmx.de", "gmx.net",
+    "googlemail.com", "hotmail.co.uk", "hotmail.com", "hotmail.de",
+    "hotmail.fr", "icloud.com", "libero.it", "live.com", "mac.com", "mail.com",
+    "mail.ru", "me.com", "msn.com", "naver.com", "orange.fr", "outlook.com",
+    "outlook.de", "pm.me", "proton.me", "protonmail.com", "qq.com",
+    "t-online.de", "tuta.io", "tutanota.com", "web.de", "yahoo.co.uk",
+    "yahoo.com", "yahoo.de", "yahoo.fr", "yandex.com", "yandex.ru", "ymail.com",
+    "zoho.com"};
+
+int
+irm_domain_personal_mail(const char *domain)
+{
+	size_t i;
+
+	if (domain == NULL)
+		return 0;
+	for (i = 0; i < sizeof(personal_mail) / sizeof(*personal_mail); i++)
+		if (irm_domain_match(personal_mail[i], domain))
+			return 1;
+	return 0;
+}
+
 const char *
 irm_web_category(const struct irm_settings *s, const char *domain)
 {

@@ -3,10 +3,12 @@
 # no internal domain, a mail's recipient in the sender's own domain is
 # internal, the sender being the user's address or, for a user named by
 # an account id (CERT), the mail's sender; other domains stay external,
-# and a list that names the domain, or any internal domain, wins.
+# and a list that names the domain, or any internal domain, wins.  A
+# mailbox of the user's own (email_self) is at a free mail service for
+# persons or in an unallowed domain, not at a customer.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 6
+plan 8
 
 printf '{"name": "leaks", "template": "data_leaks", "alert": {"min_score": 1}}\n' >"$TMP/leaks.json"
 # mails USER FROM TO...: a mail with one attachment from FROM to each TO
@@ -72,4 +74,22 @@ check_same "an unallowed sender's domain: still unallowed" "$TMP/got" "$TMP/want
 mails ann@contoso.com ann@contoso.com ann@contoso.com >"$TMP/self.jsonl"
 indicators "" "$TMP/self.jsonl" >"$TMP/got"
 check_same "a user's mail to the own address: not email_self" "$TMP/got" /dev/null
+
+# 7. A namesake at a customer is not the user's own mailbox (before:
+#    email_self; irm-gen -u 200 -d 60 -s 116, a high risk of 100 with a
+#    mail to hiroshi.wagner@wideworldimporters.com, a contact three
+#    colleagues mail too); the same name at outlook.com is.
+mails ann@contoso.com ann@contoso.com ann@relecloud.com ann.home@outlook.com >"$TMP/name.jsonl"
+indicators "" "$TMP/name.jsonl" >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+ann@contoso.com email_external_attachments 2
+ann@contoso.com email_self 1
+OUT
+check_same "a namesake at a customer: not email_self; at a mail service: email_self" "$TMP/got" "$TMP/want"
+
+# 8. A domain the settings call unallowed is no customer.
+printf '{"domains": {"unallowed": ["relecloud.com"]}}\n' >"$TMP/relecloud.json"
+indicators "$TMP/relecloud.json" "$TMP/name.jsonl" | grep email_self >"$TMP/got"
+echo "ann@contoso.com email_self 2" >"$TMP/want"
+check_same "... in an unallowed domain: email_self" "$TMP/got" "$TMP/want"
 done_testing
