@@ -604,15 +604,24 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	/* A trigger points at what is out of the user's way, not at a
 	 * busier day of a channel used every other day: a quiet leaver's
 	 * ten mails with attachments, where three a day are the rule, were
-	 * a medium alert under the departing template's defaults. */
+	 * a medium alert under the departing template's defaults.  Nor is a
+	 * DLP match of the organization's own mail to a customer a reason
+	 * for one ordinary file home weeks later (irm-gen -u 1000 -d 60 -s 1
+	 * --personal 10: a corporate counsel's two medium alerts). */
 	if (t && t->type != IRM_TRIG_EXFIL && !routine &&
-	    !stressor_after(t, d->day))
+	    !stressor_after(t, d->day) &&
+	    !(t->business && one_ordinary_unallowed(id)))
 		k++;
 	/* A first sync is a new device as often as anything; and one
 	 * event is one event, first or not (a priority user's first
 	 * anonymous link, to one priority file, was a medium alert under
-	 * the default templates on 3 of 19 irm-gen tenants of 200). */
-	if (RISK_FIRST(id->rk) && !irm_risk_collection(id->idx) && id->n > 1)
+	 * the default templates on 3 of 19 irm-gen tenants of 200); nor is
+	 * a count new only for one event to a new unallowed domain (a
+	 * salesperson's busy day of mail to customers and one file to her
+	 * Gmail: irm-gen -u 200 -d 60 -s 1 --personal 10 -z
+	 * America/Los_Angeles, a medium alert). */
+	if (RISK_FIRST(id->rk) && !irm_risk_collection(id->idx) && id->n > 1 &&
+	    (!(id->rk & RISK_DEST) || id->unallowed > 1))
 		k++;
 	/* A high count of collection is not exfiltration: it needs
 	 * something else too; and a high count is strong only against a

@@ -113,6 +113,9 @@ enum risk_kind { RISK_NONE, RISK_NEW, RISK_RISE, RISK_HOURS };
 /* iday.rk bit: on fewer than ROUTINE_MIN_DAYS active days of the user's,
  * half of the peers or more had the indicator (is_routine). */
 #define RISK_COMMON 8
+/* iday.rk bit: new only for its unallowed destination, the indicator
+ * itself counted in the days before (irm_risk_mark). */
+#define RISK_DEST 16
 #define ROUTINE_MIN_DAYS 3 /* a level of the user's own from this many days */
 /* New, on a history long enough to corroborate a count on its own. */
 #define RISK_FIRST(rk) (((rk) & (RISK_KIND | RISK_SHORT)) == RISK_NEW)

@@ -147,7 +147,7 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 		 * rows). */
 		if (id->unallowed > 0 &&
 		    !had_unallowed(u, id->idx, d->day, RISK_NEW_DAYS))
-			id->rk |= RISK_NEW;
+			id->rk |= RISK_NEW | (had ? RISK_DEST : 0);
 		/* A first count the peers make ordinary (not new) is a rise
 		 * over a mean of nothing: 25 files recycled at once by a
 		 * user who never deleted (irm-gen -u 100 -d 60 -s 204). */

@@ -177,16 +177,16 @@ get_list(struct irm_strv *l, struct json_object *a)
 }
 
 /* User risk's mark as written: a kind (none, new, rise) and the
- * RISK_SHORT bit; 3 is a rise, as irm-score wrote it before 2026-12.
- * Anything else is none. */
+ * RISK_SHORT, RISK_COMMON and RISK_DEST bits; 3 is a rise, as irm-score
+ * wrote it before 2026-12.  Anything else is none. */
 static int
 get_rk(int64_t v)
 {
+	const int64_t bits = RISK_KIND | RISK_SHORT | RISK_COMMON | RISK_DEST;
+
 	if (v == 3)
 		return RISK_RISE;
-	if (v < 0 ||
-	    (v & ~(int64_t)(RISK_KIND | RISK_SHORT | RISK_COMMON)) != 0 ||
-	    (v & RISK_KIND) == RISK_HOURS)
+	if (v < 0 || (v & ~bits) != 0 || (v & RISK_KIND) == RISK_HOURS)
 		return RISK_NONE;
 	return (int)v;
 }
