@@ -537,24 +537,29 @@ routine_detail(struct factor *f, const struct user *u, const struct iday *id,
 		    id->n, ROUTINE_X, sum / active, active);
 }
 
+/* Is t an HR stressor: a poor review, a demotion, an improvement plan? */
+static int
+is_stressor(const struct trig *t)
+{
+	return (t->type &
+	           (IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP)) != 0;
+}
+
 /*
- * Is t an HR stressor (a poor review, a demotion, an improvement plan)
- * that came after day?  It may explain what follows it, not what came
- * before: the look-back brings those days into scope, but the stressor
- * is no reason for them (three night-shift system administrators of
- * irm-gen tenants of 200 users under the default templates, seeds 42,
- * 61 and 72, downloaded 50 files or more at night in the first week of
- * the data and were medium alerts of the risky users template when a
- * poor review or a demotion three weeks later brought those days into
- * scope).  A
- * resignation is: a leaver takes data before telling.
+ * Is t an HR stressor that came after day?  It may explain what follows
+ * it, not what came before: the look-back brings those days into scope,
+ * but the stressor is no reason for them (three night-shift system
+ * administrators of irm-gen tenants of 200 users under the default
+ * templates, seeds 42, 61 and 72, downloaded 50 files or more at night in
+ * the first week of the data and were medium alerts of the risky users
+ * template when a poor review or a demotion three weeks later brought
+ * those days into scope).  A resignation is: a leaver takes data before
+ * telling.
  */
 static int
 stressor_after(const struct trig *t, int64_t day)
 {
-	int stressor = IRM_TRIG_REVIEW | IRM_TRIG_JOB_CHANGE | IRM_TRIG_PIP;
-
-	return (t->type & stressor) != 0 && day < t->from;
+	return is_stressor(t) && day < t->from;
 }
 
 /*
@@ -582,6 +587,20 @@ corroborates(const struct factor *f, const struct iday *id)
 }
 
 /*
+ * Does trigger t leave one ordinary event to an unallowed domain on day
+ * unexplained, as it leaves it pointing at nothing in user risk
+ * (score_risk.c)?  A DLP match of business mail and a stressor are no
+ * reason for a file of one's own, nor is a resignation for one sent
+ * before it (an account deletion comes after the leaving it stands for).
+ */
+static int
+home_unexplained(const struct trig *t, int64_t day)
+{
+	return t->business || is_stressor(t) ||
+	    (t->type == IRM_TRIG_RESIGNATION && day < t->from);
+}
+
+/*
  * Corroboration: a count on its own, with nothing else that points the
  * same way, is halved (x0.5, exact in binary), so that one indicator on
  * one day stays low; the signals looked for are the multipliers priority
@@ -604,13 +623,15 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	/* A trigger points at what is out of the user's way, not at a
 	 * busier day of a channel used every other day: a quiet leaver's
 	 * ten mails with attachments, where three a day are the rule, were
-	 * a medium alert under the departing template's defaults.  Nor is a
-	 * DLP match of the organization's own mail to a customer a reason
-	 * for one ordinary file home weeks later (irm-gen -u 1000 -d 60 -s 1
-	 * --personal 10: a corporate counsel's two medium alerts). */
+	 * a medium alert under the departing template's defaults.  Nor does
+	 * it for one ordinary file home it does not explain (irm-gen -u 1000
+	 * -d 60 --personal 10: seed 1's corporate counsel weeks after a DLP
+	 * match of her mail to a customer, seed 2's marketing manager after
+	 * a poor review and engineer five weeks before resigning, medium
+	 * alerts). */
 	if (t && t->type != IRM_TRIG_EXFIL && !routine &&
 	    !stressor_after(t, d->day) &&
-	    !(t->business && one_ordinary_unallowed(id)))
+	    !(one_ordinary_unallowed(id) && home_unexplained(t, d->day)))
 		k++;
 	/* A first sync is a new device as often as anything; and one
 	 * event is one event, first or not (a priority user's first

@@ -6,7 +6,7 @@
 # signal.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 5
+plan 8
 
 # As irm-gen's data-leaks policy: one mail with attachments outside is no
 # exfiltration trigger.
@@ -45,7 +45,7 @@ tenant() {
 # insights FILE: kim@'s insights: day, indicator, score, and whether
 # uncorroborated.
 insights() {
-	irm-score -s "$TMP/settings.json" -p "$TMP/leaks.json" --final "$1" 2>>"$TMP/err" |
+	irm-score -s "$TMP/settings.json" -p "${2:-$TMP/leaks.json}" --final "$1" 2>>"$TMP/err" |
 	    jq -r 'select(.irm.insight == "indicator") | [.irm.day, .irm.indicator, .irm.score,
 	        (if any(.irm.factors[]; .name == "uncorroborated") then "uncorroborated" else "-" end)] | join(" ")'
 }
@@ -87,5 +87,43 @@ cat >"$TMP/want" <<'OUT'
 2026-04-02 email_self 38 -
 OUT
 check_same "... after a DLP match naming no recipient: insights" "$TMP/got" "$TMP/want"
+# hr EVENT DATE EXTRA: the tenant of 3 and 4 with the HR event on DATE
+# in place of the DLP match.
+hr() {
+	{
+		tenant 0 - | grep -v '"id":"dlp"'
+		ev "${2}T08:00:00.000Z" hr kim@contoso.com "$1" "$3"
+	} | sort
+}
+printf '{"name": "reviewed", "template": "data_leaks_risky_users"}\n' >"$TMP/reviewed.json"
+printf '{"name": "departing", "template": "data_theft_departing"}\n' >"$TMP/departing.json"
+
+# 5. After a poor review, one file home is what she did anyway: the
+#    stressor does not corroborate it, as it does not make it point in
+#    user risk (38, medium, before: irm-gen -u 1000 -d 60 -s 2 --personal
+#    10, a marketing manager's one mail home 19 days after a poor review).
+hr hr_review 2026-03-16 ',"hr":{"rating":"2 - below expectations"}' >"$TMP/review.jsonl"
+insights "$TMP/review.jsonl" "$TMP/reviewed.json" | grep 2026-04-02 >"$TMP/got"
+check_same "after a poor review, one file home: no insight" "$TMP/got" /dev/null
+
+# 6. One file home weeks before a resignation is not corroborated by it,
+#    as it does not point in user risk (38, medium, before: irm-gen -u 1000
+#    -d 60 -s 2 --personal 10, an engineer's one mail home 39 days before
+#    he resigned).
+resign() { # DAY
+	hr hr_resignation "$1" ',"hr":{"resignation_date":"'"$1"'T00:00:00.000Z","last_working_date":"2026-04-30T00:00:00.000Z"}'
+}
+resign 2026-04-20 >"$TMP/before.jsonl"
+insights "$TMP/before.jsonl" "$TMP/departing.json" | grep 2026-04-02 >"$TMP/got"
+check_same "one file home before a resignation: no insight" "$TMP/got" /dev/null
+
+# 7. After the resignation it is: 25 x 1.5 = 38.
+resign 2026-03-16 >"$TMP/after.jsonl"
+insights "$TMP/after.jsonl" "$TMP/departing.json" | grep 2026-04-02 | grep -v email_external >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+2026-04-02 email_personal_domain 38 -
+2026-04-02 email_self 38 -
+OUT
+check_same "... after it: insights" "$TMP/got" "$TMP/want"
 check_same "nothing on stderr" "$TMP/err" /dev/null
 done_testing
