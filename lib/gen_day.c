@@ -112,14 +112,21 @@ personal_file(struct ctx *c)
 	return GEN_FILE(irm_gen_ndepts, irm_gen_below(&c->s, 40));
 }
 
-/* A document of the user's own on the laptop, never in the cloud: most
- * prints and copies are of these, so they start no sequence. */
+/* A document of the user's own on the laptop, never in the cloud, so it
+ * starts no sequence. */
+static uint32_t
+own_file(struct ctx *c)
+{
+	return GEN_FILE(irm_gen_ndepts, 100 + irm_gen_below(&c->s, 140));
+}
+
+/* Most prints and copies are of the user's own documents. */
 static uint32_t
 local_file(struct ctx *c)
 {
 	if (irm_gen_below(&c->s, 100) < 5)
 		return some_file(c);
-	return GEN_FILE(irm_gen_ndepts, 100 + irm_gen_below(&c->s, 140));
+	return own_file(c);
 }
 
 /* A moment of the working day. */
@@ -946,7 +953,7 @@ personal(struct ctx *c)
 		return;
 	t = at(c, 600 + (int)irm_gen_below(&c->s, 420));
 	if (irm_gen_below(&c->s, 2) == 0) {
-		act(c, t, GEN_K_EP, GEN_EP_CLOUD_PERSONAL, local_file(c), 0);
+		act(c, t, GEN_K_EP, GEN_EP_CLOUD_PERSONAL, own_file(c), 0);
 		return;
 	}
 	f = personal_file(c);

@@ -4,7 +4,7 @@
 # default seed) an alert from its own policy for every planted scenario.
 . "$(dirname "$0")/lib.sh"
 
-plan 34
+plan 35
 
 A=$TMP/a
 check "irm-gen writes a tenant" irm-gen -v -u 40 -d 30 -s 5 "$A"
@@ -165,6 +165,19 @@ check "--personal: users without a scenario who mail their Gmail or use Dropbox"
     sh -c 'test -n "$(comm -23 "$1" "$2" | comm -23 - "$3")"' sh \
     "$TMP/pu1" "$TMP/pu0" "$TMP/planted"
 check_rc "--personal over 100: exit 2" 2 irm-gen --personal 101 "$TMP/g"
+# The file they take home is their own, never one of the department's:
+# an analyst would want to see a department's file on a Dropbox, so it
+# cannot be a habit the answer key calls harmless.
+irm-gen -u 40 -d 30 -s 5 --personal 100 "$TMP/all" >/dev/null
+cut -d, -f1 "$TMP/all/answers.csv" >"$TMP/planted_all"
+grep -h 'www.dropbox.com' "$TMP/all"/raw/*-audit.jsonl |
+    grep -v -F -f "$TMP/planted_all" |
+    sed 's/.*"ObjectId":"\([^"]*\)".*/\1/; s/.*\\\\//' | sort -u >"$TMP/home"
+grep -ho '"ObjectId":"https://contoso.sharepoint.com/sites/[^"]*"' \
+    "$TMP/all"/raw/*-audit.jsonl | sed 's/"$//; s,.*/,,' | sort -u >"$TMP/site"
+check "--personal: files taken home, none of them a department's" \
+    sh -c 'test "$(wc -l <"$1")" -gt 10 && test -z "$(comm -12 "$1" "$2")"' \
+    sh "$TMP/home" "$TMP/site"
 
 # The quality report of make eval (irm-gen's defaults: 100 users, 40
 # days, seed 1): every scenario caught by the policy made for it.  Not in
