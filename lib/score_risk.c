@@ -49,6 +49,8 @@
 #define RISK_REPEAT 3 /* repeated: parts on this many days of two weeks */
 #define RISK_REPEAT_NIGHTS 4 /* ... an hours part on this many days */
 #define RISK_REPEAT_X 1.5
+#define RISK_NEW_CHANNELS 2  /* own exfiltration: new channels, this many */
+#define RISK_NEW_DAYS_USED 3 /* ... used on this many days between them */
 
 /* Active days of u in the n days before day, and whether idx had a count
  * on one of them (*had). */
@@ -648,6 +650,38 @@ sustained_rise(const struct user *u, const struct part *v, int n, int64_t day)
 	return most;
 }
 
+/*
+ * Did the user take up RISK_NEW_CHANNELS channels or more into the own
+ * hands in the two weeks to day, each new for the user (on the full
+ * history: see RISK_MIN_DAYS) and pointed at the data, one of them by
+ * more than one ordinary file to an unallowed domain or by priority
+ * content (pointed), and use them on RISK_NEW_DAYS_USED days or more
+ * between them?  Returns those days, 0 for no; *k the channels.  A
+ * leaver who tells no one copies a few labelled files to USB media, mails
+ * some home and uploads some, none of it much (irm-gen's thin
+ * multi-channel leaver without HR rows); a new tool or two for a file of
+ * one's own is no such thing.
+ */
+static int
+new_channels(
+    const struct user *u, const struct part *v, int n, int64_t day, int *k)
+{
+	int i, days = 0, yes = 0;
+
+	*k = 0;
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != RISK_NEW || !own_hands(v[i].idx) ||
+		    v[i].x < 0.5 || !v[i].pointed)
+			continue;
+		(*k)++;
+		yes |= v[i].pointed == POINT_YES;
+		days += part_days(u, v[i].idx, day, 0, 0);
+	}
+	return *k >= RISK_NEW_CHANNELS && days >= RISK_NEW_DAYS_USED && yes
+	    ? days
+	    : 0;
+}
+
 static void
 risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
     struct irm_buf *out)
@@ -656,17 +690,17 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	struct part v[RISK_PARTS];
 	struct factor f[2];
 	const struct trig *t, *o;
-	char day[IRM_TIME_LEN], why[48];
+	char day[IRM_TIME_LEN], why[64];
 	double sum = 0;
 	int i, j, n = 0, nf = 1, score, sev, ninds = 0, pointed = 0;
-	int own = 0, strong, nights = 0, risen;
+	int own = 0, strong, nights = 0, risen, taken = 0, nch = 0;
 	struct part pt, hp;
 	struct cum *c;
 
 	/* Weak signals add up for a user an event of the policy's triggers
 	 * put in scope; the user's own exfiltration, itself a count, only
-	 * with night work: new things are common enough otherwise
-	 * (measured by make eval). */
+	 * with night work or new channels: new things are common enough
+	 * otherwise (measured by make eval). */
 	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
 	    t == NULL)
 		return;
@@ -677,19 +711,22 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		own = o == NULL;
 		t = own ? t : o;
 	}
-	/* Alone, the user's own exfiltration is a reason only with an
-	 * hours part of RISK_OWN_NIGHTS days, which has checked the user's
-	 * history itself, so the parts take a leaver's: see RISK_MIN_DAYS. */
+	/* Alone, the user's own exfiltration is a reason with an hours part
+	 * of RISK_OWN_NIGHTS days, which has checked the user's history
+	 * itself, so the parts take a leaver's: see RISK_MIN_DAYS. */
 	strong = strong_trigger(t) || own;
-	/* The hours part first: most users have none, and without it the
-	 * user's own exfiltration is no reason.  Evenings and weekends of
+	/* The hours part first: most users have none.  Evenings and weekends of
 	 * two days are a salesperson's week as often as a theft (make
 	 * eval-full: 1 of 948 users without a scenario, a traveller; 3 in
 	 * 9,000 on irm-gen tenants under the default templates, one of them
 	 * high). */
 	nights = hours_part(g->o.settings, u, p, d->day, strong, &hp);
-	if (own && nights < RISK_OWN_NIGHTS)
-		return;
+	/* Without it, only with new channels (new_channels), on the user's
+	 * full history as for a trigger that is no reason of its own. */
+	if (own && nights < RISK_OWN_NIGHTS) {
+		strong = 0;
+		nights = 0;
+	}
 	for (i = 0; i < u->ndays && n < RISK_PARTS; i++) {
 		const struct uday *x = &u->days[i];
 
@@ -719,7 +756,13 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 		pointed |= part_points(&v[i], t);
 	}
 	risen = strong_trigger(t) ? sustained_rise(u, v, n, d->day) : 0;
-	if (ninds < (strong ? RISK_MIN_STRONG : RISK_MIN_INDS) && !risen)
+	if (own && !strong) {
+		taken = new_channels(u, v, n, d->day, &nch);
+		if (!taken)
+			return;
+	}
+	if (ninds < (strong || taken ? RISK_MIN_STRONG : RISK_MIN_INDS) &&
+	    !risen)
 		return;
 	/* New channels for ordinary files in working hours are a new job,
 	 * or a handover, as often as a leak: in a data policy something
@@ -735,9 +778,13 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	if (risen)
 		snprintf(
 		    why, sizeof(why), ", a leaver's rise on %d days", risen);
+	else if (taken)
+		snprintf(why, sizeof(why), ", %d new channels used on %d days",
+		    nch, taken);
 	snprintf(f[0].detail, sizeof(f[0].detail),
 	    "%d parts, %d indicators of the last 14 days >= %d%s, over the %d days to the day",
-	    n, ninds, strong ? RISK_MIN_STRONG : RISK_MIN_INDS, why, RISK_DAYS);
+	    n, ninds, strong || taken ? RISK_MIN_STRONG : RISK_MIN_INDS, why,
+	    RISK_DAYS);
 	f[nf++] = (struct factor){
 	    "trigger", "an event of the policy's triggers", 1.5, 0};
 	score = (int)fmin(100, floor(sum * f[1].x + 0.5));
