@@ -208,6 +208,7 @@ int irm_eng_day_moved(
 /* Is the user's count of the exfiltration indicator of act usual for the
  * user on day, or (shared set) a rise the department shares?  f gets the
  * usual_for_user factor. */
+int irm_eng_usual_most(const struct user *u, const char *act, int64_t day);
 int irm_eng_usual_act(struct irm_engine *g, const struct user *u,
     const char *act, int64_t day, int shared, struct factor *f);
 /* Does a count of an indicator the catalogue marks for the engine count

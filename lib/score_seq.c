@@ -47,8 +47,10 @@ struct irm_seq {
 	int64_t day; /* collection day */
 	struct irm_seqstep step[IRM_SEQ_NSTEPS];
 	int prio;      /* files that touched priority content */
-	int unallowed; /* some exfiltration went to an unallowed domain */
-	int disguised; /* a file's type or label was hidden on the way */
+	int unallowed; /* files whose exfiltration went to an unallowed domain
+	                */
+	int prio_unallowed; /* ... of them that touched priority content */
+	int disguised;      /* a file's type or label was hidden on the way */
 };
 
 struct sfile {
@@ -287,7 +289,8 @@ seq_take(struct irm_seqset *ss, int64_t before, int flush, struct irm_seq **out)
 			for (k = 0; k < IRM_SEQ_NSTEPS; k++)
 				step_add(&q->step[k], f, k);
 			q->prio += f->prio != 0;
-			q->unallowed |= f->unallowed;
+			q->unallowed += f->unallowed != 0;
+			q->prio_unallowed += f->unallowed && f->prio;
 			q->disguised |= f->disguised;
 		}
 		drop(ss, i);
@@ -345,10 +348,12 @@ static const char *const step_names[] = {
  * Is a sequence routine work: nothing hidden on the way (a label
  * downgraded or removed, a file's type changed by a rename: a rename that
  * tidies a name is how files are kept as often as hidden), no unallowed
- * domain but for one ordinary file collected and sent with no step
- * between or after (as one such event in a day's count: the domain
- * weighs, but a tax return uploaded to one's own Dropbox is one's own
- * business as often as not), fewer than SEQ_MANY files, at most SEQ_FEW
+ * domain but for one ordinary file sent there with no step between, nor
+ * one after but a clean-up through the user's routine deletion (as one
+ * such event in a day's count: the domain weighs, but a tax return
+ * uploaded to one's own Dropbox is one's own business as often as not,
+ * and a user who deletes every day wipes no trace), fewer than SEQ_MANY
+ * files, at most SEQ_FEW
  * of them that touched priority content (a finance clerk prints the
  * three reports she downloaded, one of them the cash flow), and at most
  * SEQ_FEW files when
@@ -356,14 +361,16 @@ static const char *const step_names[] = {
  * printed after a resignation is not theft)?
  */
 static int
-seq_routine(const struct irm_seq *q, const struct trig *t)
+seq_routine(const struct user *u, const struct irm_seq *q, const struct trig *t)
 {
 	int n = q->step[IRM_SEQ_EXFIL].count;
+	const struct irm_seqstep *c = &q->step[IRM_SEQ_CLEANUP];
 
 	return (!q->unallowed ||
-	           (n == 1 && q->prio == 0 &&
+	           (q->unallowed == 1 && q->prio_unallowed == 0 &&
 	               q->step[IRM_SEQ_OBFUSCATE].day == INT64_MIN &&
-	               q->step[IRM_SEQ_CLEANUP].day == INT64_MIN)) &&
+	               (c->day == INT64_MIN ||
+	                   irm_eng_usual_most(u, c->activity, c->day)))) &&
 	    !q->disguised &&
 	    (t == NULL || t->type == IRM_TRIG_EXFIL || n <= SEQ_FEW) &&
 	    n < SEQ_MANY && q->prio <= SEQ_FEW;
@@ -418,7 +425,7 @@ seq_factors(struct irm_engine *g, const struct user *u,
 	if (p->boost_priority_user && irm_priority_user(g->o.settings, u->name))
 		f[nf++] = (struct factor){"priority_user",
 		    "member of a priority user group", 1.25, 0};
-	if (seq_routine(q, t)) {
+	if (seq_routine(u, q, t)) {
 		f[nf] = (struct factor){"uncorroborated", "", 0.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%d file%s, no unallowed domain, label or type hidden, %d files or more, or more than %d of priority content or after a trigger",

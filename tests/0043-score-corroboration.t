@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 30
+plan 31
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -569,6 +569,44 @@ grep -v '"upl-[du]2"' "$TMP/upl.jsonl" |
     irm-score -s "$S/settings.json" -p "$S/leaks-all.json" |
     jq -r 'select(.irm.insight == "sequence") | .user.name' >"$TMP/got"
 check_same "one ordinary file to an unallowed domain: no sequence" "$TMP/got" /dev/null
+# 13b. Nor with a clean-up through the user's routine: cleaner@ deletes
+#    two files of the site on each weekday from 2026-02-02; on 2026-03-04
+#    she downloads plan.docx, uploads it to gmail.com and deletes it, 3
+#    deletions that day: 45 x 1.5 x 0.5 = 34, under min_score (68, high,
+#    before: irm-gen -u 1000 -d 60 -s 3 --personal 10, a financial
+#    analyst who deletes files every day moved a note of her own from
+#    OneDrive to her Dropbox).  tidy@, who never deleted, wipes a trace:
+#    68.  mixed@ uploads one ordinary file to gmail.com and prints a
+#    priority file downloaded with it: the print is the day's work and
+#    the upload one file of her own, 45 x 1.5 x 0.5 (45 before).
+SPDEL=',"url":{"full":"https://contoso.sharepoint.com/sites/x/old.docx","domain":"contoso.sharepoint.com"}'
+home_seq() { # USER: a download, an upload to gmail.com, a deletion
+	ev 2026-03-04T09:00:00.000Z "$1-d" "$1@contoso.com" file_downloaded "" ',"file":{"name":"plan.docx"}'"$SP"
+	ev 2026-03-04T11:00:00.000Z "$1-u" "$1@contoso.com" cloud_uploaded "" ',"file":{"name":"plan.docx"}'"$GM"
+	ev 2026-03-04T16:00:00.000Z "$1-x" "$1@contoso.com" file_deleted "" ',"file":{"name":"plan.docx"}'"$SP"
+}
+{
+	for n in $(seq 0 32); do
+		day=$(date -u -d "2026-02-02 + $n days" +%Y-%m-%d)
+		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
+		for u in cleaner tidy mixed; do
+			ev "${day}T08:00:00.000Z" "$u-a-$day" "$u@contoso.com" file_accessed "" "$SP"
+		done
+		for k in 10 11; do
+			ev "${day}T15:$k:00.000Z" "cl-$day-$k" cleaner@contoso.com file_deleted "" ',"file":{"name":"old'$k'.docx"}'"$SPDEL"
+		done
+	done
+	home_seq cleaner
+	home_seq tidy
+	ev 2026-03-04T09:00:00.000Z mixed-d mixed@contoso.com file_downloaded "" ',"file":{"name":"note.docx"}'"$SP"
+	ev 2026-03-04T11:00:00.000Z mixed-u mixed@contoso.com cloud_uploaded "" ',"file":{"name":"note.docx"}'"$GM"
+	ev 2026-03-04T09:01:00.000Z mixed-d2 mixed@contoso.com file_downloaded "$HC" ',"file":{"name":"figures.xlsx"}'"$SP"
+	ev 2026-03-04T11:01:00.000Z mixed-p mixed@contoso.com printed "$HC" ',"file":{"name":"figures.xlsx"}'
+} | sort >"$TMP/clean.jsonl"
+irm-score -s "$S/settings.json" -p "$S/leaks-all.json" "$TMP/clean.jsonl" |
+    jq -r 'select(.irm.insight == "sequence") | [.user.name,.irm.score,([.irm.factors[].name]|join("+"))]|join(" ")' >"$TMP/got"
+echo "tidy@contoso.com 68 steps+unallowed_domain" >"$TMP/want"
+check_same "a clean-up through the user's routine, or a print beside it, does not make one file home a sequence" "$TMP/got" "$TMP/want"
 # 14. A night shift at the start of the data: nite@ logs on at 22:00 on
 #    the five weekdays before copying ten files to USB media at night:
 #    after-hours logons on two thirds of 3 active days or more are a
