@@ -24,15 +24,18 @@ history() {
 		ev "${day}T09:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
 	done
 }
-# usb USER DAY N [IRM-EXTRA]: N copies to USB media at 11:00 on DAY.
-usb() {
+# burst USER DAY N HOUR ACTIVITY NAME [IRM-EXTRA [TOP-EXTRA]]: N events
+# a minute apart from HOUR:00 on DAY, on the files NAME0.xlsx, ...
+burst() {
 	k=0
 	while [ $k -lt "$3" ]; do
-		ev "$2T11:0$k:00.000Z" "u-$2-$k" "$1" usb_copied "${4:-}" \
-		    ',"file":{"name":"plan'$k'.xlsx"}'
+		ev "$2T$4:0$k:00.000Z" "$5-$2-$k" "$1" "$5" "${7:-}" \
+		    ',"file":{"name":"'"$6$k"'.xlsx"}'"${8:-}"
 		k=$((k + 1))
 	done
 }
+# usb USER DAY N [IRM-EXTRA]: N copies to USB media at 11:00 on DAY.
+usb() { burst "$1" "$2" "$3" 11 usb_copied plan "${4:-}"; }
 # home USER DAY: one mail with an attachment to the user's Gmail at 14:00.
 home() {
 	ev "$2T14:00:00.000Z" "m-$2" "$1" email_sent ',"attachments":1' \
@@ -40,12 +43,8 @@ home() {
 }
 # drop USER DAY N: N uploads to the user's Dropbox at 15:00 on DAY.
 drop() {
-	k=0
-	while [ $k -lt "$3" ]; do
-		ev "$2T15:0$k:00.000Z" "c-$2-$k" "$1" cloud_uploaded "" \
-		    ',"file":{"name":"notes'$k'.docx"},"url":{"full":"https://www.dropbox.com/up","domain":"www.dropbox.com"}'
-		k=$((k + 1))
-	done
+	burst "$1" "$2" "$3" 15 cloud_uploaded notes "" \
+	    ',"url":{"full":"https://www.dropbox.com/up","domain":"www.dropbox.com"}'
 }
 sed 's/"unallowed": \["gmail.com"\]/"unallowed": ["gmail.com", "*.dropbox.com"]/' \
     "$S/settings.json" >"$TMP/settings.json"
@@ -80,7 +79,7 @@ echo "2026-03-16 68 high usb_copy/new/20,email_personal_domain/new/25 2 parts, 2
 check_same "... its score, parts and detail" "$TMP/last" "$TMP/want"
 
 # 2. The same on two days only (no second copy): no risk.
-grep -v '"u-2026-03-16-' "$TMP/lee.jsonl" >"$TMP/two.jsonl"
+grep -v '"usb_copied-2026-03-16-' "$TMP/lee.jsonl" >"$TMP/two.jsonl"
 risk "$TMP/two.jsonl" >"$TMP/got"
 check_same "two new channels on two days: no risk" "$TMP/got" /dev/null
 
