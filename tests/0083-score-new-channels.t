@@ -10,20 +10,10 @@ S=$TESTS/data/score/scenario
 plan 8
 
 printf '{"name": "leaks", "template": "data_leaks"}\n' >"$TMP/leaks.json"
-SP=',"url":{"full":"https://contoso.sharepoint.com/sites/x/a.docx","domain":"contoso.sharepoint.com"}'
 HC=',"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
 # history USER: the 25 weekdays from 2026-02-02 to 2026-03-06, two
-# SharePoint downloads a day and nothing else.
-history() {
-	d=0
-	while [ $d -lt 33 ]; do
-		day=$(date -u -d "2026-02-02 + $d days" +%Y-%m-%d)
-		d=$((d + 1))
-		[ "$(date -u -d "$day" +%u)" -gt 5 ] && continue
-		ev "${day}T09:00:00.000Z" "d1-$1-$day" "$1" file_downloaded "" "$SP"
-		ev "${day}T09:30:00.000Z" "d2-$1-$day" "$1" file_downloaded "" "$SP"
-	done
-}
+# SharePoint downloads a day and nothing else (lib.sh's weekdays).
+history() { weekdays "$1" 2026-02-02 33 09; }
 # burst USER DAY N HOUR ACTIVITY NAME [IRM-EXTRA [TOP-EXTRA]]: N events
 # a minute apart from HOUR:00 on DAY, on the files NAME0.xlsx, ...
 burst() {
