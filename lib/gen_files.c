@@ -147,7 +147,8 @@ fill_settings(struct gen_out *w, const struct gen_world *g)
 	    "\t\"unusual\": {\"min_daily\": 5, \"factor\": 3},\n"
 	    "\t\"directory\": \"directory.csv\",\n"
 	    "\t// The web filter's categories of the sites visited.\n"
-	    "\t\"web_categories\": {\"keylogger\": [\"*.keylogger.example\"]}\n"
+	    "\t\"web_categories\": {\"keylogger\": [\"*.spectorsoft.com\", "
+	    "\"*.refog.com\", \"*.spyrix.com\"]}\n"
 	    "}\n");
 }
 

@@ -69,7 +69,8 @@ static const char *const sites_news[] = {"www.bbc.co.uk", "www.heise.de",
 static const char *const sites_job[] = {"www.indeed.com", "www.monster.com",
     "www.stepstone.de", "www.glassdoor.com", "www.linkedin.com"};
 static const char *const sites_leak[] = {"wikileaks.org"};
-static const char *const sites_spy[] = {"www.keylogger.example"};
+static const char *const sites_spy[] = {
+    "www.spectorsoft.com", "www.refog.com", "www.spyrix.com"};
 static const char *const sites_cloud[] = {
     "www.dropbox.com", "mega.nz", "wetransfer.com"};
 

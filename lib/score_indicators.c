@@ -684,18 +684,6 @@ m_logon_new_host(const struct irm_settings *s, const struct irm_ev *ev)
 	    (ev->signal & IRM_EV_NEW_HOST) != 0;
 }
 
-static int
-m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
-{
-	if (!is(ev->activity, "web_visited") || !done(ev))
-		return 0;
-	/* The event's own category first, then the settings'. */
-	return risky_category(ev->category
-	               ? ev->category
-	               : irm_web_category(s, ev->url_domain)) ||
-	    domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED;
-}
-
 /*
  * Job boards: the job search category when the settings name none.  Only
  * sites for finding a job; of LinkedIn, a salesperson's daily tool, only
@@ -707,6 +695,16 @@ static const char *const job_boards[] = {"careerbuilder.com", "dice.com",
     "reed.co.uk", "seek.com.au", "simplyhired.com", "snagajob.com",
     "stepstone.de", "totaljobs.com", "usajobs.gov", "ziprecruiter.com"};
 
+/*
+ * Vendors of keyloggers and spyware: the keylogger category of a domain
+ * that neither the event nor the settings categorize, as a web filter's
+ * own list would (the CERT r4.2 saboteur fetches his keylogger from
+ * spectorsoft.com, and no settings come with the dataset).
+ */
+static const char *const keylogger_sites[] = {"actualkeylogger.com",
+    "ardamax.com", "kidlogger.net", "refog.com", "softactivity.com",
+    "spectorsoft.com", "spyrix.com", "spytech-web.com"};
+
 /* Is domain name or a name under it (www.monster.com)? */
 static int
 domain_under(const char *domain, const char *name)
@@ -715,6 +713,20 @@ domain_under(const char *domain, const char *name)
 
 	return ld >= n && irm_strcaseeq(domain + ld - n, name) &&
 	    (ld == n || domain[ld - n - 1] == '.');
+}
+
+/* Is domain one of the n names of list or under one of them? */
+static int
+domain_listed(const char *domain, const char *const *list, size_t n)
+{
+	size_t i;
+
+	if (domain == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (domain_under(domain, list[i]))
+			return 1;
+	return 0;
 }
 
 /* Is url's path /jobs or under it (https://www.linkedin.com/jobs/...)? */
@@ -734,15 +746,31 @@ jobs_path(const char *url)
 static int
 job_board(const struct irm_ev *ev)
 {
-	size_t i;
-
-	if (ev->url_domain == NULL)
-		return 0;
-	for (i = 0; i < sizeof(job_boards) / sizeof(job_boards[0]); i++)
-		if (domain_under(ev->url_domain, job_boards[i]))
-			return 1;
-	return domain_under(ev->url_domain, "linkedin.com") &&
+	if (domain_listed(ev->url_domain, job_boards,
+	        sizeof(job_boards) / sizeof(*job_boards)))
+		return 1;
+	return ev->url_domain != NULL &&
+	    domain_under(ev->url_domain, "linkedin.com") &&
 	    jobs_path(ev->url_full);
+}
+
+static int
+m_browse_risky(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	const char *category;
+
+	if (!is(ev->activity, "web_visited") || !done(ev))
+		return 0;
+	if (domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED)
+		return 1;
+	/* The event's own category first, then the settings', then the
+	 * known keylogger vendors. */
+	category =
+	    ev->category ? ev->category : irm_web_category(s, ev->url_domain);
+	if (category)
+		return risky_category(category);
+	return domain_listed(ev->url_domain, keylogger_sites,
+	    sizeof(keylogger_sites) / sizeof(*keylogger_sites));
 }
 
 static int

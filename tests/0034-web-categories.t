@@ -3,9 +3,11 @@
 # the settings put in a risky category counts for browse_risky, as one
 # whose event names the category; other categories and other domains do
 # not; the event's own irm.category comes first; bad entries are linted.
+# A known keylogger vendor's site counts when neither the event nor the
+# settings give its domain a category.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
-plan 4
+plan 6
 
 cat >"$TMP/settings.json" <<'JSON'
 {
@@ -51,6 +53,26 @@ irm-score -s "$TMP/plain.json" -p "$TMP/browsing.json" "$TMP/visits.jsonl" >"$TM
 jq -r '[.user.name, .irm.indicator, .irm.count]|join(" ")' "$TMP/out" >"$TMP/got"
 echo "dee@contoso.com browse_risky 1" >"$TMP/want"
 check_same "without web_categories only the event's category counts" "$TMP/got" "$TMP/want"
+
+# Keylogger vendors' sites without any web_categories: fay's two (a vendor
+# and a name under another), not gil's look-alikes, not hal's, whose
+# event says News.
+{
+	visit f1 fay@contoso.com www.spectorsoft.com
+	visit f2 fay@contoso.com refog.com
+	visit g1 gil@contoso.com notspectorsoft.com
+	visit g2 gil@contoso.com spectorsoft.com.news.example
+	visit h1 hal@contoso.com www.spyrix.com News
+} | sort >"$TMP/vendors.jsonl"
+irm-score -s "$TMP/plain.json" -p "$TMP/browsing.json" "$TMP/vendors.jsonl" >"$TMP/out"
+jq -r '[.user.name, .irm.indicator, .irm.count]|join(" ")' "$TMP/out" >"$TMP/got"
+echo "fay@contoso.com browse_risky 2" >"$TMP/want"
+check_same "known keylogger vendors count without web_categories" "$TMP/got" "$TMP/want"
+
+# The settings' category of a domain comes before the list: news here.
+printf '{"web_categories": {"news": ["*.spectorsoft.com", "refog.com"]}}\n' >"$TMP/news.json"
+irm-score -s "$TMP/news.json" -p "$TMP/browsing.json" "$TMP/vendors.jsonl" >"$TMP/out"
+check "a vendor the settings call news does not count" test ! -s "$TMP/out"
 
 printf '{\n "web_categories": {\n  "hacking": "x.example",\n  "malware": ["ok.example", "bad domain"]\n }\n}\n' >"$TMP/bad.json"
 irm-score -s "$TMP/bad.json" -p "$TMP/browsing.json" --lint >"$TMP/out" 2>"$TMP/err"
