@@ -485,6 +485,13 @@ hours_part(const struct irm_settings *s, const struct user *u,
 					share = own_hours_share(u, first, own);
 					share = share < 0 ? 0 : share;
 				}
+				/* A count at the user's own hours (an early
+				 * shift's) starts nothing: the first is a
+				 * later count. */
+				if (by_own && !new_hours(d, id, own)) {
+					first = INT64_MIN;
+					continue;
+				}
 				if (active < RISK_MIN_DAYS ||
 				    (active < OWN_MIN_DAYS && !leaving) ||
 				    share < 0 || share >= RISK_HOURS_SHARE)

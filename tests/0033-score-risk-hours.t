@@ -4,11 +4,12 @@
 # first steps (the three weeks of a CERT extract) is history enough for
 # user risk, not for a first time to corroborate a count on its own; and
 # exfiltration at hours a day worker never works is a part of its own,
-# unless the channel is the user's routine or the user works at night.
+# unless the channel is the user's routine or the user works at night
+# (an early shift's own hours start nothing).
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 22
+plan 24
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -328,3 +329,38 @@ check_same "... with one late evening in it too" "$TMP/got" "$TMP/want"
 logons lg2@contoso.com 24 26 >"$TMP/lg2.jsonl"
 risk "$TMP/lg2.jsonl" "$TMP/leaks0.json" >"$TMP/got"
 check_same "... with late logons on two days: none" "$TMP/got" /dev/null
+
+# 12. An early shift's own hours start no hours part.  early@ works from
+#     05:00 (the settings' hours start at 07:00) and mails a customer a
+#     file at 05:10 each weekday from 2026-02-23, resigns on 2026-03-09
+#     and copies five files to USB media at 22:0x on the nights of 10
+#     and 12 March (and 13).  The first count after the settings' hours
+#     in the two weeks, the mail of 2026-02-27, is at her own hours and
+#     comes after 4 active days: it stood for the first after-hours day,
+#     and its short history made no hours part and no risk.  The nights
+#     are new hours after 13 active days: the new channel (20) and the
+#     new hours (10), x1.5 = 45 on the second night.  Without the nights,
+#     the mails at her own hours make nothing.
+# early USER [NIGHTS...]: that history, the resignation, the nights.
+early() {
+	_u=$1
+	shift
+	{
+		for _d in $(weekday_list 2026-02-23 17); do
+			ev "${_d}T05:00:00.000Z" "e-$_d" "$_u" logon "" ',"host":{"name":"pc-1"}'
+			ev "${_d}T05:10:00.000Z" "m-$_d" "$_u" email_sent \
+			    ',"attachments":1' ',"email":{"to":{"address":["buyer@northwind.example"]}}'
+		done
+		resign "$_u"
+		for n in "$@"; do
+			usb_copies "$_u" "n$n" "2026-03-${n}T22:0%d:00.000Z" "f$n-%d.docx" 0 5
+		done
+	} | sort
+}
+early early@contoso.com 10 12 13 >"$TMP/early.jsonl"
+risk "$TMP/early.jsonl" "$S/departing.json" >"$TMP/got"
+echo "2026-03-12 45 usb_copy/new/20,usb_copy/hours/10" >"$TMP/want"
+check_same "an early shift's own hours start no hours part: the nights do" "$TMP/got" "$TMP/want"
+early early2@contoso.com >"$TMP/early2.jsonl"
+risk "$TMP/early2.jsonl" "$S/departing.json" >"$TMP/got"
+check_same "... without the nights, none" "$TMP/got" /dev/null
