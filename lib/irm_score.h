@@ -237,6 +237,10 @@ enum irm_domclass irm_domain_class(
 /* Is domain a known free mail service for persons (gmail.com,
  * outlook.com, ...)?  1 or 0. */
 int irm_domain_personal_mail(const char *domain);
+/* Known sites when nothing else gives a domain a category: job boards
+ * (and LinkedIn's jobs section, by url), keylogger vendors. */
+int irm_web_job_board(const char *domain, const char *url);
+int irm_web_keylogger(const char *domain);
 
 /* The web category of a domain by the settings' web_categories: the
  * first category with a matching pattern, or NULL. */

@@ -237,6 +237,84 @@ irm_domain_personal_mail(const char *domain)
 	return 0;
 }
 
+/*
+ * Job boards: the job search category when the settings name none.  Only
+ * sites for finding a job; of LinkedIn, a salesperson's daily tool, only
+ * its jobs section.
+ */
+static const char *const job_boards[] = {"careerbuilder.com", "dice.com",
+    "flexjobs.com", "glassdoor.com", "hotjobs.yahoo.com", "indeed.com",
+    "job-hunt.org", "jobhuntersbible.com", "monster.com", "naukri.com",
+    "reed.co.uk", "seek.com.au", "simplyhired.com", "snagajob.com",
+    "stepstone.de", "totaljobs.com", "usajobs.gov", "ziprecruiter.com"};
+
+/*
+ * Vendors of keyloggers and spyware: the keylogger category of a domain
+ * that neither the event nor the settings categorize, as a web filter's
+ * own list would (the CERT r4.2 saboteur fetches his keylogger from
+ * spectorsoft.com, and no settings come with the dataset).
+ */
+static const char *const keylogger_sites[] = {"actualkeylogger.com",
+    "ardamax.com", "kidlogger.net", "refog.com", "softactivity.com",
+    "spectorsoft.com", "spyrix.com", "spytech-web.com"};
+
+/* Is domain name or a name under it (www.monster.com)? */
+static int
+domain_under(const char *domain, const char *name)
+{
+	size_t n = strlen(name), ld = strlen(domain);
+
+	return ld >= n && irm_strcaseeq(domain + ld - n, name) &&
+	    (ld == n || domain[ld - n - 1] == '.');
+}
+
+/* Is domain one of the n names of list or under one of them? */
+static int
+domain_listed(const char *domain, const char *const *list, size_t n)
+{
+	size_t i;
+
+	if (domain == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (domain_under(domain, list[i]))
+			return 1;
+	return 0;
+}
+
+/* Is url's path /jobs or under it (https://www.linkedin.com/jobs/...)? */
+static int
+jobs_path(const char *url)
+{
+	const char *p;
+
+	if (url == NULL)
+		return 0;
+	p = strstr(url, "://");
+	p = strchr(p ? p + 3 : url, '/');
+	return p != NULL && strncmp(p, "/jobs", 5) == 0 &&
+	    (p[5] == '\0' || p[5] == '/' || p[5] == '?');
+}
+
+/* Is domain a known job board, or url LinkedIn's jobs section? */
+int
+irm_web_job_board(const char *domain, const char *url)
+{
+	if (domain_listed(
+	        domain, job_boards, sizeof(job_boards) / sizeof(*job_boards)))
+		return 1;
+	return domain != NULL && domain_under(domain, "linkedin.com") &&
+	    jobs_path(url);
+}
+
+/* Is domain a known keylogger vendor's? */
+int
+irm_web_keylogger(const char *domain)
+{
+	return domain_listed(domain, keylogger_sites,
+	    sizeof(keylogger_sites) / sizeof(*keylogger_sites));
+}
+
 const char *
 irm_web_category(const struct irm_settings *s, const char *domain)
 {
