@@ -101,6 +101,33 @@ irm_risk_collection(int idx)
 	    strcmp(a, "file_synced") == 0;
 }
 
+/* The user's own mean of idx over the active days of the 30 before day,
+ * without the counts of the last two weeks that were parts themselves
+ * (new or a rise): a theft of several days is measured against the days
+ * before it began, not against its own first days. */
+static double
+quiet_mean(const struct user *u, int idx, int64_t day, int *active)
+{
+	double sum = 0;
+	int i, j;
+
+	*active = 0;
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *x = &u->days[i];
+
+		if (x->day < day - 30 || x->day >= day)
+			continue;
+		++*active;
+		for (j = 0; j < x->nind; j++)
+			if (x->ind[j].idx == idx &&
+			    !(x->day > day - 2 * RISK_HALF &&
+			        ((x->ind[j].rk & RISK_KIND) == RISK_NEW ||
+			            (x->ind[j].rk & RISK_KIND) == RISK_RISE)))
+				sum += x->ind[j].n;
+	}
+	return *active ? sum / *active : 0;
+}
+
 /* Did the count touch priority content (3 events or more, or all of them)
  * or an unallowed domain?  POINT_ONE when one ordinary event is all that
  * went to an unallowed domain, POINT_YES for more, 0 for neither. */
@@ -154,7 +181,7 @@ irm_risk_mark(struct irm_engine *g, const struct user *u, struct uday *d)
 		 * over a mean of nothing: 25 files recycled at once by a
 		 * user who never deleted (irm-gen -u 100 -d 60 -s 204). */
 		if ((id->rk & RISK_NEW) == 0) {
-			own = irm_eng_own_mean(u, id->idx, d->day, &active);
+			own = quiet_mean(u, id->idx, d->day, &active);
 			bar = fmax(s->unusual_min_daily, RISK_RISE_X * own);
 			if (active >= RISK_MIN_DAYS && id->n >= bar &&
 			    !irm_risk_collection(id->idx) &&

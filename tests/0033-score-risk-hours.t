@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 24
+plan 26
 
 DROPBOX=',"url":{"full":"https://www.dropbox.com/up","domain":"dropbox.com"}'
 # history USER DAYS HOUR [USB]: weekdays (tests/lib.sh) from 2026-02-23;
@@ -364,3 +364,26 @@ check_same "an early shift's own hours start no hours part: the nights do" "$TMP
 early early2@contoso.com >"$TMP/early2.jsonl"
 risk "$TMP/early2.jsonl" "$S/departing.json" >"$TMP/got"
 check_same "... without the nights, none" "$TMP/got" /dev/null
+
+# 13. A theft of several days is measured against the days before it
+#     began.  steady@ copies one build artefact to USB media on each of
+#     14 weekdays from 2026-02-23, resigns on 2026-03-09, then copies 30
+#     files on 16 and 17 March and 12 on the 19th.  Against a mean with
+#     the first two days in it (74 over 16 days: 4.6, three times that
+#     13.9), the 12 were no rise; against the quiet days' (0.9), they
+#     are, so the rise is on three days: 30 x1.5 = 45.  Before, the rise
+#     was on two days, and a leaver's rise on two days is none (case 10).
+{
+	history steady@contoso.com 14 09 usb
+	resign steady@contoso.com
+	usb_copies steady@contoso.com s16 "2026-03-16T10:%02d:00.000Z" "a%d.docx" 0 30
+	usb_copies steady@contoso.com s17 "2026-03-17T10:%02d:00.000Z" "b%d.docx" 0 30
+	usb_copies steady@contoso.com s19 "2026-03-19T10:%02d:00.000Z" "c%d.docx" 0 12
+} | sort >"$TMP/steady.jsonl"
+risk_days "$TMP/steady.jsonl" >"$TMP/got"
+echo "2026-03-19 45 usb_copy/rise/3/30" >"$TMP/want"
+check_same "a rise is measured against the days before the theft began" "$TMP/got" "$TMP/want"
+# The two days before the 19th are parts in the state of an earlier run.
+two_runs "$TMP/steady.jsonl" 2026-03-19
+days_of "$TMP/out" >"$TMP/got"
+check_same "... the same in two runs with --state" "$TMP/got" "$TMP/want"
