@@ -330,6 +330,9 @@ int irm_indicator_channel(int idx);
  * booster.
  */
 int irm_ev_unallowed(const struct irm_settings *s, const struct irm_ev *ev);
+/* Is ev mail to business recipients only (none unallowed, none at a free
+ * mail service for persons)? */
+int irm_ev_business_mail(const struct irm_settings *s, const struct irm_ev *ev);
 
 /* ------------------------------------------------------------- policies */
 

@@ -413,17 +413,18 @@ trig_window(const struct trig *t, const struct irm_policy *p, int64_t *from,
 }
 
 /* The earliest trigger of p's kinds but skip (0: none) whose window covers
- * day, or NULL. */
+ * day, or NULL; with risk, not a DLP match of business mail. */
 static const struct trig *
-covering(
-    const struct user *u, const struct irm_policy *p, int64_t day, int skip)
+covering(const struct user *u, const struct irm_policy *p, int64_t day,
+    int skip, int risk)
 {
 	const struct trig *best = NULL;
 	int64_t from, to;
 	int i;
 
 	for (i = 0; i < u->ntrig; i++) {
-		if (!(u->trig[i].type & p->triggers & ~skip))
+		if (!(u->trig[i].type & p->triggers & ~skip) ||
+		    (risk && u->trig[i].business))
 			continue;
 		trig_window(&u->trig[i], p, &from, &to);
 		if (day < from || day > to)
@@ -446,15 +447,15 @@ irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
 		return 0;
 	if (p->triggers == 0)
 		return 1;
-	*t = covering(u, p, day, 0);
+	*t = covering(u, p, day, 0, 0);
 	return *t != NULL;
 }
 
 const struct trig *
-irm_eng_other_trigger(
-    const struct user *u, const struct irm_policy *p, int64_t day)
+irm_eng_risk_trigger(
+    const struct user *u, const struct irm_policy *p, int64_t day, int skip)
 {
-	return covering(u, p, day, IRM_TRIG_EXFIL);
+	return covering(u, p, day, skip, 1);
 }
 
 static int
@@ -581,7 +582,7 @@ event_trigger(const struct irm_engine *g, const struct irm_ev *ev,
 		*user = ev->target_user;
 	} else if (irm_dlp_high(ev)) {
 		t->type = IRM_TRIG_DLP;
-		t->business = ev->email_to.n > 0 && !irm_ev_unallowed(s, ev);
+		t->business = irm_ev_business_mail(s, ev);
 	} else if (is(a, "security_alert"))
 		t->type = IRM_TRIG_ALERT;
 	else if (is(a, "custom"))

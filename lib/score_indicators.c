@@ -1118,3 +1118,25 @@ irm_ev_unallowed(const struct irm_settings *s, const struct irm_ev *ev)
 	           is(ev->activity, "web_visited")) &&
 	    domclass(s, ev->url_domain) == IRM_DOM_UNALLOWED;
 }
+
+/*
+ * Is ev mail to business recipients only: none in an unallowed domain,
+ * none at a free mail service for persons?  Without settings every
+ * domain is merely external, and a match of mail to one's own Gmail is
+ * no business of the organization's.
+ */
+int
+irm_ev_business_mail(const struct irm_settings *s, const struct irm_ev *ev)
+{
+	char buf[DOMAIN_MAX];
+	const char *d;
+	size_t i;
+
+	if (ev->email_to.n == 0 || irm_ev_unallowed(s, ev))
+		return 0;
+	for (i = 0; i < ev->email_to.n; i++)
+		if ((d = addr_domain(ev->email_to.v[i], buf)) != NULL &&
+		    irm_domain_personal_mail(d))
+			return 0;
+	return 1;
+}

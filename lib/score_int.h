@@ -77,8 +77,9 @@ struct trig {
 	int64_t ts; /* when it happened, for the insight */
 	int exact;  /* --start-scoring: the window is [from, to] */
 	/* A DLP match of mail to business recipients only (none in an
-	 * unallowed domain): the organization's own mail, no reason of its
-	 * own for one ordinary file to leave (part_points). */
+	 * unallowed domain, none at a free mail service): the
+	 * organization's own mail, no reason of its own for one ordinary
+	 * file to leave (part_points), nor for user risk. */
 	int business;
 };
 
@@ -245,10 +246,11 @@ int irm_eng_kept_has(const struct uday *d, uint32_t k);
  * policy with triggers a trigger whose window holds day (*t, the
  * earliest)?
  */
-/* The earliest trigger of p's kinds other than exfiltration whose window
- * covers day, or NULL. */
-const struct trig *irm_eng_other_trigger(
-    const struct user *u, const struct irm_policy *p, int64_t day);
+/* The earliest trigger of p's kinds but skip whose window covers day
+ * and that is a reason for user risk (not a DLP match of business mail),
+ * or NULL. */
+const struct trig *irm_eng_risk_trigger(
+    const struct user *u, const struct irm_policy *p, int64_t day, int skip);
 int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
     const struct irm_policy *p, int64_t day, const struct trig **t);
 

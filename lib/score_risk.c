@@ -303,8 +303,8 @@ stressor(const struct trig *t)
 /* Does part pt point at the data?  An hours part does; a part of
  * collection or staging does not; one ordinary event to an unallowed
  * domain only on or after the trigger's first day and not after a
- * stressor or a DLP match of business mail, or when the trigger is the
- * user's own exfiltration. */
+ * stressor, or when the trigger is the user's own exfiltration (a DLP
+ * match of business mail is no trigger here: irm_eng_risk_trigger). */
 static int
 part_points(const struct part *pt, const struct trig *t)
 {
@@ -315,8 +315,7 @@ part_points(const struct part *pt, const struct trig *t)
 	if (pt->pointed == POINT_YES)
 		return 1;
 	return pt->pointed == POINT_ONE &&
-	    (t->type == IRM_TRIG_EXFIL ||
-	        (pt->day >= t->from && !stressor(t) && !t->business));
+	    (t->type == IRM_TRIG_EXFIL || (pt->day >= t->from && !stressor(t)));
 }
 
 /* Does p watch data leaving (an exfiltration indicator enabled), as the
@@ -736,12 +735,12 @@ risk_policy(struct irm_engine *g, struct user *u, int pol, const struct uday *d,
 	 * with night work or new channels: new things are common enough
 	 * otherwise (measured by make eval). */
 	if (!p->user_risk || !irm_eng_in_scope(g, u, p, d->day, &t) ||
-	    t == NULL)
+	    (t = irm_eng_risk_trigger(u, p, d->day, 0)) == NULL)
 		return;
 	/* In scope by its own exfiltration first, by a DLP match later:
 	 * the match is the reason. */
 	if (t->type == IRM_TRIG_EXFIL) {
-		o = irm_eng_other_trigger(u, p, d->day);
+		o = irm_eng_risk_trigger(u, p, d->day, IRM_TRIG_EXFIL);
 		own = o == NULL;
 		t = own ? t : o;
 	}

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 31
+plan 33
 
 # no_risk DESC POLICY EVENTS: the check that irm-score writes no risk
 # insight for EVENTS under POLICY (its output left in $TMP/out).
@@ -444,4 +444,31 @@ irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/srg.jsonl" >"$TMP/out
 jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity] | join(" ")' "$TMP/out" | tail -n 1 >"$TMP/got"
 echo "2026-03-11 98 dlp_matched" >"$TMP/want"
 check_same "... of mail to an unallowed domain: a risk" "$TMP/got" "$TMP/want"
+# A free mail service for persons is no business recipient, in the
+# settings' unallowed domains or not: a match of mail to her own Hotmail
+# names the data as the Gmail one does (before, no risk: any recipient
+# outside the unallowed domains made the match business mail).
+dlp_to sr.home@hotmail.com | sort >"$TMP/srh.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/srh.jsonl" >"$TMP/out"
+jq -r 'select(.irm.insight == "risk") | [.irm.day, .irm.score, .irm.trigger.activity] | join(" ")' "$TMP/out" | tail -n 1 >"$TMP/got"
+echo "2026-03-12 98 dlp_matched" >"$TMP/want"
+check_same "... of mail to a free mail service: a risk" "$TMP/got" "$TMP/want"
+
+# 10. A DLP match of business mail is no reason for user risk at all: the
+#    policy's daily counts still have the user in scope, but what is new
+#    for the salesperson after it is not added up, even when it points at
+#    priority content (before, a risk of 98 here, and on irm-gen -u 200
+#    -d 60 -s 103 --personal 10 a high alert of 75 for a saleswoman whose
+#    mail to customers DLP matches on most days: her first anonymous link
+#    of a Highly Confidential file, a rise of deletions and a first
+#    upload to Dropbox of a file of her own).  sr@'s first USB copy is a
+#    first anonymous link of a labelled file here.
+LBL='"label":"d9f23ae3-a239-45ea-bf23-f515f824c57b"'
+{
+	grep -v '"id":"rv1"' "$TMP/sr.jsonl"
+	ev 2026-03-10T11:00:00.000Z rv1 sr@contoso.com shared ',"share":{"scope":"anonymous"},'"$LBL" \
+	    ',"file":{"name":"notes.docx"}'
+} | sort >"$TMP/srl.jsonl"
+no_risk "after a high DLP match of mail to a customer, a labelled file among three new things: no risk" \
+    "$TMP/leaks.json" "$TMP/srl.jsonl"
 done_testing
