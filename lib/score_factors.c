@@ -815,7 +815,7 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 	 * is routine. */
 	if (p->boost_after && !s->wh_given && !logon_after_hours(id->idx))
 		nf = own_hours_factor(s, u, d, id, f, nf);
-	else if (p->boost_after && id->after * 2 > id->n &&
+	else if (p->boost_after && id->after * 4 >= id->n * 3 &&
 	    !logon_after_hours(id->idx) && habit < 0.5 &&
 	    !irm_eng_day_moved(s, u, d)) {
 		f[nf] = (struct factor){"after_hours", "", 1.25, 0};

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 14
+plan 15
 
 resign() {
 	ev 2026-03-09T08:00:00.000Z "hr-$1" "$1" hr_resignation \
@@ -218,4 +218,25 @@ check_same "... nor for an evening shift's copies an hour later" "$TMP/got" /dev
 printf '{"domains": {"internal": ["contoso.com"]}}\n' >"$TMP/set.json"
 risk "$TMP/early.jsonl" -s "$TMP/set.json" >"$TMP/got"
 check_same "settings without working_hours: the user's own hours too" "$TMP/got" "$TMP/want"
+# 11. With working hours, after_hours takes three quarters of the count
+#    outside them: a working day that runs on or starts early puts half
+#    of a day's mail outside them, a theft at night all of it.  With
+#    working hours 07:00 to 19:00 UTC and no history, run@ copies 5
+#    files at 18:1x and 7 at 19:1x (7 of 12 outside: before, x1.25),
+#    most@ 3 and 9 (9 of 12: x1.25).  Salespeople at the start of a CERT
+#    extract mailing customers from 17:00 to 20:00, or abroad from 02:00
+#    to 10:00, had medium alerts for it (irm-gen -f cert -u 1000 -d 21,
+#    seeds 112, 114 and 116, with settings: 5 users, one of them high).
+{
+	usb_copies run@contoso.com run-a "2026-03-11T18:1%d:00.000Z" "a%d.zip" 0 5
+	usb_copies run@contoso.com run-b "2026-03-11T19:1%d:00.000Z" "b%d.zip" 0 7
+	usb_copies most@contoso.com most-a "2026-03-11T18:1%d:00.000Z" "a%d.zip" 0 3
+	usb_copies most@contoso.com most-b "2026-03-11T19:1%d:00.000Z" "b%d.zip" 0 9
+} | sort >"$TMP/run.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks.json" "$TMP/run.jsonl" |
+    jq -r 'select(.irm.indicator == "usb_copy") |
+    [.user.name, ([.irm.factors[] | select(.name == "after_hours") | .detail] | join(""))] | join(" ")' |
+    sort >"$TMP/got"
+printf '%s\n' "most@contoso.com 9 of 12 outside working hours" "run@contoso.com " >"$TMP/want11"
+check_same "with working hours: after hours is three quarters of the count" "$TMP/got" "$TMP/want11"
 done_testing

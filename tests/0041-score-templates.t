@@ -338,20 +338,20 @@ OUT
 same "data_leaks_risky_users: a poor review triggers" leaks-risky
 
 # Ivan is moved from Level 61 to Level 60 (a demotion by lower_number)
-# and downloads 10 files at 10:MM and 10 at 20:MM on Monday, then 10 at
-# 10:MM and 11 at 20:MM on Tuesday.
+# and downloads 10 files at 10:MM and 10 at 20:MM on Monday, then 5 at
+# 10:MM and 16 at 20:MM on Tuesday.
 {
 	jobchange ivan@contoso.com 2026-02-20 "Level 61 - Sr. Manager" \
 	    "Level 60 - Manager"
 	rep 10 spdl ivan@contoso.com 2026-03-02T10
 	rep 10 spdl ivan@contoso.com 2026-03-02T20
-	rep 10 spdl ivan@contoso.com 2026-03-03T10
-	rep 11 spdl ivan@contoso.com 2026-03-03T20
+	rep 5 spdl ivan@contoso.com 2026-03-03T10
+	rep 16 spdl ivan@contoso.com 2026-03-03T20
 } >"$TMP/leaks-demoted.jsonl"
 score leaks-demoted data_leaks_risky_users
 # sharepoint_download n=20: level 2, 40 (no history, not unusual); 10 of
-# 20 after hours is not more than half: the demotion is the one signal,
-# and collection needs two: x0.5, 20, nothing.  On Tuesday 11 of 21 are:
+# 20 after hours is not three quarters: the demotion is the one signal,
+# and collection needs two: x0.5, 20, nothing.  On Tuesday 16 of 21 are:
 # 40 x 1.25 = 50, medium.
 want leaks-demoted <<'OUT'
 t-leaks-risky data_leaks_risky_users 2026-03-03 sharepoint_download 21 medium 50 hr_job_change level+after_hours
