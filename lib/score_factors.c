@@ -632,6 +632,18 @@ home_unexplained(const struct trig *t, int64_t day)
 	    (t->type == IRM_TRIG_RESIGNATION && day < t->from);
 }
 
+/* Is the count ordinary mail with attachments to business recipients
+ * only (none unallowed, no priority content)? */
+static int
+handover(const struct iday *id)
+{
+	static int mail = -2;
+
+	if (mail == -2)
+		mail = irm_indicator_find("email_external_attachments");
+	return id->idx == mail && id->unallowed == 0 && id->prio == 0;
+}
+
 /*
  * Corroboration: a count on its own, with nothing else that points the
  * same way, is halved (x0.5, exact in binary), so that one indicator on
@@ -660,9 +672,11 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	 * -d 60 --personal 10: seed 1's corporate counsel weeks after a DLP
 	 * match of her mail to a customer, seed 2's marketing manager after
 	 * a poor review and engineer five weeks before resigning, medium
-	 * alerts). */
+	 * alerts).  Nor for a day of mail to customers, a leaver's handover
+	 * as often as a theft (irm-gen -f cert -u 1000 -d 21, seeds 111 to
+	 * 123 with settings: 3 of 7 false alerts). */
 	if (t && t->type != IRM_TRIG_EXFIL && !routine &&
-	    !stressor_after(t, d->day) &&
+	    !stressor_after(t, d->day) && !handover(id) &&
 	    !(one_ordinary_unallowed(id) && home_unexplained(t, d->day)))
 		k++;
 	/* A first sync is a new device as often as anything; and one
@@ -842,6 +856,9 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 		if (t && t->type != IRM_TRIG_EXFIL && routine &&
 		    !irm_risk_collection(id->idx))
 			routine_detail(&f[nf++], u, id, d->day, active, t);
+		else if (t && t->type != IRM_TRIG_EXFIL && handover(id))
+			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
+			    "no signal but the trigger, which does not count for mail to business recipients only");
 		else
 			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
 			    logon_after_hours(id->idx)

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 31
+plan 32
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -639,4 +639,52 @@ eve@contoso.com 50 level+after_hours
 nite@contoso.com 20 level+uncorroborated
 OUT
 check_same "a night shift's first week: the hour is its habit" "$TMP/got" "$TMP/want"
+# 15. A leaver's mail with attachments to customers is a handover as
+#    often as a theft: the resignation does not corroborate it.  hand@
+#    mails one attachment to a customer on each of 10 weekdays, resigns
+#    on 2026-03-09 and on 03-10 mails 12 to customers: 20 x 2 = 40,
+#    x0.5 uncorroborated, 20, under min_score (40, medium, before: on
+#    irm-gen's CERT-format tenants with settings and HR rows, salespeople
+#    who resign were medium alerts for a day of mail to customers, 3 of
+#    the 7 users without a scenario with one on seeds 111 to 116 and 121
+#    to 123).  lab@ does the same with one labelled file among the 12,
+#    and all to an unallowed domain (gmail.com): the trigger corroborates
+#    it.
+# handover USER TO LABEL: the story above, the 12 mails to TO, the first
+# with LABEL.
+handover() {
+	for day in 23 24 25 26 27; do
+		ev "2026-02-${day}T10:00:00.000Z" "$1-f$day" "$1" email_sent ',"attachments":1' \
+		    ',"email":{"to":{"address":["bob@fabrikam.com"]}}'
+	done
+	for day in 02 03 04 05 06; do
+		ev "2026-03-${day}T10:00:00.000Z" "$1-m$day" "$1" email_sent ',"attachments":1' \
+		    ',"email":{"to":{"address":["bob@fabrikam.com"]}}'
+	done
+	ev 2026-03-09T08:00:00.000Z "$1-hr" "$1" hr_resignation \
+	    ',"hr":{"resignation_date":"2026-03-09T00:00:00.000Z","last_working_date":"2026-03-31T00:00:00.000Z"}'
+	for k in 10 11 12 13 14 15 16 17 18 19 20 21; do
+		l=
+		[ "$k" = 10 ] && l=$3
+		ev "2026-03-10T11:${k}:00.000Z" "$1-h$k" "$1" email_sent ',"attachments":1'"$l" \
+		    ',"email":{"to":{"address":["'"$2"'"]}}'
+	done
+}
+{
+	handover hand@contoso.com c1@fabrikam.com ""
+	handover lab@contoso.com c1@fabrikam.com "$HC"
+	handover home@contoso.com friend@gmail.com ""
+} | sort >"$TMP/hand.jsonl"
+printf '{"name": "dep0", "template": "data_theft_departing", "alert": {"min_score": 0}}\n' >"$TMP/dep0.json"
+irm-score -s "$S/settings.json" -p "$TMP/dep0.json" "$TMP/hand.jsonl" |
+    jq -r 'select(.irm.day == "2026-03-10" and .irm.insight == "indicator") |
+    [.user.name, .irm.indicator, .irm.score, ([.irm.factors[].name]|join("+"))] | join(" ")' |
+    sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+hand@contoso.com email_external_attachments 20 level+uncorroborated
+home@contoso.com email_external_attachments 60 level+unallowed_domain
+home@contoso.com email_personal_domain 75 level+unallowed_domain
+lab@contoso.com email_external_attachments 40 level
+OUT
+check_same "a leaver's day of mail to customers: not corroborated by the resignation" "$TMP/got" "$TMP/want"
 done_testing
