@@ -246,13 +246,13 @@ int irm_eng_kept_has(const struct uday *d, uint32_t k);
  * policy with triggers a trigger whose window holds day (*t, the
  * earliest)?
  */
+int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
+    const struct irm_policy *p, int64_t day, const struct trig **t);
 /* The earliest trigger of p's kinds but skip whose window covers day
  * and that is a reason for user risk (not a DLP match of business mail),
  * or NULL. */
 const struct trig *irm_eng_risk_trigger(
     const struct user *u, const struct irm_policy *p, int64_t day, int skip);
-int irm_eng_in_scope(const struct irm_engine *g, const struct user *u,
-    const struct irm_policy *p, int64_t day, const struct trig **t);
 
 /* Record trigger t of u; the final days it brings into a policy's scope
  * that were not scored for it are scored now (HR files come late). */
