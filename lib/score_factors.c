@@ -225,6 +225,18 @@ prio_corroborates(const struct iday *x)
 	return x->prio >= PRIO_MIN || (x->prio > 1 && x->prio == x->n);
 }
 
+/*
+ * Did the count go to unallowed domains enough to weigh it (x1.5): 2 of
+ * its events or more, or all of them?  One mail to a Gmail address among
+ * seventy to customers is the day's work; the personal mail indicators
+ * count that one on its own.
+ */
+static int
+unallowed_enough(const struct iday *x)
+{
+	return x->unallowed >= 2 || (x->unallowed > 0 && x->unallowed == x->n);
+}
+
 /* Is idx the after-hours logon indicator (after hours by definition)? */
 static int
 logon_after_hours(int idx)
@@ -765,7 +777,7 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u touched priority content", id->prio, id->n);
 	}
-	if (id->unallowed) {
+	if (unallowed_enough(id)) {
 		f[nf] = (struct factor){"unallowed_domain", "", 1.5, 0};
 		snprintf(f[nf++].detail, sizeof(f[0].detail),
 		    "%u of %u involved unallowed domains", id->unallowed,

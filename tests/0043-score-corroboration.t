@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 32
+plan 33
 
 show() {
 	jq -r '[.irm.insight,(.irm.indicator // "-"),.irm.day,.irm.score,
@@ -687,4 +687,39 @@ home@contoso.com email_personal_domain 75 level+unallowed_domain
 lab@contoso.com email_external_attachments 40 level
 OUT
 check_same "a leaver's day of mail to customers: not corroborated by the resignation" "$TMP/got" "$TMP/want"
+# 16. The unallowed_domain multiplier takes 2 events of the count or
+#    more, or all of them, as priority_content takes 3 or all: one@ mails
+#    20 attachments to customers and 1 to a Gmail address in a day, two@
+#    20 and 2.  one@'s count of mail with attachments outside is the
+#    day's work, and email_personal_domain counts the one mail on its
+#    own, x1.5 (before, one@'s was x1.5 too: on irm-gen -f cert -u 1000
+#    -d 21 -s 114 a salesman's first day in the data, 74 mails to
+#    customers and one to an unallowed domain, was a medium alert, 45).
+{
+	for u in one two; do
+		k=10
+		while [ $k -lt 30 ]; do
+			ev "2026-03-04T10:${k}:00.000Z" "$u-c$k" "$u@contoso.com" email_sent ',"attachments":1' \
+			    ',"email":{"to":{"address":["c'"$k"'@fabrikam.com"]}}'
+			k=$((k + 1))
+		done
+	done
+	ev 2026-03-04T11:00:00.000Z one-g1 one@contoso.com email_sent ',"attachments":1' \
+	    ',"email":{"to":{"address":["pal@gmail.com"]}}'
+	ev 2026-03-04T11:00:00.000Z two-g1 two@contoso.com email_sent ',"attachments":1' \
+	    ',"email":{"to":{"address":["pal@gmail.com"]}}'
+	ev 2026-03-04T11:05:00.000Z two-g2 two@contoso.com email_sent ',"attachments":1' \
+	    ',"email":{"to":{"address":["pal2@gmail.com"]}}'
+} | sort >"$TMP/una.jsonl"
+irm-score -s "$S/settings.json" -p "$TMP/leaks0.json" "$TMP/una.jsonl" |
+    jq -r 'select(.irm.insight == "indicator") | [.user.name, .irm.indicator,
+        ([.irm.factors[] | select(.name == "unallowed_domain") | .detail] | join(""))] | join(" ")' |
+    sort >"$TMP/got"
+cat >"$TMP/want" <<'OUT'
+one@contoso.com email_external_attachments 
+one@contoso.com email_personal_domain 1 of 1 involved unallowed domains
+two@contoso.com email_external_attachments 2 of 22 involved unallowed domains
+two@contoso.com email_personal_domain 2 of 2 involved unallowed domains
+OUT
+check_same "unallowed_domain takes 2 events of the count or all of them" "$TMP/got" "$TMP/want"
 done_testing
