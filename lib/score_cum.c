@@ -22,6 +22,7 @@
 #define CUM_P99_PEERS 100 /* a 99th percentile needs 100 peers */
 #define CUM_Z 3           /* a rise: this many standard deviations */
 #define CUM_SHORT 14      /* the windows with less history */
+#define CUM_WEEK 7        /* and with less still */
 #define CUM_PRIO_SHARE 20 /* priority content: 1 event in 20 at least */
 
 struct peer {
@@ -114,6 +115,27 @@ cum_range(const struct user *u, const struct irm_policy *p, int64_t from,
 	}
 }
 
+/* Were the user's exfiltration events counted by p over the 30 days to
+ * day all ordinary mail to business recipients (irm_eng_handover)? */
+static int
+cum_handover(const struct user *u, const struct irm_policy *p, int64_t day)
+{
+	int i, j;
+
+	for (i = 0; i < u->ndays; i++) {
+		const struct uday *d = &u->days[i];
+
+		if (d->day <= day - CUM_DAYS || d->day > day)
+			continue;
+		for (j = 0; j < d->nind; j++)
+			if (irm_indicators[d->ind[j].idx].exfiltration &&
+			    p->ind[d->ind[j].idx].enabled &&
+			    !irm_eng_handover(&d->ind[j]))
+				return 0;
+	}
+	return 1;
+}
+
 /* A user's exfiltration events counted by p over the 30 days to day. */
 static void
 cum_total(const struct user *u, const struct irm_policy *p, int64_t day,
@@ -157,7 +179,8 @@ round_z(double z)
  * 44 days of history or more (the first day the engine holds for the
  * user), the 30 days to day against the up to 30 days before them (at
  * least 14); with 28 to 43 days, the last 14 days against the days before
- * them; with less, never.  Rates are per active day (a day with any event
+ * them; with 14 to 27 (a three-week extract of audit data), the last 7;
+ * with less, never.  Rates are per active day (a day with any event
  * of the user), so that a holiday in the earlier window is no rise, and
  * per calendar day too, so that one in the recent window does not make
  * one of a few working days that each held the user's usual clump.  A
@@ -182,9 +205,12 @@ cum_rise(const struct user *u, const struct irm_policy *p, int64_t day,
 	} else if (hist >= 2 * CUM_SHORT) {
 		w = CUM_SHORT;
 		lb = hist - CUM_SHORT;
+	} else if (hist >= 2 * CUM_WEEK) {
+		w = CUM_WEEK;
+		lb = hist - CUM_WEEK;
 	} else {
 		snprintf(detail, size, "%lld days of history < %d",
-		    (long long)hist, 2 * CUM_SHORT);
+		    (long long)hist, 2 * CUM_WEEK);
 		return 0;
 	}
 	cum_range(u, p, day - w + 1, day, &recent, &prio, &ur, &ra);
@@ -401,6 +427,11 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 	    !(t && t->type != IRM_TRIG_EXFIL))
 		f[nf++] = (struct factor){"uncorroborated",
 		    "no priority content, unallowed domains or trigger but exfiltration",
+		    0.5, 0};
+	else if (pct == 95 && t && t->type != IRM_TRIG_EXFIL &&
+	    cum_handover(pe->u, p, day))
+		f[nf++] = (struct factor){"uncorroborated",
+		    "no signal but the trigger, which does not count for mail to business recipients only",
 		    0.5, 0};
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;

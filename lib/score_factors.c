@@ -644,10 +644,8 @@ home_unexplained(const struct trig *t, int64_t day)
 	    (t->type == IRM_TRIG_RESIGNATION && day < t->from);
 }
 
-/* Is the count ordinary mail with attachments to business recipients
- * only (none unallowed, no priority content)? */
-static int
-handover(const struct iday *id)
+int
+irm_eng_handover(const struct iday *id)
 {
 	static int mail = -2;
 
@@ -688,7 +686,7 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	 * as often as a theft (irm-gen -f cert -u 1000 -d 21, seeds 111 to
 	 * 123 with settings: 3 of 7 false alerts). */
 	if (t && t->type != IRM_TRIG_EXFIL && !routine &&
-	    !stressor_after(t, d->day) && !handover(id) &&
+	    !stressor_after(t, d->day) && !irm_eng_handover(id) &&
 	    !(one_ordinary_unallowed(id) && home_unexplained(t, d->day)))
 		k++;
 	/* A first sync is a new device as often as anything; and one
@@ -868,7 +866,7 @@ irm_eng_factors(struct irm_engine *g, const struct user *u,
 		if (t && t->type != IRM_TRIG_EXFIL && routine &&
 		    !irm_risk_collection(id->idx))
 			routine_detail(&f[nf++], u, id, d->day, active, t);
-		else if (t && t->type != IRM_TRIG_EXFIL && handover(id))
+		else if (t && t->type != IRM_TRIG_EXFIL && irm_eng_handover(id))
 			snprintf(f[nf++].detail, sizeof(f[0].detail), "%s",
 			    "no signal but the trigger, which does not count for mail to business recipients only");
 		else

@@ -216,6 +216,9 @@ int irm_eng_usual_act(struct irm_engine *g, const struct user *u,
  * on day (badge swipes after the last working day)?  1 for every other
  * one. */
 int irm_eng_condition(const struct user *u, const struct iday *id, int64_t day);
+/* Is the count ordinary mail with attachments to business recipients
+ * only (none unallowed, no priority content)? */
+int irm_eng_handover(const struct iday *id);
 double irm_eng_own_mean(
     const struct user *u, int idx, int64_t day, int *active);
 
