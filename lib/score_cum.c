@@ -433,6 +433,9 @@ emit_cum(struct irm_engine *g, const struct peer *pe, int pol, int64_t day,
 		f[nf++] = (struct factor){"uncorroborated",
 		    "no signal but the trigger, which does not count for mail to business recipients only",
 		    0.5, 0};
+	else if (pct == 95 && t && irm_eng_stressor_after(t, day))
+		f[nf++] = (struct factor){"uncorroborated",
+		    "no signal but a trigger that came after the day", 0.5, 0};
 	for (k = 1; k < nf; k++)
 		prod *= f[k].x;
 	score = (int)fmin(100, floor(f[0].points * prod + 0.5));

@@ -600,8 +600,8 @@ is_stressor(const struct trig *t)
  * those days into scope).  A resignation is: a leaver takes data before
  * telling.
  */
-static int
-stressor_after(const struct trig *t, int64_t day)
+int
+irm_eng_stressor_after(const struct trig *t, int64_t day)
 {
 	return is_stressor(t) && day < t->from;
 }
@@ -686,7 +686,7 @@ corroboration(const struct uday *d, const struct iday *id, const struct trig *t,
 	 * as often as a theft (irm-gen -f cert -u 1000 -d 21, seeds 111 to
 	 * 123 with settings: 3 of 7 false alerts). */
 	if (t && t->type != IRM_TRIG_EXFIL && !routine &&
-	    !stressor_after(t, d->day) && !irm_eng_handover(id) &&
+	    !irm_eng_stressor_after(t, d->day) && !irm_eng_handover(id) &&
 	    !(one_ordinary_unallowed(id) && home_unexplained(t, d->day)))
 		k++;
 	/* A first sync is a new device as often as anything; and one

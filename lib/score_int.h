@@ -219,6 +219,9 @@ int irm_eng_condition(const struct user *u, const struct iday *id, int64_t day);
 /* Is the count ordinary mail with attachments to business recipients
  * only (none unallowed, no priority content)? */
 int irm_eng_handover(const struct iday *id);
+/* Is t an HR stressor (a review, a job change, an improvement plan) that
+ * came after day?  It may explain what follows it, not what came before. */
+int irm_eng_stressor_after(const struct trig *t, int64_t day);
 double irm_eng_own_mean(
     const struct user *u, int idx, int64_t day, int *active);
 

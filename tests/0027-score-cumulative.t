@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip_all "jq missing"
 S=$TESTS/data/score/scenario
-plan 21
+plan 22
 
 HC=d9f23ae3-a239-45ea-bf23-f515f824c57b # priority label of $S/settings.json
 cat >"$TMP/cum.json" <<'JSON'
@@ -342,3 +342,29 @@ jq -r 'select(.irm.insight=="cumulative") | [.user.name, .irm.day,
     "$TMP/out" >"$TMP/got"
 echo "hand@contoso.com 2026-03-18 25 uncorroborated no signal but the trigger, which does not count for mail to business recipients only" >"$TMP/want"
 check_same "... by mail to a customer: the resignation does not corroborate it" "$TMP/got" "$TMP/want"
+
+# 13. A poor review explains what follows it, not what came before (as
+#     for a day's count).  slow@'s three weeks of 11 above, with a poor
+#     review instead of the resignation: on 03-05, 50 on 03-18; on 03-19,
+#     after the rise, the review does not corroborate it, x 0.5, 25
+#     (before: 50; on irm-gen's tenant of 1,000 users over 60 days, seed
+#     2, an engineer who copies to USB media in clumps rose in the data's
+#     fourth week and had a poor review two days later, a medium alert).
+cat >"$TMP/cumv.json" <<'JSON'
+{"name": "cumv", "template": "data_leaks", "triggers": ["hr_review"],
+ "indicators": {"usb_copy": {"thresholds": [50, 60, 70]}},
+ "alert": {"min_score": 20}}
+JSON
+for on in 05 19; do
+	sed "/hr_resignation/s/.*/{\"@timestamp\":\"2026-03-${on}T09:00:00.000Z\",\"event\":{\"id\":\"hr-1\",\"action\":\"x\"},\"user\":{\"name\":\"slow@contoso.com\"},\"irm\":{\"activity\":\"hr_review\",\"hr\":{\"rating\":\"2 - below expectations\"}}}/" \
+	    "$TMP/weeks.jsonl" | sort >"$TMP/review.jsonl"
+	irm-score -s "$S/settings.json" -p "$TMP/cumv.json" "$TMP/review.jsonl" |
+	    jq -r --arg on "$on" 'select(.irm.insight=="cumulative") | [$on,
+	    .irm.day, .irm.score, ((.irm.factors[2] // {}) | .detail // "-")] |
+	    join(" ")'
+done >"$TMP/got"
+cat >"$TMP/want" <<'EOF2'
+05 2026-03-18 50 -
+19 2026-03-18 25 no signal but a trigger that came after the day
+EOF2
+check_same "a poor review after the rise does not corroborate it" "$TMP/got" "$TMP/want"
